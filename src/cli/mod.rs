@@ -1,0 +1,125 @@
+//! The command line: clap types and one function per subcommand. Commands call
+//! the same domain functions as the screens, so both always agree.
+//!
+//! Exit status: 0 success; 1 failure at run time (message on stderr, nothing
+//! changed); 2 wrong usage or a value that cannot be accepted.
+
+mod backups;
+
+use crate::store::{OpenOptions, Paths, Session, StoreError};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "careerbook",
+    version,
+    about = "A terminal workbook for tech workers living through layoffs",
+    long_about = "A terminal workbook for tech workers living through layoffs: a weekly impact log, \
+                  a savings runway, a vesting schedule and a job-search pipeline, kept in one local file.\n\n\
+                  With no command, opens the full-screen workbook."
+)]
+pub struct Args {
+    /// Keep the workbook in DIR (default: $CAREERBOOK_DIR, else the platform's data directory)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Use a throwaway copy of the demo workbook; your own data is never read or written
+    #[arg(long, global = true)]
+    pub demo: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show where the workbook and its backups are
+    Path {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// List backups, or restore one (the current file is kept as a backup first)
+    Restore {
+        /// The backup to restore, as `careerbook restore` lists it
+        name: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Add a win to the impact log (not yet available)
+    #[command(hide = true)]
+    Log(Pending),
+}
+
+/// Arguments of a command that is not available yet: accepted, then refused.
+#[derive(Debug, clap::Args)]
+pub struct Pending {
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
+    rest: Vec<String>,
+}
+
+/// Text for people, JSON for scripts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+/// A command's failure: the message for stderr and the exit status.
+#[derive(Debug)]
+pub struct Failure {
+    pub code: u8,
+    pub message: String,
+}
+
+impl Failure {
+    /// Something went wrong while running (status 1).
+    pub fn runtime(message: impl Into<String>) -> Self {
+        Self { code: 1, message: message.into() }
+    }
+
+    /// The user gave a value that cannot be accepted (status 2).
+    pub fn usage(message: impl Into<String>) -> Self {
+        Self { code: 2, message: message.into() }
+    }
+}
+
+impl From<StoreError> for Failure {
+    fn from(err: StoreError) -> Self {
+        Failure::runtime(err.to_string())
+    }
+}
+
+/// Runs a subcommand against the workbook in `paths`.
+pub fn run(command: Command, paths: &Paths) -> Result<(), Failure> {
+    match command {
+        Command::Path { format } => backups::path(paths, format),
+        Command::Restore { name, format } => backups::restore(paths, name.as_deref(), format),
+        Command::Log(_) => Err(not_yet("log")),
+    }
+}
+
+fn not_yet(command: &str) -> Failure {
+    Failure::runtime(format!("`careerbook {command}` is not yet available in this version"))
+}
+
+/// Opens the workbook for reading only (never creates or changes it).
+pub fn open_for_reading(paths: &Paths) -> Result<Session, Failure> {
+    Ok(Session::open(paths.clone(), OpenOptions::default())?)
+}
+
+/// Opens the workbook to make one change: the lock is held until it is saved.
+pub fn open_for_writing(paths: &Paths) -> Result<Session, Failure> {
+    let session = Session::open(paths.clone(), OpenOptions { create: true, hold_lock: true })?;
+    if let Some(reason) = session.read_only() {
+        return Err(Failure::runtime(format!("nothing was changed: {reason}")));
+    }
+    Ok(session)
+}
+
+/// Prints `value` as pretty JSON.
+pub fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
+    let text = serde_json::to_string_pretty(value).map_err(|e| Failure::runtime(format!("cannot write JSON: {e}")))?;
+    println!("{text}");
+    Ok(())
+}

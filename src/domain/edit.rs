@@ -1,0 +1,274 @@
+//! Every change to a workbook is an [`Edit`]: a value that can be applied,
+//! re-applied to a fresher copy of the file, and undone through its inverse.
+//!
+//! Edits name records by kind and id rather than holding snapshots of the whole
+//! workbook, so applying one on top of changes another process saved keeps those
+//! changes, and undo reverts only what this edit touched.
+
+use super::impact::Win;
+use super::workbook::Workbook;
+use super::{Id, Invalid};
+
+/// Declares the record kinds a workbook holds and where each list lives.
+/// Adding a kind is one line here.
+macro_rules! records {
+    ($( $variant:ident($ty:ty) => $noun:literal, $($field:ident).+ ; )+) => {
+        /// One stored record of any kind.
+        #[derive(Clone, Debug, PartialEq)]
+        pub enum Item { $( $variant($ty), )+ }
+
+        /// The kinds of record, for naming one without holding it.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Kind { $( $variant, )+ }
+
+        $( impl From<$ty> for Item {
+            fn from(record: $ty) -> Self { Item::$variant(record) }
+        } )+
+
+        impl Kind {
+            /// The word a message uses for a record of this kind.
+            pub fn noun(self) -> &'static str {
+                match self { $( Kind::$variant => $noun, )+ }
+            }
+
+            fn remove(self, wb: &mut Workbook, id: Id) -> Option<(Item, usize)> {
+                match self { $( Kind::$variant => {
+                    let list = &mut wb.$($field).+;
+                    let index = list.iter().position(|r| r.id == id)?;
+                    Some((Item::$variant(list.remove(index)), index))
+                } )+ }
+            }
+
+            fn contains(self, wb: &Workbook, id: Id) -> bool {
+                match self { $( Kind::$variant => wb.$($field).+.iter().any(|r| r.id == id), )+ }
+            }
+        }
+
+        impl Item {
+            pub fn kind(&self) -> Kind {
+                match self { $( Item::$variant(_) => Kind::$variant, )+ }
+            }
+
+            pub fn id(&self) -> Id {
+                match self { $( Item::$variant(r) => r.id, )+ }
+            }
+
+            fn set_id(&mut self, id: Id) {
+                match self { $( Item::$variant(r) => r.id = id, )+ }
+            }
+
+            fn validate(&self) -> Result<(), Invalid> {
+                match self { $( Item::$variant(r) => r.validate(), )+ }
+            }
+
+            /// Puts the record in its list at `index` (clamped to the end).
+            fn insert(self, wb: &mut Workbook, index: usize) {
+                match self { $( Item::$variant(r) => {
+                    let list = &mut wb.$($field).+;
+                    list.insert(index.min(list.len()), r);
+                } )+ }
+            }
+
+            /// Replaces the stored record with the same id, returning the old one.
+            fn replace(self, wb: &mut Workbook) -> Option<Item> {
+                match self { $( Item::$variant(r) => {
+                    let slot = wb.$($field).+.iter_mut().find(|s| s.id == r.id)?;
+                    Some(Item::$variant(std::mem::replace(slot, r)))
+                } )+ }
+            }
+        }
+    };
+}
+
+records! {
+    Win(Win) => "win", impact.wins;
+}
+
+/// A change to a workbook.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Adds a record under a freshly allocated id (written back into the edit).
+    Add(Item),
+    /// Replaces the record with the same kind and id.
+    Update(Item),
+    /// Removes a record.
+    Remove(Kind, Id),
+    /// Puts back a removed record at its old position: the inverse of `Remove`.
+    Restore(Item, usize),
+    /// Several edits that succeed or fail together, applied in order.
+    Batch(Vec<Edit>),
+}
+
+/// Why an edit could not be applied. The workbook is unchanged when this is returned.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum EditError {
+    #[error(transparent)]
+    Invalid(#[from] Invalid),
+    #[error("that {} no longer exists; it may have been deleted in another window", .0.noun())]
+    Missing(Kind),
+}
+
+impl Edit {
+    /// Applies the edit, returning its inverse. On error nothing has changed.
+    /// An `Add` records the id it was given inside `self`.
+    pub fn apply(&mut self, wb: &mut Workbook) -> Result<Edit, EditError> {
+        match self {
+            Edit::Add(item) => {
+                item.validate()?;
+                item.set_id(wb.allocate_id());
+                let inverse = Edit::Remove(item.kind(), item.id());
+                item.clone().insert(wb, usize::MAX);
+                Ok(inverse)
+            }
+            Edit::Update(item) => {
+                item.validate()?;
+                let old = item.clone().replace(wb).ok_or(EditError::Missing(item.kind()))?;
+                Ok(Edit::Update(old))
+            }
+            Edit::Remove(kind, id) => {
+                let (old, index) = kind.remove(wb, *id).ok_or(EditError::Missing(*kind))?;
+                Ok(Edit::Restore(old, index))
+            }
+            Edit::Restore(item, index) => {
+                if item.kind().contains(wb, item.id()) {
+                    // Already back (restored elsewhere): restoring twice would duplicate it.
+                    return Ok(Edit::Batch(Vec::new()));
+                }
+                item.clone().insert(wb, *index);
+                Ok(Edit::Remove(item.kind(), item.id()))
+            }
+            Edit::Batch(edits) => apply_all(edits, wb),
+        }
+    }
+
+    /// The ids this edit added, in order (after it has been applied).
+    pub fn added_ids(&self) -> Vec<(Kind, Id)> {
+        match self {
+            Edit::Add(item) => vec![(item.kind(), item.id())],
+            Edit::Batch(edits) => edits.iter().flat_map(Edit::added_ids).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Renames record `from` of `kind` to `to` wherever this edit names it; used
+    /// when re-applying an `Add` on a fresher file handed out a different id.
+    pub fn remap(&mut self, kind: Kind, from: Id, to: Id) {
+        match self {
+            Edit::Update(item) | Edit::Restore(item, _) if item.kind() == kind && item.id() == from => {
+                item.set_id(to)
+            }
+            Edit::Remove(k, id) if *k == kind && *id == from => *id = to,
+            Edit::Batch(edits) => edits.iter_mut().for_each(|e| e.remap(kind, from, to)),
+            _ => {}
+        }
+    }
+
+    /// Whether applying this edit would change nothing (an empty batch).
+    pub fn is_empty(&self) -> bool {
+        matches!(self, Edit::Batch(edits) if edits.iter().all(Edit::is_empty))
+    }
+}
+
+/// Applies each edit in turn; if one fails, the earlier ones are rolled back.
+fn apply_all(edits: &mut [Edit], wb: &mut Workbook) -> Result<Edit, EditError> {
+    let mut inverses = Vec::with_capacity(edits.len());
+    for edit in edits.iter_mut() {
+        match edit.apply(wb) {
+            Ok(inverse) => inverses.push(inverse),
+            Err(err) => {
+                for mut inverse in inverses.into_iter().rev() {
+                    // An inverse of an edit that just succeeded always applies.
+                    let _ = inverse.apply(wb);
+                }
+                return Err(err);
+            }
+        }
+    }
+    inverses.reverse();
+    Ok(Edit::Batch(inverses))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::impact::Category;
+    use chrono::NaiveDate;
+
+    fn win(title: &str) -> Win {
+        Win {
+            id: 0,
+            date: NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"),
+            title: title.into(),
+            category: Category::Revenue,
+            notes: None,
+            tags: Vec::new(),
+        }
+    }
+
+    fn titles(wb: &Workbook) -> Vec<&str> {
+        wb.impact.wins.iter().map(|w| w.title.as_str()).collect()
+    }
+
+    #[test]
+    fn add_allocates_ids_and_its_inverse_removes_it() {
+        let mut wb = Workbook::default();
+        let mut add = Edit::Add(win("a").into());
+        let mut inverse = add.apply(&mut wb).expect("add");
+        assert_eq!(add.added_ids(), vec![(Kind::Win, 1)]);
+        assert_eq!(wb.next_id, 2);
+        inverse.apply(&mut wb).expect("undo");
+        assert!(wb.impact.wins.is_empty());
+        assert_eq!(wb.next_id, 2, "ids are never reused, even after undo");
+    }
+
+    #[test]
+    fn remove_then_restore_puts_the_record_back_in_place() {
+        let mut wb = Workbook::default();
+        for t in ["a", "b", "c"] {
+            Edit::Add(win(t).into()).apply(&mut wb).expect("add");
+        }
+        let mut inverse = Edit::Remove(Kind::Win, 2).apply(&mut wb).expect("remove");
+        assert_eq!(titles(&wb), ["a", "c"]);
+        inverse.apply(&mut wb).expect("restore");
+        assert_eq!(titles(&wb), ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn update_of_a_missing_record_fails_and_changes_nothing() {
+        let mut wb = Workbook::default();
+        let mut ghost = win("ghost");
+        ghost.id = 42;
+        let err = Edit::Update(ghost.into()).apply(&mut wb).unwrap_err();
+        assert_eq!(err, EditError::Missing(Kind::Win));
+        assert_eq!(wb, Workbook::default());
+    }
+
+    #[test]
+    fn a_failing_batch_rolls_back_its_earlier_edits() {
+        let mut wb = Workbook::default();
+        let before = wb.clone();
+        let mut batch = Edit::Batch(vec![Edit::Add(win("ok").into()), Edit::Add(win("  ").into())]);
+        let err = batch.apply(&mut wb).unwrap_err();
+        assert!(matches!(err, EditError::Invalid(ref i) if i.field == "title"), "{err:?}");
+        assert_eq!(wb.impact.wins, before.impact.wins);
+    }
+
+    #[test]
+    fn invalid_records_are_refused() {
+        let mut wb = Workbook::default();
+        let err = Edit::Add(win("").into()).apply(&mut wb).unwrap_err();
+        assert!(matches!(err, EditError::Invalid(_)));
+        assert!(wb.impact.wins.is_empty());
+    }
+
+    #[test]
+    fn remap_renames_only_the_matching_record() {
+        let mut a = win("a");
+        a.id = 5;
+        let mut edit = Edit::Batch(vec![Edit::Update(a.into()), Edit::Remove(Kind::Win, 6)]);
+        edit.remap(Kind::Win, 5, 9);
+        let Edit::Batch(edits) = &edit else { panic!("still a batch") };
+        assert!(matches!(&edits[0], Edit::Update(i) if i.id() == 9));
+        assert!(matches!(&edits[1], Edit::Remove(Kind::Win, 6)));
+    }
+}

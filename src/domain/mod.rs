@@ -1,0 +1,27 @@
+//! Pure types and calculations. No I/O, no terminal, no clock except through
+//! [`dates::today`]. The TUI and the CLI both call these functions, so they agree.
+
+pub mod dates;
+pub mod edit;
+pub mod impact;
+pub mod money;
+pub mod workbook;
+
+/// Identifies one record (a win, an account, a grant, …) for as long as it lives.
+/// Ids come from the workbook's counter and are never reused.
+pub type Id = u64;
+
+/// A value a user entered that cannot be accepted, naming the field it came from
+/// so a form can show the message under that field and the CLI can name it.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{field}: {message}")]
+pub struct Invalid {
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl Invalid {
+    pub fn new(field: &'static str, message: impl Into<String>) -> Self {
+        Self { field, message: message.into() }
+    }
+}

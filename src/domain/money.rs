@@ -1,0 +1,168 @@
+//! Exact money and share amounts: parsing what people type, rounding, and display.
+//!
+//! Everything here is `rust_decimal::Decimal`; `f64` never touches a balance.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+use std::str::FromStr;
+
+/// Rounds half-up (away from zero at the midpoint) to whole cents, the rule for
+/// every displayed or stored money result.
+pub fn round_cents(amount: Decimal) -> Decimal {
+    amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+}
+
+/// Parses an amount the way people write it: `40000`, `40,000`, `$40k`, `1.2M`,
+/// `-250.50`. The result is exact; nothing goes through a float.
+pub fn parse_amount(input: &str) -> Result<Decimal, String> {
+    let text = input.trim();
+    if text.is_empty() {
+        return Err("enter an amount".into());
+    }
+    let (negative, rest) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest.trim_start()),
+        None => (false, text.strip_prefix('+').unwrap_or(text).trim_start()),
+    };
+    let rest = rest.strip_prefix('$').unwrap_or(rest).trim();
+    let (digits, multiplier) = split_suffix(rest);
+    let digits = strip_thousands(digits).ok_or_else(|| not_an_amount(input))?;
+    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return Err(not_an_amount(input));
+    }
+    let value = Decimal::from_str(&digits).map_err(|_| not_an_amount(input))?;
+    let value = value
+        .checked_mul(multiplier)
+        .ok_or_else(|| format!("{input:?} is too large"))?
+        .normalize();
+    Ok(if negative { -value } else { value })
+}
+
+fn not_an_amount(input: &str) -> String {
+    format!("{:?} is not an amount (try 40000, 40,000, $40k or 1.2M)", input.trim())
+}
+
+fn split_suffix(text: &str) -> (&str, Decimal) {
+    match text.chars().last() {
+        Some('k' | 'K') => (text[..text.len() - 1].trim_end(), Decimal::from(1_000)),
+        Some('m' | 'M') => (text[..text.len() - 1].trim_end(), Decimal::from(1_000_000)),
+        _ => (text, Decimal::ONE),
+    }
+}
+
+/// Removes thousands separators, insisting they sit every three digits of the
+/// whole part, so `4,00` is rejected rather than read as 400.
+fn strip_thousands(text: &str) -> Option<String> {
+    if !text.contains(',') {
+        return Some(text.to_string());
+    }
+    let whole = text.split('.').next().unwrap_or("");
+    let groups: Vec<&str> = whole.split(',').collect();
+    let first_ok = (1..=3).contains(&groups[0].len());
+    let rest_ok = groups[1..].iter().all(|g| g.len() == 3);
+    (first_ok && rest_ok).then(|| text.replace(',', ""))
+}
+
+/// `$1,234.56`, `-$80.00`: always two decimals, rounded half-up.
+pub fn format_money(amount: Decimal) -> String {
+    let rounded = round_cents(amount);
+    let sign = if rounded.is_sign_negative() && !rounded.is_zero() { "-" } else { "" };
+    let text = format!("{:.2}", rounded.abs());
+    let (whole, cents) = text.split_once('.').unwrap_or((&text, "00"));
+    format!("{sign}${}.{cents}", group_thousands(whole))
+}
+
+/// `$1,235`: whole dollars for compact columns and chart labels.
+pub fn format_money_whole(amount: Decimal) -> String {
+    let rounded = amount.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
+    let sign = if rounded.is_sign_negative() && !rounded.is_zero() { "-" } else { "" };
+    format!("{sign}${}", group_thousands(&rounded.abs().trunc().to_string()))
+}
+
+/// Share counts as entered: `1,200`, `12.5`, never trailing zeros.
+pub fn format_shares(shares: Decimal) -> String {
+    let text = shares.normalize().to_string();
+    let (sign, text) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    match text.split_once('.') {
+        Some((whole, frac)) => format!("{sign}{}.{frac}", group_thousands(whole)),
+        None => format!("{sign}{}", group_thousands(text)),
+    }
+}
+
+/// A rate held as a fraction (`0.2965`) shown as a percentage (`29.65%`).
+pub fn format_percent(rate: Decimal) -> String {
+    let pct = (rate * Decimal::ONE_HUNDRED).round_dp(2).normalize();
+    format!("{pct}%")
+}
+
+/// Parses `29.65%`, `29.65` (read as percent) into the fraction `0.2965`.
+pub fn parse_percent(input: &str) -> Result<Decimal, String> {
+    let text = input.trim().trim_end_matches('%').trim();
+    let value = Decimal::from_str(text).map_err(|_| format!("{:?} is not a percentage", input.trim()))?;
+    Ok((value / Decimal::ONE_HUNDRED).normalize())
+}
+
+fn group_thousands(digits: &str) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn parses_the_forms_people_type() {
+        assert_eq!(parse_amount("40000"), Ok(dec!(40000)));
+        assert_eq!(parse_amount("40,000"), Ok(dec!(40000)));
+        assert_eq!(parse_amount("$40k"), Ok(dec!(40000)));
+        assert_eq!(parse_amount("1.2M"), Ok(dec!(1200000)));
+        assert_eq!(parse_amount(" $1,234,567.89 "), Ok(dec!(1234567.89)));
+        assert_eq!(parse_amount("-250.50"), Ok(dec!(-250.5)));
+        assert_eq!(parse_amount("-$3.5k"), Ok(dec!(-3500)));
+        assert_eq!(parse_amount("0.1"), Ok(dec!(0.1)));
+    }
+
+    #[test]
+    fn rejects_what_is_not_an_amount() {
+        for bad in ["", "abc", "40,00", "1.2.3", "$", "k", "12 apples", "1e5", "--5", "4,0000"] {
+            assert!(parse_amount(bad).is_err(), "{bad:?} should be rejected");
+        }
+    }
+
+    #[test]
+    fn rounds_half_up_to_cents() {
+        // 2.345 sits exactly between 2.34 and 2.35: half-up gives 2.35 (banker's would give 2.34).
+        assert_eq!(round_cents(dec!(2.345)), dec!(2.35));
+        assert_eq!(round_cents(dec!(2.344)), dec!(2.34));
+        assert_eq!(round_cents(dec!(-2.345)), dec!(-2.35));
+    }
+
+    #[test]
+    fn formats_money_with_grouping_and_sign() {
+        assert_eq!(format_money(dec!(1234.5)), "$1,234.50");
+        assert_eq!(format_money(dec!(-80)), "-$80.00");
+        assert_eq!(format_money(dec!(0)), "$0.00");
+        assert_eq!(format_money(dec!(999999.995)), "$1,000,000.00");
+        assert_eq!(format_money_whole(dec!(1234.5)), "$1,235");
+        assert_eq!(format_money_whole(dec!(-0.4)), "$0");
+    }
+
+    #[test]
+    fn formats_shares_and_percent() {
+        assert_eq!(format_shares(dec!(1200)), "1,200");
+        assert_eq!(format_shares(dec!(12.50)), "12.5");
+        assert_eq!(format_percent(dec!(0.2965)), "29.65%");
+        assert_eq!(parse_percent("29.65%"), Ok(dec!(0.2965)));
+        assert_eq!(parse_percent("22"), Ok(dec!(0.22)));
+        assert!(parse_percent("lots").is_err());
+    }
+}

@@ -1,0 +1,202 @@
+//! Copies of the workbook under `backups/`: one a day before the first save
+//! (rotating, bounded), and one before every migration and restore (kept).
+
+use super::file::{self, write_atomic};
+use super::{Paths, StoreError};
+use chrono::{Local, NaiveDateTime};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// How many daily automatic backups are kept; older ones are removed.
+pub const KEEP_AUTO: usize = 14;
+
+/// Why a backup was taken; part of its file name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reason {
+    /// The daily copy taken before the first save of the day.
+    Auto,
+    /// Before upgrading a file from an older format.
+    PreMigrate,
+    /// Before `restore` replaced the workbook.
+    PreRestore,
+    /// A workbook that could not be read, moved aside by `restore`.
+    Damaged,
+}
+
+impl Reason {
+    pub fn tag(self) -> &'static str {
+        match self {
+            Reason::Auto => "auto",
+            Reason::PreMigrate => "pre-migrate",
+            Reason::PreRestore => "pre-restore",
+            Reason::Damaged => "damaged",
+        }
+    }
+
+    fn from_tag(tag: &str) -> Option<Self> {
+        [Reason::Auto, Reason::PreMigrate, Reason::PreRestore, Reason::Damaged]
+            .into_iter()
+            .find(|r| r.tag() == tag)
+    }
+}
+
+/// One file in `backups/`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Backup {
+    pub path: PathBuf,
+    pub name: String,
+    pub taken: NaiveDateTime,
+    pub reason: Reason,
+    pub size: u64,
+}
+
+const STAMP: &str = "%Y%m%d-%H%M%S";
+
+/// Writes `bytes` as a new backup and returns its path.
+pub fn write(paths: &Paths, bytes: &[u8], reason: Reason) -> Result<PathBuf, StoreError> {
+    file::ensure_dirs(paths)?;
+    let stamp = Local::now().naive_local().format(STAMP).to_string();
+    let mut target = paths.backups.join(format!("workbook-{stamp}-{}.ron", reason.tag()));
+    let mut n = 1;
+    while target.exists() {
+        n += 1;
+        target = paths.backups.join(format!("workbook-{stamp}-{}-{n}.ron", reason.tag()));
+    }
+    write_atomic(&paths.backups, &target, bytes)?;
+    Ok(target)
+}
+
+/// Every backup, newest first. Files that are not ours are ignored.
+pub fn list(paths: &Paths) -> Result<Vec<Backup>, StoreError> {
+    let entries = match fs::read_dir(&paths.backups) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(StoreError::io("list", &paths.backups, e)),
+    };
+    let mut backups: Vec<Backup> = entries
+        .flatten()
+        .filter_map(|entry| describe(&entry.path()))
+        .collect();
+    backups.sort_by(|a, b| b.taken.cmp(&a.taken).then_with(|| b.name.cmp(&a.name)));
+    Ok(backups)
+}
+
+fn describe(path: &Path) -> Option<Backup> {
+    let name = path.file_name()?.to_str()?.to_string();
+    let stem = name.strip_prefix("workbook-")?.strip_suffix(".ron")?;
+    let taken = NaiveDateTime::parse_from_str(stem.get(..15)?, STAMP).ok()?;
+    let tag = stem.get(16..)?;
+    let tag = tag.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-');
+    let reason = Reason::from_tag(tag)?;
+    let size = fs::metadata(path).ok()?.len();
+    Some(Backup { path: path.to_path_buf(), name, taken, reason, size })
+}
+
+/// The newest backup that parses as a workbook this build can open.
+pub fn newest_good(paths: &Paths) -> Option<Backup> {
+    list(paths).ok()?.into_iter().find(|b| is_good(&b.path))
+}
+
+/// Whether the file at `path` reads as a workbook.
+pub fn is_good(path: &Path) -> bool {
+    matches!(file::read_bytes(path), Ok(Some(bytes)) if file::parse(path, &bytes, super::migrate::STEPS).is_ok())
+}
+
+/// Takes today's automatic backup of `current` unless one exists, then trims
+/// the automatic backups to [`KEEP_AUTO`].
+pub fn daily(paths: &Paths, current: &[u8]) -> Result<(), StoreError> {
+    let backups = list(paths)?;
+    let today = Local::now().date_naive();
+    let have_today = backups.iter().any(|b| b.reason == Reason::Auto && b.taken.date() == today);
+    if !have_today {
+        write(paths, current, Reason::Auto)?;
+    }
+    for old in list(paths)?.iter().filter(|b| b.reason == Reason::Auto).skip(KEEP_AUTO) {
+        fs::remove_file(&old.path).map_err(|e| StoreError::io("remove the old backup", &old.path, e))?;
+    }
+    Ok(())
+}
+
+/// Replaces the workbook with the backup called `name`, first keeping the
+/// current file (readable or not) as a backup of its own. Returns that copy's path.
+pub fn restore(paths: &Paths, name: &str) -> Result<Option<PathBuf>, String> {
+    let backup = list(paths)
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .find(|b| b.name == name)
+        .ok_or_else(|| format!("there is no backup called {name:?}; `careerbook restore` lists them"))?;
+    let bytes = file::read_bytes(&backup.path)
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("{} has disappeared", backup.path.display()))?;
+    file::parse(&backup.path, &bytes, super::migrate::STEPS).map_err(|e| format!("that backup cannot be used: {e}"))?;
+    let _lock = super::lock::Lock::acquire(&paths.lock, super::lock::WAIT).map_err(|e| e.to_string())?;
+    let current = file::read_bytes(&paths.workbook).map_err(|e| e.to_string())?;
+    let kept = match &current {
+        Some(current) => {
+            let readable = file::parse(&paths.workbook, current, super::migrate::STEPS).is_ok();
+            let reason = if readable { Reason::PreRestore } else { Reason::Damaged };
+            Some(write(paths, current, reason).map_err(|e| e.to_string())?)
+        }
+        None => None,
+    };
+    write_atomic(&paths.dir, &paths.workbook, &bytes).map_err(|e| e.to_string())?;
+    Ok(kept)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_through_describe() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let paths = Paths::in_dir(dir.path());
+        let first = write(&paths, b"one", Reason::PreRestore).expect("backup");
+        let second = write(&paths, b"two", Reason::PreRestore).expect("second backup, same second");
+        assert_ne!(first, second, "two backups in one second get distinct names");
+        let listed = list(&paths).expect("list");
+        assert_eq!(listed.len(), 2);
+        assert!(listed.iter().all(|b| b.reason == Reason::PreRestore && b.size == 3));
+    }
+
+    #[test]
+    fn daily_backup_is_taken_once_a_day_and_bounded() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let paths = Paths::in_dir(dir.path());
+        daily(&paths, b"v1").expect("first daily");
+        daily(&paths, b"v2").expect("second daily, same day");
+        let autos: Vec<_> = list(&paths).expect("list").into_iter().filter(|b| b.reason == Reason::Auto).collect();
+        assert_eq!(autos.len(), 1, "only one automatic backup per day");
+        assert_eq!(fs::read(&autos[0].path).expect("read backup"), b"v1");
+
+        // Pretend twenty older days of backups exist; the daily pass trims them.
+        for day in 1..=20 {
+            let name = format!("workbook-202001{day:02}-120000-auto.ron");
+            fs::write(paths.backups.join(name), b"old").expect("seed old backup");
+        }
+        daily(&paths, b"v3").expect("daily with many old");
+        let autos = list(&paths).expect("list").into_iter().filter(|b| b.reason == Reason::Auto).count();
+        assert_eq!(autos, KEEP_AUTO);
+    }
+
+    #[test]
+    fn restore_keeps_the_damaged_file_and_refuses_bad_backups() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let paths = Paths::in_dir(dir.path());
+        file::ensure_dirs(&paths).expect("dirs");
+        let good = b"(version: 1, next_id: 1)\n";
+        let good_name = write(&paths, good, Reason::Auto).expect("good backup");
+        let bad_name = write(&paths, b"(version: 1, oops", Reason::Auto).expect("bad backup");
+        fs::write(&paths.workbook, b"garbage").expect("damage the workbook");
+
+        let bad = bad_name.file_name().and_then(|n| n.to_str()).expect("name");
+        assert!(restore(&paths, bad).is_err(), "an unreadable backup is refused");
+        assert_eq!(fs::read(&paths.workbook).expect("read"), b"garbage", "and nothing changed");
+
+        let name = good_name.file_name().and_then(|n| n.to_str()).expect("name");
+        let kept = restore(&paths, name).expect("restore").expect("the damaged file was kept");
+        assert_eq!(fs::read(&paths.workbook).expect("read"), good);
+        assert_eq!(fs::read(&kept).expect("read kept"), b"garbage");
+        assert!(kept.to_string_lossy().contains("-damaged"));
+    }
+}

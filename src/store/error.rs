@@ -1,0 +1,60 @@
+//! Everything that can go wrong between careerbook and its file, in words a user can act on.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("could not {action} {}: {source}", path.display())]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+
+    #[error("{} cannot be read: line {line}, column {column}: {message}.{}", path.display(), backup_hint(backup.as_deref()))]
+    Damaged {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+        backup: Option<PathBuf>,
+    },
+
+    #[error("{} is {size} bytes, more than the {limit} a workbook may be; it was not read. Is this the right file?", path.display())]
+    TooLarge { path: PathBuf, size: u64, limit: u64 },
+
+    #[error("{} was written by a newer careerbook (format version {found}; this build knows version {supported}). It is open read-only so nothing it holds is lost; update careerbook to edit it.", path.display())]
+    Newer {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+
+    #[error("another careerbook is saving {} right now and did not finish within {seconds} seconds; nothing was changed, try again", path.display())]
+    Busy { path: PathBuf, seconds: u64 },
+
+    #[error("not saved: {reason}")]
+    ReadOnly { reason: String },
+}
+
+impl StoreError {
+    pub(crate) fn io(action: &'static str, path: &Path, source: io::Error) -> Self {
+        Self::Io {
+            action,
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+}
+
+fn backup_hint(backup: Option<&Path>) -> String {
+    match backup {
+        Some(path) => format!(
+            " The file was left untouched. The newest good backup is {}; `careerbook restore` lists backups and restores one.",
+            path.display()
+        ),
+        None => " The file was left untouched and there is no good backup; fix the file by hand (docs/data-format.md describes it).".into(),
+    }
+}

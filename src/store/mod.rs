@@ -1,0 +1,15 @@
+//! The only code that touches the file system: finding, reading, saving,
+//! locking and backing up the workbook.
+
+pub mod backup;
+pub mod demo;
+mod error;
+pub mod file;
+pub mod lock;
+pub mod migrate;
+mod paths;
+mod session;
+
+pub use error::StoreError;
+pub use paths::{DIR_VAR, Paths};
+pub use session::{Applied, OpenOptions, Saved, Session, UNDO_DEPTH};

@@ -1,0 +1,362 @@
+//! A workbook open for reading and editing: the one path by which edits reach disk.
+//!
+//! Each edit is applied in memory and saved at once. Saving takes the lock,
+//! re-reads the file, and if another process changed it since we read it,
+//! rebuilds from that newer file and re-applies our unsaved edits on top, so
+//! nothing the other process wrote is lost. A save that fails keeps the edit
+//! in memory (and on the undo stack) and is retried, whole, with the next save.
+
+use super::backup::{self, Reason};
+use super::file::{self, Parsed};
+use super::lock::{self, Lock};
+use super::{Paths, StoreError, migrate};
+use crate::domain::edit::{Edit, EditError, Kind};
+use crate::domain::workbook::Workbook;
+use crate::domain::Id;
+
+/// How many edits `undo` can step back through.
+pub const UNDO_DEPTH: usize = 100;
+
+/// How a session is opened.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct OpenOptions {
+    /// Write an empty workbook when none exists (the TUI does; read-only commands do not).
+    pub create: bool,
+    /// Hold the lock from open until the session ends: for a command that reads,
+    /// edits and saves once, so nobody can write in between.
+    pub hold_lock: bool,
+}
+
+/// One applied edit.
+#[derive(Debug)]
+struct Entry {
+    edit: Edit,
+    inverse: Edit,
+    saved: bool,
+    /// An undo is itself an edit, but undo never steps back through it.
+    is_undo: bool,
+    undone: bool,
+}
+
+/// An edit that was applied: the ids it added, and whether saving it worked
+/// (when it did not, the edit stays applied in memory and is saved later).
+#[derive(Debug)]
+pub struct Applied {
+    pub added: Vec<(Kind, Id)>,
+    pub saved: Result<Saved, StoreError>,
+}
+
+/// What happened when an edit was saved.
+#[derive(Debug, Default, PartialEq)]
+pub struct Saved {
+    /// Another process had changed the file; its changes were loaded and kept.
+    pub merged: bool,
+    /// Unsaved edits that no longer applied to the newer file, with the reason.
+    pub dropped: Vec<String>,
+}
+
+#[derive(Debug)]
+pub struct Session {
+    paths: Paths,
+    workbook: Workbook,
+    /// The bytes on disk when we last read or wrote them; `None` if there was no file.
+    on_disk: Option<Vec<u8>>,
+    /// The stamp of the file when `on_disk` was read or written, for a cheap check.
+    stamp: Option<file::Stamp>,
+    read_only: Option<String>,
+    entries: Vec<Entry>,
+    held: Option<Lock>,
+    steps: &'static [migrate::Step],
+    /// Things worth telling the user about the open (migration, swept temp files).
+    pub notes: Vec<String>,
+    backed_up_today: bool,
+}
+
+impl Session {
+    pub fn open(paths: Paths, options: OpenOptions) -> Result<Self, StoreError> {
+        Self::open_with(paths, options, migrate::STEPS)
+    }
+
+    pub(crate) fn open_with(
+        paths: Paths,
+        options: OpenOptions,
+        steps: &'static [migrate::Step],
+    ) -> Result<Self, StoreError> {
+        let mut session = Session {
+            paths,
+            workbook: Workbook::default(),
+            on_disk: None,
+            stamp: None,
+            read_only: None,
+            entries: Vec::new(),
+            held: None,
+            steps,
+            notes: Vec::new(),
+            backed_up_today: false,
+        };
+        let must_write = options.create || options.hold_lock || file::has_temp_files(&session.paths);
+        let lock = if must_write { Some(session.lock()?) } else { None };
+        if lock.is_some() {
+            let swept = file::sweep_temp_files(&session.paths)?;
+            if swept > 0 {
+                session.notes.push(format!("removed {swept} temporary file(s) left by an interrupted save"));
+            }
+        }
+        let migrated = session.load()?;
+        let missing = session.on_disk.is_none() && options.create;
+        if lock.is_some() && session.read_only.is_none() && (missing || migrated) {
+            let bytes = file::to_bytes(&session.workbook)?;
+            session.write(&bytes)?;
+        }
+        if options.hold_lock {
+            session.held = lock;
+        }
+        Ok(session)
+    }
+
+    fn lock(&self) -> Result<Lock, StoreError> {
+        file::ensure_dirs(&self.paths)?;
+        Lock::acquire(&self.paths.lock, lock::WAIT)
+    }
+
+    /// Reads and parses the file into this session; `true` when it was migrated
+    /// from an older format and so needs saving.
+    fn load(&mut self) -> Result<bool, StoreError> {
+        let Some(bytes) = file::read_bytes(&self.paths.workbook)? else {
+            self.workbook = Workbook::default();
+            self.on_disk = None;
+            return Ok(false);
+        };
+        let mut migrated = false;
+        let parsed = file::parse(&self.paths.workbook, &bytes, self.steps).map_err(|e| self.with_backup(e))?;
+        self.workbook = match parsed {
+            Parsed::Current(workbook) => workbook,
+            Parsed::Migrated { from, workbook } => {
+                let copy = backup::write(&self.paths, &bytes, Reason::PreMigrate)?;
+                self.notes.push(format!(
+                    "upgraded the workbook from format version {from}; the original is kept as {}",
+                    copy.display()
+                ));
+                migrated = true;
+                workbook
+            }
+            Parsed::Newer { found, workbook } => {
+                self.read_only = Some(
+                    StoreError::Newer { path: self.paths.workbook.clone(), found, supported: workbook_version() }
+                        .to_string(),
+                );
+                workbook
+            }
+        };
+        self.on_disk = Some(bytes);
+        self.stamp = file::stamp(&self.paths.workbook);
+        Ok(migrated)
+    }
+
+    /// A damaged-file error gains the newest good backup to offer.
+    fn with_backup(&self, err: StoreError) -> StoreError {
+        match err {
+            StoreError::Damaged { path, line, column, message, .. } => StoreError::Damaged {
+                path,
+                line,
+                column,
+                message,
+                backup: backup::newest_good(&self.paths).map(|b| b.path),
+            },
+            other => other,
+        }
+    }
+
+    pub fn workbook(&self) -> &Workbook {
+        &self.workbook
+    }
+
+    pub fn paths(&self) -> &Paths {
+        &self.paths
+    }
+
+    /// Why this session cannot save, if it cannot.
+    pub fn read_only(&self) -> Option<&str> {
+        self.read_only.as_deref()
+    }
+
+    /// Edits applied in memory but not yet on disk.
+    pub fn unsaved(&self) -> usize {
+        self.entries.iter().filter(|e| !e.saved).count()
+    }
+
+    /// Applies `edit` and saves. `Err` means the edit was refused and nothing
+    /// changed; `Ok` carries the ids it added and the outcome of the save, which
+    /// may have failed while the edit stays applied in memory.
+    pub fn apply(&mut self, edit: Edit) -> Result<Applied, EditError> {
+        self.apply_entry(edit, false)
+    }
+
+    fn apply_entry(&mut self, mut edit: Edit, is_undo: bool) -> Result<Applied, EditError> {
+        if let Some(reason) = &self.read_only {
+            let saved = Err(StoreError::ReadOnly { reason: reason.clone() });
+            return Ok(Applied { added: Vec::new(), saved });
+        }
+        let inverse = edit.apply(&mut self.workbook)?;
+        self.entries.push(Entry { edit, inverse, saved: false, is_undo, undone: false });
+        self.trim_history();
+        let saved = self.save();
+        let added = self.entries.last().map(|e| e.edit.added_ids()).unwrap_or_default();
+        Ok(Applied { added, saved })
+    }
+
+    /// Undoes the newest edit not yet undone. `None` when there is nothing to undo.
+    pub fn undo(&mut self) -> Option<Result<Result<Saved, StoreError>, EditError>> {
+        let index = self.entries.iter().rposition(|e| !e.is_undo && !e.undone)?;
+        let inverse = self.entries[index].inverse.clone();
+        self.entries[index].undone = true;
+        match self.apply_entry(inverse, true) {
+            Ok(applied) => Some(Ok(applied.saved)),
+            Err(err) => {
+                self.entries[index].undone = false;
+                Some(Err(err))
+            }
+        }
+    }
+
+    /// Whether `undo` has anything to undo.
+    pub fn can_undo(&self) -> bool {
+        self.entries.iter().any(|e| !e.is_undo && !e.undone)
+    }
+
+    /// Saves unsaved edits again (after an earlier save failed).
+    pub fn retry_save(&mut self) -> Result<Saved, StoreError> {
+        if self.unsaved() == 0 {
+            return Ok(Saved::default());
+        }
+        self.save()
+    }
+
+    /// Re-reads the file if another process changed it, keeping unsaved edits.
+    pub fn refresh(&mut self) -> Result<bool, StoreError> {
+        if file::stamp(&self.paths.workbook) == self.stamp {
+            return Ok(false);
+        }
+        let current = file::read_bytes(&self.paths.workbook)?;
+        if current == self.on_disk {
+            self.stamp = file::stamp(&self.paths.workbook);
+            return Ok(false);
+        }
+        self.rebase(current)?;
+        Ok(true)
+    }
+
+    fn save(&mut self) -> Result<Saved, StoreError> {
+        let _lock = match self.held.take() {
+            Some(lock) => lock,
+            None => self.lock()?,
+        };
+        let current = file::read_bytes(&self.paths.workbook)?;
+        let mut saved = Saved::default();
+        if current != self.on_disk {
+            saved.merged = true;
+            saved.dropped = self.rebase(current)?;
+        }
+        let bytes = file::to_bytes(&self.workbook)?;
+        self.write(&bytes)?;
+        for entry in &mut self.entries {
+            entry.saved = true;
+        }
+        Ok(saved)
+    }
+
+    /// Replaces the in-memory workbook with the file's newer content and
+    /// re-applies the unsaved edits on top. Returns the edits that no longer apply.
+    fn rebase(&mut self, current: Option<Vec<u8>>) -> Result<Vec<String>, StoreError> {
+        let mut fresh = match &current {
+            None => Workbook::default(),
+            Some(bytes) => match file::parse(&self.paths.workbook, bytes, self.steps) {
+                Ok(Parsed::Current(workbook)) => workbook,
+                Ok(Parsed::Newer { found, .. }) => {
+                    let err = StoreError::Newer { path: self.paths.workbook.clone(), found, supported: workbook_version() };
+                    self.read_only = Some(err.to_string());
+                    return Err(err);
+                }
+                Ok(Parsed::Migrated { .. }) => {
+                    return Err(StoreError::ReadOnly {
+                        reason: "another program wrote an older format over the workbook; reopen careerbook".into(),
+                    });
+                }
+                Err(err) => return Err(self.with_backup(err)),
+            },
+        };
+        let mut dropped = Vec::new();
+        let mut failed = Vec::new();
+        let first_unsaved = self.entries.iter().position(|e| !e.saved).unwrap_or(self.entries.len());
+        for i in first_unsaved..self.entries.len() {
+            let before = self.entries[i].edit.added_ids();
+            match self.entries[i].edit.apply(&mut fresh) {
+                Ok(inverse) => {
+                    self.entries[i].inverse = inverse;
+                    let after = self.entries[i].edit.added_ids();
+                    self.remap_after(i, &before, &after);
+                }
+                Err(err) => {
+                    dropped.push(err.to_string());
+                    failed.push(i);
+                }
+            }
+        }
+        for i in failed.into_iter().rev() {
+            self.entries.remove(i);
+        }
+        self.workbook = fresh;
+        self.on_disk = current;
+        self.stamp = file::stamp(&self.paths.workbook);
+        Ok(dropped)
+    }
+
+    /// After entry `i` was re-applied and got different ids, later entries that
+    /// name those records are renamed to match.
+    fn remap_after(&mut self, i: usize, before: &[(Kind, Id)], after: &[(Kind, Id)]) {
+        for (&(kind, from), &(_, to)) in before.iter().zip(after) {
+            if from == to {
+                continue;
+            }
+            self.entries[i].inverse.remap(kind, from, to);
+            for later in &mut self.entries[i + 1..] {
+                later.edit.remap(kind, from, to);
+                later.inverse.remap(kind, from, to);
+            }
+        }
+    }
+
+    /// Writes `bytes` as the workbook, taking the day's backup of the old file first.
+    fn write(&mut self, bytes: &[u8]) -> Result<(), StoreError> {
+        if let (false, Some(old)) = (self.backed_up_today, &self.on_disk) {
+            backup::daily(&self.paths, old)?;
+            self.backed_up_today = true;
+        }
+        file::write_atomic(&self.paths.dir, &self.paths.workbook, bytes)?;
+        self.on_disk = Some(bytes.to_vec());
+        self.stamp = file::stamp(&self.paths.workbook);
+        Ok(())
+    }
+
+    /// Keeps the history bounded; unsaved entries are always kept.
+    fn trim_history(&mut self) {
+        let undoable = self.entries.iter().filter(|e| !e.is_undo && !e.undone).count();
+        if undoable <= UNDO_DEPTH {
+            return;
+        }
+        let first_unsaved = self.entries.iter().position(|e| !e.saved).unwrap_or(self.entries.len());
+        let mut excess = undoable - UNDO_DEPTH;
+        let mut cut = 0;
+        while cut < first_unsaved && excess > 0 {
+            if !self.entries[cut].is_undo && !self.entries[cut].undone {
+                excess -= 1;
+            }
+            cut += 1;
+        }
+        self.entries.drain(..cut);
+    }
+}
+
+fn workbook_version() -> u32 {
+    crate::domain::workbook::CURRENT_VERSION
+}

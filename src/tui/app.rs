@@ -1,0 +1,470 @@
+//! The app: owns the session (and so the workbook and undo), the tabs, the
+//! popup stack and the status line. Keys become actions through the key table;
+//! actions become effects; effects edit and save through the session.
+
+use super::keymap::{self, Action, Scope};
+use super::screens::{self, Cx, Effect, Screen, TABS, View};
+use super::theme::Theme;
+use super::widgets::form::{Form, Outcome};
+use super::widgets::popup::{self, Tone};
+use super::widgets::{help, text::fit};
+use crate::domain::edit::EditError;
+use crate::store::{Saved, Session, StoreError};
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+/// Below this size the screen asks for a bigger terminal instead of drawing.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+/// A popup on the stack; only the top one gets keys.
+pub enum Popup {
+    /// A form, and the tab whose screen opened it (and gets it back on submit).
+    Form(Form, usize),
+    Confirm { title: String, text: String, on_yes: Vec<Effect> },
+    Message { title: String, text: String, tone: Tone },
+    Help { scroll: usize },
+}
+
+/// The status line: the outcome of the last thing done.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Status {
+    Idle,
+    Saved(String),
+    Info(String),
+    /// Unsaved edits are in memory; `Ctrl-S` retries. Stays until a save succeeds.
+    NotSaved(String),
+}
+
+pub struct App {
+    session: Session,
+    today: NaiveDate,
+    tab: usize,
+    screens: Vec<Box<dyn Screen>>,
+    popups: Vec<Popup>,
+    status: Status,
+    theme: Theme,
+    banner: Option<String>,
+    quit: bool,
+}
+
+impl App {
+    /// `banner` is a standing notice in the tab bar (e.g. demo mode).
+    pub fn new(session: Session, today: NaiveDate, theme: Theme, banner: Option<String>) -> Self {
+        let screens: Vec<Box<dyn Screen>> = vec![
+            Box::new(screens::placeholder::Placeholder::new(
+                "Now",
+                "The article's checklist — impact, positioning, options, money — with live status from your data.",
+            )),
+            Box::new(screens::placeholder::Placeholder::new("Impact", "Weekly wins with a measured result.")),
+            Box::new(screens::placeholder::Placeholder::new(
+                "Runway",
+                "How many months your money lasts, simulated month by month.",
+            )),
+            Box::new(screens::placeholder::Placeholder::new(
+                "Vesting",
+                "Grants, bonuses, and what a given last day keeps or forfeits.",
+            )),
+            Box::new(screens::placeholder::Placeholder::new(
+                "Pipeline",
+                "Applications through their stages, follow-ups, and your network.",
+            )),
+        ];
+        let mut app = Self {
+            session,
+            today,
+            tab: 0,
+            screens,
+            popups: Vec::new(),
+            status: Status::Idle,
+            theme,
+            banner,
+            quit: false,
+        };
+        app.open_notes();
+        app.refresh_all();
+        app
+    }
+
+    fn open_notes(&mut self) {
+        if let Some(reason) = self.session.read_only() {
+            let text = reason.to_string();
+            self.popups.push(Popup::Message { title: "Read-only".into(), text: text.clone(), tone: Tone::Error });
+            self.status = Status::Info("read-only: nothing will be saved".into());
+        } else if !self.session.notes.is_empty() {
+            self.status = Status::Info(self.session.notes.join("; "));
+        }
+    }
+
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    pub fn tab(&self) -> usize {
+        self.tab
+    }
+
+    pub fn popup_count(&self) -> usize {
+        self.popups.len()
+    }
+
+    pub fn status(&self) -> &Status {
+        &self.status
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    /// The date changed (midnight passed): everything date-relative is rebuilt.
+    pub fn set_today(&mut self, today: NaiveDate) {
+        if today != self.today {
+            self.today = today;
+            self.refresh_all();
+        }
+    }
+
+    /// Picks up changes another process saved, keeping our unsaved edits.
+    pub fn reload_if_changed(&mut self) {
+        match self.session.refresh() {
+            Ok(true) => {
+                self.refresh_all();
+                self.status = Status::Info("reloaded: the workbook was changed elsewhere".into());
+            }
+            Ok(false) => {}
+            Err(err) => self.status = Status::NotSaved(err.to_string()),
+        }
+    }
+
+    /// Tries once more to save unsaved edits (on quit or a signal).
+    pub fn save_before_exit(&mut self) -> Result<(), StoreError> {
+        self.session.retry_save().map(|_| ())
+    }
+
+    fn refresh_all(&mut self) {
+        let wb = self.session.workbook();
+        for screen in &mut self.screens {
+            screen.refresh(wb, self.today);
+        }
+    }
+
+    fn scopes(&self) -> Vec<Scope> {
+        if let Some(top) = self.popups.last() {
+            return vec![match top {
+                Popup::Form(..) => Scope::Form,
+                Popup::Confirm { .. } => Scope::Confirm,
+                Popup::Message { .. } => Scope::Message,
+                Popup::Help { .. } => Scope::Help,
+            }];
+        }
+        let mut scopes = self.screens[self.tab].scopes();
+        scopes.push(Scope::Global);
+        scopes
+    }
+
+    /// Handles one terminal key event.
+    pub fn on_key(&mut self, key: KeyEvent) {
+        if key.kind != KeyEventKind::Press {
+            return;
+        }
+        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+            self.quit = true;
+            return;
+        }
+        if !self.popups.is_empty() {
+            self.popup_key(key);
+            return;
+        }
+        if self.filter_key(&key) {
+            return;
+        }
+        let Some(action) = keymap::resolve(&self.scopes(), &key) else { return };
+        self.on_action(action);
+    }
+
+    fn on_action(&mut self, action: Action) {
+        match action {
+            Action::Quit | Action::ForceQuit => self.quit = true,
+            Action::Help => self.popups.push(Popup::Help { scroll: 0 }),
+            Action::GoTab(n) if n < TABS.len() => self.tab = n,
+            Action::NextTab => self.tab = (self.tab + 1) % TABS.len(),
+            Action::PrevTab => self.tab = (self.tab + TABS.len() - 1) % TABS.len(),
+            Action::Undo => self.undo(),
+            Action::RetrySave => self.retry_save(),
+            _ => {
+                let mut cx = Cx::new(self.session.workbook(), self.today);
+                let screen = &mut self.screens[self.tab];
+                if !screen.on_action(action, &mut cx)
+                    && let Some(table) = screen.table_mut()
+                {
+                    table.on_action(action);
+                }
+                let effects = cx.effects;
+                self.run(effects);
+            }
+        }
+    }
+
+    /// Typing into a table filter; `true` when the key was consumed.
+    fn filter_key(&mut self, key: &KeyEvent) -> bool {
+        let Some(table) = self.screens[self.tab].table_mut() else { return false };
+        if !table.is_filtering() {
+            return false;
+        }
+        match keymap::resolve(&[Scope::Filter], key) {
+            Some(Action::FilterAccept) => table.accept_filter(),
+            Some(Action::FilterClear) => table.clear_filter(),
+            _ => match key.code {
+                KeyCode::Char(c) if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
+                    let mut text = table.filter().to_string();
+                    text.push(c);
+                    table.set_filter(text);
+                }
+                KeyCode::Backspace => {
+                    let mut text = table.filter().to_string();
+                    text.pop();
+                    table.set_filter(text);
+                }
+                KeyCode::Up | KeyCode::Down => {
+                    table.on_action(if key.code == KeyCode::Up { Action::Up } else { Action::Down });
+                }
+                _ => {}
+            },
+        }
+        true
+    }
+
+    fn popup_key(&mut self, key: KeyEvent) {
+        let Some(top) = self.popups.pop() else { return };
+        match top {
+            Popup::Form(mut form, owner) => match form.on_key(&key) {
+                Outcome::Stay => self.popups.push(Popup::Form(form, owner)),
+                Outcome::Cancel => {}
+                Outcome::Submit => self.submit(form, owner),
+            },
+            Popup::Confirm { title, text, on_yes } => match keymap::resolve(&[Scope::Confirm], &key) {
+                Some(Action::Yes) => {
+                    self.run(on_yes);
+                }
+                Some(Action::No) => {}
+                _ => self.popups.push(Popup::Confirm { title, text, on_yes }),
+            },
+            Popup::Message { title, text, tone } => {
+                if keymap::resolve(&[Scope::Message], &key) != Some(Action::Close) {
+                    self.popups.push(Popup::Message { title, text, tone });
+                }
+            }
+            Popup::Help { scroll } => match keymap::resolve(&[Scope::Help], &key) {
+                Some(Action::Close) => {}
+                Some(Action::Up) => self.popups.push(Popup::Help { scroll: scroll.saturating_sub(1) }),
+                Some(Action::Down) => self.popups.push(Popup::Help { scroll: scroll + 1 }),
+                _ => self.popups.push(Popup::Help { scroll }),
+            },
+        }
+    }
+
+    /// Gives a valid form back to the screen that opened it. If the screen or
+    /// the domain refuses a value, the form comes back with the error under it.
+    fn submit(&mut self, mut form: Form, owner: usize) {
+        let mut cx = Cx::new(self.session.workbook(), self.today);
+        let result = self.screens[owner].on_submit(&form, &mut cx);
+        let effects = cx.effects;
+        match result {
+            Err(invalid) => {
+                form.show_error(&invalid);
+                self.popups.push(Popup::Form(form, owner));
+            }
+            Ok(()) => {
+                if let Some(invalid) = self.run(effects) {
+                    form.show_error(&invalid);
+                    self.popups.push(Popup::Form(form, owner));
+                }
+            }
+        }
+    }
+
+    /// Carries out effects in order. Returns a refused value, if an edit was
+    /// refused for one, so a form can show it; later effects are then skipped.
+    fn run(&mut self, effects: Vec<Effect>) -> Option<crate::domain::Invalid> {
+        for effect in effects {
+            match effect {
+                Effect::Edit { edit, done } => {
+                    if let Err(invalid) = self.apply(edit, done) {
+                        return Some(invalid);
+                    }
+                }
+                Effect::Popup(popup) => self.popups.push(popup),
+                Effect::Status(text) => self.status = Status::Info(text),
+                Effect::Error(text) => self.popups.push(Popup::Message { title: "Problem".into(), text, tone: Tone::Error }),
+                Effect::GoTab(tab) => self.tab = tab.min(TABS.len() - 1),
+            }
+        }
+        None
+    }
+
+    fn apply(&mut self, edit: crate::domain::edit::Edit, done: String) -> Result<(), crate::domain::Invalid> {
+        match self.session.apply(edit) {
+            Ok(applied) => {
+                self.refresh_all();
+                if let Some(&(kind, id)) = applied.added.first() {
+                    self.screens[self.tab].select(kind, id);
+                }
+                self.show_save(applied.saved, done);
+                Ok(())
+            }
+            Err(EditError::Invalid(invalid)) => Err(invalid),
+            Err(err @ EditError::Missing(_)) => {
+                self.popups.push(Popup::Message { title: "Not changed".into(), text: err.to_string(), tone: Tone::Error });
+                Ok(())
+            }
+        }
+    }
+
+    fn undo(&mut self) {
+        match self.session.undo() {
+            None => self.status = Status::Info("nothing to undo".into()),
+            Some(Ok(saved)) => {
+                self.refresh_all();
+                self.show_save(saved, "undone".into());
+            }
+            Some(Err(err)) => {
+                self.popups.push(Popup::Message { title: "Cannot undo".into(), text: err.to_string(), tone: Tone::Error });
+            }
+        }
+    }
+
+    fn retry_save(&mut self) {
+        if self.session.unsaved() == 0 {
+            self.status = Status::Info("everything is already saved".into());
+            return;
+        }
+        let saved = self.session.retry_save();
+        self.refresh_all();
+        self.show_save(saved, "saved".into());
+    }
+
+    fn show_save(&mut self, saved: Result<Saved, StoreError>, done: String) {
+        self.status = match saved {
+            Ok(saved) if !saved.dropped.is_empty() => {
+                let text = format!(
+                    "Another window changed the workbook while you edited. Its changes are kept; these edits of yours no longer applied:\n\n{}",
+                    saved.dropped.join("\n")
+                );
+                self.popups.push(Popup::Message { title: "Merged".into(), text, tone: Tone::Error });
+                Status::Saved(format!("{done} · merged with changes made elsewhere"))
+            }
+            Ok(saved) if saved.merged => Status::Saved(format!("{done} · merged with changes made elsewhere")),
+            Ok(_) => Status::Saved(done),
+            Err(err) => {
+                let unsaved = self.session.unsaved();
+                Status::NotSaved(format!("{err} ({unsaved} edit(s) kept in memory; Ctrl-S retries)"))
+            }
+        };
+    }
+
+    /// Draws the whole screen.
+    pub fn render(&self, frame: &mut Frame) {
+        let area = frame.area();
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            render_too_small(frame, area);
+            return;
+        }
+        let [tabs, body, status, footer] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        self.render_tabs(frame, tabs);
+        let view = View { wb: self.session.workbook(), today: self.today, theme: &self.theme };
+        let inner = Rect { x: body.x + 1, width: body.width.saturating_sub(2), ..body };
+        self.screens[self.tab].render(frame, inner, &view);
+        self.render_status(frame, status);
+        self.render_footer(frame, footer);
+        for popup in &self.popups {
+            self.render_popup(frame, body, popup);
+        }
+    }
+
+    fn render_tabs(&self, frame: &mut Frame, area: Rect) {
+        let mut spans = vec![Span::styled(" careerbook ", self.theme.title())];
+        for (i, name) in TABS.iter().enumerate() {
+            let label = format!(" {} {name} ", i + 1);
+            let style = if i == self.tab { self.theme.tab_active() } else { self.theme.text() };
+            spans.push(Span::styled(label, style));
+        }
+        let mut line = Line::from(spans);
+        if let Some(banner) = &self.banner {
+            line.push_span(Span::styled(format!("  {banner}"), self.theme.warn()));
+        }
+        frame.render_widget(Paragraph::new(line), area);
+    }
+
+    fn render_status(&self, frame: &mut Frame, area: Rect) {
+        let width = area.width as usize;
+        let line = match &self.status {
+            Status::Idle => Line::styled(
+                fit(&format!(" {}", self.session.paths().workbook.display()), width),
+                self.theme.dim(),
+            ),
+            Status::Saved(text) => Line::styled(fit(&format!(" ✓ {text} · saved"), width), self.theme.good()),
+            Status::Info(text) => Line::styled(fit(&format!(" • {text}"), width), self.theme.text()),
+            Status::NotSaved(text) => Line::styled(fit(&format!(" ✗ NOT SAVED: {text}"), width), self.theme.bad()),
+        };
+        frame.render_widget(Paragraph::new(line), area);
+    }
+
+    fn render_footer(&self, frame: &mut Frame, area: Rect) {
+        let mut scopes = self.scopes();
+        if self.popups.is_empty()
+            && let Some(table) = self.screens[self.tab].table()
+            && table.is_filtering()
+        {
+            scopes = vec![Scope::Filter];
+        }
+        let mut spans = vec![Span::raw(" ")];
+        for (key, word) in keymap::footer_hints(&scopes) {
+            spans.push(Span::styled(key, self.theme.key()));
+            spans.push(Span::raw(format!(" {word}  ")));
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    }
+
+    fn render_popup(&self, frame: &mut Frame, area: Rect, popup: &Popup) {
+        match popup {
+            Popup::Form(form, _) => form.render(frame, area, &self.theme),
+            Popup::Confirm { title, text, .. } => {
+                let body = [Line::raw(text.clone())];
+                popup::render_box(frame, area, title, &body, "y yes · n or Esc no", Tone::Info, &self.theme);
+            }
+            Popup::Message { title, text, tone } => {
+                let symbol = if *tone == Tone::Error { "✗ " } else { "" };
+                let body: Vec<Line> = text
+                    .lines()
+                    .enumerate()
+                    .map(|(i, l)| Line::raw(if i == 0 { format!("{symbol}{l}") } else { l.to_string() }))
+                    .collect();
+                popup::render_box(frame, area, title, &body, "Enter or Esc closes", *tone, &self.theme);
+            }
+            Popup::Help { scroll } => {
+                let mut scopes = self.screens[self.tab].scopes();
+                scopes.push(Scope::Global);
+                help::render(frame, area, &scopes, *scroll, &self.theme);
+            }
+        }
+    }
+}
+
+/// The message shown instead of a broken layout.
+fn render_too_small(frame: &mut Frame, area: Rect) {
+    let text = format!(
+        "terminal too small (needs {MIN_WIDTH}×{MIN_HEIGHT}, is {}×{})",
+        area.width, area.height
+    );
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+}

@@ -1,0 +1,292 @@
+//! The one key table. Every binding lives here once; key handling, the footer
+//! and the `?` help are all generated from it, so they can never disagree.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Where a binding applies. The app asks the top popup, then the current
+/// screen's scopes, then `Global`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Scope {
+    Global,
+    /// Any screen with a table: moving, filtering, sorting.
+    List,
+    Now,
+    Impact,
+    Runway,
+    Vesting,
+    Pipeline,
+    /// Typing a table filter.
+    Filter,
+    Form,
+    Confirm,
+    Message,
+    Help,
+    /// The start-up prompt for a workbook that cannot be read.
+    Damaged,
+}
+
+impl Scope {
+    /// The heading this scope's keys get in the help popup.
+    pub fn title(self) -> &'static str {
+        match self {
+            Scope::Global => "Everywhere",
+            Scope::List => "Lists",
+            Scope::Now => "Now",
+            Scope::Impact => "Impact",
+            Scope::Runway => "Runway",
+            Scope::Vesting => "Vesting",
+            Scope::Pipeline => "Pipeline",
+            Scope::Filter => "Filter",
+            Scope::Form => "Form",
+            Scope::Confirm => "Confirm",
+            Scope::Message => "Message",
+            Scope::Help => "Help",
+            Scope::Damaged => "Damaged workbook",
+        }
+    }
+}
+
+/// What a key asks for. Screens interpret the verbs that make sense for them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    ForceQuit,
+    Help,
+    GoTab(usize),
+    NextTab,
+    PrevTab,
+    Undo,
+    RetrySave,
+    Up,
+    Down,
+    Top,
+    Bottom,
+    PageUp,
+    PageDown,
+    Filter,
+    Sort,
+    Add,
+    Edit,
+    Delete,
+    Export,
+    // Popups
+    Submit,
+    Cancel,
+    NextField,
+    PrevField,
+    Yes,
+    No,
+    Close,
+    // Filter typing
+    FilterAccept,
+    FilterClear,
+    // Damaged workbook
+    RestoreBackup,
+}
+
+/// A key with its modifiers, written as a constant in the table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+const fn key(c: char) -> Key {
+    Key { code: KeyCode::Char(c), mods: KeyModifiers::NONE }
+}
+
+const fn code(code: KeyCode) -> Key {
+    Key { code, mods: KeyModifiers::NONE }
+}
+
+const fn ctrl(c: char) -> Key {
+    Key { code: KeyCode::Char(c), mods: KeyModifiers::CONTROL }
+}
+
+impl Key {
+    /// Whether a terminal key event is this key. Shift is ignored for
+    /// characters (the character itself carries it).
+    pub fn matches(&self, event: &KeyEvent) -> bool {
+        let mods = match event.code {
+            KeyCode::Char(_) => event.modifiers - KeyModifiers::SHIFT,
+            KeyCode::BackTab => event.modifiers - KeyModifiers::SHIFT,
+            _ => event.modifiers,
+        };
+        self.code == event.code && self.mods == mods
+    }
+
+    /// How the key is written in the footer and help.
+    pub fn label(&self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "S-Tab".into(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::Backspace => "Bksp".into(),
+            other => format!("{other:?}"),
+        };
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl-{}", base.to_uppercase())
+        } else {
+            base
+        }
+    }
+}
+
+/// One line of the key table.
+#[derive(Debug)]
+pub struct Binding {
+    pub scope: Scope,
+    pub keys: &'static [Key],
+    pub action: Action,
+    /// What the key does, as help shows it.
+    pub help: &'static str,
+    /// The short word the footer shows, if the footer shows this binding.
+    pub footer: Option<&'static str>,
+}
+
+macro_rules! bind {
+    ($scope:ident, [$($k:expr),+], $action:expr, $help:literal) => {
+        Binding { scope: Scope::$scope, keys: &[$($k),+], action: $action, help: $help, footer: None }
+    };
+    ($scope:ident, [$($k:expr),+], $action:expr, $help:literal, $footer:literal) => {
+        Binding { scope: Scope::$scope, keys: &[$($k),+], action: $action, help: $help, footer: Some($footer) }
+    };
+}
+
+use Action as A;
+use KeyCode as K;
+
+/// Every key careerbook knows. Order here is the order of footer and help.
+pub static KEYS: &[Binding] = &[
+    // Lists (any table)
+    bind!(List, [code(K::Up), key('k')], A::Up, "move up"),
+    bind!(List, [code(K::Down), key('j')], A::Down, "move down"),
+    bind!(List, [key('g'), code(K::Home)], A::Top, "go to the first row"),
+    bind!(List, [key('G'), code(K::End)], A::Bottom, "go to the last row"),
+    bind!(List, [code(K::PageUp)], A::PageUp, "page up"),
+    bind!(List, [code(K::PageDown)], A::PageDown, "page down"),
+    bind!(List, [key('/')], A::Filter, "filter rows as you type", "filter"),
+    bind!(List, [key('s')], A::Sort, "sort by the next column (again: reverse)", "sort"),
+    // Impact
+    bind!(Impact, [key('a')], A::Add, "log a win", "add"),
+    bind!(Impact, [key('e'), code(K::Enter)], A::Edit, "edit the selected win", "edit"),
+    bind!(Impact, [key('d')], A::Delete, "delete the selected win (asks first)", "delete"),
+    // Typing a filter
+    bind!(Filter, [code(K::Enter)], A::FilterAccept, "keep the filter and return to the list", "keep"),
+    bind!(Filter, [code(K::Esc)], A::FilterClear, "clear the filter", "clear"),
+    // Forms
+    bind!(Form, [code(K::Tab), code(K::Down)], A::NextField, "next field", "next field"),
+    bind!(Form, [code(K::BackTab), code(K::Up)], A::PrevField, "previous field"),
+    bind!(Form, [code(K::Enter), ctrl('s')], A::Submit, "save (in a note, Enter starts a new line: use Ctrl-S)", "save"),
+    bind!(Form, [code(K::Esc)], A::Cancel, "cancel, changing nothing", "cancel"),
+    // Confirm
+    bind!(Confirm, [key('y')], A::Yes, "yes, do it", "yes"),
+    bind!(Confirm, [key('n'), code(K::Esc)], A::No, "no, keep it", "no"),
+    // Message
+    bind!(Message, [code(K::Enter), code(K::Esc)], A::Close, "close", "close"),
+    // Help
+    bind!(Help, [code(K::Esc), key('?'), key('q')], A::Close, "close help", "close"),
+    bind!(Help, [code(K::Up), key('k')], A::Up, "scroll up"),
+    bind!(Help, [code(K::Down), key('j')], A::Down, "scroll down"),
+    // Damaged workbook
+    bind!(Damaged, [key('r')], A::RestoreBackup, "restore the newest good backup (the damaged file is kept)", "restore"),
+    bind!(Damaged, [key('q'), code(K::Esc)], A::Quit, "quit and fix the file by hand", "quit"),
+    // Everywhere
+    bind!(Global, [key('1')], A::GoTab(0), "Now tab"),
+    bind!(Global, [key('2')], A::GoTab(1), "Impact tab"),
+    bind!(Global, [key('3')], A::GoTab(2), "Runway tab"),
+    bind!(Global, [key('4')], A::GoTab(3), "Vesting tab"),
+    bind!(Global, [key('5')], A::GoTab(4), "Pipeline tab"),
+    bind!(Global, [code(K::Tab)], A::NextTab, "next tab"),
+    bind!(Global, [code(K::BackTab)], A::PrevTab, "previous tab"),
+    bind!(Global, [key('u')], A::Undo, "undo the last edit (saved at once)", "undo"),
+    bind!(Global, [ctrl('s')], A::RetrySave, "save again after a failed save"),
+    bind!(Global, [key('?')], A::Help, "show every key", "help"),
+    bind!(Global, [key('q')], A::Quit, "quit", "quit"),
+    bind!(Global, [ctrl('c')], A::ForceQuit, "quit from anywhere"),
+];
+
+/// The action `event` triggers within `scopes` (searched in order).
+pub fn resolve(scopes: &[Scope], event: &KeyEvent) -> Option<Action> {
+    scopes.iter().find_map(|&scope| {
+        KEYS.iter()
+            .filter(|b| b.scope == scope)
+            .find(|b| b.keys.iter().any(|k| k.matches(event)))
+            .map(|b| b.action)
+    })
+}
+
+/// The bindings of one scope, in table order.
+pub fn bindings(scope: Scope) -> impl Iterator<Item = &'static Binding> {
+    KEYS.iter().filter(move |b| b.scope == scope)
+}
+
+/// `a add  e edit  …` for the footer, from the footer-worthy bindings of `scopes`.
+pub fn footer_hints(scopes: &[Scope]) -> Vec<(String, &'static str)> {
+    scopes
+        .iter()
+        .flat_map(|&scope| bindings(scope))
+        .filter_map(|b| b.footer.map(|word| (b.keys[0].label(), word)))
+        .collect()
+}
+
+/// All the key labels of a binding, as help shows them: `↑ k`.
+pub fn keys_label(binding: &Binding) -> String {
+    binding.keys.iter().map(Key::label).collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn screen_scope_wins_over_global() {
+        let enter = press(KeyCode::Enter, KeyModifiers::NONE);
+        assert_eq!(resolve(&[Scope::Impact, Scope::Global], &enter), Some(Action::Edit));
+        assert_eq!(resolve(&[Scope::Global], &enter), None);
+    }
+
+    #[test]
+    fn shifted_characters_and_back_tab_match() {
+        assert_eq!(resolve(&[Scope::List], &press(KeyCode::Char('G'), KeyModifiers::SHIFT)), Some(Action::Bottom));
+        assert_eq!(resolve(&[Scope::Global], &press(KeyCode::BackTab, KeyModifiers::SHIFT)), Some(Action::PrevTab));
+        assert_eq!(resolve(&[Scope::Global], &press(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(Action::ForceQuit));
+        // Ctrl-U is not `u`.
+        assert_eq!(resolve(&[Scope::Global], &press(KeyCode::Char('u'), KeyModifiers::CONTROL)), None);
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_scope() {
+        for a in KEYS {
+            for b in KEYS {
+                if std::ptr::eq(a, b) || a.scope != b.scope {
+                    continue;
+                }
+                for k in a.keys {
+                    assert!(!b.keys.contains(k), "{:?} bound twice in {:?}", k.label(), a.scope);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn footer_uses_the_first_key_and_the_short_word() {
+        let hints = footer_hints(&[Scope::Confirm]);
+        assert_eq!(hints, vec![("y".to_string(), "yes"), ("n".to_string(), "no")]);
+    }
+}

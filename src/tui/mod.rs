@@ -1,0 +1,207 @@
+//! The full-screen interface: terminal set-up and restore, and the event loop.
+//!
+//! The loop is event-driven: it blocks until a key, a resize, a signal, or the
+//! date changing at midnight, and draws only after something happened, so an
+//! idle careerbook uses no CPU.
+
+pub mod app;
+pub mod keymap;
+pub mod screens;
+pub mod theme;
+pub mod widgets;
+
+use crate::domain::dates;
+use crate::store::{OpenOptions, Paths, Session, StoreError, backup};
+use app::App;
+use chrono::{Local, NaiveDate};
+use crossterm::event::{self, DisableFocusChange, EnableFocusChange, Event, KeyEvent};
+use ratatui::DefaultTerminal;
+use ratatui::text::Line;
+use signal_hook::consts::{SIGHUP, SIGTERM};
+use std::io::stdout;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::Duration;
+use theme::Theme;
+use widgets::popup::{self, Tone};
+
+/// What wakes the loop.
+enum Msg {
+    Term(Event),
+    /// Reading the terminal failed (it went away): stop rather than spin.
+    InputLost,
+    Signal,
+}
+
+/// The terminal in raw mode on the alternate screen, with the threads that feed it.
+struct Term {
+    terminal: DefaultTerminal,
+    events: Receiver<Msg>,
+}
+
+impl Term {
+    fn start(paths: &Paths) -> Result<Self, String> {
+        let terminal = ratatui::try_init().map_err(|e| format!("cannot start the terminal interface: {e}"))?;
+        install_recovery_note(paths);
+        // Focus reports let us pick up changes another process saved while we were away.
+        let _ = crossterm::execute!(stdout(), EnableFocusChange);
+        let (tx, events) = mpsc::channel();
+        let input = tx.clone();
+        std::thread::spawn(move || {
+            loop {
+                match event::read() {
+                    Ok(ev) => {
+                        if input.send(Msg::Term(ev)).is_err() {
+                            break;
+                        }
+                    }
+                    Err(_) => {
+                        let _ = input.send(Msg::InputLost);
+                        break;
+                    }
+                }
+            }
+        });
+        let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])
+            .map_err(|e| format!("cannot watch for signals: {e}"))?;
+        std::thread::spawn(move || {
+            if signals.forever().next().is_some() {
+                let _ = tx.send(Msg::Signal);
+            }
+        });
+        Ok(Self { terminal, events })
+    }
+
+    fn draw(&mut self, render: impl FnOnce(&mut ratatui::Frame)) -> bool {
+        self.terminal.draw(render).is_ok()
+    }
+}
+
+impl Drop for Term {
+    fn drop(&mut self) {
+        let _ = crossterm::execute!(stdout(), DisableFocusChange);
+        ratatui::restore();
+    }
+}
+
+/// Opens the workbook at `paths` in the TUI. `banner` marks demo mode.
+pub fn run(paths: Paths, banner: Option<String>) -> Result<(), String> {
+    let theme = Theme::from_env();
+    let mut term = None;
+    let session = loop {
+        let err = match Session::open(paths.clone(), OpenOptions { create: true, hold_lock: false }) {
+            Ok(session) => break session,
+            Err(err) => err,
+        };
+        let offered = match &err {
+            StoreError::Damaged { backup: Some(path), .. } => path.file_name().map(|n| n.to_string_lossy().into_owned()),
+            _ => None,
+        };
+        let Some(name) = offered else { return Err(err.to_string()) };
+        let t = match term.as_mut() {
+            Some(t) => t,
+            None => term.insert(Term::start(&paths)?),
+        };
+        if !damaged_prompt(t, &err, &theme) {
+            drop(term);
+            return Err(err.to_string());
+        }
+        if let Err(msg) = backup::restore(&paths, &name) {
+            drop(term);
+            return Err(msg);
+        }
+    };
+    let mut term = match term {
+        Some(term) => term,
+        None => Term::start(&paths)?,
+    };
+    let mut app = App::new(session, dates::today(), theme, banner);
+    event_loop(&mut term, &mut app);
+    drop(term);
+    app.save_before_exit().map_err(|e| format!("your last edits could not be saved: {e}"))
+}
+
+fn event_loop(term: &mut Term, app: &mut App) {
+    let mut dirty = true;
+    while !app.should_quit() {
+        if dirty && !term.draw(|frame| app.render(frame)) {
+            return;
+        }
+        dirty = true;
+        match term.events.recv_timeout(until_midnight()) {
+            Ok(Msg::Term(Event::Key(key))) => {
+                app.reload_if_changed();
+                app.on_key(key);
+            }
+            Ok(Msg::Term(Event::FocusGained)) => app.reload_if_changed(),
+            Ok(Msg::Term(Event::Resize(..))) => {}
+            Ok(Msg::Term(_)) => dirty = false,
+            Ok(Msg::InputLost | Msg::Signal) | Err(RecvTimeoutError::Disconnected) => return,
+            Err(RecvTimeoutError::Timeout) => app.set_today(dates::today()),
+        }
+    }
+}
+
+/// How long until the date changes; forever (a day, re-armed) when it is pinned.
+fn until_midnight() -> Duration {
+    if matches!(dates::today_override(), Ok(Some(_))) {
+        return Duration::from_secs(86_400);
+    }
+    let now = Local::now().naive_local();
+    let tomorrow = now.date().succ_opt().unwrap_or(NaiveDate::MAX).and_hms_opt(0, 0, 1);
+    tomorrow
+        .and_then(|t| (t - now).to_std().ok())
+        .unwrap_or(Duration::from_secs(60))
+}
+
+/// Shows why the workbook cannot be read; `true` if the user chose to restore the backup.
+fn damaged_prompt(term: &mut Term, err: &StoreError, theme: &Theme) -> bool {
+    let text = err.to_string();
+    let hints: Vec<String> = keymap::footer_hints(&[keymap::Scope::Damaged])
+        .into_iter()
+        .map(|(k, w)| format!("{k} {w}"))
+        .collect();
+    let hints = hints.join(" · ");
+    loop {
+        let body = [Line::raw(format!("✗ {text}"))];
+        if !term.draw(|frame| {
+            popup::render_box(frame, frame.area(), "The workbook cannot be read", &body, &hints, Tone::Error, theme)
+        }) {
+            return false;
+        }
+        match term.events.recv() {
+            Ok(Msg::Term(Event::Key(key))) => match keymap::resolve(&[keymap::Scope::Damaged], &key) {
+                Some(keymap::Action::RestoreBackup) => return true,
+                Some(keymap::Action::Quit) => return false,
+                _ if is_ctrl_c(&key) => return false,
+                _ => {}
+            },
+            Ok(Msg::Term(_)) => {}
+            _ => return false,
+        }
+    }
+}
+
+fn is_ctrl_c(key: &KeyEvent) -> bool {
+    key.code == crossterm::event::KeyCode::Char('c') && key.modifiers.contains(crossterm::event::KeyModifiers::CONTROL)
+}
+
+/// After a panic the terminal is restored (by ratatui's hook) and a note says
+/// where the data is, on stderr and in a file beside the workbook.
+fn install_recovery_note(paths: &Paths) {
+    let previous = std::panic::take_hook();
+    let paths = paths.clone();
+    std::panic::set_hook(Box::new(move |info| {
+        previous(info);
+        let note = format!(
+            "careerbook stopped because of a bug: {info}\n\n\
+             Your workbook is safe as of your last saved edit: {}\n\
+             Daily and pre-restore backups are in {} (`careerbook restore` lists them).\n\
+             Please report this, with what you were doing.\n",
+            paths.workbook.display(),
+            paths.backups.display()
+        );
+        eprintln!("\n{note}");
+        let stamp = Local::now().format("%Y%m%d-%H%M%S");
+        let _ = std::fs::write(paths.dir.join(format!("crash-{stamp}.txt")), note);
+    }));
+}

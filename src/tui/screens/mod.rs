@@ -1,0 +1,96 @@
+//! One module per tab. A screen keeps its own view state (selection, filter,
+//! what-if values), rebuilds derived rows when the workbook changes, turns
+//! actions into effects, and draws from `&self` only.
+
+pub mod placeholder;
+
+use crate::domain::edit::{Edit, Kind};
+use crate::domain::workbook::Workbook;
+use crate::domain::{Id, Invalid};
+use crate::tui::keymap::{Action, Scope};
+use crate::tui::theme::Theme;
+use crate::tui::widgets::form::Form;
+use crate::tui::widgets::table::Table;
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
+/// The tabs, in order; keys `1`–`5` pick them.
+pub const TABS: [&str; 5] = ["Now", "Impact", "Runway", "Vesting", "Pipeline"];
+
+/// Something a screen asks the app to do.
+pub enum Effect {
+    /// Apply and save an edit; `done` is the status shown once it is saved.
+    Edit { edit: Edit, done: String },
+    Popup(super::app::Popup),
+    /// A note in the status line.
+    Status(String),
+    /// A problem worth a popup.
+    Error(String),
+    GoTab(usize),
+}
+
+/// What a screen may read, and where it leaves its effects.
+pub struct Cx<'a> {
+    pub wb: &'a Workbook,
+    pub today: NaiveDate,
+    pub effects: Vec<Effect>,
+}
+
+impl<'a> Cx<'a> {
+    pub fn new(wb: &'a Workbook, today: NaiveDate) -> Self {
+        Self { wb, today, effects: Vec::new() }
+    }
+
+    pub fn edit(&mut self, edit: Edit, done: impl Into<String>) {
+        self.effects.push(Effect::Edit { edit, done: done.into() });
+    }
+
+    pub fn open(&mut self, popup: super::app::Popup) {
+        self.effects.push(Effect::Popup(popup));
+    }
+
+    pub fn status(&mut self, text: impl Into<String>) {
+        self.effects.push(Effect::Status(text.into()));
+    }
+}
+
+/// What a screen may read while drawing.
+pub struct View<'a> {
+    pub wb: &'a Workbook,
+    pub today: NaiveDate,
+    pub theme: &'a Theme,
+}
+
+pub trait Screen {
+    /// The key scopes active on this screen, most specific first (`Global` is implied).
+    fn scopes(&self) -> Vec<Scope>;
+
+    /// The table that list keys and the filter act on, if the current view has one.
+    fn table_mut(&mut self) -> Option<&mut Table> {
+        None
+    }
+
+    /// The same table, for drawing the footer while a filter is typed.
+    fn table(&self) -> Option<&Table> {
+        None
+    }
+
+    /// Rebuilds what the screen derives from the workbook.
+    fn refresh(&mut self, wb: &Workbook, today: NaiveDate);
+
+    /// Handles an action; `false` lets the app try the table's list keys.
+    fn on_action(&mut self, _action: Action, _cx: &mut Cx) -> bool {
+        false
+    }
+
+    /// A form this screen opened was submitted with every field valid.
+    fn on_submit(&mut self, _form: &Form, _cx: &mut Cx) -> Result<(), Invalid> {
+        Ok(())
+    }
+
+    /// Selects a record the screen shows (after adding it, say).
+    fn select(&mut self, _kind: Kind, _id: Id) {}
+
+    fn render(&self, frame: &mut Frame, area: Rect, view: &View);
+}

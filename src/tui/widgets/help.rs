@@ -1,0 +1,79 @@
+//! The `?` help: every key of the current screen and the global keys, straight
+//! from the key table.
+
+use super::text::{fit, pad_left};
+use crate::tui::keymap::{self, Scope};
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+
+/// The help lines for `scopes`, one heading per scope.
+pub fn lines(scopes: &[Scope], theme: &Theme) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    for &scope in scopes {
+        let bindings: Vec<_> = keymap::bindings(scope).collect();
+        if bindings.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(Line::raw(""));
+        }
+        out.push(Line::styled(scope.title(), theme.heading()));
+        for binding in bindings {
+            out.push(Line::from(vec![
+                Span::styled(pad_left(&keymap::keys_label(binding), 14), theme.key()),
+                Span::raw("  "),
+                Span::raw(binding.help),
+            ]));
+        }
+    }
+    out
+}
+
+/// Draws help for `scopes`, scrolled by `scroll` lines.
+pub fn render(frame: &mut Frame, area: Rect, scopes: &[Scope], scroll: usize, theme: &Theme) {
+    let body = lines(scopes, theme);
+    let width = area.width.saturating_sub(4).min(76);
+    let height = area.height.saturating_sub(2).min(body.len() as u16 + 3);
+    let rect = super::popup::centered(area, width, height);
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme.focus_border())
+        .title(Span::styled(" Keys ", theme.title()));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    if inner.height < 2 {
+        return;
+    }
+    let body_height = inner.height as usize - 1;
+    let scroll = scroll.min(body.len().saturating_sub(body_height));
+    let shown: Vec<Line> = body.into_iter().skip(scroll).take(body_height).collect();
+    frame.render_widget(Paragraph::new(shown), Rect { height: inner.height - 1, ..inner });
+    let hint = fit("↑/↓ scroll · Esc or ? closes", inner.width as usize);
+    frame.render_widget(Paragraph::new(Line::styled(hint, theme.dim())), Rect { y: inner.y + inner.height - 1, height: 1, ..inner });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn help_lists_every_key_of_each_scope_it_is_given() {
+        let text: Vec<String> = lines(&[Scope::Impact, Scope::List, Scope::Global], &Theme::plain())
+            .iter()
+            .map(|l| l.to_string())
+            .collect();
+        for scope in [Scope::Impact, Scope::List, Scope::Global] {
+            for binding in keymap::bindings(scope) {
+                assert!(
+                    text.iter().any(|l| l.contains(binding.help) && l.contains(&keymap::keys_label(binding))),
+                    "help is missing {:?}",
+                    binding.help
+                );
+            }
+        }
+    }
+}

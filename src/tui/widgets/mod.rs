@@ -1,0 +1,7 @@
+//! Pieces every screen uses: forms, tables, popups, help.
+
+pub mod form;
+pub mod help;
+pub mod popup;
+pub mod table;
+pub mod text;
