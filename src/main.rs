@@ -25,11 +25,16 @@ fn run(args: Args) -> Result<(), Failure> {
         let (dir, paths) = demo::throwaway_copy()?;
         (Some(dir), paths)
     } else {
-        (None, Paths::resolve(args.data_dir.as_deref()).map_err(Failure::runtime)?)
+        (
+            None,
+            Paths::resolve(args.data_dir.as_deref()).map_err(Failure::runtime)?,
+        )
     };
     match args.command {
         None => {
-            let banner = args.demo.then(|| "DEMO · edits are thrown away on quit".to_string());
+            let banner = args
+                .demo
+                .then(|| "DEMO · edits are thrown away on quit".to_string());
             tui::run(paths, banner).map_err(Failure::runtime)
         }
         Some(command) => cli::run(command, &paths),

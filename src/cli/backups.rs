@@ -22,9 +22,16 @@ pub fn path(paths: &Paths, format: Format) -> Result<(), Failure> {
     match format {
         Format::Json => print_json(&report),
         Format::Text => {
-            let state = if report.exists { "exists" } else { "not created yet" };
+            let state = if report.exists {
+                "exists"
+            } else {
+                "not created yet"
+            };
             println!("workbook  {}  ({state})", report.workbook);
-            println!("backups   {}  ({} backups)", report.backups, report.backup_count);
+            println!(
+                "backups   {}  ({} backups)",
+                report.backups, report.backup_count
+            );
             Ok(())
         }
     }
@@ -40,10 +47,15 @@ struct BackupRow {
 }
 
 pub fn restore(paths: &Paths, name: Option<&str>, format: Format) -> Result<(), Failure> {
-    let Some(name) = name else { return list(paths, format) };
+    let Some(name) = name else {
+        return list(paths, format);
+    };
     let kept = backup::restore(paths, name).map_err(Failure::runtime)?;
     match kept {
-        Some(kept) => println!("restored {name}; the previous workbook is kept as {}", kept.display()),
+        Some(kept) => println!(
+            "restored {name}; the previous workbook is kept as {}",
+            kept.display()
+        ),
         None => println!("restored {name}"),
     }
     Ok(())
@@ -68,8 +80,15 @@ fn list(paths: &Paths, format: Format) -> Result<(), Failure> {
         return Ok(());
     }
     for row in &rows {
-        let readable = if row.readable { "" } else { "  (cannot be read)" };
-        println!("{}  {}  {:<11}  {:>9} bytes{readable}", row.name, row.taken, row.reason, row.bytes);
+        let readable = if row.readable {
+            ""
+        } else {
+            "  (cannot be read)"
+        };
+        println!(
+            "{}  {}  {:<11}  {:>9} bytes{readable}",
+            row.name, row.taken, row.reason, row.bytes
+        );
     }
     println!("\nrestore one with: careerbook restore NAME");
     Ok(())

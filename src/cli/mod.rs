@@ -75,12 +75,18 @@ pub struct Failure {
 impl Failure {
     /// Something went wrong while running (status 1).
     pub fn runtime(message: impl Into<String>) -> Self {
-        Self { code: 1, message: message.into() }
+        Self {
+            code: 1,
+            message: message.into(),
+        }
     }
 
     /// The user gave a value that cannot be accepted (status 2).
     pub fn usage(message: impl Into<String>) -> Self {
-        Self { code: 2, message: message.into() }
+        Self {
+            code: 2,
+            message: message.into(),
+        }
     }
 }
 
@@ -100,7 +106,9 @@ pub fn run(command: Command, paths: &Paths) -> Result<(), Failure> {
 }
 
 fn not_yet(command: &str) -> Failure {
-    Failure::runtime(format!("`careerbook {command}` is not yet available in this version"))
+    Failure::runtime(format!(
+        "`careerbook {command}` is not yet available in this version"
+    ))
 }
 
 /// Opens the workbook for reading only (never creates or changes it).
@@ -110,7 +118,13 @@ pub fn open_for_reading(paths: &Paths) -> Result<Session, Failure> {
 
 /// Opens the workbook to make one change: the lock is held until it is saved.
 pub fn open_for_writing(paths: &Paths) -> Result<Session, Failure> {
-    let session = Session::open(paths.clone(), OpenOptions { create: true, hold_lock: true })?;
+    let session = Session::open(
+        paths.clone(),
+        OpenOptions {
+            create: true,
+            hold_lock: true,
+        },
+    )?;
     if let Some(reason) = session.read_only() {
         return Err(Failure::runtime(format!("nothing was changed: {reason}")));
     }
@@ -119,7 +133,8 @@ pub fn open_for_writing(paths: &Paths) -> Result<Session, Failure> {
 
 /// Prints `value` as pretty JSON.
 pub fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
-    let text = serde_json::to_string_pretty(value).map_err(|e| Failure::runtime(format!("cannot write JSON: {e}")))?;
+    let text = serde_json::to_string_pretty(value)
+        .map_err(|e| Failure::runtime(format!("cannot write JSON: {e}")))?;
     println!("{text}");
     Ok(())
 }

@@ -134,8 +134,19 @@ mod tests {
         let today = d(2026, 11, 26);
         let err = parse_date_input("2026-02-30", today).unwrap_err();
         assert!(err.contains("not a real date"), "{err}");
-        for bad in ["", "next week", "+2x", "+", "26/11/2026", "+-3d", "2026-13-01"] {
-            assert!(parse_date_input(bad, today).is_err(), "{bad:?} should be rejected");
+        for bad in [
+            "",
+            "next week",
+            "+2x",
+            "+",
+            "26/11/2026",
+            "+-3d",
+            "2026-13-01",
+        ] {
+            assert!(
+                parse_date_input(bad, today).is_err(),
+                "{bad:?} should be rejected"
+            );
         }
     }
 

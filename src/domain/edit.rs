@@ -122,7 +122,10 @@ impl Edit {
             }
             Edit::Update(item) => {
                 item.validate()?;
-                let old = item.clone().replace(wb).ok_or(EditError::Missing(item.kind()))?;
+                let old = item
+                    .clone()
+                    .replace(wb)
+                    .ok_or(EditError::Missing(item.kind()))?;
                 Ok(Edit::Update(old))
             }
             Edit::Remove(kind, id) => {
@@ -154,7 +157,9 @@ impl Edit {
     /// when re-applying an `Add` on a fresher file handed out a different id.
     pub fn remap(&mut self, kind: Kind, from: Id, to: Id) {
         match self {
-            Edit::Update(item) | Edit::Restore(item, _) if item.kind() == kind && item.id() == from => {
+            Edit::Update(item) | Edit::Restore(item, _)
+                if item.kind() == kind && item.id() == from =>
+            {
                 item.set_id(to)
             }
             Edit::Remove(k, id) if *k == kind && *id == from => *id = to,
@@ -247,9 +252,15 @@ mod tests {
     fn a_failing_batch_rolls_back_its_earlier_edits() {
         let mut wb = Workbook::default();
         let before = wb.clone();
-        let mut batch = Edit::Batch(vec![Edit::Add(win("ok").into()), Edit::Add(win("  ").into())]);
+        let mut batch = Edit::Batch(vec![
+            Edit::Add(win("ok").into()),
+            Edit::Add(win("  ").into()),
+        ]);
         let err = batch.apply(&mut wb).unwrap_err();
-        assert!(matches!(err, EditError::Invalid(ref i) if i.field == "title"), "{err:?}");
+        assert!(
+            matches!(err, EditError::Invalid(ref i) if i.field == "title"),
+            "{err:?}"
+        );
         assert_eq!(wb.impact.wins, before.impact.wins);
     }
 
@@ -267,7 +278,9 @@ mod tests {
         a.id = 5;
         let mut edit = Edit::Batch(vec![Edit::Update(a.into()), Edit::Remove(Kind::Win, 6)]);
         edit.remap(Kind::Win, 5, 9);
-        let Edit::Batch(edits) = &edit else { panic!("still a batch") };
+        let Edit::Batch(edits) = &edit else {
+            panic!("still a batch")
+        };
         assert!(matches!(&edits[0], Edit::Update(i) if i.id() == 9));
         assert!(matches!(&edits[1], Edit::Remove(Kind::Win, 6)));
     }

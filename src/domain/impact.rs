@@ -11,7 +11,13 @@ pub struct ImpactLog {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Category { Revenue, CostSavings, CustomerRetention, RiskReduction, Other }
+pub enum Category {
+    Revenue,
+    CostSavings,
+    CustomerRetention,
+    RiskReduction,
+    Other,
+}
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -28,7 +34,9 @@ pub struct Win {
 
 impl Win {
     pub fn validate(&self) -> Result<(), Invalid> {
-        if self.title.trim().is_empty() { return Err(Invalid::new("title", "say what you did")); }
+        if self.title.trim().is_empty() {
+            return Err(Invalid::new("title", "say what you did"));
+        }
         Ok(())
     }
 }

@@ -37,7 +37,10 @@ pub fn parse_amount(input: &str) -> Result<Decimal, String> {
 }
 
 fn not_an_amount(input: &str) -> String {
-    format!("{:?} is not an amount (try 40000, 40,000, $40k or 1.2M)", input.trim())
+    format!(
+        "{:?} is not an amount (try 40000, 40,000, $40k or 1.2M)",
+        input.trim()
+    )
 }
 
 fn split_suffix(text: &str) -> (&str, Decimal) {
@@ -64,7 +67,11 @@ fn strip_thousands(text: &str) -> Option<String> {
 /// `$1,234.56`, `-$80.00`: always two decimals, rounded half-up.
 pub fn format_money(amount: Decimal) -> String {
     let rounded = round_cents(amount);
-    let sign = if rounded.is_sign_negative() && !rounded.is_zero() { "-" } else { "" };
+    let sign = if rounded.is_sign_negative() && !rounded.is_zero() {
+        "-"
+    } else {
+        ""
+    };
     let text = format!("{:.2}", rounded.abs());
     let (whole, cents) = text.split_once('.').unwrap_or((&text, "00"));
     format!("{sign}${}.{cents}", group_thousands(whole))
@@ -73,8 +80,15 @@ pub fn format_money(amount: Decimal) -> String {
 /// `$1,235`: whole dollars for compact columns and chart labels.
 pub fn format_money_whole(amount: Decimal) -> String {
     let rounded = amount.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero);
-    let sign = if rounded.is_sign_negative() && !rounded.is_zero() { "-" } else { "" };
-    format!("{sign}${}", group_thousands(&rounded.abs().trunc().to_string()))
+    let sign = if rounded.is_sign_negative() && !rounded.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    format!(
+        "{sign}${}",
+        group_thousands(&rounded.abs().trunc().to_string())
+    )
 }
 
 /// Share counts as entered: `1,200`, `12.5`, never trailing zeros.
@@ -99,7 +113,8 @@ pub fn format_percent(rate: Decimal) -> String {
 /// Parses `29.65%`, `29.65` (read as percent) into the fraction `0.2965`.
 pub fn parse_percent(input: &str) -> Result<Decimal, String> {
     let text = input.trim().trim_end_matches('%').trim();
-    let value = Decimal::from_str(text).map_err(|_| format!("{:?} is not a percentage", input.trim()))?;
+    let value =
+        Decimal::from_str(text).map_err(|_| format!("{:?} is not a percentage", input.trim()))?;
     Ok((value / Decimal::ONE_HUNDRED).normalize())
 }
 
@@ -133,7 +148,18 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_an_amount() {
-        for bad in ["", "abc", "40,00", "1.2.3", "$", "k", "12 apples", "1e5", "--5", "4,0000"] {
+        for bad in [
+            "",
+            "abc",
+            "40,00",
+            "1.2.3",
+            "$",
+            "k",
+            "12 apples",
+            "1e5",
+            "--5",
+            "4,0000",
+        ] {
             assert!(parse_amount(bad).is_err(), "{bad:?} should be rejected");
         }
     }

@@ -52,7 +52,9 @@ impl Workbook {
             let mut seen = HashSet::new();
             for id in ids {
                 if !seen.insert(id) {
-                    return Err(format!("two {noun} records have id {id}; give one of them another id"));
+                    return Err(format!(
+                        "two {noun} records have id {id}; give one of them another id"
+                    ));
                 }
                 highest = highest.max(id);
             }

@@ -34,9 +34,14 @@ impl Reason {
     }
 
     fn from_tag(tag: &str) -> Option<Self> {
-        [Reason::Auto, Reason::PreMigrate, Reason::PreRestore, Reason::Damaged]
-            .into_iter()
-            .find(|r| r.tag() == tag)
+        [
+            Reason::Auto,
+            Reason::PreMigrate,
+            Reason::PreRestore,
+            Reason::Damaged,
+        ]
+        .into_iter()
+        .find(|r| r.tag() == tag)
     }
 }
 
@@ -56,11 +61,15 @@ const STAMP: &str = "%Y%m%d-%H%M%S";
 pub fn write(paths: &Paths, bytes: &[u8], reason: Reason) -> Result<PathBuf, StoreError> {
     file::ensure_dirs(paths)?;
     let stamp = Local::now().naive_local().format(STAMP).to_string();
-    let mut target = paths.backups.join(format!("workbook-{stamp}-{}.ron", reason.tag()));
+    let mut target = paths
+        .backups
+        .join(format!("workbook-{stamp}-{}.ron", reason.tag()));
     let mut n = 1;
     while target.exists() {
         n += 1;
-        target = paths.backups.join(format!("workbook-{stamp}-{}-{n}.ron", reason.tag()));
+        target = paths
+            .backups
+            .join(format!("workbook-{stamp}-{}-{n}.ron", reason.tag()));
     }
     write_atomic(&paths.backups, &target, bytes)?;
     Ok(target)
@@ -89,7 +98,13 @@ fn describe(path: &Path) -> Option<Backup> {
     let tag = tag.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-');
     let reason = Reason::from_tag(tag)?;
     let size = fs::metadata(path).ok()?.len();
-    Some(Backup { path: path.to_path_buf(), name, taken, reason, size })
+    Some(Backup {
+        path: path.to_path_buf(),
+        name,
+        taken,
+        reason,
+        size,
+    })
 }
 
 /// The newest backup that parses as a workbook this build can open.
@@ -107,12 +122,19 @@ pub fn is_good(path: &Path) -> bool {
 pub fn daily(paths: &Paths, current: &[u8]) -> Result<(), StoreError> {
     let backups = list(paths)?;
     let today = Local::now().date_naive();
-    let have_today = backups.iter().any(|b| b.reason == Reason::Auto && b.taken.date() == today);
+    let have_today = backups
+        .iter()
+        .any(|b| b.reason == Reason::Auto && b.taken.date() == today);
     if !have_today {
         write(paths, current, Reason::Auto)?;
     }
-    for old in list(paths)?.iter().filter(|b| b.reason == Reason::Auto).skip(KEEP_AUTO) {
-        fs::remove_file(&old.path).map_err(|e| StoreError::io("remove the old backup", &old.path, e))?;
+    for old in list(paths)?
+        .iter()
+        .filter(|b| b.reason == Reason::Auto)
+        .skip(KEEP_AUTO)
+    {
+        fs::remove_file(&old.path)
+            .map_err(|e| StoreError::io("remove the old backup", &old.path, e))?;
     }
     Ok(())
 }
@@ -124,17 +146,25 @@ pub fn restore(paths: &Paths, name: &str) -> Result<Option<PathBuf>, String> {
         .map_err(|e| e.to_string())?
         .into_iter()
         .find(|b| b.name == name)
-        .ok_or_else(|| format!("there is no backup called {name:?}; `careerbook restore` lists them"))?;
+        .ok_or_else(|| {
+            format!("there is no backup called {name:?}; `careerbook restore` lists them")
+        })?;
     let bytes = file::read_bytes(&backup.path)
         .map_err(|e| e.to_string())?
         .ok_or_else(|| format!("{} has disappeared", backup.path.display()))?;
-    file::parse(&backup.path, &bytes, super::migrate::STEPS).map_err(|e| format!("that backup cannot be used: {e}"))?;
-    let _lock = super::lock::Lock::acquire(&paths.lock, super::lock::WAIT).map_err(|e| e.to_string())?;
+    file::parse(&backup.path, &bytes, super::migrate::STEPS)
+        .map_err(|e| format!("that backup cannot be used: {e}"))?;
+    let _lock =
+        super::lock::Lock::acquire(&paths.lock, super::lock::WAIT).map_err(|e| e.to_string())?;
     let current = file::read_bytes(&paths.workbook).map_err(|e| e.to_string())?;
     let kept = match &current {
         Some(current) => {
             let readable = file::parse(&paths.workbook, current, super::migrate::STEPS).is_ok();
-            let reason = if readable { Reason::PreRestore } else { Reason::Damaged };
+            let reason = if readable {
+                Reason::PreRestore
+            } else {
+                Reason::Damaged
+            };
             Some(write(paths, current, reason).map_err(|e| e.to_string())?)
         }
         None => None,
@@ -153,10 +183,17 @@ mod tests {
         let paths = Paths::in_dir(dir.path());
         let first = write(&paths, b"one", Reason::PreRestore).expect("backup");
         let second = write(&paths, b"two", Reason::PreRestore).expect("second backup, same second");
-        assert_ne!(first, second, "two backups in one second get distinct names");
+        assert_ne!(
+            first, second,
+            "two backups in one second get distinct names"
+        );
         let listed = list(&paths).expect("list");
         assert_eq!(listed.len(), 2);
-        assert!(listed.iter().all(|b| b.reason == Reason::PreRestore && b.size == 3));
+        assert!(
+            listed
+                .iter()
+                .all(|b| b.reason == Reason::PreRestore && b.size == 3)
+        );
     }
 
     #[test]
@@ -165,7 +202,11 @@ mod tests {
         let paths = Paths::in_dir(dir.path());
         daily(&paths, b"v1").expect("first daily");
         daily(&paths, b"v2").expect("second daily, same day");
-        let autos: Vec<_> = list(&paths).expect("list").into_iter().filter(|b| b.reason == Reason::Auto).collect();
+        let autos: Vec<_> = list(&paths)
+            .expect("list")
+            .into_iter()
+            .filter(|b| b.reason == Reason::Auto)
+            .collect();
         assert_eq!(autos.len(), 1, "only one automatic backup per day");
         assert_eq!(fs::read(&autos[0].path).expect("read backup"), b"v1");
 
@@ -175,7 +216,11 @@ mod tests {
             fs::write(paths.backups.join(name), b"old").expect("seed old backup");
         }
         daily(&paths, b"v3").expect("daily with many old");
-        let autos = list(&paths).expect("list").into_iter().filter(|b| b.reason == Reason::Auto).count();
+        let autos = list(&paths)
+            .expect("list")
+            .into_iter()
+            .filter(|b| b.reason == Reason::Auto)
+            .count();
         assert_eq!(autos, KEEP_AUTO);
     }
 
@@ -190,11 +235,23 @@ mod tests {
         fs::write(&paths.workbook, b"garbage").expect("damage the workbook");
 
         let bad = bad_name.file_name().and_then(|n| n.to_str()).expect("name");
-        assert!(restore(&paths, bad).is_err(), "an unreadable backup is refused");
-        assert_eq!(fs::read(&paths.workbook).expect("read"), b"garbage", "and nothing changed");
+        assert!(
+            restore(&paths, bad).is_err(),
+            "an unreadable backup is refused"
+        );
+        assert_eq!(
+            fs::read(&paths.workbook).expect("read"),
+            b"garbage",
+            "and nothing changed"
+        );
 
-        let name = good_name.file_name().and_then(|n| n.to_str()).expect("name");
-        let kept = restore(&paths, name).expect("restore").expect("the damaged file was kept");
+        let name = good_name
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("name");
+        let kept = restore(&paths, name)
+            .expect("restore")
+            .expect("the damaged file was kept");
         assert_eq!(fs::read(&paths.workbook).expect("read"), good);
         assert_eq!(fs::read(&kept).expect("read kept"), b"garbage");
         assert!(kept.to_string_lossy().contains("-damaged"));

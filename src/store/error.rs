@@ -23,7 +23,11 @@ pub enum StoreError {
     },
 
     #[error("{} is {size} bytes, more than the {limit} a workbook may be; it was not read. Is this the right file?", path.display())]
-    TooLarge { path: PathBuf, size: u64, limit: u64 },
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
 
     #[error("{} was written by a newer careerbook (format version {found}; this build knows version {supported}). It is open read-only so nothing it holds is lost; update careerbook to edit it.", path.display())]
     Newer {

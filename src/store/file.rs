@@ -54,9 +54,16 @@ pub fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
         Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(StoreError::io("open", path, e)),
     };
-    let size = file.metadata().map_err(|e| StoreError::io("inspect", path, e))?.len();
+    let size = file
+        .metadata()
+        .map_err(|e| StoreError::io("inspect", path, e))?
+        .len();
     if size > MAX_BYTES {
-        return Err(StoreError::TooLarge { path: path.to_path_buf(), size, limit: MAX_BYTES });
+        return Err(StoreError::TooLarge {
+            path: path.to_path_buf(),
+            size,
+            limit: MAX_BYTES,
+        });
     }
     let mut bytes = Vec::with_capacity(size as usize);
     // `take` guards against a file that grows while we read it.
@@ -64,7 +71,11 @@ pub fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
         .read_to_end(&mut bytes)
         .map_err(|e| StoreError::io("read", path, e))?;
     if bytes.len() as u64 > MAX_BYTES {
-        return Err(StoreError::TooLarge { path: path.to_path_buf(), size: bytes.len() as u64, limit: MAX_BYTES });
+        return Err(StoreError::TooLarge {
+            path: path.to_path_buf(),
+            size: bytes.len() as u64,
+            limit: MAX_BYTES,
+        });
     }
     Ok(Some(bytes))
 }
@@ -78,22 +89,34 @@ pub fn parse(path: &Path, bytes: &[u8], steps: &[migrate::Step]) -> Result<Parse
     let version = probe_version(path, text)?;
     if version > CURRENT_VERSION {
         return match read_ron::<Workbook>(path, text) {
-            Ok(workbook) => Ok(Parsed::Newer { found: version, workbook }),
-            Err(_) => Err(StoreError::Newer { path: path.to_path_buf(), found: version, supported: CURRENT_VERSION }),
+            Ok(workbook) => Ok(Parsed::Newer {
+                found: version,
+                workbook,
+            }),
+            Err(_) => Err(StoreError::Newer {
+                path: path.to_path_buf(),
+                found: version,
+                supported: CURRENT_VERSION,
+            }),
         };
     }
     if version < CURRENT_VERSION {
         let upgraded = migrate::upgrade(text, version, CURRENT_VERSION, steps)
             .map_err(|message| damaged(path, 1, 1, &message))?;
         let workbook = checked(path, read_ron(path, &upgraded)?)?;
-        return Ok(Parsed::Migrated { from: version, workbook });
+        return Ok(Parsed::Migrated {
+            from: version,
+            workbook,
+        });
     }
     Ok(Parsed::Current(checked(path, read_ron(path, text)?)?))
 }
 
 /// Rejects what parses but cannot be right, such as two records sharing an id.
 fn checked(path: &Path, mut workbook: Workbook) -> Result<Workbook, StoreError> {
-    workbook.settle().map_err(|message| damaged(path, 1, 1, &message))?;
+    workbook
+        .settle()
+        .map_err(|message| damaged(path, 1, 1, &message))?;
     Ok(workbook)
 }
 
@@ -109,7 +132,12 @@ fn probe_version(path: &Path, text: &str) -> Result<u32, StoreError> {
 
 fn read_ron<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<T, StoreError> {
     ron::Options::default().from_str(text).map_err(|e| {
-        damaged(path, e.span.start.line, e.span.start.col, &e.code.to_string())
+        damaged(
+            path,
+            e.span.start.line,
+            e.span.start.col,
+            &e.code.to_string(),
+        )
     })
 }
 
@@ -138,9 +166,10 @@ pub fn to_bytes(workbook: &Workbook) -> Result<Vec<u8>, StoreError> {
         .indentor("    ")
         .struct_names(false)
         .separate_tuple_members(false);
-    let mut text = ron::ser::to_string_pretty(workbook, config).map_err(|e| StoreError::ReadOnly {
-        reason: format!("the workbook could not be written as RON ({e})"),
-    })?;
+    let mut text =
+        ron::ser::to_string_pretty(workbook, config).map_err(|e| StoreError::ReadOnly {
+            reason: format!("the workbook could not be written as RON ({e})"),
+        })?;
     text.push('\n');
     Ok(text.into_bytes())
 }
@@ -148,10 +177,14 @@ pub fn to_bytes(workbook: &Workbook) -> Result<Vec<u8>, StoreError> {
 /// Replaces `target` with `bytes` atomically (temp file, fsync, rename, fsync dir).
 /// On failure the old file is untouched and no temp file is left behind.
 pub fn write_atomic(dir: &Path, target: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let temp = dir.join(format!("{}{}.{}", Paths::TEMP_PREFIX, std::process::id(), unique_suffix()));
-    let result = write_temp(&temp, bytes).and_then(|()| {
-        fs::rename(&temp, target).map_err(|e| StoreError::io("replace", target, e))
-    });
+    let temp = dir.join(format!(
+        "{}{}.{}",
+        Paths::TEMP_PREFIX,
+        std::process::id(),
+        unique_suffix()
+    ));
+    let result = write_temp(&temp, bytes)
+        .and_then(|()| fs::rename(&temp, target).map_err(|e| StoreError::io("replace", target, e)));
     if result.is_err() {
         let _ = fs::remove_file(&temp);
         return result;
@@ -166,8 +199,10 @@ fn write_temp(temp: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         .mode(0o600)
         .open(temp)
         .map_err(|e| StoreError::io("create", temp, e))?;
-    file.write_all(bytes).map_err(|e| StoreError::io("write", temp, e))?;
-    file.sync_all().map_err(|e| StoreError::io("flush to disk", temp, e))
+    file.write_all(bytes)
+        .map_err(|e| StoreError::io("write", temp, e))?;
+    file.sync_all()
+        .map_err(|e| StoreError::io("flush to disk", temp, e))
 }
 
 fn sync_dir(dir: &Path) -> Result<(), StoreError> {
@@ -189,8 +224,13 @@ pub fn sweep_temp_files(paths: &Paths) -> Result<usize, StoreError> {
     let entries = fs::read_dir(&paths.dir).map_err(|e| StoreError::io("list", &paths.dir, e))?;
     let mut removed = 0;
     for entry in entries.flatten() {
-        if entry.file_name().to_string_lossy().starts_with(Paths::TEMP_PREFIX) {
-            fs::remove_file(entry.path()).map_err(|e| StoreError::io("remove", &entry.path(), e))?;
+        if entry
+            .file_name()
+            .to_string_lossy()
+            .starts_with(Paths::TEMP_PREFIX)
+        {
+            fs::remove_file(entry.path())
+                .map_err(|e| StoreError::io("remove", &entry.path(), e))?;
             removed += 1;
         }
     }
@@ -210,16 +250,22 @@ pub struct Stamp {
 pub fn stamp(path: &Path) -> Option<Stamp> {
     use std::os::unix::fs::MetadataExt;
     let meta = fs::metadata(path).ok()?;
-    Some(Stamp { inode: meta.ino(), len: meta.len(), modified: meta.modified().ok() })
+    Some(Stamp {
+        inode: meta.ino(),
+        len: meta.len(),
+        modified: meta.modified().ok(),
+    })
 }
 
 /// Whether any leftover temp file exists (checked without the lock).
 pub fn has_temp_files(paths: &Paths) -> bool {
     fs::read_dir(&paths.dir)
         .map(|entries| {
-            entries
-                .flatten()
-                .any(|e| e.file_name().to_string_lossy().starts_with(Paths::TEMP_PREFIX))
+            entries.flatten().any(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .starts_with(Paths::TEMP_PREFIX)
+            })
         })
         .unwrap_or(false)
 }

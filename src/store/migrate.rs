@@ -23,11 +23,13 @@ pub const STEPS: &[Step] = &[];
 pub fn upgrade(text: &str, from: u32, to: u32, steps: &[Step]) -> Result<String, String> {
     let mut text = text.to_string();
     for version in from..to {
-        let step = steps
-            .iter()
-            .find(|s| s.from == version)
-            .ok_or_else(|| format!("format version {version} was never written by careerbook, so it cannot be upgraded"))?;
-        text = (step.upgrade)(&text).map_err(|e| format!("upgrading from format version {version}: {e}"))?;
+        let step = steps.iter().find(|s| s.from == version).ok_or_else(|| {
+            format!(
+                "format version {version} was never written by careerbook, so it cannot be upgraded"
+            )
+        })?;
+        text = (step.upgrade)(&text)
+            .map_err(|e| format!("upgrading from format version {version}: {e}"))?;
     }
     Ok(text)
 }
@@ -45,8 +47,20 @@ mod tests {
 
     #[test]
     fn runs_every_step_in_order() {
-        let steps = [Step { from: 2, upgrade: add_c }, Step { from: 1, upgrade: add_b }];
-        assert_eq!(upgrade("version: 1 a", 1, 3, &steps), Ok("version: 3 abc".into()));
+        let steps = [
+            Step {
+                from: 2,
+                upgrade: add_c,
+            },
+            Step {
+                from: 1,
+                upgrade: add_b,
+            },
+        ];
+        assert_eq!(
+            upgrade("version: 1 a", 1, 3, &steps),
+            Ok("version: 3 abc".into())
+        );
     }
 
     #[test]

@@ -10,9 +10,9 @@ use super::backup::{self, Reason};
 use super::file::{self, Parsed};
 use super::lock::{self, Lock};
 use super::{Paths, StoreError, migrate};
+use crate::domain::Id;
 use crate::domain::edit::{Edit, EditError, Kind};
 use crate::domain::workbook::Workbook;
-use crate::domain::Id;
 
 /// How many edits `undo` can step back through.
 pub const UNDO_DEPTH: usize = 100;
@@ -94,17 +94,37 @@ impl Session {
             notes: Vec::new(),
             backed_up_today: false,
         };
-        let must_write = options.create || options.hold_lock || file::has_temp_files(&session.paths);
-        let lock = if must_write { Some(session.lock()?) } else { None };
+        let must_write =
+            options.create || options.hold_lock || file::has_temp_files(&session.paths);
+        let lock = if must_write {
+            Some(session.lock()?)
+        } else {
+            None
+        };
         if lock.is_some() {
             let swept = file::sweep_temp_files(&session.paths)?;
             if swept > 0 {
-                session.notes.push(format!("removed {swept} temporary file(s) left by an interrupted save"));
+                session.notes.push(format!(
+                    "removed {swept} temporary file(s) left by an interrupted save"
+                ));
             }
         }
-        let migrated = session.load()?;
+        let mut lock = lock;
+        let mut migrated_from = session.load()?;
+        if migrated_from.is_some() && lock.is_none() {
+            // Upgrading writes the file, so it happens under the lock, on a fresh read.
+            lock = Some(session.lock()?);
+            migrated_from = session.load()?;
+        }
+        if let (Some(from), Some(original)) = (migrated_from, session.on_disk.clone()) {
+            let copy = backup::write(&session.paths, &original, Reason::PreMigrate)?;
+            session.notes.push(format!(
+                "upgraded the workbook from format version {from}; the original is kept as {}",
+                copy.display()
+            ));
+        }
         let missing = session.on_disk.is_none() && options.create;
-        if lock.is_some() && session.read_only.is_none() && (missing || migrated) {
+        if lock.is_some() && session.read_only.is_none() && (missing || migrated_from.is_some()) {
             let bytes = file::to_bytes(&session.workbook)?;
             session.write(&bytes)?;
         }
@@ -119,31 +139,31 @@ impl Session {
         Lock::acquire(&self.paths.lock, lock::WAIT)
     }
 
-    /// Reads and parses the file into this session; `true` when it was migrated
-    /// from an older format and so needs saving.
-    fn load(&mut self) -> Result<bool, StoreError> {
+    /// Reads and parses the file into this session. Returns the format version
+    /// it was upgraded from in memory, if it was older (it then needs saving).
+    fn load(&mut self) -> Result<Option<u32>, StoreError> {
         let Some(bytes) = file::read_bytes(&self.paths.workbook)? else {
             self.workbook = Workbook::default();
             self.on_disk = None;
-            return Ok(false);
+            return Ok(None);
         };
-        let mut migrated = false;
-        let parsed = file::parse(&self.paths.workbook, &bytes, self.steps).map_err(|e| self.with_backup(e))?;
+        let mut migrated = None;
+        let parsed = file::parse(&self.paths.workbook, &bytes, self.steps)
+            .map_err(|e| self.with_backup(e))?;
         self.workbook = match parsed {
             Parsed::Current(workbook) => workbook,
             Parsed::Migrated { from, workbook } => {
-                let copy = backup::write(&self.paths, &bytes, Reason::PreMigrate)?;
-                self.notes.push(format!(
-                    "upgraded the workbook from format version {from}; the original is kept as {}",
-                    copy.display()
-                ));
-                migrated = true;
+                migrated = Some(from);
                 workbook
             }
             Parsed::Newer { found, workbook } => {
                 self.read_only = Some(
-                    StoreError::Newer { path: self.paths.workbook.clone(), found, supported: workbook_version() }
-                        .to_string(),
+                    StoreError::Newer {
+                        path: self.paths.workbook.clone(),
+                        found,
+                        supported: workbook_version(),
+                    }
+                    .to_string(),
                 );
                 workbook
             }
@@ -156,7 +176,13 @@ impl Session {
     /// A damaged-file error gains the newest good backup to offer.
     fn with_backup(&self, err: StoreError) -> StoreError {
         match err {
-            StoreError::Damaged { path, line, column, message, .. } => StoreError::Damaged {
+            StoreError::Damaged {
+                path,
+                line,
+                column,
+                message,
+                ..
+            } => StoreError::Damaged {
                 path,
                 line,
                 column,
@@ -194,14 +220,29 @@ impl Session {
 
     fn apply_entry(&mut self, mut edit: Edit, is_undo: bool) -> Result<Applied, EditError> {
         if let Some(reason) = &self.read_only {
-            let saved = Err(StoreError::ReadOnly { reason: reason.clone() });
-            return Ok(Applied { added: Vec::new(), saved });
+            let saved = Err(StoreError::ReadOnly {
+                reason: reason.clone(),
+            });
+            return Ok(Applied {
+                added: Vec::new(),
+                saved,
+            });
         }
         let inverse = edit.apply(&mut self.workbook)?;
-        self.entries.push(Entry { edit, inverse, saved: false, is_undo, undone: false });
+        self.entries.push(Entry {
+            edit,
+            inverse,
+            saved: false,
+            is_undo,
+            undone: false,
+        });
         self.trim_history();
         let saved = self.save();
-        let added = self.entries.last().map(|e| e.edit.added_ids()).unwrap_or_default();
+        let added = self
+            .entries
+            .last()
+            .map(|e| e.edit.added_ids())
+            .unwrap_or_default();
         Ok(Applied { added, saved })
     }
 
@@ -238,12 +279,16 @@ impl Session {
             return Ok(false);
         }
         let current = file::read_bytes(&self.paths.workbook)?;
-        if current == self.on_disk {
-            self.stamp = file::stamp(&self.paths.workbook);
-            return Ok(false);
+        match current {
+            Some(bytes) if Some(&bytes) != self.on_disk.as_ref() => {
+                self.rebase(bytes)?;
+                Ok(true)
+            }
+            _ => {
+                self.stamp = file::stamp(&self.paths.workbook);
+                Ok(false)
+            }
         }
-        self.rebase(current)?;
-        Ok(true)
     }
 
     fn save(&mut self) -> Result<Saved, StoreError> {
@@ -253,9 +298,12 @@ impl Session {
         };
         let current = file::read_bytes(&self.paths.workbook)?;
         let mut saved = Saved::default();
-        if current != self.on_disk {
+        // A file that vanished holds nothing newer: we write ours back in full.
+        if let Some(bytes) = current
+            && Some(&bytes) != self.on_disk.as_ref()
+        {
             saved.merged = true;
-            saved.dropped = self.rebase(current)?;
+            saved.dropped = self.rebase(bytes)?;
         }
         let bytes = file::to_bytes(&self.workbook)?;
         self.write(&bytes)?;
@@ -267,27 +315,34 @@ impl Session {
 
     /// Replaces the in-memory workbook with the file's newer content and
     /// re-applies the unsaved edits on top. Returns the edits that no longer apply.
-    fn rebase(&mut self, current: Option<Vec<u8>>) -> Result<Vec<String>, StoreError> {
-        let mut fresh = match &current {
-            None => Workbook::default(),
-            Some(bytes) => match file::parse(&self.paths.workbook, bytes, self.steps) {
-                Ok(Parsed::Current(workbook)) => workbook,
-                Ok(Parsed::Newer { found, .. }) => {
-                    let err = StoreError::Newer { path: self.paths.workbook.clone(), found, supported: workbook_version() };
-                    self.read_only = Some(err.to_string());
-                    return Err(err);
-                }
-                Ok(Parsed::Migrated { .. }) => {
-                    return Err(StoreError::ReadOnly {
-                        reason: "another program wrote an older format over the workbook; reopen careerbook".into(),
-                    });
-                }
-                Err(err) => return Err(self.with_backup(err)),
-            },
+    fn rebase(&mut self, bytes: Vec<u8>) -> Result<Vec<String>, StoreError> {
+        let mut fresh = match file::parse(&self.paths.workbook, &bytes, self.steps) {
+            Ok(Parsed::Current(workbook)) => workbook,
+            Ok(Parsed::Newer { found, .. }) => {
+                let err = StoreError::Newer {
+                    path: self.paths.workbook.clone(),
+                    found,
+                    supported: workbook_version(),
+                };
+                self.read_only = Some(err.to_string());
+                return Err(err);
+            }
+            Ok(Parsed::Migrated { .. }) => {
+                return Err(StoreError::ReadOnly {
+                    reason:
+                        "another program wrote an older format over the workbook; reopen careerbook"
+                            .into(),
+                });
+            }
+            Err(err) => return Err(self.with_backup(err)),
         };
         let mut dropped = Vec::new();
         let mut failed = Vec::new();
-        let first_unsaved = self.entries.iter().position(|e| !e.saved).unwrap_or(self.entries.len());
+        let first_unsaved = self
+            .entries
+            .iter()
+            .position(|e| !e.saved)
+            .unwrap_or(self.entries.len());
         for i in first_unsaved..self.entries.len() {
             let before = self.entries[i].edit.added_ids();
             match self.entries[i].edit.apply(&mut fresh) {
@@ -306,7 +361,7 @@ impl Session {
             self.entries.remove(i);
         }
         self.workbook = fresh;
-        self.on_disk = current;
+        self.on_disk = Some(bytes);
         self.stamp = file::stamp(&self.paths.workbook);
         Ok(dropped)
     }
@@ -340,11 +395,19 @@ impl Session {
 
     /// Keeps the history bounded; unsaved entries are always kept.
     fn trim_history(&mut self) {
-        let undoable = self.entries.iter().filter(|e| !e.is_undo && !e.undone).count();
+        let undoable = self
+            .entries
+            .iter()
+            .filter(|e| !e.is_undo && !e.undone)
+            .count();
         if undoable <= UNDO_DEPTH {
             return;
         }
-        let first_unsaved = self.entries.iter().position(|e| !e.saved).unwrap_or(self.entries.len());
+        let first_unsaved = self
+            .entries
+            .iter()
+            .position(|e| !e.saved)
+            .unwrap_or(self.entries.len());
         let mut excess = undoable - UNDO_DEPTH;
         let mut cut = 0;
         while cut < first_unsaved && excess > 0 {
@@ -359,4 +422,49 @@ impl Session {
 
 fn workbook_version() -> u32 {
     crate::domain::workbook::CURRENT_VERSION
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+
+    fn from_zero(text: &str) -> Result<String, String> {
+        Ok(text.replace("version: 0", "version: 1"))
+    }
+
+    static FAKE_STEPS: &[migrate::Step] = &[migrate::Step {
+        from: 0,
+        upgrade: from_zero,
+    }];
+
+    #[test]
+    fn an_older_file_is_backed_up_then_migrated_and_saved() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let paths = Paths::in_dir(dir.path());
+        file::ensure_dirs(&paths).expect("dirs");
+        let old = b"(version: 0, next_id: 5)";
+        fs::write(&paths.workbook, old).expect("seed");
+
+        let session = Session::open_with(paths.clone(), OpenOptions::default(), FAKE_STEPS)
+            .expect("a reading open migrates too");
+        assert_eq!(session.workbook().next_id, 5);
+        assert!(session.notes.iter().any(|n| n.contains("upgraded")));
+
+        let backups = backup::list(&paths).expect("list");
+        let pre = backups
+            .iter()
+            .find(|b| b.reason == Reason::PreMigrate)
+            .expect("pre-migrate backup");
+        assert_eq!(
+            fs::read(&pre.path).expect("read backup"),
+            old,
+            "the original bytes are kept"
+        );
+        let text = fs::read_to_string(&paths.workbook).expect("read");
+        assert!(
+            text.contains("version: 1"),
+            "the migrated file was saved:\n{text}"
+        );
+    }
 }

@@ -25,9 +25,19 @@ pub const MIN_HEIGHT: u16 = 16;
 pub enum Popup {
     /// A form, and the tab whose screen opened it (and gets it back on submit).
     Form(Form, usize),
-    Confirm { title: String, text: String, on_yes: Vec<Effect> },
-    Message { title: String, text: String, tone: Tone },
-    Help { scroll: usize },
+    Confirm {
+        title: String,
+        text: String,
+        on_yes: Vec<Effect>,
+    },
+    Message {
+        title: String,
+        text: String,
+        tone: Tone,
+    },
+    Help {
+        scroll: usize,
+    },
 }
 
 /// The status line: the outcome of the last thing done.
@@ -60,7 +70,10 @@ impl App {
                 "Now",
                 "The article's checklist — impact, positioning, options, money — with live status from your data.",
             )),
-            Box::new(screens::placeholder::Placeholder::new("Impact", "Weekly wins with a measured result.")),
+            Box::new(screens::placeholder::Placeholder::new(
+                "Impact",
+                "Weekly wins with a measured result.",
+            )),
             Box::new(screens::placeholder::Placeholder::new(
                 "Runway",
                 "How many months your money lasts, simulated month by month.",
@@ -93,7 +106,11 @@ impl App {
     fn open_notes(&mut self) {
         if let Some(reason) = self.session.read_only() {
             let text = reason.to_string();
-            self.popups.push(Popup::Message { title: "Read-only".into(), text: text.clone(), tone: Tone::Error });
+            self.popups.push(Popup::Message {
+                title: "Read-only".into(),
+                text: text.clone(),
+                tone: Tone::Error,
+            });
             self.status = Status::Info("read-only: nothing will be saved".into());
         } else if !self.session.notes.is_empty() {
             self.status = Status::Info(self.session.notes.join("; "));
@@ -182,7 +199,9 @@ impl App {
         if self.filter_key(&key) {
             return;
         }
-        let Some(action) = keymap::resolve(&self.scopes(), &key) else { return };
+        let Some(action) = keymap::resolve(&self.scopes(), &key) else {
+            return;
+        };
         self.on_action(action);
     }
 
@@ -211,7 +230,9 @@ impl App {
 
     /// Typing into a table filter; `true` when the key was consumed.
     fn filter_key(&mut self, key: &KeyEvent) -> bool {
-        let Some(table) = self.screens[self.tab].table_mut() else { return false };
+        let Some(table) = self.screens[self.tab].table_mut() else {
+            return false;
+        };
         if !table.is_filtering() {
             return false;
         }
@@ -219,7 +240,11 @@ impl App {
             Some(Action::FilterAccept) => table.accept_filter(),
             Some(Action::FilterClear) => table.clear_filter(),
             _ => match key.code {
-                KeyCode::Char(c) if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
+                KeyCode::Char(c)
+                    if !key
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                {
                     let mut text = table.filter().to_string();
                     text.push(c);
                     table.set_filter(text);
@@ -230,7 +255,11 @@ impl App {
                     table.set_filter(text);
                 }
                 KeyCode::Up | KeyCode::Down => {
-                    table.on_action(if key.code == KeyCode::Up { Action::Up } else { Action::Down });
+                    table.on_action(if key.code == KeyCode::Up {
+                        Action::Up
+                    } else {
+                        Action::Down
+                    });
                 }
                 _ => {}
             },
@@ -246,12 +275,20 @@ impl App {
                 Outcome::Cancel => {}
                 Outcome::Submit => self.submit(form, owner),
             },
-            Popup::Confirm { title, text, on_yes } => match keymap::resolve(&[Scope::Confirm], &key) {
+            Popup::Confirm {
+                title,
+                text,
+                on_yes,
+            } => match keymap::resolve(&[Scope::Confirm], &key) {
                 Some(Action::Yes) => {
                     self.run(on_yes);
                 }
                 Some(Action::No) => {}
-                _ => self.popups.push(Popup::Confirm { title, text, on_yes }),
+                _ => self.popups.push(Popup::Confirm {
+                    title,
+                    text,
+                    on_yes,
+                }),
             },
             Popup::Message { title, text, tone } => {
                 if keymap::resolve(&[Scope::Message], &key) != Some(Action::Close) {
@@ -260,7 +297,9 @@ impl App {
             }
             Popup::Help { scroll } => match keymap::resolve(&[Scope::Help], &key) {
                 Some(Action::Close) => {}
-                Some(Action::Up) => self.popups.push(Popup::Help { scroll: scroll.saturating_sub(1) }),
+                Some(Action::Up) => self.popups.push(Popup::Help {
+                    scroll: scroll.saturating_sub(1),
+                }),
                 Some(Action::Down) => self.popups.push(Popup::Help { scroll: scroll + 1 }),
                 _ => self.popups.push(Popup::Help { scroll }),
             },
@@ -299,14 +338,22 @@ impl App {
                 }
                 Effect::Popup(popup) => self.popups.push(popup),
                 Effect::Status(text) => self.status = Status::Info(text),
-                Effect::Error(text) => self.popups.push(Popup::Message { title: "Problem".into(), text, tone: Tone::Error }),
+                Effect::Error(text) => self.popups.push(Popup::Message {
+                    title: "Problem".into(),
+                    text,
+                    tone: Tone::Error,
+                }),
                 Effect::GoTab(tab) => self.tab = tab.min(TABS.len() - 1),
             }
         }
         None
     }
 
-    fn apply(&mut self, edit: crate::domain::edit::Edit, done: String) -> Result<(), crate::domain::Invalid> {
+    fn apply(
+        &mut self,
+        edit: crate::domain::edit::Edit,
+        done: String,
+    ) -> Result<(), crate::domain::Invalid> {
         match self.session.apply(edit) {
             Ok(applied) => {
                 self.refresh_all();
@@ -318,7 +365,11 @@ impl App {
             }
             Err(EditError::Invalid(invalid)) => Err(invalid),
             Err(err @ EditError::Missing(_)) => {
-                self.popups.push(Popup::Message { title: "Not changed".into(), text: err.to_string(), tone: Tone::Error });
+                self.popups.push(Popup::Message {
+                    title: "Not changed".into(),
+                    text: err.to_string(),
+                    tone: Tone::Error,
+                });
                 Ok(())
             }
         }
@@ -332,7 +383,11 @@ impl App {
                 self.show_save(saved, "undone".into());
             }
             Some(Err(err)) => {
-                self.popups.push(Popup::Message { title: "Cannot undo".into(), text: err.to_string(), tone: Tone::Error });
+                self.popups.push(Popup::Message {
+                    title: "Cannot undo".into(),
+                    text: err.to_string(),
+                    tone: Tone::Error,
+                });
             }
         }
     }
@@ -354,14 +409,22 @@ impl App {
                     "Another window changed the workbook while you edited. Its changes are kept; these edits of yours no longer applied:\n\n{}",
                     saved.dropped.join("\n")
                 );
-                self.popups.push(Popup::Message { title: "Merged".into(), text, tone: Tone::Error });
+                self.popups.push(Popup::Message {
+                    title: "Merged".into(),
+                    text,
+                    tone: Tone::Error,
+                });
                 Status::Saved(format!("{done} · merged with changes made elsewhere"))
             }
-            Ok(saved) if saved.merged => Status::Saved(format!("{done} · merged with changes made elsewhere")),
+            Ok(saved) if saved.merged => {
+                Status::Saved(format!("{done} · merged with changes made elsewhere"))
+            }
             Ok(_) => Status::Saved(done),
             Err(err) => {
                 let unsaved = self.session.unsaved();
-                Status::NotSaved(format!("{err} ({unsaved} edit(s) kept in memory; Ctrl-S retries)"))
+                Status::NotSaved(format!(
+                    "{err} ({unsaved} edit(s) kept in memory; Ctrl-S retries)"
+                ))
             }
         };
     }
@@ -381,8 +444,16 @@ impl App {
         ])
         .areas(area);
         self.render_tabs(frame, tabs);
-        let view = View { wb: self.session.workbook(), today: self.today, theme: &self.theme };
-        let inner = Rect { x: body.x + 1, width: body.width.saturating_sub(2), ..body };
+        let view = View {
+            wb: self.session.workbook(),
+            today: self.today,
+            theme: &self.theme,
+        };
+        let inner = Rect {
+            x: body.x + 1,
+            width: body.width.saturating_sub(2),
+            ..body
+        };
         self.screens[self.tab].render(frame, inner, &view);
         self.render_status(frame, status);
         self.render_footer(frame, footer);
@@ -395,7 +466,11 @@ impl App {
         let mut spans = vec![Span::styled(" careerbook ", self.theme.title())];
         for (i, name) in TABS.iter().enumerate() {
             let label = format!(" {} {name} ", i + 1);
-            let style = if i == self.tab { self.theme.tab_active() } else { self.theme.text() };
+            let style = if i == self.tab {
+                self.theme.tab_active()
+            } else {
+                self.theme.text()
+            };
             spans.push(Span::styled(label, style));
         }
         let mut line = Line::from(spans);
@@ -408,13 +483,17 @@ impl App {
     fn render_status(&self, frame: &mut Frame, area: Rect) {
         let width = area.width as usize;
         let line = match &self.status {
-            Status::Idle => Line::styled(
-                fit(&format!(" {}", self.session.paths().workbook.display()), width),
-                self.theme.dim(),
+            Status::Idle => Line::styled(fit(" ? shows every key", width), self.theme.dim()),
+            Status::Saved(text) => {
+                Line::styled(fit(&format!(" ✓ {text} · saved"), width), self.theme.good())
+            }
+            Status::Info(text) => {
+                Line::styled(fit(&format!(" • {text}"), width), self.theme.text())
+            }
+            Status::NotSaved(text) => Line::styled(
+                fit(&format!(" ✗ NOT SAVED: {text}"), width),
+                self.theme.bad(),
             ),
-            Status::Saved(text) => Line::styled(fit(&format!(" ✓ {text} · saved"), width), self.theme.good()),
-            Status::Info(text) => Line::styled(fit(&format!(" • {text}"), width), self.theme.text()),
-            Status::NotSaved(text) => Line::styled(fit(&format!(" ✗ NOT SAVED: {text}"), width), self.theme.bad()),
         };
         frame.render_widget(Paragraph::new(line), area);
     }
@@ -440,16 +519,38 @@ impl App {
             Popup::Form(form, _) => form.render(frame, area, &self.theme),
             Popup::Confirm { title, text, .. } => {
                 let body = [Line::raw(text.clone())];
-                popup::render_box(frame, area, title, &body, "y yes · n or Esc no", Tone::Info, &self.theme);
+                popup::render_box(
+                    frame,
+                    area,
+                    title,
+                    &body,
+                    "y yes · n or Esc no",
+                    Tone::Info,
+                    &self.theme,
+                );
             }
             Popup::Message { title, text, tone } => {
                 let symbol = if *tone == Tone::Error { "✗ " } else { "" };
                 let body: Vec<Line> = text
                     .lines()
                     .enumerate()
-                    .map(|(i, l)| Line::raw(if i == 0 { format!("{symbol}{l}") } else { l.to_string() }))
+                    .map(|(i, l)| {
+                        Line::raw(if i == 0 {
+                            format!("{symbol}{l}")
+                        } else {
+                            l.to_string()
+                        })
+                    })
                     .collect();
-                popup::render_box(frame, area, title, &body, "Enter or Esc closes", *tone, &self.theme);
+                popup::render_box(
+                    frame,
+                    area,
+                    title,
+                    &body,
+                    "Enter or Esc closes",
+                    *tone,
+                    &self.theme,
+                );
             }
             Popup::Help { scroll } => {
                 let mut scopes = self.screens[self.tab].scopes();

@@ -92,15 +92,24 @@ pub struct Key {
 }
 
 const fn key(c: char) -> Key {
-    Key { code: KeyCode::Char(c), mods: KeyModifiers::NONE }
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::NONE,
+    }
 }
 
 const fn code(code: KeyCode) -> Key {
-    Key { code, mods: KeyModifiers::NONE }
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
+    }
 }
 
 const fn ctrl(c: char) -> Key {
-    Key { code: KeyCode::Char(c), mods: KeyModifiers::CONTROL }
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+    }
 }
 
 impl Key {
@@ -172,36 +181,135 @@ pub static KEYS: &[Binding] = &[
     // Lists (any table)
     bind!(List, [code(K::Up), key('k')], A::Up, "move up"),
     bind!(List, [code(K::Down), key('j')], A::Down, "move down"),
-    bind!(List, [key('g'), code(K::Home)], A::Top, "go to the first row"),
-    bind!(List, [key('G'), code(K::End)], A::Bottom, "go to the last row"),
+    bind!(
+        List,
+        [key('g'), code(K::Home)],
+        A::Top,
+        "go to the first row"
+    ),
+    bind!(
+        List,
+        [key('G'), code(K::End)],
+        A::Bottom,
+        "go to the last row"
+    ),
     bind!(List, [code(K::PageUp)], A::PageUp, "page up"),
     bind!(List, [code(K::PageDown)], A::PageDown, "page down"),
-    bind!(List, [key('/')], A::Filter, "filter rows as you type", "filter"),
-    bind!(List, [key('s')], A::Sort, "sort by the next column (again: reverse)", "sort"),
+    bind!(
+        List,
+        [key('/')],
+        A::Filter,
+        "filter rows as you type",
+        "filter"
+    ),
+    bind!(
+        List,
+        [key('s')],
+        A::Sort,
+        "sort by the next column (again: reverse)",
+        "sort"
+    ),
     // Impact
     bind!(Impact, [key('a')], A::Add, "log a win", "add"),
-    bind!(Impact, [key('e'), code(K::Enter)], A::Edit, "edit the selected win", "edit"),
-    bind!(Impact, [key('d')], A::Delete, "delete the selected win (asks first)", "delete"),
+    bind!(
+        Impact,
+        [key('e'), code(K::Enter)],
+        A::Edit,
+        "edit the selected win",
+        "edit"
+    ),
+    bind!(
+        Impact,
+        [key('d')],
+        A::Delete,
+        "delete the selected win (asks first)",
+        "delete"
+    ),
     // Typing a filter
-    bind!(Filter, [code(K::Enter)], A::FilterAccept, "keep the filter and return to the list", "keep"),
-    bind!(Filter, [code(K::Esc)], A::FilterClear, "clear the filter", "clear"),
+    bind!(
+        Filter,
+        [code(K::Enter)],
+        A::FilterAccept,
+        "keep the filter and return to the list",
+        "keep"
+    ),
+    bind!(
+        Filter,
+        [code(K::Esc)],
+        A::FilterClear,
+        "clear the filter",
+        "clear"
+    ),
     // Forms
-    bind!(Form, [code(K::Tab), code(K::Down)], A::NextField, "next field", "next field"),
-    bind!(Form, [code(K::BackTab), code(K::Up)], A::PrevField, "previous field"),
-    bind!(Form, [code(K::Enter), ctrl('s')], A::Submit, "save (in a note, Enter starts a new line: use Ctrl-S)", "save"),
-    bind!(Form, [code(K::Esc)], A::Cancel, "cancel, changing nothing", "cancel"),
+    bind!(
+        Form,
+        [code(K::Tab), code(K::Down)],
+        A::NextField,
+        "next field",
+        "next field"
+    ),
+    bind!(
+        Form,
+        [code(K::BackTab), code(K::Up)],
+        A::PrevField,
+        "previous field"
+    ),
+    bind!(
+        Form,
+        [code(K::Enter), ctrl('s')],
+        A::Submit,
+        "save (in a note, Enter starts a new line: use Ctrl-S)",
+        "save"
+    ),
+    bind!(
+        Form,
+        [code(K::Esc)],
+        A::Cancel,
+        "cancel, changing nothing",
+        "cancel"
+    ),
     // Confirm
     bind!(Confirm, [key('y')], A::Yes, "yes, do it", "yes"),
-    bind!(Confirm, [key('n'), code(K::Esc)], A::No, "no, keep it", "no"),
+    bind!(
+        Confirm,
+        [key('n'), code(K::Esc)],
+        A::No,
+        "no, keep it",
+        "no"
+    ),
     // Message
-    bind!(Message, [code(K::Enter), code(K::Esc)], A::Close, "close", "close"),
+    bind!(
+        Message,
+        [code(K::Enter), code(K::Esc)],
+        A::Close,
+        "close",
+        "close"
+    ),
     // Help
-    bind!(Help, [code(K::Esc), key('?'), key('q')], A::Close, "close help", "close"),
+    bind!(
+        Help,
+        [code(K::Esc), key('?'), key('q')],
+        A::Close,
+        "close help",
+        "close"
+    ),
     bind!(Help, [code(K::Up), key('k')], A::Up, "scroll up"),
     bind!(Help, [code(K::Down), key('j')], A::Down, "scroll down"),
     // Damaged workbook
-    bind!(Damaged, [key('r')], A::RestoreBackup, "restore the newest good backup (the damaged file is kept)", "restore"),
-    bind!(Damaged, [key('q'), code(K::Esc)], A::Quit, "quit and fix the file by hand", "quit"),
+    bind!(
+        Damaged,
+        [key('r')],
+        A::RestoreBackup,
+        "restore the newest good backup (the damaged file is kept)",
+        "restore"
+    ),
+    bind!(
+        Damaged,
+        [key('q'), code(K::Esc)],
+        A::Quit,
+        "quit and fix the file by hand",
+        "quit"
+    ),
     // Everywhere
     bind!(Global, [key('1')], A::GoTab(0), "Now tab"),
     bind!(Global, [key('2')], A::GoTab(1), "Impact tab"),
@@ -210,8 +318,19 @@ pub static KEYS: &[Binding] = &[
     bind!(Global, [key('5')], A::GoTab(4), "Pipeline tab"),
     bind!(Global, [code(K::Tab)], A::NextTab, "next tab"),
     bind!(Global, [code(K::BackTab)], A::PrevTab, "previous tab"),
-    bind!(Global, [key('u')], A::Undo, "undo the last edit (saved at once)", "undo"),
-    bind!(Global, [ctrl('s')], A::RetrySave, "save again after a failed save"),
+    bind!(
+        Global,
+        [key('u')],
+        A::Undo,
+        "undo the last edit (saved at once)",
+        "undo"
+    ),
+    bind!(
+        Global,
+        [ctrl('s')],
+        A::RetrySave,
+        "save again after a failed save"
+    ),
     bind!(Global, [key('?')], A::Help, "show every key", "help"),
     bind!(Global, [key('q')], A::Quit, "quit", "quit"),
     bind!(Global, [ctrl('c')], A::ForceQuit, "quit from anywhere"),
@@ -243,7 +362,12 @@ pub fn footer_hints(scopes: &[Scope]) -> Vec<(String, &'static str)> {
 
 /// All the key labels of a binding, as help shows them: `↑ k`.
 pub fn keys_label(binding: &Binding) -> String {
-    binding.keys.iter().map(Key::label).collect::<Vec<_>>().join(" ")
+    binding
+        .keys
+        .iter()
+        .map(Key::label)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -257,17 +381,44 @@ mod tests {
     #[test]
     fn screen_scope_wins_over_global() {
         let enter = press(KeyCode::Enter, KeyModifiers::NONE);
-        assert_eq!(resolve(&[Scope::Impact, Scope::Global], &enter), Some(Action::Edit));
+        assert_eq!(
+            resolve(&[Scope::Impact, Scope::Global], &enter),
+            Some(Action::Edit)
+        );
         assert_eq!(resolve(&[Scope::Global], &enter), None);
     }
 
     #[test]
     fn shifted_characters_and_back_tab_match() {
-        assert_eq!(resolve(&[Scope::List], &press(KeyCode::Char('G'), KeyModifiers::SHIFT)), Some(Action::Bottom));
-        assert_eq!(resolve(&[Scope::Global], &press(KeyCode::BackTab, KeyModifiers::SHIFT)), Some(Action::PrevTab));
-        assert_eq!(resolve(&[Scope::Global], &press(KeyCode::Char('c'), KeyModifiers::CONTROL)), Some(Action::ForceQuit));
+        assert_eq!(
+            resolve(
+                &[Scope::List],
+                &press(KeyCode::Char('G'), KeyModifiers::SHIFT)
+            ),
+            Some(Action::Bottom)
+        );
+        assert_eq!(
+            resolve(
+                &[Scope::Global],
+                &press(KeyCode::BackTab, KeyModifiers::SHIFT)
+            ),
+            Some(Action::PrevTab)
+        );
+        assert_eq!(
+            resolve(
+                &[Scope::Global],
+                &press(KeyCode::Char('c'), KeyModifiers::CONTROL)
+            ),
+            Some(Action::ForceQuit)
+        );
         // Ctrl-U is not `u`.
-        assert_eq!(resolve(&[Scope::Global], &press(KeyCode::Char('u'), KeyModifiers::CONTROL)), None);
+        assert_eq!(
+            resolve(
+                &[Scope::Global],
+                &press(KeyCode::Char('u'), KeyModifiers::CONTROL)
+            ),
+            None
+        );
     }
 
     #[test]
@@ -278,7 +429,12 @@ mod tests {
                     continue;
                 }
                 for k in a.keys {
-                    assert!(!b.keys.contains(k), "{:?} bound twice in {:?}", k.label(), a.scope);
+                    assert!(
+                        !b.keys.contains(k),
+                        "{:?} bound twice in {:?}",
+                        k.label(),
+                        a.scope
+                    );
                 }
             }
         }
@@ -287,6 +443,9 @@ mod tests {
     #[test]
     fn footer_uses_the_first_key_and_the_short_word() {
         let hints = footer_hints(&[Scope::Confirm]);
-        assert_eq!(hints, vec![("y".to_string(), "yes"), ("n".to_string(), "no")]);
+        assert_eq!(
+            hints,
+            vec![("y".to_string(), "yes"), ("n".to_string(), "no")]
+        );
     }
 }

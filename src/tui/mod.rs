@@ -40,7 +40,8 @@ struct Term {
 
 impl Term {
     fn start(paths: &Paths) -> Result<Self, String> {
-        let terminal = ratatui::try_init().map_err(|e| format!("cannot start the terminal interface: {e}"))?;
+        let terminal =
+            ratatui::try_init().map_err(|e| format!("cannot start the terminal interface: {e}"))?;
         install_recovery_note(paths);
         // Focus reports let us pick up changes another process saved while we were away.
         let _ = crossterm::execute!(stdout(), EnableFocusChange);
@@ -88,15 +89,25 @@ pub fn run(paths: Paths, banner: Option<String>) -> Result<(), String> {
     let theme = Theme::from_env();
     let mut term = None;
     let session = loop {
-        let err = match Session::open(paths.clone(), OpenOptions { create: true, hold_lock: false }) {
+        let err = match Session::open(
+            paths.clone(),
+            OpenOptions {
+                create: true,
+                hold_lock: false,
+            },
+        ) {
             Ok(session) => break session,
             Err(err) => err,
         };
         let offered = match &err {
-            StoreError::Damaged { backup: Some(path), .. } => path.file_name().map(|n| n.to_string_lossy().into_owned()),
+            StoreError::Damaged {
+                backup: Some(path), ..
+            } => path.file_name().map(|n| n.to_string_lossy().into_owned()),
             _ => None,
         };
-        let Some(name) = offered else { return Err(err.to_string()) };
+        let Some(name) = offered else {
+            return Err(err.to_string());
+        };
         let t = match term.as_mut() {
             Some(t) => t,
             None => term.insert(Term::start(&paths)?),
@@ -117,7 +128,8 @@ pub fn run(paths: Paths, banner: Option<String>) -> Result<(), String> {
     let mut app = App::new(session, dates::today(), theme, banner);
     event_loop(&mut term, &mut app);
     drop(term);
-    app.save_before_exit().map_err(|e| format!("your last edits could not be saved: {e}"))
+    app.save_before_exit()
+        .map_err(|e| format!("your last edits could not be saved: {e}"))
 }
 
 fn event_loop(term: &mut Term, app: &mut App) {
@@ -147,7 +159,11 @@ fn until_midnight() -> Duration {
         return Duration::from_secs(86_400);
     }
     let now = Local::now().naive_local();
-    let tomorrow = now.date().succ_opt().unwrap_or(NaiveDate::MAX).and_hms_opt(0, 0, 1);
+    let tomorrow = now
+        .date()
+        .succ_opt()
+        .unwrap_or(NaiveDate::MAX)
+        .and_hms_opt(0, 0, 1);
     tomorrow
         .and_then(|t| (t - now).to_std().ok())
         .unwrap_or(Duration::from_secs(60))
@@ -164,17 +180,27 @@ fn damaged_prompt(term: &mut Term, err: &StoreError, theme: &Theme) -> bool {
     loop {
         let body = [Line::raw(format!("✗ {text}"))];
         if !term.draw(|frame| {
-            popup::render_box(frame, frame.area(), "The workbook cannot be read", &body, &hints, Tone::Error, theme)
+            popup::render_box(
+                frame,
+                frame.area(),
+                "The workbook cannot be read",
+                &body,
+                &hints,
+                Tone::Error,
+                theme,
+            )
         }) {
             return false;
         }
         match term.events.recv() {
-            Ok(Msg::Term(Event::Key(key))) => match keymap::resolve(&[keymap::Scope::Damaged], &key) {
-                Some(keymap::Action::RestoreBackup) => return true,
-                Some(keymap::Action::Quit) => return false,
-                _ if is_ctrl_c(&key) => return false,
-                _ => {}
-            },
+            Ok(Msg::Term(Event::Key(key))) => {
+                match keymap::resolve(&[keymap::Scope::Damaged], &key) {
+                    Some(keymap::Action::RestoreBackup) => return true,
+                    Some(keymap::Action::Quit) => return false,
+                    _ if is_ctrl_c(&key) => return false,
+                    _ => {}
+                }
+            }
             Ok(Msg::Term(_)) => {}
             _ => return false,
         }
@@ -182,7 +208,10 @@ fn damaged_prompt(term: &mut Term, err: &StoreError, theme: &Theme) -> bool {
 }
 
 fn is_ctrl_c(key: &KeyEvent) -> bool {
-    key.code == crossterm::event::KeyCode::Char('c') && key.modifiers.contains(crossterm::event::KeyModifiers::CONTROL)
+    key.code == crossterm::event::KeyCode::Char('c')
+        && key
+            .modifiers
+            .contains(crossterm::event::KeyModifiers::CONTROL)
 }
 
 /// After a panic the terminal is restored (by ratatui's hook) and a note says

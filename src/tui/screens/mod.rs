@@ -21,7 +21,10 @@ pub const TABS: [&str; 5] = ["Now", "Impact", "Runway", "Vesting", "Pipeline"];
 /// Something a screen asks the app to do.
 pub enum Effect {
     /// Apply and save an edit; `done` is the status shown once it is saved.
-    Edit { edit: Edit, done: String },
+    Edit {
+        edit: Edit,
+        done: String,
+    },
     Popup(super::app::Popup),
     /// A note in the status line.
     Status(String),
@@ -39,11 +42,18 @@ pub struct Cx<'a> {
 
 impl<'a> Cx<'a> {
     pub fn new(wb: &'a Workbook, today: NaiveDate) -> Self {
-        Self { wb, today, effects: Vec::new() }
+        Self {
+            wb,
+            today,
+            effects: Vec::new(),
+        }
     }
 
     pub fn edit(&mut self, edit: Edit, done: impl Into<String>) {
-        self.effects.push(Effect::Edit { edit, done: done.into() });
+        self.effects.push(Effect::Edit {
+            edit,
+            done: done.into(),
+        });
     }
 
     pub fn open(&mut self, popup: super::app::Popup) {

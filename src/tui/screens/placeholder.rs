@@ -33,7 +33,10 @@ impl Screen for Placeholder {
             Line::raw(""),
             Line::raw(self.purpose),
             Line::raw(""),
-            Line::styled("Not yet available in this version of careerbook.", view.theme.dim()),
+            Line::styled(
+                "Not yet available in this version of careerbook.",
+                view.theme.dim(),
+            ),
         ];
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
     }

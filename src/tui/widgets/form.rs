@@ -63,13 +63,22 @@ pub struct Form {
 
 impl std::fmt::Debug for Form {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Form").field("title", &self.title).field("focus", &self.focus).finish()
+        f.debug_struct("Form")
+            .field("title", &self.title)
+            .field("focus", &self.focus)
+            .finish()
     }
 }
 
 impl Form {
     pub fn new(title: impl Into<String>, today: NaiveDate, purpose: impl Any) -> Self {
-        Self { title: title.into(), fields: Vec::new(), focus: 0, today, purpose: Box::new(purpose) }
+        Self {
+            title: title.into(),
+            fields: Vec::new(),
+            focus: 0,
+            today,
+            purpose: Box::new(purpose),
+        }
     }
 
     /// The purpose the owner gave, if it is of type `T`.
@@ -77,7 +86,14 @@ impl Form {
         self.purpose.downcast_ref()
     }
 
-    fn push(mut self, key: &'static str, label: &str, kind: Kind, initial: String, required: bool) -> Self {
+    fn push(
+        mut self,
+        key: &'static str,
+        label: &str,
+        kind: Kind,
+        initial: String,
+        required: bool,
+    ) -> Self {
         let mut editor = TextArea::new(initial.lines().map(str::to_string).collect());
         editor.move_cursor(ratatui_textarea::CursorMove::Bottom);
         editor.move_cursor(ratatui_textarea::CursorMove::End);
@@ -112,8 +128,17 @@ impl Form {
         self.push(key, label, Kind::Note, initial.to_string(), false)
     }
 
-    pub fn amount(self, key: &'static str, label: &str, initial: Option<Decimal>, required: bool, negative: bool) -> Self {
-        let text = initial.map(|d| d.normalize().to_string()).unwrap_or_default();
+    pub fn amount(
+        self,
+        key: &'static str,
+        label: &str,
+        initial: Option<Decimal>,
+        required: bool,
+        negative: bool,
+    ) -> Self {
+        let text = initial
+            .map(|d| d.normalize().to_string())
+            .unwrap_or_default();
         self.push(key, label, Kind::Amount { negative }, text, required)
     }
 
@@ -122,12 +147,24 @@ impl Form {
         self.push(key, label, Kind::Percent, text, true)
     }
 
-    pub fn date(self, key: &'static str, label: &str, initial: Option<NaiveDate>, required: bool) -> Self {
+    pub fn date(
+        self,
+        key: &'static str,
+        label: &str,
+        initial: Option<NaiveDate>,
+        required: bool,
+    ) -> Self {
         let text = initial.map(|d| d.to_string()).unwrap_or_default();
         self.push(key, label, Kind::Date, text, required)
     }
 
-    pub fn choice(self, key: &'static str, label: &str, options: Vec<String>, selected: usize) -> Self {
+    pub fn choice(
+        self,
+        key: &'static str,
+        label: &str,
+        options: Vec<String>,
+        selected: usize,
+    ) -> Self {
         let mut form = self.push(key, label, Kind::Choice(options), String::new(), true);
         if let Some(field) = form.fields.last_mut() {
             field.choice = selected;
@@ -196,7 +233,11 @@ impl Form {
 
     /// Shows `invalid` under its field and moves the focus there.
     pub fn show_error(&mut self, invalid: &Invalid) {
-        let index = self.fields.iter().position(|f| f.key == invalid.field).unwrap_or(self.focus);
+        let index = self
+            .fields
+            .iter()
+            .position(|f| f.key == invalid.field)
+            .unwrap_or(self.focus);
         if let Some(field) = self.fields.get_mut(index) {
             field.error = Some(invalid.message.clone());
         }
@@ -215,12 +256,16 @@ impl Form {
         }
         match &field.kind {
             Kind::Amount { negative } => match money::parse_amount(&raw) {
-                Ok(v) if v.is_sign_negative() && !v.is_zero() && !negative => Some("cannot be negative".into()),
+                Ok(v) if v.is_sign_negative() && !v.is_zero() && !negative => {
+                    Some("cannot be negative".into())
+                }
                 Ok(_) => None,
                 Err(e) => Some(e),
             },
             Kind::Percent => match money::parse_percent(&raw) {
-                Ok(v) if v < Decimal::ZERO || v > Decimal::ONE => Some("must be between 0% and 100%".into()),
+                Ok(v) if v < Decimal::ZERO || v > Decimal::ONE => {
+                    Some("must be between 0% and 100%".into())
+                }
                 Ok(_) => None,
                 Err(e) => Some(e),
             },
@@ -276,10 +321,13 @@ impl Form {
     /// Keys the focused field gets before any shortcut: every printable
     /// character, and in a note also Enter and the up/down arrows.
     fn field_takes(&self, key: &KeyEvent) -> bool {
-        let plain = !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let plain = !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
         let printable = matches!(key.code, KeyCode::Char(_)) && plain;
         let note = self.fields[self.focus].kind == Kind::Note;
-        printable || (note && plain && matches!(key.code, KeyCode::Enter | KeyCode::Up | KeyCode::Down))
+        printable
+            || (note && plain && matches!(key.code, KeyCode::Enter | KeyCode::Up | KeyCode::Down))
     }
 
     fn move_focus(&mut self, delta: isize) {
@@ -337,14 +385,31 @@ impl Form {
         frame.render_widget(block, rect);
         let scroll = self.scroll_for(&lines, inner.height as usize);
         let visible: Vec<Line> = lines.into_iter().skip(scroll).map(|(_, l)| l).collect();
-        frame.render_widget(Paragraph::new(visible), Rect { x: inner.x + 1, width: inner.width.saturating_sub(1), ..inner });
+        frame.render_widget(
+            Paragraph::new(visible),
+            Rect {
+                x: inner.x + 1,
+                width: inner.width.saturating_sub(1),
+                ..inner
+            },
+        );
     }
 
     /// First line to show so that the focused field is in view.
     fn scroll_for(&self, lines: &[(usize, Line)], height: usize) -> usize {
-        let first = lines.iter().position(|(f, _)| *f == self.focus).unwrap_or(0);
-        let last = lines.iter().rposition(|(f, _)| *f == self.focus).unwrap_or(first);
-        if last < height { 0 } else { (last + 1 - height).min(first) }
+        let first = lines
+            .iter()
+            .position(|(f, _)| *f == self.focus)
+            .unwrap_or(0);
+        let last = lines
+            .iter()
+            .rposition(|(f, _)| *f == self.focus)
+            .unwrap_or(first);
+        if last < height {
+            0
+        } else {
+            (last + 1 - height).min(first)
+        }
     }
 
     /// Every line of the form, tagged with the field it belongs to.
@@ -354,41 +419,85 @@ impl Form {
             let focused = i == self.focus;
             let marker = if focused { "› " } else { "  " };
             let label_style = if focused { theme.title() } else { theme.text() };
-            let required = if field.required && matches!(field.kind, Kind::Text | Kind::Amount { .. } | Kind::Date) { " *" } else { "" };
-            out.push((i, Line::from(vec![Span::styled(marker, theme.key()), Span::styled(format!("{}{required}", field.label), label_style)])));
+            let required = if field.required
+                && matches!(field.kind, Kind::Text | Kind::Amount { .. } | Kind::Date)
+            {
+                " *"
+            } else {
+                ""
+            };
+            out.push((
+                i,
+                Line::from(vec![
+                    Span::styled(marker, theme.key()),
+                    Span::styled(format!("{}{required}", field.label), label_style),
+                ]),
+            ));
             for value in self.value_lines(field, focused, width, theme) {
                 out.push((i, value));
             }
             if let Some(error) = &field.error {
-                out.push((i, Line::styled(fit(&format!("  ✗ {error}"), width), theme.bad())));
+                out.push((
+                    i,
+                    Line::styled(fit(&format!("  ✗ {error}"), width), theme.bad()),
+                ));
             } else if focused && let Some(hint) = &field.hint {
-                out.push((i, Line::styled(fit(&format!("  {hint}"), width), theme.dim())));
+                out.push((
+                    i,
+                    Line::styled(fit(&format!("  {hint}"), width), theme.dim()),
+                ));
             }
         }
         out
     }
 
-    fn value_lines(&self, field: &Field, focused: bool, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    fn value_lines(
+        &self,
+        field: &Field,
+        focused: bool,
+        width: usize,
+        theme: &Theme,
+    ) -> Vec<Line<'static>> {
         let avail = width.saturating_sub(2);
         match &field.kind {
             Kind::Choice(options) => {
                 let label = options.get(field.choice).cloned().unwrap_or_default();
-                let text = if focused { format!("‹ {label} ›") } else { label };
-                vec![Line::from(vec![Span::raw("  "), Span::styled(fit(&text, avail), theme.input())])]
+                let text = if focused {
+                    format!("‹ {label} ›")
+                } else {
+                    label
+                };
+                vec![Line::from(vec![
+                    Span::raw("  "),
+                    Span::styled(fit(&text, avail), theme.input()),
+                ])]
             }
             Kind::YesNo => {
                 let text = if field.yes { "[x] yes" } else { "[ ] no" };
-                vec![Line::from(vec![Span::raw("  "), Span::styled(text, theme.input())])]
+                vec![Line::from(vec![
+                    Span::raw("  "),
+                    Span::styled(text, theme.input()),
+                ])]
             }
             _ => self.editor_lines(field, focused, avail, theme),
         }
     }
 
-    fn editor_lines(&self, field: &Field, focused: bool, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    fn editor_lines(
+        &self,
+        field: &Field,
+        focused: bool,
+        width: usize,
+        theme: &Theme,
+    ) -> Vec<Line<'static>> {
         let ratatui_textarea::DataCursor(row, col) = field.editor.cursor();
         let lines = field.editor.lines();
         let shown = if field.kind == Kind::Note { 4 } else { 1 };
-        let first = if field.kind == Kind::Note { row.saturating_sub(shown - 1) } else { 0 };
+        let first = if field.kind == Kind::Note {
+            row.saturating_sub(shown - 1)
+        } else {
+            0
+        };
         let mut out = Vec::new();
         for (n, text) in lines.iter().enumerate().skip(first).take(shown) {
             let mut spans = vec![Span::raw("  ")];
@@ -413,7 +522,11 @@ impl Form {
         let raw = field.editor.lines().join("");
         let date = dates::parse_date_input(&raw, self.today).ok()?;
         let weekday = date.format("%a %-d %b %Y");
-        Some(if raw.trim() == date.to_string() { format!("  {weekday}") } else { format!("  → {date} ({weekday})") })
+        Some(if raw.trim() == date.to_string() {
+            format!("  {weekday}")
+        } else {
+            format!("  → {date} ({weekday})")
+        })
     }
 }
 
@@ -422,8 +535,13 @@ impl Form {
 fn cursor_spans(text: &str, col: usize, width: usize, theme: &Theme) -> Vec<Span<'static>> {
     let chars: Vec<char> = text.chars().collect();
     let start = col.saturating_sub(width.saturating_sub(1));
-    let before: String = chars[start.min(chars.len())..col.min(chars.len())].iter().collect();
-    let at: String = chars.get(col).map(|c| c.to_string()).unwrap_or_else(|| " ".into());
+    let before: String = chars[start.min(chars.len())..col.min(chars.len())]
+        .iter()
+        .collect();
+    let at: String = chars
+        .get(col)
+        .map(|c| c.to_string())
+        .unwrap_or_else(|| " ".into());
     let after: String = chars.iter().skip(col + 1).collect();
     let room = width.saturating_sub(before.chars().count() + 1);
     vec![
@@ -467,7 +585,12 @@ mod tests {
             .text("title", "Title", "", true)
             .amount("amount", "Amount", None, false, false)
             .date("date", "Date", Some(today()), true)
-            .choice("cat", "Category", vec!["Revenue".into(), "Risk".into(), "Other".into()], 0)
+            .choice(
+                "cat",
+                "Category",
+                vec!["Revenue".into(), "Risk".into(), "Other".into()],
+                0,
+            )
             .yes_no("ok", "Essential", false)
     }
 
@@ -488,11 +611,17 @@ mod tests {
         form.on_key(&press(KeyCode::Tab));
         typed(&mut form, "$40x");
         form.on_key(&press(KeyCode::Tab));
-        assert!(form.fields[1].error.is_some(), "leaving a bad amount shows its error at once");
+        assert!(
+            form.fields[1].error.is_some(),
+            "leaving a bad amount shows its error at once"
+        );
         form.on_key(&press(KeyCode::BackTab));
         form.on_key(&press(KeyCode::Backspace));
         typed(&mut form, "k");
-        assert!(matches!(form.on_key(&press(KeyCode::Enter)), Outcome::Submit));
+        assert!(matches!(
+            form.on_key(&press(KeyCode::Enter)),
+            Outcome::Submit
+        ));
         assert_eq!(form.value_amount("amount"), Some(dec!(40000)));
     }
 
@@ -522,7 +651,11 @@ mod tests {
             form.on_key(&press(KeyCode::Tab));
         }
         typed(&mut form, "r");
-        assert_eq!(form.value_choice("cat"), 1, "r jumps from Revenue to the next r-option, Risk");
+        assert_eq!(
+            form.value_choice("cat"),
+            1,
+            "r jumps from Revenue to the next r-option, Risk"
+        );
         form.on_key(&press(KeyCode::Left));
         assert_eq!(form.value_choice("cat"), 0);
         form.on_key(&press(KeyCode::Tab));
@@ -547,6 +680,9 @@ mod tests {
         let mut form = sample();
         form.show_error(&Invalid::new("date", "cannot be in the future"));
         assert_eq!(form.focus, 2);
-        assert_eq!(form.fields[2].error.as_deref(), Some("cannot be in the future"));
+        assert_eq!(
+            form.fields[2].error.as_deref(),
+            Some("cannot be in the future")
+        );
     }
 }

@@ -51,9 +51,22 @@ pub fn render(frame: &mut Frame, area: Rect, scopes: &[Scope], scroll: usize, th
     let body_height = inner.height as usize - 1;
     let scroll = scroll.min(body.len().saturating_sub(body_height));
     let shown: Vec<Line> = body.into_iter().skip(scroll).take(body_height).collect();
-    frame.render_widget(Paragraph::new(shown), Rect { height: inner.height - 1, ..inner });
+    frame.render_widget(
+        Paragraph::new(shown),
+        Rect {
+            height: inner.height - 1,
+            ..inner
+        },
+    );
     let hint = fit("↑/↓ scroll · Esc or ? closes", inner.width as usize);
-    frame.render_widget(Paragraph::new(Line::styled(hint, theme.dim())), Rect { y: inner.y + inner.height - 1, height: 1, ..inner });
+    frame.render_widget(
+        Paragraph::new(Line::styled(hint, theme.dim())),
+        Rect {
+            y: inner.y + inner.height - 1,
+            height: 1,
+            ..inner
+        },
+    );
 }
 
 #[cfg(test)]
@@ -62,14 +75,19 @@ mod tests {
 
     #[test]
     fn help_lists_every_key_of_each_scope_it_is_given() {
-        let text: Vec<String> = lines(&[Scope::Impact, Scope::List, Scope::Global], &Theme::plain())
-            .iter()
-            .map(|l| l.to_string())
-            .collect();
+        let text: Vec<String> = lines(
+            &[Scope::Impact, Scope::List, Scope::Global],
+            &Theme::plain(),
+        )
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
         for scope in [Scope::Impact, Scope::List, Scope::Global] {
             for binding in keymap::bindings(scope) {
                 assert!(
-                    text.iter().any(|l| l.contains(binding.help) && l.contains(&keymap::keys_label(binding))),
+                    text.iter()
+                        .any(|l| l.contains(binding.help)
+                            && l.contains(&keymap::keys_label(binding))),
                     "help is missing {:?}",
                     binding.help
                 );

@@ -27,7 +27,15 @@ pub enum Tone {
 }
 
 /// Draws a bordered box with `title` and wrapped `body`, plus a last line of key hints.
-pub fn render_box(frame: &mut Frame, area: Rect, title: &str, body: &[Line], hints: &str, tone: Tone, theme: &Theme) {
+pub fn render_box(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    body: &[Line],
+    hints: &str,
+    tone: Tone,
+    theme: &Theme,
+) {
     let width = area.width.saturating_sub(4).min(70).max(20.min(area.width));
     let text_width = width.saturating_sub(4).max(1) as usize;
     let body_height: usize = body.iter().map(|l| wrapped_height(l, text_width)).sum();
@@ -47,10 +55,25 @@ pub fn render_box(frame: &mut Frame, area: Rect, title: &str, body: &[Line], hin
     if inner.height == 0 {
         return;
     }
-    let text_rect = Rect { x: inner.x + 1, width: inner.width.saturating_sub(2), height: inner.height.saturating_sub(1), ..inner };
-    frame.render_widget(Paragraph::new(body.to_vec()).wrap(Wrap { trim: false }), text_rect);
+    let text_rect = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(2),
+        height: inner.height.saturating_sub(1),
+        ..inner
+    };
+    frame.render_widget(
+        Paragraph::new(body.to_vec()).wrap(Wrap { trim: false }),
+        text_rect,
+    );
     let hint_line = Line::styled(fit(hints, inner.width as usize), theme.dim());
-    frame.render_widget(Paragraph::new(hint_line), Rect { y: inner.y + inner.height - 1, height: 1, ..inner });
+    frame.render_widget(
+        Paragraph::new(hint_line),
+        Rect {
+            y: inner.y + inner.height - 1,
+            height: 1,
+            ..inner
+        },
+    );
 }
 
 fn wrapped_height(line: &Line, width: usize) -> usize {

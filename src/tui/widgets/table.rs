@@ -25,11 +25,19 @@ pub struct Column {
 
 impl Column {
     pub const fn left(title: &'static str, width: Constraint) -> Self {
-        Self { title, width, right: false }
+        Self {
+            title,
+            width,
+            right: false,
+        }
     }
 
     pub const fn right(title: &'static str, width: Constraint) -> Self {
-        Self { title, width, right: true }
+        Self {
+            title,
+            width,
+            right: true,
+        }
     }
 }
 
@@ -110,14 +118,22 @@ impl Table {
     }
 
     pub fn select_id(&mut self, id: Id) {
-        if let Some(at) = self.lines.iter().position(|l| matches!(l, Shown::Row(i) if self.rows[*i].id == id)) {
+        if let Some(at) = self
+            .lines
+            .iter()
+            .position(|l| matches!(l, Shown::Row(i) if self.rows[*i].id == id))
+        {
             self.cursor = Some(at);
         }
     }
 
     /// Number of rows shown after filtering, and in total.
     pub fn counts(&self) -> (usize, usize) {
-        let shown = self.lines.iter().filter(|l| matches!(l, Shown::Row(_))).count();
+        let shown = self
+            .lines
+            .iter()
+            .filter(|l| matches!(l, Shown::Row(_)))
+            .count();
         (shown, self.rows.len())
     }
 
@@ -177,13 +193,20 @@ impl Table {
 
     /// Moves the selection by `delta` rows, skipping headings.
     fn step(&mut self, delta: isize) {
-        let rows: Vec<usize> = (0..self.lines.len()).filter(|&i| matches!(self.lines[i], Shown::Row(_))).collect();
+        let rows: Vec<usize> = (0..self.lines.len())
+            .filter(|&i| matches!(self.lines[i], Shown::Row(_)))
+            .collect();
         if rows.is_empty() {
             self.cursor = None;
             return;
         }
-        let current = self.cursor.and_then(|c| rows.iter().position(|&r| r == c)).unwrap_or(0) as isize;
-        let target = current.saturating_add(delta).clamp(0, rows.len() as isize - 1) as usize;
+        let current = self
+            .cursor
+            .and_then(|c| rows.iter().position(|&r| r == c))
+            .unwrap_or(0) as isize;
+        let target = current
+            .saturating_add(delta)
+            .clamp(0, rows.len() as isize - 1) as usize;
         self.cursor = Some(rows[target]);
     }
 
@@ -200,9 +223,18 @@ impl Table {
     }
 
     fn rebuild(&mut self, keep: Option<Id>, position: Option<usize>) {
-        let terms: Vec<String> = self.filter.to_lowercase().split_whitespace().map(str::to_string).collect();
+        let terms: Vec<String> = self
+            .filter
+            .to_lowercase()
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
         let mut shown: Vec<usize> = (0..self.rows.len())
-            .filter(|&i| terms.iter().all(|t| self.rows[i].search.contains(t.as_str())))
+            .filter(|&i| {
+                terms
+                    .iter()
+                    .all(|t| self.rows[i].search.contains(t.as_str()))
+            })
             .collect();
         if let Some((col, descending)) = self.sort {
             shown.sort_by(|&a, &b| {
@@ -223,10 +255,16 @@ impl Table {
             self.lines.push(Shown::Row(i));
         }
         self.cursor = keep.and_then(|id| {
-            self.lines.iter().position(|l| matches!(l, Shown::Row(i) if self.rows[*i].id == id))
+            self.lines
+                .iter()
+                .position(|l| matches!(l, Shown::Row(i) if self.rows[*i].id == id))
         });
         if self.cursor.is_none() {
-            self.cursor = Some(position.unwrap_or(0).min(self.lines.len().saturating_sub(1)));
+            self.cursor = Some(
+                position
+                    .unwrap_or(0)
+                    .min(self.lines.len().saturating_sub(1)),
+            );
             self.step(0);
         }
     }
@@ -241,7 +279,11 @@ impl Table {
         self.height.set(body_height);
         let cols = Layout::horizontal(self.columns.iter().map(|c| c.width))
             .spacing(1)
-            .split(Rect { x: area.x + 2, width: area.width.saturating_sub(2), ..area });
+            .split(Rect {
+                x: area.x + 2,
+                width: area.width.saturating_sub(2),
+                ..area
+            });
         self.render_header(frame, area, &cols, theme);
         if self.lines.is_empty() {
             let text = if self.rows.is_empty() {
@@ -251,7 +293,13 @@ impl Table {
             };
             let y = area.y + 1;
             if body_height > 0 {
-                frame.buffer_mut().set_stringn(area.x + 2, y, text, area.width as usize - 2, theme.dim());
+                frame.buffer_mut().set_stringn(
+                    area.x + 2,
+                    y,
+                    text,
+                    area.width as usize - 2,
+                    theme.dim(),
+                );
             }
         }
         let offset = self.visible_offset(body_height);
@@ -267,7 +315,10 @@ impl Table {
 
     /// Scrolls just enough to keep the selection in view.
     fn visible_offset(&self, height: usize) -> usize {
-        let mut offset = self.offset.get().min(self.lines.len().saturating_sub(height));
+        let mut offset = self
+            .offset
+            .get()
+            .min(self.lines.len().saturating_sub(height));
         if let Some(cursor) = self.cursor {
             if cursor < offset {
                 offset = cursor;
@@ -292,30 +343,73 @@ impl Table {
                 _ => "",
             };
             let title = format!("{}{arrow}", column.title);
-            let text = if column.right { pad_left(&title, rect.width as usize) } else { title };
-            buf.set_stringn(rect.x, area.y, fit(&text, rect.width as usize), rect.width as usize, theme.title());
+            let text = if column.right {
+                pad_left(&title, rect.width as usize)
+            } else {
+                title
+            };
+            buf.set_stringn(
+                rect.x,
+                area.y,
+                fit(&text, rect.width as usize),
+                rect.width as usize,
+                theme.title(),
+            );
         }
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn render_line(&self, frame: &mut Frame, area: Rect, cols: &[Rect], y: u16, line: &Shown, selected: bool, theme: &Theme) {
+    fn render_line(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        cols: &[Rect],
+        y: u16,
+        line: &Shown,
+        selected: bool,
+        theme: &Theme,
+    ) {
         let buf = frame.buffer_mut();
         match line {
             Shown::Heading(text) => {
-                buf.set_stringn(area.x, y, fit(text, area.width as usize), area.width as usize, theme.heading());
+                buf.set_stringn(
+                    area.x,
+                    y,
+                    fit(text, area.width as usize),
+                    area.width as usize,
+                    theme.heading(),
+                );
             }
             Shown::Row(i) => {
                 let row = &self.rows[*i];
-                let style = if selected { theme.selected() } else { theme.text() };
+                let style = if selected {
+                    theme.selected()
+                } else {
+                    theme.text()
+                };
                 if selected {
-                    buf.set_stringn(area.x, y, " ".repeat(area.width as usize), area.width as usize, style);
+                    buf.set_stringn(
+                        area.x,
+                        y,
+                        " ".repeat(area.width as usize),
+                        area.width as usize,
+                        style,
+                    );
                 }
-                let mark = if selected { "▶" } else { row.mark.unwrap_or(" ") };
+                let mark = if selected {
+                    "▶"
+                } else {
+                    row.mark.unwrap_or(" ")
+                };
                 buf.set_stringn(area.x, y, mark, 1, style);
                 for ((column, rect), cell) in self.columns.iter().zip(cols).zip(&row.cells) {
                     let width = rect.width as usize;
                     let text = fit(cell, width);
-                    let text = if column.right { pad_left(&text, width) } else { text };
+                    let text = if column.right {
+                        pad_left(&text, width)
+                    } else {
+                        text
+                    };
                     buf.set_stringn(rect.x, y, text, width, style);
                 }
             }
@@ -330,7 +424,9 @@ impl Table {
             Span::raw(format!("{}{cursor}", self.filter)),
             Span::styled(format!("  {shown} of {total}"), theme.dim()),
         ]);
-        frame.buffer_mut().set_line(area.x, area.y + area.height - 1, &line, area.width);
+        frame
+            .buffer_mut()
+            .set_line(area.x, area.y + area.height - 1, &line, area.width);
     }
 }
 
@@ -345,7 +441,10 @@ impl SortKey {
 mod tests {
     use super::*;
 
-    static COLUMNS: &[Column] = &[Column::left("Name", Constraint::Fill(1)), Column::right("N", Constraint::Length(4))];
+    static COLUMNS: &[Column] = &[
+        Column::left("Name", Constraint::Fill(1)),
+        Column::right("N", Constraint::Length(4)),
+    ];
 
     fn row(id: Id, name: &str, n: i64, group: &str) -> Row {
         Row {
@@ -360,7 +459,11 @@ mod tests {
 
     fn table() -> Table {
         let mut t = Table::new(COLUMNS);
-        t.set_rows(vec![row(1, "alpha", 10, "G1"), row(2, "beta", 2, "G1"), row(3, "gamma", 33, "G2")]);
+        t.set_rows(vec![
+            row(1, "alpha", 10, "G1"),
+            row(2, "beta", 2, "G1"),
+            row(3, "gamma", 33, "G2"),
+        ]);
         t
     }
 
@@ -372,7 +475,12 @@ mod tests {
         t.on_action(Action::Down);
         assert_eq!(t.selected_id(), Some(3), "the G2 heading is skipped");
         // A new row appears at the top: the selection stays on id 3.
-        t.set_rows(vec![row(4, "delta", 1, "G0"), row(1, "alpha", 10, "G1"), row(2, "beta", 2, "G1"), row(3, "gamma", 33, "G2")]);
+        t.set_rows(vec![
+            row(4, "delta", 1, "G0"),
+            row(1, "alpha", 10, "G1"),
+            row(2, "beta", 2, "G1"),
+            row(3, "gamma", 33, "G2"),
+        ]);
         assert_eq!(t.selected_id(), Some(3));
     }
 

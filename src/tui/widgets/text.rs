@@ -27,7 +27,11 @@ pub fn fit(text: &str, width: usize) -> String {
 /// `text` right-aligned in `width` columns.
 pub fn pad_left(text: &str, width: usize) -> String {
     let w = text.width();
-    if w >= width { text.to_string() } else { format!("{}{text}", " ".repeat(width - w)) }
+    if w >= width {
+        text.to_string()
+    } else {
+        format!("{}{text}", " ".repeat(width - w))
+    }
 }
 
 #[cfg(test)]

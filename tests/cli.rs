@@ -1,0 +1,118 @@
+//! The real binary against temporary data directories.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn careerbook(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_careerbook"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env("CAREERBOOK_TODAY", "2026-11-26")
+        .env_remove("CAREERBOOK_DIR")
+        .output()
+        .expect("run careerbook")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn version_prints_the_crate_version() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = careerbook(dir.path(), &["--version"]);
+    assert!(out.status.success());
+    assert_eq!(
+        stdout(&out).trim(),
+        format!("careerbook {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn path_reports_where_the_workbook_lives_without_creating_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("fresh");
+    let out = careerbook(&data, &["path"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains(&data.join("workbook.ron").display().to_string()),
+        "{text}"
+    );
+    assert!(text.contains("not created yet"), "{text}");
+    assert!(!data.join("workbook.ron").exists());
+
+    let out = careerbook(&data, &["path", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    assert_eq!(json["exists"], false);
+    assert_eq!(json["backup_count"], 0);
+}
+
+#[test]
+fn wrong_usage_exits_2() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    assert_eq!(
+        careerbook(dir.path(), &["frobnicate"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        careerbook(dir.path(), &["path", "--format", "yaml"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn a_malformed_pinned_date_is_refused_with_status_2() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = Command::new(env!("CARGO_BIN_EXE_careerbook"))
+        .args(["--data-dir", &dir.path().display().to_string(), "path"])
+        .env("CAREERBOOK_TODAY", "yesterday-ish")
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("CAREERBOOK_TODAY"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn restore_lists_nothing_on_a_fresh_directory_and_refuses_unknown_names() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = careerbook(dir.path(), &["restore"]);
+    assert!(out.status.success());
+    assert!(stdout(&out).contains("no backups yet"), "{}", stdout(&out));
+    let out = careerbook(dir.path(), &["restore", "workbook-nope.ron"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("no backup called"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn demo_mode_never_touches_the_real_data_directory() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = careerbook(dir.path(), &["--demo", "path", "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let workbook = json["workbook"].as_str().expect("a path");
+    assert!(
+        !workbook.starts_with(&dir.path().display().to_string()),
+        "{workbook}"
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).expect("list").count(),
+        0,
+        "nothing was written"
+    );
+}

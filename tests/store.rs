@@ -1,0 +1,444 @@
+//! Attacks on the store: every test here tries to make careerbook lose or
+//! corrupt a workbook, and checks that it does not.
+
+use careerbook::domain::edit::{Edit, Kind};
+use careerbook::domain::impact::{Category, Win};
+use careerbook::store::{OpenOptions, Paths, Session, StoreError, backup, file};
+use chrono::NaiveDate;
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+
+fn win(title: &str) -> Win {
+    Win {
+        id: 0,
+        date: NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"),
+        title: title.into(),
+        category: Category::CostSavings,
+        notes: None,
+        tags: vec!["infra".into()],
+    }
+}
+
+fn tui_like(paths: &Paths) -> Session {
+    Session::open(
+        paths.clone(),
+        OpenOptions {
+            create: true,
+            hold_lock: false,
+        },
+    )
+    .expect("open")
+}
+
+fn titles(session: &Session) -> Vec<String> {
+    session
+        .workbook()
+        .impact
+        .wins
+        .iter()
+        .map(|w| w.title.clone())
+        .collect()
+}
+
+fn add(session: &mut Session, title: &str) {
+    let applied = session
+        .apply(Edit::Add(win(title).into()))
+        .expect("valid edit");
+    applied.saved.expect("saved");
+}
+
+fn fresh() -> (tempfile::TempDir, Paths) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let paths = Paths::in_dir(dir.path().join("data"));
+    (dir, paths)
+}
+
+#[test]
+fn round_trip_keeps_every_field() {
+    let (_dir, paths) = fresh();
+    let mut session = tui_like(&paths);
+    add(&mut session, "Cut EC2 spend");
+    let expected = session.workbook().clone();
+    let reopened = tui_like(&paths);
+    assert_eq!(reopened.workbook(), &expected);
+    let text = fs::read_to_string(&paths.workbook).expect("read");
+    assert!(
+        text.starts_with("(\n    version: 1,"),
+        "version comes first:\n{text}"
+    );
+}
+
+#[test]
+fn first_open_creates_an_empty_workbook_but_reading_commands_do_not() {
+    let (_dir, paths) = fresh();
+    Session::open(paths.clone(), OpenOptions::default()).expect("read-only open");
+    assert!(
+        !paths.workbook.exists(),
+        "a read-only command must not create the file"
+    );
+    tui_like(&paths);
+    assert!(paths.workbook.exists());
+}
+
+fn assert_refused_untouched(paths: &Paths, bytes: &[u8]) {
+    fs::create_dir_all(&paths.dir).expect("dir");
+    fs::write(&paths.workbook, bytes).expect("seed");
+    let err = Session::open(
+        paths.clone(),
+        OpenOptions {
+            create: true,
+            hold_lock: true,
+        },
+    )
+    .unwrap_err();
+    assert!(
+        matches!(err, StoreError::Damaged { .. }),
+        "expected Damaged, got {err:?}"
+    );
+    assert!(
+        err.to_string().contains("line"),
+        "the message names a position: {err}"
+    );
+    assert_eq!(
+        fs::read(&paths.workbook).expect("read"),
+        bytes,
+        "the file must be left exactly as it was"
+    );
+}
+
+#[test]
+fn a_truncated_file_is_refused_and_left_alone() {
+    let (_dir, paths) = fresh();
+    let mut session = tui_like(&paths);
+    add(&mut session, "one");
+    let full = fs::read(&paths.workbook).expect("read");
+    assert_refused_untouched(&paths, &full[..full.len() / 2]);
+}
+
+#[test]
+fn garbage_and_empty_files_are_refused_and_left_alone() {
+    let (_dir, paths) = fresh();
+    assert_refused_untouched(&paths, b"\x00\x01\xff\xfe not ron at all");
+    assert_refused_untouched(&paths, b"");
+    assert_refused_untouched(&paths, b"(version: 1, next_id: 1, surprise: true)");
+}
+
+#[test]
+fn a_damaged_file_names_the_newest_good_backup() {
+    let (_dir, paths) = fresh();
+    let mut session = tui_like(&paths);
+    add(&mut session, "one");
+    add(&mut session, "two"); // the first save of the day backed up the file as it was
+    drop(session);
+    fs::write(&paths.workbook, b"(version: 1, next_id: ").expect("damage");
+    let err = tui_like_err(&paths);
+    match err {
+        StoreError::Damaged {
+            backup: Some(path), ..
+        } => assert!(backup::is_good(&path)),
+        other => panic!("expected a damaged error naming a backup, got {other:?}"),
+    }
+}
+
+fn tui_like_err(paths: &Paths) -> StoreError {
+    Session::open(
+        paths.clone(),
+        OpenOptions {
+            create: true,
+            hold_lock: false,
+        },
+    )
+    .unwrap_err()
+}
+
+#[test]
+fn a_newer_version_opens_read_only_and_stays_byte_identical() {
+    let (_dir, paths) = fresh();
+    fs::create_dir_all(&paths.dir).expect("dir");
+    let newer = b"(\n    version: 99,\n    next_id: 3,\n)\n";
+    fs::write(&paths.workbook, newer).expect("seed");
+    let mut session = tui_like(&paths);
+    assert!(
+        session
+            .read_only()
+            .is_some_and(|r| r.contains("newer careerbook"))
+    );
+    let applied = session
+        .apply(Edit::Add(win("x").into()))
+        .expect("edit accepted in memory");
+    assert!(matches!(applied.saved, Err(StoreError::ReadOnly { .. })));
+    assert!(session.retry_save().is_ok() || session.unsaved() > 0);
+    drop(session);
+    assert_eq!(fs::read(&paths.workbook).expect("read"), newer);
+}
+
+#[test]
+fn a_newer_version_with_unknown_fields_is_refused_and_untouched() {
+    let (_dir, paths) = fresh();
+    fs::create_dir_all(&paths.dir).expect("dir");
+    let newer = b"(version: 2, next_id: 1, pets: [\"cat\"])";
+    fs::write(&paths.workbook, newer).expect("seed");
+    let err = tui_like_err(&paths);
+    assert!(matches!(err, StoreError::Newer { found: 2, .. }), "{err:?}");
+    assert_eq!(fs::read(&paths.workbook).expect("read"), newer);
+}
+
+#[test]
+fn a_change_saved_elsewhere_between_load_and_save_is_kept() {
+    let (_dir, paths) = fresh();
+    let mut tui = tui_like(&paths);
+    add(&mut tui, "mine before");
+    let mut cli = Session::open(
+        paths.clone(),
+        OpenOptions {
+            create: true,
+            hold_lock: true,
+        },
+    )
+    .expect("cli open");
+    add(&mut cli, "from the shell");
+    drop(cli);
+    let applied = tui
+        .apply(Edit::Add(win("mine after").into()))
+        .expect("edit");
+    let saved = applied.saved.expect("saved");
+    assert!(saved.merged, "the save noticed the other writer");
+    assert_eq!(
+        titles(&tui),
+        ["mine before", "from the shell", "mine after"]
+    );
+    let on_disk = tui_like(&paths);
+    assert_eq!(
+        titles(&on_disk),
+        ["mine before", "from the shell", "mine after"]
+    );
+    // The two processes both handed out an id; re-applying ours gave it a fresh one.
+    let ids: Vec<u64> = on_disk
+        .workbook()
+        .impact
+        .wins
+        .iter()
+        .map(|w| w.id)
+        .collect();
+    assert_eq!(ids, [1, 2, 3]);
+}
+
+#[test]
+fn undo_after_a_merge_removes_only_our_record() {
+    let (_dir, paths) = fresh();
+    let mut tui = tui_like(&paths);
+    let mut cli = Session::open(
+        paths.clone(),
+        OpenOptions {
+            create: true,
+            hold_lock: true,
+        },
+    )
+    .expect("cli");
+    add(&mut cli, "from the shell"); // gets id 1 on disk
+    drop(cli);
+    add(&mut tui, "mine"); // allocated id 1 in memory, re-applied as id 2
+    tui.undo()
+        .expect("something to undo")
+        .expect("valid")
+        .expect("saved");
+    assert_eq!(titles(&tui_like(&paths)), ["from the shell"]);
+}
+
+#[test]
+fn twenty_writers_at_once_keep_all_twenty() {
+    let (_dir, paths) = fresh();
+    tui_like(&paths);
+    let handles: Vec<_> = (0..20)
+        .map(|i| {
+            let paths = paths.clone();
+            std::thread::spawn(move || {
+                let mut s = Session::open(
+                    paths,
+                    OpenOptions {
+                        create: true,
+                        hold_lock: true,
+                    },
+                )
+                .expect("open");
+                add(&mut s, &format!("win {i}"));
+            })
+        })
+        .collect();
+    for h in handles {
+        h.join().expect("writer thread");
+    }
+    let session = tui_like(&paths);
+    let mut got = titles(&session);
+    got.sort();
+    let mut want: Vec<String> = (0..20).map(|i| format!("win {i}")).collect();
+    want.sort();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn a_failed_save_keeps_the_edit_in_memory_until_a_later_save_works() {
+    let (_dir, paths) = fresh();
+    let mut session = tui_like(&paths);
+    add(&mut session, "saved");
+    // Make the next save fail: the workbook path becomes a directory.
+    fs::remove_file(&paths.workbook).expect("remove");
+    fs::create_dir(&paths.workbook).expect("block the path");
+    let applied = session
+        .apply(Edit::Add(win("pending").into()))
+        .expect("edit");
+    assert!(
+        applied.saved.is_err(),
+        "the failure is reported, not swallowed"
+    );
+    assert_eq!(session.unsaved(), 1);
+    assert_eq!(
+        titles(&session),
+        ["saved", "pending"],
+        "the edit stays in memory"
+    );
+    let leftovers: Vec<_> = fs::read_dir(&paths.dir)
+        .expect("list")
+        .flatten()
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with(".workbook.ron.tmp")
+        })
+        .collect();
+    assert!(leftovers.is_empty(), "no temp file is left behind");
+    fs::remove_dir(&paths.workbook).expect("unblock");
+    session.retry_save().expect("retry works");
+    assert_eq!(session.unsaved(), 0);
+    assert_eq!(titles(&tui_like(&paths)), ["saved", "pending"]);
+}
+
+#[test]
+fn files_are_owner_only_after_every_save_and_backup() {
+    let (_dir, paths) = fresh();
+    let mut session = tui_like(&paths);
+    add(&mut session, "one");
+    add(&mut session, "two");
+    let mode = |p: &std::path::Path| fs::metadata(p).expect("stat").permissions().mode() & 0o777;
+    assert_eq!(mode(&paths.dir), 0o700);
+    assert_eq!(mode(&paths.backups), 0o700);
+    assert_eq!(mode(&paths.workbook), 0o600);
+    assert_eq!(mode(&paths.lock), 0o600);
+    let backups = backup::list(&paths).expect("list");
+    assert!(
+        !backups.is_empty(),
+        "the first save of the day took a backup"
+    );
+    for b in backups {
+        assert_eq!(mode(&b.path), 0o600, "{}", b.name);
+    }
+}
+
+#[test]
+fn an_existing_loose_data_directory_is_made_owner_only() {
+    let (_dir, paths) = fresh();
+    fs::create_dir_all(&paths.dir).expect("dir");
+    fs::set_permissions(&paths.dir, fs::Permissions::from_mode(0o755)).expect("loosen");
+    tui_like(&paths);
+    assert_eq!(
+        fs::metadata(&paths.dir).expect("stat").permissions().mode() & 0o777,
+        0o700
+    );
+}
+
+#[test]
+fn stale_temp_files_are_swept_at_start() {
+    let (_dir, paths) = fresh();
+    tui_like(&paths);
+    let stale = paths.dir.join(".workbook.ron.tmp.999.123");
+    fs::write(&stale, b"half a save").expect("seed");
+    let session = Session::open(paths.clone(), OpenOptions::default()).expect("open");
+    assert!(!stale.exists(), "swept even by a reading command");
+    assert!(session.notes.iter().any(|n| n.contains("temporary")));
+}
+
+#[test]
+fn undo_goes_back_twenty_levels_and_is_saved() {
+    let (_dir, paths) = fresh();
+    let mut session = tui_like(&paths);
+    for i in 0..25 {
+        add(&mut session, &format!("w{i}"));
+    }
+    for _ in 0..20 {
+        session
+            .undo()
+            .expect("more to undo")
+            .expect("valid")
+            .expect("saved");
+    }
+    assert_eq!(titles(&tui_like(&paths)), ["w0", "w1", "w2", "w3", "w4"]);
+}
+
+#[test]
+fn remove_and_undo_restore_the_record_in_place() {
+    let (_dir, paths) = fresh();
+    let mut session = tui_like(&paths);
+    for t in ["a", "b", "c"] {
+        add(&mut session, t);
+    }
+    session
+        .apply(Edit::Remove(Kind::Win, 2))
+        .expect("remove")
+        .saved
+        .expect("saved");
+    assert_eq!(titles(&tui_like(&paths)), ["a", "c"]);
+    session
+        .undo()
+        .expect("undo")
+        .expect("valid")
+        .expect("saved");
+    assert_eq!(titles(&tui_like(&paths)), ["a", "b", "c"]);
+}
+
+#[test]
+fn oversized_files_are_refused_without_reading_them() {
+    let (_dir, paths) = fresh();
+    fs::create_dir_all(&paths.dir).expect("dir");
+    let f = fs::File::create(&paths.workbook).expect("create");
+    f.set_len(file::MAX_BYTES + 1).expect("sparse file");
+    let err = tui_like_err(&paths);
+    assert!(matches!(err, StoreError::TooLarge { .. }), "{err:?}");
+    assert_eq!(
+        fs::metadata(&paths.workbook).expect("stat").len(),
+        file::MAX_BYTES + 1
+    );
+}
+
+#[test]
+fn duplicate_ids_from_a_hand_edit_are_refused() {
+    let (_dir, paths) = fresh();
+    fs::create_dir_all(&paths.dir).expect("dir");
+    let text = r#"(version: 1, next_id: 1, impact: (wins: [
+        (id: 4, date: "2026-11-02", title: "a", category: other),
+        (id: 4, date: "2026-11-03", title: "b", category: other),
+    ]))"#;
+    fs::write(&paths.workbook, text).expect("seed");
+    let err = tui_like_err(&paths);
+    assert!(
+        err.to_string().contains("two win records have id 4"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_hand_edited_low_counter_never_hands_out_a_used_id() {
+    let (_dir, paths) = fresh();
+    fs::create_dir_all(&paths.dir).expect("dir");
+    let text = r#"(version: 1, next_id: 1, impact: (wins: [(id: 7, date: "2026-11-02", title: "a", category: other)]))"#;
+    fs::write(&paths.workbook, text).expect("seed");
+    let mut session = tui_like(&paths);
+    add(&mut session, "new");
+    let ids: Vec<u64> = session
+        .workbook()
+        .impact
+        .wins
+        .iter()
+        .map(|w| w.id)
+        .collect();
+    assert_eq!(ids, [7, 8]);
+}

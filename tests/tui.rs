@@ -1,0 +1,141 @@
+//! The TUI shell: tabs, keys, help, popups, sizes. Screens have their own tests.
+
+mod common;
+
+use careerbook::tui::keymap::{self, Scope};
+use common::{app_with, demo_app, draw, key, press};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
+
+const EMPTY: &str = "(version: 1, next_id: 1)";
+
+#[test]
+fn number_keys_and_tab_switch_tabs_in_order() {
+    let (_dir, mut app) = app_with(EMPTY);
+    assert_eq!(app.tab(), 0);
+    press(&mut app, "3");
+    assert_eq!(app.tab(), 2);
+    press(&mut app, "Tab Tab Tab");
+    assert_eq!(app.tab(), 0, "Tab wraps after the fifth tab");
+    press(&mut app, "BTab");
+    assert_eq!(app.tab(), 4);
+    let screen = draw(&app, 80, 24);
+    let first = screen.lines().next().unwrap_or_default();
+    let order: Vec<usize> = ["1 Now", "2 Impact", "3 Runway", "4 Vesting", "5 Pipeline"]
+        .iter()
+        .map(|t| {
+            first
+                .find(t)
+                .unwrap_or_else(|| panic!("tab {t} missing from {first:?}"))
+        })
+        .collect();
+    assert!(
+        order.windows(2).all(|w| w[0] < w[1]),
+        "tabs are in order: {first}"
+    );
+}
+
+#[test]
+fn q_quits_at_top_level_and_ctrl_c_quits_from_a_popup() {
+    let (_dir, mut app) = app_with(EMPTY);
+    press(&mut app, "?");
+    assert_eq!(app.popup_count(), 1);
+    press(&mut app, "Esc");
+    assert_eq!(app.popup_count(), 0, "Esc closes the top popup");
+    press(&mut app, "q");
+    assert!(app.should_quit());
+
+    let (_dir, mut app) = app_with(EMPTY);
+    press(&mut app, "?");
+    app.on_key(key("C-c"));
+    assert!(app.should_quit(), "Ctrl-C always quits");
+}
+
+#[test]
+fn key_releases_are_ignored() {
+    let (_dir, mut app) = app_with(EMPTY);
+    let release = KeyEvent {
+        code: KeyCode::Char('3'),
+        modifiers: KeyModifiers::NONE,
+        kind: KeyEventKind::Release,
+        state: KeyEventState::NONE,
+    };
+    app.on_key(release);
+    assert_eq!(app.tab(), 0);
+}
+
+#[test]
+fn help_lists_the_screen_keys_and_the_global_keys() {
+    let (_dir, mut app) = app_with(EMPTY);
+    press(&mut app, "?");
+    let screen = draw(&app, 120, 40);
+    for binding in keymap::bindings(Scope::Global) {
+        assert!(
+            screen.contains(binding.help),
+            "help lacks {:?}:\n{screen}",
+            binding.help
+        );
+    }
+}
+
+#[test]
+fn footer_shows_the_keys_that_matter_from_the_table() {
+    let (_dir, app) = app_with(EMPTY);
+    let screen = draw(&app, 120, 40);
+    let footer = screen.lines().last().unwrap_or_default();
+    for (key, word) in keymap::footer_hints(&[Scope::Global]) {
+        assert!(
+            footer.contains(&format!("{key} {word}")),
+            "footer lacks {key} {word}: {footer:?}"
+        );
+    }
+}
+
+#[test]
+fn too_small_a_terminal_says_what_it_needs() {
+    let (_dir, app) = app_with(EMPTY);
+    let screen = draw(&app, 40, 10);
+    assert!(
+        screen.contains("terminal too small (needs 60×16"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn every_tab_and_popup_draws_at_every_small_size_without_panic() {
+    let (_dir, mut app) = demo_app();
+    for tab in 1..=5 {
+        press(&mut app, &tab.to_string());
+        for popup in ["", "?"] {
+            press(&mut app, popup);
+            for width in 1..=20 {
+                for height in 1..=6 {
+                    draw(&app, width, height);
+                }
+            }
+            // And the smallest size that shows the real layout.
+            draw(&app, 60, 16);
+            if !popup.is_empty() {
+                press(&mut app, "Esc");
+            }
+        }
+    }
+}
+
+#[test]
+fn shell_at_80x24() {
+    let (_dir, app) = demo_app();
+    insta::assert_snapshot!(draw(&app, 80, 24));
+}
+
+#[test]
+fn shell_at_120x40() {
+    let (_dir, app) = demo_app();
+    insta::assert_snapshot!(draw(&app, 120, 40));
+}
+
+#[test]
+fn help_at_80x24() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, "?");
+    insta::assert_snapshot!(draw(&app, 80, 24));
+}
