@@ -14,8 +14,10 @@ fn win(title: &str) -> Win {
         date: NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"),
         title: title.into(),
         category: Category::CostSavings,
+        metric: None,
         notes: None,
         tags: vec!["infra".into()],
+        link: None,
     }
 }
 

@@ -10,9 +10,10 @@ use super::backup::{self, Reason};
 use super::file::{self, Parsed};
 use super::lock::{self, Lock};
 use super::{Paths, StoreError, migrate};
-use crate::domain::Id;
 use crate::domain::edit::{Edit, EditError, Kind};
 use crate::domain::workbook::Workbook;
+use crate::domain::{Id, dates};
+use chrono::NaiveDate;
 
 /// How many edits `undo` can step back through.
 pub const UNDO_DEPTH: usize = 100;
@@ -70,6 +71,8 @@ pub struct Session {
     /// Things worth telling the user about the open (migration, swept temp files).
     pub notes: Vec<String>,
     backed_up_today: bool,
+    /// The date edits are checked against (a win dated next month is refused).
+    today: NaiveDate,
 }
 
 impl Session {
@@ -93,6 +96,7 @@ impl Session {
             steps,
             notes: Vec::new(),
             backed_up_today: false,
+            today: dates::today(),
         };
         let must_write =
             options.create || options.hold_lock || file::has_temp_files(&session.paths);
@@ -193,6 +197,11 @@ impl Session {
         }
     }
 
+    /// Sets the date edits are checked against (the TUI passes its own "today").
+    pub fn set_today(&mut self, today: NaiveDate) {
+        self.today = today;
+    }
+
     pub fn workbook(&self) -> &Workbook {
         &self.workbook
     }
@@ -228,7 +237,7 @@ impl Session {
                 saved,
             });
         }
-        let inverse = edit.apply(&mut self.workbook)?;
+        let inverse = edit.apply(&mut self.workbook, self.today)?;
         self.entries.push(Entry {
             edit,
             inverse,
@@ -345,7 +354,7 @@ impl Session {
             .unwrap_or(self.entries.len());
         for i in first_unsaved..self.entries.len() {
             let before = self.entries[i].edit.added_ids();
-            match self.entries[i].edit.apply(&mut fresh) {
+            match self.entries[i].edit.apply(&mut fresh, self.today) {
                 Ok(inverse) => {
                     self.entries[i].inverse = inverse;
                     let after = self.entries[i].edit.added_ids();

@@ -64,7 +64,13 @@ pub struct App {
 
 impl App {
     /// `banner` is a standing notice in the tab bar (e.g. demo mode).
-    pub fn new(session: Session, today: NaiveDate, theme: Theme, banner: Option<String>) -> Self {
+    pub fn new(
+        mut session: Session,
+        today: NaiveDate,
+        theme: Theme,
+        banner: Option<String>,
+    ) -> Self {
+        session.set_today(today);
         let screens: Vec<Box<dyn Screen>> = vec![
             Box::new(screens::placeholder::Placeholder::new(
                 "Now",
@@ -141,6 +147,7 @@ impl App {
     pub fn set_today(&mut self, today: NaiveDate) {
         if today != self.today {
             self.today = today;
+            self.session.set_today(today);
             self.refresh_all();
         }
     }
@@ -332,11 +339,11 @@ impl App {
         for effect in effects {
             match effect {
                 Effect::Edit { edit, done } => {
-                    if let Err(invalid) = self.apply(edit, done) {
+                    if let Err(invalid) = self.apply(*edit, done) {
                         return Some(invalid);
                     }
                 }
-                Effect::Popup(popup) => self.popups.push(popup),
+                Effect::Popup(popup) => self.popups.push(*popup),
                 Effect::Status(text) => self.status = Status::Info(text),
                 Effect::Error(text) => self.popups.push(Popup::Message {
                     title: "Problem".into(),
