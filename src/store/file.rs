@@ -165,7 +165,9 @@ pub fn to_bytes(workbook: &Workbook) -> Result<Vec<u8>, StoreError> {
     let config = ron::ser::PrettyConfig::new()
         .indentor("    ")
         .struct_names(false)
-        .separate_tuple_members(false);
+        .separate_tuple_members(false)
+        // Apostrophes and accents stay as typed; quotes make a raw string.
+        .escape_strings(false);
     let mut text =
         ron::ser::to_string_pretty(workbook, config).map_err(|e| StoreError::ReadOnly {
             reason: format!("the workbook could not be written as RON ({e})"),
@@ -278,6 +280,42 @@ mod tests {
     fn line_column_counts_characters_not_bytes() {
         assert_eq!(line_column(b""), (1, 1));
         assert_eq!(line_column("ab\ncé".as_bytes()), (2, 3));
+    }
+
+    #[test]
+    fn awkward_text_survives_a_round_trip_unescaped() {
+        use crate::domain::impact::{Category, Win};
+        let awkward = [
+            "Priya's \"quoted\" win",
+            "back\\slash and r#\"raw\"# and \"#",
+            "two\nlines\tand a tab",
+            "accents: café, naïve, 日本",
+            "control \u{1} char",
+        ];
+        let mut workbook = Workbook::default();
+        for (i, title) in awkward.iter().enumerate() {
+            workbook.impact.wins.push(Win {
+                id: i as u64 + 1,
+                date: chrono::NaiveDate::from_ymd_opt(2026, 11, 2).expect("date"),
+                title: "t".into(),
+                category: Category::Other,
+                metric: None,
+                notes: Some(title.to_string()),
+                tags: Vec::new(),
+                link: None,
+            });
+        }
+        workbook.next_id = 10;
+        let bytes = to_bytes(&workbook).expect("serialize");
+        let text = String::from_utf8(bytes.clone()).expect("utf-8");
+        assert!(
+            text.contains("Priya's"),
+            "apostrophes are not escaped:\n{text}"
+        );
+        match parse(Path::new("w.ron"), &bytes, &[]).expect("parses back") {
+            Parsed::Current(back) => assert_eq!(back, workbook),
+            other => panic!("expected current, got {other:?}"),
+        }
     }
 
     #[test]
