@@ -80,10 +80,7 @@ impl App {
                 "Impact",
                 "Weekly wins with a measured result.",
             )),
-            Box::new(screens::placeholder::Placeholder::new(
-                "Runway",
-                "How many months your money lasts, simulated month by month.",
-            )),
+            Box::new(screens::runway::RunwayScreen::new()),
             Box::new(screens::placeholder::Placeholder::new(
                 "Vesting",
                 "Grants, bonuses, and what a given last day keeps or forfeits.",
