@@ -5,6 +5,7 @@
 //! changed); 2 wrong usage or a value that cannot be accepted.
 
 mod backups;
+mod runway;
 
 use crate::store::{OpenOptions, Paths, Session, StoreError};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -45,6 +46,15 @@ pub enum Command {
         name: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// How many months your money lasts, simulated month by month
+    Runway {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Print all 120 months (by default the text stops a few months after the money
+        /// runs out; JSON always has every month)
+        #[arg(long)]
+        all: bool,
     },
     /// Add a win to the impact log (not yet available)
     #[command(hide = true)]
@@ -101,6 +111,9 @@ pub fn run(command: Command, paths: &Paths) -> Result<(), Failure> {
     match command {
         Command::Path { format } => backups::path(paths, format),
         Command::Restore { name, format } => backups::restore(paths, name.as_deref(), format),
+        Command::Runway { format, all } => {
+            runway::runway(paths, format, all, crate::domain::dates::today())
+        }
         Command::Log(_) => Err(not_yet("log")),
     }
 }

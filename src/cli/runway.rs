@@ -1,0 +1,120 @@
+//! `careerbook runway`: the headline and the month-by-month table, or the JSON
+//! report. Reads only; the same domain functions draw the Runway tab.
+
+use super::{Failure, Format, open_for_reading, print_json};
+use crate::domain::dates::format_long;
+use crate::domain::money::format_money;
+use crate::domain::runway::summary::{self, Outlook};
+use crate::domain::runway::{
+    HORIZON_MONTHS, Projection, ProjectionOptions, RunwayJson, StartReason, projection_start,
+};
+use crate::store::Paths;
+use chrono::NaiveDate;
+
+pub fn runway(paths: &Paths, format: Format, all: bool, today: NaiveDate) -> Result<(), Failure> {
+    let session = open_for_reading(paths)?;
+    let wb = session.workbook();
+    let options = ProjectionOptions::default();
+    match summary::outlook(wb, today, options) {
+        Outlook::NeedsInputs(missing) => match format {
+            Format::Json => {
+                let (start, _) = projection_start(&wb.runway, today);
+                print_json(&RunwayJson::needs_inputs(start, &missing))
+            }
+            Format::Text => {
+                println!("{}.", summary::needs_inputs_line(&missing));
+                println!("Open careerbook and press 3 for the Runway tab to enter them.");
+                Ok(())
+            }
+        },
+        Outlook::Invalid(invalid) => Err(Failure::runtime(format!(
+            "the Runway inputs in {} do not pass their checks ({invalid}); fix them in the Runway tab",
+            paths.workbook.display()
+        ))),
+        Outlook::Projected(projection) => match format {
+            Format::Json => print_json(&RunwayJson::new(&projection)),
+            Format::Text => {
+                let feed = summary::vest_feed(wb, today);
+                print!("{}", text(&projection, wb, &feed, &options, all));
+                Ok(())
+            }
+        },
+    }
+}
+
+/// The text report: headline, scenario and vest lines, then the table.
+fn text(
+    projection: &Projection,
+    wb: &crate::domain::workbook::Workbook,
+    feed: &summary::VestFeed,
+    options: &ProjectionOptions,
+    all: bool,
+) -> String {
+    let mut out = String::new();
+    out.push_str(&summary::headline(projection, options));
+    out.push('\n');
+    if let Some(line) = summary::new_job_line(&wb.runway, projection) {
+        out.push_str(&line);
+        out.push_str(" (the table is without it)\n");
+    }
+    out.push_str(&summary::vest_line(&wb.runway, feed));
+    out.push('\n');
+    let why = match projection.start_reason {
+        StartReason::Today => "today",
+        StartReason::Separation => "your last day on payroll",
+        StartReason::NoticeStart => "the first day of paid notice",
+    };
+    out.push_str(&format!(
+        "Starts {} ({why}); each month runs to the same day of the next month.\n\n",
+        format_long(projection.start)
+    ));
+    let shown = if all {
+        projection.months.len()
+    } else {
+        summary::months_to_print(projection)
+    };
+    let rows: Vec<[String; 6]> = projection.months[..shown]
+        .iter()
+        .map(|row| {
+            [
+                row.label(),
+                format_money(row.opening),
+                format_money(row.income),
+                format_money(row.spending),
+                format_money(row.closing),
+                summary::streams(row),
+            ]
+        })
+        .collect();
+    let header = [
+        "Month", "Opening", "Income", "Spending", "Closing", "Streams",
+    ]
+    .map(String::from);
+    let widths: Vec<usize> = (0..5)
+        .map(|col| {
+            rows.iter()
+                .map(|r| r[col].chars().count())
+                .chain([header[col].len()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    for row in std::iter::once(&header).chain(&rows) {
+        let mut line = format!("{:<w$}", row[0], w = widths[0]);
+        for col in 1..5 {
+            line.push_str(&format!("  {:>w$}", row[col], w = widths[col]));
+        }
+        if !row[5].is_empty() {
+            line.push_str("  ");
+            line.push_str(&row[5]);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    if shown < projection.months.len() {
+        out.push_str(&format!(
+            "\nShowing {shown} of {HORIZON_MONTHS} months; --all prints every month.\n"
+        ));
+    }
+    out
+}
