@@ -9,6 +9,7 @@ use crate::domain::runway::{
     HORIZON_MONTHS, Projection, ProjectionOptions, RunwayJson, StartReason, projection_start,
 };
 use crate::store::Paths;
+use crate::tui::widgets::text::pack;
 use chrono::NaiveDate;
 
 pub fn runway(paths: &Paths, format: Format, all: bool, today: NaiveDate) -> Result<(), Failure> {
@@ -22,8 +23,13 @@ pub fn runway(paths: &Paths, format: Format, all: bool, today: NaiveDate) -> Res
                 print_json(&RunwayJson::needs_inputs(start, &missing))
             }
             Format::Text => {
-                println!("{}.", summary::needs_inputs_line(&missing));
-                println!("Open careerbook and press 3 for the Runway tab to enter them.");
+                let text = format!(
+                    "{}. Open careerbook and press 3 for the Runway tab to enter them.",
+                    summary::needs_inputs_line(&missing)
+                );
+                for line in pack(&text, WIDTH) {
+                    println!("{line}");
+                }
                 Ok(())
             }
         },
@@ -42,6 +48,31 @@ pub fn runway(paths: &Paths, format: Format, all: bool, today: NaiveDate) -> Res
     }
 }
 
+/// Text output fits 80 columns.
+const WIDTH: usize = 80;
+
+/// A comma-separated list in lines of at most `width` characters, broken
+/// after commas.
+fn wrap_list(list: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let items: Vec<&str> = list.split(", ").filter(|i| !i.is_empty()).collect();
+    for (i, item) in items.iter().enumerate() {
+        let piece = if i + 1 < items.len() {
+            format!("{item},")
+        } else {
+            item.to_string()
+        };
+        match lines.last_mut() {
+            Some(last) if last.chars().count() + 1 + piece.chars().count() <= width => {
+                last.push(' ');
+                last.push_str(&piece);
+            }
+            _ => lines.push(piece),
+        }
+    }
+    lines
+}
+
 /// The text report: headline, scenario and vest lines, then the table.
 fn text(
     projection: &Projection,
@@ -51,23 +82,27 @@ fn text(
     all: bool,
 ) -> String {
     let mut out = String::new();
-    out.push_str(&summary::headline(projection, options));
-    out.push('\n');
+    let mut say = |text: &str| {
+        for line in pack(text, WIDTH) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    };
+    say(&summary::headline(projection, options));
     if let Some(line) = summary::new_job_line(&wb.runway, projection) {
-        out.push_str(&line);
-        out.push_str(" (the table is without it)\n");
+        say(&format!("{line} (the table is without it)"));
     }
-    out.push_str(&summary::vest_line(&wb.runway, feed));
-    out.push('\n');
+    say(&summary::vest_line(&wb.runway, feed));
     let why = match projection.start_reason {
         StartReason::Today => "today",
         StartReason::Separation => "your last day on payroll",
         StartReason::NoticeStart => "the first day of paid notice",
     };
-    out.push_str(&format!(
-        "Starts {} ({why}); each month runs to the same day of the next month.\n\n",
+    say(&format!(
+        "Starts {} ({why}); each month runs to the same day of the next month.",
         format_long(projection.start)
     ));
+    out.push('\n');
     let shown = if all {
         projection.months.len()
     } else {
@@ -104,11 +139,21 @@ fn text(
         for col in 1..5 {
             line.push_str(&format!("  {:>w$}", row[col], w = widths[col]));
         }
-        if !row[5].is_empty() {
-            line.push_str("  ");
-            line.push_str(&row[5]);
+        line.push_str("  ");
+        let indent = line.chars().count();
+        // Streams wrap under their own column so rows stay within 80 columns.
+        let streams = wrap_list(&row[5], WIDTH.saturating_sub(indent).max(12));
+        for (i, part) in streams.iter().enumerate() {
+            if i > 0 {
+                out.push('\n');
+                line = " ".repeat(indent);
+            }
+            line.push_str(part);
+            out.push_str(line.trim_end());
         }
-        out.push_str(line.trim_end());
+        if streams.is_empty() {
+            out.push_str(line.trim_end());
+        }
         out.push('\n');
     }
     if shown < projection.months.len() {

@@ -22,7 +22,7 @@ use crate::tui::keymap::{Action, Scope};
 use crate::tui::widgets::form::Form;
 use crate::tui::widgets::popup::Tone;
 use crate::tui::widgets::table::Table;
-use crate::tui::widgets::text::wrap;
+use crate::tui::widgets::text::{pack, wrap};
 use chart::ChartData;
 use chrono::NaiveDate;
 use inputs::Part;
@@ -30,7 +30,6 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use unicode_width::UnicodeWidthStr;
 
 /// The tab's views, in the order →/← cycle through them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -277,31 +276,6 @@ impl RunwayScreen {
         };
         frame.render_widget(Paragraph::new(Line::styled(text, view.theme.dim())), area);
     }
-}
-
-/// `text` in lines of at most `width` columns, broken preferably between its
-/// " · " parts (each later line starting with the "· "), else at spaces.
-fn pack(text: &str, width: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    for (i, part) in text.split(" · ").enumerate() {
-        let joined = match lines.last() {
-            Some(last) if i > 0 => format!("{last} · {part}"),
-            _ => String::new(),
-        };
-        if i > 0 && joined.width() <= width {
-            if let Some(last) = lines.last_mut() {
-                *last = joined;
-            }
-            continue;
-        }
-        let part = if i > 0 {
-            format!("· {part}")
-        } else {
-            part.to_string()
-        };
-        lines.extend(wrap(&part, width));
-    }
-    lines
 }
 
 impl Screen for RunwayScreen {
