@@ -223,6 +223,26 @@ fn explain_lists_inputs_and_formulas() {
 }
 
 #[test]
+fn the_explanation_scrolls_by_entry_and_stops_at_the_last() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, "3 x");
+    assert!(draw(&app, 80, 24).contains("• Starts 26 Nov 2026"));
+    press(&mut app, "Down");
+    let screen = draw(&app, 80, 24);
+    assert!(!screen.contains("• Starts 26 Nov 2026"), "{screen}");
+    assert!(screen.contains("more above"));
+    assert!(screen.contains("• Cash $66,900.00"));
+    press(&mut app, "G Down Down");
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen.contains("• New job from 1 Jun 2027: without it 22.52 months"),
+        "the last entry stays in view:\n{screen}"
+    );
+    press(&mut app, "g");
+    assert!(draw(&app, 80, 24).contains("• Starts 26 Nov 2026"));
+}
+
+#[test]
 fn enter_on_a_month_shows_its_money_in_and_out() {
     let (_dir, mut app) = app_with(SIMPLE);
     press(&mut app, "3 Right Down Enter");

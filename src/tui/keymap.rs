@@ -259,7 +259,7 @@ pub static KEYS: &[Binding] = &[
         Runway,
         [key('w')],
         A::WhatIf,
-        "what-if: trim non-essential spending by a percentage (not saved)",
+        "what-if: trim non-essential spending by a % (not saved)",
         "what-if"
     ),
     bind!(

@@ -192,13 +192,14 @@ impl RunwayScreen {
         });
     }
 
+    /// Scrolls the explanation by whole entries, so it never scrolls past its last one.
     fn scroll_explanation(&mut self, action: Action) -> bool {
-        let last = self.explanation.len().saturating_sub(1) * 3;
+        let last = self.explanation.len().saturating_sub(1);
         self.explain_scroll = match action {
             Action::Up => self.explain_scroll.saturating_sub(1),
             Action::Down => self.explain_scroll + 1,
-            Action::PageUp => self.explain_scroll.saturating_sub(10),
-            Action::PageDown => self.explain_scroll + 10,
+            Action::PageUp => self.explain_scroll.saturating_sub(5),
+            Action::PageDown => self.explain_scroll + 5,
             Action::Top => 0,
             Action::Bottom => last,
             _ => return false,
@@ -252,20 +253,22 @@ impl RunwayScreen {
 
     fn render_explain(&self, frame: &mut Frame, area: Rect, view: &Drawing) {
         let width = area.width.saturating_sub(2) as usize;
+        let more_above = if self.explain_scroll > 0 {
+            " · more above"
+        } else {
+            ""
+        };
         let mut lines: Vec<Line> = vec![Line::styled(
-            "Every input and the formula behind each figure (↑/↓ scroll)",
+            format!("Every input and the formula behind each figure (↑/↓ scroll){more_above}"),
             view.theme.heading(),
         )];
-        for text in &self.explanation {
+        for text in self.explanation.iter().skip(self.explain_scroll) {
             for (i, part) in wrap(text, width).into_iter().enumerate() {
                 let lead = if i == 0 { "• " } else { "  " };
                 lines.push(Line::raw(format!("{lead}{part}")));
             }
         }
-        let height = area.height as usize;
-        let scroll = self.explain_scroll.min(lines.len().saturating_sub(height));
-        let shown: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
-        frame.render_widget(Paragraph::new(shown), area);
+        frame.render_widget(Paragraph::new(lines), area);
     }
 
     fn render_empty(&self, frame: &mut Frame, area: Rect, view: &Drawing) {
