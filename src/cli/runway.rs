@@ -51,7 +51,10 @@ pub fn runway(paths: &Paths, format: Format, all: bool, today: NaiveDate) -> Res
 /// not an error: the report simply ends there.
 fn emit(text: &str) -> Result<(), Failure> {
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
         Err(err) if err.kind() != ErrorKind::BrokenPipe => {
             Err(Failure::runtime(format!("cannot write the report: {err}")))
         }

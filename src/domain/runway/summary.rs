@@ -83,8 +83,9 @@ pub fn outlook(wb: &Workbook, today: NaiveDate, options: ProjectionOptions) -> O
 
 /// "Add your cash accounts and your monthly spending first …".
 pub fn needs_inputs_line(missing: &[&str]) -> String {
+    let them = if missing.len() == 1 { "it" } else { "them" };
     format!(
-        "No runway yet: add {} first (nothing is estimated without them)",
+        "No runway yet: add {} first (nothing is estimated without {them})",
         missing.join(" and ")
     )
 }
@@ -366,6 +367,10 @@ mod tests {
         assert_eq!(
             outlook(&cash_only, today, ProjectionOptions::default()),
             Outlook::NeedsInputs(vec!["your monthly spending"])
+        );
+        assert_eq!(
+            needs_inputs_line(&["your monthly spending"]),
+            "No runway yet: add your monthly spending first (nothing is estimated without it)"
         );
     }
 

@@ -1082,3 +1082,35 @@ pub fn submit(form: &Form, cx: &mut Cx) -> Result<Submitted, Invalid> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::screens::TABS;
+
+    #[test]
+    fn forms_come_back_to_the_runway_tab() {
+        assert_eq!(TABS[TAB], "Runway");
+    }
+
+    #[test]
+    fn every_severance_way_is_offered_once() {
+        let all = How::all();
+        assert_eq!(all.len(), 1 + TemplateKind::ALL.len());
+        assert_eq!(How::of(None), How::Entered);
+        assert_eq!(all[0].label(), "Amount from my offer letter");
+        assert_eq!(all[2].label(), "Estimate: Meta 2022");
+    }
+
+    #[test]
+    fn an_error_about_another_input_keeps_its_name() {
+        let mapped = for_form(&["start"], Invalid::new("balance", "cannot be negative"));
+        assert_eq!(mapped.field, "balance");
+        assert_eq!(
+            mapped.message,
+            "another runway input is not valid (balance: cannot be negative); fix it first"
+        );
+        let kept = for_form(&["start"], Invalid::new("start", "x"));
+        assert_eq!(kept.message, "x");
+    }
+}
