@@ -155,7 +155,7 @@ impl ChartData {
 
     /// Draws the chart with its y labels, the lettered ruler, the month
     /// labels and the key.
-    pub fn render(&self, frame: &mut Frame, area: Rect, _projection: &Projection, theme: &Theme) {
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
         let width = area.width as usize;
         let key = self.key_lines(width, theme);
         let key_height = (key.len() as u16).min(area.height.saturating_sub(5));

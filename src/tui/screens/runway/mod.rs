@@ -80,8 +80,8 @@ pub struct RunwayScreen {
     explain_scroll: usize,
     months: Table,
     inputs: Table,
+    /// The Inputs view's rows, with each input's help and working.
     parts: inputs::Rows,
-    /// The selected input's help and working, for the detail pane.
     vest_feed: VestFeed,
     today: NaiveDate,
 }
@@ -272,12 +272,8 @@ impl RunwayScreen {
     }
 
     fn render_empty(&self, frame: &mut Frame, area: Rect, view: &Drawing) {
-        let text = if self.headline.problem {
-            "Nothing to draw yet."
-        } else {
-            ""
-        };
-        frame.render_widget(Paragraph::new(Line::styled(text, view.theme.dim())), area);
+        let text = Line::styled("Nothing to draw yet.", view.theme.dim());
+        frame.render_widget(Paragraph::new(text), area);
     }
 }
 
@@ -406,11 +402,9 @@ impl Screen for RunwayScreen {
         frame.render_widget(Paragraph::new(head), top);
         self.render_views_line(frame, views, view);
         match self.view {
-            View::Chart => match (&self.chart, &self.projection) {
-                (Some(chart), Some(projection)) => {
-                    chart.render(frame, body, projection, view.theme)
-                }
-                _ => self.render_empty(frame, body, view),
+            View::Chart => match &self.chart {
+                Some(chart) => chart.render(frame, body, view.theme),
+                None => self.render_empty(frame, body, view),
             },
             View::Months => {
                 let [caption, table] =
