@@ -126,13 +126,14 @@ pub fn headline(projection: &Projection, options: &ProjectionOptions) -> String 
             format_long(*horizon_end)
         ),
     };
-    let mut scenario = String::new();
-    if !options.discretionary_cut.is_zero() {
-        scenario.push_str("What-if: ");
-    }
-    if options.with_new_job && projection.new_job.is_some() {
-        scenario.push_str("With the new job: ");
-    }
+    let what_if = !options.discretionary_cut.is_zero();
+    let job = options.with_new_job && projection.new_job.is_some();
+    let scenario = match (what_if, job) {
+        (true, true) => "What-if, with the new job: ",
+        (true, false) => "What-if: ",
+        (false, true) => "With the new job: ",
+        (false, false) => "",
+    };
     format!("{scenario}{main} · {essentials}")
 }
 
@@ -439,6 +440,16 @@ mod tests {
             headline(&p, &with).starts_with("With the new job: Money lasts beyond 10 years"),
             "{}",
             headline(&p, &with)
+        );
+        let both = ProjectionOptions {
+            discretionary_cut: dec!(0.1),
+            ..with
+        };
+        let p = projected(&wb, both);
+        assert!(
+            headline(&p, &both).starts_with("What-if, with the new job: Money lasts"),
+            "{}",
+            headline(&p, &both)
         );
     }
 
