@@ -198,7 +198,7 @@ fn big_pipeline(apps: usize, contacts: usize, today: NaiveDate) -> Workbook {
     for i in 0..contacts {
         let mut contact = Contact::new(
             i as u64 + 1,
-            &format!("Contact {i}"),
+            format!("Contact {i}"),
             Relationship::ALL[i % 5],
         );
         contact.last_contacted = today.checked_sub_days(Days::new((i % 60) as u64));
