@@ -211,7 +211,7 @@ fn big_pipeline(apps: usize, contacts: usize, today: NaiveDate) -> Workbook {
         let id = (contacts + i) as u64 + 1;
         let mut app = Application::new(
             id,
-            &format!("Company {i}"),
+            format!("Company {i}"),
             "Engineer",
             Stage::Applied,
             start,
