@@ -241,6 +241,13 @@ pub static KEYS: &[Binding] = &[
         "delete the selected win (asks first)",
         "delete"
     ),
+    bind!(
+        Impact,
+        [key('x')],
+        A::Export,
+        "export the wins shown as a Markdown brag document",
+        "export"
+    ),
     // Runway
     bind!(
         Runway,

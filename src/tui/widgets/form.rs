@@ -501,10 +501,9 @@ impl Form {
                 out.push((i, value));
             }
             if let Some(error) = &field.error {
-                out.push((
-                    i,
-                    Line::styled(fit(&format!("  ✗ {error}"), width), theme.bad()),
-                ));
+                for line in wrap(&format!("✗ {error}"), width.saturating_sub(2)) {
+                    out.push((i, Line::styled(format!("  {line}"), theme.bad())));
+                }
             } else if focused && let Some(hint) = &field.hint {
                 out.push((
                     i,
