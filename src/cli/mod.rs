@@ -6,6 +6,7 @@
 
 mod backups;
 mod impact;
+mod runway;
 
 use crate::store::{OpenOptions, Paths, Session, StoreError};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -51,6 +52,15 @@ pub enum Command {
     Log(impact::LogArgs),
     /// List wins, newest first (text, Markdown brag document, CSV or JSON)
     Wins(impact::WinsArgs),
+    /// How many months your money lasts, simulated month by month
+    Runway {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Print all 120 months (by default the text stops a few months after the money
+        /// runs out; JSON always has every month)
+        #[arg(long)]
+        all: bool,
+    },
 }
 
 /// Text for people, JSON for scripts.
@@ -96,6 +106,9 @@ pub fn run(command: Command, paths: &Paths) -> Result<(), Failure> {
     match command {
         Command::Path { format } => backups::path(paths, format),
         Command::Restore { name, format } => backups::restore(paths, name.as_deref(), format),
+        Command::Runway { format, all } => {
+            runway::runway(paths, format, all, crate::domain::dates::today())
+        }
         Command::Log(args) => impact::log(paths, args),
         Command::Wins(args) => impact::wins(paths, args),
     }

@@ -77,10 +77,7 @@ impl App {
                 "The article's checklist — impact, positioning, options, money — with live status from your data.",
             )),
             Box::new(screens::impact::ImpactScreen::new()),
-            Box::new(screens::placeholder::Placeholder::new(
-                "Runway",
-                "How many months your money lasts, simulated month by month.",
-            )),
+            Box::new(screens::runway::RunwayScreen::new()),
             Box::new(screens::placeholder::Placeholder::new(
                 "Vesting",
                 "Grants, bonuses, and what a given last day keeps or forfeits.",

@@ -15,6 +15,12 @@ pub enum Scope {
     Runway,
     Vesting,
     Pipeline,
+    /// The Runway tab's inputs view.
+    RunwayInputs,
+    /// The Runway tab's month-by-month table.
+    RunwayMonths,
+    /// Moving through the Runway tab's lists and its explanation.
+    RunwayRows,
     /// Typing a table filter.
     Filter,
     Form,
@@ -36,6 +42,9 @@ impl Scope {
             Scope::Runway => "Runway",
             Scope::Vesting => "Vesting",
             Scope::Pipeline => "Pipeline",
+            Scope::RunwayInputs => "Runway inputs",
+            Scope::RunwayMonths => "Runway months",
+            Scope::RunwayRows => "Runway: moving",
             Scope::Filter => "Filter",
             Scope::Form => "Form",
             Scope::Confirm => "Confirm",
@@ -82,6 +91,13 @@ pub enum Action {
     FilterClear,
     // Damaged workbook
     RestoreBackup,
+    // Runway
+    NextView,
+    PrevView,
+    WhatIf,
+    Explain,
+    ToggleNewJob,
+    ToggleVestProceeds,
 }
 
 /// A key with its modifiers, written as a constant in the table.
@@ -232,6 +248,90 @@ pub static KEYS: &[Binding] = &[
         "export the wins shown as a Markdown brag document",
         "export"
     ),
+    // Runway
+    bind!(
+        Runway,
+        [code(K::Right), key('l')],
+        A::NextView,
+        "next view: chart, months, inputs, explanation",
+        "view"
+    ),
+    bind!(
+        Runway,
+        [code(K::Left), key('h')],
+        A::PrevView,
+        "previous view"
+    ),
+    bind!(
+        Runway,
+        [key('w')],
+        A::WhatIf,
+        "what-if: trim non-essential spending by a % (not saved)",
+        "what-if"
+    ),
+    bind!(
+        Runway,
+        [key('x')],
+        A::Explain,
+        "explain: every input and the formula behind each figure",
+        "explain"
+    ),
+    bind!(
+        Runway,
+        [key('n')],
+        A::ToggleNewJob,
+        "show the chart and months with or without the new job"
+    ),
+    bind!(
+        RunwayInputs,
+        [key('a')],
+        A::Add,
+        "add to the selected section (or set it)",
+        "add"
+    ),
+    bind!(
+        RunwayInputs,
+        [key('e'), code(K::Enter)],
+        A::Edit,
+        "edit the selected input",
+        "edit"
+    ),
+    bind!(
+        RunwayInputs,
+        [key('d')],
+        A::Delete,
+        "delete or clear the selected input (asks first)",
+        "delete"
+    ),
+    bind!(
+        RunwayInputs,
+        [key('v')],
+        A::ToggleVestProceeds,
+        "count vest proceeds or leave them out (saved)"
+    ),
+    bind!(
+        RunwayMonths,
+        [code(K::Enter)],
+        A::Edit,
+        "show the selected month's money in and out",
+        "details"
+    ),
+    bind!(RunwayRows, [code(K::Up), key('k')], A::Up, "move up"),
+    bind!(RunwayRows, [code(K::Down), key('j')], A::Down, "move down"),
+    bind!(
+        RunwayRows,
+        [key('g'), code(K::Home)],
+        A::Top,
+        "go to the top"
+    ),
+    bind!(
+        RunwayRows,
+        [key('G'), code(K::End)],
+        A::Bottom,
+        "go to the bottom"
+    ),
+    bind!(RunwayRows, [code(K::PageUp)], A::PageUp, "page up"),
+    bind!(RunwayRows, [code(K::PageDown)], A::PageDown, "page down"),
     // Typing a filter
     bind!(
         Filter,

@@ -4,6 +4,7 @@
 
 pub mod impact;
 pub mod placeholder;
+pub mod runway;
 
 use crate::domain::edit::{Edit, Kind};
 use crate::domain::workbook::Workbook;
