@@ -5,7 +5,8 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::{Grant, Tranche, VestingBook};
-use crate::domain::money::round_cents;
+use crate::domain::money::{format_shares, round_cents};
+use crate::domain::runway::{RunwayPlan, VestProceeds};
 use crate::domain::{Id, dates};
 
 /// One vest of one grant.
@@ -134,6 +135,37 @@ pub fn net_proceeds(
     .into_iter()
     .filter_map(|e| e.net.map(|net| (e.date, net)))
     .collect()
+}
+
+/// The Runway projection's vest income: every vest from `today` through the
+/// Runway separation date (a vest on that day is kept; later ones are
+/// forfeited), or every future vest when no separation date is set; net of
+/// this tab's withholding rate, else the plan's. Vests without a price are
+/// left out (never valued at zero). Whether they count at all is the plan's
+/// `include_vest_proceeds` switch, which the projection itself applies:
+///
+/// `runway::project(&wb.runway, today, &runway_vest_proceeds(&wb.vesting, &wb.runway, today), options)`
+pub fn runway_vest_proceeds(
+    book: &VestingBook,
+    plan: &RunwayPlan,
+    today: NaiveDate,
+) -> Vec<VestProceeds> {
+    let until = plan.separation.unwrap_or(NaiveDate::MAX);
+    events(book, today, until, today, plan.withholding)
+        .into_iter()
+        .filter_map(|e| {
+            e.net.map(|net| VestProceeds {
+                date: e.date,
+                net,
+                label: format!(
+                    "{} {} vest ({})",
+                    format_shares(e.shares),
+                    e.ticker,
+                    e.grant
+                ),
+            })
+        })
+        .collect()
 }
 
 /// Shares × price at full precision; `None` without a price (or, for absurd
@@ -315,6 +347,77 @@ mod tests {
         assert_eq!((quarters[1].shares, quarters[1].gross), (dec!(30), None));
         // 2026 Q4: 10 META on Nov 15, before today but in the quarter, is not in `events`.
         assert_eq!(quarters[0].shares, dec!(0));
+    }
+
+    #[test]
+    fn runway_proceeds_run_to_the_separation_date_at_the_plans_rate() {
+        let book = two_grant_book();
+        let mut plan = RunwayPlan {
+            withholding: dec!(0.22),
+            separation: Some(d(2027, 9, 15)),
+            ..RunwayPlan::default()
+        };
+        let proceeds = runway_vest_proceeds(&book, &plan, today());
+        // AMZN 20 on 2027-03-15 and on 2027-09-15 (the separation day counts):
+        // 20 × 185.50 = 3,710 × (1 − 0.22) = 2,893.80. META has no price, so it is left out.
+        assert_eq!(
+            proceeds,
+            [
+                VestProceeds {
+                    date: d(2027, 3, 15),
+                    net: dec!(2893.80),
+                    label: "20 AMZN vest (Grant 1)".into()
+                },
+                VestProceeds {
+                    date: d(2027, 9, 15),
+                    net: dec!(2893.80),
+                    label: "20 AMZN vest (Grant 1)".into()
+                },
+            ]
+        );
+        // This tab's own rate wins: 3,710 × (1 − 0.2965) = 2,609.99.
+        let own_rate = VestingBook {
+            withholding: Some(dec!(0.2965)),
+            ..book.clone()
+        };
+        assert_eq!(
+            runway_vest_proceeds(&own_rate, &plan, today())[0].net,
+            dec!(2609.99)
+        );
+        // No separation date: every future vest (2028-03-15 too).
+        plan.separation = None;
+        assert_eq!(runway_vest_proceeds(&book, &plan, today()).len(), 3);
+        // Already separated: nothing more vests.
+        plan.separation = Some(d(2026, 10, 1));
+        assert!(runway_vest_proceeds(&book, &plan, today()).is_empty());
+    }
+
+    #[test]
+    fn runway_proceeds_feed_the_projection() {
+        use crate::domain::runway::{Account, FlowKind, ProjectionOptions, project};
+        let plan = RunwayPlan {
+            accounts: vec![Account {
+                id: 1,
+                name: "Savings".into(),
+                balance: dec!(10000),
+                as_of: today(),
+            }],
+            withholding: dec!(0.2965),
+            ..RunwayPlan::default()
+        };
+        let book = amazon_book();
+        let vests = runway_vest_proceeds(&book, &plan, today());
+        let projection =
+            project(&plan, today(), &vests, ProjectionOptions::default()).expect("valid plan");
+        let vest_income: Decimal = projection
+            .months
+            .iter()
+            .flat_map(|m| m.flows.iter())
+            .filter(|f| f.kind == FlowKind::VestProceeds)
+            .map(|f| f.amount)
+            .sum();
+        // Three vests of 20 AMZN, 2,609.99 net each.
+        assert_eq!(vest_income, dec!(7829.97));
     }
 
     #[test]
