@@ -5,6 +5,8 @@
 //! changed); 2 wrong usage or a value that cannot be accepted.
 
 mod backups;
+pub mod export;
+mod vesting;
 
 use crate::store::{OpenOptions, Paths, Session, StoreError};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -45,6 +47,33 @@ pub enum Command {
         name: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// Upcoming vests, and what a last day keeps or forfeits
+    #[command(
+        after_help = "Examples:\n  careerbook vesting\n  careerbook vesting --last-day 2027-02-09\n  careerbook vesting --last-day +6w --format json"
+    )]
+    Vesting {
+        /// The last day (separation date) to work out: YYYY-MM-DD, today, +2w, -3d, +1m [default: today]
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        last_day: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Write a calendar file with one all-day event per vest
+    #[command(
+        after_help = "Re-exporting to the same FILE updates it; events keep their UIDs, so a \
+                            calendar that imports the new file updates its events instead of adding copies.\n\
+                            An existing file that careerbook did not write is never replaced without --force."
+    )]
+    Export {
+        #[arg(long, value_enum)]
+        format: export::ExportFormat,
+        /// The file to write, e.g. vests.ics
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Replace FILE even if it is not a calendar careerbook wrote
+        #[arg(long)]
+        force: bool,
     },
     /// Add a win to the impact log (not yet available)
     #[command(hide = true)]
@@ -101,6 +130,10 @@ pub fn run(command: Command, paths: &Paths) -> Result<(), Failure> {
     match command {
         Command::Path { format } => backups::path(paths, format),
         Command::Restore { name, format } => backups::restore(paths, name.as_deref(), format),
+        Command::Vesting { last_day, format } => {
+            vesting::vesting(paths, last_day.as_deref(), format)
+        }
+        Command::Export { format, out, force } => export::export(paths, format, &out, force),
         Command::Log(_) => Err(not_yet("log")),
     }
 }

@@ -85,6 +85,27 @@ fn vest_event(grant: &Grant, tranche: Tranche, price: Option<Decimal>, rate: Dec
     }
 }
 
+/// The sum of a list of vests: shares always; gross and net only when every
+/// vest has a price (a partial sum would look like the whole).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct EventsTotal {
+    pub shares: Decimal,
+    pub gross: Option<Decimal>,
+    pub net: Option<Decimal>,
+}
+
+/// Adds up `events` (each gross and net already rounded to cents, so the
+/// total is the sum of the rows shown).
+pub fn total(events: &[VestEvent]) -> EventsTotal {
+    EventsTotal {
+        shares: events
+            .iter()
+            .fold(Decimal::ZERO, |sum, e| sum.saturating_add(e.shares)),
+        gross: sum_values(events.iter().map(|e| e.gross)),
+        net: sum_values(events.iter().map(|e| e.net)),
+    }
+}
+
 /// `quarters` calendar quarters starting with the one holding `today`, each
 /// with the shares and value of the events dated inside it. Events outside
 /// those quarters are left out.
@@ -233,6 +254,39 @@ mod tests {
         assert_eq!(first.gross, Some(dec!(3710.00)));
         // 3,710 × (1 − 0.2965) = 3,710 × 0.7035 = 2,609.985 → 2,609.99 (half-up).
         assert_eq!(first.net, Some(dec!(2609.99)));
+    }
+
+    #[test]
+    fn totals_are_unknown_when_any_vest_has_no_price() {
+        let priced = events(
+            &amazon_book(),
+            today(),
+            NaiveDate::MAX,
+            today(),
+            RUNWAY_RATE,
+        );
+        // Three vests of 20: 60 shares, 3 × 3,710.00 gross, 3 × 2,609.99 net.
+        assert_eq!(
+            total(&priced),
+            EventsTotal {
+                shares: dec!(60),
+                gross: Some(dec!(11130.00)),
+                net: Some(dec!(7829.97))
+            }
+        );
+        let mixed = events(
+            &two_grant_book(),
+            today(),
+            NaiveDate::MAX,
+            today(),
+            RUNWAY_RATE,
+        );
+        let sum = total(&mixed);
+        assert_eq!((sum.gross, sum.net), (None, None));
+        // META (160 from 2026-03-01) vested 10 on 2026-05-15, 08-15 and 11-15, before today:
+        // 130 META are still to come, plus AMZN's 60.
+        assert_eq!(sum.shares, dec!(60) + dec!(130));
+        assert_eq!(total(&[]).gross, Some(dec!(0)));
     }
 
     #[test]

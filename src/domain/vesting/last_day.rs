@@ -75,6 +75,13 @@ pub struct NotYetGranted {
     pub grant_date: NaiveDate,
 }
 
+impl LastDayReport {
+    /// Whether a vest dated `date` is kept: on or before the last day.
+    pub fn keeps(&self, date: NaiveDate) -> bool {
+        date <= self.last_day
+    }
+}
+
 /// Works out what leaving on `last_day` keeps and forfeits, valuing shares at
 /// each ticker's current price on `today` and net of this tab's withholding
 /// rate (or `runway_rate`). Clawbacks are waived when the book says the role

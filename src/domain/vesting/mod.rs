@@ -15,7 +15,8 @@ mod tranche_text;
 
 pub use bonus::{BonusKind, BonusOutcome, BonusSource, BonusStatus, DatedBonus, SignOnBonus};
 pub use events::{
-    QuarterBucket, VestEvent, by_quarter, events, net_proceeds, runway_vest_proceeds,
+    EventsTotal, QuarterBucket, VestEvent, by_quarter, events, net_proceeds, runway_vest_proceeds,
+    total,
 };
 pub use json::{BonusJson, EventJson, NextVestJson, NotYetGrantedJson, VestingJson, vesting_json};
 pub use last_day::{
