@@ -4,9 +4,7 @@
 use super::{Failure, Format, open_for_reading};
 use crate::domain::dates::{self, format_long};
 use crate::domain::money::{format_money, format_percent, format_shares};
-use crate::domain::vesting::{
-    self, BonusOutcome, BonusSource, BonusStatus, LastDayReport, VestEvent, VestingBook, explain,
-};
+use crate::domain::vesting::{self, LastDayReport, VestEvent, VestingBook, explain};
 use crate::store::Paths;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -211,7 +209,10 @@ fn last_day_section(out: &mut String, book: &VestingBook, report: &LastDayReport
                 clip(&b.name, 20),
                 b.status.label(),
                 format_money(b.amount),
-                bonus_note(book, b)
+                match explain::bonus_reason(book, b) {
+                    reason if reason.is_empty() => reason,
+                    reason => format!("  {reason}"),
+                }
             ));
         }
     }
@@ -235,26 +236,6 @@ fn last_day_section(out: &mut String, book: &VestingBook, report: &LastDayReport
             out.push_str(&format!("\nNothing vests after {day}.\n"));
         }
         None => {}
-    }
-}
-
-/// A short reason after a bonus's status: months served, a waiver, a date.
-fn bonus_note(book: &VestingBook, b: &BonusOutcome) -> String {
-    if b.waived {
-        return "  waived: role eliminated".into();
-    }
-    match (b.status, b.months_served, b.clawback_months) {
-        (BonusStatus::Clawback, Some(served), Some(term)) => {
-            format!("  {served} of {term} months served")
-        }
-        (BonusStatus::Missed, _, _) if matches!(b.source, BonusSource::Dated(_)) => book
-            .dated_bonuses
-            .iter()
-            .find(|d| d.id == b.id)
-            .map(|d| format!("  must be employed {}", d.must_be_employed_on))
-            .unwrap_or_default(),
-        (BonusStatus::Missed, _, _) => "  paid after the last day".into(),
-        _ => String::new(),
     }
 }
 

@@ -84,10 +84,7 @@ impl App {
                 "Runway",
                 "How many months your money lasts, simulated month by month.",
             )),
-            Box::new(screens::placeholder::Placeholder::new(
-                "Vesting",
-                "Grants, bonuses, and what a given last day keeps or forfeits.",
-            )),
+            Box::new(screens::vesting::VestingScreen::new()),
             Box::new(screens::placeholder::Placeholder::new(
                 "Pipeline",
                 "Applications through their stages, follow-ups, and your network.",

@@ -232,6 +232,32 @@ pub fn bonus(book: &VestingBook, outcome: &BonusOutcome, last_day: NaiveDate) ->
     .unwrap_or_else(|| format!("{}: {}", outcome.name, outcome.status.label()))
 }
 
+/// A few words on why a bonus has its status (for a table cell or a report
+/// line): a waiver, months served, the date it needs. Empty when there is
+/// nothing to add.
+pub fn bonus_reason(book: &VestingBook, outcome: &BonusOutcome) -> String {
+    if outcome.waived {
+        return "waived: role eliminated".into();
+    }
+    match (outcome.status, outcome.source) {
+        (BonusStatus::Clawback, _) => match (outcome.months_served, outcome.clawback_months) {
+            (Some(served), Some(term)) => format!("{served} of {term} months served"),
+            _ => String::new(),
+        },
+        (BonusStatus::Missed, BonusSource::Dated(_)) => book
+            .dated_bonuses
+            .iter()
+            .find(|b| b.id == outcome.id)
+            .map(|b| format!("must be employed {}", b.must_be_employed_on))
+            .unwrap_or_default(),
+        (BonusStatus::Missed, BonusSource::SignOn) => "paid after this day".into(),
+        (BonusStatus::Kept, BonusSource::SignOn) if outcome.clawback_months.is_some() => {
+            "term served".into()
+        }
+        _ => String::new(),
+    }
+}
+
 /// Inputs and formulas of the whole last-day panel.
 pub fn last_day(
     book: &VestingBook,
@@ -308,6 +334,31 @@ pub fn last_day(
         .collect();
     if !prices.is_empty() {
         lines.push(format!("Today's prices: {}.", prices.join(", ")));
+    }
+    lines
+}
+
+/// How prices are chosen, and the one each ticker uses today.
+pub fn prices(book: &VestingBook, today: NaiveDate) -> Vec<String> {
+    let mut lines = vec![
+        "careerbook never fetches prices: you enter each one by hand with the date it is from.".to_string(),
+        "A ticker's current price is the latest one dated on or before today; values use it for every vest, past or future.".into(),
+        "Where a ticker has no price, its values show as unknown, never as zero.".into(),
+    ];
+    let tickers: std::collections::BTreeSet<String> = book
+        .grants
+        .iter()
+        .map(|g| g.ticker.trim().to_uppercase())
+        .collect();
+    for ticker in tickers {
+        lines.push(match book.price_for(&ticker, today) {
+            Some(p) => format!(
+                "{ticker}: {} as of {} is used today.",
+                format_money(p.price),
+                p.as_of
+            ),
+            None => format!("{ticker}: no price entered, so its values are unknown."),
+        });
     }
     lines
 }

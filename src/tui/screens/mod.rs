@@ -3,6 +3,7 @@
 //! actions into effects, and draws from `&self` only.
 
 pub mod placeholder;
+pub mod vesting;
 
 use crate::domain::edit::{Edit, Kind};
 use crate::domain::workbook::Workbook;
