@@ -56,6 +56,7 @@ pub enum Command {
         /// The last day (separation date) to work out: YYYY-MM-DD, today, +2w, -3d, +1m [default: today]
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
         last_day: Option<String>,
+        /// text for people, json for scripts
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
