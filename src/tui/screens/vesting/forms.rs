@@ -27,7 +27,7 @@ pub enum Purpose {
     LastDay,
 }
 
-const TRANCHES_HINT: &str = "one vest per line: 2027-03-15 25% or 2027-03-15 100 · Ctrl-S saves";
+const TRANCHES_HINT: &str = "one per line: 2027-03-15 25% or 2027-03-15 100 · Ctrl-S saves";
 
 pub fn grant(wb: &Workbook, grant: Option<&Grant>, today: NaiveDate) -> Form {
     let title = if grant.is_some() {
@@ -73,7 +73,7 @@ pub fn grant(wb: &Workbook, grant: Option<&Grant>, today: NaiveDate) -> Form {
             grant.map(|g| g.vest_start),
             false,
         )
-        .hint("blank: the grant date (it may be up to a year earlier, e.g. your start date)")
+        .hint("blank: the grant date (may be up to a year earlier)")
         .choice(
             "schedule",
             "Schedule",
@@ -120,7 +120,7 @@ pub fn price(wb: &Workbook, price: Option<&Price>, ticker: &str, today: NaiveDat
         .or_else(|| wb.vesting.price_for(ticker, today).map(|p| p.price));
     Form::new(title, today, Purpose::Price(price.map(|p| p.id)))
         .amount("price", "Price per share", current, true, false)
-        .hint("as your broker shows it, e.g. 212.40 (careerbook never fetches prices)")
+        .hint("e.g. 212.40 — careerbook never fetches prices")
         .text("ticker", "Ticker", ticker, true)
         .date(
             "as_of",
@@ -186,7 +186,7 @@ pub fn sign_on(bonus: Option<&SignOnBonus>, today: NaiveDate) -> Form {
             &bonus.map_or(12, |b| b.clawback_months).to_string(),
             true,
         )
-        .hint("months from the paid date during which leaving means repaying; 0: none")
+        .hint("months after payment in which leaving means repaying; 0: none")
         .yes_no(
             "prorated",
             "Prorated (repay only the months not served)",
@@ -249,13 +249,13 @@ pub fn withholding(wb: &Workbook, today: NaiveDate) -> Form {
             "Rate for vests (used when set here)",
             Some(wb.vesting.withholding.unwrap_or(runway)),
         )
-        .hint("22% federal + 6.2% Social Security + 1.45% Medicare = 29.65%, plus state tax")
+        .hint("22% federal + 6.2% SS + 1.45% Medicare = 29.65%, + state tax")
 }
 
 pub fn last_day(day: NaiveDate, today: NaiveDate) -> Form {
     Form::new("Last day (what-if)", today, Purpose::LastDay)
         .date("last_day", "Last day (separation date)", Some(day), true)
-        .hint("YYYY-MM-DD, today, +6w, +3m … (not saved; S saves it to the Runway tab)")
+        .hint("YYYY-MM-DD, today, +6w, +3m · not saved (S saves it to Runway)")
 }
 
 /// Reads a submitted form into an edit on the workbook.

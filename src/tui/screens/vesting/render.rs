@@ -105,25 +105,45 @@ fn upcoming(s: &VestingScreen, frame: &mut Frame, area: Rect, theme: &Theme) {
         .iter()
         .try_fold(Decimal::ZERO, |sum, q| q.gross.map(|g| sum + g));
     let width = summary.width as usize;
-    let first = format!(
-        "Next {} quarters: {} shares, {} gross · at {}",
-        s.quarters.len(),
-        format_shares(in_chart),
-        money_or_unknown(chart_value),
-        prices_text(s),
-    );
+    let unknown = || match s.unpriced.as_slice() {
+        [] => "value unknown".to_string(),
+        tickers => format!("value unknown (no price for {})", tickers.join(", ")),
+    };
+    let first = match chart_value {
+        Some(value) => format!(
+            "Next {} quarters: {} shares, {} gross · at {}",
+            s.quarters.len(),
+            format_shares(in_chart),
+            format_money(value),
+            prices_text(s),
+        ),
+        None => format!(
+            "Next {} quarters: {} shares, {}",
+            s.quarters.len(),
+            format_shares(in_chart),
+            unknown()
+        ),
+    };
     let (rate, source) = s.withholding;
-    let second = format!(
-        "All {} to come: {} gross, {} net after {} ({})",
-        format_shares(s.upcoming_total.shares),
-        money_or_unknown(s.upcoming_total.gross),
-        money_or_unknown(s.upcoming_total.net),
-        format_percent(rate),
-        match source {
-            explain::WithholdingSource::Runway => "Runway tab",
-            explain::WithholdingSource::ThisTab => "set here",
-        }
-    );
+    let source = match source {
+        explain::WithholdingSource::Runway => "Runway tab",
+        explain::WithholdingSource::ThisTab => "set here",
+    };
+    let second = match (s.upcoming_total.gross, s.upcoming_total.net) {
+        (Some(gross), Some(net)) => format!(
+            "All {} to come: {} gross, {} net after {} ({source})",
+            format_shares(s.upcoming_total.shares),
+            format_money(gross),
+            format_money(net),
+            format_percent(rate),
+        ),
+        _ => format!(
+            "All {} to come: {} · withholding {} ({source})",
+            format_shares(s.upcoming_total.shares),
+            unknown(),
+            format_percent(rate),
+        ),
+    };
     frame.render_widget(
         Paragraph::new(vec![
             Line::raw(fit(&first, width)),

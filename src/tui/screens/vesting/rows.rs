@@ -25,7 +25,7 @@ pub static UPCOMING_COLUMNS: &[Column] = &[
 
 pub static GRANT_COLUMNS: &[Column] = &[
     Column::left("Grant", Constraint::Fill(1)),
-    Column::left("Schedule", Constraint::Length(18)),
+    Column::left("Schedule", Constraint::Fill(1)),
     Column::right("Granted", Constraint::Length(10)),
     Column::right("Vested", Constraint::Length(7)),
     Column::right("Unvested", Constraint::Length(8)),
@@ -35,7 +35,7 @@ pub static GRANT_COLUMNS: &[Column] = &[
 pub static SCHEDULE_COLUMNS: &[Column] = &[
     Column::left("Date", Constraint::Length(10)),
     Column::right("Shares", Constraint::Length(7)),
-    Column::right("Vested total", Constraint::Length(12)),
+    Column::right("Vested total", Constraint::Length(16)),
     Column::left("Status", Constraint::Fill(1)),
     Column::right("Value today", Constraint::Length(12)),
 ];
