@@ -2,12 +2,12 @@
 //! dated item careerbook knows, one all-day event each, with stable UIDs so a
 //! calendar that imports a newer export updates its events instead of adding copies.
 
-use super::{Failure, open_for_reading};
+use super::{Failure, open_for_reading, print};
 use crate::domain::dates;
 use crate::domain::workbook::Workbook;
 use crate::export::ics::{self, CalendarEvent};
 use crate::store::Paths;
-use crate::store::export::{Replaced, write_export};
+use crate::store::export::{OwnWrite, Replaced, write_own_file};
 use chrono::{NaiveDate, Utc};
 use clap::ValueEnum;
 use std::path::Path;
@@ -27,24 +27,35 @@ pub fn export(paths: &Paths, format: ExportFormat, out: &Path, force: bool) -> R
             let events = calendar_events(session.workbook(), today);
             // DTSTAMP is when the file was made: the real clock, in UTC.
             let text = ics::calendar(&events, Utc::now().naive_utc());
-            let replaced = write_export(out, text.as_bytes(), ics::is_careerbook_calendar, force)
-                .map_err(Failure::runtime)?;
+            let (written, replaced) = match write_own_file(
+                out,
+                text.as_bytes(),
+                ics::is_careerbook_calendar,
+                force,
+            )? {
+                OwnWrite::Written(path, replaced) => (path, replaced),
+                OwnWrite::Foreign(path) => {
+                    return Err(Failure::runtime(format!(
+                        "{} already exists and is not a file careerbook wrote; nothing was written (choose another --out, or add --force to replace it)",
+                        path.display()
+                    )));
+                }
+            };
             let what = match replaced {
                 Replaced::Nothing => "wrote",
                 Replaced::Ours => "updated",
                 Replaced::Forced => "replaced",
             };
-            println!(
-                "{what} {} with {} event(s){}",
-                out.display(),
-                events.len(),
-                if events.is_empty() {
-                    " (no vests yet: add grants on the Vesting tab)"
-                } else {
-                    ""
-                }
-            );
-            Ok(())
+            let note = if events.is_empty() {
+                " (no vests yet: add grants on the Vesting tab)"
+            } else {
+                ""
+            };
+            print(&format!(
+                "{what} {} with {} event(s){note}\n",
+                written.display(),
+                events.len()
+            ))
         }
     }
 }

@@ -6,6 +6,7 @@
 
 mod backups;
 pub mod export;
+mod impact;
 mod vesting;
 
 use crate::store::{OpenOptions, Paths, Session, StoreError};
@@ -76,16 +77,10 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Add a win to the impact log (not yet available)
-    #[command(hide = true)]
-    Log(Pending),
-}
-
-/// Arguments of a command that is not available yet: accepted, then refused.
-#[derive(Debug, clap::Args)]
-pub struct Pending {
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
-    rest: Vec<String>,
+    /// Log a win in the impact log and print it
+    Log(impact::LogArgs),
+    /// List wins, newest first (text, Markdown brag document, CSV or JSON)
+    Wins(impact::WinsArgs),
 }
 
 /// Text for people, JSON for scripts.
@@ -135,14 +130,9 @@ pub fn run(command: Command, paths: &Paths) -> Result<(), Failure> {
             vesting::vesting(paths, last_day.as_deref(), format)
         }
         Command::Export { format, out, force } => export::export(paths, format, &out, force),
-        Command::Log(_) => Err(not_yet("log")),
+        Command::Log(args) => impact::log(paths, args),
+        Command::Wins(args) => impact::wins(paths, args),
     }
-}
-
-fn not_yet(command: &str) -> Failure {
-    Failure::runtime(format!(
-        "`careerbook {command}` is not yet available in this version"
-    ))
 }
 
 /// Opens the workbook for reading only (never creates or changes it).
@@ -169,6 +159,18 @@ pub fn open_for_writing(paths: &Paths) -> Result<Session, Failure> {
 pub fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
     let text = serde_json::to_string_pretty(value)
         .map_err(|e| Failure::runtime(format!("cannot write JSON: {e}")))?;
-    println!("{text}");
-    Ok(())
+    print(&format!("{text}\n"))
+}
+
+/// Writes `text` to standard output. A reader that went away (`| head`) is
+/// not an error: the output simply stops, as with other Unix tools.
+pub fn print(text: &str) -> Result<(), Failure> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Failure::runtime(format!("cannot write the output: {e}")))
+        }
+        _ => Ok(()),
+    }
 }

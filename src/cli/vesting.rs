@@ -1,7 +1,7 @@
 //! `careerbook vesting [--last-day D] [--format text|json]`: upcoming vests and
 //! what a last day keeps or forfeits, from the same domain functions as the tab.
 
-use super::{Failure, Format, open_for_reading};
+use super::{Failure, Format, open_for_reading, print};
 use crate::domain::dates::{self, format_long};
 use crate::domain::money::{format_money, format_percent, format_shares};
 use crate::domain::vesting::{self, LastDayReport, VestEvent, VestingBook, explain};
@@ -27,7 +27,7 @@ pub fn vesting(paths: &Paths, last_day: Option<&str>, format: Format) -> Result<
             .map_err(|invalid| Failure::usage(format!("--last-day: {}", invalid.message)))?;
         let json = serde_json::to_string_pretty(&report)
             .map_err(|e| Failure::runtime(format!("cannot write JSON: {e}")))?;
-        return emit(&format!("{json}\n"));
+        return print(&format!("{json}\n"));
     }
     let report = match requested {
         Some(day) => vesting::last_day(book, day, today, runway_rate)
@@ -35,7 +35,7 @@ pub fn vesting(paths: &Paths, last_day: Option<&str>, format: Format) -> Result<
         None => vesting::report(book, today, today, runway_rate),
     };
     let upcoming = vesting::events(book, today, NaiveDate::MAX, today, runway_rate);
-    emit(&text(
+    print(&text(
         book,
         &upcoming,
         &report,
@@ -43,21 +43,6 @@ pub fn vesting(paths: &Paths, last_day: Option<&str>, format: Format) -> Result<
         today,
         runway_rate,
     ))
-}
-
-/// Writes to stdout; a reader that stops early (`| head`) is not an error.
-fn emit(text: &str) -> Result<(), Failure> {
-    use std::io::Write;
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(Failure::runtime(format!("cannot write the report: {e}")))
-        }
-        _ => Ok(()),
-    }
 }
 
 /// The plain-text report, 80 columns wide at most for ordinary names.

@@ -1,15 +1,96 @@
-//! Writing a file the user asked for (an export such as a calendar) wherever
-//! they point: a temporary file in the same directory, flushed, then renamed
-//! over the target, so a reader never sees half a file. An existing file is
-//! replaced only when careerbook wrote it (the caller recognises its own
-//! format) or when the user says so.
+//! Files the user asks for by name: brag documents, CSV, calendars.
+//!
+//! They are written like the workbook (temporary file, flush, rename), so an
+//! interrupted export never leaves half a file, and an existing file is only
+//! replaced when the user said so — or, for a file careerbook rewrites on every
+//! export (a calendar), when careerbook wrote it.
 
-use std::fs::{self, File};
-use std::io::{ErrorKind, Read, Write};
+use super::{StoreError, file};
+use std::fs::{self, File, OpenOptions};
+use std::io::{Read, Write};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
+
+/// Writes `bytes` to `path` and returns the absolute path written. Without
+/// `replace`, an existing file is left alone and reported.
+pub fn write_file(path: &Path, bytes: &[u8], replace: bool) -> Result<PathBuf, StoreError> {
+    let target = absolute(path)?;
+    let dir = target
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("/"));
+    if !dir.is_dir() {
+        return Err(StoreError::io(
+            "write into",
+            &dir,
+            std::io::Error::new(std::io::ErrorKind::NotFound, "no such directory"),
+        ));
+    }
+    if replace {
+        file::write_atomic(&dir, &target, bytes)?;
+        return Ok(target);
+    }
+    // Link the finished temp file into place: unlike rename, linking fails
+    // instead of replacing when the name is taken, even in a race.
+    let temp = dir.join(format!(".careerbook-export.{}.tmp", std::process::id()));
+    let result = write_temp(&temp, bytes).and_then(|()| {
+        fs::hard_link(&temp, &target).map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => StoreError::io(
+                "write",
+                &target,
+                std::io::Error::new(
+                    e.kind(),
+                    "a file with that name already exists; choose another name",
+                ),
+            ),
+            _ => StoreError::io("write", &target, e),
+        })
+    });
+    let _ = fs::remove_file(&temp);
+    result.map(|()| target)
+}
+
+fn write_temp(temp: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let mut out = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(temp)
+        .map_err(|e| StoreError::io("create", temp, e))?;
+    out.write_all(bytes)
+        .map_err(|e| StoreError::io("write", temp, e))?;
+    out.sync_all()
+        .map_err(|e| StoreError::io("flush to disk", temp, e))
+}
+
+/// `path` made absolute against the current directory, with a leading `~/`
+/// read as the home directory (people type it into forms).
+fn absolute(path: &Path) -> Result<PathBuf, StoreError> {
+    let text = path.to_string_lossy();
+    if let Some(rest) = text.strip_prefix("~/")
+        && let Some(home) = directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf())
+    {
+        return Ok(home.join(rest));
+    }
+    if path.is_absolute() {
+        return Ok(path.to_path_buf());
+    }
+    std::env::current_dir()
+        .map(|cwd| cwd.join(path))
+        .map_err(|e| StoreError::io("find the current directory for", path, e))
+}
 
 /// How many leading bytes of an existing file are read to recognise it.
 const SNIFF_BYTES: u64 = 4096;
+
+/// What [`write_own_file`] did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OwnWrite {
+    /// Written at this path; `Replaced` says what was there before.
+    Written(PathBuf, Replaced),
+    /// Nothing written: this existing file is not one careerbook wrote.
+    Foreign(PathBuf),
+}
 
 /// What was at the target before.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,89 +102,55 @@ pub enum Replaced {
     Forced,
 }
 
-/// Writes `bytes` to `target`. `is_ours` looks at the first bytes of an
-/// existing target and says whether careerbook wrote it; any other file is
-/// refused unless `force`. A symbolic link is followed, so the file it points
-/// to is replaced and the link stays. The message of an error is for the user.
-pub fn write_export(
-    target: &Path,
+/// Writes an export careerbook rewrites each time (a calendar): an existing
+/// file is replaced when `is_ours` recognises its first bytes as careerbook's,
+/// or when `force`; any other file is left alone. A symbolic link is followed,
+/// so the file it points to is replaced and the link stays.
+pub fn write_own_file(
+    path: &Path,
     bytes: &[u8],
     is_ours: impl Fn(&[u8]) -> bool,
     force: bool,
-) -> Result<Replaced, String> {
-    let target = resolve(target)?;
+) -> Result<OwnWrite, StoreError> {
+    let mut target = absolute(path)?;
+    match fs::symlink_metadata(&target) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            target = fs::canonicalize(&target).map_err(|e| StoreError::io("follow", &target, e))?;
+        }
+        Ok(meta) if meta.is_dir() => {
+            return Err(StoreError::io(
+                "write",
+                &target,
+                std::io::Error::new(
+                    std::io::ErrorKind::IsADirectory,
+                    "it is a directory; give a file name such as vests.ics",
+                ),
+            ));
+        }
+        _ => {}
+    }
     let replaced = match sniff(&target)? {
         None => Replaced::Nothing,
         Some(head) if is_ours(&head) => Replaced::Ours,
         Some(_) if force => Replaced::Forced,
-        Some(_) => {
-            return Err(format!(
-                "{} already exists and is not a file careerbook wrote; nothing was written (choose another --out, or add --force to replace it)",
-                target.display()
-            ));
-        }
+        Some(_) => return Ok(OwnWrite::Foreign(target)),
     };
-    let dir = match target.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    if !dir.is_dir() {
-        return Err(format!("the directory {} does not exist", dir.display()));
-    }
-    let mut temp = tempfile::Builder::new()
-        .prefix(".careerbook-export.")
-        .tempfile_in(&dir)
-        .map_err(|e| format!("could not create a file in {}: {e}", dir.display()))?;
-    temp.write_all(bytes)
-        .and_then(|()| temp.as_file().sync_all())
-        .map_err(|e| format!("could not write {}: {e}", target.display()))?;
-    let persisted = if replaced == Replaced::Nothing {
-        // Someone may have created the file since we looked: do not clobber it.
-        temp.persist_noclobber(&target)
-    } else {
-        temp.persist(&target)
-    };
-    persisted.map_err(|e| match e.error.kind() {
-        ErrorKind::AlreadyExists => format!(
-            "{} appeared while writing; nothing was written, try again",
-            target.display()
-        ),
-        _ => format!("could not write {}: {}", target.display(), e.error),
-    })?;
-    // The rename is done; a failed directory flush only weakens durability.
-    let _ = File::open(&dir).and_then(|d| d.sync_all());
-    Ok(replaced)
-}
-
-/// The path to write: a symbolic link's target, else the path itself.
-fn resolve(target: &Path) -> Result<PathBuf, String> {
-    match fs::symlink_metadata(target) {
-        Ok(meta) if meta.file_type().is_symlink() => fs::canonicalize(target).map_err(|e| {
-            format!(
-                "{} is a link that cannot be followed: {e}",
-                target.display()
-            )
-        }),
-        Ok(meta) if meta.is_dir() => Err(format!(
-            "{} is a directory; give a file name such as {}",
-            target.display(),
-            target.join("careerbook.ics").display()
-        )),
-        _ => Ok(target.to_path_buf()),
-    }
+    // Without a file there, `write_file` refuses one that appears meanwhile.
+    let written = write_file(&target, bytes, replaced != Replaced::Nothing)?;
+    Ok(OwnWrite::Written(written, replaced))
 }
 
 /// The first bytes of an existing file, or `None` when there is none.
-fn sniff(path: &Path) -> Result<Option<Vec<u8>>, String> {
+fn sniff(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
     let file = match File::open(path) {
         Ok(file) => file,
-        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(format!("could not read {}: {e}", path.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(StoreError::io("read", path, e)),
     };
     let mut head = Vec::new();
     file.take(SNIFF_BYTES)
         .read_to_end(&mut head)
-        .map_err(|e| format!("could not read {}: {e}", path.display()))?;
+        .map_err(|e| StoreError::io("read", path, e))?;
     Ok(Some(head))
 }
 
@@ -111,56 +158,66 @@ fn sniff(path: &Path) -> Result<Option<Vec<u8>>, String> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn refuses_to_replace_unless_asked() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("brag.md");
+        let written = write_file(&path, b"first", false).expect("new file");
+        assert_eq!(written, path);
+        let err = write_file(&path, b"second", false).unwrap_err();
+        assert!(err.to_string().contains("already exists"), "{err}");
+        assert_eq!(fs::read(&path).expect("read"), b"first");
+        write_file(&path, b"second", true).expect("replace when asked");
+        assert_eq!(fs::read(&path).expect("read"), b"second");
+        let leftovers = fs::read_dir(dir.path()).expect("list").count();
+        assert_eq!(leftovers, 1, "no temporary files are left behind");
+    }
+
+    #[test]
+    fn a_missing_directory_is_an_error() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let err = write_file(&dir.path().join("nope/brag.md"), b"x", false).unwrap_err();
+        assert!(err.to_string().contains("no such directory"), "{err}");
+    }
+
     fn ours(head: &[u8]) -> bool {
         head.starts_with(b"OURS")
     }
 
     #[test]
-    fn writes_new_files_and_replaces_only_our_own() {
+    fn rewrites_its_own_files_and_leaves_others_alone_unless_forced() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("out.txt");
+        let path = dir.path().join("out.ics");
         assert_eq!(
-            write_export(&path, b"OURS 1", ours, false),
-            Ok(Replaced::Nothing)
+            write_own_file(&path, b"OURS 1", ours, false).expect("new"),
+            OwnWrite::Written(path.clone(), Replaced::Nothing)
         );
         assert_eq!(
-            write_export(&path, b"OURS 2", ours, false),
-            Ok(Replaced::Ours)
+            write_own_file(&path, b"OURS 2", ours, false).expect("ours"),
+            OwnWrite::Written(path.clone(), Replaced::Ours)
         );
         assert_eq!(fs::read(&path).expect("read"), b"OURS 2");
-
         let theirs = dir.path().join("notes.txt");
         fs::write(&theirs, "my notes").expect("write");
-        let err = write_export(&theirs, b"OURS", ours, false).expect_err("refused");
-        assert!(err.contains("is not a file careerbook wrote"), "{err}");
+        assert_eq!(
+            write_own_file(&theirs, b"OURS", ours, false).expect("checked"),
+            OwnWrite::Foreign(theirs.clone())
+        );
         assert_eq!(fs::read(&theirs).expect("read"), b"my notes", "untouched");
         assert_eq!(
-            write_export(&theirs, b"OURS", ours, true),
-            Ok(Replaced::Forced)
+            write_own_file(&theirs, b"OURS", ours, true).expect("forced"),
+            OwnWrite::Written(theirs.clone(), Replaced::Forced)
         );
         assert_eq!(fs::read(&theirs).expect("read"), b"OURS");
-        // No temporary file is left behind.
-        let names: Vec<String> = fs::read_dir(dir.path())
-            .expect("list")
-            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-            .collect();
-        assert!(
-            names.iter().all(|n| !n.starts_with(".careerbook-export.")),
-            "{names:?}"
+        assert_eq!(
+            fs::read_dir(dir.path()).expect("list").count(),
+            2,
+            "no temp files left"
         );
+        let err = write_own_file(dir.path(), b"OURS", ours, true).unwrap_err();
+        assert!(err.to_string().contains("is a directory"), "{err}");
     }
 
-    #[test]
-    fn refuses_directories_and_missing_parents() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let err = write_export(dir.path(), b"OURS", ours, true).expect_err("a directory");
-        assert!(err.contains("is a directory"), "{err}");
-        let err = write_export(&dir.path().join("nope/out.ics"), b"OURS", ours, false)
-            .expect_err("no parent");
-        assert!(err.contains("does not exist"), "{err}");
-    }
-
-    #[cfg(unix)]
     #[test]
     fn follows_a_link_and_keeps_it() {
         let dir = tempfile::tempdir().expect("temp dir");
@@ -168,9 +225,10 @@ mod tests {
         fs::write(&real, "OURS old").expect("write");
         let link = dir.path().join("link.ics");
         std::os::unix::fs::symlink(&real, &link).expect("link");
-        assert_eq!(
-            write_export(&link, b"OURS new", ours, false),
-            Ok(Replaced::Ours)
+        let written = write_own_file(&link, b"OURS new", ours, false).expect("written");
+        assert!(
+            matches!(written, OwnWrite::Written(_, Replaced::Ours)),
+            "{written:?}"
         );
         assert!(
             fs::symlink_metadata(&link)

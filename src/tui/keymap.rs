@@ -256,6 +256,13 @@ pub static KEYS: &[Binding] = &[
         "delete the selected win (asks first)",
         "delete"
     ),
+    bind!(
+        Impact,
+        [key('x')],
+        A::Export,
+        "export the wins shown as a Markdown brag document",
+        "export"
+    ),
     // Vesting
     bind!(
         Vesting,

@@ -2,6 +2,7 @@
 //! what-if values), rebuilds derived rows when the workbook changes, turns
 //! actions into effects, and draws from `&self` only.
 
+pub mod impact;
 pub mod placeholder;
 pub mod vesting;
 
