@@ -189,6 +189,21 @@ pub fn runway_vest_proceeds(
         .collect()
 }
 
+/// The vests [`runway_vest_proceeds`] leaves out because their ticker has no
+/// price, so the Runway tab can say so ("not counted: 2 META vests, no price")
+/// rather than let a missing price pass as nothing vesting.
+pub fn runway_unpriced_vests(
+    book: &VestingBook,
+    plan: &RunwayPlan,
+    today: NaiveDate,
+) -> Vec<VestEvent> {
+    let until = plan.separation.unwrap_or(NaiveDate::MAX);
+    events(book, today, until, today, plan.withholding)
+        .into_iter()
+        .filter(|e| e.net.is_none())
+        .collect()
+}
+
 /// Shares × price at full precision; `None` without a price (or, for absurd
 /// unvalidated amounts, when the product does not fit).
 pub(super) fn value(shares: Decimal, price: Option<Decimal>) -> Option<Decimal> {
@@ -437,6 +452,19 @@ mod tests {
         assert_eq!(
             runway_vest_proceeds(&own_rate, &plan, today())[0].net,
             dec!(2609.99)
+        );
+        // META's vests to the separation date (2027-02-15, 05-15, 08-15) are named apart.
+        let unpriced = runway_unpriced_vests(&book, &plan, today());
+        assert_eq!(
+            unpriced
+                .iter()
+                .map(|e| (e.date, e.ticker.as_str()))
+                .collect::<Vec<_>>(),
+            [
+                (d(2027, 2, 15), "META"),
+                (d(2027, 5, 15), "META"),
+                (d(2027, 8, 15), "META")
+            ]
         );
         // No separation date: every future vest (2028-03-15 too).
         plan.separation = None;
