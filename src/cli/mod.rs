@@ -5,8 +5,10 @@
 //! changed); 2 wrong usage or a value that cannot be accepted.
 
 mod backups;
+pub mod export;
 mod impact;
 mod runway;
+mod vesting;
 
 use crate::store::{OpenOptions, Paths, Session, StoreError};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -47,6 +49,34 @@ pub enum Command {
         name: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// Upcoming vests, and what a last day keeps or forfeits
+    #[command(
+        after_help = "Examples:\n  careerbook vesting\n  careerbook vesting --last-day 2027-02-09\n  careerbook vesting --last-day +6w --format json"
+    )]
+    Vesting {
+        /// The last day (separation date) to work out: YYYY-MM-DD, today, +2w, -3d, +1m [default: today]
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        last_day: Option<String>,
+        /// text for people, json for scripts
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Write a calendar file with one all-day event per vest
+    #[command(
+        after_help = "Re-exporting to the same FILE updates it; events keep their UIDs, so a \
+                            calendar that imports the new file updates its events instead of adding copies.\n\
+                            An existing file that careerbook did not write is never replaced without --force."
+    )]
+    Export {
+        #[arg(long, value_enum)]
+        format: export::ExportFormat,
+        /// The file to write, e.g. vests.ics
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Replace FILE even if it is not a calendar careerbook wrote
+        #[arg(long)]
+        force: bool,
     },
     /// Log a win in the impact log and print it
     Log(impact::LogArgs),
@@ -109,6 +139,10 @@ pub fn run(command: Command, paths: &Paths) -> Result<(), Failure> {
         Command::Runway { format, all } => {
             runway::runway(paths, format, all, crate::domain::dates::today())
         }
+        Command::Vesting { last_day, format } => {
+            vesting::vesting(paths, last_day.as_deref(), format)
+        }
+        Command::Export { format, out, force } => export::export(paths, format, &out, force),
         Command::Log(args) => impact::log(paths, args),
         Command::Wins(args) => impact::wins(paths, args),
     }

@@ -78,10 +78,7 @@ impl App {
             )),
             Box::new(screens::impact::ImpactScreen::new()),
             Box::new(screens::runway::RunwayScreen::new()),
-            Box::new(screens::placeholder::Placeholder::new(
-                "Vesting",
-                "Grants, bonuses, and what a given last day keeps or forfeits.",
-            )),
+            Box::new(screens::vesting::VestingScreen::new()),
             Box::new(screens::placeholder::Placeholder::new(
                 "Pipeline",
                 "Applications through their stages, follow-ups, and your network.",

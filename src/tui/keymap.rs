@@ -14,6 +14,14 @@ pub enum Scope {
     Impact,
     Runway,
     Vesting,
+    /// The Vesting tab's sub-views (the keys of `Vesting` work in all of them).
+    VestingUpcoming,
+    VestingGrants,
+    /// The selected grant's schedule, scrolled with the list keys.
+    VestingSchedule,
+    VestingPrices,
+    VestingLastDay,
+    VestingBonuses,
     Pipeline,
     /// The Runway tab's inputs view.
     RunwayInputs,
@@ -41,6 +49,12 @@ impl Scope {
             Scope::Impact => "Impact",
             Scope::Runway => "Runway",
             Scope::Vesting => "Vesting",
+            Scope::VestingUpcoming => "Vesting: upcoming vests",
+            Scope::VestingGrants => "Vesting: grants",
+            Scope::VestingSchedule => "Vesting: a grant's schedule",
+            Scope::VestingPrices => "Vesting: prices",
+            Scope::VestingLastDay => "Vesting: last-day what-if",
+            Scope::VestingBonuses => "Vesting: bonuses",
             Scope::Pipeline => "Pipeline",
             Scope::RunwayInputs => "Runway inputs",
             Scope::RunwayMonths => "Runway months",
@@ -98,6 +112,20 @@ pub enum Action {
     Explain,
     ToggleNewJob,
     ToggleVestProceeds,
+    // Vesting
+    SetPrice,
+    SetWithholding,
+    ShowSchedule,
+    DayEarlier,
+    DayLater,
+    WeekEarlier,
+    WeekLater,
+    MonthEarlier,
+    MonthLater,
+    NextVestDay,
+    ResetDay,
+    ToggleEliminated,
+    SaveSeparation,
 }
 
 /// A key with its modifiers, written as a constant in the table.
@@ -332,6 +360,184 @@ pub static KEYS: &[Binding] = &[
     ),
     bind!(RunwayRows, [code(K::PageUp)], A::PageUp, "page up"),
     bind!(RunwayRows, [code(K::PageDown)], A::PageDown, "page down"),
+    // Vesting
+    bind!(
+        Vesting,
+        [code(K::Right), key('l')],
+        A::NextView,
+        "next view: upcoming, grants, prices, last day, bonuses",
+        "view"
+    ),
+    bind!(
+        Vesting,
+        [code(K::Left), key('h')],
+        A::PrevView,
+        "previous view"
+    ),
+    bind!(
+        Vesting,
+        [key('x')],
+        A::Explain,
+        "explain: the inputs and formula behind the figures shown",
+        "explain"
+    ),
+    bind!(
+        Vesting,
+        [key('p')],
+        A::SetPrice,
+        "enter a share price by hand, with its date"
+    ),
+    bind!(
+        Vesting,
+        [key('%')],
+        A::SetWithholding,
+        "withholding on vests: the Runway tab's rate or your own"
+    ),
+    bind!(VestingUpcoming, [key('a')], A::Add, "add a grant", "add"),
+    bind!(
+        VestingUpcoming,
+        [code(K::Enter)],
+        A::Edit,
+        "show the selected vest's grant",
+        "grant"
+    ),
+    bind!(VestingGrants, [key('a')], A::Add, "add a grant", "add"),
+    bind!(
+        VestingGrants,
+        [key('e'), code(K::Enter)],
+        A::Edit,
+        "edit the selected grant",
+        "edit"
+    ),
+    bind!(
+        VestingGrants,
+        [key('d')],
+        A::Delete,
+        "delete the selected grant (asks first)",
+        "delete"
+    ),
+    bind!(
+        VestingGrants,
+        [key('v')],
+        A::ShowSchedule,
+        "show the selected grant's whole schedule, vested and unvested",
+        "vests"
+    ),
+    bind!(
+        VestingSchedule,
+        [key('v'), code(K::Esc)],
+        A::ShowSchedule,
+        "back to the grants list",
+        "back"
+    ),
+    bind!(VestingPrices, [key('a')], A::Add, "add a price", "add"),
+    bind!(
+        VestingPrices,
+        [key('e'), code(K::Enter)],
+        A::Edit,
+        "edit the selected price",
+        "edit"
+    ),
+    bind!(
+        VestingPrices,
+        [key('d')],
+        A::Delete,
+        "delete the selected price (asks first)",
+        "delete"
+    ),
+    bind!(
+        VestingLastDay,
+        [key('e'), code(K::Enter)],
+        A::Edit,
+        "type a last day (YYYY-MM-DD, +2w, …)",
+        "date"
+    ),
+    bind!(
+        VestingLastDay,
+        [key('+'), key('=')],
+        A::DayLater,
+        "last day one day later",
+        "day"
+    ),
+    bind!(
+        VestingLastDay,
+        [key('-')],
+        A::DayEarlier,
+        "last day one day earlier"
+    ),
+    bind!(
+        VestingLastDay,
+        [key(']')],
+        A::WeekLater,
+        "last day one week later",
+        "week"
+    ),
+    bind!(
+        VestingLastDay,
+        [key('[')],
+        A::WeekEarlier,
+        "last day one week earlier"
+    ),
+    bind!(
+        VestingLastDay,
+        [key('}')],
+        A::MonthLater,
+        "last day one month later"
+    ),
+    bind!(
+        VestingLastDay,
+        [key('{')],
+        A::MonthEarlier,
+        "last day one month earlier"
+    ),
+    bind!(
+        VestingLastDay,
+        [key('n')],
+        A::NextVestDay,
+        "move the last day to the next vest",
+        "next vest"
+    ),
+    bind!(
+        VestingLastDay,
+        [key('t')],
+        A::ResetDay,
+        "back to the Runway separation date (or today)"
+    ),
+    bind!(
+        VestingLastDay,
+        [key('r')],
+        A::ToggleEliminated,
+        "mark the role as eliminated or not (saved; waives clawbacks that allow it)",
+        "role"
+    ),
+    bind!(
+        VestingLastDay,
+        [key('S')],
+        A::SaveSeparation,
+        "save this last day as the Runway separation date (asks first)"
+    ),
+    bind!(VestingBonuses, [key('a')], A::Add, "add a bonus", "add"),
+    bind!(
+        VestingBonuses,
+        [key('e'), code(K::Enter)],
+        A::Edit,
+        "edit the selected bonus",
+        "edit"
+    ),
+    bind!(
+        VestingBonuses,
+        [key('d')],
+        A::Delete,
+        "delete the selected bonus (asks first)",
+        "delete"
+    ),
+    bind!(
+        VestingBonuses,
+        [key('r')],
+        A::ToggleEliminated,
+        "mark the role as eliminated or not (saved; waives clawbacks that allow it)",
+        "role"
+    ),
     // Typing a filter
     bind!(
         Filter,
