@@ -60,21 +60,20 @@ fn text_prints_the_headline_and_the_months_until_a_little_after_the_money_runs_o
     let text = stdout(&out);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
-        lines[..9],
+        lines[..8],
         [
             "Runway 22.52 months — money lasts until 11 Oct 2028",
             "· essentials only 26.71 months",
             "New job from 1 Jun 2027 ($10,400.00/month): with it beyond 10 years",
             "· without it 22.52 months (the table is without it)",
-            "Vest proceeds: on, but not included yet (the Vesting tab does not feed the",
-            "runway in this version)",
+            "Vest proceeds: on; no priced vests before the last day to count",
             "Starts 26 Nov 2026 (today); each month runs to the same day of the next month.",
             "",
             "Month        Opening      Income   Spending      Closing  Streams",
         ]
     );
     assert_eq!(
-        lines[9],
+        lines[8],
         "2026-11   $66,900.00   $9,850.00  $6,085.00   $70,665.00  notice"
     );
     // The money runs out in month 23 (2028-09); three more months follow it.

@@ -11,36 +11,36 @@ use super::streams::FlowKind;
 use crate::domain::Invalid;
 use crate::domain::dates::format_long;
 use crate::domain::money::{format_money, format_percent, round_cents};
+use crate::domain::vesting;
 use crate::domain::workbook::Workbook;
 use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 
-/// Where the projection's vest proceeds come from.
+/// The vest proceeds the Vesting tab offers the projection: net of
+/// withholding, from today through the last day on payroll.
 #[derive(Clone, Debug, PartialEq)]
-pub enum VestFeed {
-    /// The Vesting tab does not feed the runway in this build: nothing is
-    /// counted, and the screen and the CLI say so instead of showing a number.
-    NotConnected,
-    /// Net proceeds of future vests (may be empty: nothing priced vests ahead).
-    Connected(Vec<VestProceeds>),
+pub struct VestFeed {
+    /// Priced vests, counted on their dates (when the switch is on).
+    pub counted: Vec<VestProceeds>,
+    /// Vests in the same window with no price for their ticker: not counted,
+    /// and said so rather than valued at nothing.
+    pub unpriced: usize,
 }
 
 impl VestFeed {
     /// The proceeds to hand to [`project`].
     pub fn proceeds(&self) -> &[VestProceeds] {
-        match self {
-            Self::NotConnected => &[],
-            Self::Connected(vests) => vests,
-        }
+        &self.counted
     }
 }
 
-/// The vest proceeds available to the runway projection.
-///
-/// Not connected yet: the Vesting tab's `domain::vesting::net_proceeds` is
-/// plugged in here (one place, for the tab and the CLI alike) once both land.
-pub fn vest_feed(_wb: &Workbook, _today: NaiveDate) -> VestFeed {
-    VestFeed::NotConnected
+/// The vest proceeds available to the runway projection, for the tab and the
+/// CLI alike.
+pub fn vest_feed(wb: &Workbook, today: NaiveDate) -> VestFeed {
+    VestFeed {
+        counted: vesting::runway_vest_proceeds(&wb.vesting, &wb.runway, today),
+        unpriced: vesting::runway_unpriced_vests(&wb.vesting, &wb.runway, today).len(),
+    }
 }
 
 /// What the runway can say about a workbook.
@@ -185,31 +185,32 @@ pub fn vest_line(plan: &RunwayPlan, feed: &VestFeed) -> String {
     if !plan.include_vest_proceeds {
         return "Vest proceeds: off (left out of the projection)".into();
     }
-    match feed {
-        VestFeed::NotConnected => {
-            "Vest proceeds: on, but not included yet (the Vesting tab does not feed the runway in this version)"
-                .into()
-        }
-        VestFeed::Connected(vests) if vests.is_empty() => {
-            "Vest proceeds: on; no priced vests ahead to count".into()
-        }
-        VestFeed::Connected(vests) => {
-            let total: Decimal = vests.iter().map(|v| v.net).sum();
-            format!(
-                "Vest proceeds: on; {} {} worth {} net counted on their dates",
-                vests.len(),
-                if vests.len() == 1 { "vest" } else { "vests" },
-                format_money(total)
-            )
-        }
+    let vests = &feed.counted;
+    let mut line = if vests.is_empty() {
+        "Vest proceeds: on; no priced vests before the last day to count".to_string()
+    } else {
+        let total: Decimal = vests.iter().map(|v| v.net).sum();
+        format!(
+            "Vest proceeds: on; {} {} worth {} net counted on their dates",
+            vests.len(),
+            if vests.len() == 1 { "vest" } else { "vests" },
+            format_money(total)
+        )
+    };
+    if feed.unpriced > 0 {
+        line.push_str(&format!(
+            " ({} without a price not counted: enter one on the Vesting tab)",
+            feed.unpriced
+        ));
     }
+    line
 }
 
 /// The explanation lines, with the vest-proceeds line added where the
 /// projection alone cannot tell that the feed is missing.
 pub fn explanation(projection: &Projection, plan: &RunwayPlan, feed: &VestFeed) -> Vec<String> {
     let mut lines = projection.explain().to_vec();
-    if plan.include_vest_proceeds && *feed == VestFeed::NotConnected {
+    if plan.include_vest_proceeds && (feed.counted.is_empty() || feed.unpriced > 0) {
         let at = lines
             .iter()
             .position(|l| l.starts_with("Runway"))
@@ -471,47 +472,50 @@ mod tests {
     }
 
     #[test]
-    fn vest_proceeds_are_never_implied_when_nothing_feeds_them() {
+    fn vest_proceeds_are_counted_or_their_absence_is_said() {
         let wb = workbook();
+        // No grants: nothing to count, and the line says so instead of a figure.
         let feed = vest_feed(&wb, d(2026, 1, 1));
-        assert_eq!(feed, VestFeed::NotConnected);
         assert!(feed.proceeds().is_empty());
-        assert!(vest_line(&wb.runway, &feed).contains("not included yet"));
+        assert!(vest_line(&wb.runway, &feed).contains("no priced vests"));
         let p = projected(&wb, ProjectionOptions::default());
         let lines = explanation(&p, &wb.runway, &feed);
-        let vest = lines
-            .iter()
-            .position(|l| l.contains("not included yet"))
-            .expect("vest line present");
-        let runway = lines
-            .iter()
-            .position(|l| l.starts_with("Runway ="))
-            .expect("runway line present");
-        assert!(
-            vest < runway,
-            "the vest line comes with the inputs: {lines:?}"
-        );
+        let vest = lines.iter().position(|l| l.contains("no priced vests")).expect("vest line");
+        let runway = lines.iter().position(|l| l.starts_with("Runway =")).expect("runway line");
+        assert!(vest < runway, "the vest line comes with the inputs: {lines:?}");
 
         let mut off = wb.clone();
         off.runway.include_vest_proceeds = false;
-        assert_eq!(
-            vest_line(&off.runway, &feed),
-            "Vest proceeds: off (left out of the projection)"
-        );
-        assert!(
-            !explanation(&p, &off.runway, &feed)
-                .iter()
-                .any(|l| l.contains("not included yet"))
-        );
-        let connected = VestFeed::Connected(vec![VestProceeds {
-            date: d(2026, 3, 15),
-            net: dec!(1406.40),
-            label: "RSU".into(),
-        }]);
+        assert_eq!(vest_line(&off.runway, &feed), "Vest proceeds: off (left out of the projection)");
+        assert!(!explanation(&p, &off.runway, &feed).iter().any(|l| l.contains("no priced vests")));
+
+        let connected = VestFeed {
+            counted: vec![VestProceeds { date: d(2026, 3, 15), net: dec!(1406.40), label: "RSU".into() }],
+            unpriced: 2,
+        };
         assert_eq!(
             vest_line(&wb.runway, &connected),
-            "Vest proceeds: on; 1 vest worth $1,406.40 net counted on their dates"
+            "Vest proceeds: on; 1 vest worth $1,406.40 net counted on their dates \
+             (2 without a price not counted: enter one on the Vesting tab)"
         );
+    }
+
+    #[test]
+    fn the_demo_counts_its_priced_vests_before_the_last_day() {
+        let text = crate::store::demo::DEMO_RON;
+        let wb: Workbook = ron::from_str(text).expect("demo parses");
+        let feed = vest_feed(&wb, d(2026, 11, 26));
+        // Separation 2027-02-09: no demo grant vests between 2026-11-26 and then
+        // (the new-hire grant's next vest is 2027-03-16), so nothing is counted.
+        assert!(feed.counted.is_empty(), "{feed:?}");
+        let mut later = wb.clone();
+        later.runway.separation = Some(d(2027, 3, 31));
+        let feed = vest_feed(&later, d(2026, 11, 26));
+        // 180 × 20% = 36 shares on 2027-03-16 at $212.40 = $7,646.40 gross;
+        // net at 29.65% withholding: 7,646.40 × 0.7035 = 5,379.24.
+        assert_eq!(feed.counted.len(), 1);
+        assert_eq!(feed.counted[0].net, dec!(5379.24));
+        assert_eq!(feed.unpriced, 0);
     }
 
     #[test]

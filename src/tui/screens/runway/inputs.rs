@@ -432,10 +432,10 @@ fn part_rows(plan: &RunwayPlan, part: Part, today: NaiveDate, feed: &VestFeed) -
             } else {
                 "off"
             };
-            let details = match (plan.include_vest_proceeds, feed) {
-                (false, _) => "left out; v counts them",
-                (true, VestFeed::NotConnected) => "not included yet (Vesting tab not connected)",
-                (true, VestFeed::Connected(_)) => "counted on their vest dates; v leaves them out",
+            let details = if plan.include_vest_proceeds {
+                "counted on their vest dates; v leaves them out"
+            } else {
+                "left out; v counts them"
             };
             let mut detail = vec![summary::vest_line(plan, feed)];
             detail.extend(help);

@@ -105,7 +105,7 @@ impl RunwayScreen {
             months: Table::new(months::COLUMNS),
             inputs: Table::new(inputs::COLUMNS),
             parts: inputs::Rows::default(),
-            vest_feed: VestFeed::NotConnected,
+            vest_feed: VestFeed { counted: Vec::new(), unpriced: 0 },
             today: NaiveDate::MIN,
         }
     }
