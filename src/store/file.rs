@@ -4,12 +4,13 @@
 //! rename it over the workbook, then fsync the directory so the rename itself
 //! is durable. A crash at any point leaves either the old or the new file whole.
 
+use super::disk::Disk;
 use super::{Paths, StoreError, migrate};
 use crate::domain::workbook::{CURRENT_VERSION, Workbook};
 use serde::Deserialize;
-use std::fs::{self, DirBuilder, File, OpenOptions, Permissions};
-use std::io::{ErrorKind, Read, Write};
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::fs::{self, DirBuilder, File, Permissions};
+use std::io::{ErrorKind, Read};
+use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::Path;
 
 /// A workbook larger than this is refused before it is read: it is surely not
@@ -176,38 +177,41 @@ pub fn to_bytes(workbook: &Workbook) -> Result<Vec<u8>, StoreError> {
 
 /// Replaces `target` with `bytes` atomically (temp file, fsync, rename, fsync dir).
 /// On failure the old file is untouched and no temp file is left behind.
-pub fn write_atomic(dir: &Path, target: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+pub fn write_atomic(
+    disk: &dyn Disk,
+    dir: &Path,
+    target: &Path,
+    bytes: &[u8],
+) -> Result<(), StoreError> {
     let temp = dir.join(format!(
         "{}{}.{}",
         Paths::TEMP_PREFIX,
         std::process::id(),
         unique_suffix()
     ));
-    let result = write_temp(&temp, bytes)
-        .and_then(|()| fs::rename(&temp, target).map_err(|e| StoreError::io("replace", target, e)));
+    let result = write_temp(disk, &temp, bytes).and_then(|()| {
+        disk.rename(&temp, target)
+            .map_err(|e| StoreError::io("replace", target, e))
+    });
     if result.is_err() {
-        let _ = fs::remove_file(&temp);
+        let _ = disk.remove_file(&temp);
         return result;
     }
-    sync_dir(dir)
+    sync_dir(disk, dir)
 }
 
-fn write_temp(temp: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let mut file = OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(temp)
+fn write_temp(disk: &dyn Disk, temp: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let mut file = disk
+        .create_new(temp)
         .map_err(|e| StoreError::io("create", temp, e))?;
-    file.write_all(bytes)
+    disk.write_all(&mut file, bytes)
         .map_err(|e| StoreError::io("write", temp, e))?;
-    file.sync_all()
+    disk.sync_file(&file)
         .map_err(|e| StoreError::io("flush to disk", temp, e))
 }
 
-fn sync_dir(dir: &Path) -> Result<(), StoreError> {
-    File::open(dir)
-        .and_then(|d| d.sync_all())
+fn sync_dir(disk: &dyn Disk, dir: &Path) -> Result<(), StoreError> {
+    disk.sync_dir(dir)
         .map_err(|e| StoreError::io("flush the directory", dir, e))
 }
 

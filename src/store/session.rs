@@ -7,6 +7,7 @@
 //! in memory (and on the undo stack) and is retried, whole, with the next save.
 
 use super::backup::{self, Reason};
+use super::disk::{Disk, RealDisk};
 use super::file::{self, Parsed};
 use super::lock::{self, Lock};
 use super::{Paths, StoreError, migrate};
@@ -67,6 +68,7 @@ pub struct Session {
     entries: Vec<Entry>,
     held: Option<Lock>,
     steps: &'static [migrate::Step],
+    disk: Box<dyn Disk>,
     /// Things worth telling the user about the open (migration, swept temp files).
     pub notes: Vec<String>,
     backed_up_today: bool,
@@ -74,13 +76,24 @@ pub struct Session {
 
 impl Session {
     pub fn open(paths: Paths, options: OpenOptions) -> Result<Self, StoreError> {
-        Self::open_with(paths, options, migrate::STEPS)
+        Self::open_with(paths, options, migrate::STEPS, Box::new(RealDisk))
+    }
+
+    /// Opens with every write going through `disk`: for tests that make the
+    /// file system fail on purpose.
+    pub fn open_with_disk(
+        paths: Paths,
+        options: OpenOptions,
+        disk: Box<dyn Disk>,
+    ) -> Result<Self, StoreError> {
+        Self::open_with(paths, options, migrate::STEPS, disk)
     }
 
     pub(crate) fn open_with(
         paths: Paths,
         options: OpenOptions,
         steps: &'static [migrate::Step],
+        disk: Box<dyn Disk>,
     ) -> Result<Self, StoreError> {
         let mut session = Session {
             paths,
@@ -91,6 +104,7 @@ impl Session {
             entries: Vec::new(),
             held: None,
             steps,
+            disk,
             notes: Vec::new(),
             backed_up_today: false,
         };
@@ -117,7 +131,12 @@ impl Session {
             migrated_from = session.load()?;
         }
         if let (Some(from), Some(original)) = (migrated_from, session.on_disk.clone()) {
-            let copy = backup::write(&session.paths, &original, Reason::PreMigrate)?;
+            let copy = backup::write(
+                &*session.disk,
+                &session.paths,
+                &original,
+                Reason::PreMigrate,
+            )?;
             session.notes.push(format!(
                 "upgraded the workbook from format version {from}; the original is kept as {}",
                 copy.display()
@@ -384,10 +403,10 @@ impl Session {
     /// Writes `bytes` as the workbook, taking the day's backup of the old file first.
     fn write(&mut self, bytes: &[u8]) -> Result<(), StoreError> {
         if let (false, Some(old)) = (self.backed_up_today, &self.on_disk) {
-            backup::daily(&self.paths, old)?;
+            backup::daily(&*self.disk, &self.paths, old)?;
             self.backed_up_today = true;
         }
-        file::write_atomic(&self.paths.dir, &self.paths.workbook, bytes)?;
+        file::write_atomic(&*self.disk, &self.paths.dir, &self.paths.workbook, bytes)?;
         self.on_disk = Some(bytes.to_vec());
         self.stamp = file::stamp(&self.paths.workbook);
         Ok(())
@@ -446,8 +465,13 @@ mod tests {
         let old = b"(version: 0, next_id: 5)";
         fs::write(&paths.workbook, old).expect("seed");
 
-        let session = Session::open_with(paths.clone(), OpenOptions::default(), FAKE_STEPS)
-            .expect("a reading open migrates too");
+        let session = Session::open_with(
+            paths.clone(),
+            OpenOptions::default(),
+            FAKE_STEPS,
+            Box::new(RealDisk),
+        )
+        .expect("a reading open migrates too");
         assert_eq!(session.workbook().next_id, 5);
         assert!(session.notes.iter().any(|n| n.contains("upgraded")));
 
