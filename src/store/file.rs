@@ -176,13 +176,21 @@ pub fn to_bytes(workbook: &Workbook) -> Result<Vec<u8>, StoreError> {
 }
 
 /// Replaces `target` with `bytes` atomically (temp file, fsync, rename, fsync dir).
-/// On failure the old file is untouched and no temp file is left behind.
+/// On failure the old file is untouched and no temp file is left behind, unless
+/// only the final directory flush failed: then `target` already holds `bytes`.
 pub fn write_atomic(
     disk: &dyn Disk,
     dir: &Path,
     target: &Path,
     bytes: &[u8],
 ) -> Result<(), StoreError> {
+    replace(disk, dir, target, bytes)?;
+    sync_dir(disk, dir)
+}
+
+/// The first half of [`write_atomic`]: writes and flushes a temp file, then
+/// renames it over `target`. The rename is durable only after [`sync_dir`].
+pub fn replace(disk: &dyn Disk, dir: &Path, target: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let temp = dir.join(format!(
         "{}{}.{}",
         Paths::TEMP_PREFIX,
@@ -194,10 +202,10 @@ pub fn write_atomic(
             .map_err(|e| StoreError::io("replace", target, e))
     });
     if result.is_err() {
+        // Best effort: what cannot be removed now is swept at the next start.
         let _ = disk.remove_file(&temp);
-        return result;
     }
-    sync_dir(disk, dir)
+    result
 }
 
 fn write_temp(disk: &dyn Disk, temp: &Path, bytes: &[u8]) -> Result<(), StoreError> {
@@ -210,7 +218,8 @@ fn write_temp(disk: &dyn Disk, temp: &Path, bytes: &[u8]) -> Result<(), StoreErr
         .map_err(|e| StoreError::io("flush to disk", temp, e))
 }
 
-fn sync_dir(disk: &dyn Disk, dir: &Path) -> Result<(), StoreError> {
+/// Flushes `dir`, making a rename inside it survive a crash.
+pub fn sync_dir(disk: &dyn Disk, dir: &Path) -> Result<(), StoreError> {
     disk.sync_dir(dir)
         .map_err(|e| StoreError::io("flush the directory", dir, e))
 }
