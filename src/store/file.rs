@@ -197,7 +197,7 @@ pub fn replace(disk: &dyn Disk, dir: &Path, target: &Path, bytes: &[u8]) -> Resu
         std::process::id(),
         unique_suffix()
     ));
-    let result = write_temp(disk, &temp, bytes).and_then(|()| {
+    let result = write_temp(disk, &temp, target, bytes).and_then(|()| {
         disk.rename(&temp, target)
             .map_err(|e| StoreError::io("replace", target, e))
     });
@@ -208,14 +208,15 @@ pub fn replace(disk: &dyn Disk, dir: &Path, target: &Path, bytes: &[u8]) -> Resu
     result
 }
 
-fn write_temp(disk: &dyn Disk, temp: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+/// Errors name `target`, the file the user knows, rather than the temp file.
+fn write_temp(disk: &dyn Disk, temp: &Path, target: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let mut file = disk
         .create_new(temp)
-        .map_err(|e| StoreError::io("create", temp, e))?;
+        .map_err(|e| StoreError::io("create a temporary file to save", target, e))?;
     disk.write_all(&mut file, bytes)
-        .map_err(|e| StoreError::io("write", temp, e))?;
+        .map_err(|e| StoreError::io("write", target, e))?;
     disk.sync_file(&file)
-        .map_err(|e| StoreError::io("flush to disk", temp, e))
+        .map_err(|e| StoreError::io("flush to disk", target, e))
 }
 
 /// Flushes `dir`, making a rename inside it survive a crash.

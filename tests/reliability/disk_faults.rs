@@ -170,6 +170,10 @@ fn a_save_failing_at_any_step_keeps_the_file_and_the_edit_and_a_later_save_works
             err.to_string().contains(&cause.to_string()),
             "the error names its cause: {err} ({context})"
         );
+        assert!(
+            !err.to_string().contains(".workbook.ron.tmp"),
+            "the error names the user's file, not our temp file: {err}"
+        );
         assert_eq!(session.unsaved(), 1, "{context}");
         assert_eq!(titles(&session), ["saved", "pending"], "{context}");
 
