@@ -11,7 +11,7 @@ use serde::Deserialize;
 use std::fs::{self, DirBuilder, File, Permissions};
 use std::io::{ErrorKind, Read};
 use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// A workbook larger than this is refused before it is read: it is surely not
 /// ours, and reading it whole could exhaust memory.
@@ -232,23 +232,30 @@ fn unique_suffix() -> u128 {
         .unwrap_or(0)
 }
 
-/// Removes temp files left by a save that was interrupted. Call only while
-/// holding the lock: then no save can be in progress.
+/// Removes temp files left by a save that was interrupted, beside the workbook
+/// or in `backups/`. Call only while holding the lock: then no save can be in
+/// progress.
 pub fn sweep_temp_files(paths: &Paths) -> Result<usize, StoreError> {
-    let entries = fs::read_dir(&paths.dir).map_err(|e| StoreError::io("list", &paths.dir, e))?;
-    let mut removed = 0;
-    for entry in entries.flatten() {
-        if entry
-            .file_name()
-            .to_string_lossy()
-            .starts_with(Paths::TEMP_PREFIX)
-        {
-            fs::remove_file(entry.path())
-                .map_err(|e| StoreError::io("remove", &entry.path(), e))?;
-            removed += 1;
-        }
+    let temps = temp_files(paths);
+    for temp in &temps {
+        fs::remove_file(temp).map_err(|e| StoreError::io("remove", temp, e))?;
     }
-    Ok(removed)
+    Ok(temps.len())
+}
+
+/// Temp files in the data directory and `backups/` (a backup is saved the same way).
+fn temp_files(paths: &Paths) -> Vec<PathBuf> {
+    [&paths.dir, &paths.backups]
+        .into_iter()
+        .filter_map(|dir| fs::read_dir(dir).ok())
+        .flat_map(|entries| entries.flatten())
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with(Paths::TEMP_PREFIX)
+        })
+        .map(|e| e.path())
+        .collect()
 }
 
 /// Identifies one version of a file cheaply: an atomic save always makes a new
@@ -273,15 +280,7 @@ pub fn stamp(path: &Path) -> Option<Stamp> {
 
 /// Whether any leftover temp file exists (checked without the lock).
 pub fn has_temp_files(paths: &Paths) -> bool {
-    fs::read_dir(&paths.dir)
-        .map(|entries| {
-            entries.flatten().any(|e| {
-                e.file_name()
-                    .to_string_lossy()
-                    .starts_with(Paths::TEMP_PREFIX)
-            })
-        })
-        .unwrap_or(false)
+    !temp_files(paths).is_empty()
 }
 
 #[cfg(test)]

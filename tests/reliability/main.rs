@@ -7,3 +7,4 @@ mod common;
 mod support;
 
 mod disk_faults;
+mod kill;
