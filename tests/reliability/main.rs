@@ -6,5 +6,6 @@
 mod common;
 mod support;
 
+mod child;
 mod disk_faults;
 mod kill;

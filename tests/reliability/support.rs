@@ -86,3 +86,42 @@ fn list(dir: &std::path::Path) -> Vec<PathBuf> {
         Err(_) => Vec::new(),
     }
 }
+
+/// Starts this test binary again as a child process that plays `role` in the
+/// data directory `dir` (see `child.rs`), with its stdout piped for reports.
+pub fn spawn_child(role: &str, dir: &std::path::Path) -> std::process::Child {
+    let exe = std::env::current_exe().expect("the test binary's path");
+    std::process::Command::new(exe)
+        .args(["--exact", crate::child::TEST_NAME, "--nocapture"])
+        .env(crate::child::ROLE, role)
+        .env(crate::child::DIR, dir)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start a child process")
+}
+
+/// Reads the child's report lines until one equals `wanted`; `false` if the
+/// child's output ended first.
+pub fn wait_for_line(
+    reader: &mut impl std::io::BufRead,
+    wanted: &str,
+    seen: &mut Vec<String>,
+) -> bool {
+    let mut line = String::new();
+    loop {
+        line.clear();
+        match reader.read_line(&mut line) {
+            Ok(0) | Err(_) => return false,
+            Ok(_) => {
+                let line = line.trim_end().to_string();
+                let found = line == wanted;
+                seen.push(line);
+                if found {
+                    return true;
+                }
+            }
+        }
+    }
+}
