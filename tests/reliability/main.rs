@@ -6,6 +6,7 @@
 mod common;
 mod support;
 
+mod bad_input;
 mod child;
 mod disk_faults;
 mod kill;

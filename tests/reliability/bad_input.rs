@@ -1,0 +1,233 @@
+//! Truncated, garbage, huge and hand-edited files: each is refused with a
+//! position (and, for typos, the field), nothing panics, and the file is
+//! never overwritten.
+
+use crate::support::{fresh, tui_options};
+use careerbook::store::demo::DEMO_RON;
+use careerbook::store::{Paths, Session, StoreError, file};
+use proptest::prelude::*;
+use std::fs;
+
+/// The fixture of the current format: a workbook with every kind of record.
+const FIXTURE: &str = include_str!("../fixtures/workbook-v1.ron");
+
+/// Writes `bytes` as the workbook and opens it the way the TUI does (which
+/// would create, migrate or save if it wrongly could). Returns the outcome
+/// after checking that the file was left exactly as it was.
+fn open_untouched(paths: &Paths, bytes: &[u8]) -> Result<Session, StoreError> {
+    fs::create_dir_all(&paths.dir).expect("data dir");
+    // A new file each time: ext4 flushes a file truncated and rewritten in
+    // place, which would make the thousands of cuts below slow.
+    let _ = fs::remove_file(&paths.workbook);
+    fs::write(&paths.workbook, bytes).expect("write the workbook");
+    let opened = Session::open(paths.clone(), tui_options());
+    assert_eq!(
+        fs::read(&paths.workbook).expect("read back"),
+        bytes,
+        "opening must never rewrite a file it was given ({opened:?})"
+    );
+    opened
+}
+
+/// Checks that `err` is a refusal pointing inside `bytes`.
+fn assert_points_inside(err: &StoreError, bytes: &[u8]) {
+    let StoreError::Damaged { line, column, .. } = err else {
+        panic!("expected a damaged-file error with a position, got {err:?}");
+    };
+    let lines = 1 + bytes.iter().filter(|&&b| b == b'\n').count();
+    assert!(
+        (1..=lines).contains(line) && *column >= 1,
+        "line {line}, column {column} lies outside a file of {lines} lines"
+    );
+    let text = err.to_string();
+    assert!(
+        text.contains(&format!("line {line}, column {column}")),
+        "{text}"
+    );
+}
+
+/// Where to cut a file: every byte of a small one; for a big one every byte of
+/// the first and last 4 KiB and about 2,000 evenly spaced cuts between, which
+/// keeps this test to seconds in a debug build however the demo grows.
+fn cut_points(len: usize) -> Vec<usize> {
+    const EDGE: usize = 4096;
+    const MIDDLE: usize = 2048;
+    if len <= 2 * EDGE + MIDDLE {
+        return (0..len).collect();
+    }
+    let stride = (len - 2 * EDGE).div_ceil(MIDDLE);
+    (0..EDGE)
+        .chain((EDGE..len - EDGE).step_by(stride))
+        .chain(len - EDGE..len)
+        .collect()
+}
+
+/// Every cut is parsed; every eighth (and each of the last 64) also goes
+/// through a full open of the file on disk, which must leave it untouched.
+/// Writing thousands of files would make the test slow on some disks.
+#[test]
+fn a_workbook_cut_at_any_byte_is_refused_with_a_position_and_left_alone() {
+    for (name, full) in [("demo", DEMO_RON), ("fixture", FIXTURE)] {
+        let (_dir, paths) = fresh();
+        let whole = open_untouched(&paths, full.as_bytes()).expect("the whole file opens");
+        for cut in cut_points(full.len()) {
+            let prefix = &full.as_bytes()[..cut];
+            let outcome = if cut % 8 == 0 || cut + 64 >= full.len() {
+                open_untouched(&paths, prefix).map(|s| s.workbook().clone())
+            } else {
+                match file::parse(&paths.workbook, prefix, &[]) {
+                    Ok(file::Parsed::Current(workbook)) => Ok(workbook),
+                    Ok(other) => panic!("{name} cut at byte {cut}: {other:?}"),
+                    Err(err) => Err(err),
+                }
+            };
+            match outcome {
+                // Cutting only trailing whitespace loses nothing.
+                Ok(workbook) => assert_eq!(
+                    &workbook,
+                    whole.workbook(),
+                    "{name} cut at byte {cut} of {} was read as a different workbook",
+                    full.len()
+                ),
+                Err(err) => assert_points_inside(&err, prefix),
+            }
+        }
+    }
+}
+
+#[test]
+fn garbage_is_refused_with_a_position_and_left_alone() {
+    let mut rng = fastrand::Rng::new();
+    println!("random seed {}", rng.get_seed());
+    let mut cases: Vec<(String, Vec<u8>)> = vec![
+        ("NUL bytes".into(), vec![0; 4096]),
+        ("a byte-order mark alone".into(), "\u{feff}".into()),
+        (
+            "a byte-order mark and NULs".into(),
+            b"\xef\xbb\xbf\0\0\0".to_vec(),
+        ),
+        (
+            "100,000 opening brackets".into(),
+            "[".repeat(100_000).into(),
+        ),
+        (
+            "100,000 opening parentheses".into(),
+            "(".repeat(100_000).into(),
+        ),
+        (
+            "100,000 nested lists in a known field".into(),
+            format!(
+                "(version: 1, impact: (wins: {}{}))",
+                "[".repeat(100_000),
+                "]".repeat(100_000)
+            )
+            .into(),
+        ),
+        (
+            "100,000 nested lists in an unknown field".into(),
+            format!(
+                "(version: 1, x: {}{})",
+                "[".repeat(100_000),
+                "]".repeat(100_000)
+            )
+            .into(),
+        ),
+        (
+            "a text file".into(),
+            b"Dear diary,\nno layoffs today.\n".to_vec(),
+        ),
+        ("JSON".into(), br#"{"version": 1, "next_id": 1}"#.to_vec()),
+    ];
+    // Real invalid UTF-8 (a lone continuation byte) in the middle of the fixture.
+    let mut broken = FIXTURE.as_bytes().to_vec();
+    broken.insert(FIXTURE.len() / 2, 0x80);
+    cases.push(("invalid UTF-8 in the middle".into(), broken));
+    for i in 0..50 {
+        let len = rng.usize(0..2048);
+        cases.push((
+            format!("random bytes #{i}"),
+            (0..len).map(|_| rng.u8(..)).collect(),
+        ));
+    }
+    let (_dir, paths) = fresh();
+    for (name, bytes) in cases {
+        match open_untouched(&paths, &bytes) {
+            Ok(_) => panic!("{name} was accepted as a workbook"),
+            Err(err) => {
+                if !matches!(err, StoreError::Damaged { .. }) {
+                    panic!("{name}: expected a damaged-file error, got {err:?}");
+                }
+                assert_points_inside(&err, &bytes);
+            }
+        }
+    }
+}
+
+#[test]
+fn invalid_utf8_is_located_at_its_line_and_column() {
+    let at = FIXTURE.find("Rightsized").expect("a title to break");
+    let mut bytes = FIXTURE.as_bytes().to_vec();
+    bytes.insert(at, 0xff);
+    let (_dir, paths) = fresh();
+    let err = open_untouched(&paths, &bytes).expect_err("refused");
+    let line = 1 + FIXTURE[..at].matches('\n').count();
+    let column = 1 + FIXTURE[..at]
+        .rsplit('\n')
+        .next()
+        .map_or(0, |l| l.chars().count());
+    let text = err.to_string();
+    assert!(
+        text.contains(&format!("line {line}, column {column}")),
+        "{text}"
+    );
+    assert!(text.contains("not valid UTF-8"), "{text}");
+}
+
+proptest! {
+    #[test]
+    fn the_loader_never_panics_on_random_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
+        if let Err(err) = file::parse(std::path::Path::new("w.ron"), &bytes, &[]) {
+            assert_points_inside(&err, &bytes);
+        }
+    }
+}
+
+/// Small random edits of a good file: each is refused with a position and left
+/// alone, or read as a workbook that careerbook can write and read back
+/// unchanged. (A runner rather than `proptest!`, so all cases share one directory.)
+#[test]
+fn a_mutated_workbook_is_refused_untouched_or_read_faithfully() {
+    let (_dir, paths) = fresh();
+    let edit = (any::<proptest::sample::Index>(), any::<u8>(), 0..3u8);
+    let edits = proptest::collection::vec(edit, 1..6);
+    let mut runner = proptest::test_runner::TestRunner::default();
+    let result = runner.run(&edits, |edits| {
+        let mut bytes = FIXTURE.as_bytes().to_vec();
+        for (at, byte, how) in edits {
+            match how {
+                0 => {
+                    let i = at.index(bytes.len());
+                    bytes[i] = byte;
+                }
+                1 => {
+                    bytes.remove(at.index(bytes.len()));
+                }
+                _ => bytes.insert(at.index(bytes.len() + 1), byte),
+            }
+        }
+        match open_untouched(&paths, &bytes) {
+            Err(err) => assert_points_inside(&err, &bytes),
+            Ok(session) => {
+                let written = file::to_bytes(session.workbook()).expect("serialise");
+                match file::parse(&paths.workbook, &written, &[]) {
+                    Ok(file::Parsed::Current(again)) => prop_assert_eq!(&again, session.workbook()),
+                    other => panic!("careerbook cannot read what it wrote: {other:?}"),
+                }
+            }
+        }
+        Ok(())
+    });
+    if let Err(failure) = result {
+        panic!("{failure}");
+    }
+}
