@@ -125,21 +125,54 @@ fn checked(path: &Path, mut workbook: Workbook) -> Result<Workbook, StoreError> 
 /// rest of it uses fields this build does not know.
 fn probe_version(path: &Path, text: &str) -> Result<u32, StoreError> {
     #[derive(Deserialize)]
+    #[serde(rename = "Workbook")]
     struct Probe {
         version: u32,
     }
-    read_ron::<Probe>(path, text).map(|probe| probe.version)
+    read_ron::<Probe>(path, text)
+        .map(|probe| probe.version)
+        // Reading the whole workbook explains more, e.g. that `version` is misspelt.
+        .map_err(|probe_err| read_ron::<Workbook>(path, text).err().unwrap_or(probe_err))
 }
 
+/// Deserializes `text`; an error names the line, the column and the field it
+/// happened in (`impact.wins[2].date`), since ron's own message often names
+/// only the type.
 fn read_ron<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<T, StoreError> {
-    ron::Options::default().from_str(text).map_err(|e| {
-        damaged(
-            path,
-            e.span.start.line,
-            e.span.start.col,
-            &e.code.to_string(),
-        )
-    })
+    let options = ron::Options::default();
+    let spanned = |e: ron::error::SpannedError, field: &str| {
+        let message = match describe(&e.code) {
+            text if field.is_empty() || field == "." => text,
+            text => format!("in {field}: {text}"),
+        };
+        damaged(path, e.span.start.line, e.span.start.col, &message)
+    };
+    let mut de =
+        ron::Deserializer::from_str_with_options(text, &options).map_err(|e| spanned(e, ""))?;
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        // `?` stands for a field whose name was not read yet (a syntax error).
+        let field = e.path().to_string().replace(".?", "").replace('?', "");
+        spanned(de.span_error(e.into_inner()), &field)
+    })?;
+    de.end().map_err(|e| spanned(de.span_error(e), ""))?;
+    Ok(value)
+}
+
+/// ron's message, reworded where it speaks to programmers rather than to
+/// someone editing their workbook.
+fn describe(code: &ron::Error) -> String {
+    match code {
+        ron::Error::ExceededRecursionLimit => {
+            "values are nested too deeply to be a workbook".to_string()
+        }
+        ron::Error::ExpectedOption => {
+            "expected an optional value here: Some(...) or None".to_string()
+        }
+        ron::Error::ExpectedComma => {
+            "expected a comma here (is one missing at the end of the line before?)".to_string()
+        }
+        other => other.to_string(),
+    }
 }
 
 fn damaged(path: &Path, line: usize, column: usize, message: &str) -> StoreError {

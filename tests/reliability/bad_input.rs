@@ -231,3 +231,111 @@ fn a_mutated_workbook_is_refused_untouched_or_read_faithfully() {
         panic!("{failure}");
     }
 }
+
+/// A typo a person might make editing the file by hand: the text to change,
+/// what it becomes, what the message must name, and the line the error is on
+/// relative to the edited line (a missing comma shows where the next value starts).
+struct Typo {
+    what: &'static str,
+    from: &'static str,
+    to: &'static str,
+    names: &'static [&'static str],
+    line_after: usize,
+}
+
+const TYPOS: &[Typo] = &[
+    Typo {
+        what: "a misspelt field name",
+        from: "title: \"Moved",
+        to: "titel: \"Moved",
+        names: &["impact.wins[0]", "`titel`", "`title`"],
+        line_after: 0,
+    },
+    Typo {
+        what: "a wrong enum value",
+        from: "category: revenue",
+        to: "category: revnue",
+        names: &["impact.wins[3].category", "`revnue`", "`revenue`"],
+        line_after: 0,
+    },
+    Typo {
+        what: "a missing comma",
+        from: "date: \"2026-09-04\",",
+        to: "date: \"2026-09-04\"",
+        names: &["impact.wins[0]", "comma"],
+        line_after: 1,
+    },
+    Typo {
+        what: "a misspelt version",
+        from: "version: 1",
+        to: "verison: 1",
+        names: &["`verison`", "`version`"],
+        line_after: 0,
+    },
+    Typo {
+        what: "a date that does not exist",
+        from: "2026-09-18",
+        to: "2026-13-45",
+        names: &["impact.wins[1].date"],
+        line_after: 0,
+    },
+    Typo {
+        what: "text where a number belongs",
+        from: "id: 2,",
+        to: "id: \"2\",",
+        names: &["impact.wins[1].id"],
+        line_after: 0,
+    },
+    Typo {
+        what: "a bare string for an optional note",
+        from: "notes: Some(\"Pages for the queue fell from 14 a month to 1.\")",
+        to: "notes: \"Pages for the queue fell from 14 a month to 1.\"",
+        names: &["impact.wins[0].notes", "Some(...) or None"],
+        line_after: 0,
+    },
+    Typo {
+        what: "an unknown field in a record",
+        from: "category: other,",
+        to: "category: other, metric: \"2 launches\",",
+        names: &["impact.wins[4]", "`metric`"],
+        line_after: 0,
+    },
+    Typo {
+        what: "an unknown top-level field",
+        from: "next_id: 7,",
+        to: "next_id: 7,\n    pets: [\"cat\"],",
+        names: &["`pets`"],
+        line_after: 1,
+    },
+];
+
+#[test]
+fn a_hand_edit_typo_is_refused_naming_the_field_line_and_column() {
+    for typo in TYPOS {
+        assert!(
+            FIXTURE.contains(typo.from),
+            "{}: the fixture has no {:?}",
+            typo.what,
+            typo.from
+        );
+        let text = FIXTURE.replacen(typo.from, typo.to, 1);
+        let (_dir, paths) = fresh();
+        let err = open_untouched(&paths, text.as_bytes())
+            .expect_err(&format!("{} must be refused, not dropped", typo.what));
+        let message = err.to_string();
+        for name in typo.names {
+            assert!(
+                message.contains(name),
+                "{}: the message should name {name}: {message}",
+                typo.what
+            );
+        }
+        let at = FIXTURE.find(typo.from).expect("found above");
+        let line = 1 + FIXTURE[..at].matches('\n').count() + typo.line_after;
+        let StoreError::Damaged { line: got, .. } = err else {
+            panic!("{}: {err:?}", typo.what)
+        };
+        assert_eq!(got, line, "{}: {message}", typo.what);
+        assert!(message.contains("column"), "{message}");
+    }
+}
