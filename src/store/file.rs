@@ -87,6 +87,11 @@ pub fn parse(path: &Path, bytes: &[u8], steps: &[migrate::Step]) -> Result<Parse
         let (line, column) = line_column(&bytes[..e.valid_up_to()]);
         damaged(path, line, column, "the file is not valid UTF-8 text")
     })?;
+    // Some editors start a file with a byte-order mark; it carries no data.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(damaged(path, 1, 1, "the file is empty"));
+    }
     let version = probe_version(path, text)?;
     if version > CURRENT_VERSION {
         return match read_ron::<Workbook>(path, text) {

@@ -183,6 +183,24 @@ fn invalid_utf8_is_located_at_its_line_and_column() {
     assert!(text.contains("not valid UTF-8"), "{text}");
 }
 
+#[test]
+fn a_byte_order_mark_before_a_good_workbook_is_ignored() {
+    let (_dir, paths) = fresh();
+    let plain = open_untouched(&paths, FIXTURE.as_bytes()).expect("plain");
+    let with_bom = format!("\u{feff}{FIXTURE}");
+    let session = open_untouched(&paths, with_bom.as_bytes()).expect("with a BOM");
+    assert_eq!(session.workbook(), plain.workbook());
+}
+
+#[test]
+fn an_empty_file_is_refused_as_empty_not_read_as_a_new_workbook() {
+    let (_dir, paths) = fresh();
+    for bytes in [&b""[..], b"\n\n  \t\n"] {
+        let err = open_untouched(&paths, bytes).expect_err("refused");
+        assert!(err.to_string().contains("the file is empty"), "{err}");
+    }
+}
+
 proptest! {
     #[test]
     fn the_loader_never_panics_on_random_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..4096)) {
