@@ -7,6 +7,7 @@ use careerbook::store::demo::DEMO_RON;
 use careerbook::store::{Paths, Session, StoreError, file};
 use proptest::prelude::*;
 use std::fs;
+use std::time::{Duration, Instant};
 
 /// The fixture of the current format: a workbook with every kind of record.
 const FIXTURE: &str = include_str!("../fixtures/workbook-v1.ron");
@@ -248,6 +249,64 @@ fn a_mutated_workbook_is_refused_untouched_or_read_faithfully() {
     if let Err(failure) = result {
         panic!("{failure}");
     }
+}
+
+/// Bytes this thread has read from files so far, where Linux tells us.
+fn bytes_read_by_this_thread() -> Option<u64> {
+    let io = fs::read_to_string("/proc/thread-self/io").ok()?;
+    io.lines()
+        .find_map(|l| l.strip_prefix("rchar: "))?
+        .trim()
+        .parse()
+        .ok()
+}
+
+#[test]
+fn a_200_mb_file_is_refused_quickly_without_being_read() {
+    let (_dir, paths) = fresh();
+    fs::create_dir_all(&paths.dir).expect("dir");
+    // Sparse: 200 MB long, no disk space used.
+    fs::File::create(&paths.workbook)
+        .and_then(|f| f.set_len(200 * 1024 * 1024))
+        .expect("a sparse file");
+    let read_before = bytes_read_by_this_thread();
+    let started = Instant::now();
+    let err = Session::open(paths.clone(), tui_options()).expect_err("refused");
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "took {:?}",
+        started.elapsed()
+    );
+    match (read_before, bytes_read_by_this_thread()) {
+        (Some(before), Some(after)) => assert!(
+            after - before < 1024 * 1024,
+            "{} bytes were read",
+            after - before
+        ),
+        _ => println!("skipping the bytes-read check: /proc/thread-self/io is not available"),
+    }
+    let text = err.to_string();
+    assert!(matches!(err, StoreError::TooLarge { .. }), "{err:?}");
+    assert!(
+        text.contains("is 200 MB, more than the 64 MB") && text.contains("it was not read"),
+        "{text}"
+    );
+    assert_eq!(
+        fs::metadata(&paths.workbook).expect("stat").len(),
+        200 * 1024 * 1024
+    );
+
+    // The real binary says the same and stops before touching the terminal.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_careerbook"))
+        .arg("--data-dir")
+        .arg(&paths.dir)
+        .env_remove("CAREERBOOK_DIR")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run careerbook");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("is 200 MB"), "{stderr}");
 }
 
 /// A typo a person might make editing the file by hand: the text to change,
