@@ -10,3 +10,4 @@ mod bad_input;
 mod child;
 mod disk_faults;
 mod kill;
+mod versions;
