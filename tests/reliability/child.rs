@@ -24,6 +24,7 @@ fn child_process_entry_point() {
     match role.as_str() {
         "save-loop" => save_loop(paths),
         "hold-lock" => hold_lock(paths),
+        "add-one" => add_one(paths),
         other => panic!("unknown child role {other:?}"),
     }
 }
@@ -54,4 +55,19 @@ fn hold_lock(paths: Paths) {
     let _session = Session::open(paths, options).expect("open holding the lock");
     println!("locked");
     std::thread::sleep(LIFETIME);
+}
+
+/// Adds one win the way a writing command does (lock held from read to
+/// write), named after this process.
+fn add_one(paths: Paths) {
+    let options = OpenOptions {
+        create: true,
+        hold_lock: true,
+    };
+    let mut session = Session::open(paths, options).expect("open");
+    crate::support::add(
+        &mut session,
+        &format!("from process {}", std::process::id()),
+    );
+    println!("added");
 }

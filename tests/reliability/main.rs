@@ -11,3 +11,4 @@ mod child;
 mod disk_faults;
 mod kill;
 mod versions;
+mod writers;
