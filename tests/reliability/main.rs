@@ -10,5 +10,6 @@ mod bad_input;
 mod child;
 mod disk_faults;
 mod kill;
+mod paths;
 mod versions;
 mod writers;
