@@ -17,9 +17,12 @@ use chrono::{Local, NaiveDate};
 use crossterm::event::{self, DisableFocusChange, EnableFocusChange, Event, KeyEvent};
 use ratatui::DefaultTerminal;
 use ratatui::text::Line;
+use rustix::event::{PollFd, PollFlags};
+use rustix::io::Errno;
 use signal_hook::consts::{SIGHUP, SIGTERM};
-use std::io::stdout;
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::io::{IsTerminal, stdout};
+use std::os::fd::AsFd;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
 use theme::Theme;
 use widgets::popup::{self, Tone};
@@ -62,6 +65,7 @@ impl Term {
                 }
             }
         });
+        watch_for_hangup(tx.clone());
         let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])
             .map_err(|e| format!("cannot watch for signals: {e}"))?;
         std::thread::spawn(move || {
@@ -82,6 +86,32 @@ impl Drop for Term {
         let _ = crossterm::execute!(stdout(), DisableFocusChange);
         ratatui::restore();
     }
+}
+
+/// Reports `InputLost` when the terminal hangs up (its window closed, its ssh
+/// connection dropped) without a SIGHUP reaching us. crossterm cannot report
+/// it: reading a hung-up terminal returns nothing, forever, so its reader
+/// thread spins at full CPU. Polling for no events at all sleeps until the
+/// hang-up and costs nothing meanwhile.
+fn watch_for_hangup(tx: Sender<Msg>) {
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() {
+        return;
+    }
+    std::thread::spawn(move || {
+        let fd = stdin.as_fd();
+        let mut fds = [PollFd::new(&fd, PollFlags::empty())];
+        loop {
+            match rustix::event::poll(&mut fds, None) {
+                Ok(_) if !fds[0].revents().is_empty() => {
+                    let _ = tx.send(Msg::InputLost);
+                    return;
+                }
+                Ok(_) | Err(Errno::INTR) => {}
+                Err(_) => return,
+            }
+        }
+    });
 }
 
 /// Opens the workbook at `paths` in the TUI. `banner` marks demo mode.

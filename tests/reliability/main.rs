@@ -5,11 +5,13 @@
 #[path = "../common/mod.rs"]
 mod common;
 mod support;
+mod terminal;
 
 mod bad_input;
 mod child;
 mod disk_faults;
 mod kill;
 mod paths;
+mod pty;
 mod versions;
 mod writers;
