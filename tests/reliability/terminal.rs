@@ -85,3 +85,55 @@ fn a_newer_workbook_stays_byte_identical_in_the_real_tui() {
     assert_restored(&terminal);
     assert_eq!(fs::read_to_string(&paths.workbook).expect("read"), newer);
 }
+
+/// A bug inside a screen. The binary under test is a debug build, in which
+/// `CAREERBOOK_DEBUG_PANIC` makes drawing panic; release builds have no such
+/// switch (and then this test has nothing to run).
+#[test]
+fn a_panic_while_drawing_restores_the_terminal_and_leaves_a_recovery_note() {
+    if !cfg!(debug_assertions) {
+        println!("skipped: the panic switch exists only in debug builds");
+        return;
+    }
+    let (_dir, paths) = fresh();
+    crate::support::add(&mut open(&paths), "kept");
+    let mut terminal = Terminal::spawn(&paths.dir, &[], &[("CAREERBOOK_DEBUG_PANIC", "1")]);
+    let status = terminal.wait_exit(START);
+    assert_eq!(status.code(), Some(101), "a panic: {}", terminal.text());
+    assert_restored(&terminal);
+    let text = terminal.text();
+    assert!(
+        text.contains("careerbook stopped because of a bug"),
+        "{text}"
+    );
+
+    let notes: Vec<_> = fs::read_dir(&paths.dir)
+        .expect("list")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("crash-"))
+        })
+        .collect();
+    assert_eq!(
+        notes.len(),
+        1,
+        "one recovery note in {}",
+        paths.dir.display()
+    );
+    let note = fs::read_to_string(&notes[0]).expect("read the note");
+    assert!(
+        note.contains(&paths.workbook.display().to_string()),
+        "{note}"
+    );
+    assert!(
+        note.contains(&paths.backups.display().to_string()),
+        "{note}"
+    );
+    assert!(note.contains("careerbook restore"), "{note}");
+    use std::os::unix::fs::PermissionsExt;
+    let mode = fs::metadata(&notes[0]).expect("stat").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "the note may quote the user's data");
+    assert_eq!(titles(&open(&paths)), ["kept"]);
+}
