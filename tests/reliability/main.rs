@@ -2,16 +2,20 @@
 //! (issue 8). Each module is one kind of attack; docs/reliability.md maps every
 //! guarantee to the tests that prove it.
 
+// Helpers: apps and keys, workbooks and child processes, a pseudo-terminal.
 #[path = "../common/mod.rs"]
 mod common;
+mod pty;
 mod support;
-mod terminal;
+
+/// What a child process started by the multi-process tests runs.
+mod child;
 
 mod bad_input;
-mod child;
 mod disk_faults;
 mod kill;
 mod paths;
-mod pty;
+mod sizes;
+mod terminal;
 mod versions;
 mod writers;
