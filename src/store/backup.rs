@@ -175,7 +175,9 @@ pub fn restore(paths: &Paths, name: &str) -> Result<Option<PathBuf>, String> {
         }
         None => None,
     };
-    write_atomic(&RealDisk, &paths.dir, &paths.workbook, &bytes).map_err(|e| e.to_string())?;
+    let target = file::save_target(&paths.workbook).map_err(|e| e.to_string())?;
+    write_atomic(&RealDisk, file::parent_dir(&target), &target, &bytes)
+        .map_err(|e| e.to_string())?;
     Ok(kept)
 }
 

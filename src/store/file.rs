@@ -52,6 +52,11 @@ pub fn ensure_dirs(paths: &Paths) -> Result<(), StoreError> {
 pub fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
     let file = match File::open(path) {
         Ok(file) => file,
+        // A link to a missing file (on a drive not mounted, say) is not "no
+        // workbook yet": creating one would replace the link.
+        Err(e) if e.kind() == ErrorKind::NotFound && is_link(path) => {
+            return Err(StoreError::io("follow the link", path, e));
+        }
         Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(StoreError::io("open", path, e)),
     };
@@ -213,6 +218,29 @@ pub fn to_bytes(workbook: &Workbook) -> Result<Vec<u8>, StoreError> {
     Ok(text.into_bytes())
 }
 
+/// Where the workbook's bytes really live: `workbook` itself or, when it is a
+/// symbolic link (into a synced folder, say), the file the link leads to.
+/// Saves replace that file, so the link survives; renaming over the link would
+/// turn it into a plain file and leave its target behind, stale.
+pub fn save_target(workbook: &Path) -> Result<PathBuf, StoreError> {
+    if !is_link(workbook) {
+        return Ok(workbook.to_path_buf());
+    }
+    fs::canonicalize(workbook).map_err(|e| StoreError::io("follow the link", workbook, e))
+}
+
+fn is_link(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink())
+}
+
+/// The directory holding `file`: where its temp file goes, and what is flushed.
+pub fn parent_dir(file: &Path) -> &Path {
+    match file.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    }
+}
+
 /// Replaces `target` with `bytes` atomically (temp file, fsync, rename, fsync dir).
 /// On failure the old file is untouched and no temp file is left behind, unless
 /// only the final directory flush failed: then `target` already holds `bytes`.
@@ -281,10 +309,20 @@ pub fn sweep_temp_files(paths: &Paths) -> Result<usize, StoreError> {
     Ok(temps.len())
 }
 
-/// Temp files in the data directory and `backups/` (a backup is saved the same way).
+/// Temp files in the data directory, in `backups/` (a backup is saved the same
+/// way), and beside the file a linked workbook leads to.
 fn temp_files(paths: &Paths) -> Vec<PathBuf> {
-    [&paths.dir, &paths.backups]
+    let linked = save_target(&paths.workbook)
+        .ok()
+        .map(|target| parent_dir(&target).to_path_buf());
+    let mut dirs: Vec<PathBuf> = [paths.dir.clone(), paths.backups.clone()]
         .into_iter()
+        .chain(linked)
+        .filter_map(|dir| fs::canonicalize(dir).ok())
+        .collect();
+    dirs.sort();
+    dirs.dedup();
+    dirs.iter()
         .filter_map(|dir| fs::read_dir(dir).ok())
         .flat_map(|entries| entries.flatten())
         .filter(|e| {

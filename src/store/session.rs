@@ -406,14 +406,16 @@ impl Session {
             backup::daily(&*self.disk, &self.paths, old)?;
             self.backed_up_today = true;
         }
-        file::replace(&*self.disk, &self.paths.dir, &self.paths.workbook, bytes)?;
+        let target = file::save_target(&self.paths.workbook)?;
+        let dir = file::parent_dir(&target);
+        file::replace(&*self.disk, dir, &target, bytes)?;
         // The file holds our bytes now, even if flushing the directory fails
         // below. Remembering them keeps the next save from mistaking our own
         // write for another process's and applying our edits a second time;
         // the edits stay unsaved, so that save writes the whole file again.
         self.on_disk = Some(bytes.to_vec());
         self.stamp = file::stamp(&self.paths.workbook);
-        file::sync_dir(&*self.disk, &self.paths.dir)
+        file::sync_dir(&*self.disk, dir)
     }
 
     /// Keeps the history bounded; unsaved entries are always kept.

@@ -251,3 +251,57 @@ fn a_data_directory_that_cannot_be_created_is_a_clear_error() {
         "{stderr}"
     );
 }
+
+/// A workbook kept elsewhere (a synced folder, say) and linked into the data
+/// directory: saving must update the file the link leads to and keep the link.
+#[test]
+fn a_workbook_that_is_a_link_stays_a_link_and_its_target_is_saved() {
+    let (dir, paths) = fresh();
+    let synced = dir.path().join("synced");
+    fs::create_dir(&synced).expect("synced dir");
+    add(&mut open(&Paths::in_dir(&synced)), "made elsewhere");
+    fs::create_dir_all(&paths.dir).expect("data dir");
+    std::os::unix::fs::symlink(synced.join("workbook.ron"), &paths.workbook).expect("link");
+
+    let mut session = open(&paths);
+    add(&mut session, "one");
+    add(&mut session, "two");
+    let name = backup::list(&paths).expect("list")[0].name.clone();
+    backup::restore(&paths, &name).expect("restore");
+    add(&mut open(&paths), "after restore");
+
+    let link = fs::symlink_metadata(&paths.workbook).expect("lstat");
+    assert!(link.file_type().is_symlink(), "the link is still a link");
+    let target = synced.join("workbook.ron");
+    assert_eq!(
+        titles(&open(&Paths::in_dir(&synced))),
+        ["made elsewhere", "after restore"],
+        "saves and the restore went to the file the link leads to"
+    );
+    assert_eq!(mode(&target), 0o600);
+    assert_eq!(crate::support::strays(&paths), Vec::<PathBuf>::new());
+}
+
+/// The link's target is on a drive that is not mounted: that is not "no
+/// workbook yet", and creating a fresh one would replace the link.
+#[test]
+fn a_link_to_a_missing_workbook_is_an_error_not_a_new_workbook() {
+    let (dir, paths) = fresh();
+    fs::create_dir_all(&paths.dir).expect("data dir");
+    let gone = dir.path().join("unmounted/workbook.ron");
+    std::os::unix::fs::symlink(&gone, &paths.workbook).expect("link");
+    let err = Session::open(paths.clone(), crate::support::tui_options()).expect_err("refused");
+    let text = err.to_string();
+    assert!(
+        text.contains("link") && text.contains("workbook.ron"),
+        "{text}"
+    );
+    assert!(
+        fs::symlink_metadata(&paths.workbook)
+            .expect("lstat")
+            .file_type()
+            .is_symlink(),
+        "the link was left alone"
+    );
+    assert!(!gone.exists());
+}
