@@ -22,6 +22,8 @@ pub enum Reason {
     PreRestore,
     /// A workbook that could not be read, moved aside by `restore`.
     Damaged,
+    /// Edits that could not be saved when careerbook closed.
+    Unsaved,
 }
 
 impl Reason {
@@ -31,6 +33,7 @@ impl Reason {
             Reason::PreMigrate => "pre-migrate",
             Reason::PreRestore => "pre-restore",
             Reason::Damaged => "damaged",
+            Reason::Unsaved => "unsaved",
         }
     }
 
@@ -40,6 +43,7 @@ impl Reason {
             Reason::PreMigrate,
             Reason::PreRestore,
             Reason::Damaged,
+            Reason::Unsaved,
         ]
         .into_iter()
         .find(|r| r.tag() == tag)

@@ -292,6 +292,15 @@ impl Session {
         self.save()
     }
 
+    /// The last resort when saving keeps failing as careerbook closes: writes
+    /// the workbook as it is in memory, unsaved edits included, as a backup
+    /// (`backups/` may still be writable when the data directory is not), so
+    /// that `careerbook restore` can put it back later.
+    pub fn rescue(&self) -> Result<std::path::PathBuf, StoreError> {
+        let bytes = file::to_bytes(&self.workbook)?;
+        backup::write(&*self.disk, &self.paths, &bytes, Reason::Unsaved)
+    }
+
     /// Re-reads the file if another process changed it, keeping unsaved edits.
     pub fn refresh(&mut self) -> Result<bool, StoreError> {
         if file::stamp(&self.paths.workbook) == self.stamp {

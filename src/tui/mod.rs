@@ -161,7 +161,6 @@ pub fn run(paths: Paths, banner: Option<String>) -> Result<(), String> {
     event_loop(&mut term, &mut app);
     drop(term);
     app.save_before_exit()
-        .map_err(|e| format!("your last edits could not be saved: {e}"))
 }
 
 fn event_loop(term: &mut Term, app: &mut App) {

@@ -21,6 +21,8 @@ struct Faulty(Arc<Mutex<Plan>>);
 #[derive(Debug, Default)]
 struct Plan {
     fail_at: Option<usize>,
+    /// A step that fails every time, like a directory that cannot be written.
+    broken: Option<&'static str>,
     steps: Vec<String>,
 }
 
@@ -32,6 +34,10 @@ impl Faulty {
         let mut plan = self.0.lock().expect("plan");
         plan.fail_at = fail_at;
         plan.steps.clear();
+    }
+
+    fn break_step(&self, step: &'static str) {
+        self.0.lock().expect("plan").broken = Some(step);
     }
 
     fn steps(&self) -> Vec<String> {
@@ -51,7 +57,12 @@ impl Faulty {
             None => String::new(),
         };
         let n = plan.steps.len();
-        plan.steps.push(format!("{step}{place}"));
+        let step = format!("{step}{place}");
+        let broken = plan.broken.is_some_and(|b| b == step);
+        plan.steps.push(step);
+        if broken {
+            return true;
+        }
         if plan.fail_at == Some(n) {
             plan.fail_at = None;
             return true;
@@ -230,4 +241,35 @@ fn the_status_line_says_not_saved_until_ctrl_s_saves() {
         app.status()
     );
     assert_eq!(titles(&open(&paths)), ["saved"]);
+}
+
+#[test]
+fn edits_that_cannot_be_saved_at_exit_are_kept_as_a_backup_to_restore() {
+    let (_dir, paths, disk, mut session) = before_the_first_save_of_the_day();
+    let old = fs::read(&paths.workbook).expect("read");
+    disk.break_step("rename to workbook.ron");
+    let applied = session
+        .apply(Edit::Add(win("pending").into()))
+        .expect("valid");
+    assert!(applied.saved.is_err());
+    let mut app = App::new(session, today(), Theme::plain(), None);
+
+    let message = app.save_before_exit().expect_err("still cannot save");
+    let kept = backup::list(&paths)
+        .expect("list")
+        .into_iter()
+        .find(|b| b.reason == backup::Reason::Unsaved)
+        .expect("the unsaved edits were kept as a backup");
+    assert!(
+        message.contains(&format!("careerbook restore {}", kept.name)),
+        "{message}"
+    );
+    assert_eq!(
+        fs::read(&paths.workbook).expect("read"),
+        old,
+        "the workbook is intact"
+    );
+
+    backup::restore(&paths, &kept.name).expect("restore once fixed");
+    assert_eq!(titles(&open(&paths)), ["saved", "pending"]);
 }
