@@ -297,6 +297,10 @@ impl Session {
     /// (`backups/` may still be writable when the data directory is not), so
     /// that `careerbook restore` can put it back later.
     pub fn rescue(&self) -> Result<std::path::PathBuf, StoreError> {
+        // Under the lock, so another careerbook starting now cannot sweep the
+        // temp file away mid-write; but without it if need be, since keeping
+        // the edits matters more than that small race.
+        let _lock = self.lock().ok();
         let bytes = file::to_bytes(&self.workbook)?;
         backup::write(&*self.disk, &self.paths, &bytes, Reason::Unsaved)
     }
