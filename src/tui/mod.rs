@@ -142,7 +142,9 @@ pub fn run(paths: Paths, banner: Option<String>) -> Result<(), String> {
         };
         let t = match term.as_mut() {
             Some(t) => t,
-            None => term.insert(Term::start(&paths)?),
+            // Without a terminal to ask in, the damage report itself (which
+            // names the backup and `careerbook restore`) is what matters.
+            None => term.insert(Term::start(&paths).map_err(|_| err.to_string())?),
         };
         if !damaged_prompt(t, &err, &theme) {
             drop(term);

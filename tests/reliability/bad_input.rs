@@ -416,3 +416,30 @@ fn a_hand_edit_typo_is_refused_naming_the_field_line_and_column() {
         assert!(message.contains("column"), "{message}");
     }
 }
+
+/// Without a terminal to offer the backup in, the binary still says what is
+/// wrong and which backup to restore.
+#[test]
+fn a_damaged_workbook_is_explained_even_without_a_terminal() {
+    let (_dir, paths) = fresh();
+    let mut session = Session::open(paths.clone(), tui_options()).expect("open");
+    crate::support::add(&mut session, "one"); // takes the day's backup
+    fs::write(&paths.workbook, b"(version: 1, next_id: ").expect("damage");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_careerbook"))
+        .arg("--data-dir")
+        .arg(&paths.dir)
+        .env_remove("CAREERBOOK_DIR")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run careerbook");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("cannot be read: line 1") && stderr.contains("careerbook restore"),
+        "{stderr}"
+    );
+    assert_eq!(
+        fs::read(&paths.workbook).expect("read"),
+        b"(version: 1, next_id: "
+    );
+}
