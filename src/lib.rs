@@ -5,5 +5,6 @@
 
 pub mod cli;
 pub mod domain;
+pub mod export;
 pub mod store;
 pub mod tui;

@@ -14,8 +14,10 @@ fn win(title: &str) -> Win {
         date: NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"),
         title: title.into(),
         category: Category::CostSavings,
+        metric: None,
         notes: None,
         tags: vec!["infra".into()],
+        link: None,
     }
 }
 
@@ -441,4 +443,26 @@ fn a_hand_edited_low_counter_never_hands_out_a_used_id() {
         .map(|w| w.id)
         .collect();
     assert_eq!(ids, [7, 8]);
+}
+
+#[test]
+fn the_demo_workbook_loads_with_the_current_schema_and_is_valid() {
+    use careerbook::store::{demo::DEMO_RON, file::Parsed};
+    let today = NaiveDate::from_ymd_opt(2026, 11, 26).expect("date");
+    let parsed = file::parse(std::path::Path::new("demo.ron"), DEMO_RON.as_bytes(), &[])
+        .expect("demo parses");
+    let Parsed::Current(wb) = parsed else {
+        panic!("the demo must be the current format version")
+    };
+    for win in &wb.impact.wins {
+        win.validate(today).expect("every demo win is valid");
+    }
+    wb.runway.validate().expect("runway section is valid");
+    wb.vesting
+        .validate(today)
+        .expect("vesting section is valid");
+    wb.pipeline.validate().expect("pipeline section is valid");
+    assert!(wb.impact.wins.len() >= 20, "wins over several months");
+    assert!(!wb.runway.accounts.is_empty() && !wb.vesting.grants.is_empty());
+    assert!(!wb.pipeline.applications.is_empty() && !wb.pipeline.contacts.is_empty());
 }

@@ -5,6 +5,7 @@
 //! changed); 2 wrong usage or a value that cannot be accepted.
 
 mod backups;
+mod impact;
 
 use crate::store::{OpenOptions, Paths, Session, StoreError};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -46,16 +47,10 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Add a win to the impact log (not yet available)
-    #[command(hide = true)]
-    Log(Pending),
-}
-
-/// Arguments of a command that is not available yet: accepted, then refused.
-#[derive(Debug, clap::Args)]
-pub struct Pending {
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
-    rest: Vec<String>,
+    /// Log a win in the impact log and print it
+    Log(impact::LogArgs),
+    /// List wins, newest first (text, Markdown brag document, CSV or JSON)
+    Wins(impact::WinsArgs),
 }
 
 /// Text for people, JSON for scripts.
@@ -101,14 +96,9 @@ pub fn run(command: Command, paths: &Paths) -> Result<(), Failure> {
     match command {
         Command::Path { format } => backups::path(paths, format),
         Command::Restore { name, format } => backups::restore(paths, name.as_deref(), format),
-        Command::Log(_) => Err(not_yet("log")),
+        Command::Log(args) => impact::log(paths, args),
+        Command::Wins(args) => impact::wins(paths, args),
     }
-}
-
-fn not_yet(command: &str) -> Failure {
-    Failure::runtime(format!(
-        "`careerbook {command}` is not yet available in this version"
-    ))
 }
 
 /// Opens the workbook for reading only (never creates or changes it).
@@ -135,6 +125,18 @@ pub fn open_for_writing(paths: &Paths) -> Result<Session, Failure> {
 pub fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
     let text = serde_json::to_string_pretty(value)
         .map_err(|e| Failure::runtime(format!("cannot write JSON: {e}")))?;
-    println!("{text}");
-    Ok(())
+    print(&format!("{text}\n"))
+}
+
+/// Writes `text` to standard output. A reader that went away (`| head`) is
+/// not an error: the output simply stops, as with other Unix tools.
+pub fn print(text: &str) -> Result<(), Failure> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Failure::runtime(format!("cannot write the output: {e}")))
+        }
+        _ => Ok(()),
+    }
 }

@@ -6,13 +6,21 @@
 //! changes, and undo reverts only what this edit touched.
 
 use super::impact::Win;
+use super::pipeline::{Application, Contact};
+use super::runway::{
+    Account, Expense, HealthCover, NewJob, NoticePay, OneOff, OtherIncome, Severance,
+    UnemploymentBenefit,
+};
+use super::vesting::{DatedBonus, Grant, Price, SignOnBonus};
 use super::workbook::Workbook;
 use super::{Id, Invalid};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
 
-/// Declares the record kinds a workbook holds and where each list lives.
-/// Adding a kind is one line here.
+/// Declares the record kinds a workbook holds, where each list lives, and how
+/// a record is checked (`|record, workbook, today|`). Adding a kind is one line.
 macro_rules! records {
-    ($( $variant:ident($ty:ty) => $noun:literal, $($field:ident).+ ; )+) => {
+    ($( $variant:ident($ty:ty) => $noun:literal, $($field:ident).+, $check:expr ; )+) => {
         /// One stored record of any kind.
         #[derive(Clone, Debug, PartialEq)]
         pub enum Item { $( $variant($ty), )+ }
@@ -26,9 +34,16 @@ macro_rules! records {
         } )+
 
         impl Kind {
+            pub const ALL: &[Kind] = &[$( Kind::$variant, )+];
+
             /// The word a message uses for a record of this kind.
             pub fn noun(self) -> &'static str {
                 match self { $( Kind::$variant => $noun, )+ }
+            }
+
+            /// The ids of every stored record of this kind, in list order.
+            pub fn ids(self, wb: &Workbook) -> Vec<Id> {
+                match self { $( Kind::$variant => wb.$($field).+.iter().map(|r| r.id).collect(), )+ }
             }
 
             fn remove(self, wb: &mut Workbook, id: Id) -> Option<(Item, usize)> {
@@ -57,8 +72,11 @@ macro_rules! records {
                 match self { $( Item::$variant(r) => r.id = id, )+ }
             }
 
-            fn validate(&self) -> Result<(), Invalid> {
-                match self { $( Item::$variant(r) => r.validate(), )+ }
+            fn validate(&self, wb: &Workbook, today: NaiveDate) -> Result<(), Invalid> {
+                match self { $( Item::$variant(r) => {
+                    let check: fn(&$ty, &Workbook, NaiveDate) -> Result<(), Invalid> = $check;
+                    check(r, wb, today)
+                } )+ }
             }
 
             /// Puts the record in its list at `index` (clamped to the end).
@@ -81,7 +99,57 @@ macro_rules! records {
 }
 
 records! {
-    Win(Win) => "win", impact.wins;
+    Win(Win) => "win", impact.wins, |r, _, today| r.validate(today);
+    Account(Account) => "cash account", runway.accounts, |r, _, _| r.validate();
+    Expense(Expense) => "spending item", runway.expenses, |r, _, _| r.validate();
+    Cover(HealthCover) => "health cover", runway.cover, |r, _, _| r.validate();
+    Income(OtherIncome) => "income", runway.other_income, |r, _, _| r.validate();
+    OneOff(OneOff) => "one-off", runway.one_offs, |r, _, _| r.validate();
+    Grant(Grant) => "grant", vesting.grants, |r, _, _| r.validate();
+    Price(Price) => "price", vesting.prices, |r, _, today| r.validate(today);
+    SignOn(SignOnBonus) => "sign-on bonus", vesting.sign_on_bonuses, |r, _, _| r.validate();
+    Bonus(DatedBonus) => "bonus", vesting.dated_bonuses, |r, _, _| r.validate();
+    Application(Application) => "application", pipeline.applications, |r, wb, _| wb.pipeline.check_application(r);
+    Contact(Contact) => "contact", pipeline.contacts, |r, _, _| r.validate();
+}
+
+/// Declares the single values (not lists) a workbook holds and how the part
+/// of the workbook that owns each is checked after a change (`|workbook, today|`).
+macro_rules! sections {
+    ($( $variant:ident($ty:ty) => $($field:ident).+, $check:expr ; )+) => {
+        /// A new value for one single-valued part of the workbook.
+        #[derive(Clone, Debug, PartialEq)]
+        pub enum Section { $( $variant($ty), )+ }
+
+        impl Section {
+            /// Stores this value, returning the one it replaced.
+            fn swap(self, wb: &mut Workbook) -> Section {
+                match self { $( Section::$variant(value) => {
+                    Section::$variant(std::mem::replace(&mut wb.$($field).+, value))
+                } )+ }
+            }
+
+            fn validate(&self, wb: &Workbook, today: NaiveDate) -> Result<(), Invalid> {
+                match self { $( Section::$variant(_) => {
+                    let check: fn(&Workbook, NaiveDate) -> Result<(), Invalid> = $check;
+                    check(wb, today)
+                } )+ }
+            }
+        }
+    };
+}
+
+sections! {
+    Separation(Option<NaiveDate>) => runway.separation, |wb, _| wb.runway.validate();
+    Severance(Option<Severance>) => runway.severance, |wb, _| wb.runway.validate();
+    Notice(Option<NoticePay>) => runway.notice, |wb, _| wb.runway.validate();
+    Withholding(Decimal) => runway.withholding, |wb, _| wb.runway.validate();
+    Benefit(Option<UnemploymentBenefit>) => runway.benefit, |wb, _| wb.runway.validate();
+    NewJob(Option<NewJob>) => runway.new_job, |wb, _| wb.runway.validate();
+    VestProceeds(bool) => runway.include_vest_proceeds, |_, _| Ok(());
+    VestWithholding(Option<Decimal>) => vesting.withholding, |wb, today| wb.vesting.validate(today);
+    RoleEliminated(bool) => vesting.role_eliminated, |_, _| Ok(());
+    GhostAfterDays(u32) => pipeline.ghost_after_days, |wb, _| wb.pipeline.validate();
 }
 
 /// A change to a workbook.
@@ -95,6 +163,8 @@ pub enum Edit {
     Remove(Kind, Id),
     /// Puts back a removed record at its old position: the inverse of `Remove`.
     Restore(Item, usize),
+    /// Replaces a single-valued part of the workbook.
+    Set(Section),
     /// Several edits that succeed or fail together, applied in order.
     Batch(Vec<Edit>),
 }
@@ -111,17 +181,18 @@ pub enum EditError {
 impl Edit {
     /// Applies the edit, returning its inverse. On error nothing has changed.
     /// An `Add` records the id it was given inside `self`.
-    pub fn apply(&mut self, wb: &mut Workbook) -> Result<Edit, EditError> {
+    /// `today` is for checks such as "a win cannot be dated next month".
+    pub fn apply(&mut self, wb: &mut Workbook, today: NaiveDate) -> Result<Edit, EditError> {
         match self {
             Edit::Add(item) => {
-                item.validate()?;
+                item.validate(wb, today)?;
                 item.set_id(wb.allocate_id());
                 let inverse = Edit::Remove(item.kind(), item.id());
                 item.clone().insert(wb, usize::MAX);
                 Ok(inverse)
             }
             Edit::Update(item) => {
-                item.validate()?;
+                item.validate(wb, today)?;
                 let old = item
                     .clone()
                     .replace(wb)
@@ -140,7 +211,15 @@ impl Edit {
                 item.clone().insert(wb, *index);
                 Ok(Edit::Remove(item.kind(), item.id()))
             }
-            Edit::Batch(edits) => apply_all(edits, wb),
+            Edit::Set(section) => {
+                let old = section.clone().swap(wb);
+                if let Err(invalid) = section.validate(wb, today) {
+                    old.swap(wb);
+                    return Err(invalid.into());
+                }
+                Ok(Edit::Set(old))
+            }
+            Edit::Batch(edits) => apply_all(edits, wb, today),
         }
     }
 
@@ -174,16 +253,34 @@ impl Edit {
     }
 }
 
+/// Deletes a win, and drops it from the stories applications plan to tell,
+/// as one edit (undone as one).
+pub fn remove_win(wb: &Workbook, id: Id) -> Edit {
+    let mut edits: Vec<Edit> = wb
+        .pipeline
+        .applications
+        .iter()
+        .filter(|app| app.stories.contains(&id))
+        .map(|app| {
+            let mut app = app.clone();
+            app.stories.retain(|story| *story != id);
+            Edit::Update(app.into())
+        })
+        .collect();
+    edits.push(Edit::Remove(Kind::Win, id));
+    Edit::Batch(edits)
+}
+
 /// Applies each edit in turn; if one fails, the earlier ones are rolled back.
-fn apply_all(edits: &mut [Edit], wb: &mut Workbook) -> Result<Edit, EditError> {
+fn apply_all(edits: &mut [Edit], wb: &mut Workbook, today: NaiveDate) -> Result<Edit, EditError> {
     let mut inverses = Vec::with_capacity(edits.len());
     for edit in edits.iter_mut() {
-        match edit.apply(wb) {
+        match edit.apply(wb, today) {
             Ok(inverse) => inverses.push(inverse),
             Err(err) => {
                 for mut inverse in inverses.into_iter().rev() {
                     // An inverse of an edit that just succeeded always applies.
-                    let _ = inverse.apply(wb);
+                    let _ = inverse.apply(wb, today);
                 }
                 return Err(err);
             }
@@ -199,14 +296,20 @@ mod tests {
     use crate::domain::impact::Category;
     use chrono::NaiveDate;
 
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 26).expect("date")
+    }
+
     fn win(title: &str) -> Win {
         Win {
             id: 0,
             date: NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"),
             title: title.into(),
             category: Category::Revenue,
+            metric: None,
             notes: None,
             tags: Vec::new(),
+            link: None,
         }
     }
 
@@ -218,10 +321,10 @@ mod tests {
     fn add_allocates_ids_and_its_inverse_removes_it() {
         let mut wb = Workbook::default();
         let mut add = Edit::Add(win("a").into());
-        let mut inverse = add.apply(&mut wb).expect("add");
+        let mut inverse = add.apply(&mut wb, today()).expect("add");
         assert_eq!(add.added_ids(), vec![(Kind::Win, 1)]);
         assert_eq!(wb.next_id, 2);
-        inverse.apply(&mut wb).expect("undo");
+        inverse.apply(&mut wb, today()).expect("undo");
         assert!(wb.impact.wins.is_empty());
         assert_eq!(wb.next_id, 2, "ids are never reused, even after undo");
     }
@@ -230,11 +333,15 @@ mod tests {
     fn remove_then_restore_puts_the_record_back_in_place() {
         let mut wb = Workbook::default();
         for t in ["a", "b", "c"] {
-            Edit::Add(win(t).into()).apply(&mut wb).expect("add");
+            Edit::Add(win(t).into())
+                .apply(&mut wb, today())
+                .expect("add");
         }
-        let mut inverse = Edit::Remove(Kind::Win, 2).apply(&mut wb).expect("remove");
+        let mut inverse = Edit::Remove(Kind::Win, 2)
+            .apply(&mut wb, today())
+            .expect("remove");
         assert_eq!(titles(&wb), ["a", "c"]);
-        inverse.apply(&mut wb).expect("restore");
+        inverse.apply(&mut wb, today()).expect("restore");
         assert_eq!(titles(&wb), ["a", "b", "c"]);
     }
 
@@ -243,7 +350,9 @@ mod tests {
         let mut wb = Workbook::default();
         let mut ghost = win("ghost");
         ghost.id = 42;
-        let err = Edit::Update(ghost.into()).apply(&mut wb).unwrap_err();
+        let err = Edit::Update(ghost.into())
+            .apply(&mut wb, today())
+            .unwrap_err();
         assert_eq!(err, EditError::Missing(Kind::Win));
         assert_eq!(wb, Workbook::default());
     }
@@ -256,7 +365,7 @@ mod tests {
             Edit::Add(win("ok").into()),
             Edit::Add(win("  ").into()),
         ]);
-        let err = batch.apply(&mut wb).unwrap_err();
+        let err = batch.apply(&mut wb, today()).unwrap_err();
         assert!(
             matches!(err, EditError::Invalid(ref i) if i.field == "title"),
             "{err:?}"
@@ -267,7 +376,9 @@ mod tests {
     #[test]
     fn invalid_records_are_refused() {
         let mut wb = Workbook::default();
-        let err = Edit::Add(win("").into()).apply(&mut wb).unwrap_err();
+        let err = Edit::Add(win("").into())
+            .apply(&mut wb, today())
+            .unwrap_err();
         assert!(matches!(err, EditError::Invalid(_)));
         assert!(wb.impact.wins.is_empty());
     }

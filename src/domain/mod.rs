@@ -5,6 +5,10 @@ pub mod dates;
 pub mod edit;
 pub mod impact;
 pub mod money;
+pub mod pipeline;
+pub mod runway;
+pub mod severance;
+pub mod vesting;
 pub mod workbook;
 
 /// Identifies one record (a win, an account, a grant, …) for as long as it lives.

@@ -1,7 +1,11 @@
 //! The root of everything careerbook saves: one value, one file.
 
 use super::Id;
+use super::edit::Kind;
 use super::impact::ImpactLog;
+use super::pipeline::Pipeline;
+use super::runway::RunwayPlan;
+use super::vesting::VestingBook;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
@@ -19,6 +23,12 @@ pub struct Workbook {
     pub next_id: Id,
     #[serde(default)]
     pub impact: ImpactLog,
+    #[serde(default)]
+    pub runway: RunwayPlan,
+    #[serde(default)]
+    pub vesting: VestingBook,
+    #[serde(default)]
+    pub pipeline: Pipeline,
 }
 
 fn first_id() -> Id {
@@ -31,6 +41,9 @@ impl Default for Workbook {
             version: CURRENT_VERSION,
             next_id: first_id(),
             impact: ImpactLog::default(),
+            runway: RunwayPlan::default(),
+            vesting: VestingBook::default(),
+            pipeline: Pipeline::default(),
         }
     }
 }
@@ -48,12 +61,13 @@ impl Workbook {
     /// a new record can never take an existing one's id.
     pub fn settle(&mut self) -> Result<(), String> {
         let mut highest = 0;
-        for (noun, ids) in self.ids_by_kind() {
+        for &kind in Kind::ALL {
             let mut seen = HashSet::new();
-            for id in ids {
+            for id in kind.ids(self) {
                 if !seen.insert(id) {
                     return Err(format!(
-                        "two {noun} records have id {id}; give one of them another id"
+                        "two {} records have id {id}; give one of them another id",
+                        kind.noun()
                     ));
                 }
                 highest = highest.max(id);
@@ -61,10 +75,6 @@ impl Workbook {
         }
         self.next_id = self.next_id.max(highest + 1);
         Ok(())
-    }
-
-    fn ids_by_kind(&self) -> Vec<(&'static str, Vec<Id>)> {
-        vec![("win", self.impact.wins.iter().map(|w| w.id).collect())]
     }
 }
 

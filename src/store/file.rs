@@ -97,9 +97,19 @@ pub fn parse(path: &Path, bytes: &[u8], steps: &[migrate::Step]) -> Result<Parse
     if text.trim().is_empty() {
         return Err(damaged(path, 1, 1, "the file is empty"));
     }
-    let version = probe_version(path, text)?;
+    // Parse once with today's types; only when that fails is the version read
+    // on its own, to say why (a newer file, or one to upgrade). If even the
+    // version cannot be read, the full parse's error explains more: it names a
+    // misspelt `version`, say.
+    let (version, full) = match read_ron::<Workbook>(path, text) {
+        Ok(workbook) => (workbook.version, Ok(workbook)),
+        Err(err) => match probe_version(path, text) {
+            Ok(version) => (version, Err(err)),
+            Err(_) => return Err(err),
+        },
+    };
     if version > CURRENT_VERSION {
-        return match read_ron::<Workbook>(path, text) {
+        return match full {
             Ok(workbook) => Ok(Parsed::Newer {
                 found: version,
                 workbook,
@@ -120,7 +130,7 @@ pub fn parse(path: &Path, bytes: &[u8], steps: &[migrate::Step]) -> Result<Parse
             workbook,
         });
     }
-    Ok(Parsed::Current(checked(path, read_ron(path, text)?)?))
+    Ok(Parsed::Current(checked(path, full?)?))
 }
 
 /// Rejects what parses but cannot be right, such as two records sharing an id.
@@ -135,14 +145,10 @@ fn checked(path: &Path, mut workbook: Workbook) -> Result<Workbook, StoreError> 
 /// rest of it uses fields this build does not know.
 fn probe_version(path: &Path, text: &str) -> Result<u32, StoreError> {
     #[derive(Deserialize)]
-    #[serde(rename = "Workbook")]
     struct Probe {
         version: u32,
     }
-    read_ron::<Probe>(path, text)
-        .map(|probe| probe.version)
-        // Reading the whole workbook explains more, e.g. that `version` is misspelt.
-        .map_err(|probe_err| read_ron::<Workbook>(path, text).err().unwrap_or(probe_err))
+    read_ron::<Probe>(path, text).map(|probe| probe.version)
 }
 
 /// Deserializes `text`; an error names the line, the column and the field it
@@ -209,7 +215,9 @@ pub fn to_bytes(workbook: &Workbook) -> Result<Vec<u8>, StoreError> {
     let config = ron::ser::PrettyConfig::new()
         .indentor("    ")
         .struct_names(false)
-        .separate_tuple_members(false);
+        .separate_tuple_members(false)
+        // Apostrophes and accents stay as typed; quotes make a raw string.
+        .escape_strings(false);
     let mut text =
         ron::ser::to_string_pretty(workbook, config).map_err(|e| StoreError::ReadOnly {
             reason: format!("the workbook could not be written as RON ({e})"),
@@ -367,6 +375,42 @@ mod tests {
     fn line_column_counts_characters_not_bytes() {
         assert_eq!(line_column(b""), (1, 1));
         assert_eq!(line_column("ab\ncé".as_bytes()), (2, 3));
+    }
+
+    #[test]
+    fn awkward_text_survives_a_round_trip_unescaped() {
+        use crate::domain::impact::{Category, Win};
+        let awkward = [
+            "Priya's \"quoted\" win",
+            "back\\slash and r#\"raw\"# and \"#",
+            "two\nlines\tand a tab",
+            "accents: café, naïve, 日本",
+            "control \u{1} char",
+        ];
+        let mut workbook = Workbook::default();
+        for (i, title) in awkward.iter().enumerate() {
+            workbook.impact.wins.push(Win {
+                id: i as u64 + 1,
+                date: chrono::NaiveDate::from_ymd_opt(2026, 11, 2).expect("date"),
+                title: "t".into(),
+                category: Category::Other,
+                metric: None,
+                notes: Some(title.to_string()),
+                tags: Vec::new(),
+                link: None,
+            });
+        }
+        workbook.next_id = 10;
+        let bytes = to_bytes(&workbook).expect("serialize");
+        let text = String::from_utf8(bytes.clone()).expect("utf-8");
+        assert!(
+            text.contains("Priya's"),
+            "apostrophes are not escaped:\n{text}"
+        );
+        match parse(Path::new("w.ron"), &bytes, &[]).expect("parses back") {
+            Parsed::Current(back) => assert_eq!(back, workbook),
+            other => panic!("expected current, got {other:?}"),
+        }
     }
 
     #[test]

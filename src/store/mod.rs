@@ -5,6 +5,7 @@ pub mod backup;
 pub mod demo;
 pub mod disk;
 mod error;
+pub mod export;
 pub mod file;
 pub mod lock;
 pub mod migrate;

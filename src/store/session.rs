@@ -11,9 +11,10 @@ use super::disk::{Disk, RealDisk};
 use super::file::{self, Parsed};
 use super::lock::{self, Lock};
 use super::{Paths, StoreError, migrate};
-use crate::domain::Id;
 use crate::domain::edit::{Edit, EditError, Kind};
 use crate::domain::workbook::Workbook;
+use crate::domain::{Id, dates};
+use chrono::NaiveDate;
 
 /// How many edits `undo` can step back through.
 pub const UNDO_DEPTH: usize = 100;
@@ -72,6 +73,8 @@ pub struct Session {
     /// Things worth telling the user about the open (migration, swept temp files).
     pub notes: Vec<String>,
     backed_up_today: bool,
+    /// The date edits are checked against (a win dated next month is refused).
+    today: NaiveDate,
 }
 
 impl Session {
@@ -107,6 +110,7 @@ impl Session {
             disk,
             notes: Vec::new(),
             backed_up_today: false,
+            today: dates::today(),
         };
         let must_write =
             options.create || options.hold_lock || file::has_temp_files(&session.paths);
@@ -145,7 +149,7 @@ impl Session {
         let missing = session.on_disk.is_none() && options.create;
         if lock.is_some() && session.read_only.is_none() && (missing || migrated_from.is_some()) {
             let bytes = file::to_bytes(&session.workbook)?;
-            session.write(&bytes)?;
+            session.write(bytes)?;
         }
         if options.hold_lock {
             session.held = lock;
@@ -212,6 +216,11 @@ impl Session {
         }
     }
 
+    /// Sets the date edits are checked against (the TUI passes its own "today").
+    pub fn set_today(&mut self, today: NaiveDate) {
+        self.today = today;
+    }
+
     pub fn workbook(&self) -> &Workbook {
         &self.workbook
     }
@@ -247,7 +256,7 @@ impl Session {
                 saved,
             });
         }
-        let inverse = edit.apply(&mut self.workbook)?;
+        let inverse = edit.apply(&mut self.workbook, self.today)?;
         self.entries.push(Entry {
             edit,
             inverse,
@@ -324,11 +333,17 @@ impl Session {
     }
 
     fn save(&mut self) -> Result<Saved, StoreError> {
-        let _lock = match self.held.take() {
-            Some(lock) => lock,
-            None => self.lock()?,
+        // A lock held since the file was read means no careerbook wrote since:
+        // the re-read (of what may be megabytes) can be skipped.
+        let (_lock, held_since_read) = match self.held.take() {
+            Some(lock) => (lock, true),
+            None => (self.lock()?, false),
         };
-        let current = file::read_bytes(&self.paths.workbook)?;
+        let current = if held_since_read {
+            None
+        } else {
+            file::read_bytes(&self.paths.workbook)?
+        };
         let mut saved = Saved::default();
         // A file that vanished holds nothing newer: we write ours back in full.
         if let Some(bytes) = current
@@ -338,7 +353,7 @@ impl Session {
             saved.dropped = self.rebase(bytes)?;
         }
         let bytes = file::to_bytes(&self.workbook)?;
-        self.write(&bytes)?;
+        self.write(bytes)?;
         for entry in &mut self.entries {
             entry.saved = true;
         }
@@ -377,7 +392,7 @@ impl Session {
             .unwrap_or(self.entries.len());
         for i in first_unsaved..self.entries.len() {
             let before = self.entries[i].edit.added_ids();
-            match self.entries[i].edit.apply(&mut fresh) {
+            match self.entries[i].edit.apply(&mut fresh, self.today) {
                 Ok(inverse) => {
                     self.entries[i].inverse = inverse;
                     let after = self.entries[i].edit.added_ids();
@@ -414,19 +429,19 @@ impl Session {
     }
 
     /// Writes `bytes` as the workbook, taking the day's backup of the old file first.
-    fn write(&mut self, bytes: &[u8]) -> Result<(), StoreError> {
+    fn write(&mut self, bytes: Vec<u8>) -> Result<(), StoreError> {
         if let (false, Some(old)) = (self.backed_up_today, &self.on_disk) {
             backup::daily(&*self.disk, &self.paths, old)?;
             self.backed_up_today = true;
         }
         let target = file::save_target(&self.paths.workbook)?;
         let dir = file::parent_dir(&target);
-        file::replace(&*self.disk, dir, &target, bytes)?;
+        file::replace(&*self.disk, dir, &target, &bytes)?;
         // The file holds our bytes now, even if flushing the directory fails
         // below. Remembering them keeps the next save from mistaking our own
         // write for another process's and applying our edits a second time;
         // the edits stay unsaved, so that save writes the whole file again.
-        self.on_disk = Some(bytes.to_vec());
+        self.on_disk = Some(bytes);
         self.stamp = file::stamp(&self.paths.workbook);
         file::sync_dir(&*self.disk, dir)
     }

@@ -64,16 +64,19 @@ pub struct App {
 
 impl App {
     /// `banner` is a standing notice in the tab bar (e.g. demo mode).
-    pub fn new(session: Session, today: NaiveDate, theme: Theme, banner: Option<String>) -> Self {
+    pub fn new(
+        mut session: Session,
+        today: NaiveDate,
+        theme: Theme,
+        banner: Option<String>,
+    ) -> Self {
+        session.set_today(today);
         let screens: Vec<Box<dyn Screen>> = vec![
             Box::new(screens::placeholder::Placeholder::new(
                 "Now",
                 "The article's checklist — impact, positioning, options, money — with live status from your data.",
             )),
-            Box::new(screens::placeholder::Placeholder::new(
-                "Impact",
-                "Weekly wins with a measured result.",
-            )),
+            Box::new(screens::impact::ImpactScreen::new()),
             Box::new(screens::placeholder::Placeholder::new(
                 "Runway",
                 "How many months your money lasts, simulated month by month.",
@@ -141,6 +144,7 @@ impl App {
     pub fn set_today(&mut self, today: NaiveDate) {
         if today != self.today {
             self.today = today;
+            self.session.set_today(today);
             self.refresh_all();
         }
     }
@@ -350,11 +354,11 @@ impl App {
         for effect in effects {
             match effect {
                 Effect::Edit { edit, done } => {
-                    if let Err(invalid) = self.apply(edit, done) {
+                    if let Err(invalid) = self.apply(*edit, done) {
                         return Some(invalid);
                     }
                 }
-                Effect::Popup(popup) => self.popups.push(popup),
+                Effect::Popup(popup) => self.popups.push(*popup),
                 Effect::Status(text) => self.status = Status::Info(text),
                 Effect::Error(text) => self.popups.push(Popup::Message {
                     title: "Problem".into(),
@@ -501,7 +505,7 @@ impl App {
     fn render_status(&self, frame: &mut Frame, area: Rect) {
         let width = area.width as usize;
         let line = match &self.status {
-            Status::Idle => Line::styled(fit(" ? shows every key", width), self.theme.dim()),
+            Status::Idle => Line::raw(""),
             Status::Saved(text) => {
                 Line::styled(fit(&format!(" ✓ {text} · saved"), width), self.theme.good())
             }

@@ -225,6 +225,13 @@ pub static KEYS: &[Binding] = &[
         "delete the selected win (asks first)",
         "delete"
     ),
+    bind!(
+        Impact,
+        [key('x')],
+        A::Export,
+        "export the wins shown as a Markdown brag document",
+        "export"
+    ),
     // Typing a filter
     bind!(
         Filter,

@@ -13,8 +13,10 @@ pub fn win(title: &str) -> Win {
         date: NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"),
         title: title.into(),
         category: Category::RiskReduction,
+        metric: None,
         notes: Some("measured by the on-call pager count".into()),
         tags: vec!["infra".into()],
+        link: None,
     }
 }
 

@@ -2,6 +2,7 @@
 //! what-if values), rebuilds derived rows when the workbook changes, turns
 //! actions into effects, and draws from `&self` only.
 
+pub mod impact;
 pub mod placeholder;
 
 use crate::domain::edit::{Edit, Kind};
@@ -22,10 +23,10 @@ pub const TABS: [&str; 5] = ["Now", "Impact", "Runway", "Vesting", "Pipeline"];
 pub enum Effect {
     /// Apply and save an edit; `done` is the status shown once it is saved.
     Edit {
-        edit: Edit,
+        edit: Box<Edit>,
         done: String,
     },
-    Popup(super::app::Popup),
+    Popup(Box<super::app::Popup>),
     /// A note in the status line.
     Status(String),
     /// A problem worth a popup.
@@ -51,13 +52,13 @@ impl<'a> Cx<'a> {
 
     pub fn edit(&mut self, edit: Edit, done: impl Into<String>) {
         self.effects.push(Effect::Edit {
-            edit,
+            edit: Box::new(edit),
             done: done.into(),
         });
     }
 
     pub fn open(&mut self, popup: super::app::Popup) {
-        self.effects.push(Effect::Popup(popup));
+        self.effects.push(Effect::Popup(Box::new(popup)));
     }
 
     pub fn status(&mut self, text: impl Into<String>) {

@@ -5,7 +5,7 @@
 //! The screen that opened the form gets it back on submit and reads the values
 //! by field key; what it then refuses (`Invalid`) shows under the named field.
 
-use super::text::fit;
+use super::text::{fit, wrap};
 use crate::domain::{Invalid, dates, money};
 use crate::tui::keymap::{self, Action, Scope};
 use crate::tui::theme::Theme;
@@ -437,10 +437,9 @@ impl Form {
                 out.push((i, value));
             }
             if let Some(error) = &field.error {
-                out.push((
-                    i,
-                    Line::styled(fit(&format!("  ✗ {error}"), width), theme.bad()),
-                ));
+                for line in wrap(&format!("✗ {error}"), width.saturating_sub(2)) {
+                    out.push((i, Line::styled(format!("  {line}"), theme.bad())));
+                }
             } else if focused && let Some(hint) = &field.hint {
                 out.push((
                     i,

@@ -1,0 +1,206 @@
+//! Reading form fields and command-line values into pipeline values, each
+//! error naming its field (for the form's message and the CLI's status 2).
+
+use super::{Relationship, SalaryRange, Source, Stage, Track};
+use crate::domain::{Invalid, dates, money};
+use chrono::NaiveDate;
+
+/// The ghost-suggestion setting must be between these (a year of silence is plenty).
+pub const GHOST_AFTER_DAYS_RANGE: std::ops::RangeInclusive<u32> = 1..=365;
+
+/// A required text field, trimmed.
+pub fn parse_required(field: &'static str, text: &str) -> Result<String, Invalid> {
+    let text = text.trim();
+    if text.is_empty() {
+        Err(Invalid::new(
+            field,
+            format!("enter the {}", field.replace('_', " ")),
+        ))
+    } else {
+        Ok(text.to_string())
+    }
+}
+
+/// An optional text field, trimmed; blank is `None`.
+pub fn optional_text(text: &str) -> Option<String> {
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_string())
+}
+
+pub fn parse_stage(text: &str) -> Result<Stage, Invalid> {
+    Stage::parse(text).map_err(|message| Invalid::new("stage", message))
+}
+
+pub fn parse_source(text: &str) -> Result<Source, Invalid> {
+    Source::parse(text).map_err(|message| Invalid::new("source", message))
+}
+
+pub fn parse_track(text: &str) -> Result<Track, Invalid> {
+    Track::parse(text).map_err(|message| Invalid::new("track", message))
+}
+
+pub fn parse_relationship(text: &str) -> Result<Relationship, Invalid> {
+    Relationship::parse(text).map_err(|message| Invalid::new("relationship", message))
+}
+
+/// A required date field: `YYYY-MM-DD`, `today`, `+2w`, … (see `dates::parse_date_input`).
+pub fn parse_date(field: &'static str, text: &str, today: NaiveDate) -> Result<NaiveDate, Invalid> {
+    dates::parse_date_input(text, today).map_err(|message| Invalid::new(field, message))
+}
+
+/// An optional date field (follow-up, next touch): blank is `None`.
+pub fn parse_optional_date(
+    field: &'static str,
+    text: &str,
+    today: NaiveDate,
+) -> Result<Option<NaiveDate>, Invalid> {
+    if text.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse_date(field, text, today).map(Some)
+    }
+}
+
+/// A salary range from its two amount fields and a note; all blank is `None`.
+pub fn parse_salary(min: &str, max: &str, note: &str) -> Result<Option<SalaryRange>, Invalid> {
+    let amount = |field: &'static str, text: &str| {
+        if text.trim().is_empty() {
+            Ok(None)
+        } else {
+            money::parse_amount(text)
+                .map(Some)
+                .map_err(|message| Invalid::new(field, message))
+        }
+    };
+    let range = SalaryRange {
+        min: amount("salary_min", min)?,
+        max: amount("salary_max", max)?,
+        note: optional_text(note),
+    };
+    if range == SalaryRange::default() {
+        return Ok(None);
+    }
+    range.validate()?;
+    Ok(Some(range))
+}
+
+/// The "suggest ghosted after N days" setting.
+pub fn parse_ghost_after_days(text: &str) -> Result<u32, Invalid> {
+    let field = "ghost_after_days";
+    let days: u32 = text.trim().parse().map_err(|_| {
+        Invalid::new(
+            field,
+            format!("{:?} is not a whole number of days", text.trim()),
+        )
+    })?;
+    validate_ghost_after_days(days)?;
+    Ok(days)
+}
+
+pub fn validate_ghost_after_days(days: u32) -> Result<(), Invalid> {
+    if GHOST_AFTER_DAYS_RANGE.contains(&days) {
+        Ok(())
+    } else {
+        Err(Invalid::new(
+            "ghost_after_days",
+            format!(
+                "must be between {} and {} days",
+                GHOST_AFTER_DAYS_RANGE.start(),
+                GHOST_AFTER_DAYS_RANGE.end()
+            ),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("valid test date")
+    }
+
+    #[test]
+    fn required_text_is_trimmed_and_named() {
+        assert_eq!(parse_required("company", "  Acme "), Ok("Acme".to_string()));
+        assert_eq!(
+            parse_required("company", " "),
+            Err(Invalid::new("company", "enter the company"))
+        );
+        assert_eq!(parse_required("role", "").unwrap_err().field, "role");
+        assert_eq!(optional_text("  "), None);
+        assert_eq!(optional_text(" remote "), Some("remote".to_string()));
+    }
+
+    #[test]
+    fn unknown_choices_name_their_field() {
+        assert_eq!(parse_stage("offer"), Ok(Stage::Offer));
+        let err = parse_stage("hired?").unwrap_err();
+        assert_eq!(err.field, "stage");
+        assert!(err.message.contains("wishlist"), "{err}");
+        assert_eq!(parse_source("telepathy").unwrap_err().field, "source");
+        assert_eq!(parse_track("astronaut").unwrap_err().field, "track");
+        assert_eq!(
+            parse_relationship("cousin").unwrap_err().field,
+            "relationship"
+        );
+    }
+
+    #[test]
+    fn follow_up_dates_parse_or_name_the_field() {
+        let today = d(2026, 11, 26);
+        assert_eq!(parse_optional_date("follow_up", "", today), Ok(None));
+        assert_eq!(
+            parse_optional_date("follow_up", "+1w", today),
+            Ok(Some(d(2026, 12, 3)))
+        );
+        let err = parse_optional_date("follow_up", "next tuesday", today).unwrap_err();
+        assert_eq!(err.field, "follow_up");
+        assert_eq!(
+            parse_date("date", "2026-02-30", today).unwrap_err().field,
+            "date"
+        );
+    }
+
+    #[test]
+    fn salary_fields() {
+        assert_eq!(parse_salary("", " ", ""), Ok(None));
+        assert_eq!(
+            parse_salary("$120k", "150,000", "per year"),
+            Ok(Some(SalaryRange {
+                min: Some(dec!(120000)),
+                max: Some(dec!(150000)),
+                note: Some("per year".into())
+            }))
+        );
+        assert_eq!(
+            parse_salary("150k", "120k", "").unwrap_err().field,
+            "salary_max"
+        );
+        assert_eq!(
+            parse_salary("lots", "", "").unwrap_err().field,
+            "salary_min"
+        );
+        assert_eq!(
+            parse_salary("", "", "DOE"),
+            Ok(Some(SalaryRange {
+                min: None,
+                max: None,
+                note: Some("DOE".into())
+            }))
+        );
+    }
+
+    #[test]
+    fn ghost_setting_bounds() {
+        assert_eq!(parse_ghost_after_days(" 21 "), Ok(21));
+        assert_eq!(parse_ghost_after_days("1"), Ok(1));
+        assert_eq!(
+            parse_ghost_after_days("0").unwrap_err().field,
+            "ghost_after_days"
+        );
+        assert!(parse_ghost_after_days("366").is_err());
+        assert!(parse_ghost_after_days("three weeks").is_err());
+    }
+}

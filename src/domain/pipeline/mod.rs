@@ -1,0 +1,324 @@
+//! The job search: applications with their dated stage history, the contacts
+//! behind them, and what needs attention (follow-ups, likely ghosting, stale
+//! contacts). Pure: every time-dependent function takes `today`.
+
+mod application;
+mod contact;
+mod funnel;
+pub mod import;
+mod input;
+mod query;
+mod record;
+mod reminders;
+mod source;
+mod stage;
+mod track;
+mod words;
+
+pub use application::{Application, FollowUp, NewApplication, SalaryRange, StageChange};
+pub use contact::{Contact, Relationship, STALE_AFTER_DAYS, touched_within};
+pub use funnel::{FUNNEL_WEEKS, Funnel, StageCount, WeekCount, funnel};
+pub use input::{
+    GHOST_AFTER_DAYS_RANGE, optional_text, parse_date, parse_ghost_after_days, parse_optional_date,
+    parse_relationship, parse_required, parse_salary, parse_source, parse_stage, parse_track,
+    validate_ghost_after_days,
+};
+pub use query::Query;
+pub use record::ApplicationRecord;
+pub use reminders::{
+    contacts_due, follow_ups_due_today, ghost_suggestions, overdue_follow_ups, stale_contacts,
+};
+pub use source::Source;
+pub use stage::Stage;
+pub use track::Track;
+
+use crate::domain::{Id, Invalid};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+/// The default for "suggest ghosted after N days without a stage change".
+pub const DEFAULT_GHOST_AFTER_DAYS: u32 = 21;
+
+/// The Pipeline section of the workbook.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Pipeline {
+    pub applications: Vec<Application>,
+    pub contacts: Vec<Contact>,
+    /// Days at applied/screening without a stage change before an application is
+    /// suggested as ghosted. A file without it reads as the default (21), because
+    /// `#[serde(default)]` on the struct fills missing fields from `Default`.
+    pub ghost_after_days: u32,
+}
+
+impl Default for Pipeline {
+    fn default() -> Self {
+        Self {
+            applications: Vec::new(),
+            contacts: Vec::new(),
+            ghost_after_days: DEFAULT_GHOST_AFTER_DAYS,
+        }
+    }
+}
+
+impl Pipeline {
+    pub fn application(&self, id: Id) -> Option<&Application> {
+        self.applications.iter().find(|a| a.id == id)
+    }
+
+    pub fn application_mut(&mut self, id: Id) -> Option<&mut Application> {
+        self.applications.iter_mut().find(|a| a.id == id)
+    }
+
+    pub fn contact(&self, id: Id) -> Option<&Contact> {
+        self.contacts.iter().find(|c| c.id == id)
+    }
+
+    pub fn contact_mut(&mut self, id: Id) -> Option<&mut Contact> {
+        self.contacts.iter_mut().find(|c| c.id == id)
+    }
+
+    /// Deletes a contact and takes its id off every application that named it,
+    /// so no application points at someone who is gone. Returns the contact.
+    pub fn remove_contact(&mut self, id: Id) -> Option<Contact> {
+        let at = self.contacts.iter().position(|c| c.id == id)?;
+        for app in &mut self.applications {
+            app.contacts.retain(|&contact| contact != id);
+        }
+        Some(self.contacts.remove(at))
+    }
+
+    /// Takes a deleted Impact win off every application's story list.
+    pub fn forget_story(&mut self, win_id: Id) {
+        for app in &mut self.applications {
+            app.stories.retain(|&story| story != win_id);
+        }
+    }
+
+    /// Checks every record, the setting, and that applications name only
+    /// contacts that exist.
+    pub fn validate(&self) -> Result<(), Invalid> {
+        validate_ghost_after_days(self.ghost_after_days)?;
+        let contact_ids: HashSet<Id> = self.contacts.iter().map(|c| c.id).collect();
+        for app in &self.applications {
+            app.validate()?;
+            names_known_contacts(app, &contact_ids)?;
+        }
+        self.contacts.iter().try_for_each(Contact::validate)
+    }
+
+    /// Checks one application as it would be saved into this pipeline.
+    pub fn check_application(&self, app: &Application) -> Result<(), Invalid> {
+        app.validate()?;
+        names_known_contacts(app, &self.contacts.iter().map(|c| c.id).collect())
+    }
+}
+
+fn names_known_contacts(app: &Application, contact_ids: &HashSet<Id>) -> Result<(), Invalid> {
+    match app.contacts.iter().find(|id| !contact_ids.contains(id)) {
+        Some(missing) => Err(Invalid::new(
+            "contacts",
+            format!(
+                "application #{} names contact #{missing}, who is not in the list",
+                app.id
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+    use rust_decimal_macros::dec;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("valid test date")
+    }
+
+    /// One of every kind of record, every optional field filled somewhere.
+    fn sample() -> Pipeline {
+        let mut full = Application::new(1, "Acme", "Senior SRE", Stage::Wishlist, d(2026, 9, 28));
+        full.move_to(Stage::Applied, d(2026, 10, 1)).unwrap();
+        full.move_to(Stage::Interviewing, d(2026, 10, 15)).unwrap();
+        full.track = Track::CloudOrSaas;
+        full.source = Source::Referral;
+        full.link = Some("https://acme.example/jobs/42".into());
+        full.location = Some("Remote (US)".into());
+        full.salary = Some(SalaryRange {
+            min: Some(dec!(150000.00)),
+            max: Some(dec!(185000.50)),
+            note: Some("+ equity".into()),
+        });
+        full.next_action = Some("Send thank-you note".into());
+        full.follow_up = Some(d(2026, 10, 20));
+        full.contacts = vec![10, 11];
+        full.notes = Some("Panel: \"systems design\", then hiring manager".into());
+        full.stories = vec![3];
+        let mut closed = Application::new(
+            2,
+            "Globex",
+            "Platform engineer",
+            Stage::Applied,
+            d(2026, 9, 1),
+        );
+        closed.move_to(Stage::Ghosted, d(2026, 10, 1)).unwrap();
+        let mut priya = Contact::new(10, "Priya Shah", Relationship::FormerColleague);
+        priya.company = Some("Acme".into());
+        priya.reach = Some("priya@example.com".into());
+        priya.notes = Some("Referred me".into());
+        priya.last_contacted = Some(d(2026, 10, 2));
+        priya.next_touch = Some(d(2026, 11, 2));
+        let contacts = vec![
+            priya,
+            Contact::new(11, "Sam Lee", Relationship::HiringManager),
+            Contact::new(12, "Rae", Relationship::Recruiter),
+            Contact::new(13, "Jo", Relationship::Peer),
+            Contact::new(14, "Max", Relationship::Referral),
+        ];
+        Pipeline {
+            applications: vec![full, closed],
+            contacts,
+            ghost_after_days: 28,
+        }
+    }
+
+    #[test]
+    fn ron_round_trip_keeps_everything() {
+        let pipeline = sample();
+        assert_eq!(pipeline.validate(), Ok(()));
+        let text = ron::to_string(&pipeline).unwrap();
+        let back: Pipeline = ron::from_str(&text).unwrap();
+        assert_eq!(back, pipeline);
+        // Money stays a decimal string in the file.
+        assert!(text.contains("\"185000.50\""), "{text}");
+        assert!(text.contains("\"2026-10-15\""), "{text}");
+    }
+
+    #[test]
+    fn missing_fields_take_their_defaults() {
+        let empty: Pipeline = ron::from_str("()").unwrap();
+        assert_eq!(empty, Pipeline::default());
+        assert_eq!(empty.ghost_after_days, 21);
+        let text = r#"(
+            applications: [(id: 5, company: "Acme", role: "SRE", stage: applied,
+                            history: [(stage: applied, date: "2026-10-01")])],
+            contacts: [(id: 6, name: "Priya", relationship: peer)],
+        )"#;
+        let pipeline: Pipeline = ron::from_str(text).unwrap();
+        assert_eq!(pipeline.ghost_after_days, 21);
+        assert_eq!(
+            pipeline.applications[0],
+            Application::new(5, "Acme", "SRE", Stage::Applied, d(2026, 10, 1))
+        );
+        assert_eq!(
+            pipeline.contacts[0],
+            Contact::new(6, "Priya", Relationship::Peer)
+        );
+    }
+
+    #[test]
+    fn unknown_fields_are_rejected() {
+        let app = r#"id: 1, company: "A", role: "B", stage: applied"#;
+        for (text, field) in [
+            (
+                r#"(ghost_after_days: 21, colour: "red")"#.to_string(),
+                "colour",
+            ),
+            (
+                format!(r#"(applications: [({app}, salary_text: "x")])"#),
+                "salary_text",
+            ),
+            (
+                format!(r#"(applications: [({app}, salary: Some((min: None, band: 3)))])"#),
+                "band",
+            ),
+            (
+                format!(
+                    r#"(applications: [({app}, history: [(stage: applied, date: "2026-10-01", by: "me")])])"#
+                ),
+                "by",
+            ),
+            (
+                r#"(contacts: [(id: 1, name: "A", relationship: peer, email: "a@b")])"#.to_string(),
+                "email",
+            ),
+        ] {
+            let err = ron::from_str::<Pipeline>(&text).unwrap_err().to_string();
+            assert!(err.contains(&format!("`{field}`")), "{field}: {err}");
+        }
+        // An unknown stage word is refused too.
+        assert!(
+            ron::from_str::<Pipeline>(
+                r#"(applications: [(id: 1, company: "A", role: "B", stage: hired)])"#
+            )
+            .is_err()
+        );
+    }
+
+    #[test]
+    fn removing_a_contact_cleans_every_application() {
+        let mut pipeline = sample();
+        pipeline.applications[1].contacts = vec![10];
+        let removed = pipeline.remove_contact(10).map(|c| c.name);
+        assert_eq!(removed.as_deref(), Some("Priya Shah"));
+        assert_eq!(pipeline.applications[0].contacts, vec![11]);
+        assert!(pipeline.applications[1].contacts.is_empty());
+        assert!(pipeline.contact(10).is_none());
+        assert_eq!(pipeline.validate(), Ok(()));
+        // Unknown id: nothing happens.
+        let before = pipeline.clone();
+        assert_eq!(pipeline.remove_contact(999), None);
+        assert_eq!(pipeline, before);
+    }
+
+    #[test]
+    fn forgetting_a_story_and_dangling_contacts() {
+        let mut pipeline = sample();
+        pipeline.forget_story(3);
+        assert!(pipeline.applications[0].stories.is_empty());
+        pipeline.contacts.retain(|c| c.id != 11);
+        let err = pipeline.validate().unwrap_err();
+        assert_eq!(err.field, "contacts");
+        assert_eq!(
+            err.message,
+            "application #1 names contact #11, who is not in the list"
+        );
+        let zero = Pipeline {
+            ghost_after_days: 0,
+            ..Pipeline::default()
+        };
+        assert_eq!(zero.validate().unwrap_err().field, "ghost_after_days");
+    }
+
+    #[test]
+    fn filtering_five_thousand_applications() {
+        let applications: Vec<Application> = (0..5_000)
+            .map(|i| {
+                Application::new(
+                    i,
+                    format!("Company {i}"),
+                    "Engineer",
+                    Stage::Applied,
+                    d(2026, 10, 1),
+                )
+            })
+            .collect();
+        let query = Query::new("company 4999");
+        let hits: Vec<Id> = applications
+            .iter()
+            .filter(|a| a.matches(&query))
+            .map(|a| a.id)
+            .collect();
+        assert_eq!(hits, vec![4999]);
+        let everything = Query::new("");
+        assert_eq!(
+            applications
+                .iter()
+                .filter(|a| a.matches(&everything))
+                .count(),
+            5_000
+        );
+    }
+}

@@ -1,0 +1,295 @@
+//! The lines behind the headline: every input the projection used and the
+//! formula for each runway figure, in words.
+
+use super::plan::{OneOffKind, Severance};
+use super::projection::{HORIZON_MONTHS, NewJobComparison, ProjectionOptions, Runway, StartReason};
+use super::streams::{Context, period_of};
+use crate::domain::dates::format_long;
+use crate::domain::money::{format_money, format_percent, round_cents};
+use rust_decimal::{Decimal, RoundingStrategy};
+
+/// What the explanation draws on, gathered by `project`.
+pub(super) struct Facts<'a> {
+    pub ctx: &'a Context<'a>,
+    pub start_reason: StartReason,
+    pub options: ProjectionOptions,
+    pub cash: Decimal,
+    pub runway: &'a Runway,
+    pub essentials_runway: &'a Runway,
+    pub new_job: Option<&'a NewJobComparison>,
+    pub not_counted: &'a [String],
+}
+
+pub(super) fn lines(facts: &Facts) -> Vec<String> {
+    let mut lines = vec![start_line(facts), cash_line(facts), spending_line(facts)];
+    lines.extend(severance_lines(facts));
+    lines.extend(benefit_line(facts));
+    lines.extend(cover_lines(facts));
+    lines.extend(income_lines(facts));
+    lines.extend(
+        facts
+            .not_counted
+            .iter()
+            .map(|why| format!("Not counted: {why}")),
+    );
+    lines.push(describe(facts.runway, "Runway"));
+    lines.push(describe(facts.essentials_runway, "Essentials-only runway"));
+    if let Some(job) = facts.new_job {
+        lines.push(format!(
+            "New job from {}: without it {}; with it {}",
+            format_long(job.start),
+            short(&job.without),
+            short(&job.with)
+        ));
+    }
+    lines
+}
+
+fn start_line(facts: &Facts) -> String {
+    let start = format_long(facts.ctx.start());
+    let why = match facts.start_reason {
+        StartReason::Today => "today".to_string(),
+        StartReason::Separation => {
+            "the last day on payroll (regular pay is assumed to cover regular spending until then)"
+                .to_string()
+        }
+        StartReason::NoticeStart => "the first day of paid notice".to_string(),
+    };
+    format!("Starts {start}, {why}; each month runs to the same day of the next month")
+}
+
+fn cash_line(facts: &Facts) -> String {
+    let count = facts.ctx.plan.accounts.len();
+    let accounts = if count == 1 { "account" } else { "accounts" };
+    format!(
+        "Cash {} ({count} {accounts}; balances taken as current, as-of dates not used)",
+        format_money(facts.cash)
+    )
+}
+
+fn spending_line(facts: &Facts) -> String {
+    let expenses = &facts.ctx.plan.expenses;
+    let essential: Decimal = expenses
+        .iter()
+        .filter(|e| e.essential)
+        .map(|e| e.monthly)
+        .sum();
+    let other: Decimal = expenses
+        .iter()
+        .filter(|e| !e.essential)
+        .map(|e| e.monthly)
+        .sum();
+    let cut = facts.options.discretionary_cut;
+    if facts.options.essentials_only {
+        format!(
+            "Spending counted: essential only, {}/month (other spending {}/month left out)",
+            format_money(essential),
+            format_money(other)
+        )
+    } else if cut.is_zero() {
+        format!(
+            "Spending {}/month ({} essential + {} other)",
+            format_money(essential + other),
+            format_money(essential),
+            format_money(other)
+        )
+    } else {
+        let trimmed = round_cents(other * (Decimal::ONE - cut));
+        format!(
+            "Spending {}/month ({} essential + {} other, cut by {} to {})",
+            format_money(round_cents(essential) + trimmed),
+            format_money(essential),
+            format_money(other),
+            format_percent(cut),
+            format_money(trimmed)
+        )
+    }
+}
+
+fn severance_lines(facts: &Facts) -> Vec<String> {
+    let plan = facts.ctx.plan;
+    let mut lines = Vec::new();
+    if let Some(pay) = &facts.ctx.severance {
+        lines.push(format!(
+            "Severance: {}; net {} after {} withholding, paid {}",
+            pay.formula,
+            format_money(pay.net),
+            format_percent(plan.withholding),
+            format_long(pay.pay_date)
+        ));
+    }
+    if let Some(hint) = notice_hint(facts) {
+        lines.push(hint);
+    }
+    if let Some(notice) = &plan.notice {
+        lines.push(format!(
+            "Paid notice {} to {} ({} days): {}/month net, paid pro rata by days",
+            format_long(notice.start),
+            format_long(notice.end),
+            notice.days(),
+            format_money(notice.monthly_net)
+        ));
+    }
+    lines
+}
+
+/// A template whose memo promised paid notice, with no notice entered.
+fn notice_hint(facts: &Facts) -> Option<String> {
+    let plan = facts.ctx.plan;
+    let Some(Severance::Estimated { template, .. }) = &plan.severance else {
+        return None;
+    };
+    let days = template
+        .kind()
+        .paid_notice_days()
+        .filter(|_| plan.notice.is_none())?;
+    Some(format!(
+        "{} also came with {days} days' paid notice: enter it as paid notice if yours did",
+        template.kind().label()
+    ))
+}
+
+fn benefit_line(facts: &Facts) -> Option<String> {
+    let benefit = facts.ctx.plan.benefit.as_ref()?;
+    let first = facts.ctx.benefit_first?;
+    let total = benefit.weekly_amount * Decimal::from(benefit.weeks);
+    let counted = benefit
+        .payment_dates(first, facts.ctx.horizon_end())
+        .into_iter()
+        .filter(|date| period_of(&facts.ctx.periods, *date).is_some())
+        .count();
+    let mut line = format!(
+        "Unemployment benefit {}/week × {} weeks = {}, paid weekly from {} to {}",
+        format_money(benefit.weekly_amount),
+        benefit.weeks,
+        format_money(total),
+        format_long(first),
+        format_long(benefit.last_payment(first))
+    );
+    if first > benefit.first_payment {
+        line.push_str(" (waits until severance pay runs out)");
+    }
+    if counted != benefit.weeks as usize {
+        line.push_str(&format!(
+            "; {counted} of the payments fall inside the projection"
+        ));
+    }
+    Some(line)
+}
+
+fn cover_lines(facts: &Facts) -> Vec<String> {
+    facts
+        .ctx
+        .plan
+        .cover
+        .iter()
+        .map(|cover| {
+            format!(
+                "{} ({}): {}/month × {} months from {}, cover ends {}",
+                cover.name,
+                cover.kind.label(),
+                format_money(cover.monthly_premium),
+                cover.months,
+                format_long(cover.start),
+                format_long(cover.ends())
+            )
+        })
+        .collect()
+}
+
+fn income_lines(facts: &Facts) -> Vec<String> {
+    let plan = facts.ctx.plan;
+    let mut lines: Vec<String> = plan
+        .other_income
+        .iter()
+        .map(|income| {
+            let until = match income.end {
+                Some(end) => format!("to {}", format_long(end)),
+                None => "with no end date".to_string(),
+            };
+            let from = format_long(income.start);
+            format!(
+                "{}: {}/month net from {from} {until}",
+                income.name,
+                format_money(income.monthly_net)
+            )
+        })
+        .collect();
+    lines.extend(plan.one_offs.iter().map(|item| {
+        let kind = match item.kind {
+            OneOffKind::Cost => "One-off cost",
+            OneOffKind::Income => "One-off income",
+        };
+        format!(
+            "{kind}: {} {} on {}",
+            item.name,
+            format_money(item.amount),
+            format_long(item.date)
+        )
+    }));
+    let vests = facts.ctx.vest_proceeds;
+    if !plan.include_vest_proceeds {
+        lines.push("Vest proceeds: not counted (switched off)".into());
+    } else if !vests.is_empty() {
+        let total: Decimal = vests.iter().map(|v| v.net).sum();
+        lines.push(format!(
+            "Vest proceeds: {} {}, {} net in total, on their vest dates",
+            vests.len(),
+            if vests.len() == 1 { "vest" } else { "vests" },
+            format_money(total)
+        ));
+    }
+    if let Some(job) = &plan.new_job {
+        let shown = if facts.options.with_new_job {
+            "included in the table"
+        } else {
+            "not in the table"
+        };
+        lines.push(format!(
+            "New job scenario from {}: {}/month net ({shown})",
+            format_long(job.start),
+            format_money(job.monthly_net)
+        ));
+    }
+    lines
+}
+
+fn two_places(value: Decimal) -> String {
+    format!(
+        "{:.2}",
+        value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+    )
+}
+
+/// The runway formula, e.g. "Runway = 10 full months + 0.00 of month 11
+/// ($0.00 opening ÷ $6,000.00 net outflow) = 10.00 months; the money runs out on 1 Nov 2026".
+fn describe(runway: &Runway, what: &str) -> String {
+    match runway {
+        Runway::RunsOut(short) => format!(
+            "{what} = {} full months + {} of month {} ({} opening ÷ {} net outflow) = {} months; \
+             the money runs out on {}",
+            short.full_months,
+            two_places(short.fraction),
+            short.full_months + 1,
+            format_money(short.opening),
+            format_money(short.outflow),
+            two_places(short.months),
+            format_long(short.zero_date)
+        ),
+        Runway::Lasts { horizon_end } => format!(
+            "{what}: the balance stays at or above zero for all {HORIZON_MONTHS} months, to {}",
+            format_long(*horizon_end)
+        ),
+    }
+}
+
+fn short(runway: &Runway) -> String {
+    match runway {
+        Runway::RunsOut(s) => format!(
+            "{} months (to {})",
+            two_places(s.months),
+            format_long(s.zero_date)
+        ),
+        Runway::Lasts { .. } => format!("beyond the {HORIZON_MONTHS}-month horizon"),
+    }
+}

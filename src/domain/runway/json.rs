@@ -1,0 +1,80 @@
+//! The `careerbook runway --format json` report.
+//!
+//! `runway_months` and `essentials_runway_months` are JSON numbers with at
+//! most two decimals, or `null` when the money lasts beyond the 10-year
+//! horizon (then `zero_date` is `null` too): no number is made up for "never".
+
+use super::projection::{MonthRow, Projection};
+use crate::domain::money::round_cents;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use serde::{Serialize, Serializer};
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RunwayJson {
+    #[serde(serialize_with = "months_number")]
+    pub runway_months: Option<Decimal>,
+    #[serde(serialize_with = "months_number")]
+    pub essentials_runway_months: Option<Decimal>,
+    pub zero_date: Option<NaiveDate>,
+    pub start: NaiveDate,
+    pub months: Vec<MonthJson>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MonthJson {
+    /// `YYYY-MM` of the month's first day.
+    pub month: String,
+    #[serde(serialize_with = "money")]
+    pub opening: Decimal,
+    #[serde(serialize_with = "money")]
+    pub income: Decimal,
+    #[serde(serialize_with = "money")]
+    pub spending: Decimal,
+    #[serde(serialize_with = "money")]
+    pub closing: Decimal,
+}
+
+impl RunwayJson {
+    pub fn new(projection: &Projection) -> Self {
+        Self {
+            runway_months: projection.runway.months(),
+            essentials_runway_months: projection.essentials_runway.months(),
+            zero_date: projection.runway.zero_date(),
+            start: projection.start,
+            months: projection.months.iter().map(MonthJson::new).collect(),
+        }
+    }
+}
+
+impl MonthJson {
+    fn new(row: &MonthRow) -> Self {
+        Self {
+            month: row.label(),
+            opening: row.opening,
+            income: row.income,
+            spending: row.spending,
+            closing: row.closing,
+        }
+    }
+}
+
+/// Money as a decimal string with two places, half-up.
+fn money<S: Serializer>(amount: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&format!("{:.2}", round_cents(*amount)))
+}
+
+/// A month count as a JSON number. JSON numbers go through `f64` in serde;
+/// a two-decimal value of at most 120 converts exactly enough that
+/// serde_json's shortest round-trip form prints the same two decimals.
+fn months_number<S: Serializer>(
+    months: &Option<Decimal>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match months.map(|m| m.to_f64()) {
+        Some(Some(value)) => serializer.serialize_f64(value),
+        Some(None) => Err(serde::ser::Error::custom("runway months out of range")),
+        None => serializer.serialize_none(),
+    }
+}

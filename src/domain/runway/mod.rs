@@ -1,0 +1,23 @@
+//! The Runway tab's domain: what the user enters about cash, spending,
+//! severance, benefits and cover ([`plan`]), and the month-by-month projection
+//! of how long the money lasts ([`projection`]), with its JSON report ([`json`]).
+//! The severance estimator lives beside it in `domain::severance`.
+
+mod explain;
+pub mod json;
+pub mod plan;
+pub mod projection;
+pub mod reference;
+pub mod streams;
+pub(crate) mod text;
+
+pub use json::{MonthJson, RunwayJson};
+pub use plan::{
+    Account, CoverKind, Expense, HealthCover, NewJob, NoticePay, OneOff, OneOffKind, OtherIncome,
+    RunwayPlan, Severance, SeverancePay, UnemploymentBenefit,
+};
+pub use projection::{
+    HORIZON_MONTHS, MonthRow, NewJobComparison, Projection, ProjectionOptions, Runway, Shortfall,
+    StartReason, VestProceeds, project, projection_start,
+};
+pub use streams::{Flow, FlowKind, Marker, MarkerKind};

@@ -1,0 +1,160 @@
+//! Published reference figures offered as help text and suggestions
+//! (sources in DESIGN.md "Domain facts"). None of them is applied silently:
+//! the user's own entries drive the projection.
+
+use super::text::parse_choice;
+use crate::domain::money::{format_money, round_cents};
+use rust_decimal::Decimal;
+use std::str::FromStr;
+
+/// A whole-cents amount as a constant (`cents(45000)` = $450.00).
+const fn cents(amount: u32) -> Decimal {
+    Decimal::from_parts(amount, 0, 0, false, 2)
+}
+
+/// Default effective withholding on severance and vest proceeds: the 22%
+/// federal supplemental rate + 7.65% FICA (6.2% Social Security + 1.45%
+/// Medicare) = 29.65%. State tax is the user's to add.
+pub const DEFAULT_WITHHOLDING: Decimal = Decimal::from_parts(2965, 0, 0, false, 4);
+
+/// Weeks of unemployment benefit most states pay.
+pub const DEFAULT_BENEFIT_WEEKS: u32 = 26;
+
+/// COBRA continuation lasts up to 18 months.
+pub const COBRA_MAX_MONTHS: u32 = 18;
+
+/// A state's maximum weekly unemployment benefit, for help text.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BenefitMaximum {
+    pub state: &'static str,
+    pub year: i32,
+    pub max_weekly: Decimal,
+    /// True when the figure is approximate and should be checked with the state.
+    pub approximate: bool,
+}
+
+/// Reference maximum weekly benefits, 2025.
+pub const BENEFIT_MAXIMA: [BenefitMaximum; 4] = [
+    BenefitMaximum {
+        state: "CA",
+        year: 2025,
+        max_weekly: cents(45000),
+        approximate: false,
+    },
+    BenefitMaximum {
+        state: "NY",
+        year: 2025,
+        max_weekly: cents(86900),
+        approximate: false,
+    },
+    BenefitMaximum {
+        state: "TX",
+        year: 2025,
+        max_weekly: cents(59100),
+        approximate: false,
+    },
+    BenefitMaximum {
+        state: "WA",
+        year: 2025,
+        max_weekly: cents(115200),
+        approximate: true,
+    },
+];
+
+/// COBRA may charge up to 102% of the plan's full cost.
+pub const COBRA_COST_FACTOR: Decimal = Decimal::from_parts(102, 0, 0, false, 2);
+
+/// KFF 2025 average annual premium (employer + worker share) for a health plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KffPlan {
+    Single,
+    Family,
+}
+
+impl KffPlan {
+    pub const ALL: [Self; 2] = [Self::Single, Self::Family];
+
+    pub fn label(&self) -> &'static str {
+        match self {
+            Self::Single => "Single (KFF 2025 average)",
+            Self::Family => "Family (KFF 2025 average)",
+        }
+    }
+
+    pub fn key(&self) -> &'static str {
+        match self {
+            Self::Single => "single",
+            Self::Family => "family",
+        }
+    }
+
+    /// KFF Employer Health Benefits Survey 2025, average annual premium.
+    pub fn annual_premium(&self) -> Decimal {
+        match self {
+            Self::Single => Decimal::from(9_325),
+            Self::Family => Decimal::from(26_993),
+        }
+    }
+
+    /// The suggested monthly COBRA premium: annual × 102% ÷ 12, half-up to cents.
+    pub fn cobra_monthly(&self) -> Decimal {
+        round_cents(self.annual_premium() * COBRA_COST_FACTOR / Decimal::from(12))
+    }
+
+    /// The suggestion with its working, for help text.
+    pub fn explain(&self) -> String {
+        format!(
+            "{}: {} a year × 102% ÷ 12 = {}/month",
+            self.label(),
+            format_money(self.annual_premium()),
+            format_money(self.cobra_monthly())
+        )
+    }
+}
+
+impl FromStr for KffPlan {
+    type Err = String;
+
+    fn from_str(input: &str) -> Result<Self, Self::Err> {
+        parse_choice(input, &Self::ALL, Self::key, Self::label, "KFF plan")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn constants_hold_the_published_figures() {
+        // 22% + 7.65% = 29.65% → 0.2965.
+        assert_eq!(DEFAULT_WITHHOLDING, dec!(0.22) + dec!(0.0765));
+        let maxima: Vec<(&str, Decimal)> = BENEFIT_MAXIMA
+            .iter()
+            .map(|m| (m.state, m.max_weekly))
+            .collect();
+        assert_eq!(
+            maxima,
+            [
+                ("CA", dec!(450)),
+                ("NY", dec!(869)),
+                ("TX", dec!(591)),
+                ("WA", dec!(1152))
+            ]
+        );
+        assert!(BENEFIT_MAXIMA.iter().all(|m| m.year == 2025));
+        assert_eq!(COBRA_COST_FACTOR, dec!(1.02));
+    }
+
+    #[test]
+    fn kff_cobra_suggestions() {
+        // Single: 9,325 × 1.02 = 9,511.50; ÷ 12 = 792.625 → half-up $792.63.
+        assert_eq!(KffPlan::Single.cobra_monthly(), dec!(792.63));
+        // Family: 26,993 × 1.02 = 27,532.86; ÷ 12 = 2,294.405 → half-up $2,294.41.
+        assert_eq!(KffPlan::Family.cobra_monthly(), dec!(2294.41));
+        assert_eq!(
+            KffPlan::Single.explain(),
+            "Single (KFF 2025 average): $9,325.00 a year × 102% ÷ 12 = $792.63/month"
+        );
+    }
+}

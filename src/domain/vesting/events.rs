@@ -1,0 +1,337 @@
+//! Vests as dated events with their value, grouped by calendar quarter, and as
+//! net proceeds for the Runway projection.
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+
+use super::{Grant, Tranche, VestingBook};
+use crate::domain::money::round_cents;
+use crate::domain::{Id, dates};
+
+/// One vest of one grant.
+#[derive(Clone, Debug, PartialEq)]
+pub struct VestEvent {
+    pub grant_id: Id,
+    /// The grant's name.
+    pub grant: String,
+    pub ticker: String,
+    pub date: NaiveDate,
+    pub shares: Decimal,
+    /// The ticker's current price, `None` when none has been entered.
+    pub price: Option<Decimal>,
+    /// Shares × current price, half-up to cents; `None` without a price.
+    pub gross: Option<Decimal>,
+    /// Gross × (1 − withholding rate), from the unrounded gross, half-up to cents.
+    pub net: Option<Decimal>,
+}
+
+/// One calendar quarter of upcoming vests.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuarterBucket {
+    pub year: i32,
+    /// 1 to 4.
+    pub quarter: u32,
+    /// `2027 Q1`.
+    pub label: String,
+    /// The quarter's first day.
+    pub start: NaiveDate,
+    pub shares: Decimal,
+    /// The quarter's value at current prices, half-up to cents; `None` when any
+    /// vest in it has no price (a partial sum would look like the whole).
+    pub gross: Option<Decimal>,
+}
+
+/// Every vest dated from `from` to `to` (both included), sorted by date then
+/// grant id, valued at each ticker's current price on `today`. Net uses this
+/// tab's withholding rate, or `runway_rate` when none is set here.
+pub fn events(
+    book: &VestingBook,
+    from: NaiveDate,
+    to: NaiveDate,
+    today: NaiveDate,
+    runway_rate: Decimal,
+) -> Vec<VestEvent> {
+    let rate = book.withholding_rate(runway_rate);
+    let mut events: Vec<VestEvent> = book
+        .grants
+        .iter()
+        .flat_map(|grant| {
+            let price = book.price_for(&grant.ticker, today).map(|p| p.price);
+            grant
+                .tranches()
+                .into_iter()
+                .filter(|t| from <= t.date && t.date <= to)
+                .map(move |tranche| vest_event(grant, tranche, price, rate))
+        })
+        .collect();
+    events.sort_by_key(|e| (e.date, e.grant_id));
+    events
+}
+
+fn vest_event(grant: &Grant, tranche: Tranche, price: Option<Decimal>, rate: Decimal) -> VestEvent {
+    let gross = value(tranche.shares, price);
+    VestEvent {
+        grant_id: grant.id,
+        grant: grant.name.clone(),
+        ticker: grant.ticker.clone(),
+        date: tranche.date,
+        shares: tranche.shares,
+        price,
+        gross: gross.map(round_cents),
+        net: gross
+            .and_then(|g| after_withholding(g, rate))
+            .map(round_cents),
+    }
+}
+
+/// `quarters` calendar quarters starting with the one holding `today`, each
+/// with the shares and value of the events dated inside it. Events outside
+/// those quarters are left out.
+pub fn by_quarter(events: &[VestEvent], today: NaiveDate, quarters: usize) -> Vec<QuarterBucket> {
+    let first_month = today.month0() / 3 * 3 + 1;
+    let Some(mut start) = NaiveDate::from_ymd_opt(today.year(), first_month, 1) else {
+        return Vec::new();
+    };
+    let mut buckets = Vec::with_capacity(quarters);
+    for _ in 0..quarters {
+        // Quarters start on the 1st, so chaining months never clamps.
+        let end = dates::add_months(start, 3);
+        let inside: Vec<&VestEvent> = events
+            .iter()
+            .filter(|e| start <= e.date && e.date < end)
+            .collect();
+        let quarter = start.month0() / 3 + 1;
+        buckets.push(QuarterBucket {
+            year: start.year(),
+            quarter,
+            label: format!("{} Q{quarter}", start.year()),
+            start,
+            shares: inside.iter().map(|e| e.shares).sum(),
+            gross: sum_values(inside.iter().map(|e| value(e.shares, e.price))).map(round_cents),
+        });
+        start = end;
+    }
+    buckets
+}
+
+/// Net vest proceeds as dated incomes for the Runway projection: vests from
+/// `from` on, and only those on or before `until` (the last day) when given;
+/// vests without a price are left out rather than valued at zero.
+pub fn net_proceeds(
+    book: &VestingBook,
+    from: NaiveDate,
+    until: Option<NaiveDate>,
+    today: NaiveDate,
+    runway_rate: Decimal,
+) -> Vec<(NaiveDate, Decimal)> {
+    events(
+        book,
+        from,
+        until.unwrap_or(NaiveDate::MAX),
+        today,
+        runway_rate,
+    )
+    .into_iter()
+    .filter_map(|e| e.net.map(|net| (e.date, net)))
+    .collect()
+}
+
+/// Shares × price at full precision; `None` without a price (or, for absurd
+/// unvalidated amounts, when the product does not fit).
+pub(super) fn value(shares: Decimal, price: Option<Decimal>) -> Option<Decimal> {
+    price.and_then(|p| shares.checked_mul(p))
+}
+
+/// What is left of `gross` after withholding at `rate`.
+pub(super) fn after_withholding(gross: Decimal, rate: Decimal) -> Option<Decimal> {
+    Decimal::ONE
+        .checked_sub(rate)
+        .and_then(|kept| gross.checked_mul(kept))
+}
+
+/// The sum of values, or `None` when any is unknown.
+pub(super) fn sum_values(mut values: impl Iterator<Item = Option<Decimal>>) -> Option<Decimal> {
+    values.try_fold(Decimal::ZERO, |total, v| total.checked_add(v?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{amazon_book, d, grant, price};
+    use super::super::{Schedule, VestingBook};
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    const RUNWAY_RATE: Decimal = dec!(0.2965);
+
+    fn today() -> NaiveDate {
+        d(2026, 11, 26)
+    }
+
+    /// The Amazon book plus 160 Meta-style shares of an unpriced ticker from 2026-03-01.
+    fn two_grant_book() -> VestingBook {
+        let mut book = amazon_book();
+        let mut meta = grant(
+            2,
+            dec!(160),
+            d(2026, 3, 1),
+            Schedule::MetaQuarterly { first_vest: None },
+        );
+        meta.ticker = "META".into();
+        book.grants.push(meta);
+        book
+    }
+
+    #[test]
+    fn values_upcoming_vests_at_the_current_price() {
+        let events = events(
+            &amazon_book(),
+            today(),
+            NaiveDate::MAX,
+            today(),
+            RUNWAY_RATE,
+        );
+        let dates: Vec<NaiveDate> = events.iter().map(|e| e.date).collect();
+        assert_eq!(dates, [d(2027, 3, 15), d(2027, 9, 15), d(2028, 3, 15)]);
+        let first = &events[0];
+        assert_eq!(
+            (first.grant_id, first.grant.as_str(), first.shares),
+            (1, "Grant 1", dec!(20))
+        );
+        // 20 × 185.50 = 3,710.00.
+        assert_eq!(first.gross, Some(dec!(3710.00)));
+        // 3,710 × (1 − 0.2965) = 3,710 × 0.7035 = 2,609.985 → 2,609.99 (half-up).
+        assert_eq!(first.net, Some(dec!(2609.99)));
+    }
+
+    #[test]
+    fn this_tabs_withholding_overrides_the_runway_rate() {
+        let book = VestingBook {
+            withholding: Some(dec!(0.22)),
+            ..amazon_book()
+        };
+        let events = events(&book, today(), NaiveDate::MAX, today(), RUNWAY_RATE);
+        // 3,710 × 0.78 = 2,893.80.
+        assert_eq!(events[0].net, Some(dec!(2893.80)));
+    }
+
+    #[test]
+    fn no_price_means_no_value_and_events_sort_by_date() {
+        let events = events(
+            &two_grant_book(),
+            d(2027, 1, 1),
+            d(2027, 6, 30),
+            today(),
+            RUNWAY_RATE,
+        );
+        // META from 2026-03-01 vests 10 on 2027-02-15 and 2027-05-15; AMZN 20 on 2027-03-15.
+        let rows: Vec<(NaiveDate, Id, Decimal)> = events
+            .iter()
+            .map(|e| (e.date, e.grant_id, e.shares))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (d(2027, 2, 15), 2, dec!(10)),
+                (d(2027, 3, 15), 1, dec!(20)),
+                (d(2027, 5, 15), 2, dec!(10))
+            ]
+        );
+        assert_eq!(
+            (events[0].price, events[0].gross, events[0].net),
+            (None, None, None)
+        );
+    }
+
+    #[test]
+    fn the_latest_price_known_today_counts() {
+        let mut book = amazon_book();
+        book.prices
+            .push(price(11, "amzn", dec!(190), d(2026, 11, 25)));
+        book.prices
+            .push(price(12, "AMZN", dec!(500), d(2026, 12, 1)));
+        // The 2026-12-01 price is not known on 2026-11-26; "amzn" matches AMZN.
+        assert_eq!(
+            book.price_for("AMZN", today()).map(|p| p.price),
+            Some(dec!(190))
+        );
+        assert_eq!(
+            book.price_for("AMZN", d(2026, 12, 1)).map(|p| p.price),
+            Some(dec!(500))
+        );
+        assert_eq!(book.price_for("AMZN", d(2026, 11, 19)), None);
+        // Same date twice: the later entry wins.
+        book.prices
+            .push(price(13, "AMZN", dec!(191), d(2026, 11, 25)));
+        assert_eq!(
+            book.price_for("AMZN", today()).map(|p| p.price),
+            Some(dec!(191))
+        );
+    }
+
+    #[test]
+    fn groups_the_next_eight_calendar_quarters() {
+        let events = events(
+            &amazon_book(),
+            today(),
+            NaiveDate::MAX,
+            today(),
+            RUNWAY_RATE,
+        );
+        let quarters = by_quarter(&events, today(), 8);
+        let labels: Vec<&str> = quarters.iter().map(|q| q.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            [
+                "2026 Q4", "2027 Q1", "2027 Q2", "2027 Q3", "2027 Q4", "2028 Q1", "2028 Q2",
+                "2028 Q3"
+            ]
+        );
+        assert_eq!(quarters[0].start, d(2026, 10, 1));
+        // Nothing vests in 2026 Q4: zero shares worth exactly $0.
+        assert_eq!(
+            (quarters[0].shares, quarters[0].gross),
+            (dec!(0), Some(dec!(0)))
+        );
+        assert_eq!((quarters[1].year, quarters[1].quarter), (2027, 1));
+        // 2027-03-15: 20 × 185.50 = 3,710.
+        assert_eq!(
+            (quarters[1].shares, quarters[1].gross),
+            (dec!(20), Some(dec!(3710.00)))
+        );
+        assert_eq!(quarters[5].shares, dec!(20));
+    }
+
+    #[test]
+    fn a_quarter_with_an_unpriced_vest_has_no_value() {
+        let events = events(
+            &two_grant_book(),
+            today(),
+            NaiveDate::MAX,
+            today(),
+            RUNWAY_RATE,
+        );
+        let quarters = by_quarter(&events, today(), 2);
+        // 2027 Q1: 10 META (no price) on Feb 15 and 20 AMZN on Mar 15.
+        assert_eq!((quarters[1].shares, quarters[1].gross), (dec!(30), None));
+        // 2026 Q4: 10 META on Nov 15, before today but in the quarter, is not in `events`.
+        assert_eq!(quarters[0].shares, dec!(0));
+    }
+
+    #[test]
+    fn net_proceeds_stop_at_the_last_day_and_skip_unpriced_vests() {
+        let book = two_grant_book();
+        let until = net_proceeds(&book, today(), Some(d(2027, 9, 15)), today(), RUNWAY_RATE);
+        // Vests on the last day count; 20 × 185.50 × 0.7035 = 2,609.99 each; META has no price.
+        assert_eq!(
+            until,
+            [
+                (d(2027, 3, 15), dec!(2609.99)),
+                (d(2027, 9, 15), dec!(2609.99))
+            ]
+        );
+        assert_eq!(
+            net_proceeds(&book, today(), None, today(), RUNWAY_RATE).len(),
+            3
+        );
+    }
+}

@@ -1,0 +1,350 @@
+//! The last-day what-if: what a separation date keeps, forfeits and owes.
+//!
+//! The last day is the separation date. A vest dated on the last day is kept,
+//! and so is every vest inside a paid notice period, because employment (and
+//! vesting) only ends on the separation date.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use super::events::{after_withholding, sum_values, value};
+use super::{BonusOutcome, Grant, Tranche, VestingBook};
+use crate::domain::money::round_cents;
+use crate::domain::{Id, Invalid};
+
+/// One grant under a given last day.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GrantLastDay {
+    pub grant_id: Id,
+    pub name: String,
+    pub ticker: String,
+    pub granted: Decimal,
+    /// Shares vested on or before the last day.
+    pub vested: Decimal,
+    /// Shares still unvested after the last day: `granted − vested`.
+    pub forfeited: Decimal,
+    /// The ticker's current price, `None` when none has been entered.
+    pub price: Option<Decimal>,
+    /// Forfeited × current price, half-up to cents; `None` without a price
+    /// (zero when nothing is forfeited, which needs no price).
+    pub forfeited_value: Option<Decimal>,
+    /// This grant's first vest after the last day.
+    pub next_vest: Option<Tranche>,
+}
+
+/// The first vest date after the last day, over all grants: "staying until
+/// `date` would add `shares` (`gross`)".
+#[derive(Clone, Debug, PartialEq)]
+pub struct NextVest {
+    pub date: NaiveDate,
+    /// All grants' shares vesting on that date.
+    pub shares: Decimal,
+    /// Their value at current prices, half-up to cents; `None` if any has no price.
+    pub gross: Option<Decimal>,
+    /// Gross after withholding, half-up to cents.
+    pub net: Option<Decimal>,
+}
+
+/// Everything the what-if panel and `careerbook vesting` show for one last day.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LastDayReport {
+    pub last_day: NaiveDate,
+    pub grants: Vec<GrantLastDay>,
+    pub granted: Decimal,
+    pub vested: Decimal,
+    pub forfeited: Decimal,
+    /// The total forfeited value, `None` when a grant with forfeited shares has no price.
+    pub forfeited_value: Option<Decimal>,
+    /// Sign-on bonuses, then dated bonuses, each in list order.
+    pub bonuses: Vec<BonusOutcome>,
+    pub next_vest: Option<NextVest>,
+}
+
+/// Works out what leaving on `last_day` keeps and forfeits, valuing shares at
+/// each ticker's current price on `today` and net of this tab's withholding
+/// rate (or `runway_rate`). Clawbacks are waived when the book says the role
+/// is eliminated and the bonus allows it.
+///
+/// A last day before a grant's grant date is an error naming that grant: the
+/// grant could not have been received, so "forfeited" would be misleading.
+pub fn last_day(
+    book: &VestingBook,
+    last_day: NaiveDate,
+    today: NaiveDate,
+    runway_rate: Decimal,
+) -> Result<LastDayReport, Invalid> {
+    if let Some(grant) = book.grants.iter().find(|g| last_day < g.grant_date) {
+        return Err(Invalid::new(
+            "last_day",
+            format!(
+                "{last_day} is before the grant date of \"{}\" ({}); choose a later last day",
+                grant.name, grant.grant_date
+            ),
+        ));
+    }
+    let grants: Vec<GrantLastDay> = book
+        .grants
+        .iter()
+        .map(|grant| {
+            grant_last_day(
+                grant,
+                last_day,
+                book.price_for(&grant.ticker, today).map(|p| p.price),
+            )
+        })
+        .collect();
+    let rate = book.withholding_rate(runway_rate);
+    let bonuses = book
+        .sign_on_bonuses
+        .iter()
+        .map(|b| b.outcome(last_day, book.role_eliminated))
+        .chain(book.dated_bonuses.iter().map(|b| b.outcome(last_day)))
+        .collect();
+    Ok(LastDayReport {
+        last_day,
+        granted: total(grants.iter().map(|g| g.granted)),
+        vested: total(grants.iter().map(|g| g.vested)),
+        forfeited: total(grants.iter().map(|g| g.forfeited)),
+        forfeited_value: sum_values(grants.iter().map(|g| forfeited_value(g.forfeited, g.price)))
+            .map(round_cents),
+        bonuses,
+        next_vest: next_vest(&grants, rate),
+        grants,
+    })
+}
+
+fn grant_last_day(grant: &Grant, last_day: NaiveDate, price: Option<Decimal>) -> GrantLastDay {
+    let vested = grant.vested_by(last_day);
+    let forfeited = grant.shares - vested;
+    GrantLastDay {
+        grant_id: grant.id,
+        name: grant.name.clone(),
+        ticker: grant.ticker.clone(),
+        granted: grant.shares,
+        vested,
+        forfeited,
+        price,
+        forfeited_value: forfeited_value(forfeited, price).map(round_cents),
+        next_vest: grant.next_vest_after(last_day),
+    }
+}
+
+/// Forfeited × price at full precision; nothing forfeited is worth exactly
+/// zero, price or not.
+fn forfeited_value(forfeited: Decimal, price: Option<Decimal>) -> Option<Decimal> {
+    if forfeited.is_zero() {
+        Some(Decimal::ZERO)
+    } else {
+        value(forfeited, price)
+    }
+}
+
+fn next_vest(grants: &[GrantLastDay], rate: Decimal) -> Option<NextVest> {
+    let date = grants
+        .iter()
+        .filter_map(|g| g.next_vest)
+        .map(|t| t.date)
+        .min()?;
+    let vesting: Vec<(Decimal, Option<Decimal>)> = grants
+        .iter()
+        .filter_map(|g| {
+            g.next_vest
+                .filter(|t| t.date == date)
+                .map(|t| (t.shares, g.price))
+        })
+        .collect();
+    let gross = sum_values(vesting.iter().map(|(shares, price)| value(*shares, *price)));
+    Some(NextVest {
+        date,
+        shares: total(vesting.iter().map(|(shares, _)| *shares)),
+        gross: gross.map(round_cents),
+        net: gross
+            .and_then(|g| after_withholding(g, rate))
+            .map(round_cents),
+    })
+}
+
+/// Share totals across grants; saturating so absurd hand-edited counts cannot panic.
+fn total(shares: impl Iterator<Item = Decimal>) -> Decimal {
+    shares.fold(Decimal::ZERO, Decimal::saturating_add)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{amazon_book, d, grant};
+    use super::super::{BonusStatus, DatedBonus, Schedule, SignOnBonus};
+    use super::*;
+    use proptest::prelude::*;
+    use rust_decimal_macros::dec;
+
+    const RUNWAY_RATE: Decimal = dec!(0.2965);
+
+    fn today() -> NaiveDate {
+        d(2026, 11, 26)
+    }
+
+    #[test]
+    fn design_example_last_day() {
+        let report =
+            last_day(&amazon_book(), d(2026, 6, 30), today(), RUNWAY_RATE).expect("valid last day");
+        // 5 (2025-03-15) + 15 (2026-03-15) = 20 vested; 100 − 20 = 80 forfeited.
+        assert_eq!(
+            (report.vested, report.forfeited, report.granted),
+            (dec!(20), dec!(80), dec!(100))
+        );
+        // 80 × 185.50 = 14,840.00 at today's price.
+        assert_eq!(report.forfeited_value, Some(dec!(14840.00)));
+        assert_eq!(report.grants[0].forfeited_value, Some(dec!(14840.00)));
+        // Staying until 2026-09-15 would add 20 shares: 20 × 185.50 = 3,710.00, net 3,710 × 0.7035 = 2,609.985 → 2,609.99.
+        let next = report.next_vest.expect("a vest follows");
+        assert_eq!((next.date, next.shares), (d(2026, 9, 15), dec!(20)));
+        assert_eq!(
+            (next.gross, next.net),
+            (Some(dec!(3710.00)), Some(dec!(2609.99)))
+        );
+    }
+
+    #[test]
+    fn leaving_on_a_vest_date_keeps_that_vest() {
+        let report =
+            last_day(&amazon_book(), d(2026, 9, 15), today(), RUNWAY_RATE).expect("valid last day");
+        // 5 + 15 + 20 = 40; the next vest is half a year later.
+        assert_eq!(report.vested, dec!(40));
+        assert_eq!(report.next_vest.map(|n| n.date), Some(d(2027, 3, 15)));
+        let after_all =
+            last_day(&amazon_book(), d(2028, 3, 15), today(), RUNWAY_RATE).expect("valid last day");
+        assert_eq!(
+            (
+                after_all.forfeited,
+                after_all.forfeited_value,
+                after_all.next_vest
+            ),
+            (dec!(0), Some(dec!(0)), None)
+        );
+    }
+
+    #[test]
+    fn unpriced_forfeits_have_no_value_but_the_shares_still_count() {
+        let mut book = amazon_book();
+        let mut meta = grant(
+            2,
+            dec!(160),
+            d(2025, 3, 1),
+            Schedule::MetaQuarterly { first_vest: None },
+        );
+        meta.ticker = "META".into();
+        book.grants.push(meta);
+        let report = last_day(&book, d(2026, 6, 30), today(), RUNWAY_RATE).expect("valid last day");
+        // META: 10 a quarter from 2025-05-15 to 2026-05-15 = 5 vests = 50; 110 forfeited.
+        assert_eq!(
+            (report.grants[1].vested, report.grants[1].forfeited),
+            (dec!(50), dec!(110))
+        );
+        assert_eq!(report.grants[1].forfeited_value, None);
+        // Totals: 20 + 50 = 70 vested, 80 + 110 = 190 forfeited; no total value without META's price.
+        assert_eq!(
+            (report.vested, report.forfeited, report.forfeited_value),
+            (dec!(70), dec!(190), None)
+        );
+        // Next: META's 10 on 2026-08-15 comes before AMZN's 2026-09-15; no price, so no value.
+        let next = report.next_vest.expect("a vest follows");
+        assert_eq!(
+            (next.date, next.shares, next.gross),
+            (d(2026, 8, 15), dec!(10), None)
+        );
+    }
+
+    #[test]
+    fn next_vest_adds_up_grants_vesting_the_same_day() {
+        let mut book = amazon_book();
+        book.grants
+            .push(grant(2, dec!(50), d(2024, 3, 15), Schedule::Amazon));
+        let report = last_day(&book, d(2026, 6, 30), today(), RUNWAY_RATE).expect("valid last day");
+        // Both vest 20% on 2026-09-15: 20 + 10 = 30 shares × 185.50 = 5,565.00.
+        let next = report.next_vest.expect("a vest follows");
+        assert_eq!(
+            (next.date, next.shares, next.gross),
+            (d(2026, 9, 15), dec!(30), Some(dec!(5565.00)))
+        );
+    }
+
+    #[test]
+    fn reports_bonuses_kept_missed_and_clawed_back() {
+        let mut book = amazon_book();
+        book.sign_on_bonuses.push(SignOnBonus {
+            id: 3,
+            name: "Sign-on".into(),
+            gross: dec!(30000),
+            paid: d(2025, 11, 30),
+            clawback_months: 12,
+            prorated: true,
+            waived_if_eliminated: true,
+        });
+        book.dated_bonuses.push(DatedBonus {
+            id: 4,
+            name: "Annual bonus".into(),
+            gross: dec!(12000),
+            kind: super::super::BonusKind::Annual,
+            must_be_employed_on: d(2026, 7, 1),
+            pay_date: None,
+        });
+        let statuses = |book: &VestingBook| -> Vec<(BonusStatus, Decimal)> {
+            let report =
+                last_day(book, d(2026, 6, 30), today(), RUNWAY_RATE).expect("valid last day");
+            report
+                .bonuses
+                .iter()
+                .map(|b| (b.status, b.amount))
+                .collect()
+        };
+        // 7 months served (2026-06-30 is the 7th anniversary of Nov 30): 30,000 × 5/12 = 12,500.
+        // The annual bonus needs employment on 2026-07-01, a day after the last day.
+        assert_eq!(
+            statuses(&book),
+            [
+                (BonusStatus::Clawback, dec!(12500)),
+                (BonusStatus::Missed, dec!(12000))
+            ]
+        );
+        book.role_eliminated = true;
+        assert_eq!(
+            statuses(&book),
+            [
+                (BonusStatus::Kept, dec!(30000)),
+                (BonusStatus::Missed, dec!(12000))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_last_day_before_a_grant_date_is_an_error() {
+        let err = last_day(&amazon_book(), d(2024, 3, 14), today(), RUNWAY_RATE).unwrap_err();
+        assert_eq!(err.field, "last_day");
+        assert_eq!(
+            err.message,
+            "2024-03-14 is before the grant date of \"Grant 1\" (2024-03-15); choose a later last day"
+        );
+        assert!(last_day(&amazon_book(), d(2024, 3, 15), today(), RUNWAY_RATE).is_ok());
+    }
+
+    proptest! {
+        #[test]
+        fn vested_plus_forfeited_is_granted_for_any_last_day(
+            offset in 0u64..6_000,
+            shares in 1i64..1_000_000,
+            hundredths in 0i64..100,
+        ) {
+            let mut book = amazon_book();
+            let shares = Decimal::from(shares) + Decimal::new(hundredths, 2);
+            book.grants.push(grant(2, shares, d(2023, 5, 31), Schedule::Google));
+            book.grants.push(grant(3, shares, d(2024, 1, 31), Schedule::CliffQuarterly));
+            let day = d(2024, 3, 15) + chrono::Days::new(offset);
+            let report = last_day(&book, day, today(), RUNWAY_RATE).expect("after every grant date");
+            prop_assert_eq!(report.vested + report.forfeited, report.granted);
+            for row in &report.grants {
+                prop_assert_eq!(row.vested + row.forfeited, row.granted);
+                prop_assert!(row.vested >= Decimal::ZERO && row.forfeited >= Decimal::ZERO);
+            }
+        }
+    }
+}
