@@ -4,6 +4,8 @@
 
 pub mod impact;
 pub mod placeholder;
+pub mod runway;
+pub mod vesting;
 
 use crate::domain::edit::{Edit, Kind};
 use crate::domain::workbook::Workbook;
