@@ -36,6 +36,11 @@ const COMMANDS: &[&[&str]] = &[
     &["wins", "--format", "json"],
     &["wins", "--format", "md"],
     &["wins", "--format", "csv"],
+    &["runway"],
+    &["runway", "--format", "json", "--all"],
+    &["vesting"],
+    &["vesting", "--last-day", "2027-02-09", "--format", "json"],
+    &["export", "--format", "ics", "--out", "vests.ics"],
 ];
 
 fn fixture_path(version: u32) -> PathBuf {
@@ -180,8 +185,11 @@ fn newer_files() -> Vec<(&'static str, String)> {
     vec![("readable", readable), ("with unknown fields", unknown)]
 }
 
+/// Runs a command from the directory above the data directory, where a file
+/// it is asked to write (an export) may land without touching the workbook.
 fn careerbook(paths: &Paths, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_careerbook"))
+        .current_dir(paths.dir.parent().expect("the data directory has a parent"))
         .arg("--data-dir")
         .arg(&paths.dir)
         .args(args)
