@@ -5,6 +5,8 @@
 //! changed); 2 wrong usage or a value that cannot be accepted.
 
 mod backups;
+mod import;
+mod pipeline;
 
 use crate::store::{OpenOptions, Paths, Session, StoreError};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -45,6 +47,15 @@ pub enum Command {
         name: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// Add a job application and print it with its id
+    Apply(pipeline::ApplyArgs),
+    /// List job applications, or move one to another stage (`apps move ID STAGE`)
+    Apps(pipeline::AppsArgs),
+    /// Import records from a spreadsheet export (`import apps FILE.csv`)
+    Import {
+        #[command(subcommand)]
+        what: import::ImportWhat,
     },
     /// Add a win to the impact log (not yet available)
     #[command(hide = true)]
@@ -101,6 +112,9 @@ pub fn run(command: Command, paths: &Paths) -> Result<(), Failure> {
     match command {
         Command::Path { format } => backups::path(paths, format),
         Command::Restore { name, format } => backups::restore(paths, name.as_deref(), format),
+        Command::Apply(args) => pipeline::apply(paths, args),
+        Command::Apps(args) => pipeline::apps(paths, args),
+        Command::Import { what } => import::run(paths, what),
         Command::Log(_) => Err(not_yet("log")),
     }
 }

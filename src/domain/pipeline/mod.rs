@@ -5,6 +5,7 @@
 mod application;
 mod calendar;
 mod contact;
+mod edits;
 mod funnel;
 pub mod import;
 mod input;
@@ -21,6 +22,7 @@ mod words;
 pub use application::{Application, FollowUp, NewApplication, SalaryRange, StageChange};
 pub use calendar::{follow_up_events, follow_up_uid};
 pub use contact::{Contact, Relationship, STALE_AFTER_DAYS, touched_within};
+pub use edits::{applications_naming, delete_contact, mark_contacted, move_application};
 pub use funnel::{FUNNEL_WEEKS, Funnel, StageCount, WeekCount, funnel};
 pub use input::{
     GHOST_AFTER_DAYS_RANGE, optional_text, parse_date, parse_ghost_after_days, parse_optional_date,
