@@ -88,10 +88,7 @@ impl App {
                 "Vesting",
                 "Grants, bonuses, and what a given last day keeps or forfeits.",
             )),
-            Box::new(screens::placeholder::Placeholder::new(
-                "Pipeline",
-                "Applications through their stages, follow-ups, and your network.",
-            )),
+            Box::new(screens::pipeline::PipelineScreen::new()),
         ];
         let mut app = Self {
             session,

@@ -15,6 +15,12 @@ pub enum Scope {
     Runway,
     Vesting,
     Pipeline,
+    /// The Pipeline board: moving between columns and cards.
+    PipelineBoard,
+    /// The Pipeline board and list: acting on the selected application.
+    PipelineApps,
+    /// The Pipeline contacts view.
+    PipelineContacts,
     /// Typing a table filter.
     Filter,
     Form,
@@ -36,6 +42,9 @@ impl Scope {
             Scope::Runway => "Runway",
             Scope::Vesting => "Vesting",
             Scope::Pipeline => "Pipeline",
+            Scope::PipelineBoard => "Pipeline board",
+            Scope::PipelineApps => "Applications (board and list)",
+            Scope::PipelineContacts => "Contacts",
             Scope::Filter => "Filter",
             Scope::Form => "Form",
             Scope::Confirm => "Confirm",
@@ -82,6 +91,17 @@ pub enum Action {
     FilterClear,
     // Damaged workbook
     RestoreBackup,
+    // Pipeline
+    ColumnLeft,
+    ColumnRight,
+    StageNext,
+    StagePrev,
+    CloseApplication,
+    AcceptGhosted,
+    NextView,
+    PrevView,
+    GhostSetting,
+    Contacted,
 }
 
 /// A key with its modifiers, written as a constant in the table.
@@ -224,6 +244,125 @@ pub static KEYS: &[Binding] = &[
         A::Delete,
         "delete the selected win (asks first)",
         "delete"
+    ),
+    // Pipeline
+    bind!(
+        PipelineBoard,
+        [code(K::Left), key('h')],
+        A::ColumnLeft,
+        "previous column"
+    ),
+    bind!(
+        PipelineBoard,
+        [code(K::Right), key('l')],
+        A::ColumnRight,
+        "next column"
+    ),
+    bind!(
+        PipelineBoard,
+        [code(K::Up), key('k')],
+        A::Up,
+        "previous card"
+    ),
+    bind!(
+        PipelineBoard,
+        [code(K::Down), key('j')],
+        A::Down,
+        "next card"
+    ),
+    bind!(
+        PipelineBoard,
+        [key('g'), code(K::Home)],
+        A::Top,
+        "first card of the column"
+    ),
+    bind!(
+        PipelineBoard,
+        [key('G'), code(K::End)],
+        A::Bottom,
+        "last card of the column"
+    ),
+    bind!(
+        PipelineApps,
+        [key('>')],
+        A::StageNext,
+        "move to the next stage (recorded in its history as today)",
+        "next"
+    ),
+    bind!(
+        PipelineApps,
+        [key('<')],
+        A::StagePrev,
+        "move back a stage (recorded as today)"
+    ),
+    bind!(
+        PipelineApps,
+        [key('x')],
+        A::CloseApplication,
+        "close it: accepted, declined, rejected, withdrawn or ghosted (asks which)",
+        "close"
+    ),
+    bind!(
+        PipelineApps,
+        [key('X')],
+        A::AcceptGhosted,
+        "accept the ghosted suggestion (no reply for N days): move it to ghosted"
+    ),
+    bind!(
+        PipelineApps,
+        [key('a')],
+        A::Add,
+        "add an application",
+        "add"
+    ),
+    bind!(
+        PipelineApps,
+        [key('e'), code(K::Enter)],
+        A::Edit,
+        "edit the selected application (every field)",
+        "edit"
+    ),
+    bind!(
+        PipelineApps,
+        [key('d')],
+        A::Delete,
+        "delete the selected application (asks first)",
+        "delete"
+    ),
+    bind!(
+        PipelineContacts,
+        [key('c')],
+        A::Contacted,
+        "mark the selected contact contacted today",
+        "contacted"
+    ),
+    bind!(PipelineContacts, [key('a')], A::Add, "add a contact", "add"),
+    bind!(
+        PipelineContacts,
+        [key('e'), code(K::Enter)],
+        A::Edit,
+        "edit the selected contact",
+        "edit"
+    ),
+    bind!(
+        PipelineContacts,
+        [key('d')],
+        A::Delete,
+        "delete the selected contact, taking it off its applications (asks first)",
+        "delete"
+    ),
+    bind!(
+        Pipeline,
+        [key('v')],
+        A::NextView,
+        "next view: board → list → contacts → funnel"
+    ),
+    bind!(Pipeline, [key('V')], A::PrevView, "previous view"),
+    bind!(
+        Pipeline,
+        [key('n')],
+        A::GhostSetting,
+        "set after how many days without reply to suggest ghosted"
     ),
     // Typing a filter
     bind!(

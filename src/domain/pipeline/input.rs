@@ -53,13 +53,19 @@ pub fn parse_date(field: &'static str, text: &str, today: NaiveDate) -> Result<N
 /// real change until then, since the history must read in order.
 pub fn parse_stage_date(text: &str, today: NaiveDate) -> Result<NaiveDate, Invalid> {
     let date = parse_date("date", text, today)?;
+    check_stage_date(date, today)?;
+    Ok(date)
+}
+
+/// A stage change's date must not be after today (see [`parse_stage_date`]).
+pub fn check_stage_date(date: NaiveDate, today: NaiveDate) -> Result<(), Invalid> {
     if date > today {
         return Err(Invalid::new(
             "date",
             format!("{date} is after today; date a stage change on the day it happened"),
         ));
     }
-    Ok(date)
+    Ok(())
 }
 
 /// An optional date field (follow-up, next touch): blank is `None`.

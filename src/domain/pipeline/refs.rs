@@ -120,7 +120,7 @@ fn resolve_one(
             Err(Invalid::new(
                 field,
                 format!(
-                    "\"{part}\" matches {} {noun}s ({}{more}): type more of it or its #id",
+                    "\"{part}\" matches {} {noun}s; type more of it or the #id: {}{more}",
                     many.len(),
                     shown.join(", ")
                 ),

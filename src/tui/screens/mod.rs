@@ -2,6 +2,7 @@
 //! what-if values), rebuilds derived rows when the workbook changes, turns
 //! actions into effects, and draws from `&self` only.
 
+pub mod pipeline;
 pub mod placeholder;
 
 use crate::domain::edit::{Edit, Kind};
