@@ -1,7 +1,7 @@
 //! `careerbook import apps FILE.csv [--skip-bad]`.
 
 use super::pipeline::save;
-use super::{Failure, open_for_writing};
+use super::{Failure, open_for_reading, open_for_writing};
 use crate::domain::dates;
 use crate::domain::edit::{Edit, Kind};
 use crate::domain::pipeline::import::{
@@ -40,32 +40,32 @@ fn apps(paths: &Paths, file: &Path, skip_bad: bool) -> Result<(), Failure> {
             file.display()
         ))
     })?;
-    // The lock is held from here to the save, so the duplicate check sees
-    // exactly the pipeline the rows are added to.
+    let name = file.display().to_string();
+    let refuse = |err: ImportError| match err {
+        ImportError::Unreadable(_) => {
+            Failure::runtime(format!("{name}: {err}; nothing was imported"))
+        }
+        _ => Failure::usage(format!("{name}: {err}; nothing was imported")),
+    };
+    // A file that will be refused is refused before anything is opened for
+    // writing, so a refused import never even creates a workbook.
+    let first_look = plan_import(
+        bytes.as_slice(),
+        &open_for_reading(paths)?.workbook().pipeline,
+        today,
+    )
+    .map_err(refuse)?;
+    if !first_look.bad.is_empty() && !skip_bad {
+        return Err(bad_rows(&name, &first_look));
+    }
+    // The lock is held from here to the save, and the rows are read again, so
+    // the duplicate check sees exactly the pipeline they are added to.
     let mut session = open_for_writing(paths)?;
     session.set_today(today);
-    let plan = plan_import(bytes.as_slice(), &session.workbook().pipeline, today).map_err(
-        |err| match err {
-            ImportError::Unreadable(_) => {
-                Failure::runtime(format!("{}: {err}; nothing was imported", file.display()))
-            }
-            _ => Failure::usage(format!("{}: {err}; nothing was imported", file.display())),
-        },
-    )?;
-    let name = file.display().to_string();
+    let plan =
+        plan_import(bytes.as_slice(), &session.workbook().pipeline, today).map_err(refuse)?;
     if !plan.bad.is_empty() && !skip_bad {
-        let mut message = format!(
-            "{name}: {} cannot be read, so nothing was imported:\n",
-            rows(plan.bad.len())
-        );
-        for bad in &plan.bad {
-            message.push_str(&format!("  row {}: {}\n", bad.row_number, bad.reason));
-        }
-        message.push_str(&format!(
-            "Fix them and import again, or add --skip-bad to import the other {} and skip these.",
-            rows(plan.rows.len())
-        ));
-        return Err(Failure::usage(message));
+        return Err(bad_rows(&name, &plan));
     }
     let added = if plan.rows.is_empty() {
         Vec::new()
@@ -84,6 +84,22 @@ fn apps(paths: &Paths, file: &Path, skip_bad: bool) -> Result<(), Failure> {
         .map(|&(_, id)| id);
     report(&name, &plan, ids, &session.workbook().pipeline);
     Ok(())
+}
+
+/// The refusal when rows cannot be read and `--skip-bad` was not given.
+fn bad_rows(name: &str, plan: &ImportPlan) -> Failure {
+    let mut message = format!(
+        "{name}: {} cannot be read, so nothing was imported:\n",
+        rows(plan.bad.len())
+    );
+    for bad in &plan.bad {
+        message.push_str(&format!("  row {}: {}\n", bad.row_number, bad.reason));
+    }
+    message.push_str(&format!(
+        "Fix them and import again, or add --skip-bad to import the other {} and skip these.",
+        rows(plan.rows.len())
+    ));
+    Failure::usage(message)
 }
 
 fn report(name: &str, plan: &ImportPlan, ids: impl Iterator<Item = u64>, pipeline: &Pipeline) {

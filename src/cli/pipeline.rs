@@ -212,6 +212,14 @@ fn move_app(paths: &Paths, id: Id, stage: &str, date: Option<&str>) -> Result<()
         .transpose()
         .map_err(bad_value)?
         .unwrap_or(today);
+    // Checked first without writing: a refused move never creates a workbook.
+    pipeline::move_application(
+        &open_for_reading(paths)?.workbook().pipeline,
+        id,
+        stage,
+        date,
+    )
+    .map_err(bad_value)?;
     let mut session = open_for_writing(paths)?;
     session.set_today(today);
     let pipeline = &session.workbook().pipeline;
