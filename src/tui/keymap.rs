@@ -299,14 +299,14 @@ pub static KEYS: &[Binding] = &[
         PipelineApps,
         [key('x')],
         A::CloseApplication,
-        "close it: accepted, declined, rejected, withdrawn or ghosted (asks which)",
+        "close it; asks which closed stage (rejected, ghosted, …)",
         "close"
     ),
     bind!(
         PipelineApps,
         [key('X')],
         A::AcceptGhosted,
-        "accept the ghosted suggestion (no reply for N days): move it to ghosted"
+        "mark ghosted, when suggested (no reply for N days)"
     ),
     bind!(
         PipelineApps,
@@ -348,7 +348,7 @@ pub static KEYS: &[Binding] = &[
         PipelineContacts,
         [key('d')],
         A::Delete,
-        "delete the selected contact, taking it off its applications (asks first)",
+        "delete the contact and unlink it from applications (asks)",
         "delete"
     ),
     bind!(

@@ -293,7 +293,7 @@ pub(super) fn ghost_setting(today: NaiveDate, days: u32) -> Form {
             &days.to_string(),
             true,
         )
-        .hint("1–365 (default 21); counts from the last stage change, at applied or screening")
+        .hint("1–365, default 21; applied or screening with no stage change")
 }
 
 pub(super) fn submit_ghost_setting(form: &Form, cx: &mut Cx) -> Result<(), Invalid> {

@@ -203,7 +203,7 @@ fn weekly_chart(funnel: &Funnel, width: usize, height: usize, theme: &Theme) -> 
             weeks
                 .iter()
                 .enumerate()
-                .map(|(i, w)| if (last - i) % every == 0 {
+                .map(|(i, w)| if (last - i).is_multiple_of(every) {
                     cell(short_date(w.week_start))
                 } else {
                     cell(String::new())
