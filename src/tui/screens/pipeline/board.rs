@@ -250,8 +250,8 @@ mod tests {
     fn the_selection_stays_visible_and_leaves_a_more_line() {
         let offset = Cell::new(0);
         let heights = [3, 3, 4, 3, 3, 3];
-        // 10 rows: 9 for cards (3 of height 3 fit), 1 for "more".
-        assert_eq!(visible(&heights, 0, 10, &offset), (0, 3));
+        // 10 rows: 9 for cards, 1 for "more"; 3 + 3 fit, the third (4) does not.
+        assert_eq!(visible(&heights, 0, 10, &offset), (0, 2));
         assert_eq!(visible(&heights, 4, 10, &offset), (3, 6));
         assert_eq!(offset.get(), 3);
         // Going back up scrolls back.

@@ -116,10 +116,6 @@ impl PipelineScreen {
         }
     }
 
-    pub fn mode(&self) -> Mode {
-        self.mode
-    }
-
     /// The application the board or the list has selected.
     fn selected_app(&self) -> Option<Id> {
         match self.mode {
