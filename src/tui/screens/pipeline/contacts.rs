@@ -30,11 +30,20 @@ pub(super) struct ContactInfo {
     pub lines: [String; 2],
 }
 
+/// The contacts view's rows and detail lines, and how many are due and stale.
+pub(super) struct Built {
+    pub rows: Vec<Row>,
+    pub info: HashMap<Id, ContactInfo>,
+    pub due: usize,
+    pub stale: usize,
+}
+
 /// The rows, due first, then stale, then the rest by name, and each
 /// contact's detail lines.
-pub(super) fn rows(pipeline: &Pipeline, today: NaiveDate) -> (Vec<Row>, HashMap<Id, ContactInfo>) {
+pub(super) fn rows(pipeline: &Pipeline, today: NaiveDate) -> Built {
     let due = pipeline::contacts_due(pipeline, today);
     let stale = pipeline::stale_contacts(pipeline, today);
+    let by_id: HashMap<Id, &Contact> = pipeline.contacts.iter().map(|c| (c.id, c)).collect();
     let due_set: HashSet<Id> = due.iter().copied().collect();
     let stale_set: HashSet<Id> = stale.iter().copied().collect();
     let mut fresh: Vec<&Contact> = pipeline
@@ -58,7 +67,7 @@ pub(super) fn rows(pipeline: &Pipeline, today: NaiveDate) -> (Vec<Row>, HashMap<
                 .filter(|id| !due_set.contains(id))
                 .map(|id| (id, STALE)),
         )
-        .filter_map(|(id, group)| pipeline.contact(*id).map(|c| (c, group)))
+        .filter_map(|(id, group)| by_id.get(id).map(|&c| (c, group)))
         .chain(fresh.into_iter().map(|c| (c, FRESH)));
     let mut rows = Vec::with_capacity(pipeline.contacts.len());
     let mut info = HashMap::with_capacity(pipeline.contacts.len());
@@ -67,7 +76,12 @@ pub(super) fn rows(pipeline: &Pipeline, today: NaiveDate) -> (Vec<Row>, HashMap<
         rows.push(row(contact, group, today));
         info.insert(contact.id, detail(contact, companies, today));
     }
-    (rows, info)
+    Built {
+        rows,
+        info,
+        due: due.len(),
+        stale: stale.len(),
+    }
 }
 
 fn row(contact: &Contact, group: &str, today: NaiveDate) -> Row {

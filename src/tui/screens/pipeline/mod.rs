@@ -448,17 +448,17 @@ impl Screen for PipelineScreen {
             .map(list::row)
             .collect();
         self.list.set_rows(rows);
-        let (rows, info) = contacts::rows(p, today);
-        self.contacts.set_rows(rows);
-        self.contact_info = info;
+        let built = contacts::rows(p, today);
+        self.contacts.set_rows(built.rows);
+        self.contact_info = built.info;
         self.funnel = pipeline::funnel(&p.applications, today);
         self.attention = Attention {
             open: self.board.card_count(),
             overdue: pipeline::overdue_follow_ups(p, today).len(),
             due_today: pipeline::follow_ups_due_today(p, today).len(),
             ghosted: pipeline::ghost_suggestions(p, today).len(),
-            contacts_due: pipeline::contacts_due(p, today).len(),
-            stale: pipeline::stale_contacts(p, today).len(),
+            contacts_due: built.due,
+            stale: built.stale,
             contacts: p.contacts.len(),
         };
     }
