@@ -32,9 +32,7 @@ fn run(args: Args) -> Result<(), Failure> {
     };
     match args.command {
         None => {
-            let banner = args
-                .demo
-                .then(|| "DEMO · edits are thrown away on quit".to_string());
+            let banner = args.demo.then(|| "DEMO".to_string());
             tui::run(paths, banner).map_err(Failure::runtime)
         }
         Some(command) => cli::run(command, &paths),

@@ -1,6 +1,6 @@
 //! `careerbook path` and `careerbook restore`.
 
-use super::{Failure, Format, print_json};
+use super::{Failure, Format, print, print_json};
 use crate::store::{Paths, backup};
 use serde::Serialize;
 
@@ -27,12 +27,10 @@ pub fn path(paths: &Paths, format: Format) -> Result<(), Failure> {
             } else {
                 "not created yet"
             };
-            println!("workbook  {}  ({state})", report.workbook);
-            println!(
-                "backups   {}  ({} backups)",
-                report.backups, report.backup_count
-            );
-            Ok(())
+            print(&format!(
+                "workbook  {}  ({state})\nbackups   {}  ({} backups)\n",
+                report.workbook, report.backups, report.backup_count
+            ))
         }
     }
 }
@@ -52,13 +50,12 @@ pub fn restore(paths: &Paths, name: Option<&str>, format: Format) -> Result<(), 
     };
     let kept = backup::restore(paths, name).map_err(Failure::runtime)?;
     match kept {
-        Some(kept) => println!(
-            "restored {name}; the previous workbook is kept as {}",
+        Some(kept) => print(&format!(
+            "restored {name}; the previous workbook is kept as {}\n",
             kept.display()
-        ),
-        None => println!("restored {name}"),
+        )),
+        None => print(&format!("restored {name}\n")),
     }
-    Ok(())
 }
 
 fn list(paths: &Paths, format: Format) -> Result<(), Failure> {
@@ -76,20 +73,20 @@ fn list(paths: &Paths, format: Format) -> Result<(), Failure> {
         return print_json(&rows);
     }
     if rows.is_empty() {
-        println!("no backups yet in {}", paths.backups.display());
-        return Ok(());
+        return print(&format!("no backups yet in {}\n", paths.backups.display()));
     }
+    let mut out = String::new();
     for row in &rows {
         let readable = if row.readable {
             ""
         } else {
             "  (cannot be read)"
         };
-        println!(
-            "{}  {}  {:<11}  {:>9} bytes{readable}",
+        out.push_str(&format!(
+            "{}  {}  {:<11}  {:>9} bytes{readable}\n",
             row.name, row.taken, row.reason, row.bytes
-        );
+        ));
     }
-    println!("\nrestore one with: careerbook restore NAME");
-    Ok(())
+    out.push_str("\nrestore one with: careerbook restore NAME\n");
+    print(&out)
 }

@@ -5,8 +5,12 @@
 //! changed); 2 wrong usage or a value that cannot be accepted.
 
 mod backups;
+pub mod export;
+mod impact;
 mod import;
 mod pipeline;
+mod runway;
+mod vesting;
 
 use crate::store::{OpenOptions, Paths, Session, StoreError};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -48,6 +52,34 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Upcoming vests, and what a last day keeps or forfeits
+    #[command(
+        after_help = "Examples:\n  careerbook vesting\n  careerbook vesting --last-day 2027-02-09\n  careerbook vesting --last-day +6w --format json"
+    )]
+    Vesting {
+        /// The last day (separation date) to work out: YYYY-MM-DD, today, +2w, -3d, +1m [default: today]
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        last_day: Option<String>,
+        /// text for people, json for scripts
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Write a calendar file with one all-day event per vest
+    #[command(
+        after_help = "Re-exporting to the same FILE updates it; events keep their UIDs, so a \
+                            calendar that imports the new file updates its events instead of adding copies.\n\
+                            An existing file that careerbook did not write is never replaced without --force."
+    )]
+    Export {
+        #[arg(long, value_enum)]
+        format: export::ExportFormat,
+        /// The file to write, e.g. vests.ics
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Replace FILE even if it is not a calendar careerbook wrote
+        #[arg(long)]
+        force: bool,
+    },
     /// Add a job application and print it with its id
     Apply(pipeline::ApplyArgs),
     /// List job applications, or move one to another stage (`apps move ID STAGE`)
@@ -57,16 +89,19 @@ pub enum Command {
         #[command(subcommand)]
         what: import::ImportWhat,
     },
-    /// Add a win to the impact log (not yet available)
-    #[command(hide = true)]
-    Log(Pending),
-}
-
-/// Arguments of a command that is not available yet: accepted, then refused.
-#[derive(Debug, clap::Args)]
-pub struct Pending {
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
-    rest: Vec<String>,
+    /// Log a win in the impact log and print it
+    Log(impact::LogArgs),
+    /// List wins, newest first (text, Markdown brag document, CSV or JSON)
+    Wins(impact::WinsArgs),
+    /// How many months your money lasts, simulated month by month
+    Runway {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Print all 120 months (by default the text stops a few months after the money
+        /// runs out; JSON always has every month)
+        #[arg(long)]
+        all: bool,
+    },
 }
 
 /// Text for people, JSON for scripts.
@@ -112,17 +147,19 @@ pub fn run(command: Command, paths: &Paths) -> Result<(), Failure> {
     match command {
         Command::Path { format } => backups::path(paths, format),
         Command::Restore { name, format } => backups::restore(paths, name.as_deref(), format),
+        Command::Runway { format, all } => {
+            runway::runway(paths, format, all, crate::domain::dates::today())
+        }
+        Command::Vesting { last_day, format } => {
+            vesting::vesting(paths, last_day.as_deref(), format)
+        }
+        Command::Export { format, out, force } => export::export(paths, format, &out, force),
         Command::Apply(args) => pipeline::apply(paths, args),
         Command::Apps(args) => pipeline::apps(paths, args),
         Command::Import { what } => import::run(paths, what),
-        Command::Log(_) => Err(not_yet("log")),
+        Command::Log(args) => impact::log(paths, args),
+        Command::Wins(args) => impact::wins(paths, args),
     }
-}
-
-fn not_yet(command: &str) -> Failure {
-    Failure::runtime(format!(
-        "`careerbook {command}` is not yet available in this version"
-    ))
 }
 
 /// Opens the workbook for reading only (never creates or changes it).
@@ -149,6 +186,18 @@ pub fn open_for_writing(paths: &Paths) -> Result<Session, Failure> {
 pub fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
     let text = serde_json::to_string_pretty(value)
         .map_err(|e| Failure::runtime(format!("cannot write JSON: {e}")))?;
-    println!("{text}");
-    Ok(())
+    print(&format!("{text}\n"))
+}
+
+/// Writes `text` to standard output. A reader that went away (`| head`) is
+/// not an error: the output simply stops, as with other Unix tools.
+pub fn print(text: &str) -> Result<(), Failure> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Failure::runtime(format!("cannot write the output: {e}")))
+        }
+        _ => Ok(()),
+    }
 }

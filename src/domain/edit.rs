@@ -253,6 +253,24 @@ impl Edit {
     }
 }
 
+/// Deletes a win, and drops it from the stories applications plan to tell,
+/// as one edit (undone as one).
+pub fn remove_win(wb: &Workbook, id: Id) -> Edit {
+    let mut edits: Vec<Edit> = wb
+        .pipeline
+        .applications
+        .iter()
+        .filter(|app| app.stories.contains(&id))
+        .map(|app| {
+            let mut app = app.clone();
+            app.stories.retain(|story| *story != id);
+            Edit::Update(app.into())
+        })
+        .collect();
+    edits.push(Edit::Remove(Kind::Win, id));
+    Edit::Batch(edits)
+}
+
 /// Applies each edit in turn; if one fails, the earlier ones are rolled back.
 fn apply_all(edits: &mut [Edit], wb: &mut Workbook, today: NaiveDate) -> Result<Edit, EditError> {
     let mut inverses = Vec::with_capacity(edits.len());

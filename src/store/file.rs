@@ -86,9 +86,15 @@ pub fn parse(path: &Path, bytes: &[u8], steps: &[migrate::Step]) -> Result<Parse
         let (line, column) = line_column(&bytes[..e.valid_up_to()]);
         damaged(path, line, column, "the file is not valid UTF-8 text")
     })?;
-    let version = probe_version(path, text)?;
+    // Parse once with today's types; only when that fails (or the version is
+    // not ours) is the version read on its own, to say why.
+    let full = read_ron::<Workbook>(path, text);
+    let version = match &full {
+        Ok(workbook) => workbook.version,
+        Err(_) => probe_version(path, text)?,
+    };
     if version > CURRENT_VERSION {
-        return match read_ron::<Workbook>(path, text) {
+        return match full {
             Ok(workbook) => Ok(Parsed::Newer {
                 found: version,
                 workbook,
@@ -109,7 +115,7 @@ pub fn parse(path: &Path, bytes: &[u8], steps: &[migrate::Step]) -> Result<Parse
             workbook,
         });
     }
-    Ok(Parsed::Current(checked(path, read_ron(path, text)?)?))
+    Ok(Parsed::Current(checked(path, full?)?))
 }
 
 /// Rejects what parses but cannot be right, such as two records sharing an id.

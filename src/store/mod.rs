@@ -4,6 +4,7 @@
 pub mod backup;
 pub mod demo;
 mod error;
+pub mod export;
 pub mod file;
 pub mod lock;
 pub mod migrate;

@@ -130,7 +130,7 @@ impl Session {
         let missing = session.on_disk.is_none() && options.create;
         if lock.is_some() && session.read_only.is_none() && (missing || migrated_from.is_some()) {
             let bytes = file::to_bytes(&session.workbook)?;
-            session.write(&bytes)?;
+            session.write(bytes)?;
         }
         if options.hold_lock {
             session.held = lock;
@@ -301,11 +301,17 @@ impl Session {
     }
 
     fn save(&mut self) -> Result<Saved, StoreError> {
-        let _lock = match self.held.take() {
-            Some(lock) => lock,
-            None => self.lock()?,
+        // A lock held since the file was read means no careerbook wrote since:
+        // the re-read (of what may be megabytes) can be skipped.
+        let (_lock, held_since_read) = match self.held.take() {
+            Some(lock) => (lock, true),
+            None => (self.lock()?, false),
         };
-        let current = file::read_bytes(&self.paths.workbook)?;
+        let current = if held_since_read {
+            None
+        } else {
+            file::read_bytes(&self.paths.workbook)?
+        };
         let mut saved = Saved::default();
         // A file that vanished holds nothing newer: we write ours back in full.
         if let Some(bytes) = current
@@ -315,7 +321,7 @@ impl Session {
             saved.dropped = self.rebase(bytes)?;
         }
         let bytes = file::to_bytes(&self.workbook)?;
-        self.write(&bytes)?;
+        self.write(bytes)?;
         for entry in &mut self.entries {
             entry.saved = true;
         }
@@ -391,13 +397,13 @@ impl Session {
     }
 
     /// Writes `bytes` as the workbook, taking the day's backup of the old file first.
-    fn write(&mut self, bytes: &[u8]) -> Result<(), StoreError> {
+    fn write(&mut self, bytes: Vec<u8>) -> Result<(), StoreError> {
         if let (false, Some(old)) = (self.backed_up_today, &self.on_disk) {
             backup::daily(&self.paths, old)?;
             self.backed_up_today = true;
         }
-        file::write_atomic(&self.paths.dir, &self.paths.workbook, bytes)?;
-        self.on_disk = Some(bytes.to_vec());
+        file::write_atomic(&self.paths.dir, &self.paths.workbook, &bytes)?;
+        self.on_disk = Some(bytes);
         self.stamp = file::stamp(&self.paths.workbook);
         Ok(())
     }

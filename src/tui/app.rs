@@ -76,18 +76,9 @@ impl App {
                 "Now",
                 "The article's checklist — impact, positioning, options, money — with live status from your data.",
             )),
-            Box::new(screens::placeholder::Placeholder::new(
-                "Impact",
-                "Weekly wins with a measured result.",
-            )),
-            Box::new(screens::placeholder::Placeholder::new(
-                "Runway",
-                "How many months your money lasts, simulated month by month.",
-            )),
-            Box::new(screens::placeholder::Placeholder::new(
-                "Vesting",
-                "Grants, bonuses, and what a given last day keeps or forfeits.",
-            )),
+            Box::new(screens::impact::ImpactScreen::new()),
+            Box::new(screens::runway::RunwayScreen::new()),
+            Box::new(screens::vesting::VestingScreen::new()),
             Box::new(screens::pipeline::PipelineScreen::new()),
         ];
         let mut app = Self {
@@ -487,7 +478,7 @@ impl App {
     fn render_status(&self, frame: &mut Frame, area: Rect) {
         let width = area.width as usize;
         let line = match &self.status {
-            Status::Idle => Line::styled(fit(" ? shows every key", width), self.theme.dim()),
+            Status::Idle => Line::raw(""),
             Status::Saved(text) => {
                 Line::styled(fit(&format!(" ✓ {text} · saved"), width), self.theme.good())
             }

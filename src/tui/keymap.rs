@@ -14,7 +14,21 @@ pub enum Scope {
     Impact,
     Runway,
     Vesting,
+    /// The Vesting tab's sub-views (the keys of `Vesting` work in all of them).
+    VestingUpcoming,
+    VestingGrants,
+    /// The selected grant's schedule, scrolled with the list keys.
+    VestingSchedule,
+    VestingPrices,
+    VestingLastDay,
+    VestingBonuses,
     Pipeline,
+    /// The Runway tab's inputs view.
+    RunwayInputs,
+    /// The Runway tab's month-by-month table.
+    RunwayMonths,
+    /// Moving through the Runway tab's lists and its explanation.
+    RunwayRows,
     /// The Pipeline board: moving between columns and cards.
     PipelineBoard,
     /// The Pipeline board and list: acting on the selected application.
@@ -41,7 +55,16 @@ impl Scope {
             Scope::Impact => "Impact",
             Scope::Runway => "Runway",
             Scope::Vesting => "Vesting",
+            Scope::VestingUpcoming => "Vesting: upcoming vests",
+            Scope::VestingGrants => "Vesting: grants",
+            Scope::VestingSchedule => "Vesting: a grant's schedule",
+            Scope::VestingPrices => "Vesting: prices",
+            Scope::VestingLastDay => "Vesting: last-day what-if",
+            Scope::VestingBonuses => "Vesting: bonuses",
             Scope::Pipeline => "Pipeline",
+            Scope::RunwayInputs => "Runway inputs",
+            Scope::RunwayMonths => "Runway months",
+            Scope::RunwayRows => "Runway: moving",
             Scope::PipelineBoard => "Pipeline board",
             Scope::PipelineApps => "Applications (board and list)",
             Scope::PipelineContacts => "Contacts",
@@ -91,6 +114,27 @@ pub enum Action {
     FilterClear,
     // Damaged workbook
     RestoreBackup,
+    // Runway
+    NextView,
+    PrevView,
+    WhatIf,
+    Explain,
+    ToggleNewJob,
+    ToggleVestProceeds,
+    // Vesting
+    SetPrice,
+    SetWithholding,
+    ShowSchedule,
+    DayEarlier,
+    DayLater,
+    WeekEarlier,
+    WeekLater,
+    MonthEarlier,
+    MonthLater,
+    NextVestDay,
+    ResetDay,
+    ToggleEliminated,
+    SaveSeparation,
     // Pipeline
     ColumnLeft,
     ColumnRight,
@@ -98,8 +142,6 @@ pub enum Action {
     StagePrev,
     CloseApplication,
     AcceptGhosted,
-    NextView,
-    PrevView,
     GhostSetting,
     Contacted,
 }
@@ -244,6 +286,275 @@ pub static KEYS: &[Binding] = &[
         A::Delete,
         "delete the selected win (asks first)",
         "delete"
+    ),
+    bind!(
+        Impact,
+        [key('x')],
+        A::Export,
+        "export the wins shown as a Markdown brag document",
+        "export"
+    ),
+    // Runway
+    bind!(
+        Runway,
+        [code(K::Right), key('l')],
+        A::NextView,
+        "next view: chart, months, inputs, explanation",
+        "view"
+    ),
+    bind!(
+        Runway,
+        [code(K::Left), key('h')],
+        A::PrevView,
+        "previous view"
+    ),
+    bind!(
+        Runway,
+        [key('w')],
+        A::WhatIf,
+        "what-if: trim non-essential spending by a % (not saved)",
+        "what-if"
+    ),
+    bind!(
+        Runway,
+        [key('x')],
+        A::Explain,
+        "explain: every input and the formula behind each figure",
+        "explain"
+    ),
+    bind!(
+        Runway,
+        [key('n')],
+        A::ToggleNewJob,
+        "show the chart and months with or without the new job"
+    ),
+    bind!(
+        RunwayInputs,
+        [key('a')],
+        A::Add,
+        "add to the selected section (or set it)",
+        "add"
+    ),
+    bind!(
+        RunwayInputs,
+        [key('e'), code(K::Enter)],
+        A::Edit,
+        "edit the selected input",
+        "edit"
+    ),
+    bind!(
+        RunwayInputs,
+        [key('d')],
+        A::Delete,
+        "delete or clear the selected input (asks first)",
+        "delete"
+    ),
+    bind!(
+        RunwayInputs,
+        [key('v')],
+        A::ToggleVestProceeds,
+        "count vest proceeds or leave them out (saved)"
+    ),
+    bind!(
+        RunwayMonths,
+        [code(K::Enter)],
+        A::Edit,
+        "show the selected month's money in and out",
+        "details"
+    ),
+    bind!(RunwayRows, [code(K::Up), key('k')], A::Up, "move up"),
+    bind!(RunwayRows, [code(K::Down), key('j')], A::Down, "move down"),
+    bind!(
+        RunwayRows,
+        [key('g'), code(K::Home)],
+        A::Top,
+        "go to the top"
+    ),
+    bind!(
+        RunwayRows,
+        [key('G'), code(K::End)],
+        A::Bottom,
+        "go to the bottom"
+    ),
+    bind!(RunwayRows, [code(K::PageUp)], A::PageUp, "page up"),
+    bind!(RunwayRows, [code(K::PageDown)], A::PageDown, "page down"),
+    // Vesting
+    bind!(
+        Vesting,
+        [code(K::Right), key('l')],
+        A::NextView,
+        "next view: upcoming, grants, prices, last day, bonuses",
+        "view"
+    ),
+    bind!(
+        Vesting,
+        [code(K::Left), key('h')],
+        A::PrevView,
+        "previous view"
+    ),
+    bind!(
+        Vesting,
+        [key('x')],
+        A::Explain,
+        "explain: the inputs and formula behind the figures shown",
+        "explain"
+    ),
+    bind!(
+        Vesting,
+        [key('p')],
+        A::SetPrice,
+        "enter a share price by hand, with its date"
+    ),
+    bind!(
+        Vesting,
+        [key('%')],
+        A::SetWithholding,
+        "withholding on vests: the Runway tab's rate or your own"
+    ),
+    bind!(VestingUpcoming, [key('a')], A::Add, "add a grant", "add"),
+    bind!(
+        VestingUpcoming,
+        [code(K::Enter)],
+        A::Edit,
+        "show the selected vest's grant",
+        "grant"
+    ),
+    bind!(VestingGrants, [key('a')], A::Add, "add a grant", "add"),
+    bind!(
+        VestingGrants,
+        [key('e'), code(K::Enter)],
+        A::Edit,
+        "edit the selected grant",
+        "edit"
+    ),
+    bind!(
+        VestingGrants,
+        [key('d')],
+        A::Delete,
+        "delete the selected grant (asks first)",
+        "delete"
+    ),
+    bind!(
+        VestingGrants,
+        [key('v')],
+        A::ShowSchedule,
+        "show the selected grant's whole schedule, vested and unvested",
+        "vests"
+    ),
+    bind!(
+        VestingSchedule,
+        [key('v'), code(K::Esc)],
+        A::ShowSchedule,
+        "back to the grants list",
+        "back"
+    ),
+    bind!(VestingPrices, [key('a')], A::Add, "add a price", "add"),
+    bind!(
+        VestingPrices,
+        [key('e'), code(K::Enter)],
+        A::Edit,
+        "edit the selected price",
+        "edit"
+    ),
+    bind!(
+        VestingPrices,
+        [key('d')],
+        A::Delete,
+        "delete the selected price (asks first)",
+        "delete"
+    ),
+    bind!(
+        VestingLastDay,
+        [key('e'), code(K::Enter)],
+        A::Edit,
+        "type a last day (YYYY-MM-DD, +2w, …)",
+        "date"
+    ),
+    bind!(
+        VestingLastDay,
+        [key('+'), key('=')],
+        A::DayLater,
+        "last day one day later",
+        "day"
+    ),
+    bind!(
+        VestingLastDay,
+        [key('-')],
+        A::DayEarlier,
+        "last day one day earlier"
+    ),
+    bind!(
+        VestingLastDay,
+        [key(']')],
+        A::WeekLater,
+        "last day one week later",
+        "week"
+    ),
+    bind!(
+        VestingLastDay,
+        [key('[')],
+        A::WeekEarlier,
+        "last day one week earlier"
+    ),
+    bind!(
+        VestingLastDay,
+        [key('}')],
+        A::MonthLater,
+        "last day one month later"
+    ),
+    bind!(
+        VestingLastDay,
+        [key('{')],
+        A::MonthEarlier,
+        "last day one month earlier"
+    ),
+    bind!(
+        VestingLastDay,
+        [key('n')],
+        A::NextVestDay,
+        "move the last day to the next vest",
+        "next vest"
+    ),
+    bind!(
+        VestingLastDay,
+        [key('t')],
+        A::ResetDay,
+        "back to the Runway separation date (or today)"
+    ),
+    bind!(
+        VestingLastDay,
+        [key('r')],
+        A::ToggleEliminated,
+        "mark the role as eliminated or not (saved; waives clawbacks that allow it)",
+        "role"
+    ),
+    bind!(
+        VestingLastDay,
+        [key('S')],
+        A::SaveSeparation,
+        "save this last day as the Runway separation date (asks first)"
+    ),
+    bind!(VestingBonuses, [key('a')], A::Add, "add a bonus", "add"),
+    bind!(
+        VestingBonuses,
+        [key('e'), code(K::Enter)],
+        A::Edit,
+        "edit the selected bonus",
+        "edit"
+    ),
+    bind!(
+        VestingBonuses,
+        [key('d')],
+        A::Delete,
+        "delete the selected bonus (asks first)",
+        "delete"
+    ),
+    bind!(
+        VestingBonuses,
+        [key('r')],
+        A::ToggleEliminated,
+        "mark the role as eliminated or not (saved; waives clawbacks that allow it)",
+        "role"
     ),
     // Pipeline
     bind!(

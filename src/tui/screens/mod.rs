@@ -2,8 +2,11 @@
 //! what-if values), rebuilds derived rows when the workbook changes, turns
 //! actions into effects, and draws from `&self` only.
 
+pub mod impact;
 pub mod pipeline;
 pub mod placeholder;
+pub mod runway;
+pub mod vesting;
 
 use crate::domain::edit::{Edit, Kind};
 use crate::domain::workbook::Workbook;

@@ -34,6 +34,65 @@ pub fn pad_left(text: &str, width: usize) -> String {
     }
 }
 
+/// `text` broken into lines of at most `width` columns, at spaces where it can
+/// (a word longer than a line is cut).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let needed = if line.is_empty() {
+            word.width()
+        } else {
+            line.width() + 1 + word.width()
+        };
+        if needed > width && !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+        while line.width() > width {
+            let cut: String = line
+                .chars()
+                .scan(0, |w, c| {
+                    *w += c.width().unwrap_or(0);
+                    (*w <= width).then_some(c)
+                })
+                .collect();
+            let rest = line[cut.len()..].to_string();
+            lines.push(cut);
+            line = rest;
+        }
+    }
+    lines.push(line);
+    lines
+}
+
+/// `text` in lines of at most `width` columns, broken preferably between its
+/// " · " parts (each later line starting with "· "), else at spaces.
+pub fn pack(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for (i, part) in text.split(" · ").enumerate() {
+        if i > 0
+            && let Some(last) = lines.last_mut()
+            && last.width() + 3 + part.width() <= width
+        {
+            last.push_str(" · ");
+            last.push_str(part);
+            continue;
+        }
+        let part = if i > 0 {
+            format!("· {part}")
+        } else {
+            part.to_string()
+        };
+        lines.extend(wrap(&part, width));
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -45,5 +104,24 @@ mod tests {
         assert_eq!(fit("日本語テキスト", 5), "日本…");
         assert_eq!(fit("abc", 0), "");
         assert_eq!(pad_left("42", 5), "   42");
+    }
+
+    #[test]
+    fn pack_breaks_between_parts_first() {
+        assert_eq!(
+            pack("Runway 9.67 months · essentials only 11.20 months", 30),
+            ["Runway 9.67 months", "· essentials only 11.20 months"]
+        );
+        assert_eq!(pack("a · b", 10), ["a · b"]);
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_cuts_long_words() {
+        assert_eq!(
+            wrap("a file with that name exists", 10),
+            ["a file", "with that", "name", "exists"]
+        );
+        assert_eq!(wrap("/a/very/long/path", 6), ["/a/ver", "y/long", "/path"]);
+        assert_eq!(wrap("", 5), [""]);
     }
 }

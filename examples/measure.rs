@@ -1,0 +1,230 @@
+//! Measures the speed targets in the issues and prints the figures recorded in
+//! docs/architecture.md. Run it from the repository root with a release build:
+//!
+//! ```sh
+//! cargo build --release && cargo run --release --example measure
+//! ```
+//!
+//! It generates large workbooks in a temporary directory (20,000 wins; 5,000
+//! applications and 2,000 contacts), so nothing of yours is touched.
+
+use careerbook::domain::impact::{Category, Metric, Win};
+use careerbook::domain::pipeline::{Application, Contact, Relationship, Stage};
+use careerbook::domain::workbook::Workbook;
+use careerbook::store::{OpenOptions, Paths, Session, demo::DEMO_RON, file};
+use careerbook::tui::app::App;
+use careerbook::tui::theme::Theme;
+use chrono::{Days, NaiveDate};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+fn main() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 26).expect("date");
+    let dir = tempfile::tempdir().expect("temporary directory");
+    println!(
+        "careerbook speed figures (release build, {})\n",
+        std::env::consts::ARCH
+    );
+
+    let demo = Paths::in_dir(dir.path().join("demo"));
+    write(&demo, DEMO_RON.as_bytes());
+    let first = median(20, || {
+        let started = Instant::now();
+        let app = open_app(&demo, today);
+        draw(&app, 120, 40);
+        started.elapsed()
+    });
+    println!(
+        "open the demo workbook and draw the first frame: {}",
+        ms(first)
+    );
+
+    let mut app = open_app(&demo, today);
+    for tab in 0..5 {
+        press(&mut app, KeyCode::Char(char::from(b'1' + tab)));
+        let redraw = median(200, || {
+            let started = Instant::now();
+            draw(&app, 200, 60);
+            started.elapsed()
+        });
+        println!("redraw tab {} at 200×60: {}", tab + 1, ms(redraw));
+    }
+
+    let big = Paths::in_dir(dir.path().join("wins"));
+    write(
+        &big,
+        &file::to_bytes(&many_wins(20_000, today)).expect("serialize"),
+    );
+    let size = std::fs::metadata(&big.workbook)
+        .map(|m| m.len())
+        .unwrap_or(0);
+    println!("\n20,000 wins: workbook.ron is {:.1} MB", size as f64 / 1e6);
+    let mut app = open_app(&big, today);
+    press(&mut app, KeyCode::Char('2'));
+    let redraw = median(100, || {
+        let started = Instant::now();
+        draw(&app, 200, 60);
+        started.elapsed()
+    });
+    println!(
+        "redraw the Impact tab with 20,000 wins at 200×60: {}",
+        ms(redraw)
+    );
+    press(&mut app, KeyCode::Char('/'));
+    let filter = median(20, || {
+        let started = Instant::now();
+        press(&mut app, KeyCode::Char('x'));
+        press(&mut app, KeyCode::Backspace);
+        started.elapsed() / 2
+    });
+    println!("filter 20,000 wins by one typed character: {}", ms(filter));
+    let scroll = median(100, || {
+        let started = Instant::now();
+        press(&mut app, KeyCode::PageDown);
+        draw(&app, 200, 60);
+        started.elapsed()
+    });
+    println!("page down and redraw with 20,000 wins: {}", ms(scroll));
+
+    let binary = Path::new("target/release/careerbook");
+    if binary.exists() {
+        let log = median(10, || {
+            let started = Instant::now();
+            let status = Command::new(binary)
+                .arg("--data-dir")
+                .arg(&big.dir)
+                .args(["log", "Measured win", "--metric", "30%"])
+                .env("CAREERBOOK_TODAY", "2026-11-26")
+                .output()
+                .expect("run careerbook");
+            assert!(
+                status.status.success(),
+                "{}",
+                String::from_utf8_lossy(&status.stderr)
+            );
+            started.elapsed()
+        });
+        println!("`careerbook log` on a workbook of 20,000 wins: {}", ms(log));
+    } else {
+        println!("(build with `cargo build --release` to time `careerbook log`)");
+    }
+
+    let pipeline = Paths::in_dir(dir.path().join("pipeline"));
+    write(
+        &pipeline,
+        &file::to_bytes(&big_pipeline(5_000, 2_000, today)).expect("serialize"),
+    );
+    let mut app = open_app(&pipeline, today);
+    press(&mut app, KeyCode::Char('5'));
+    let redraw = median(50, || {
+        let started = Instant::now();
+        draw(&app, 200, 60);
+        started.elapsed()
+    });
+    println!(
+        "\nredraw the Pipeline tab with 5,000 applications and 2,000 contacts at 200×60: {}",
+        ms(redraw)
+    );
+}
+
+fn write(paths: &Paths, bytes: &[u8]) {
+    file::ensure_dirs(paths).expect("directories");
+    std::fs::write(&paths.workbook, bytes).expect("write workbook");
+}
+
+fn open_app(paths: &Paths, today: NaiveDate) -> App {
+    let session = Session::open(
+        paths.clone(),
+        OpenOptions {
+            create: true,
+            hold_lock: false,
+        },
+    )
+    .expect("open");
+    App::new(session, today, Theme::plain(), None)
+}
+
+fn draw(app: &App, width: u16, height: u16) {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal.draw(|frame| app.render(frame)).expect("draw");
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.on_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn median(runs: usize, mut measure: impl FnMut() -> Duration) -> Duration {
+    let mut times: Vec<Duration> = (0..runs).map(|_| measure()).collect();
+    times.sort();
+    times[runs / 2]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms (median)", d.as_secs_f64() * 1000.0)
+}
+
+fn many_wins(n: usize, today: NaiveDate) -> Workbook {
+    let mut wb = Workbook::default();
+    for i in 0..n {
+        let date = today
+            .checked_sub_days(Days::new((i / 3) as u64))
+            .unwrap_or(today);
+        let metric =
+            (i % 2 == 0).then(|| Metric::parse(&format!("${}k/yr", i % 90 + 1)).expect("metric"));
+        wb.impact.wins.push(Win {
+            id: i as u64 + 1,
+            date,
+            title: format!(
+                "Win number {i}: consolidated cluster {} and cut its cost",
+                i % 97
+            ),
+            category: Category::ALL[i % 5],
+            metric,
+            notes: (i % 4 == 0).then(|| "Context, action and who benefited.".to_string()),
+            tags: vec!["finops".into(), format!("team{}", i % 7)],
+            link: None,
+        });
+    }
+    wb.next_id = n as u64 + 1;
+    wb
+}
+
+fn big_pipeline(apps: usize, contacts: usize, today: NaiveDate) -> Workbook {
+    let mut wb = Workbook::default();
+    for i in 0..contacts {
+        let mut contact = Contact::new(
+            i as u64 + 1,
+            format!("Contact {i}"),
+            Relationship::ALL[i % 5],
+        );
+        contact.last_contacted = today.checked_sub_days(Days::new((i % 60) as u64));
+        wb.pipeline.contacts.push(contact);
+    }
+    for i in 0..apps {
+        let start = today
+            .checked_sub_days(Days::new((i % 90) as u64 + 5))
+            .unwrap_or(today);
+        let id = (contacts + i) as u64 + 1;
+        let mut app = Application::new(
+            id,
+            format!("Company {i}"),
+            "Engineer",
+            Stage::Applied,
+            start,
+        );
+        if i % 3 == 0 {
+            let _ = app.move_to(
+                Stage::Screening,
+                start.checked_add_days(Days::new(3)).unwrap_or(start),
+            );
+        }
+        app.follow_up = today.checked_add_days(Days::new((i % 20) as u64));
+        wb.pipeline.applications.push(app);
+    }
+    wb.next_id = (contacts + apps) as u64 + 1;
+    wb
+}

@@ -1,0 +1,438 @@
+//! The Impact tab: wins newest first under ISO-week headings, the weekly
+//! cadence, how measurable the log is, and a brag-document export.
+
+use super::{Cx, Effect, Screen, View};
+use crate::domain::edit::{self, Edit, Kind};
+use crate::domain::impact::{
+    Category, Metric, Summary, Win, logged_this_week, newest_first, normalize_tags, streak,
+    week_heading, weekly_counts,
+};
+use crate::domain::money::format_percent;
+use crate::domain::workbook::Workbook;
+use crate::domain::{Id, Invalid};
+use crate::export::brag;
+use crate::store::export::write_file;
+use crate::tui::app::Popup;
+use crate::tui::keymap::{Action, Scope};
+use crate::tui::widgets::form::Form;
+use crate::tui::widgets::table::{Column, Row, SortKey, Table};
+use crate::tui::widgets::text::fit;
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Sparkline, Wrap};
+use std::path::Path;
+
+/// Weeks shown in the cadence strip.
+const CADENCE_WEEKS: usize = 26;
+
+static COLUMNS: &[Column] = &[
+    Column::left("Date", Constraint::Length(10)),
+    Column::left("Lever", Constraint::Length(10)),
+    Column::left("Result", Constraint::Length(16)),
+    Column::left("Win", Constraint::Fill(1)),
+];
+
+/// What a form opened by this screen is for.
+enum Purpose {
+    Add,
+    Edit(Id),
+    Export,
+}
+
+pub struct ImpactScreen {
+    table: Table,
+    wins: Vec<Win>,
+    counts: Vec<u64>,
+    streak: usize,
+    this_week: bool,
+    summary: Summary,
+    today: NaiveDate,
+}
+
+impl ImpactScreen {
+    pub fn new() -> Self {
+        Self {
+            table: Table::new(COLUMNS),
+            wins: Vec::new(),
+            counts: Vec::new(),
+            streak: 0,
+            this_week: false,
+            summary: Summary::of(&[]),
+            today: NaiveDate::MIN,
+        }
+    }
+
+    fn selected(&self) -> Option<&Win> {
+        let id = self.table.selected_id()?;
+        self.wins.iter().find(|w| w.id == id)
+    }
+
+    fn win_form(&self, title: &str, win: Option<&Win>, purpose: Purpose) -> Form {
+        let category = win.map_or(Category::Other, |w| w.category);
+        let categories = Category::ALL
+            .iter()
+            .map(|c| c.label().to_string())
+            .collect();
+        let selected = Category::ALL
+            .iter()
+            .position(|c| *c == category)
+            .unwrap_or(0);
+        let tags = win.map(|w| w.tags.join(", ")).unwrap_or_default();
+        Form::new(title, self.today, purpose)
+            .text(
+                "title",
+                "What you did (one line)",
+                win.map_or("", |w| &w.title),
+                true,
+            )
+            .date(
+                "date",
+                "Date",
+                Some(win.map_or(self.today, |w| w.date)),
+                true,
+            )
+            .choice("category", "Lever it moved", categories, selected)
+            .text(
+                "metric",
+                "Measured result",
+                win.and_then(|w| w.metric.as_ref()).map_or("", |m| &m.text),
+                false,
+            )
+            .hint("e.g. $40k/yr, 30%, 12 hours/week, p99 900ms → 300ms")
+            .text("tags", "Tags", &tags, false)
+            .hint("words separated by commas, e.g. finops, migration")
+            .text(
+                "link",
+                "Link to evidence",
+                win.and_then(|w| w.link.as_deref()).unwrap_or(""),
+                false,
+            )
+            .note(
+                "notes",
+                "Notes: context, action, who benefited",
+                win.and_then(|w| w.notes.as_deref()).unwrap_or(""),
+            )
+    }
+
+    /// The win the form describes, checked by the domain.
+    fn win_from(&self, form: &Form, id: Id) -> Result<Win, Invalid> {
+        let metric = match form.value_opt_text("metric") {
+            Some(text) => Some(Metric::parse(&text).map_err(|m| Invalid::new("metric", m))?),
+            None => None,
+        };
+        let date = form
+            .value_date("date")
+            .ok_or_else(|| Invalid::new("date", "enter a date"))?;
+        let win = Win {
+            id,
+            date,
+            title: form.value_text("title"),
+            category: Category::ALL[form.value_choice("category")],
+            metric,
+            notes: form.value_opt_text("notes"),
+            tags: normalize_tags(&form.value_text("tags")),
+            link: form.value_opt_text("link"),
+        };
+        win.validate(self.today)?;
+        Ok(win)
+    }
+
+    fn export_form(&self) -> Form {
+        let (shown, total) = self.table.counts();
+        let what = if shown == total {
+            format!("all {total} wins")
+        } else {
+            format!("the {shown} wins shown")
+        };
+        Form::new(
+            format!("Export {what} as a brag document"),
+            self.today,
+            Purpose::Export,
+        )
+        .text("path", "File", &format!("brag-{}.md", self.today), true)
+        .hint("Markdown; a relative name is saved in the directory careerbook was started from")
+        .yes_no("replace", "Replace the file if it exists", false)
+    }
+
+    fn export(&self, form: &Form, cx: &mut Cx) -> Result<(), Invalid> {
+        let shown: Vec<Id> = self.table.shown_ids().collect();
+        let wins: Vec<&Win> = self.wins.iter().filter(|w| shown.contains(&w.id)).collect();
+        let text = brag::markdown(&wins, "Impact");
+        let path = form.value_text("path");
+        match write_file(Path::new(&path), text.as_bytes(), form.value_yes("replace")) {
+            Ok(written) => {
+                cx.status(format!(
+                    "exported {} wins to {}",
+                    wins.len(),
+                    written.display()
+                ));
+                Ok(())
+            }
+            Err(err) => Err(Invalid::new("path", err.to_string())),
+        }
+    }
+
+    fn rows(&self) -> Vec<Row> {
+        self.wins
+            .iter()
+            .map(|w| Row {
+                id: w.id,
+                cells: vec![
+                    w.date.to_string(),
+                    short_lever(w.category).to_string(),
+                    w.metric
+                        .as_ref()
+                        .map(|m| m.text.clone())
+                        .unwrap_or_default(),
+                    w.title.clone(),
+                ],
+                keys: vec![
+                    SortKey::Date(w.date),
+                    SortKey::text(w.category.label()),
+                    w.metric
+                        .as_ref()
+                        .map_or(SortKey::Empty, |m| SortKey::Number(m.value)),
+                    SortKey::text(&w.title),
+                ],
+                search: w.search_text(),
+                group: Some(week_heading(w.date)),
+                mark: None,
+            })
+            .collect()
+    }
+
+    fn render_summary(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let theme = view.theme;
+        let weeks = if self.streak == 1 { "week" } else { "weeks" };
+        let mut first = vec![Span::styled(
+            format!("Streak {} {weeks}", self.streak),
+            theme.title(),
+        )];
+        if self.this_week {
+            first.push(Span::raw(" · ✓ logged this week"));
+        } else {
+            first.push(Span::styled(
+                " · ! no win logged this week yet",
+                theme.warn(),
+            ));
+        }
+        let missing = self.summary.missing_levers();
+        if self.summary.total > 0 {
+            first.push(match missing.len() {
+                0 => Span::raw(" · ✓ all four levers"),
+                1 => Span::styled(
+                    format!(" · ! no {} win yet", missing[0].label().to_lowercase()),
+                    theme.warn(),
+                ),
+                n => Span::styled(format!(" · ! {n} levers without a win"), theme.warn()),
+            });
+        }
+        let measured = match self.summary.measured_share() {
+            Some(share) => format!("{} measured · ", format_percent(share.round_dp(2))),
+            None => String::new(),
+        };
+        let levers = Category::ALL
+            .iter()
+            .map(|c| format!("{} {}", short_lever(*c), self.summary.count(*c)))
+            .collect::<Vec<_>>()
+            .join(" · ");
+        let lines = vec![
+            Line::from(first),
+            Line::raw(fit(&format!("{measured}{levers}"), area.width as usize)),
+        ];
+        frame.render_widget(Paragraph::new(lines), area);
+    }
+
+    fn render_cadence(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let label = format!("{CADENCE_WEEKS} wk ");
+        let [text, spark] =
+            Layout::horizontal([Constraint::Length(label.len() as u16), Constraint::Fill(1)])
+                .areas(area);
+        frame.render_widget(Paragraph::new(Span::styled(label, view.theme.dim())), text);
+        let width = spark.width as usize;
+        let start = self.counts.len().saturating_sub(width);
+        // One win a week is a third of the height, so a steady habit reads as
+        // steady rather than as a row of full blocks.
+        let max = self.counts.iter().copied().max().unwrap_or(0).max(3);
+        let bars = Sparkline::default()
+            .data(&self.counts[start..])
+            .max(max)
+            .style(view.theme.good());
+        frame.render_widget(bars, spark);
+    }
+
+    fn render_detail(&self, frame: &mut Frame, area: Rect, border: Borders, view: &View) {
+        let block = Block::new()
+            .borders(border)
+            .border_style(view.theme.border());
+        let block = if border == Borders::LEFT {
+            block.padding(ratatui::widgets::Padding::left(1))
+        } else {
+            block
+        };
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let Some(win) = self.selected() else { return };
+        let mut lines = vec![Line::styled(win.title.clone(), view.theme.title())];
+        let mut facts = vec![
+            win.date.format("%a %-d %b %Y").to_string(),
+            win.category.label().to_string(),
+        ];
+        if let Some(metric) = &win.metric {
+            facts.push(format!("result {}", metric.text));
+        }
+        if !win.tags.is_empty() {
+            facts.push(
+                win.tags
+                    .iter()
+                    .map(|t| format!("#{t}"))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+        }
+        lines.push(Line::raw(facts.join(" · ")));
+        if let Some(link) = &win.link {
+            lines.push(Line::raw(format!("↗ {link}")));
+        }
+        if let Some(notes) = &win.notes {
+            lines.extend(
+                notes
+                    .lines()
+                    .map(|l| Line::styled(l.to_string(), view.theme.dim())),
+            );
+        }
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+    }
+}
+
+impl Default for ImpactScreen {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A lever name short enough for a narrow column.
+fn short_lever(category: Category) -> &'static str {
+    match category {
+        Category::Revenue => "Revenue",
+        Category::CustomerRetention => "Retention",
+        Category::CostSavings => "Cost",
+        Category::RiskReduction => "Risk",
+        Category::Other => "Other",
+    }
+}
+
+impl Screen for ImpactScreen {
+    fn scopes(&self) -> Vec<Scope> {
+        vec![Scope::Impact, Scope::List]
+    }
+
+    fn table_mut(&mut self) -> Option<&mut Table> {
+        Some(&mut self.table)
+    }
+
+    fn table(&self) -> Option<&Table> {
+        Some(&self.table)
+    }
+
+    fn refresh(&mut self, wb: &Workbook, today: NaiveDate) {
+        self.today = today;
+        let wins = &wb.impact.wins;
+        self.counts = weekly_counts(wins, today, CADENCE_WEEKS)
+            .into_iter()
+            .map(|(_, n)| n as u64)
+            .collect();
+        self.streak = streak(wins, today);
+        self.this_week = logged_this_week(wins, today);
+        self.summary = Summary::of(wins);
+        self.wins = wins.clone();
+        self.wins.sort_by(newest_first);
+        let rows = self.rows();
+        self.table.set_rows(rows);
+    }
+
+    fn on_action(&mut self, action: Action, cx: &mut Cx) -> bool {
+        match action {
+            Action::Add => cx.open(Popup::Form(
+                self.win_form("Log a win", None, Purpose::Add),
+                1,
+            )),
+            Action::Edit => {
+                if let Some(win) = self.selected() {
+                    cx.open(Popup::Form(
+                        self.win_form("Edit win", Some(win), Purpose::Edit(win.id)),
+                        1,
+                    ));
+                }
+            }
+            Action::Delete => {
+                if let Some(win) = self.selected() {
+                    cx.open(Popup::Confirm {
+                        title: "Delete win".into(),
+                        text: format!("Delete “{}”? u undoes it.", win.title),
+                        on_yes: vec![Effect::Edit {
+                            edit: Box::new(edit::remove_win(cx.wb, win.id)),
+                            done: "win deleted".into(),
+                        }],
+                    });
+                }
+            }
+            Action::Export => cx.open(Popup::Form(self.export_form(), 1)),
+            _ => return false,
+        }
+        true
+    }
+
+    fn on_submit(&mut self, form: &Form, cx: &mut Cx) -> Result<(), Invalid> {
+        match form.purpose::<Purpose>() {
+            Some(Purpose::Add) => {
+                let win = self.win_from(form, 0)?;
+                cx.edit(Edit::Add(win.into()), "win logged");
+            }
+            Some(Purpose::Edit(id)) => {
+                let win = self.win_from(form, *id)?;
+                cx.edit(Edit::Update(win.into()), "win updated");
+            }
+            Some(Purpose::Export) => self.export(form, cx)?,
+            None => {}
+        }
+        Ok(())
+    }
+
+    fn select(&mut self, kind: Kind, id: Id) {
+        if kind == Kind::Win {
+            self.table.select_id(id);
+        }
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let [summary, cadence, _, body] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Length(1),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ])
+        .areas(area);
+        self.render_summary(frame, summary, view);
+        self.render_cadence(frame, cadence, view);
+        let empty = "No wins yet. Press a to log your first: what you did, and the result it had.";
+        if area.width >= 110 {
+            let [list, detail] = Layout::horizontal([Constraint::Fill(3), Constraint::Fill(2)])
+                .spacing(1)
+                .areas(body);
+            self.table.render(frame, list, view.theme, empty);
+            self.render_detail(frame, detail, Borders::LEFT, view);
+        } else {
+            let detail_height = if body.height >= 14 { 6 } else { 0 };
+            let [list, detail] =
+                Layout::vertical([Constraint::Fill(1), Constraint::Length(detail_height)])
+                    .areas(body);
+            self.table.render(frame, list, view.theme, empty);
+            if detail_height > 0 {
+                self.render_detail(frame, detail, Borders::TOP, view);
+            }
+        }
+    }
+}

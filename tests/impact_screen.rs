@@ -1,0 +1,185 @@
+//! The Impact tab, driven with keys as a person would.
+
+mod common;
+
+use common::{app_with, demo_app, draw, press};
+
+const OLD_WINS: &str = r#"(version: 1, next_id: 3, impact: (wins: [
+    (id: 1, date: "2026-11-10", title: "Cut the log bill", category: cost_savings,
+     metric: Some((text: "$9k/mo", value: "9000", unit: "$/mo", baseline: None))),
+    (id: 2, date: "2026-11-03", title: "Ran the security review", category: risk_reduction),
+]))"#;
+
+fn wins_on_disk(app: &careerbook::tui::app::App) -> Vec<String> {
+    let paths = app.session().paths().clone();
+    let session = careerbook::store::Session::open(paths, Default::default()).expect("reopen");
+    session
+        .workbook()
+        .impact
+        .wins
+        .iter()
+        .map(|w| w.title.clone())
+        .collect()
+}
+
+#[test]
+fn impact_at_80x24() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, "2");
+    insta::assert_snapshot!(draw(&app, 80, 24));
+}
+
+#[test]
+fn impact_at_120x40() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, "2 j j");
+    insta::assert_snapshot!(draw(&app, 120, 40));
+}
+
+#[test]
+fn add_form_at_80x24() {
+    let (_dir, mut app) = demo_app();
+    press(
+        &mut app,
+        "2 a | text:Cut EC2 spend | Tab Tab Tab | text:$40k/yr",
+    );
+    insta::assert_snapshot!(draw(&app, 80, 24));
+}
+
+#[test]
+fn logging_a_win_through_the_form_saves_it_and_selects_it() {
+    let (_dir, mut app) = app_with(OLD_WINS);
+    press(
+        &mut app,
+        "2 a | text:Consolidated EC2 clusters | Tab Tab | c | Tab | text:$40k/yr | Tab | text:finops, Infra | Enter",
+    );
+    assert_eq!(
+        app.popup_count(),
+        0,
+        "the form closed:\n{}",
+        draw(&app, 80, 24)
+    );
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("✓ win logged · saved"), "{screen}");
+    assert!(
+        screen.contains("▶ 2026-11-26 Retention  $40k/yr"),
+        "the new win is selected:\n{screen}"
+    );
+    assert_eq!(
+        wins_on_disk(&app),
+        [
+            "Cut the log bill",
+            "Ran the security review",
+            "Consolidated EC2 clusters"
+        ]
+    );
+}
+
+#[test]
+fn a_bad_value_keeps_the_form_open_with_the_error_under_its_field() {
+    let (_dir, mut app) = app_with(OLD_WINS);
+    press(
+        &mut app,
+        "2 a | text:Something | Tab Tab Tab | text:lots | Enter",
+    );
+    assert_eq!(app.popup_count(), 1, "the form stays open");
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen.contains("✗ a measured result needs a number"),
+        "{screen}"
+    );
+    press(&mut app, "Esc");
+    assert_eq!(wins_on_disk(&app).len(), 2, "Esc changed nothing");
+}
+
+#[test]
+fn editing_keeps_the_id_and_changes_the_fields() {
+    let (_dir, mut app) = app_with(OLD_WINS);
+    press(&mut app, "2 e");
+    for _ in 0.."Cut the log bill".len() {
+        press(&mut app, "Bksp");
+    }
+    press(&mut app, "text:Cut the logging bill | Enter");
+    let session =
+        careerbook::store::Session::open(app.session().paths().clone(), Default::default())
+            .expect("reopen");
+    let win = &session.workbook().impact.wins[0];
+    assert_eq!((win.id, win.title.as_str()), (1, "Cut the logging bill"));
+    assert_eq!(
+        win.metric.as_ref().map(|m| m.text.as_str()),
+        Some("$9k/mo"),
+        "untouched fields are kept"
+    );
+}
+
+#[test]
+fn delete_asks_first_and_undo_brings_it_back() {
+    let (_dir, mut app) = app_with(OLD_WINS);
+    press(&mut app, "2 d");
+    assert!(draw(&app, 80, 24).contains("Delete “Cut the log bill”?"));
+    press(&mut app, "n");
+    assert_eq!(wins_on_disk(&app).len(), 2, "n keeps it");
+    press(&mut app, "d y");
+    assert_eq!(wins_on_disk(&app), ["Ran the security review"]);
+    press(&mut app, "u");
+    assert_eq!(
+        wins_on_disk(&app),
+        ["Cut the log bill", "Ran the security review"]
+    );
+}
+
+#[test]
+fn filter_narrows_the_list_as_you_type_and_esc_clears_it() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, "2 / | text:finops");
+    let screen = draw(&app, 120, 40);
+    assert!(screen.contains("/finops▏  4 of 22"), "{screen}");
+    assert!(!screen.contains("Mentored two new"), "{screen}");
+    press(&mut app, "Esc");
+    assert!(draw(&app, 120, 40).contains("Mentored two new"));
+}
+
+#[test]
+fn the_nudge_shows_when_nothing_is_logged_this_week() {
+    let (_dir, mut app) = app_with(OLD_WINS);
+    press(&mut app, "2");
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen
+            .contains("Streak 0 weeks · ! no win logged this week yet · ! 2 levers without a win"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("50% measured · Revenue 0 · Retention 0 · Cost 1 · Risk 1 · Other 0"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn export_writes_the_shown_wins_as_a_brag_document() {
+    let (dir, mut app) = demo_app();
+    let target = dir.path().join("brag.md");
+    press(&mut app, "2 / | text:finops | Enter x");
+    // Replace the suggested file name with a path in the temporary directory.
+    for _ in 0..40 {
+        press(&mut app, "Bksp");
+    }
+    press(&mut app, &format!("text:{} | Enter", target.display()));
+    let screen = draw(&app, 120, 40);
+    assert!(screen.contains("exported 4 wins to"), "{screen}");
+    let text = std::fs::read_to_string(&target).expect("exported file");
+    assert!(text.starts_with("# Impact"));
+    assert_eq!(
+        text.matches("\n- **").count(),
+        4,
+        "one bullet per win shown, each leading with its result:\n{text}"
+    );
+    // A second export to the same name is refused unless replacing is chosen.
+    press(&mut app, "x");
+    for _ in 0..40 {
+        press(&mut app, "Bksp");
+    }
+    press(&mut app, &format!("text:{} | Enter", target.display()));
+    let screen = draw(&app, 120, 40);
+    assert!(screen.contains("already exists"), "{screen}");
+}
