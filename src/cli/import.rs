@@ -1,7 +1,7 @@
 //! `careerbook import apps FILE.csv [--skip-bad]`.
 
 use super::pipeline::save;
-use super::{Failure, open_for_reading, open_for_writing};
+use super::{Failure, open_for_reading, open_for_writing, print};
 use crate::domain::dates;
 use crate::domain::edit::{Edit, Kind};
 use crate::domain::pipeline::import::{
@@ -11,6 +11,17 @@ use crate::domain::pipeline::{NewApplication, Pipeline};
 use crate::store::Paths;
 use clap::Subcommand;
 use std::path::{Path, PathBuf};
+
+/// Appends one line to a `String` being built for [`print`].
+macro_rules! say {
+    ($out:expr) => {
+        $out.push('\n')
+    };
+    ($out:expr, $($arg:tt)*) => {{
+        $out.push_str(&format!($($arg)*));
+        $out.push('\n');
+    }};
+}
 
 #[derive(Debug, Subcommand)]
 pub enum ImportWhat {
@@ -82,8 +93,7 @@ fn apps(paths: &Paths, file: &Path, skip_bad: bool) -> Result<(), Failure> {
         .iter()
         .filter(|(kind, _)| *kind == Kind::Application)
         .map(|&(_, id)| id);
-    report(&name, &plan, ids, &session.workbook().pipeline);
-    Ok(())
+    print(&report(&name, &plan, ids, &session.workbook().pipeline))
 }
 
 /// The refusal when rows cannot be read and `--skip-bad` was not given.
@@ -102,26 +112,34 @@ fn bad_rows(name: &str, plan: &ImportPlan) -> Failure {
     Failure::usage(message)
 }
 
-fn report(name: &str, plan: &ImportPlan, ids: impl Iterator<Item = u64>, pipeline: &Pipeline) {
+fn report(
+    name: &str,
+    plan: &ImportPlan,
+    ids: impl Iterator<Item = u64>,
+    pipeline: &Pipeline,
+) -> String {
+    let mut out = String::new();
     if plan.rows.is_empty() {
-        println!("Nothing new to import from {name}.");
+        say!(out, "Nothing new to import from {name}.");
     } else {
-        println!(
+        say!(
+            out,
             "Imported {} from {name}:",
             plural(plan.rows.len(), "application")
         );
         for (id, row) in ids.zip(&plan.rows) {
-            println!("  #{id:<5} {}", describe(row));
+            say!(out, "  #{id:<5} {}", describe(row));
         }
     }
     if !plan.bad.is_empty() {
-        println!("Skipped {} that cannot be read:", rows(plan.bad.len()));
+        say!(out, "Skipped {} that cannot be read:", rows(plan.bad.len()));
         for bad in &plan.bad {
-            println!("  row {}: {}", bad.row_number, bad.reason);
+            say!(out, "  row {}: {}", bad.row_number, bad.reason);
         }
     }
     if !plan.duplicates.is_empty() {
-        println!(
+        say!(
+            out,
             "Not imported again ({} already there):",
             rows(plan.duplicates.len())
         );
@@ -133,15 +151,19 @@ fn report(name: &str, plan: &ImportPlan, ids: impl Iterator<Item = u64>, pipelin
                 },
                 DuplicateOf::Row(row) => format!("row {row} of this file"),
             };
-            println!("  row {}: same as {of}", dup.row_number);
+            say!(out, "  row {}: same as {of}", dup.row_number);
         }
     }
     if !plan.ignored_columns.is_empty() {
-        println!("Columns not read: {}", plan.ignored_columns.join(", "));
+        say!(out, "Columns not read: {}", plan.ignored_columns.join(", "));
     }
     if plan.date_order == DateOrder::DayFirst {
-        println!("Slash dates were read day first (26/11/2026), as the file writes them.");
+        say!(
+            out,
+            "Slash dates were read day first (26/11/2026), as the file writes them."
+        );
     }
+    out
 }
 
 fn describe(row: &NewApplication) -> String {

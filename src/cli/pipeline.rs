@@ -1,6 +1,6 @@
 //! `careerbook apply`, `careerbook apps` and `careerbook apps move`.
 
-use super::{Failure, open_for_reading, open_for_writing, print_json};
+use super::{Failure, open_for_reading, open_for_writing, print, print_json};
 use crate::domain::dates;
 use crate::domain::edit::{Edit, EditError, Kind};
 use crate::domain::pipeline::{
@@ -12,6 +12,17 @@ use crate::export::apps_csv;
 use crate::store::{Paths, Session};
 use chrono::NaiveDate;
 use clap::{Subcommand, ValueEnum};
+
+/// Appends one line to a `String` being built for [`print`].
+macro_rules! say {
+    ($out:expr) => {
+        $out.push('\n')
+    };
+    ($out:expr, $($arg:tt)*) => {{
+        $out.push_str(&format!($($arg)*));
+        $out.push('\n');
+    }};
+}
 
 #[derive(Debug, clap::Args)]
 pub struct ApplyArgs {
@@ -160,9 +171,10 @@ pub fn apply(paths: &Paths, args: ApplyArgs) -> Result<(), Failure> {
         .find(|(kind, _)| *kind == Kind::Application)
         .and_then(|&(_, id)| pipeline.application(id))
         .ok_or_else(|| Failure::runtime("the application was saved but cannot be read back"))?;
-    println!("Added application #{}", app.id);
-    print_application(pipeline, app, today);
-    Ok(())
+    let mut out = String::new();
+    say!(out, "Added application #{}", app.id);
+    out.push_str(&application_text(pipeline, app, today));
+    print(&out)
 }
 
 pub fn apps(paths: &Paths, args: AppsArgs) -> Result<(), Failure> {
@@ -193,13 +205,9 @@ pub fn apps(paths: &Paths, args: AppsArgs) -> Result<(), Failure> {
             let owned: Vec<Application> = shown.into_iter().cloned().collect();
             let text = apps_csv::applications_csv(&owned)
                 .map_err(|err| Failure::runtime(format!("cannot write CSV: {err}")))?;
-            print!("{text}");
-            Ok(())
+            print(&text)
         }
-        AppsFormat::Text => {
-            print_list(pipeline, &shown, today);
-            Ok(())
-        }
+        AppsFormat::Text => print(&list_text(pipeline, &shown, today)),
     }
 }
 
@@ -229,24 +237,28 @@ fn move_app(paths: &Paths, id: Id, stage: &str, date: Option<&str>) -> Result<()
         .ok_or_else(|| bad_value(Invalid::new("id", format!("there is no application #{id}"))))?;
     let Some(edit) = pipeline::move_application(pipeline, id, stage, date).map_err(bad_value)?
     else {
-        println!("#{id} is already at {}; nothing was changed", stage.key());
-        return Ok(());
+        return print(&format!(
+            "#{id} is already at {}; nothing was changed\n",
+            stage.key()
+        ));
     };
     save(&mut session, edit)?;
     let pipeline = &session.workbook().pipeline;
+    let mut out = String::new();
+    say!(
+        out,
+        "Moved #{id} from {} to {} on {date}",
+        from.key(),
+        stage.key()
+    );
     if let Some(app) = pipeline.application(id) {
-        println!(
-            "Moved #{id} from {} to {} on {date}",
-            from.key(),
-            stage.key()
-        );
-        print_application(pipeline, app, today);
+        out.push_str(&application_text(pipeline, app, today));
     }
-    Ok(())
+    print(&out)
 }
 
 /// One application, every field that is set, for `apply` and `apps move`.
-fn print_application(pipeline: &Pipeline, app: &Application, today: NaiveDate) {
+fn application_text(pipeline: &Pipeline, app: &Application, today: NaiveDate) -> String {
     let mut rows: Vec<(&str, String)> = vec![
         ("company", app.company.clone()),
         ("role", app.role.clone()),
@@ -283,9 +295,15 @@ fn print_application(pipeline: &Pipeline, app: &Application, today: NaiveDate) {
     if !names.is_empty() {
         rows.push(("contacts", names.join(", ")));
     }
+    let mut out = String::new();
     for (key, value) in rows {
-        println!("  {key:<12} {}", value.replace('\n', "\n               "));
+        say!(
+            out,
+            "  {key:<12} {}",
+            value.replace('\n', "\n               ")
+        );
     }
+    out
 }
 
 fn history_text(app: &Application) -> String {
@@ -319,14 +337,18 @@ fn days_text(days: i64) -> String {
 }
 
 /// The aligned table of `careerbook apps`, then what needs attention.
-fn print_list(pipeline: &Pipeline, shown: &[&Application], today: NaiveDate) {
+fn list_text(pipeline: &Pipeline, shown: &[&Application], today: NaiveDate) -> String {
+    let mut out = String::new();
     if pipeline.applications.is_empty() {
-        println!("No applications yet. Add one with: careerbook apply COMPANY ROLE");
-        return;
+        say!(
+            out,
+            "No applications yet. Add one with: careerbook apply COMPANY ROLE"
+        );
+        return out;
     }
     if shown.is_empty() {
-        println!("No applications match.");
-        return;
+        say!(out, "No applications match.");
+        return out;
     }
     let id_width = shown
         .iter()
@@ -334,9 +356,13 @@ fn print_list(pipeline: &Pipeline, shown: &[&Application], today: NaiveDate) {
         .max()
         .unwrap_or(2)
         .max(2);
-    println!(
+    say!(
+        out,
         "{:>id_width$}  {:<12}  {:<10}  {:<18}  COMPANY — ROLE",
-        "ID", "STAGE", "APPLIED", "FOLLOW UP"
+        "ID",
+        "STAGE",
+        "APPLIED",
+        "FOLLOW UP"
     );
     for app in shown {
         let follow_up = match (app.follow_up, app.follow_up_state(today)) {
@@ -345,7 +371,8 @@ fn print_list(pipeline: &Pipeline, shown: &[&Application], today: NaiveDate) {
             (Some(d), _) => d.to_string(),
             (None, _) => "-".to_string(),
         };
-        println!(
+        say!(
+            out,
             "{:>id_width$}  {:<12}  {:<10}  {:<18}  {} — {}",
             app.id,
             app.stage.key(),
@@ -356,8 +383,12 @@ fn print_list(pipeline: &Pipeline, shown: &[&Application], today: NaiveDate) {
         );
     }
     let open = shown.iter().filter(|a| a.stage.is_active()).count();
-    println!();
-    println!("{} shown, {open} open.", plural(shown.len(), "application"));
+    say!(out);
+    say!(
+        out,
+        "{} shown, {open} open.",
+        plural(shown.len(), "application")
+    );
     let ids = |list: Vec<Id>| -> Vec<String> {
         list.into_iter()
             .filter(|id| shown.iter().any(|a| a.id == *id))
@@ -366,7 +397,8 @@ fn print_list(pipeline: &Pipeline, shown: &[&Application], today: NaiveDate) {
     };
     let overdue = ids(pipeline::overdue_follow_ups(pipeline, today));
     if !overdue.is_empty() {
-        println!(
+        say!(
+            out,
             "! {} overdue: {}",
             plural(overdue.len(), "follow-up"),
             overdue.join(", ")
@@ -374,12 +406,14 @@ fn print_list(pipeline: &Pipeline, shown: &[&Application], today: NaiveDate) {
     }
     let ghosted = ids(pipeline::ghost_suggestions(pipeline, today));
     if !ghosted.is_empty() {
-        println!(
+        say!(
+            out,
             "? No reply for {}+ days, maybe ghosted: {} (careerbook apps move ID ghosted)",
             pipeline.ghost_after_days,
             ghosted.join(", ")
         );
     }
+    out
 }
 
 fn plural(n: usize, noun: &str) -> String {

@@ -480,17 +480,37 @@ mod tests {
         assert!(vest_line(&wb.runway, &feed).contains("no priced vests"));
         let p = projected(&wb, ProjectionOptions::default());
         let lines = explanation(&p, &wb.runway, &feed);
-        let vest = lines.iter().position(|l| l.contains("no priced vests")).expect("vest line");
-        let runway = lines.iter().position(|l| l.starts_with("Runway =")).expect("runway line");
-        assert!(vest < runway, "the vest line comes with the inputs: {lines:?}");
+        let vest = lines
+            .iter()
+            .position(|l| l.contains("no priced vests"))
+            .expect("vest line");
+        let runway = lines
+            .iter()
+            .position(|l| l.starts_with("Runway ="))
+            .expect("runway line");
+        assert!(
+            vest < runway,
+            "the vest line comes with the inputs: {lines:?}"
+        );
 
         let mut off = wb.clone();
         off.runway.include_vest_proceeds = false;
-        assert_eq!(vest_line(&off.runway, &feed), "Vest proceeds: off (left out of the projection)");
-        assert!(!explanation(&p, &off.runway, &feed).iter().any(|l| l.contains("no priced vests")));
+        assert_eq!(
+            vest_line(&off.runway, &feed),
+            "Vest proceeds: off (left out of the projection)"
+        );
+        assert!(
+            !explanation(&p, &off.runway, &feed)
+                .iter()
+                .any(|l| l.contains("no priced vests"))
+        );
 
         let connected = VestFeed {
-            counted: vec![VestProceeds { date: d(2026, 3, 15), net: dec!(1406.40), label: "RSU".into() }],
+            counted: vec![VestProceeds {
+                date: d(2026, 3, 15),
+                net: dec!(1406.40),
+                label: "RSU".into(),
+            }],
             unpriced: 2,
         };
         assert_eq!(

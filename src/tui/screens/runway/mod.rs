@@ -105,7 +105,10 @@ impl RunwayScreen {
             months: Table::new(months::COLUMNS),
             inputs: Table::new(inputs::COLUMNS),
             parts: inputs::Rows::default(),
-            vest_feed: VestFeed { counted: Vec::new(), unpriced: 0 },
+            vest_feed: VestFeed {
+                counted: Vec::new(),
+                unpriced: 0,
+            },
             today: NaiveDate::MIN,
         }
     }
