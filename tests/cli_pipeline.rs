@@ -455,3 +455,35 @@ fn import_duplicates_day_first_dates_and_missing_columns() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("cannot read /no/such/file.csv"));
 }
+
+#[test]
+fn follow_ups_join_the_vests_in_the_calendar_export() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("careerbook.ics");
+    let text = ok(
+        dir.path(),
+        &[
+            "--demo",
+            "export",
+            "--format",
+            "ics",
+            "--out",
+            &file.display().to_string(),
+        ],
+    );
+    // The demo: 12 vests and 8 active applications with a follow-up date.
+    assert!(text.contains("with 20 event(s)"), "{text}");
+    let ics = fs::read_to_string(&file).expect("written");
+    assert!(ics.contains("UID:followup-52@careerbook\r\n"), "{ics}");
+    assert!(
+        ics.contains("SUMMARY:Follow up: Northwind Cloud — Principal Cloud Architect\r\n"),
+        "{ics}"
+    );
+    assert!(ics.contains("DTSTART;VALUE=DATE:20261125\r\n"), "{ics}");
+    assert_eq!(
+        ics.matches("UID:followup-").count(),
+        8,
+        "closed and undated ones are left out"
+    );
+    assert!(ics.contains("UID:vest-"), "the vests are still there");
+}

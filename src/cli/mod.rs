@@ -64,7 +64,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Write a calendar file with one all-day event per vest
+    /// Write a calendar file with one all-day event per vest and per follow-up
     #[command(
         after_help = "Re-exporting to the same FILE updates it; events keep their UIDs, so a \
                             calendar that imports the new file updates its events instead of adding copies.\n\
