@@ -217,7 +217,10 @@ fn explain_lists_inputs_and_formulas() {
     assert!(screen.contains(
         "Runway = 10 full months + 0.00 of month 11 ($0.00 opening ÷ $6,000.00 net outflow) = 10.00 months"
     ));
-    assert!(screen.contains("Vest proceeds: on; no priced vests before the last day to count"), "{screen}");
+    assert!(
+        screen.contains("Vest proceeds: on; no priced vests before the last day to count"),
+        "{screen}"
+    );
     press(&mut app, "x");
     assert!(draw(&app, 80, 24).contains("[Chart]"), "x again goes back");
 }
