@@ -1,6 +1,6 @@
 //! `careerbook import apps FILE.csv [--skip-bad]`.
 
-use super::pipeline::save;
+use super::pipeline::{refuse_read_only, save};
 use super::{Failure, open_for_reading, open_for_writing, print};
 use crate::domain::dates;
 use crate::domain::edit::{Edit, Kind};
@@ -60,12 +60,11 @@ fn apps(paths: &Paths, file: &Path, skip_bad: bool) -> Result<(), Failure> {
     };
     // A file that will be refused is refused before anything is opened for
     // writing, so a refused import never even creates a workbook.
-    let first_look = plan_import(
-        bytes.as_slice(),
-        &open_for_reading(paths)?.workbook().pipeline,
-        today,
-    )
-    .map_err(refuse)?;
+    let reading = open_for_reading(paths)?;
+    refuse_read_only(&reading)?;
+    let first_look =
+        plan_import(bytes.as_slice(), &reading.workbook().pipeline, today).map_err(refuse)?;
+    drop(reading);
     if !first_look.bad.is_empty() && !skip_bad {
         return Err(bad_rows(&name, &first_look));
     }

@@ -107,6 +107,15 @@ pub(super) fn bad_value(invalid: Invalid) -> Failure {
     Failure::usage(format!("{name}: {}; nothing was changed", invalid.message))
 }
 
+/// A workbook this build may not write (a newer format) is said so before
+/// anything else, exactly as [`open_for_writing`] would.
+pub(super) fn refuse_read_only(session: &Session) -> Result<(), Failure> {
+    match session.read_only() {
+        Some(reason) => Err(Failure::runtime(format!("nothing was changed: {reason}"))),
+        None => Ok(()),
+    }
+}
+
 /// Applies `edit` in `session` and saves it; the ids it added.
 pub(super) fn save(session: &mut Session, edit: Edit) -> Result<Vec<(Kind, Id)>, Failure> {
     match session.apply(edit) {
@@ -221,13 +230,11 @@ fn move_app(paths: &Paths, id: Id, stage: &str, date: Option<&str>) -> Result<()
         .map_err(bad_value)?
         .unwrap_or(today);
     // Checked first without writing: a refused move never creates a workbook.
-    pipeline::move_application(
-        &open_for_reading(paths)?.workbook().pipeline,
-        id,
-        stage,
-        date,
-    )
-    .map_err(bad_value)?;
+    let first_look = open_for_reading(paths)?;
+    refuse_read_only(&first_look)?;
+    pipeline::move_application(&first_look.workbook().pipeline, id, stage, date)
+        .map_err(bad_value)?;
+    drop(first_look);
     let mut session = open_for_writing(paths)?;
     session.set_today(today);
     let pipeline = &session.workbook().pipeline;
