@@ -47,7 +47,7 @@ pub fn export(paths: &Paths, format: ExportFormat, out: &Path, force: bool) -> R
                 Replaced::Forced => "replaced",
             };
             let note = if events.is_empty() {
-                " (no vests yet: add grants on the Vesting tab)"
+                " (nothing dated yet: add grants on the Vesting tab, or follow-up dates on the Pipeline tab)"
             } else {
                 ""
             };
@@ -61,10 +61,14 @@ pub fn export(paths: &Paths, format: ExportFormat, out: &Path, force: bool) -> R
 }
 
 /// Every calendar event careerbook exports, in date order. Each feature adds
-/// its own events here with one call (Pipeline follow-ups will be the next).
+/// its own events here with one call: vests, then Pipeline follow-ups.
 pub fn calendar_events(wb: &Workbook, today: NaiveDate) -> Vec<CalendarEvent> {
     let mut events = Vec::new();
     events.extend(ics::vest_events(&wb.vesting, today));
+    events.extend(crate::domain::pipeline::follow_up_events(
+        &wb.pipeline,
+        today,
+    ));
     events.sort_by(|a, b| (a.date, &a.uid).cmp(&(b.date, &b.uid)));
     events
 }

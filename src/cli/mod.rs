@@ -7,6 +7,8 @@
 mod backups;
 pub mod export;
 mod impact;
+mod import;
+mod pipeline;
 mod runway;
 mod vesting;
 
@@ -62,7 +64,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Write a calendar file with one all-day event per vest
+    /// Write a calendar file with one all-day event per vest and per follow-up
     #[command(
         after_help = "Re-exporting to the same FILE updates it; events keep their UIDs, so a \
                             calendar that imports the new file updates its events instead of adding copies.\n\
@@ -77,6 +79,15 @@ pub enum Command {
         /// Replace FILE even if it is not a calendar careerbook wrote
         #[arg(long)]
         force: bool,
+    },
+    /// Add a job application and print it with its id
+    Apply(pipeline::ApplyArgs),
+    /// List job applications, or move one to another stage (`apps move ID STAGE`)
+    Apps(pipeline::AppsArgs),
+    /// Import records from a spreadsheet export (`import apps FILE.csv`)
+    Import {
+        #[command(subcommand)]
+        what: import::ImportWhat,
     },
     /// Log a win in the impact log and print it
     Log(impact::LogArgs),
@@ -143,6 +154,9 @@ pub fn run(command: Command, paths: &Paths) -> Result<(), Failure> {
             vesting::vesting(paths, last_day.as_deref(), format)
         }
         Command::Export { format, out, force } => export::export(paths, format, &out, force),
+        Command::Apply(args) => pipeline::apply(paths, args),
+        Command::Apps(args) => pipeline::apps(paths, args),
+        Command::Import { what } => import::run(paths, what),
         Command::Log(args) => impact::log(paths, args),
         Command::Wins(args) => impact::wins(paths, args),
     }

@@ -79,10 +79,7 @@ impl App {
             Box::new(screens::impact::ImpactScreen::new()),
             Box::new(screens::runway::RunwayScreen::new()),
             Box::new(screens::vesting::VestingScreen::new()),
-            Box::new(screens::placeholder::Placeholder::new(
-                "Pipeline",
-                "Applications through their stages, follow-ups, and your network.",
-            )),
+            Box::new(screens::pipeline::PipelineScreen::new()),
         ];
         let mut app = Self {
             session,

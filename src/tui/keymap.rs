@@ -29,6 +29,12 @@ pub enum Scope {
     RunwayMonths,
     /// Moving through the Runway tab's lists and its explanation.
     RunwayRows,
+    /// The Pipeline board: moving between columns and cards.
+    PipelineBoard,
+    /// The Pipeline board and list: acting on the selected application.
+    PipelineApps,
+    /// The Pipeline contacts view.
+    PipelineContacts,
     /// Typing a table filter.
     Filter,
     Form,
@@ -59,6 +65,9 @@ impl Scope {
             Scope::RunwayInputs => "Runway inputs",
             Scope::RunwayMonths => "Runway months",
             Scope::RunwayRows => "Runway: moving",
+            Scope::PipelineBoard => "Pipeline board",
+            Scope::PipelineApps => "Applications (board and list)",
+            Scope::PipelineContacts => "Contacts",
             Scope::Filter => "Filter",
             Scope::Form => "Form",
             Scope::Confirm => "Confirm",
@@ -126,6 +135,15 @@ pub enum Action {
     ResetDay,
     ToggleEliminated,
     SaveSeparation,
+    // Pipeline
+    ColumnLeft,
+    ColumnRight,
+    StageNext,
+    StagePrev,
+    CloseApplication,
+    AcceptGhosted,
+    GhostSetting,
+    Contacted,
 }
 
 /// A key with its modifiers, written as a constant in the table.
@@ -537,6 +555,125 @@ pub static KEYS: &[Binding] = &[
         A::ToggleEliminated,
         "mark the role as eliminated or not (saved; waives clawbacks that allow it)",
         "role"
+    ),
+    // Pipeline
+    bind!(
+        PipelineBoard,
+        [code(K::Left), key('h')],
+        A::ColumnLeft,
+        "previous column"
+    ),
+    bind!(
+        PipelineBoard,
+        [code(K::Right), key('l')],
+        A::ColumnRight,
+        "next column"
+    ),
+    bind!(
+        PipelineBoard,
+        [code(K::Up), key('k')],
+        A::Up,
+        "previous card"
+    ),
+    bind!(
+        PipelineBoard,
+        [code(K::Down), key('j')],
+        A::Down,
+        "next card"
+    ),
+    bind!(
+        PipelineBoard,
+        [key('g'), code(K::Home)],
+        A::Top,
+        "first card of the column"
+    ),
+    bind!(
+        PipelineBoard,
+        [key('G'), code(K::End)],
+        A::Bottom,
+        "last card of the column"
+    ),
+    bind!(
+        PipelineApps,
+        [key('>')],
+        A::StageNext,
+        "move to the next stage (recorded in its history as today)",
+        "next"
+    ),
+    bind!(
+        PipelineApps,
+        [key('<')],
+        A::StagePrev,
+        "move back a stage (recorded as today)"
+    ),
+    bind!(
+        PipelineApps,
+        [key('x')],
+        A::CloseApplication,
+        "close it; asks which closed stage (rejected, ghosted, …)",
+        "close"
+    ),
+    bind!(
+        PipelineApps,
+        [key('X')],
+        A::AcceptGhosted,
+        "mark ghosted, when suggested (no reply for N days)"
+    ),
+    bind!(
+        PipelineApps,
+        [key('a')],
+        A::Add,
+        "add an application",
+        "add"
+    ),
+    bind!(
+        PipelineApps,
+        [key('e'), code(K::Enter)],
+        A::Edit,
+        "edit the selected application (every field)",
+        "edit"
+    ),
+    bind!(
+        PipelineApps,
+        [key('d')],
+        A::Delete,
+        "delete the selected application (asks first)",
+        "delete"
+    ),
+    bind!(
+        PipelineContacts,
+        [key('c')],
+        A::Contacted,
+        "mark the selected contact contacted today",
+        "contacted"
+    ),
+    bind!(PipelineContacts, [key('a')], A::Add, "add a contact", "add"),
+    bind!(
+        PipelineContacts,
+        [key('e'), code(K::Enter)],
+        A::Edit,
+        "edit the selected contact",
+        "edit"
+    ),
+    bind!(
+        PipelineContacts,
+        [key('d')],
+        A::Delete,
+        "delete the contact and unlink it from applications (asks)",
+        "delete"
+    ),
+    bind!(
+        Pipeline,
+        [key('v')],
+        A::NextView,
+        "next view: board → list → contacts → funnel"
+    ),
+    bind!(Pipeline, [key('V')], A::PrevView, "previous view"),
+    bind!(
+        Pipeline,
+        [key('n')],
+        A::GhostSetting,
+        "set after how many days without reply to suggest ghosted"
     ),
     // Typing a filter
     bind!(

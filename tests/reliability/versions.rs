@@ -41,6 +41,29 @@ const COMMANDS: &[&[&str]] = &[
     &["vesting"],
     &["vesting", "--last-day", "2027-02-09", "--format", "json"],
     &["export", "--format", "ics", "--out", "vests.ics"],
+    &[
+        "apply",
+        "Acme",
+        "SRE",
+        "--source",
+        "referral",
+        "--follow-up",
+        "+1w",
+    ],
+    &["apps"],
+    &["apps", "--open", "--stage", "applied"],
+    &["apps", "--format", "json"],
+    &["apps", "--format", "csv"],
+    &["apps", "move", "50", "offer"],
+    &[
+        "import",
+        "apps",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/import/messy_headers.csv"
+        ),
+        "--skip-bad",
+    ],
 ];
 
 fn fixture_path(version: u32) -> PathBuf {

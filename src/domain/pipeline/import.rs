@@ -297,15 +297,21 @@ fn read_application(
         role,
         track,
         source,
-        link: optional_text(row.get(Column::Link)),
-        location: optional_text(row.get(Column::Location)),
+        link: text_cell(row.get(Column::Link)),
+        location: text_cell(row.get(Column::Location)),
         salary,
         stage,
         history,
-        next_action: optional_text(row.get(Column::NextAction)),
+        next_action: text_cell(row.get(Column::NextAction)),
         follow_up,
-        notes: optional_text(row.get(Column::Notes)),
+        notes: text_cell(row.get(Column::Notes)),
     })
+}
+
+/// A text cell as careerbook keeps it: trimmed, line breaks as `\n` (a sheet
+/// saved on Windows writes `\r\n` inside a cell too), blank as `None`.
+fn text_cell(text: &str) -> Option<String> {
+    optional_text(&text.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
 fn required(text: &str, problem: &str) -> Result<String, String> {

@@ -48,6 +48,26 @@ pub fn parse_date(field: &'static str, text: &str, today: NaiveDate) -> Result<N
     dates::parse_date_input(text, today).map_err(|message| Invalid::new(field, message))
 }
 
+/// The date of a stage change (`--date`, the form's date): today or earlier.
+/// A change is dated when it happened; a future date would also block every
+/// real change until then, since the history must read in order.
+pub fn parse_stage_date(text: &str, today: NaiveDate) -> Result<NaiveDate, Invalid> {
+    let date = parse_date("date", text, today)?;
+    check_stage_date(date, today)?;
+    Ok(date)
+}
+
+/// A stage change's date must not be after today (see [`parse_stage_date`]).
+pub fn check_stage_date(date: NaiveDate, today: NaiveDate) -> Result<(), Invalid> {
+    if date > today {
+        return Err(Invalid::new(
+            "date",
+            format!("{date} is after today; date a stage change on the day it happened"),
+        ));
+    }
+    Ok(())
+}
+
 /// An optional date field (follow-up, next touch): blank is `None`.
 pub fn parse_optional_date(
     field: &'static str,
@@ -161,6 +181,20 @@ mod tests {
             parse_date("date", "2026-02-30", today).unwrap_err().field,
             "date"
         );
+    }
+
+    #[test]
+    fn stage_dates_are_today_or_earlier() {
+        let today = d(2026, 11, 26);
+        assert_eq!(parse_stage_date("today", today), Ok(today));
+        assert_eq!(parse_stage_date("-1w", today), Ok(d(2026, 11, 19)));
+        let err = parse_stage_date("tomorrow", today).unwrap_err();
+        assert_eq!(err.field, "date");
+        assert!(
+            err.message.starts_with("2026-11-27 is after today"),
+            "{err}"
+        );
+        assert_eq!(parse_stage_date("soon", today).unwrap_err().field, "date");
     }
 
     #[test]

@@ -3,12 +3,16 @@
 //! contacts). Pure: every time-dependent function takes `today`.
 
 mod application;
+mod calendar;
 mod contact;
+mod edits;
 mod funnel;
 pub mod import;
 mod input;
+mod order;
 mod query;
 mod record;
+mod refs;
 mod reminders;
 mod source;
 mod stage;
@@ -16,15 +20,19 @@ mod track;
 mod words;
 
 pub use application::{Application, FollowUp, NewApplication, SalaryRange, StageChange};
+pub use calendar::{follow_up_events, follow_up_uid};
 pub use contact::{Contact, Relationship, STALE_AFTER_DAYS, touched_within};
+pub use edits::{applications_naming, delete_contact, mark_contacted, move_application};
 pub use funnel::{FUNNEL_WEEKS, Funnel, StageCount, WeekCount, funnel};
 pub use input::{
-    GHOST_AFTER_DAYS_RANGE, optional_text, parse_date, parse_ghost_after_days, parse_optional_date,
-    parse_relationship, parse_required, parse_salary, parse_source, parse_stage, parse_track,
-    validate_ghost_after_days,
+    GHOST_AFTER_DAYS_RANGE, check_stage_date, optional_text, parse_date, parse_ghost_after_days,
+    parse_optional_date, parse_relationship, parse_required, parse_salary, parse_source,
+    parse_stage, parse_stage_date, parse_track, validate_ghost_after_days,
 };
+pub use order::{board_columns, list_order};
 pub use query::Query;
 pub use record::ApplicationRecord;
+pub use refs::{contacts_text, resolve_contacts, resolve_stories, stories_text};
 pub use reminders::{
     contacts_due, follow_ups_due_today, ghost_suggestions, overdue_follow_ups, stale_contacts,
 };

@@ -3,6 +3,7 @@
 //! actions into effects, and draws from `&self` only.
 
 pub mod impact;
+pub mod pipeline;
 pub mod placeholder;
 pub mod runway;
 pub mod vesting;

@@ -40,6 +40,22 @@ fn find<'a>(plan: &'a ImportPlan, company: &str) -> &'a NewApplication {
 }
 
 #[test]
+fn line_breaks_inside_cells_are_kept_as_newlines() {
+    // messy_headers.csv is saved with CRLF line ends, inside Globex's note too.
+    let plan = plan(fixture!("messy_headers.csv"), &Pipeline::default());
+    assert_eq!(
+        find(&plan, "Globex").notes.as_deref(),
+        Some("Met Dana at the meetup.\nShe referred me.")
+    );
+    let text = "Company,Role,Next step\r\nAcme,SRE,\"Call\rthen write\"\r\n";
+    let plan = plan_import(text.as_bytes(), &Pipeline::default(), today()).expect("reads");
+    assert_eq!(
+        plan.rows[0].next_action.as_deref(),
+        Some("Call\nthen write")
+    );
+}
+
+#[test]
 fn messy_headers_bom_blank_lines_and_extra_columns() {
     let plan = plan(fixture!("messy_headers.csv"), &Pipeline::default());
     let companies: Vec<&str> = plan.rows.iter().map(|a| a.company.as_str()).collect();

@@ -1,0 +1,432 @@
+//! `careerbook apply`, `careerbook apps` and `careerbook apps move`.
+
+use super::{Failure, open_for_reading, open_for_writing, print, print_json};
+use crate::domain::dates;
+use crate::domain::edit::{Edit, EditError, Kind};
+use crate::domain::pipeline::{
+    self, Application, ApplicationRecord, FollowUp, Pipeline, Stage, optional_text,
+    parse_optional_date, parse_required, parse_source, parse_stage, parse_stage_date, parse_track,
+};
+use crate::domain::{Id, Invalid};
+use crate::export::apps_csv;
+use crate::store::{Paths, Session};
+use chrono::NaiveDate;
+use clap::{Subcommand, ValueEnum};
+
+/// Appends one line to a `String` being built for [`print`].
+macro_rules! say {
+    ($out:expr) => {
+        $out.push('\n')
+    };
+    ($out:expr, $($arg:tt)*) => {{
+        $out.push_str(&format!($($arg)*));
+        $out.push('\n');
+    }};
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ApplyArgs {
+    /// The company applied to
+    pub company: String,
+    /// The role applied for
+    pub role: String,
+    /// Stage: wishlist, applied, screening, interviewing, offer, accepted, declined,
+    /// rejected, withdrawn or ghosted (default applied)
+    #[arg(long, value_name = "S")]
+    pub stage: Option<String>,
+    /// When it reached that stage: YYYY-MM-DD, today, -3d … (default today)
+    #[arg(long, value_name = "D")]
+    pub date: Option<String>,
+    /// referral, recruiter, job_board, company_site, internal or other
+    #[arg(long, value_name = "S")]
+    pub source: Option<String>,
+    /// cloud_or_saas, startup, consulting, adjacent_field, internal_transfer or other
+    #[arg(long, value_name = "T")]
+    pub track: Option<String>,
+    /// The job posting's address
+    #[arg(long, value_name = "U")]
+    pub url: Option<String>,
+    /// When to follow up: YYYY-MM-DD, +1w …
+    #[arg(long = "follow-up", value_name = "D")]
+    pub follow_up: Option<String>,
+    /// A note to keep with it
+    #[arg(long, value_name = "N")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct AppsArgs {
+    #[command(subcommand)]
+    pub action: Option<AppsAction>,
+    /// Only applications at this stage
+    #[arg(long, value_name = "S")]
+    pub stage: Option<String>,
+    /// Only open applications (wishlist … offer)
+    #[arg(long)]
+    pub open: bool,
+    #[arg(long, value_enum, default_value_t = AppsFormat::Text)]
+    pub format: AppsFormat,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AppsAction {
+    /// Move an application to another stage, recorded in its history
+    Move {
+        /// The application's id, as `careerbook apps` lists it
+        id: Id,
+        /// The stage it moves to
+        stage: String,
+        /// When it happened: YYYY-MM-DD, today, -3d … (default today)
+        #[arg(long, value_name = "D")]
+        date: Option<String>,
+    },
+}
+
+/// Text for people; CSV for spreadsheets (it imports back); JSON for scripts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum AppsFormat {
+    Text,
+    Csv,
+    Json,
+}
+
+/// A refused value as the command line names it: `--follow-up: …`.
+pub(super) fn bad_value(invalid: Invalid) -> Failure {
+    let name = match invalid.field {
+        "company" => "COMPANY",
+        "role" => "ROLE",
+        "follow_up" => "--follow-up",
+        "stage" => "--stage",
+        "date" => "--date",
+        "source" => "--source",
+        "track" => "--track",
+        "id" => "ID",
+        other => other,
+    };
+    Failure::usage(format!("{name}: {}; nothing was changed", invalid.message))
+}
+
+/// A workbook this build may not write (a newer format) is said so before
+/// anything else, exactly as [`open_for_writing`] would.
+pub(super) fn refuse_read_only(session: &Session) -> Result<(), Failure> {
+    match session.read_only() {
+        Some(reason) => Err(Failure::runtime(format!("nothing was changed: {reason}"))),
+        None => Ok(()),
+    }
+}
+
+/// Applies `edit` in `session` and saves it; the ids it added.
+pub(super) fn save(session: &mut Session, edit: Edit) -> Result<Vec<(Kind, Id)>, Failure> {
+    match session.apply(edit) {
+        Ok(applied) => {
+            applied
+                .saved
+                .map_err(|err| Failure::runtime(format!("nothing was saved: {err}")))?;
+            Ok(applied.added)
+        }
+        Err(EditError::Invalid(invalid)) => Err(bad_value(invalid)),
+        Err(err) => Err(Failure::runtime(format!("nothing was changed: {err}"))),
+    }
+}
+
+pub fn apply(paths: &Paths, args: ApplyArgs) -> Result<(), Failure> {
+    let today = dates::today();
+    // Every value is read before the workbook is opened: bad input changes nothing.
+    let company = parse_required("company", &args.company).map_err(bad_value)?;
+    let role = parse_required("role", &args.role).map_err(bad_value)?;
+    let stage = args
+        .stage
+        .as_deref()
+        .map(parse_stage)
+        .transpose()
+        .map_err(bad_value)?
+        .unwrap_or(Stage::Applied);
+    let date = args
+        .date
+        .as_deref()
+        .map(|d| parse_stage_date(d, today))
+        .transpose()
+        .map_err(bad_value)?
+        .unwrap_or(today);
+    let source = args
+        .source
+        .as_deref()
+        .map(parse_source)
+        .transpose()
+        .map_err(bad_value)?;
+    let track = args
+        .track
+        .as_deref()
+        .map(parse_track)
+        .transpose()
+        .map_err(bad_value)?;
+    let follow_up =
+        parse_optional_date("follow_up", args.follow_up.as_deref().unwrap_or(""), today)
+            .map_err(bad_value)?;
+    let mut app = Application::new(0, company, role, stage, date);
+    app.source = source.unwrap_or_default();
+    app.track = track.unwrap_or_default();
+    app.link = args.url.as_deref().and_then(optional_text);
+    app.follow_up = follow_up;
+    app.notes = args.note.as_deref().and_then(optional_text);
+
+    let mut session = open_for_writing(paths)?;
+    session.set_today(today);
+    let added = save(&mut session, Edit::Add(app.into()))?;
+    let pipeline = &session.workbook().pipeline;
+    let app = added
+        .iter()
+        .find(|(kind, _)| *kind == Kind::Application)
+        .and_then(|&(_, id)| pipeline.application(id))
+        .ok_or_else(|| Failure::runtime("the application was saved but cannot be read back"))?;
+    let mut out = String::new();
+    say!(out, "Added application #{}", app.id);
+    out.push_str(&application_text(pipeline, app, today));
+    print(&out)
+}
+
+pub fn apps(paths: &Paths, args: AppsArgs) -> Result<(), Failure> {
+    if let Some(AppsAction::Move { id, stage, date }) = args.action {
+        return move_app(paths, id, &stage, date.as_deref());
+    }
+    let today = dates::today();
+    let stage = args
+        .stage
+        .as_deref()
+        .map(parse_stage)
+        .transpose()
+        .map_err(bad_value)?;
+    let session = open_for_reading(paths)?;
+    let pipeline = &session.workbook().pipeline;
+    let shown: Vec<&Application> = pipeline::list_order(&pipeline.applications)
+        .into_iter()
+        .filter(|a| stage.is_none_or(|s| a.stage == s))
+        .filter(|a| !args.open || a.stage.is_active())
+        .collect();
+    match args.format {
+        AppsFormat::Json => {
+            let records: Vec<ApplicationRecord> =
+                shown.iter().map(|&a| ApplicationRecord::from(a)).collect();
+            print_json(&records)
+        }
+        AppsFormat::Csv => {
+            let owned: Vec<Application> = shown.into_iter().cloned().collect();
+            let text = apps_csv::applications_csv(&owned)
+                .map_err(|err| Failure::runtime(format!("cannot write CSV: {err}")))?;
+            print(&text)
+        }
+        AppsFormat::Text => print(&list_text(pipeline, &shown, today)),
+    }
+}
+
+fn move_app(paths: &Paths, id: Id, stage: &str, date: Option<&str>) -> Result<(), Failure> {
+    let today = dates::today();
+    let stage = parse_stage(stage)
+        .map_err(|i| Failure::usage(format!("STAGE: {}; nothing was changed", i.message)))?;
+    let date = date
+        .map(|d| parse_stage_date(d, today))
+        .transpose()
+        .map_err(bad_value)?
+        .unwrap_or(today);
+    // Checked first without writing: a refused move never creates a workbook.
+    let first_look = open_for_reading(paths)?;
+    refuse_read_only(&first_look)?;
+    pipeline::move_application(&first_look.workbook().pipeline, id, stage, date)
+        .map_err(bad_value)?;
+    drop(first_look);
+    let mut session = open_for_writing(paths)?;
+    session.set_today(today);
+    let pipeline = &session.workbook().pipeline;
+    let from = pipeline
+        .application(id)
+        .map(|a| a.stage)
+        .ok_or_else(|| bad_value(Invalid::new("id", format!("there is no application #{id}"))))?;
+    let Some(edit) = pipeline::move_application(pipeline, id, stage, date).map_err(bad_value)?
+    else {
+        return print(&format!(
+            "#{id} is already at {}; nothing was changed\n",
+            stage.key()
+        ));
+    };
+    save(&mut session, edit)?;
+    let pipeline = &session.workbook().pipeline;
+    let mut out = String::new();
+    say!(
+        out,
+        "Moved #{id} from {} to {} on {date}",
+        from.key(),
+        stage.key()
+    );
+    if let Some(app) = pipeline.application(id) {
+        out.push_str(&application_text(pipeline, app, today));
+    }
+    print(&out)
+}
+
+/// One application, every field that is set, for `apply` and `apps move`.
+fn application_text(pipeline: &Pipeline, app: &Application, today: NaiveDate) -> String {
+    let mut rows: Vec<(&str, String)> = vec![
+        ("company", app.company.clone()),
+        ("role", app.role.clone()),
+        (
+            "stage",
+            format!(
+                "{} since {}",
+                app.stage.key(),
+                app.last_change()
+                    .map_or_else(String::new, |d| d.to_string())
+            ),
+        ),
+        ("history", history_text(app)),
+        ("applied", date_or(app.applied_on(), "not yet")),
+        ("source", app.source.key().to_string()),
+        ("track", app.track.key().to_string()),
+    ];
+    let optional = [
+        ("link", app.link.clone()),
+        ("location", app.location.clone()),
+        ("next action", app.next_action.clone()),
+        (
+            "follow up",
+            app.follow_up.map(|d| follow_up_text(app, d, today)),
+        ),
+        ("notes", app.notes.clone()),
+    ];
+    rows.extend(optional.into_iter().filter_map(|(k, v)| v.map(|v| (k, v))));
+    let names: Vec<&str> = app
+        .contacts
+        .iter()
+        .filter_map(|&id| pipeline.contact(id).map(|c| c.name.as_str()))
+        .collect();
+    if !names.is_empty() {
+        rows.push(("contacts", names.join(", ")));
+    }
+    let mut out = String::new();
+    for (key, value) in rows {
+        say!(
+            out,
+            "  {key:<12} {}",
+            value.replace('\n', "\n               ")
+        );
+    }
+    out
+}
+
+fn history_text(app: &Application) -> String {
+    app.history
+        .iter()
+        .map(|c| format!("{} {}", c.stage.key(), c.date))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn date_or(date: Option<NaiveDate>, none: &str) -> String {
+    date.map_or_else(|| none.to_string(), |d| d.to_string())
+}
+
+/// `2026-11-25 (overdue 1 day)`: a follow-up date with where it stands.
+fn follow_up_text(app: &Application, date: NaiveDate, today: NaiveDate) -> String {
+    match app.follow_up_state(today) {
+        Some(FollowUp::Overdue { days }) => format!("{date} (overdue {})", days_text(days)),
+        Some(FollowUp::DueToday) => format!("{date} (due today)"),
+        Some(FollowUp::Upcoming { days }) => format!("{date} (in {})", days_text(days)),
+        None => format!("{date} (closed: nothing to do)"),
+    }
+}
+
+fn days_text(days: i64) -> String {
+    if days == 1 {
+        "1 day".to_string()
+    } else {
+        format!("{days} days")
+    }
+}
+
+/// The aligned table of `careerbook apps`, then what needs attention.
+fn list_text(pipeline: &Pipeline, shown: &[&Application], today: NaiveDate) -> String {
+    let mut out = String::new();
+    if pipeline.applications.is_empty() {
+        say!(
+            out,
+            "No applications yet. Add one with: careerbook apply COMPANY ROLE"
+        );
+        return out;
+    }
+    if shown.is_empty() {
+        say!(out, "No applications match.");
+        return out;
+    }
+    let id_width = shown
+        .iter()
+        .map(|a| a.id.to_string().len())
+        .max()
+        .unwrap_or(2)
+        .max(2);
+    say!(
+        out,
+        "{:>id_width$}  {:<12}  {:<10}  {:<18}  COMPANY — ROLE",
+        "ID",
+        "STAGE",
+        "APPLIED",
+        "FOLLOW UP"
+    );
+    for app in shown {
+        let follow_up = match (app.follow_up, app.follow_up_state(today)) {
+            (Some(d), Some(FollowUp::Overdue { .. })) => format!("{d} overdue"),
+            (Some(d), Some(FollowUp::DueToday)) => format!("{d} today"),
+            (Some(d), _) => d.to_string(),
+            (None, _) => "-".to_string(),
+        };
+        say!(
+            out,
+            "{:>id_width$}  {:<12}  {:<10}  {:<18}  {} — {}",
+            app.id,
+            app.stage.key(),
+            date_or(app.applied_on(), "-"),
+            follow_up,
+            app.company,
+            app.role
+        );
+    }
+    let open = shown.iter().filter(|a| a.stage.is_active()).count();
+    say!(out);
+    say!(
+        out,
+        "{} shown, {open} open.",
+        plural(shown.len(), "application")
+    );
+    let ids = |list: Vec<Id>| -> Vec<String> {
+        list.into_iter()
+            .filter(|id| shown.iter().any(|a| a.id == *id))
+            .map(|id| format!("#{id}"))
+            .collect()
+    };
+    let overdue = ids(pipeline::overdue_follow_ups(pipeline, today));
+    if !overdue.is_empty() {
+        say!(
+            out,
+            "! {} overdue: {}",
+            plural(overdue.len(), "follow-up"),
+            overdue.join(", ")
+        );
+    }
+    let ghosted = ids(pipeline::ghost_suggestions(pipeline, today));
+    if !ghosted.is_empty() {
+        say!(
+            out,
+            "? No reply for {}+ days, maybe ghosted: {} (careerbook apps move ID ghosted)",
+            pipeline.ghost_after_days,
+            ghosted.join(", ")
+        );
+    }
+    out
+}
+
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}

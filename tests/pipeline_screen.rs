@@ -1,0 +1,586 @@
+//! The Pipeline tab: board, list, contacts and funnel views over the demo
+//! workbook and small hand-made ones, driven by keys like a person would.
+
+mod common;
+
+use careerbook::domain::pipeline::{Pipeline, Stage};
+use careerbook::tui::app::{App, Status};
+use careerbook::tui::screens::Screen;
+use careerbook::tui::screens::pipeline::PipelineScreen;
+use common::{app_with, demo_app, draw, press, today};
+use std::time::Instant;
+
+/// The demo's pipeline as the app holds it now.
+fn pipeline(app: &App) -> &Pipeline {
+    &app.session().workbook().pipeline
+}
+
+fn stage_of(app: &App, id: u64) -> Stage {
+    pipeline(app).application(id).expect("application").stage
+}
+
+fn status(app: &App) -> String {
+    match app.status() {
+        Status::Saved(text) | Status::Info(text) | Status::NotSaved(text) => text.clone(),
+        Status::Idle => String::new(),
+    }
+}
+
+// --- Snapshots of each view with the demo data -----------------------------
+
+#[test]
+fn board_at_80x24() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, "5");
+    insta::assert_snapshot!(draw(&app, 80, 24));
+}
+
+#[test]
+fn board_at_120x40() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, "5");
+    insta::assert_snapshot!(draw(&app, 120, 40));
+}
+
+#[test]
+fn list_at_80x24() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, "5 v");
+    insta::assert_snapshot!(draw(&app, 80, 24));
+}
+
+#[test]
+fn list_at_120x40() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, "5 v");
+    insta::assert_snapshot!(draw(&app, 120, 40));
+}
+
+#[test]
+fn contacts_at_80x24() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, "5 v v");
+    insta::assert_snapshot!(draw(&app, 80, 24));
+}
+
+#[test]
+fn contacts_at_120x40() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, "5 v v");
+    insta::assert_snapshot!(draw(&app, 120, 40));
+}
+
+#[test]
+fn funnel_at_80x24() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, "5 v v v");
+    insta::assert_snapshot!(draw(&app, 80, 24));
+}
+
+#[test]
+fn funnel_at_120x40() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, "5 v v v");
+    insta::assert_snapshot!(draw(&app, 120, 40));
+}
+
+// --- The board -------------------------------------------------------------
+
+#[test]
+fn overdue_follow_ups_and_ghosting_are_said_in_words_not_colour() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, "5");
+    let screen = draw(&app, 80, 24);
+    // Demo: Stratus (10 Nov), Lumen (23 Nov) and Northwind (25 Nov) are overdue on 26 Nov;
+    // Stratus has waited 37 days at applied (21 is the setting).
+    assert!(screen.contains("! 3 follow-ups overdue"), "{screen}");
+    assert!(screen.contains("! late 10 Nov"), "{screen}");
+    assert!(screen.contains("? no reply 37d"), "{screen}");
+    assert!(
+        screen.contains("? 1 with no reply for 21+ days"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn moving_a_card_records_today_and_the_selection_follows_it() {
+    let (_dir, mut app) = demo_app();
+    // Applied column; Stratus Data (#55) leads it, having the earliest follow-up.
+    press(&mut app, "5 l");
+    let screen = draw(&app, 120, 40);
+    assert!(
+        screen.contains("Stratus Data — Staff Data Platform Engineer"),
+        "{screen}"
+    );
+    press(&mut app, ">");
+    let app55 = pipeline(&app).application(55).expect("#55");
+    assert_eq!(app55.stage, Stage::Screening);
+    assert_eq!(app55.history.len(), 2);
+    assert_eq!(app55.last_change(), Some(today()));
+    // Again: the selection moved with the card, so it goes on to interviewing.
+    press(&mut app, ">");
+    assert_eq!(stage_of(&app, 55), Stage::Interviewing);
+    press(&mut app, "<");
+    assert_eq!(stage_of(&app, 55), Stage::Screening);
+    assert_eq!(
+        pipeline(&app).application(55).expect("#55").history.len(),
+        4
+    );
+    // Undo takes back exactly one move.
+    press(&mut app, "u");
+    assert_eq!(stage_of(&app, 55), Stage::Interviewing);
+    assert_eq!(
+        pipeline(&app).application(55).expect("#55").history.len(),
+        3
+    );
+}
+
+#[test]
+fn the_ends_of_the_board_say_what_to_do_instead() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, "5 <");
+    assert_eq!(status(&app), "Wishlist is the first column");
+    press(&mut app, "l l l l >");
+    assert_eq!(stage_of(&app, 54), Stage::Offer, "nothing past offer");
+    assert!(
+        status(&app).contains("x closes it as accepted or declined"),
+        "{}",
+        status(&app)
+    );
+}
+
+#[test]
+fn closing_asks_which_closed_stage_and_suggests_ghosted_when_it_fits() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, "5 l x");
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("Close Stratus Data"), "{screen}");
+    assert!(
+        screen.contains("Ghosted — no answer"),
+        "the suggestion is preselected: {screen}"
+    );
+    // Pick the previous option (Withdrawn) and save.
+    press(&mut app, "Left Enter");
+    let closed = pipeline(&app).application(55).expect("#55");
+    assert_eq!(closed.stage, Stage::Withdrawn);
+    assert_eq!(closed.last_change(), Some(today()));
+    assert!(
+        !draw(&app, 120, 40).contains("Stratus Data —"),
+        "no longer on the board"
+    );
+
+    // An offer suggests accepted; Esc changes nothing.
+    press(&mut app, "l l l x");
+    assert!(draw(&app, 80, 24).contains("Accepted — you accepted an offer"));
+    press(&mut app, "Esc");
+    assert_eq!(stage_of(&app, 54), Stage::Offer);
+}
+
+#[test]
+fn a_ghosted_suggestion_is_accepted_only_by_the_key_never_silently() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, "5");
+    assert_eq!(stage_of(&app, 55), Stage::Applied, "suggested, not moved");
+    // Lumen AI (#58) waited 17 days: not suggested, X refuses.
+    press(&mut app, "l j X");
+    assert_eq!(stage_of(&app, 58), Stage::Applied);
+    assert!(
+        status(&app).contains("not suggested as ghosted"),
+        "{}",
+        status(&app)
+    );
+    press(&mut app, "k X");
+    assert_eq!(stage_of(&app, 55), Stage::Ghosted);
+    assert!(draw(&app, 80, 24).contains("! 2 follow-ups overdue"));
+}
+
+#[test]
+fn the_ghost_setting_is_a_form_and_changes_the_suggestions() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, "5 n");
+    press(&mut app, "Bksp Bksp | text:0 | Enter");
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen.contains("must be between 1 and 365 days"),
+        "{screen}"
+    );
+    assert_eq!(pipeline(&app).ghost_after_days, 21, "nothing saved");
+    press(&mut app, "Bksp | text:14 | Enter");
+    assert_eq!(pipeline(&app).ghost_after_days, 14);
+    // Lumen AI applied 17 days ago now counts too.
+    assert!(draw(&app, 80, 24).contains("? 2 with no reply for 14+ days"));
+}
+
+#[test]
+fn adding_from_a_column_starts_at_its_stage_and_names_contacts_by_name() {
+    let (_dir, mut app) = demo_app();
+    // Screening column, then add: company, role, stage (kept), date (kept), track,
+    // source, link, location, salary from/to/note, next action, follow-up, contacts.
+    press(
+        &mut app,
+        "5 l l a | text:Acme Corp | Tab | text:Senior SRE | Tab Tab Tab Tab Tab",
+    );
+    press(
+        &mut app,
+        "text:https://acme.example/1 | Tab | text:Remote | Tab | text:150k | Tab",
+    );
+    press(
+        &mut app,
+        "text:180k | Tab Tab | text:Prep the loop | Tab | text:+1w | Tab | text:dana w",
+    );
+    press(&mut app, "Tab | text:bedrock | Enter");
+    let added = pipeline(&app)
+        .applications
+        .iter()
+        .find(|a| a.company == "Acme Corp")
+        .expect("added")
+        .clone();
+    assert_eq!(added.stage, Stage::Screening);
+    assert_eq!(added.history.len(), 1);
+    assert_eq!(added.contacts, vec![44], "\"dana w\" is Dana Whitfield");
+    assert_eq!(added.stories, vec![11], "the Bedrock pilot win");
+    assert_eq!(
+        added.follow_up,
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 3)
+    );
+    assert_eq!(added.location.as_deref(), Some("Remote"));
+    let salary = added.salary.expect("salary");
+    assert_eq!(salary.min, Some(rust_decimal::Decimal::from(150_000)));
+    assert_eq!(salary.max, Some(rust_decimal::Decimal::from(180_000)));
+    // The new card is selected: its details are in the strip.
+    let screen = draw(&app, 120, 40);
+    assert!(
+        screen.contains("Acme Corp — Senior SRE · Remote"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("With Dana Whitfield · 1 story to tell"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn an_unclear_contact_is_refused_under_its_field() {
+    let (_dir, mut app) = app_with(
+        r#"(version: 1, next_id: 10, pipeline: (contacts: [
+            (id: 1, name: "Dana Whitfield", relationship: recruiter),
+            (id: 2, name: "Dana Lee", relationship: peer)]))"#,
+    );
+    press(&mut app, "5 a | text:Acme | Tab | text:SRE");
+    for _ in 0..12 {
+        press(&mut app, "Tab");
+    }
+    press(&mut app, "text:dana | Enter");
+    let screen = draw(&app, 100, 30);
+    assert!(screen.contains("\"dana\" matches 2 contacts"), "{screen}");
+    assert!(pipeline(&app).applications.is_empty(), "nothing added");
+    assert_eq!(app.popup_count(), 1, "the form stays open");
+}
+
+#[test]
+fn editing_a_stage_records_the_change_and_keeps_the_rest() {
+    let (_dir, mut app) = demo_app();
+    // Northwind (#52), interviewing → Offer via the stage field.
+    press(&mut app, "5 l l l e Tab Tab Right Enter");
+    let app52 = pipeline(&app).application(52).expect("#52");
+    assert_eq!(app52.stage, Stage::Offer);
+    assert_eq!(app52.last_change(), Some(today()));
+    assert_eq!(app52.contacts, vec![44]);
+    assert_eq!(app52.stories, vec![8, 1], "stories read back from the text");
+    assert!(app52.salary.is_some());
+}
+
+#[test]
+fn deleting_an_application_asks_first() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, "5 d");
+    assert!(draw(&app, 80, 24).contains("Delete Helix Media"));
+    press(&mut app, "n");
+    assert!(pipeline(&app).application(53).is_some());
+    press(&mut app, "d y");
+    assert!(pipeline(&app).application(53).is_none());
+    press(&mut app, "u");
+    assert!(pipeline(&app).application(53).is_some());
+}
+
+// --- The list --------------------------------------------------------------
+
+#[test]
+fn the_list_holds_closed_applications_and_filters_and_sorts() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, "5 v");
+    let screen = draw(&app, 120, 40);
+    assert!(
+        screen.contains("Cobalt Security"),
+        "closed ones are listed: {screen}"
+    );
+    assert!(screen.contains("Rejected (closed)"), "{screen}");
+    press(&mut app, "/ | text:overdue | Enter");
+    let screen = draw(&app, 120, 40);
+    for company in ["Stratus Data", "Lumen AI", "Northwind Cloud"] {
+        assert!(screen.contains(company), "{company}: {screen}");
+    }
+    assert!(!screen.contains("Meridian Bank"), "{screen}");
+    assert!(screen.contains("3 of 11"), "{screen}");
+    // Keys act on the filtered rows: the first is Lumen AI (applied, the most
+    // recent change of the applied group), so > moves it to screening.
+    press(&mut app, ">");
+    assert_eq!(stage_of(&app, 58), Stage::Screening);
+    assert_eq!(stage_of(&app, 55), Stage::Applied);
+    // Sort by company, ascending: Lumen before Northwind before Stratus.
+    press(&mut app, "s");
+    let screen = draw(&app, 120, 40);
+    let at = |name: &str| screen.find(name).expect(name);
+    assert!(at("Lumen AI") < at("Northwind Cloud") && at("Northwind Cloud") < at("Stratus Data"));
+}
+
+#[test]
+fn the_board_and_the_list_keep_the_same_application_selected() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, "5 l l l v");
+    assert!(draw(&app, 120, 40).contains("Northwind Cloud — Principal Cloud Architect ·"));
+    press(&mut app, "j V");
+    // The list moved on to Brightline (offer); back on the board it is selected.
+    let screen = draw(&app, 120, 40);
+    assert!(screen.contains("▶Brightline Consulting"), "{screen}");
+}
+
+// --- Contacts --------------------------------------------------------------
+
+#[test]
+fn contacts_show_who_is_due_and_who_went_quiet() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, "5 v v");
+    let screen = draw(&app, 120, 40);
+    assert!(screen.contains("! 2 due a touch"), "{screen}");
+    assert!(
+        screen.contains("2 contacts not contacted for 30+ days"),
+        "{screen}"
+    );
+    let due = screen.find("Due a touch").expect("due heading");
+    let stale = screen
+        .find("Not contacted for 30+ days")
+        .expect("stale heading");
+    assert!(
+        due < screen.find("Ravi Menon").expect("Ravi")
+            && screen.find("Ravi Menon").expect("Ravi") < stale
+    );
+    assert!(stale < screen.find("Sofia Alvarez").expect("Sofia"));
+}
+
+#[test]
+fn c_marks_contacted_today_and_clears_a_due_touch() {
+    let (_dir, mut app) = demo_app();
+    // Ravi Menon (#49): never contacted, next touch 20 Nov (due).
+    press(&mut app, "5 v v c");
+    let ravi = pipeline(&app).contact(49).expect("Ravi");
+    assert_eq!(ravi.last_contacted, Some(today()));
+    assert_eq!(ravi.next_touch, None);
+    assert!(draw(&app, 120, 40).contains("! 1 due a touch"));
+}
+
+#[test]
+fn deleting_a_contact_takes_it_off_its_applications_in_one_undo() {
+    let (_dir, mut app) = demo_app();
+    // Sort by name and go to the top: Aisha Khan (#48); she is on Stratus Data (#55).
+    press(&mut app, "5 v v s g d");
+    let screen = draw(&app, 160, 30);
+    assert!(screen.contains("Delete Aisha Khan?"), "{screen}");
+    assert!(
+        screen.contains("taken off 1 application: Stratus"),
+        "{screen}"
+    );
+    press(&mut app, "y");
+    assert!(pipeline(&app).contact(48).is_none());
+    assert!(
+        pipeline(&app)
+            .application(55)
+            .expect("#55")
+            .contacts
+            .is_empty()
+    );
+    press(&mut app, "u");
+    assert!(pipeline(&app).contact(48).is_some());
+    assert_eq!(
+        pipeline(&app).application(55).expect("#55").contacts,
+        vec![48]
+    );
+}
+
+#[test]
+fn adding_and_editing_a_contact() {
+    let (_dir, mut app) = demo_app();
+    press(
+        &mut app,
+        "5 v v a | text:Jordan Blake | Tab | text:Cirrus | Tab Right Right | Tab Tab",
+    );
+    press(&mut app, "text:-40d | Tab | text:+3d | Enter");
+    let jordan = pipeline(&app)
+        .contacts
+        .iter()
+        .find(|c| c.name == "Jordan Blake")
+        .expect("added")
+        .clone();
+    assert_eq!(jordan.company.as_deref(), Some("Cirrus"));
+    assert_eq!(
+        jordan.relationship.key(),
+        "referral",
+        "peer, then two to the right"
+    );
+    assert!(jordan.is_stale(today()), "40 days ago");
+    let screen = draw(&app, 120, 40);
+    assert!(
+        screen.contains("3 contacts not contacted for 30+ days"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Jordan Blake · Referral at Cirrus"),
+        "selected after adding: {screen}"
+    );
+    press(&mut app, "e Tab | text: Labs | Enter");
+    let jordan = pipeline(&app).contact(jordan.id).expect("still there");
+    assert_eq!(jordan.company.as_deref(), Some("Cirrus Labs"));
+}
+
+// --- Funnel ----------------------------------------------------------------
+
+#[test]
+fn the_funnel_shows_counts_rates_with_their_inputs_and_weeks() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, "5 v v v");
+    let screen = draw(&app, 120, 40);
+    // Demo: 9 of 11 reached applied, 2 interviews (Northwind, Brightline), 1 offer.
+    assert!(
+        screen.contains("Application → interview   22.22%  2 of 9 applied reached interviews"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Interview → offer            50%  1 of 2 interviews led to an offer"),
+        "{screen}"
+    );
+    assert!(screen.contains("9 in 12 weeks"), "{screen}");
+    assert!(screen.contains("3–15%"), "{screen}");
+}
+
+#[test]
+fn the_funnel_never_invents_a_rate() {
+    let (_dir, mut app) = app_with(
+        r#"(version: 1, next_id: 10, pipeline: (applications: [
+            (id: 1, company: "Acme", role: "SRE", stage: wishlist,
+             history: [(stage: wishlist, date: "2026-11-20")])]))"#,
+    );
+    press(&mut app, "5 v v v");
+    let screen = draw(&app, 120, 40);
+    assert!(
+        screen.contains("—  not enough data: nothing has reached applied yet"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("—  not enough data: no interview yet"),
+        "{screen}"
+    );
+    assert!(!screen.contains("0%"), "{screen}");
+}
+
+// --- Sizes and speed -------------------------------------------------------
+
+#[test]
+fn every_view_draws_at_small_sizes_without_panic() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, "5");
+    for _ in 0..4 {
+        for width in (1..=90).step_by(7) {
+            for height in (1..=30).step_by(3) {
+                draw(&app, width, height);
+            }
+        }
+        draw(&app, 60, 16);
+        press(&mut app, "v");
+    }
+}
+
+#[test]
+fn an_empty_pipeline_says_how_to_start() {
+    let (_dir, mut app) = app_with("(version: 1, next_id: 1)");
+    press(&mut app, "5");
+    assert!(draw(&app, 80, 24).contains("No applications yet. a adds one"));
+    press(&mut app, "v v");
+    assert!(draw(&app, 80, 24).contains("No contacts yet"));
+}
+
+/// A workbook with `apps` applications spread over every stage and `contacts`
+/// contacts, each application naming one contact.
+fn big_workbook(apps: usize, contacts: usize) -> String {
+    let stages = [
+        "wishlist",
+        "applied",
+        "screening",
+        "interviewing",
+        "offer",
+        "rejected",
+        "ghosted",
+    ];
+    let mut out = String::from("(version: 1, next_id: 100000, pipeline: (applications: [");
+    for i in 0..apps {
+        let stage = stages[i % stages.len()];
+        let day = 1 + i % 28;
+        out.push_str(&format!(
+            "(id: {id}, company: \"Company {i}\", role: \"Engineer {i}\", stage: {stage}, \
+             history: [(stage: {stage}, date: \"2026-10-{day:02}\")], follow_up: Some(\"2026-11-{day:02}\"), \
+             contacts: [{c}]),",
+            id = i + 1,
+            c = 50_000 + i % contacts,
+        ));
+    }
+    out.push_str("], contacts: [");
+    for i in 0..contacts {
+        out.push_str(&format!(
+            "(id: {}, name: \"Contact {i}\", relationship: peer, last_contacted: Some(\"2026-10-{:02}\")),",
+            50_000 + i,
+            1 + i % 28
+        ));
+    }
+    out.push_str("]))");
+    out
+}
+
+/// Not a timed assertion: prints how long a refresh and a redraw take with
+/// 5,000 applications and 2,000 contacts (see docs/architecture.md), and
+/// checks that the big board and list are right.
+#[test]
+fn five_thousand_applications_and_two_thousand_contacts() {
+    let (_dir, mut app) = app_with(&big_workbook(5_000, 2_000));
+    // The screen's own rebuild, apart from saving the file.
+    let mut alone = PipelineScreen::new();
+    let started = Instant::now();
+    alone.refresh(app.session().workbook(), today());
+    let refresh = started.elapsed();
+    press(&mut app, "5");
+    let started = Instant::now();
+    let screen = draw(&app, 120, 40);
+    let board_draw = started.elapsed();
+    // 5,000 over 7 stages: stage i%7 == 1 (applied) gets 715 (i = 1, 8, …, 4999).
+    assert!(screen.contains("Applied 715"), "{screen}");
+    let started = Instant::now();
+    press(&mut app, "l >");
+    let edit_and_refresh = started.elapsed();
+    assert!(draw(&app, 120, 40).contains("Applied 714"));
+    press(&mut app, "v");
+    let started = Instant::now();
+    let screen = draw(&app, 120, 40);
+    let list_draw = started.elapsed();
+    assert!(screen.contains("Company"), "{screen}");
+    let started = Instant::now();
+    press(&mut app, "/ | text:company 4999");
+    let filter = started.elapsed();
+    assert!(draw(&app, 120, 40).contains("1 of 5000"));
+    press(&mut app, "Esc v");
+    let started = Instant::now();
+    draw(&app, 120, 40);
+    let contacts_draw = started.elapsed();
+    eprintln!(
+        "pipeline with 5,000 applications and 2,000 contacts: refresh {refresh:?}, \
+         board draw {board_draw:?}, move + save + refresh {edit_and_refresh:?}, list draw {list_draw:?}, \
+         filter typed (12 keys) {filter:?}, contacts draw {contacts_draw:?}"
+    );
+}
