@@ -519,10 +519,23 @@ impl App {
         {
             scopes = vec![Scope::Filter];
         }
+        // Hints that do not fit are left out whole rather than cut; "? help"
+        // always stays, since help lists everything the footer leaves out.
+        let hints = keymap::footer_hints(&scopes);
+        let help = hints.iter().position(|(_, word)| *word == "help");
+        let cost = |(key, word): &(String, &str)| key.chars().count() + word.chars().count() + 3;
+        let reserve = help.map_or(0, |i| cost(&hints[i]));
+        let mut room = (area.width as usize).saturating_sub(1 + reserve);
         let mut spans = vec![Span::raw(" ")];
-        for (key, word) in keymap::footer_hints(&scopes) {
-            spans.push(Span::styled(key, self.theme.key()));
-            spans.push(Span::raw(format!(" {word}  ")));
+        for (i, hint) in hints.iter().enumerate() {
+            let fits = cost(hint) <= room;
+            if Some(i) == help || fits {
+                spans.push(Span::styled(hint.0.clone(), self.theme.key()));
+                spans.push(Span::raw(format!(" {}  ", hint.1)));
+            }
+            if Some(i) != help && fits {
+                room -= cost(hint);
+            }
         }
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
     }
