@@ -5,6 +5,7 @@
 //! changed); 2 wrong usage or a value that cannot be accepted.
 
 mod backups;
+mod check;
 mod impact;
 
 use crate::store::{OpenOptions, Paths, Session, StoreError};
@@ -51,6 +52,8 @@ pub enum Command {
     Log(impact::LogArgs),
     /// List wins, newest first (text, Markdown brag document, CSV or JSON)
     Wins(impact::WinsArgs),
+    /// The Now tab's checklist: four items with their status and reason, or --alerts
+    Check(check::CheckArgs),
 }
 
 /// Text for people, JSON for scripts.
@@ -98,6 +101,7 @@ pub fn run(command: Command, paths: &Paths) -> Result<(), Failure> {
         Command::Restore { name, format } => backups::restore(paths, name.as_deref(), format),
         Command::Log(args) => impact::log(paths, args),
         Command::Wins(args) => impact::wins(paths, args),
+        Command::Check(args) => check::check(paths, args),
     }
 }
 

@@ -72,10 +72,7 @@ impl App {
     ) -> Self {
         session.set_today(today);
         let screens: Vec<Box<dyn Screen>> = vec![
-            Box::new(screens::placeholder::Placeholder::new(
-                "Now",
-                "The article's checklist — impact, positioning, options, money — with live status from your data.",
-            )),
+            Box::new(screens::now::NowScreen::new()),
             Box::new(screens::impact::ImpactScreen::new()),
             Box::new(screens::placeholder::Placeholder::new(
                 "Runway",
@@ -348,6 +345,7 @@ impl App {
                     tone: Tone::Error,
                 }),
                 Effect::GoTab(tab) => self.tab = tab.min(TABS.len() - 1),
+                Effect::Select(kind, id) => self.screens[self.tab].select(kind, id),
             }
         }
         None

@@ -305,9 +305,9 @@ pub fn positioning_item(
     };
     let mut parts = Vec::new();
     match age {
-        None => parts.push("self-check not filled in yet: press p".to_string()),
+        None => parts.push("self-check not filled in yet (Now tab, p)".to_string()),
         Some(days) if stale => parts.push(format!(
-            "self-check last reviewed {}: revisit it (p)",
+            "self-check last reviewed {}: revisit it (Now tab, p)",
             ago(days)
         )),
         Some(_) => {}
@@ -437,7 +437,7 @@ pub fn options_item(book: &NowBook, pipeline: &Pipeline, today: NaiveDate) -> It
     let mut parts = Vec::new();
     for (name, key, age) in [("résumé", 'r', resume), ("LinkedIn", 'i', linkedin)] {
         match age {
-            None => parts.push(format!("{name} not marked updated yet ({key})")),
+            None => parts.push(format!("{name} never marked updated (Now tab, {key})")),
             Some(days) if !fresh(age) => parts.push(format!("{name} updated {}", ago(days))),
             Some(_) => {}
         }

@@ -27,6 +27,22 @@ pub struct NowReport {
     pub last_review: Option<NaiveDate>,
 }
 
+impl Default for NowReport {
+    /// Nothing worked out yet (before the first refresh).
+    fn default() -> Self {
+        Self {
+            items: Vec::new(),
+            alerts: Vec::new(),
+            deadlines: Deadlines::default(),
+            runway: RunwayFigure::NotEntered {
+                what: "cash or monthly spending",
+            },
+            signals_recent: 0,
+            last_review: None,
+        }
+    }
+}
+
 /// Works out the four items, the alerts, the deadlines and the signal count.
 pub fn report(wb: &Workbook, today: NaiveDate) -> NowReport {
     let book = &wb.now;

@@ -130,7 +130,7 @@ fn positioning_is_todo_until_filled_in_and_stale_from_90_days() {
     assert!(
         stale
             .reason
-            .starts_with("Self-check last reviewed 90 days ago: revisit it (p)"),
+            .starts_with("Self-check last reviewed 90 days ago: revisit it (Now tab, p)"),
         "{}",
         stale.reason
     );
@@ -248,9 +248,9 @@ fn options_wants_resume_and_linkedin_updated_in_the_last_90_days() {
     let nothing = options_item(&NowBook::default(), &Pipeline::default(), today());
     assert_eq!(nothing.computed, Status::Todo);
     assert!(
-        nothing
-            .reason
-            .starts_with("Résumé not marked updated yet (r) · LinkedIn not marked updated yet (i)"),
+        nothing.reason.starts_with(
+            "Résumé never marked updated (Now tab, r) · LinkedIn never marked updated (Now tab, i)"
+        ),
         "{}",
         nothing.reason
     );
