@@ -1,6 +1,7 @@
-//! Drawing the Now tab: the checklist on top, then the alerts, signals and
-//! deadlines — side by side when there is room, else one at a time under a
-//! panel bar (←/→ switch). Status is a symbol and a word, never colour alone.
+//! Drawing the Now tab: the checklist on top, then the alerts, deadlines and
+//! signals — all of them, one under the other, when there is room, else one
+//! at a time under a panel bar (←/→ switch). Status is a symbol and a word,
+//! never colour alone.
 
 use super::{NowScreen, Pane};
 use crate::domain::checklist::{ItemReport, Status, relative};
@@ -16,9 +17,8 @@ use ratatui::widgets::Paragraph;
 
 /// Width of `▶ ! attention  `: the mark, the status, two spaces.
 const STATUS_COLUMN: usize = 15;
-/// From this size up, every panel is shown at once.
-const WIDE_WIDTH: u16 = 110;
-const WIDE_HEIGHT: u16 = 32;
+/// From this height up, every panel is shown at once, one under the other.
+const ALL_PANELS_HEIGHT: u16 = 32;
 
 fn status_style(status: Status, theme: &Theme) -> Style {
     match status {
@@ -37,7 +37,7 @@ impl NowScreen {
         if area.height < 3 || area.width < 20 {
             return;
         }
-        let wide = area.width >= WIDE_WIDTH && area.height >= WIDE_HEIGHT;
+        let wide = area.height >= ALL_PANELS_HEIGHT;
         // Lines of reason under each title: two when there is room.
         let detail = if wide || area.height >= 20 { 2 } else { 1 };
         let checklist = self.checklist_lines(detail, area.width as usize, view.theme);
@@ -212,7 +212,7 @@ impl NowScreen {
             };
             spans.push(Span::styled(format!(" {} ", self.pane_label(pane)), style));
         }
-        spans.push(Span::styled("   ←/→ switch panel", theme.dim()));
+        spans.push(Span::styled("   ←/→ panels", theme.dim()));
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
     }
 
