@@ -91,9 +91,16 @@ fn check_json_is_an_array_of_id_title_status_reason() {
     );
     for item in &items {
         let keys: Vec<&String> = item.as_object().expect("object").keys().collect();
-        assert_eq!(keys, ["id", "reason", "status", "title"], "exactly these fields");
+        assert_eq!(
+            keys,
+            ["id", "reason", "status", "title"],
+            "exactly these fields"
+        );
         let reason = item["reason"].as_str().expect("reason");
-        assert!(!reason.is_empty() && !reason.contains('\n'), "one line: {reason:?}");
+        assert!(
+            !reason.is_empty() && !reason.contains('\n'),
+            "one line: {reason:?}"
+        );
     }
     assert_eq!(items[2]["title"], "Keep your external options active");
     assert!(
@@ -110,7 +117,12 @@ fn check_alerts_lists_kind_date_and_text_newest_first() {
     let alerts = json(dir.path(), &["check", "--alerts", "--format", "json"]);
     let seen: Vec<(&str, &str)> = alerts
         .iter()
-        .map(|a| (a["kind"].as_str().expect("kind"), a["date"].as_str().expect("date")))
+        .map(|a| {
+            (
+                a["kind"].as_str().expect("kind"),
+                a["date"].as_str().expect("date"),
+            )
+        })
         .collect();
     assert_eq!(
         seen,
@@ -143,10 +155,7 @@ fn check_alerts_lists_kind_date_and_text_newest_first() {
 fn check_exits_0_on_a_fresh_directory_and_creates_nothing() {
     let dir = tempfile::tempdir().expect("temp dir");
     let items = json(dir.path(), &["check", "--format", "json"]);
-    assert!(
-        items.iter().all(|i| i["status"] == "todo"),
-        "{items:?}"
-    );
+    assert!(items.iter().all(|i| i["status"] == "todo"), "{items:?}");
     let alerts = json(dir.path(), &["check", "--alerts", "--format", "json"]);
     assert_eq!(alerts.len(), 1);
     assert_eq!(alerts[0]["kind"], "no_win");

@@ -245,7 +245,7 @@ fn r_and_i_mark_the_resume_and_linkedin_updated_today() {
 #[test]
 fn signals_are_added_edited_deleted_and_counted() {
     let (_dir, mut app) = demo_app();
-    press(&mut app, "l l");
+    press(&mut app, "l l l");
     assert!(
         draw(&app, 80, 24)
             .contains("4 signals in the last 90 days. It is your record, not a prediction.")
@@ -292,7 +292,7 @@ fn enter_on_an_item_or_an_alert_goes_to_the_tab_that_fixes_it() {
         screen.contains("▶ 03 Dec 2026  in 7 days    Severance agreement review window closes"),
         "{screen}"
     );
-    press(&mut app, "h h j Enter");
+    press(&mut app, "h j Enter");
     assert_eq!(app.tab(), 4, "a follow-up → the Pipeline tab");
 }
 
@@ -329,7 +329,7 @@ fn the_notice_form_sets_the_deadlines_and_a_blank_date_clears_them() {
     let (_dir, mut app) = demo_app();
     press(&mut app, "n Tab");
     backspaces(&mut app, 2);
-    press(&mut app, "text:45 | Enter l l l");
+    press(&mut app, "text:45 | Enter l l");
     let screen = draw(&app, 80, 24);
     // Nov 12 + 45 days = Dec 27.
     assert!(

@@ -254,7 +254,7 @@ pub static KEYS: &[Binding] = &[
         Now,
         [code(K::Right), key('l')],
         A::NextPane,
-        "next panel (alerts, signals, deadlines)"
+        "next panel (alerts, deadlines, signals)"
     ),
     bind!(
         Now,

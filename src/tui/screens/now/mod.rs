@@ -30,16 +30,16 @@ use review::Review;
 pub(super) enum Pane {
     Checklist,
     Alerts,
-    Signals,
     Deadlines,
+    Signals,
 }
 
 impl Pane {
     const ALL: [Pane; 4] = [
         Pane::Checklist,
         Pane::Alerts,
-        Pane::Signals,
         Pane::Deadlines,
+        Pane::Signals,
     ];
 
     fn index(self) -> usize {

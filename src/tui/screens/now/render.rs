@@ -193,10 +193,10 @@ impl NowScreen {
         }
     }
 
-    /// ` Alerts 6 │ Signals 4 │ Deadlines 6     ←/→ switch`
+    /// ` Alerts 6 │ Deadlines 6 │ Signals 4     ←/→ panels`
     fn render_bar(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
         let mut spans = Vec::new();
-        for (i, pane) in [Pane::Alerts, Pane::Signals, Pane::Deadlines]
+        for (i, pane) in [Pane::Alerts, Pane::Deadlines, Pane::Signals]
             .into_iter()
             .enumerate()
         {
