@@ -16,7 +16,8 @@ use crate::domain::workbook::Workbook;
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
-/// Vests this many days ahead (today included) are announced.
+/// Vests this many days ahead (today included) are announced, up to the
+/// separation date (a vest on that day is kept).
 pub const VEST_ALERT_DAYS: u64 = 30;
 
 /// What an alert is about. Declaration order breaks ties between alerts of
@@ -91,9 +92,11 @@ pub fn alerts(
             record: None,
         });
     }
+    // Vests after the separation date are forfeited, not received.
     let horizon = today
         .checked_add_days(Days::new(VEST_ALERT_DAYS))
-        .unwrap_or(NaiveDate::MAX);
+        .unwrap_or(NaiveDate::MAX)
+        .min(wb.runway.separation.unwrap_or(NaiveDate::MAX));
     for vest in events(&wb.vesting, today, horizon, today, wb.runway.withholding) {
         let worth = vest
             .net

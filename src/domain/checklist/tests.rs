@@ -535,3 +535,41 @@ fn alerts_are_newest_first_and_name_their_tab_and_record() {
         serde_json::json!({"kind": "follow_up", "date": "2026-11-20", "text": all[5].text})
     );
 }
+
+#[test]
+fn a_vest_is_announced_up_to_30_days_ahead_with_its_grant() {
+    let mut wb: Workbook = ron::from_str(crate::store::demo::DEMO_RON).expect("demo parses");
+    // The demo separates on 2027-02-09: the March vest is forfeited, never announced.
+    assert!(
+        report(&wb, d(2027, 2, 14))
+            .alerts
+            .iter()
+            .all(|a| a.kind != AlertKind::Vest)
+    );
+    // With a later separation date (on the vest day, which keeps the vest):
+    wb.runway.separation = Some(d(2027, 3, 16));
+    let vests = |today| -> Vec<Alert> {
+        report(&wb, today)
+            .alerts
+            .into_iter()
+            .filter(|a| a.kind == AlertKind::Vest)
+            .collect()
+    };
+    // The new-hire grant vests 20% of 180 = 36 shares on 2027-03-16 (vest
+    // start 2024-09-16 + 30 months). Feb 14 + 14 days = Feb 28, + 16 = Mar 16:
+    // exactly 30 days ahead, so it is announced; from Feb 13 it is 31 days.
+    let on_the_edge = vests(d(2027, 2, 14));
+    assert_eq!(on_the_edge.len(), 1);
+    let vest = &on_the_edge[0];
+    assert_eq!(vest.date, d(2027, 3, 16));
+    assert_eq!(
+        (vest.tab, vest.record),
+        (Tab::Vesting, Some((Kind::Grant, 39)))
+    );
+    // 36 × $212.40 = $7,646.40, × (1 − 0.2965) = $5,379.2424 → $5,379.24.
+    assert_eq!(
+        vest.text,
+        "36 AMZN vest in 30 days (New-hire RSU), about $5,379.24 after withholding"
+    );
+    assert!(vests(d(2027, 2, 13)).is_empty());
+}
