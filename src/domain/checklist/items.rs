@@ -585,8 +585,8 @@ pub fn money_item(facts: &MoneyFacts, book: &NowBook, today: NaiveDate) -> ItemR
             zero_date,
             start,
         } => format!(
-            "Runway: {months:.2} months from {start}; the money runs out on {zero_date} \
-             (the Runway tab's projection, all spending, vest proceeds as the plan says)"
+            "Runway: {months:.2} months from {start}, the money runs out on {zero_date} \
+             (the Runway tab's figure)"
         ),
         other => format!("Runway: {}", other.describe()),
     };

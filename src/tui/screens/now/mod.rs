@@ -200,24 +200,31 @@ impl NowScreen {
         let (title, text) = match self.focus {
             Pane::Checklist => {
                 let Some(item) = self.item() else { return };
-                let mut lines = vec![
-                    format!("The article: “{}”", item.id.advice()),
-                    String::new(),
-                ];
-                if let Some(tick) = &item.tick {
-                    lines.push(format!(
-                        "Ticked done by hand on {}: {}",
-                        tick.date, tick.note
-                    ));
-                }
-                lines.push(format!(
-                    "Computed: {} {} — {}",
-                    item.computed.symbol(),
-                    item.computed.word(),
-                    item.reason
-                ));
+                // The rule first: the inputs follow, and on a short screen
+                // the last of them may be cut.
+                let (rule, inputs) = item
+                    .explain
+                    .split_last()
+                    .map_or((String::new(), &[][..]), |(rule, inputs)| {
+                        (rule.clone(), inputs)
+                    });
+                let mut lines = vec![format!("“{}”", item.id.advice()), String::new(), rule];
+                lines.push(match &item.tick {
+                    Some(tick) => format!(
+                        "Ticked done by hand on {}: {} (computed: {} {})",
+                        tick.date,
+                        tick.note,
+                        item.computed.symbol(),
+                        item.computed.word()
+                    ),
+                    None => format!(
+                        "Status: {} {}",
+                        item.computed.symbol(),
+                        item.computed.word()
+                    ),
+                });
                 lines.push(String::new());
-                lines.extend(item.explain.iter().cloned());
+                lines.extend(inputs.iter().cloned());
                 (item.title().to_string(), lines.join("\n"))
             }
             Pane::Alerts => {
