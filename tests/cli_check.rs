@@ -180,13 +180,14 @@ fn a_hand_tick_is_done_with_the_computed_reason_kept() {
     assert_eq!(
         items[3]["reason"],
         "ticked done by hand on 2026-11-20: Talked to a lawyer about the package · computed: \
-         todo — No cash or monthly spending entered on the Runway tab · no unemployment benefit \
+         todo — No runway yet: add your cash accounts and your monthly spending on the Runway \
+         tab · no unemployment benefit \
          entered · no health cover after the job entered"
     );
     let text = ok(dir.path(), &["check"]);
     assert!(
         text.contains(
-            "✓ done       Understand your legal and financial situation\n             ticked by hand on 2026-11-20: Talked to a lawyer about the package\n             computed: ○ todo — No cash"
+            "✓ done       Understand your legal and financial situation\n             ticked by hand on 2026-11-20: Talked to a lawyer about the package\n             computed: ○ todo — No runway yet"
         ),
         "{text}"
     );

@@ -6,7 +6,10 @@
 
 mod backups;
 mod check;
+pub mod export;
 mod impact;
+mod runway;
+mod vesting;
 
 use crate::store::{OpenOptions, Paths, Session, StoreError};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -48,10 +51,47 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Upcoming vests, and what a last day keeps or forfeits
+    #[command(
+        after_help = "Examples:\n  careerbook vesting\n  careerbook vesting --last-day 2027-02-09\n  careerbook vesting --last-day +6w --format json"
+    )]
+    Vesting {
+        /// The last day (separation date) to work out: YYYY-MM-DD, today, +2w, -3d, +1m [default: today]
+        #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+        last_day: Option<String>,
+        /// text for people, json for scripts
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Write a calendar file with one all-day event per vest
+    #[command(
+        after_help = "Re-exporting to the same FILE updates it; events keep their UIDs, so a \
+                            calendar that imports the new file updates its events instead of adding copies.\n\
+                            An existing file that careerbook did not write is never replaced without --force."
+    )]
+    Export {
+        #[arg(long, value_enum)]
+        format: export::ExportFormat,
+        /// The file to write, e.g. vests.ics
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// Replace FILE even if it is not a calendar careerbook wrote
+        #[arg(long)]
+        force: bool,
+    },
     /// Log a win in the impact log and print it
     Log(impact::LogArgs),
     /// List wins, newest first (text, Markdown brag document, CSV or JSON)
     Wins(impact::WinsArgs),
+    /// How many months your money lasts, simulated month by month
+    Runway {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Print all 120 months (by default the text stops a few months after the money
+        /// runs out; JSON always has every month)
+        #[arg(long)]
+        all: bool,
+    },
     /// The Now tab's checklist: four items with their status and reason, or --alerts
     Check(check::CheckArgs),
 }
@@ -99,6 +139,13 @@ pub fn run(command: Command, paths: &Paths) -> Result<(), Failure> {
     match command {
         Command::Path { format } => backups::path(paths, format),
         Command::Restore { name, format } => backups::restore(paths, name.as_deref(), format),
+        Command::Runway { format, all } => {
+            runway::runway(paths, format, all, crate::domain::dates::today())
+        }
+        Command::Vesting { last_day, format } => {
+            vesting::vesting(paths, last_day.as_deref(), format)
+        }
+        Command::Export { format, out, force } => export::export(paths, format, &out, force),
         Command::Log(args) => impact::log(paths, args),
         Command::Wins(args) => impact::wins(paths, args),
         Command::Check(args) => check::check(paths, args),

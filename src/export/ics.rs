@@ -31,7 +31,7 @@ pub fn calendar(events: &[CalendarEvent], stamp: NaiveDateTime) -> String {
     for line in [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
-        "PRODID:-//careerbook//EN",
+        PRODID,
         "CALSCALE:GREGORIAN",
     ] {
         push_line(&mut out, line);
@@ -97,6 +97,18 @@ fn push_line(out: &mut String, line: &str) {
         octets += c.len_utf8();
     }
     out.push_str("\r\n");
+}
+
+/// The `PRODID` line every calendar careerbook writes carries.
+const PRODID: &str = "PRODID:-//careerbook//EN";
+
+/// Whether `head` (the first bytes of a file) is a calendar careerbook wrote:
+/// it starts with `BEGIN:VCALENDAR` and names careerbook as its producer. An
+/// export may replace such a file; any other file is the user's.
+pub fn is_careerbook_calendar(head: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(head);
+    let mut lines = text.split("\r\n");
+    lines.next() == Some("BEGIN:VCALENDAR") && lines.take(8).any(|line| line == PRODID)
 }
 
 /// The stable UID of a grant's vest on a date.
@@ -289,6 +301,18 @@ mod tests {
         assert!(text.contains("\r\n "));
         let widest = text.split("\r\n").map(str::len).max().unwrap_or(0);
         assert!(widest >= 72, "folds too early: {widest}");
+    }
+
+    #[test]
+    fn recognises_its_own_calendars_only() {
+        assert!(is_careerbook_calendar(calendar(&[], stamp()).as_bytes()));
+        let other =
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Google Inc//Google Calendar//EN\r\n";
+        assert!(!is_careerbook_calendar(other.as_bytes()));
+        assert!(!is_careerbook_calendar(
+            b"my notes\nPRODID:-//careerbook//EN\r\n"
+        ));
+        assert!(!is_careerbook_calendar(b""));
     }
 
     #[test]

@@ -2,11 +2,12 @@
 //!
 //! They are written like the workbook (temporary file, flush, rename), so an
 //! interrupted export never leaves half a file, and an existing file is only
-//! replaced when the user said so.
+//! replaced when the user said so — or, for a file careerbook rewrites on every
+//! export (a calendar), when careerbook wrote it.
 
 use super::{StoreError, file};
-use std::fs::{self, OpenOptions};
-use std::io::Write;
+use std::fs::{self, File, OpenOptions};
+use std::io::{Read, Write};
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
@@ -79,6 +80,80 @@ fn absolute(path: &Path) -> Result<PathBuf, StoreError> {
         .map_err(|e| StoreError::io("find the current directory for", path, e))
 }
 
+/// How many leading bytes of an existing file are read to recognise it.
+const SNIFF_BYTES: u64 = 4096;
+
+/// What [`write_own_file`] did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OwnWrite {
+    /// Written at this path; `Replaced` says what was there before.
+    Written(PathBuf, Replaced),
+    /// Nothing written: this existing file is not one careerbook wrote.
+    Foreign(PathBuf),
+}
+
+/// What was at the target before.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Replaced {
+    Nothing,
+    /// A file careerbook had written.
+    Ours,
+    /// Another file, replaced because the user forced it.
+    Forced,
+}
+
+/// Writes an export careerbook rewrites each time (a calendar): an existing
+/// file is replaced when `is_ours` recognises its first bytes as careerbook's,
+/// or when `force`; any other file is left alone. A symbolic link is followed,
+/// so the file it points to is replaced and the link stays.
+pub fn write_own_file(
+    path: &Path,
+    bytes: &[u8],
+    is_ours: impl Fn(&[u8]) -> bool,
+    force: bool,
+) -> Result<OwnWrite, StoreError> {
+    let mut target = absolute(path)?;
+    match fs::symlink_metadata(&target) {
+        Ok(meta) if meta.file_type().is_symlink() => {
+            target = fs::canonicalize(&target).map_err(|e| StoreError::io("follow", &target, e))?;
+        }
+        Ok(meta) if meta.is_dir() => {
+            return Err(StoreError::io(
+                "write",
+                &target,
+                std::io::Error::new(
+                    std::io::ErrorKind::IsADirectory,
+                    "it is a directory; give a file name such as vests.ics",
+                ),
+            ));
+        }
+        _ => {}
+    }
+    let replaced = match sniff(&target)? {
+        None => Replaced::Nothing,
+        Some(head) if is_ours(&head) => Replaced::Ours,
+        Some(_) if force => Replaced::Forced,
+        Some(_) => return Ok(OwnWrite::Foreign(target)),
+    };
+    // Without a file there, `write_file` refuses one that appears meanwhile.
+    let written = write_file(&target, bytes, replaced != Replaced::Nothing)?;
+    Ok(OwnWrite::Written(written, replaced))
+}
+
+/// The first bytes of an existing file, or `None` when there is none.
+fn sniff(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
+    let file = match File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(StoreError::io("read", path, e)),
+    };
+    let mut head = Vec::new();
+    file.take(SNIFF_BYTES)
+        .read_to_end(&mut head)
+        .map_err(|e| StoreError::io("read", path, e))?;
+    Ok(Some(head))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,5 +178,64 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let err = write_file(&dir.path().join("nope/brag.md"), b"x", false).unwrap_err();
         assert!(err.to_string().contains("no such directory"), "{err}");
+    }
+
+    fn ours(head: &[u8]) -> bool {
+        head.starts_with(b"OURS")
+    }
+
+    #[test]
+    fn rewrites_its_own_files_and_leaves_others_alone_unless_forced() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("out.ics");
+        assert_eq!(
+            write_own_file(&path, b"OURS 1", ours, false).expect("new"),
+            OwnWrite::Written(path.clone(), Replaced::Nothing)
+        );
+        assert_eq!(
+            write_own_file(&path, b"OURS 2", ours, false).expect("ours"),
+            OwnWrite::Written(path.clone(), Replaced::Ours)
+        );
+        assert_eq!(fs::read(&path).expect("read"), b"OURS 2");
+        let theirs = dir.path().join("notes.txt");
+        fs::write(&theirs, "my notes").expect("write");
+        assert_eq!(
+            write_own_file(&theirs, b"OURS", ours, false).expect("checked"),
+            OwnWrite::Foreign(theirs.clone())
+        );
+        assert_eq!(fs::read(&theirs).expect("read"), b"my notes", "untouched");
+        assert_eq!(
+            write_own_file(&theirs, b"OURS", ours, true).expect("forced"),
+            OwnWrite::Written(theirs.clone(), Replaced::Forced)
+        );
+        assert_eq!(fs::read(&theirs).expect("read"), b"OURS");
+        assert_eq!(
+            fs::read_dir(dir.path()).expect("list").count(),
+            2,
+            "no temp files left"
+        );
+        let err = write_own_file(dir.path(), b"OURS", ours, true).unwrap_err();
+        assert!(err.to_string().contains("is a directory"), "{err}");
+    }
+
+    #[test]
+    fn follows_a_link_and_keeps_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let real = dir.path().join("real.ics");
+        fs::write(&real, "OURS old").expect("write");
+        let link = dir.path().join("link.ics");
+        std::os::unix::fs::symlink(&real, &link).expect("link");
+        let written = write_own_file(&link, b"OURS new", ours, false).expect("written");
+        assert!(
+            matches!(written, OwnWrite::Written(_, Replaced::Ours)),
+            "{written:?}"
+        );
+        assert!(
+            fs::symlink_metadata(&link)
+                .expect("meta")
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read(&real).expect("read"), b"OURS new");
     }
 }

@@ -74,14 +74,8 @@ impl App {
         let screens: Vec<Box<dyn Screen>> = vec![
             Box::new(screens::now::NowScreen::new()),
             Box::new(screens::impact::ImpactScreen::new()),
-            Box::new(screens::placeholder::Placeholder::new(
-                "Runway",
-                "How many months your money lasts, simulated month by month.",
-            )),
-            Box::new(screens::placeholder::Placeholder::new(
-                "Vesting",
-                "Grants, bonuses, and what a given last day keeps or forfeits.",
-            )),
+            Box::new(screens::runway::RunwayScreen::new()),
+            Box::new(screens::vesting::VestingScreen::new()),
             Box::new(screens::placeholder::Placeholder::new(
                 "Pipeline",
                 "Applications through their stages, follow-ups, and your network.",

@@ -16,7 +16,21 @@ pub enum Scope {
     Impact,
     Runway,
     Vesting,
+    /// The Vesting tab's sub-views (the keys of `Vesting` work in all of them).
+    VestingUpcoming,
+    VestingGrants,
+    /// The selected grant's schedule, scrolled with the list keys.
+    VestingSchedule,
+    VestingPrices,
+    VestingLastDay,
+    VestingBonuses,
     Pipeline,
+    /// The Runway tab's inputs view.
+    RunwayInputs,
+    /// The Runway tab's month-by-month table.
+    RunwayMonths,
+    /// Moving through the Runway tab's lists and its explanation.
+    RunwayRows,
     /// Typing a table filter.
     Filter,
     Form,
@@ -38,7 +52,16 @@ impl Scope {
             Scope::Impact => "Impact",
             Scope::Runway => "Runway",
             Scope::Vesting => "Vesting",
+            Scope::VestingUpcoming => "Vesting: upcoming vests",
+            Scope::VestingGrants => "Vesting: grants",
+            Scope::VestingSchedule => "Vesting: a grant's schedule",
+            Scope::VestingPrices => "Vesting: prices",
+            Scope::VestingLastDay => "Vesting: last-day what-if",
+            Scope::VestingBonuses => "Vesting: bonuses",
             Scope::Pipeline => "Pipeline",
+            Scope::RunwayInputs => "Runway inputs",
+            Scope::RunwayMonths => "Runway months",
+            Scope::RunwayRows => "Runway: moving",
             Scope::Filter => "Filter",
             Scope::Form => "Form",
             Scope::Confirm => "Confirm",
@@ -85,11 +108,29 @@ pub enum Action {
     FilterClear,
     // Damaged workbook
     RestoreBackup,
-    // Now
-    NextPane,
-    PrevPane,
-    Open,
+    // Runway
+    NextView,
+    PrevView,
+    WhatIf,
     Explain,
+    ToggleNewJob,
+    ToggleVestProceeds,
+    // Vesting
+    SetPrice,
+    SetWithholding,
+    ShowSchedule,
+    DayEarlier,
+    DayLater,
+    WeekEarlier,
+    WeekLater,
+    MonthEarlier,
+    MonthLater,
+    NextVestDay,
+    ResetDay,
+    ToggleEliminated,
+    SaveSeparation,
+    // Now
+    Open,
     Tick,
     SelfCheck,
     ResumeToday,
@@ -253,13 +294,13 @@ pub static KEYS: &[Binding] = &[
     bind!(
         Now,
         [code(K::Right), key('l')],
-        A::NextPane,
+        A::NextView,
         "next panel (alerts, deadlines, signals)"
     ),
     bind!(
         Now,
         [code(K::Left), key('h')],
-        A::PrevPane,
+        A::PrevView,
         "previous panel"
     ),
     bind!(Now, [code(K::Up), key('k')], A::Up, "move up"),
@@ -354,6 +395,268 @@ pub static KEYS: &[Binding] = &[
         A::ReviewLeave,
         "leave the review (what was saved stays)",
         "leave"
+    ),
+    // Runway
+    bind!(
+        Runway,
+        [code(K::Right), key('l')],
+        A::NextView,
+        "next view: chart, months, inputs, explanation",
+        "view"
+    ),
+    bind!(
+        Runway,
+        [code(K::Left), key('h')],
+        A::PrevView,
+        "previous view"
+    ),
+    bind!(
+        Runway,
+        [key('w')],
+        A::WhatIf,
+        "what-if: trim non-essential spending by a % (not saved)",
+        "what-if"
+    ),
+    bind!(
+        Runway,
+        [key('x')],
+        A::Explain,
+        "explain: every input and the formula behind each figure",
+        "explain"
+    ),
+    bind!(
+        Runway,
+        [key('n')],
+        A::ToggleNewJob,
+        "show the chart and months with or without the new job"
+    ),
+    bind!(
+        RunwayInputs,
+        [key('a')],
+        A::Add,
+        "add to the selected section (or set it)",
+        "add"
+    ),
+    bind!(
+        RunwayInputs,
+        [key('e'), code(K::Enter)],
+        A::Edit,
+        "edit the selected input",
+        "edit"
+    ),
+    bind!(
+        RunwayInputs,
+        [key('d')],
+        A::Delete,
+        "delete or clear the selected input (asks first)",
+        "delete"
+    ),
+    bind!(
+        RunwayInputs,
+        [key('v')],
+        A::ToggleVestProceeds,
+        "count vest proceeds or leave them out (saved)"
+    ),
+    bind!(
+        RunwayMonths,
+        [code(K::Enter)],
+        A::Edit,
+        "show the selected month's money in and out",
+        "details"
+    ),
+    bind!(RunwayRows, [code(K::Up), key('k')], A::Up, "move up"),
+    bind!(RunwayRows, [code(K::Down), key('j')], A::Down, "move down"),
+    bind!(
+        RunwayRows,
+        [key('g'), code(K::Home)],
+        A::Top,
+        "go to the top"
+    ),
+    bind!(
+        RunwayRows,
+        [key('G'), code(K::End)],
+        A::Bottom,
+        "go to the bottom"
+    ),
+    bind!(RunwayRows, [code(K::PageUp)], A::PageUp, "page up"),
+    bind!(RunwayRows, [code(K::PageDown)], A::PageDown, "page down"),
+    // Vesting
+    bind!(
+        Vesting,
+        [code(K::Right), key('l')],
+        A::NextView,
+        "next view: upcoming, grants, prices, last day, bonuses",
+        "view"
+    ),
+    bind!(
+        Vesting,
+        [code(K::Left), key('h')],
+        A::PrevView,
+        "previous view"
+    ),
+    bind!(
+        Vesting,
+        [key('x')],
+        A::Explain,
+        "explain: the inputs and formula behind the figures shown",
+        "explain"
+    ),
+    bind!(
+        Vesting,
+        [key('p')],
+        A::SetPrice,
+        "enter a share price by hand, with its date"
+    ),
+    bind!(
+        Vesting,
+        [key('%')],
+        A::SetWithholding,
+        "withholding on vests: the Runway tab's rate or your own"
+    ),
+    bind!(VestingUpcoming, [key('a')], A::Add, "add a grant", "add"),
+    bind!(
+        VestingUpcoming,
+        [code(K::Enter)],
+        A::Edit,
+        "show the selected vest's grant",
+        "grant"
+    ),
+    bind!(VestingGrants, [key('a')], A::Add, "add a grant", "add"),
+    bind!(
+        VestingGrants,
+        [key('e'), code(K::Enter)],
+        A::Edit,
+        "edit the selected grant",
+        "edit"
+    ),
+    bind!(
+        VestingGrants,
+        [key('d')],
+        A::Delete,
+        "delete the selected grant (asks first)",
+        "delete"
+    ),
+    bind!(
+        VestingGrants,
+        [key('v')],
+        A::ShowSchedule,
+        "show the selected grant's whole schedule, vested and unvested",
+        "vests"
+    ),
+    bind!(
+        VestingSchedule,
+        [key('v'), code(K::Esc)],
+        A::ShowSchedule,
+        "back to the grants list",
+        "back"
+    ),
+    bind!(VestingPrices, [key('a')], A::Add, "add a price", "add"),
+    bind!(
+        VestingPrices,
+        [key('e'), code(K::Enter)],
+        A::Edit,
+        "edit the selected price",
+        "edit"
+    ),
+    bind!(
+        VestingPrices,
+        [key('d')],
+        A::Delete,
+        "delete the selected price (asks first)",
+        "delete"
+    ),
+    bind!(
+        VestingLastDay,
+        [key('e'), code(K::Enter)],
+        A::Edit,
+        "type a last day (YYYY-MM-DD, +2w, …)",
+        "date"
+    ),
+    bind!(
+        VestingLastDay,
+        [key('+'), key('=')],
+        A::DayLater,
+        "last day one day later",
+        "day"
+    ),
+    bind!(
+        VestingLastDay,
+        [key('-')],
+        A::DayEarlier,
+        "last day one day earlier"
+    ),
+    bind!(
+        VestingLastDay,
+        [key(']')],
+        A::WeekLater,
+        "last day one week later",
+        "week"
+    ),
+    bind!(
+        VestingLastDay,
+        [key('[')],
+        A::WeekEarlier,
+        "last day one week earlier"
+    ),
+    bind!(
+        VestingLastDay,
+        [key('}')],
+        A::MonthLater,
+        "last day one month later"
+    ),
+    bind!(
+        VestingLastDay,
+        [key('{')],
+        A::MonthEarlier,
+        "last day one month earlier"
+    ),
+    bind!(
+        VestingLastDay,
+        [key('n')],
+        A::NextVestDay,
+        "move the last day to the next vest",
+        "next vest"
+    ),
+    bind!(
+        VestingLastDay,
+        [key('t')],
+        A::ResetDay,
+        "back to the Runway separation date (or today)"
+    ),
+    bind!(
+        VestingLastDay,
+        [key('r')],
+        A::ToggleEliminated,
+        "mark the role as eliminated or not (saved; waives clawbacks that allow it)",
+        "role"
+    ),
+    bind!(
+        VestingLastDay,
+        [key('S')],
+        A::SaveSeparation,
+        "save this last day as the Runway separation date (asks first)"
+    ),
+    bind!(VestingBonuses, [key('a')], A::Add, "add a bonus", "add"),
+    bind!(
+        VestingBonuses,
+        [key('e'), code(K::Enter)],
+        A::Edit,
+        "edit the selected bonus",
+        "edit"
+    ),
+    bind!(
+        VestingBonuses,
+        [key('d')],
+        A::Delete,
+        "delete the selected bonus (asks first)",
+        "delete"
+    ),
+    bind!(
+        VestingBonuses,
+        [key('r')],
+        A::ToggleEliminated,
+        "mark the role as eliminated or not (saved; waives clawbacks that allow it)",
+        "role"
     ),
     // Typing a filter
     bind!(

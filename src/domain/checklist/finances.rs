@@ -1,7 +1,8 @@
 //! The money facts the fourth item reads from the Runway and Vesting tabs.
 
 use crate::domain::money::{format_money, format_shares};
-use crate::domain::runway::{ProjectionOptions, Runway, VestProceeds, project};
+use crate::domain::runway::summary::{Outlook, needs_inputs_line, outlook};
+use crate::domain::runway::{ProjectionOptions, Runway};
 use crate::domain::vesting::{events, last_day};
 use crate::domain::workbook::Workbook;
 use chrono::NaiveDate;
@@ -10,8 +11,9 @@ use rust_decimal::Decimal;
 /// Runway as the Runway tab shows it by default (all spending, no new job).
 #[derive(Clone, Debug, PartialEq)]
 pub enum RunwayFigure {
-    /// No cash accounts or no spending entered: there is nothing to project.
-    NotEntered { what: &'static str },
+    /// No runway yet: these inputs are missing, in the Runway tab's words
+    /// ("your cash accounts", "your monthly spending").
+    NotEntered(Vec<&'static str>),
     /// The plan cannot be projected (a value the Runway tab would refuse).
     Problem(String),
     /// The money runs out: `months` (2 decimals) counted from `start`.
@@ -25,10 +27,10 @@ pub enum RunwayFigure {
 }
 
 impl RunwayFigure {
-    /// "14.37 months", "lasts beyond 10 years", or what is missing.
+    /// "14.37 months", "lasts beyond the 10-year projection", or what is missing.
     pub fn describe(&self) -> String {
         match self {
-            Self::NotEntered { what } => format!("no {what} entered"),
+            Self::NotEntered(missing) => needs_inputs_line(missing),
             Self::Problem(message) => format!("cannot be worked out: {message}"),
             Self::Months { months, .. } => format!("{months:.2} months"),
             Self::Lasts { .. } => "lasts beyond the 10-year projection".into(),
@@ -36,23 +38,14 @@ impl RunwayFigure {
     }
 }
 
-/// Projects the workbook's Runway plan with the Vesting tab's net proceeds,
-/// exactly as the Runway tab does with its default view.
+/// The Runway tab's own outlook (`runway::summary::outlook`, default view,
+/// vest proceeds through the separation date as the plan says), so the two
+/// tabs and `careerbook check` / `careerbook runway` always agree.
 pub fn runway_figure(wb: &Workbook, today: NaiveDate) -> RunwayFigure {
-    let plan = &wb.runway;
-    let what = match (plan.accounts.is_empty(), plan.expenses.is_empty()) {
-        (true, true) => Some("cash or monthly spending"),
-        (true, false) => Some("cash"),
-        (false, true) => Some("monthly spending"),
-        (false, false) => None,
-    };
-    if let Some(what) = what {
-        return RunwayFigure::NotEntered { what };
-    }
-    let vests = vest_proceeds(wb, today);
-    match project(plan, today, &vests, ProjectionOptions::default()) {
-        Err(invalid) => RunwayFigure::Problem(invalid.to_string()),
-        Ok(projection) => match projection.runway {
+    match outlook(wb, today, ProjectionOptions::default()) {
+        Outlook::NeedsInputs(missing) => RunwayFigure::NotEntered(missing),
+        Outlook::Invalid(invalid) => RunwayFigure::Problem(invalid.to_string()),
+        Outlook::Projected(projection) => match projection.runway {
             Runway::RunsOut(short) => RunwayFigure::Months {
                 months: short.months,
                 zero_date: short.zero_date,
@@ -61,30 +54,6 @@ pub fn runway_figure(wb: &Workbook, today: NaiveDate) -> RunwayFigure {
             Runway::Lasts { horizon_end } => RunwayFigure::Lasts { horizon_end },
         },
     }
-}
-
-/// The Runway projection's vest income: every priced vest from today through
-/// the separation date (a vest on that day is kept), net of the Vesting tab's
-/// withholding rate, else the plan's. The same rule as the Vesting module's
-/// Runway feed; whether vests count at all is the plan's own switch, applied
-/// inside the projection.
-fn vest_proceeds(wb: &Workbook, today: NaiveDate) -> Vec<VestProceeds> {
-    let until = wb.runway.separation.unwrap_or(NaiveDate::MAX);
-    events(&wb.vesting, today, until, today, wb.runway.withholding)
-        .into_iter()
-        .filter_map(|e| {
-            e.net.map(|net| VestProceeds {
-                date: e.date,
-                net,
-                label: format!(
-                    "{} {} vest ({})",
-                    format_shares(e.shares),
-                    e.ticker,
-                    e.grant
-                ),
-            })
-        })
-        .collect()
 }
 
 /// The vesting facts in words: what the separation date forfeits and the

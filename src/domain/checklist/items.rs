@@ -541,9 +541,10 @@ pub fn money_item(facts: &MoneyFacts, book: &NowBook, today: NaiveDate) -> ItemR
         (_, Some(m)) if m < RUNWAY_ATTENTION_MONTHS => parts.push(format!(
             "runway {m:.2} months (below {RUNWAY_ATTENTION_MONTHS})"
         )),
-        (RunwayFigure::NotEntered { what }, _) => {
-            parts.push(format!("no {what} entered on the Runway tab"))
-        }
+        (RunwayFigure::NotEntered(missing), _) => parts.push(format!(
+            "no runway yet: add {} on the Runway tab",
+            missing.join(" and ")
+        )),
         (RunwayFigure::Problem(_), _) => {
             parts.push("the Runway plan cannot be projected: see the Runway tab".into())
         }

@@ -34,9 +34,7 @@ impl Default for NowReport {
             items: Vec::new(),
             alerts: Vec::new(),
             deadlines: Deadlines::default(),
-            runway: RunwayFigure::NotEntered {
-                what: "cash or monthly spending",
-            },
+            runway: RunwayFigure::NotEntered(Vec::new()),
             signals_recent: 0,
             last_review: None,
         }

@@ -308,7 +308,7 @@ fn money_runway_is_urgent_below_3_and_needs_attention_below_6() {
         Status::Done
     );
     assert_eq!(
-        money(&RunwayFigure::NotEntered { what: "cash" }).computed,
+        money(&RunwayFigure::NotEntered(vec!["your cash accounts"])).computed,
         Status::Todo
     );
 }

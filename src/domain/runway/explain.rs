@@ -184,10 +184,14 @@ fn cover_lines(facts: &Facts) -> Vec<String> {
         .cover
         .iter()
         .map(|cover| {
+            // "COBRA (single)" already says what it is; "Silver plan" gains "(Marketplace plan)".
+            let name = if cover.name.contains(cover.kind.label()) {
+                cover.name.clone()
+            } else {
+                format!("{} ({})", cover.name, cover.kind.label())
+            };
             format!(
-                "{} ({}): {}/month × {} months from {}, cover ends {}",
-                cover.name,
-                cover.kind.label(),
+                "{name}: {}/month × {} months from {}, cover ends {}",
                 format_money(cover.monthly_premium),
                 cover.months,
                 format_long(cover.start),

@@ -3,6 +3,11 @@
 //! `runway_months` and `essentials_runway_months` are JSON numbers with at
 //! most two decimals, or `null` when the money lasts beyond the 10-year
 //! horizon (then `zero_date` is `null` too): no number is made up for "never".
+//!
+//! Before there is anything to project (no cash accounts or no spending yet),
+//! the report says so instead of inventing a runway: the three figures are
+//! `null`, `months` is empty, and `missing` lists what to add. `missing` is
+//! left out of every report that has a projection.
 
 use super::projection::{MonthRow, Projection};
 use crate::domain::money::round_cents;
@@ -20,6 +25,9 @@ pub struct RunwayJson {
     pub zero_date: Option<NaiveDate>,
     pub start: NaiveDate,
     pub months: Vec<MonthJson>,
+    /// What must be entered before there is a runway (empty when projected).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub missing: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -44,6 +52,20 @@ impl RunwayJson {
             zero_date: projection.runway.zero_date(),
             start: projection.start,
             months: projection.months.iter().map(MonthJson::new).collect(),
+            missing: Vec::new(),
+        }
+    }
+
+    /// The report when nothing can be projected yet: no figures, no months,
+    /// and what is missing, in words.
+    pub fn needs_inputs(start: NaiveDate, missing: &[&str]) -> Self {
+        Self {
+            runway_months: None,
+            essentials_runway_months: None,
+            zero_date: None,
+            start,
+            months: Vec::new(),
+            missing: missing.iter().map(|m| m.to_string()).collect(),
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod plan;
 pub mod projection;
 pub mod reference;
 pub mod streams;
+pub mod summary;
 pub(crate) mod text;
 
 pub use json::{MonthJson, RunwayJson};

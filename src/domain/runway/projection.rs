@@ -693,6 +693,10 @@ mod tests {
         assert_eq!(p.months[17].closing, dec!(67732.66));
         assert_eq!(marker(&p, MarkerKind::CoverEnds), (d(2027, 7, 1), 18));
         assert_eq!(p.runway.months(), Some(dec!(85.73)));
+        // The kind is named only when the name does not already say it.
+        assert!(p.explain().contains(
+            &"COBRA: $792.63/month × 18 months from 1 Jan 2026, cover ends 1 Jul 2027".to_string()
+        ));
         assert_eq!(p.runway.zero_date(), Some(d(2033, 2, 21)));
     }
 

@@ -3,7 +3,7 @@
 //! the user's own entries drive the projection.
 
 use super::text::parse_choice;
-use crate::domain::money::{format_money, round_cents};
+use crate::domain::money::{format_money, format_percent, round_cents};
 use rust_decimal::Decimal;
 use std::str::FromStr;
 
@@ -16,6 +16,26 @@ const fn cents(amount: u32) -> Decimal {
 /// federal supplemental rate + 7.65% FICA (6.2% Social Security + 1.45%
 /// Medicare) = 29.65%. State tax is the user's to add.
 pub const DEFAULT_WITHHOLDING: Decimal = Decimal::from_parts(2965, 0, 0, false, 4);
+
+/// The federal flat rate on supplemental wages (37% on the part of a year's
+/// supplemental wages above $1 million).
+pub const FEDERAL_SUPPLEMENTAL_RATE: Decimal = Decimal::from_parts(22, 0, 0, false, 2);
+
+/// Social Security 6.2% (up to the wage base) + Medicare 1.45%.
+pub const FICA_RATE: Decimal = Decimal::from_parts(765, 0, 0, false, 4);
+
+/// How the default withholding rate is made up, for help text.
+pub fn withholding_note() -> String {
+    format!(
+        "Severance and vests are supplemental wages: {} federal flat rate + {} FICA \
+         (6.2% Social Security + 1.45% Medicare) = {}. The federal rate is 37% above $1 million \
+         a year, Social Security stops at the wage base ($176,100 in 2025, $184,500 in 2026), \
+         and your state's tax is yours to add.",
+        format_percent(FEDERAL_SUPPLEMENTAL_RATE),
+        format_percent(FICA_RATE),
+        format_percent(DEFAULT_WITHHOLDING)
+    )
+}
 
 /// Weeks of unemployment benefit most states pay.
 pub const DEFAULT_BENEFIT_WEEKS: u32 = 26;
@@ -60,6 +80,27 @@ pub const BENEFIT_MAXIMA: [BenefitMaximum; 4] = [
         approximate: true,
     },
 ];
+
+/// The reference maxima in one line, with their year, for help text:
+/// "Maximum weekly benefit, 2025: CA $450.00 · NY $869.00 · …".
+pub fn benefit_maxima_line() -> String {
+    let states: Vec<String> = BENEFIT_MAXIMA
+        .iter()
+        .map(|m| {
+            let about = if m.approximate { "about " } else { "" };
+            format!(
+                "{} {about}{} ({})",
+                m.state,
+                format_money(m.max_weekly),
+                m.year
+            )
+        })
+        .collect();
+    format!(
+        "Maximum weekly benefit by state: {}; check yours with your state",
+        states.join(" · ")
+    )
+}
 
 /// COBRA may charge up to 102% of the plan's full cost.
 pub const COBRA_COST_FACTOR: Decimal = Decimal::from_parts(102, 0, 0, false, 2);
@@ -129,6 +170,14 @@ mod tests {
     fn constants_hold_the_published_figures() {
         // 22% + 7.65% = 29.65% → 0.2965.
         assert_eq!(DEFAULT_WITHHOLDING, dec!(0.22) + dec!(0.0765));
+        assert_eq!(DEFAULT_WITHHOLDING, FEDERAL_SUPPLEMENTAL_RATE + FICA_RATE);
+        assert!(withholding_note().contains("22% federal flat rate + 7.65% FICA"));
+        assert!(withholding_note().contains("= 29.65%"));
+        assert_eq!(
+            benefit_maxima_line(),
+            "Maximum weekly benefit by state: CA $450.00 (2025) · NY $869.00 (2025) · \
+             TX $591.00 (2025) · WA about $1,152.00 (2025); check yours with your state"
+        );
         let maxima: Vec<(&str, Decimal)> = BENEFIT_MAXIMA
             .iter()
             .map(|m| (m.state, m.max_weekly))

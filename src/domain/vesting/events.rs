@@ -5,7 +5,8 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::{Grant, Tranche, VestingBook};
-use crate::domain::money::round_cents;
+use crate::domain::money::{format_shares, round_cents};
+use crate::domain::runway::{RunwayPlan, VestProceeds};
 use crate::domain::{Id, dates};
 
 /// One vest of one grant.
@@ -84,6 +85,27 @@ fn vest_event(grant: &Grant, tranche: Tranche, price: Option<Decimal>, rate: Dec
     }
 }
 
+/// The sum of a list of vests: shares always; gross and net only when every
+/// vest has a price (a partial sum would look like the whole).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct EventsTotal {
+    pub shares: Decimal,
+    pub gross: Option<Decimal>,
+    pub net: Option<Decimal>,
+}
+
+/// Adds up `events` (each gross and net already rounded to cents, so the
+/// total is the sum of the rows shown).
+pub fn total(events: &[VestEvent]) -> EventsTotal {
+    EventsTotal {
+        shares: events
+            .iter()
+            .fold(Decimal::ZERO, |sum, e| sum.saturating_add(e.shares)),
+        gross: sum_values(events.iter().map(|e| e.gross)),
+        net: sum_values(events.iter().map(|e| e.net)),
+    }
+}
+
 /// `quarters` calendar quarters starting with the one holding `today`, each
 /// with the shares and value of the events dated inside it. Events outside
 /// those quarters are left out.
@@ -134,6 +156,52 @@ pub fn net_proceeds(
     .into_iter()
     .filter_map(|e| e.net.map(|net| (e.date, net)))
     .collect()
+}
+
+/// The Runway projection's vest income: every vest from `today` through the
+/// Runway separation date (a vest on that day is kept; later ones are
+/// forfeited), or every future vest when no separation date is set; net of
+/// this tab's withholding rate, else the plan's. Vests without a price are
+/// left out (never valued at zero). Whether they count at all is the plan's
+/// `include_vest_proceeds` switch, which the projection itself applies:
+///
+/// `runway::project(&wb.runway, today, &runway_vest_proceeds(&wb.vesting, &wb.runway, today), options)`
+pub fn runway_vest_proceeds(
+    book: &VestingBook,
+    plan: &RunwayPlan,
+    today: NaiveDate,
+) -> Vec<VestProceeds> {
+    let until = plan.separation.unwrap_or(NaiveDate::MAX);
+    events(book, today, until, today, plan.withholding)
+        .into_iter()
+        .filter_map(|e| {
+            e.net.map(|net| VestProceeds {
+                date: e.date,
+                net,
+                label: format!(
+                    "{} {} vest ({})",
+                    format_shares(e.shares),
+                    e.ticker,
+                    e.grant
+                ),
+            })
+        })
+        .collect()
+}
+
+/// The vests [`runway_vest_proceeds`] leaves out because their ticker has no
+/// price, so the Runway tab can say so ("not counted: 2 META vests, no price")
+/// rather than let a missing price pass as nothing vesting.
+pub fn runway_unpriced_vests(
+    book: &VestingBook,
+    plan: &RunwayPlan,
+    today: NaiveDate,
+) -> Vec<VestEvent> {
+    let until = plan.separation.unwrap_or(NaiveDate::MAX);
+    events(book, today, until, today, plan.withholding)
+        .into_iter()
+        .filter(|e| e.net.is_none())
+        .collect()
 }
 
 /// Shares × price at full precision; `None` without a price (or, for absurd
@@ -201,6 +269,39 @@ mod tests {
         assert_eq!(first.gross, Some(dec!(3710.00)));
         // 3,710 × (1 − 0.2965) = 3,710 × 0.7035 = 2,609.985 → 2,609.99 (half-up).
         assert_eq!(first.net, Some(dec!(2609.99)));
+    }
+
+    #[test]
+    fn totals_are_unknown_when_any_vest_has_no_price() {
+        let priced = events(
+            &amazon_book(),
+            today(),
+            NaiveDate::MAX,
+            today(),
+            RUNWAY_RATE,
+        );
+        // Three vests of 20: 60 shares, 3 × 3,710.00 gross, 3 × 2,609.99 net.
+        assert_eq!(
+            total(&priced),
+            EventsTotal {
+                shares: dec!(60),
+                gross: Some(dec!(11130.00)),
+                net: Some(dec!(7829.97))
+            }
+        );
+        let mixed = events(
+            &two_grant_book(),
+            today(),
+            NaiveDate::MAX,
+            today(),
+            RUNWAY_RATE,
+        );
+        let sum = total(&mixed);
+        assert_eq!((sum.gross, sum.net), (None, None));
+        // META (160 from 2026-03-01) vested 10 on 2026-05-15, 08-15 and 11-15, before today:
+        // 130 META are still to come, plus AMZN's 60.
+        assert_eq!(sum.shares, dec!(60) + dec!(130));
+        assert_eq!(total(&[]).gross, Some(dec!(0)));
     }
 
     #[test]
@@ -315,6 +416,90 @@ mod tests {
         assert_eq!((quarters[1].shares, quarters[1].gross), (dec!(30), None));
         // 2026 Q4: 10 META on Nov 15, before today but in the quarter, is not in `events`.
         assert_eq!(quarters[0].shares, dec!(0));
+    }
+
+    #[test]
+    fn runway_proceeds_run_to_the_separation_date_at_the_plans_rate() {
+        let book = two_grant_book();
+        let mut plan = RunwayPlan {
+            withholding: dec!(0.22),
+            separation: Some(d(2027, 9, 15)),
+            ..RunwayPlan::default()
+        };
+        let proceeds = runway_vest_proceeds(&book, &plan, today());
+        // AMZN 20 on 2027-03-15 and on 2027-09-15 (the separation day counts):
+        // 20 × 185.50 = 3,710 × (1 − 0.22) = 2,893.80. META has no price, so it is left out.
+        assert_eq!(
+            proceeds,
+            [
+                VestProceeds {
+                    date: d(2027, 3, 15),
+                    net: dec!(2893.80),
+                    label: "20 AMZN vest (Grant 1)".into()
+                },
+                VestProceeds {
+                    date: d(2027, 9, 15),
+                    net: dec!(2893.80),
+                    label: "20 AMZN vest (Grant 1)".into()
+                },
+            ]
+        );
+        // This tab's own rate wins: 3,710 × (1 − 0.2965) = 2,609.99.
+        let own_rate = VestingBook {
+            withholding: Some(dec!(0.2965)),
+            ..book.clone()
+        };
+        assert_eq!(
+            runway_vest_proceeds(&own_rate, &plan, today())[0].net,
+            dec!(2609.99)
+        );
+        // META's vests to the separation date (2027-02-15, 05-15, 08-15) are named apart.
+        let unpriced = runway_unpriced_vests(&book, &plan, today());
+        assert_eq!(
+            unpriced
+                .iter()
+                .map(|e| (e.date, e.ticker.as_str()))
+                .collect::<Vec<_>>(),
+            [
+                (d(2027, 2, 15), "META"),
+                (d(2027, 5, 15), "META"),
+                (d(2027, 8, 15), "META")
+            ]
+        );
+        // No separation date: every future vest (2028-03-15 too).
+        plan.separation = None;
+        assert_eq!(runway_vest_proceeds(&book, &plan, today()).len(), 3);
+        // Already separated: nothing more vests.
+        plan.separation = Some(d(2026, 10, 1));
+        assert!(runway_vest_proceeds(&book, &plan, today()).is_empty());
+    }
+
+    #[test]
+    fn runway_proceeds_feed_the_projection() {
+        use crate::domain::runway::{Account, FlowKind, ProjectionOptions, project};
+        let plan = RunwayPlan {
+            accounts: vec![Account {
+                id: 1,
+                name: "Savings".into(),
+                balance: dec!(10000),
+                as_of: today(),
+            }],
+            withholding: dec!(0.2965),
+            ..RunwayPlan::default()
+        };
+        let book = amazon_book();
+        let vests = runway_vest_proceeds(&book, &plan, today());
+        let projection =
+            project(&plan, today(), &vests, ProjectionOptions::default()).expect("valid plan");
+        let vest_income: Decimal = projection
+            .months
+            .iter()
+            .flat_map(|m| m.flows.iter())
+            .filter(|f| f.kind == FlowKind::VestProceeds)
+            .map(|f| f.amount)
+            .sum();
+        // Three vests of 20 AMZN, 2,609.99 net each.
+        assert_eq!(vest_income, dec!(7829.97));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
-use super::{BonusStatus, LastDayReport, VestEvent, VestingBook, events, last_day};
+use super::{BonusStatus, LastDayReport, VestEvent, VestingBook, events, last_day, report};
 use crate::domain::Invalid;
 use crate::domain::money::round_cents;
 
@@ -23,6 +23,16 @@ pub struct VestingJson {
     pub forfeited_value: Option<Decimal>,
     pub bonuses: Vec<BonusJson>,
     pub next_vest_after: Option<NextVestJson>,
+    /// Grants dated after the last day: left out of `vested` and `forfeited`.
+    pub not_yet_granted: Vec<NotYetGrantedJson>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NotYetGrantedJson {
+    pub grant: String,
+    pub grant_date: NaiveDate,
+    #[serde(serialize_with = "shares")]
+    pub shares: Decimal,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -58,6 +68,8 @@ pub struct NextVestJson {
 /// The JSON report: `events` lists every vest from `today` on (today
 /// included), whatever the last day, so the whole upcoming schedule shows;
 /// the other fields are as of `last_day`, or as of today when none is given.
+/// A requested last day before every grant date is refused; "as of today" never
+/// is (a grant dated later is listed in `not_yet_granted`).
 pub fn vesting_json(
     book: &VestingBook,
     requested_last_day: Option<NaiveDate>,
@@ -65,12 +77,10 @@ pub fn vesting_json(
     runway_rate: Decimal,
 ) -> Result<VestingJson, Invalid> {
     let upcoming = events(book, today, NaiveDate::MAX, today, runway_rate);
-    let report = last_day(
-        book,
-        requested_last_day.unwrap_or(today),
-        today,
-        runway_rate,
-    )?;
+    let report = match requested_last_day {
+        Some(day) => last_day(book, day, today, runway_rate)?,
+        None => report(book, today, today, runway_rate),
+    };
     Ok(VestingJson::new(&upcoming, &report))
 }
 
@@ -104,6 +114,15 @@ impl VestingJson {
                 shares: n.shares,
                 gross: n.gross,
             }),
+            not_yet_granted: report
+                .not_yet_granted
+                .iter()
+                .map(|g| NotYetGrantedJson {
+                    grant: g.name.clone(),
+                    grant_date: g.grant_date,
+                    shares: g.shares,
+                })
+                .collect(),
         }
     }
 }
@@ -181,6 +200,7 @@ mod tests {
                 "forfeited_value": null,
                 "bonuses": [{"name": "Sign-on", "status": "clawback", "amount": "2500.00"}],
                 "next_vest_after": {"date": "2027-01-04", "shares": "10.5", "gross": null},
+                "not_yet_granted": [],
             })
         );
     }
@@ -199,6 +219,33 @@ mod tests {
             json!({"date": "2027-03-15", "shares": "20", "gross": "3710.00"})
         );
         assert_eq!(value["bonuses"], json!([]));
+    }
+
+    #[test]
+    fn as_of_today_a_future_grant_is_not_yet_granted_not_an_error() {
+        let today = d(2026, 11, 26);
+        let mut book = amazon_book();
+        let mut offer = grant(2, dec!(64), d(2027, 1, 15), Schedule::Amazon);
+        offer.name = "Refresher".into();
+        book.grants.push(offer);
+        let value =
+            serde_json::to_value(vesting_json(&book, None, today, dec!(0.2965)).expect("today"))
+                .expect("serializes");
+        // The totals are grant 1's alone: 40 vested, 60 forfeited (× 185.50 = 11,130.00).
+        assert_eq!(
+            (
+                &value["vested"],
+                &value["forfeited"],
+                &value["forfeited_value"]
+            ),
+            (&json!("40"), &json!("60"), &json!("11130.00"))
+        );
+        assert_eq!(
+            value["not_yet_granted"],
+            json!([{"grant": "Refresher", "grant_date": "2027-01-15", "shares": "64"}])
+        );
+        // Asking for a day before every grant is still refused.
+        assert!(vesting_json(&book, Some(d(2024, 1, 1)), today, dec!(0.2965)).is_err());
     }
 
     #[test]

@@ -57,7 +57,29 @@ pub struct LastDayReport {
     pub forfeited_value: Option<Decimal>,
     /// Sign-on bonuses, then dated bonuses, each in list order.
     pub bonuses: Vec<BonusOutcome>,
+    /// The first vest after the last day over every grant, including grants
+    /// not yet granted on the last day (staying until then would bring them).
     pub next_vest: Option<NextVest>,
+    /// Grants dated after the last day: leaving first means never receiving
+    /// them, so they are listed here and left out of the share totals.
+    pub not_yet_granted: Vec<NotYetGranted>,
+}
+
+/// A grant whose grant date comes after the last day.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NotYetGranted {
+    pub grant_id: Id,
+    pub name: String,
+    pub ticker: String,
+    pub shares: Decimal,
+    pub grant_date: NaiveDate,
+}
+
+impl LastDayReport {
+    /// Whether a vest dated `date` is kept: on or before the last day.
+    pub fn keeps(&self, date: NaiveDate) -> bool {
+        date <= self.last_day
+    }
 }
 
 /// Works out what leaving on `last_day` keeps and forfeits, valuing shares at
@@ -65,33 +87,56 @@ pub struct LastDayReport {
 /// rate (or `runway_rate`). Clawbacks are waived when the book says the role
 /// is eliminated and the bonus allows it.
 ///
-/// A last day before a grant's grant date is an error naming that grant: the
-/// grant could not have been received, so "forfeited" would be misleading.
+/// A last day before the grant date of every grant is an error naming the
+/// earliest: none of them could have been received, so "forfeited" would be
+/// misleading. A last day between grant dates is fine: the later grants are
+/// listed as [`NotYetGranted`].
 pub fn last_day(
     book: &VestingBook,
     last_day: NaiveDate,
     today: NaiveDate,
     runway_rate: Decimal,
 ) -> Result<LastDayReport, Invalid> {
-    if let Some(grant) = book.grants.iter().find(|g| last_day < g.grant_date) {
-        return Err(Invalid::new(
-            "last_day",
-            format!(
-                "{last_day} is before the grant date of \"{}\" ({}); choose a later last day",
-                grant.name, grant.grant_date
-            ),
-        ));
+    check_last_day(book, last_day)?;
+    Ok(report(book, last_day, today, runway_rate))
+}
+
+/// Refuses a last day before every grant's grant date.
+pub fn check_last_day(book: &VestingBook, last_day: NaiveDate) -> Result<(), Invalid> {
+    let Some(earliest) = book.grants.iter().min_by_key(|g| g.grant_date) else {
+        return Ok(());
+    };
+    if last_day >= earliest.grant_date {
+        return Ok(());
     }
-    let grants: Vec<GrantLastDay> = book
-        .grants
+    let message = if book.grants.len() == 1 {
+        format!(
+            "{last_day} is before the grant date of \"{}\" ({}); choose a later last day",
+            earliest.name, earliest.grant_date
+        )
+    } else {
+        format!(
+            "{last_day} is before every grant's grant date (the earliest, \"{}\", is {}); choose a later last day",
+            earliest.name, earliest.grant_date
+        )
+    };
+    Err(Invalid::new("last_day", message))
+}
+
+/// The report for any last day, without [`check_last_day`]: used for "as of
+/// today" when today may come before a newly entered grant's date.
+pub fn report(
+    book: &VestingBook,
+    last_day: NaiveDate,
+    today: NaiveDate,
+    runway_rate: Decimal,
+) -> LastDayReport {
+    let price = |ticker: &str| book.price_for(ticker, today).map(|p| p.price);
+    let (held, later): (Vec<&Grant>, Vec<&Grant>) =
+        book.grants.iter().partition(|g| g.grant_date <= last_day);
+    let grants: Vec<GrantLastDay> = held
         .iter()
-        .map(|grant| {
-            grant_last_day(
-                grant,
-                last_day,
-                book.price_for(&grant.ticker, today).map(|p| p.price),
-            )
-        })
+        .map(|grant| grant_last_day(grant, last_day, price(&grant.ticker)))
         .collect();
     let rate = book.withholding_rate(runway_rate);
     let bonuses = book
@@ -100,7 +145,12 @@ pub fn last_day(
         .map(|b| b.outcome(last_day, book.role_eliminated))
         .chain(book.dated_bonuses.iter().map(|b| b.outcome(last_day)))
         .collect();
-    Ok(LastDayReport {
+    let upcoming: Vec<(Tranche, Option<Decimal>)> = book
+        .grants
+        .iter()
+        .filter_map(|g| g.next_vest_after(last_day).map(|t| (t, price(&g.ticker))))
+        .collect();
+    LastDayReport {
         last_day,
         granted: total(grants.iter().map(|g| g.granted)),
         vested: total(grants.iter().map(|g| g.vested)),
@@ -108,9 +158,19 @@ pub fn last_day(
         forfeited_value: sum_values(grants.iter().map(|g| forfeited_value(g.forfeited, g.price)))
             .map(round_cents),
         bonuses,
-        next_vest: next_vest(&grants, rate),
+        next_vest: next_vest(&upcoming, rate),
+        not_yet_granted: later
+            .iter()
+            .map(|g| NotYetGranted {
+                grant_id: g.id,
+                name: g.name.clone(),
+                ticker: g.ticker.clone(),
+                shares: g.shares,
+                grant_date: g.grant_date,
+            })
+            .collect(),
         grants,
-    })
+    }
 }
 
 fn grant_last_day(grant: &Grant, last_day: NaiveDate, price: Option<Decimal>) -> GrantLastDay {
@@ -139,19 +199,13 @@ fn forfeited_value(forfeited: Decimal, price: Option<Decimal>) -> Option<Decimal
     }
 }
 
-fn next_vest(grants: &[GrantLastDay], rate: Decimal) -> Option<NextVest> {
-    let date = grants
+/// The earliest of the grants' next vests, with every grant vesting that day.
+fn next_vest(upcoming: &[(Tranche, Option<Decimal>)], rate: Decimal) -> Option<NextVest> {
+    let date = upcoming.iter().map(|(t, _)| t.date).min()?;
+    let vesting: Vec<(Decimal, Option<Decimal>)> = upcoming
         .iter()
-        .filter_map(|g| g.next_vest)
-        .map(|t| t.date)
-        .min()?;
-    let vesting: Vec<(Decimal, Option<Decimal>)> = grants
-        .iter()
-        .filter_map(|g| {
-            g.next_vest
-                .filter(|t| t.date == date)
-                .map(|t| (t.shares, g.price))
-        })
+        .filter(|(t, _)| t.date == date)
+        .map(|(t, price)| (t.shares, *price))
         .collect();
     let gross = sum_values(vesting.iter().map(|(shares, price)| value(*shares, *price)));
     Some(NextVest {
@@ -162,6 +216,29 @@ fn next_vest(grants: &[GrantLastDay], rate: Decimal) -> Option<NextVest> {
             .and_then(|g| after_withholding(g, rate))
             .map(round_cents),
     })
+}
+
+/// How far one press moves the what-if last day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    Day,
+    Week,
+    Month,
+}
+
+/// `date` moved one `step` forward or back; a month step clamps to the end of
+/// a shorter month (Mar 31 → Feb 28). Stays put at the ends of the calendar.
+pub fn step_date(date: NaiveDate, step: Step, forward: bool) -> NaiveDate {
+    use chrono::{Days, Months};
+    let moved = match (step, forward) {
+        (Step::Day, true) => date.checked_add_days(Days::new(1)),
+        (Step::Day, false) => date.checked_sub_days(Days::new(1)),
+        (Step::Week, true) => date.checked_add_days(Days::new(7)),
+        (Step::Week, false) => date.checked_sub_days(Days::new(7)),
+        (Step::Month, true) => date.checked_add_months(Months::new(1)),
+        (Step::Month, false) => date.checked_sub_months(Months::new(1)),
+    };
+    moved.unwrap_or(date)
 }
 
 /// Share totals across grants; saturating so absurd hand-edited counts cannot panic.
@@ -325,6 +402,77 @@ mod tests {
             "2024-03-14 is before the grant date of \"Grant 1\" (2024-03-15); choose a later last day"
         );
         assert!(last_day(&amazon_book(), d(2024, 3, 15), today(), RUNWAY_RATE).is_ok());
+    }
+
+    #[test]
+    fn steps_move_the_last_day_by_a_day_week_or_month() {
+        assert_eq!(step_date(d(2027, 2, 9), Step::Day, true), d(2027, 2, 10));
+        assert_eq!(step_date(d(2027, 3, 1), Step::Day, false), d(2027, 2, 28));
+        assert_eq!(step_date(d(2027, 2, 9), Step::Week, false), d(2027, 2, 2));
+        assert_eq!(step_date(d(2027, 1, 31), Step::Month, true), d(2027, 2, 28));
+        assert_eq!(
+            step_date(d(2027, 3, 31), Step::Month, false),
+            d(2027, 2, 28)
+        );
+        assert_eq!(step_date(NaiveDate::MAX, Step::Week, true), NaiveDate::MAX);
+    }
+
+    #[test]
+    fn a_grant_dated_after_the_last_day_is_not_yet_granted() {
+        let mut book = amazon_book();
+        let mut refresher = grant(2, dec!(64), d(2027, 1, 15), Schedule::Amazon);
+        refresher.name = "Refresher".into();
+        book.grants.push(refresher);
+        // Between the two grant dates: the refresher is listed apart, not forfeited.
+        let report = last_day(&book, d(2026, 11, 26), today(), RUNWAY_RATE).expect("after grant 1");
+        assert_eq!(report.grants.len(), 1);
+        assert_eq!(
+            (report.granted, report.vested, report.forfeited),
+            (dec!(100), dec!(40), dec!(60))
+        );
+        assert_eq!(
+            report.not_yet_granted,
+            [NotYetGranted {
+                grant_id: 2,
+                name: "Refresher".into(),
+                ticker: "AMZN".into(),
+                shares: dec!(64),
+                grant_date: d(2027, 1, 15),
+            }]
+        );
+        // 60 × 185.50 = 11,130.00: the refresher adds nothing to the forfeited value.
+        assert_eq!(report.forfeited_value, Some(dec!(11130.00)));
+        // On the refresher's grant date it counts, with nothing vested yet.
+        let report = last_day(&book, d(2027, 1, 15), today(), RUNWAY_RATE).expect("valid");
+        assert!(report.not_yet_granted.is_empty());
+        assert_eq!((report.granted, report.forfeited), (dec!(164), dec!(124)));
+    }
+
+    #[test]
+    fn before_every_grant_date_is_an_error_naming_the_earliest() {
+        let mut book = amazon_book();
+        let mut later = grant(2, dec!(64), d(2027, 1, 15), Schedule::Amazon);
+        later.name = "Refresher".into();
+        book.grants.insert(0, later);
+        let err = last_day(&book, d(2024, 1, 1), today(), RUNWAY_RATE).unwrap_err();
+        assert_eq!(
+            err.message,
+            "2024-01-01 is before every grant's grant date (the earliest, \"Grant 1\", is 2024-03-15); choose a later last day"
+        );
+        // Without the check, everything is simply not granted yet.
+        let report = report(&book, d(2024, 1, 1), today(), RUNWAY_RATE);
+        assert_eq!(report.not_yet_granted.len(), 2);
+        assert_eq!(
+            (report.granted, report.forfeited_value),
+            (dec!(0), Some(dec!(0)))
+        );
+        // The next vest still comes from the grants: 5 shares on 2025-03-15.
+        assert_eq!(
+            report.next_vest.map(|n| (n.date, n.shares)),
+            Some((d(2025, 3, 15), dec!(5)))
+        );
+        // No grants at all: any last day will do (bonuses only).
+        assert!(last_day(&VestingBook::default(), d(2000, 1, 1), today(), RUNWAY_RATE).is_ok());
     }
 
     proptest! {

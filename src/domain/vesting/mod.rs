@@ -7,17 +7,26 @@
 
 mod bonus;
 mod events;
+pub mod explain;
 mod json;
 mod last_day;
 mod schedule;
+mod tranche_text;
 
 pub use bonus::{BonusKind, BonusOutcome, BonusSource, BonusStatus, DatedBonus, SignOnBonus};
-pub use events::{QuarterBucket, VestEvent, by_quarter, events, net_proceeds};
-pub use json::{BonusJson, EventJson, NextVestJson, VestingJson, vesting_json};
-pub use last_day::{GrantLastDay, LastDayReport, NextVest, last_day};
+pub use events::{
+    EventsTotal, QuarterBucket, VestEvent, by_quarter, events, net_proceeds, runway_unpriced_vests,
+    runway_vest_proceeds, total,
+};
+pub use json::{BonusJson, EventJson, NextVestJson, NotYetGrantedJson, VestingJson, vesting_json};
+pub use last_day::{
+    GrantLastDay, LastDayReport, NextVest, NotYetGranted, Step, check_last_day, last_day, report,
+    step_date,
+};
 pub use schedule::{
     CustomTranche, Grant, Rounding, Schedule, ScheduleKind, Tranche, TrancheAmount, meta_first_vest,
 };
+pub use tranche_text::{format_tranches, parse_tranches};
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;

@@ -464,6 +464,18 @@ impl ScheduleKind {
         }
     }
 
+    /// A label short enough for a table column (18 characters at most).
+    pub fn short_label(&self) -> &'static str {
+        match self {
+            Self::Amazon => "Amazon 5/15/40/40",
+            Self::CliffMonthly => "1y cliff, monthly",
+            Self::CliffQuarterly => "1y cliff, qtrly",
+            Self::MetaQuarterly => "Meta quarterly",
+            Self::Google => "Google 33/33/22/12",
+            Self::Custom => "Custom dates",
+        }
+    }
+
     pub fn key(&self) -> &'static str {
         match self {
             Self::Amazon => "amazon",

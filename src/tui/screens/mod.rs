@@ -5,6 +5,8 @@
 pub mod impact;
 pub mod now;
 pub mod placeholder;
+pub mod runway;
+pub mod vesting;
 pub mod win_form;
 
 use crate::domain::edit::{Edit, Kind};

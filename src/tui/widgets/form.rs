@@ -19,6 +19,9 @@ use ratatui_textarea::TextArea;
 use rust_decimal::Decimal;
 use std::any::Any;
 
+/// Works out a form's preview lines from its current values.
+type Preview = dyn Fn(&Form) -> Vec<String>;
+
 /// What a field holds and how its text is checked.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Kind {
@@ -59,6 +62,10 @@ pub struct Form {
     today: NaiveDate,
     /// What the owning screen needs to know on submit (e.g. which record).
     purpose: Box<dyn Any>,
+    /// Lines worked out from the current values (a live estimate), shown at
+    /// the foot of the form; rebuilt after each key, never while drawing.
+    preview: Option<Box<Preview>>,
+    preview_lines: Vec<String>,
 }
 
 impl std::fmt::Debug for Form {
@@ -78,6 +85,27 @@ impl Form {
             focus: 0,
             today,
             purpose: Box::new(purpose),
+            preview: None,
+            preview_lines: Vec::new(),
+        }
+    }
+
+    /// Shows the lines `preview` makes from the current values at the foot of
+    /// the form, updated as the user types (e.g. an estimate and its formula).
+    pub fn preview(mut self, preview: impl Fn(&Form) -> Vec<String> + 'static) -> Self {
+        self.preview_lines = preview(&self);
+        self.preview = Some(Box::new(preview));
+        self
+    }
+
+    /// The preview lines as they stand.
+    pub fn preview_lines(&self) -> &[String] {
+        &self.preview_lines
+    }
+
+    fn update_preview(&mut self) {
+        if let Some(preview) = &self.preview {
+            self.preview_lines = preview(self);
         }
     }
 
@@ -297,6 +325,12 @@ impl Form {
 
     /// Handles one key press.
     pub fn on_key(&mut self, key: &KeyEvent) -> Outcome {
+        let outcome = self.handle_key(key);
+        self.update_preview();
+        outcome
+    }
+
+    fn handle_key(&mut self, key: &KeyEvent) -> Outcome {
         if self.fields.is_empty() {
             return Outcome::Cancel;
         }
@@ -374,15 +408,45 @@ impl Form {
         let width = area.width.saturating_sub(4).min(72);
         let inner_width = width.saturating_sub(4) as usize;
         let lines = self.lines(inner_width, theme);
-        let height = (lines.len() as u16 + 2).min(area.height);
+        let preview: Vec<String> = self
+            .preview_lines
+            .iter()
+            .flat_map(|l| wrap(l, inner_width))
+            .collect();
+        let preview_height = if preview.is_empty() {
+            0
+        } else {
+            preview.len() as u16 + 1
+        };
+        let height = (lines.len() as u16 + preview_height + 2).min(area.height);
         let rect = super::popup::centered(area, width, height);
         frame.render_widget(Clear, rect);
         let block = Block::bordered()
             .border_type(BorderType::Rounded)
             .border_style(theme.focus_border())
             .title(Span::styled(format!(" {} ", self.title), theme.title()));
-        let inner = block.inner(rect);
+        let mut inner = block.inner(rect);
         frame.render_widget(block, rect);
+        // The preview keeps its place at the foot; the fields scroll above it,
+        // keeping at least two rows for the focused field.
+        let preview_height = preview_height.min(inner.height.saturating_sub(2));
+        if preview_height > 0 {
+            let mut shown = vec![Line::styled(
+                "─".repeat(inner.width as usize),
+                theme.border(),
+            )];
+            shown.extend(preview.into_iter().map(|l| Line::styled(l, theme.text())));
+            frame.render_widget(
+                Paragraph::new(shown),
+                Rect {
+                    x: inner.x + 1,
+                    y: inner.y + inner.height - preview_height,
+                    width: inner.width.saturating_sub(1),
+                    height: preview_height,
+                },
+            );
+            inner.height -= preview_height;
+        }
         let scroll = self.scroll_for(&lines, inner.height as usize);
         let visible: Vec<Line> = lines.into_iter().skip(scroll).map(|(_, l)| l).collect();
         frame.render_widget(
@@ -672,6 +736,19 @@ mod tests {
         let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
         assert!(matches!(form.on_key(&ctrl_s), Outcome::Submit));
         assert!(matches!(form.on_key(&press(KeyCode::Esc)), Outcome::Cancel));
+    }
+
+    #[test]
+    fn the_preview_follows_the_values_as_they_are_typed() {
+        let mut form = Form::new("x", today(), ())
+            .amount("a", "A", None, true, false)
+            .preview(|form| match form.value_amount("a") {
+                Some(v) => vec![format!("twice: {}", v * Decimal::TWO)],
+                None => vec!["enter an amount".into()],
+            });
+        assert_eq!(form.preview_lines(), ["enter an amount"]);
+        typed(&mut form, "21");
+        assert_eq!(form.preview_lines(), ["twice: 42"]);
     }
 
     #[test]

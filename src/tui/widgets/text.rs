@@ -70,6 +70,29 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// `text` in lines of at most `width` columns, broken preferably between its
+/// " · " parts (each later line starting with "· "), else at spaces.
+pub fn pack(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for (i, part) in text.split(" · ").enumerate() {
+        if i > 0
+            && let Some(last) = lines.last_mut()
+            && last.width() + 3 + part.width() <= width
+        {
+            last.push_str(" · ");
+            last.push_str(part);
+            continue;
+        }
+        let part = if i > 0 {
+            format!("· {part}")
+        } else {
+            part.to_string()
+        };
+        lines.extend(wrap(&part, width));
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,6 +104,15 @@ mod tests {
         assert_eq!(fit("日本語テキスト", 5), "日本…");
         assert_eq!(fit("abc", 0), "");
         assert_eq!(pad_left("42", 5), "   42");
+    }
+
+    #[test]
+    fn pack_breaks_between_parts_first() {
+        assert_eq!(
+            pack("Runway 9.67 months · essentials only 11.20 months", 30),
+            ["Runway 9.67 months", "· essentials only 11.20 months"]
+        );
+        assert_eq!(pack("a · b", 10), ["a · b"]);
     }
 
     #[test]

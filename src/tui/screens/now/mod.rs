@@ -367,8 +367,8 @@ impl Screen for NowScreen {
             return self.review_action(action, cx);
         }
         match action {
-            Action::NextPane => self.step_focus(1),
-            Action::PrevPane => self.step_focus(-1),
+            Action::NextView => self.step_focus(1),
+            Action::PrevView => self.step_focus(-1),
             Action::Up => self.move_cursor(-1),
             Action::Down => self.move_cursor(1),
             Action::Open => self.open(cx),

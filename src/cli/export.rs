@@ -1,0 +1,70 @@
+//! `careerbook export --format ics --out FILE [--force]`: a calendar of every
+//! dated item careerbook knows, one all-day event each, with stable UIDs so a
+//! calendar that imports a newer export updates its events instead of adding copies.
+
+use super::{Failure, open_for_reading, print};
+use crate::domain::dates;
+use crate::domain::workbook::Workbook;
+use crate::export::ics::{self, CalendarEvent};
+use crate::store::Paths;
+use crate::store::export::{OwnWrite, Replaced, write_own_file};
+use chrono::{NaiveDate, Utc};
+use clap::ValueEnum;
+use std::path::Path;
+
+/// What `export` can write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// iCalendar (RFC 5545), for any calendar program
+    Ics,
+}
+
+pub fn export(paths: &Paths, format: ExportFormat, out: &Path, force: bool) -> Result<(), Failure> {
+    let session = open_for_reading(paths)?;
+    let today = dates::today();
+    match format {
+        ExportFormat::Ics => {
+            let events = calendar_events(session.workbook(), today);
+            // DTSTAMP is when the file was made: the real clock, in UTC.
+            let text = ics::calendar(&events, Utc::now().naive_utc());
+            let (written, replaced) = match write_own_file(
+                out,
+                text.as_bytes(),
+                ics::is_careerbook_calendar,
+                force,
+            )? {
+                OwnWrite::Written(path, replaced) => (path, replaced),
+                OwnWrite::Foreign(path) => {
+                    return Err(Failure::runtime(format!(
+                        "{} already exists and is not a file careerbook wrote; nothing was written (choose another --out, or add --force to replace it)",
+                        path.display()
+                    )));
+                }
+            };
+            let what = match replaced {
+                Replaced::Nothing => "wrote",
+                Replaced::Ours => "updated",
+                Replaced::Forced => "replaced",
+            };
+            let note = if events.is_empty() {
+                " (no vests yet: add grants on the Vesting tab)"
+            } else {
+                ""
+            };
+            print(&format!(
+                "{what} {} with {} event(s){note}\n",
+                written.display(),
+                events.len()
+            ))
+        }
+    }
+}
+
+/// Every calendar event careerbook exports, in date order. Each feature adds
+/// its own events here with one call (Pipeline follow-ups will be the next).
+pub fn calendar_events(wb: &Workbook, today: NaiveDate) -> Vec<CalendarEvent> {
+    let mut events = Vec::new();
+    events.extend(ics::vest_events(&wb.vesting, today));
+    events.sort_by(|a, b| (a.date, &a.uid).cmp(&(b.date, &b.uid)));
+    events
+}

@@ -1,0 +1,345 @@
+//! The Vesting tab's table rows, formatted from domain results in `refresh`
+//! (never per frame).
+
+use super::ScheduleView;
+use crate::domain::Id;
+use crate::domain::dates::format_long;
+use crate::domain::money::{format_money, format_shares};
+use crate::domain::vesting::{
+    self, BonusKind, BonusSource, BonusStatus, Grant, LastDayReport, VestEvent, VestingBook,
+    explain,
+};
+use crate::tui::widgets::table::{Column, Row, SortKey};
+use chrono::{Datelike, NaiveDate};
+use ratatui::layout::Constraint;
+use rust_decimal::Decimal;
+use std::collections::{BTreeSet, HashMap};
+
+pub static UPCOMING_COLUMNS: &[Column] = &[
+    Column::left("Date", Constraint::Length(10)),
+    Column::left("Grant", Constraint::Fill(1)),
+    Column::right("Shares", Constraint::Length(7)),
+    Column::right("Gross", Constraint::Length(12)),
+    Column::right("Net", Constraint::Length(12)),
+];
+
+pub static GRANT_COLUMNS: &[Column] = &[
+    Column::left("Grant", Constraint::Fill(1)),
+    Column::left("Schedule", Constraint::Fill(1)),
+    Column::right("Granted", Constraint::Length(10)),
+    Column::right("Vested", Constraint::Length(7)),
+    Column::right("Unvested", Constraint::Length(8)),
+    Column::right("Unvested $", Constraint::Length(12)),
+];
+
+pub static SCHEDULE_COLUMNS: &[Column] = &[
+    Column::left("Date", Constraint::Length(10)),
+    Column::right("Shares", Constraint::Length(7)),
+    Column::right("Vested total", Constraint::Length(16)),
+    Column::left("Status", Constraint::Fill(1)),
+    Column::right("Value today", Constraint::Length(12)),
+];
+
+pub static PRICE_COLUMNS: &[Column] = &[
+    Column::left("Ticker", Constraint::Length(8)),
+    Column::right("Price", Constraint::Length(12)),
+    Column::left("As of", Constraint::Length(10)),
+    Column::left("Used today", Constraint::Fill(1)),
+];
+
+pub static BONUS_COLUMNS: &[Column] = &[
+    Column::left("Bonus", Constraint::Fill(1)),
+    Column::left("Kind", Constraint::Length(9)),
+    Column::right("Gross", Constraint::Length(11)),
+    Column::left("Date", Constraint::Length(16)),
+    Column::left("At the last day", Constraint::Length(20)),
+];
+
+/// `$1,234.56`, or `no price` where a value is unknown.
+pub fn money_or_unknown(value: Option<Decimal>) -> String {
+    value.map(format_money).unwrap_or_else(|| "no price".into())
+}
+
+fn money_key(value: Option<Decimal>) -> SortKey {
+    value.map(SortKey::Number).unwrap_or(SortKey::Empty)
+}
+
+/// Upcoming vests, grouped under their calendar quarter with its totals.
+pub fn upcoming(events: &[VestEvent], today: NaiveDate) -> Vec<Row> {
+    let quarters = match events.last() {
+        Some(last) => {
+            let months = (last.date.year() - today.year()) * 12 + last.date.month() as i32
+                - today.month() as i32;
+            usize::try_from(months / 3 + 2).unwrap_or(1)
+        }
+        None => 0,
+    };
+    let buckets = vesting::by_quarter(events, today, quarters);
+    events
+        .iter()
+        .enumerate()
+        .map(|(index, e)| {
+            let group = buckets.iter().rev().find(|q| q.start <= e.date).map(|q| {
+                format!(
+                    "{} · {} shares · {}",
+                    q.label,
+                    format_shares(q.shares),
+                    match q.gross {
+                        Some(gross) => format!("{} gross", format_money(gross)),
+                        None => "value unknown (no price)".into(),
+                    }
+                )
+            });
+            Row {
+                id: index as Id,
+                cells: vec![
+                    e.date.to_string(),
+                    e.grant.clone(),
+                    format_shares(e.shares),
+                    money_or_unknown(e.gross),
+                    money_or_unknown(e.net),
+                ],
+                keys: vec![
+                    SortKey::Date(e.date),
+                    SortKey::text(&e.grant),
+                    SortKey::Number(e.shares),
+                    money_key(e.gross),
+                    money_key(e.net),
+                ],
+                search: format!("{} {} {}", e.date, e.grant, e.ticker).to_lowercase(),
+                group,
+                mark: None,
+            }
+        })
+        .collect()
+}
+
+/// Every grant with what has vested by today.
+pub fn grants(book: &VestingBook, today: NaiveDate) -> Vec<Row> {
+    book.grants
+        .iter()
+        .map(|g| {
+            let vested = g.vested_by(today);
+            let unvested = g.shares - vested;
+            let value = explain::shares_value(book, &g.ticker, unvested, today);
+            Row {
+                id: g.id,
+                cells: vec![
+                    g.name.clone(),
+                    g.schedule.kind().short_label().into(),
+                    format!("{} {}", format_shares(g.shares), g.ticker),
+                    format_shares(vested),
+                    format_shares(unvested),
+                    if unvested.is_zero() {
+                        format_money(Decimal::ZERO)
+                    } else {
+                        money_or_unknown(value)
+                    },
+                ],
+                keys: vec![
+                    SortKey::text(&g.name),
+                    SortKey::text(g.schedule.kind().short_label()),
+                    SortKey::Number(g.shares),
+                    SortKey::Number(vested),
+                    SortKey::Number(unvested),
+                    money_key(value),
+                ],
+                search: format!("{} {} {}", g.name, g.ticker, g.schedule.kind().label())
+                    .to_lowercase(),
+                group: None,
+                mark: None,
+            }
+        })
+        .collect()
+}
+
+/// One grant's whole schedule, each vest marked vested or still to come.
+pub fn schedule(book: &VestingBook, g: &Grant, today: NaiveDate) -> ScheduleView {
+    let tranches = g.tranches();
+    let mut cumulative = Decimal::ZERO;
+    let mut first_unvested = None;
+    let rows = tranches
+        .iter()
+        .enumerate()
+        .map(|(index, t)| {
+            cumulative += t.shares;
+            let vested = t.date <= today;
+            if !vested && first_unvested.is_none() {
+                first_unvested = Some(index as Id);
+            }
+            let value = explain::shares_value(book, &g.ticker, t.shares, today);
+            Row {
+                id: index as Id,
+                cells: vec![
+                    t.date.to_string(),
+                    format_shares(t.shares),
+                    format!(
+                        "{} of {}",
+                        format_shares(cumulative),
+                        format_shares(g.shares)
+                    ),
+                    if vested { "✓ vested" } else { "· to come" }.into(),
+                    money_or_unknown(value),
+                ],
+                keys: vec![
+                    SortKey::Date(t.date),
+                    SortKey::Number(t.shares),
+                    SortKey::Number(cumulative),
+                    SortKey::Text(if vested { "a" } else { "b" }.into()),
+                    money_key(value),
+                ],
+                search: format!("{} {}", t.date, if vested { "vested" } else { "to come" }),
+                group: None,
+                mark: vested.then_some("✓"),
+            }
+        })
+        .collect();
+    let vested = g.vested_by(today);
+    ScheduleView {
+        summary: format!(
+            "{} {} · {} from {} · {} vested, {} to come",
+            format_shares(g.shares),
+            g.ticker,
+            g.schedule.kind().short_label(),
+            g.vest_start,
+            format_shares(vested),
+            format_shares(g.shares - vested)
+        ),
+        rows,
+        first_unvested,
+    }
+}
+
+/// Every price entered, the one each ticker uses today marked.
+pub fn prices(book: &VestingBook, today: NaiveDate) -> Vec<Row> {
+    let mut prices: Vec<_> = book.prices.iter().collect();
+    prices.sort_by(|a, b| {
+        (a.ticker.to_uppercase(), std::cmp::Reverse(a.as_of))
+            .cmp(&(b.ticker.to_uppercase(), std::cmp::Reverse(b.as_of)))
+    });
+    prices
+        .into_iter()
+        .map(|p| {
+            let current = book
+                .price_for(&p.ticker, today)
+                .is_some_and(|c| c.id == p.id);
+            Row {
+                id: p.id,
+                cells: vec![
+                    p.ticker.clone(),
+                    format_money(p.price),
+                    p.as_of.to_string(),
+                    if current { "✓ current" } else { "older" }.into(),
+                ],
+                keys: vec![
+                    SortKey::text(&p.ticker),
+                    SortKey::Number(p.price),
+                    SortKey::Date(p.as_of),
+                    SortKey::Text(if current { "a" } else { "b" }.into()),
+                ],
+                search: format!("{} {}", p.ticker, p.as_of).to_lowercase(),
+                group: None,
+                mark: current.then_some("✓"),
+            }
+        })
+        .collect()
+}
+
+/// Tickers of grants without a price, and "AMZN $212.40 (24 Nov 2026)" for the priced ones.
+pub fn price_notes(book: &VestingBook, today: NaiveDate) -> (Vec<String>, Vec<String>) {
+    let tickers: BTreeSet<String> = book
+        .grants
+        .iter()
+        .map(|g| g.ticker.trim().to_uppercase())
+        .collect();
+    let mut unpriced = Vec::new();
+    let mut notes = Vec::new();
+    for ticker in tickers {
+        match book.price_for(&ticker, today) {
+            Some(p) => notes.push(format!(
+                "{ticker} {} ({})",
+                format_money(p.price),
+                format_long(p.as_of)
+            )),
+            None => unpriced.push(ticker),
+        }
+    }
+    (unpriced, notes)
+}
+
+/// The status of a bonus under the last day, in words and a symbol.
+pub fn bonus_status(status: BonusStatus, amount: Decimal, waived: bool) -> String {
+    match status {
+        BonusStatus::Kept if waived => "✓ kept (waived)".into(),
+        BonusStatus::Kept => "✓ kept".into(),
+        BonusStatus::Missed => "✗ missed".into(),
+        BonusStatus::Clawback => format!("! owes {}", format_money(amount)),
+    }
+}
+
+/// Every bonus with its outcome under the report's last day, and the
+/// explanation line of each by id.
+pub fn bonuses(book: &VestingBook, report: &LastDayReport) -> (Vec<Row>, HashMap<Id, String>) {
+    let mut notes = HashMap::new();
+    let rows = report
+        .bonuses
+        .iter()
+        .map(|outcome| {
+            notes.insert(outcome.id, explain::bonus(book, outcome, report.last_day));
+            let (kind, gross, date) = match outcome.source {
+                BonusSource::SignOn => {
+                    let bonus = book.sign_on_bonuses.iter().find(|b| b.id == outcome.id);
+                    (
+                        "Sign-on",
+                        bonus.map(|b| b.gross),
+                        bonus.map(|b| (format!("paid {}", b.paid), b.paid)),
+                    )
+                }
+                BonusSource::Dated(kind) => {
+                    let bonus = book.dated_bonuses.iter().find(|b| b.id == outcome.id);
+                    (
+                        match kind {
+                            BonusKind::Annual => "Annual",
+                            BonusKind::Retention => "Retention",
+                            BonusKind::Other => "Other",
+                        },
+                        bonus.map(|b| b.gross),
+                        bonus.map(|b| {
+                            (
+                                format!("needs {}", b.must_be_employed_on),
+                                b.must_be_employed_on,
+                            )
+                        }),
+                    )
+                }
+            };
+            let (date_text, date) = date.unzip();
+            Row {
+                id: outcome.id,
+                cells: vec![
+                    outcome.name.clone(),
+                    kind.into(),
+                    gross.map(format_money).unwrap_or_default(),
+                    date_text.unwrap_or_default(),
+                    bonus_status(outcome.status, outcome.amount, outcome.waived),
+                ],
+                keys: vec![
+                    SortKey::text(&outcome.name),
+                    SortKey::text(kind),
+                    money_key(gross),
+                    date.map(SortKey::Date).unwrap_or(SortKey::Empty),
+                    SortKey::text(outcome.status.key()),
+                ],
+                search: format!("{} {kind} {}", outcome.name, outcome.status.label())
+                    .to_lowercase(),
+                group: None,
+                mark: match outcome.status {
+                    BonusStatus::Kept => None,
+                    BonusStatus::Missed => Some("✗"),
+                    BonusStatus::Clawback => Some("!"),
+                },
+            }
+        })
+        .collect();
+    (rows, notes)
+}

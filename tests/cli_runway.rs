@@ -1,0 +1,240 @@
+//! `careerbook runway`: the real binary against temporary data directories.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn careerbook(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_careerbook"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env("CAREERBOOK_TODAY", "2026-11-26")
+        .env_remove("CAREERBOOK_DIR")
+        .output()
+        .expect("run careerbook")
+}
+
+fn demo(args: &[&str]) -> Output {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut all = vec!["--demo"];
+    all.extend_from_slice(args);
+    careerbook(dir.path(), &all)
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn json(output: &Output) -> serde_json::Value {
+    serde_json::from_slice(&output.stdout).expect("valid JSON")
+}
+
+/// $60,000 cash, $4,500 essential + $1,500 other a month: 10.00 months.
+const SIMPLE: &str = r#"(
+    version: 1,
+    next_id: 10,
+    runway: (
+        accounts: [(id: 1, name: "Savings", balance: "60000", as_of: "2026-11-20")],
+        expenses: [
+            (id: 2, name: "Rent and food", monthly: "4500", essential: true),
+            (id: 3, name: "Travel", monthly: "1500", essential: false),
+        ],
+    ),
+)"#;
+
+fn workbook(ron: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::write(dir.path().join("workbook.ron"), ron).expect("write workbook");
+    dir
+}
+
+#[test]
+fn text_prints_the_headline_and_the_months_until_a_little_after_the_money_runs_out() {
+    let out = demo(&["runway"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[..8],
+        [
+            "Runway 22.52 months — money lasts until 11 Oct 2028",
+            "· essentials only 26.71 months",
+            "New job from 1 Jun 2027 ($10,400.00/month): with it beyond 10 years",
+            "· without it 22.52 months (the table is without it)",
+            "Vest proceeds: on; no priced vests before the last day to count",
+            "Starts 26 Nov 2026 (today); each month runs to the same day of the next month.",
+            "",
+            "Month        Opening      Income   Spending      Closing  Streams",
+        ]
+    );
+    assert_eq!(
+        lines[8],
+        "2026-11   $66,900.00   $9,850.00  $6,085.00   $70,665.00  notice"
+    );
+    // The money runs out in month 23 (2028-09); three more months follow it.
+    assert!(text.contains("2028-09    $3,145.29       $0.00  $6,085.00   -$2,939.71"));
+    assert!(text.contains("\n2028-12  "));
+    assert!(!text.contains("\n2029-01  "));
+    assert!(text.contains("Showing 26 of 120 months; --all prints every month."));
+    // Plain text, readable at 80 columns: every line fits, the streams wrapping under
+    // their column.
+    for line in &lines {
+        assert!(line.chars().count() <= 80, "line too wide: {line:?}");
+    }
+    let wrapped = format!(
+        "2027-01   $74,430.00  $33,818.34  $8,285.00   $99,963.34  severance, notice,\n\
+         {0}benefit, one-off in,\n{0}one-off out\n",
+        " ".repeat(58)
+    );
+    assert!(text.contains(&wrapped), "{text}");
+}
+
+#[test]
+fn all_prints_every_month() {
+    let out = demo(&["runway", "--all"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let rows = text.lines().filter(|l| l.starts_with("20")).count();
+    assert_eq!(rows, 120);
+    assert!(!text.contains("--all prints"));
+}
+
+#[test]
+fn json_has_the_documented_shape_and_the_same_figures() {
+    let out = demo(&["runway", "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let value = json(&out);
+    let mut keys: Vec<&str> = value
+        .as_object()
+        .expect("an object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        [
+            "essentials_runway_months",
+            "months",
+            "runway_months",
+            "start",
+            "zero_date"
+        ],
+        "exactly the documented fields (no `missing` when there is a projection)"
+    );
+    assert_eq!(value["runway_months"], 22.52);
+    assert_eq!(value["essentials_runway_months"], 26.71);
+    assert_eq!(value["zero_date"], "2028-10-11");
+    assert_eq!(value["start"], "2026-11-26");
+    let months = value["months"].as_array().expect("months");
+    assert_eq!(months.len(), 120);
+    assert_eq!(
+        months[0],
+        serde_json::json!({
+            "month": "2026-11",
+            "opening": "66900.00",
+            "income": "9850.00",
+            "spending": "6085.00",
+            "closing": "70665.00",
+        })
+    );
+    assert_eq!(months[22]["month"], "2028-09");
+    assert_eq!(months[22]["closing"], "-2939.71");
+}
+
+#[test]
+fn a_simple_plan_lasts_ten_months_in_both_formats() {
+    let dir = workbook(SIMPLE);
+    let out = careerbook(dir.path(), &["runway"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with(
+        "Runway 10.00 months — money lasts until 26 Sep 2027\n· essentials only 13.33 months\n"
+    ));
+    let out = careerbook(dir.path(), &["runway", "--format", "json"]);
+    let value = json(&out);
+    assert_eq!(value["runway_months"], 10.0);
+    assert_eq!(value["zero_date"], "2027-09-26");
+    assert_eq!(value["months"][9]["closing"], "0.00");
+    assert_eq!(value["months"][10]["closing"], "-6000.00");
+}
+
+#[test]
+fn money_that_outlasts_the_horizon_is_said_plainly_and_null_in_json() {
+    let dir = workbook(&SIMPLE.replace("\"60000\"", "\"1000000\""));
+    let out = careerbook(dir.path(), &["runway"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // 1,000,000 ÷ 6,000 ≈ 167 months and ÷ 4,500 ≈ 222: both beyond 120.
+    assert!(stdout(&out).starts_with(
+        "Money lasts beyond 10 years (projected to 26 Nov 2036)\n· essentials only beyond 10 years\n"
+    ), "{}", stdout(&out));
+    assert!(stdout(&out).contains("Showing 24 of 120 months"));
+    let value = json(&careerbook(dir.path(), &["runway", "--format", "json"]));
+    assert_eq!(value["runway_months"], serde_json::Value::Null);
+    assert_eq!(value["essentials_runway_months"], serde_json::Value::Null);
+    assert_eq!(value["zero_date"], serde_json::Value::Null);
+    assert_eq!(value["months"].as_array().map(Vec::len), Some(120));
+}
+
+#[test]
+fn a_fresh_data_dir_asks_for_inputs_and_invents_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("fresh");
+    let out = careerbook(&data, &["runway"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "No runway yet: add your cash accounts and your monthly spending first (nothing\n\
+         is estimated without them). Open careerbook and press 3 for the Runway tab to\n\
+         enter them.\n"
+    );
+    assert!(
+        !data.join("workbook.ron").exists(),
+        "reading creates nothing"
+    );
+
+    let out = careerbook(&data, &["runway", "--format", "json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        json(&out),
+        serde_json::json!({
+            "runway_months": null,
+            "essentials_runway_months": null,
+            "zero_date": null,
+            "start": "2026-11-26",
+            "months": [],
+            "missing": ["your cash accounts", "your monthly spending"],
+        })
+    );
+}
+
+#[test]
+fn an_invalid_saved_plan_fails_with_its_field_named_and_nothing_changed() {
+    let ron = SIMPLE.replace("\"60000\"", "\"-60000\"");
+    let dir = workbook(&ron);
+    let before = fs::read(dir.path().join("workbook.ron")).expect("file");
+    for format in ["text", "json"] {
+        let out = careerbook(dir.path(), &["runway", "--format", format]);
+        assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+        assert!(out.stdout.is_empty());
+        let err = stderr(&out);
+        assert!(err.contains("balance: cannot be negative"), "{err}");
+        assert!(err.contains("fix them in the Runway tab"), "{err}");
+    }
+    assert_eq!(
+        fs::read(dir.path().join("workbook.ron")).expect("file"),
+        before
+    );
+}
+
+#[test]
+fn a_wrong_format_is_a_usage_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = careerbook(dir.path(), &["runway", "--format", "csv"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--format"), "{}", stderr(&out));
+}
