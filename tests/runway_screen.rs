@@ -217,7 +217,10 @@ fn explain_lists_inputs_and_formulas() {
     assert!(screen.contains(
         "Runway = 10 full months + 0.00 of month 11 ($0.00 opening ÷ $6,000.00 net outflow) = 10.00 months"
     ));
-    assert!(screen.contains("Vest proceeds: on, but not included yet"));
+    assert!(
+        screen.contains("Vest proceeds: on; no priced vests before the last day to count"),
+        "{screen}"
+    );
     press(&mut app, "x");
     assert!(draw(&app, 80, 24).contains("[Chart]"), "x again goes back");
 }
@@ -505,7 +508,7 @@ fn the_vest_switch_is_saved_and_stays_honest() {
     let (_dir, mut app) = app_with(SIMPLE);
     inputs(&mut app);
     select(&mut app, "Count vest proceeds");
-    assert!(draw(&app, 160, 60).contains("not included yet"));
+    assert!(draw(&app, 160, 60).contains("Vest proceeds: on; no priced vests"));
     press(&mut app, "v");
     assert!(!plan(&app).include_vest_proceeds);
     assert!(draw(&app, 160, 60).contains("Vest proceeds: off"));

@@ -1,6 +1,7 @@
 //! Copies of the workbook under `backups/`: one a day before the first save
 //! (rotating, bounded), and one before every migration and restore (kept).
 
+use super::disk::{Disk, RealDisk};
 use super::file::{self, write_atomic};
 use super::{Paths, StoreError};
 use chrono::{Local, NaiveDateTime};
@@ -21,6 +22,8 @@ pub enum Reason {
     PreRestore,
     /// A workbook that could not be read, moved aside by `restore`.
     Damaged,
+    /// Edits that could not be saved when careerbook closed.
+    Unsaved,
 }
 
 impl Reason {
@@ -30,6 +33,7 @@ impl Reason {
             Reason::PreMigrate => "pre-migrate",
             Reason::PreRestore => "pre-restore",
             Reason::Damaged => "damaged",
+            Reason::Unsaved => "unsaved",
         }
     }
 
@@ -39,6 +43,7 @@ impl Reason {
             Reason::PreMigrate,
             Reason::PreRestore,
             Reason::Damaged,
+            Reason::Unsaved,
         ]
         .into_iter()
         .find(|r| r.tag() == tag)
@@ -58,7 +63,12 @@ pub struct Backup {
 const STAMP: &str = "%Y%m%d-%H%M%S";
 
 /// Writes `bytes` as a new backup and returns its path.
-pub fn write(paths: &Paths, bytes: &[u8], reason: Reason) -> Result<PathBuf, StoreError> {
+pub fn write(
+    disk: &dyn Disk,
+    paths: &Paths,
+    bytes: &[u8],
+    reason: Reason,
+) -> Result<PathBuf, StoreError> {
     file::ensure_dirs(paths)?;
     let stamp = Local::now().naive_local().format(STAMP).to_string();
     let mut target = paths
@@ -71,7 +81,7 @@ pub fn write(paths: &Paths, bytes: &[u8], reason: Reason) -> Result<PathBuf, Sto
             .backups
             .join(format!("workbook-{stamp}-{}-{n}.ron", reason.tag()));
     }
-    write_atomic(&paths.backups, &target, bytes)?;
+    write_atomic(disk, &paths.backups, &target, bytes)?;
     Ok(target)
 }
 
@@ -119,21 +129,21 @@ pub fn is_good(path: &Path) -> bool {
 
 /// Takes today's automatic backup of `current` unless one exists, then trims
 /// the automatic backups to [`KEEP_AUTO`].
-pub fn daily(paths: &Paths, current: &[u8]) -> Result<(), StoreError> {
+pub fn daily(disk: &dyn Disk, paths: &Paths, current: &[u8]) -> Result<(), StoreError> {
     let backups = list(paths)?;
     let today = Local::now().date_naive();
     let have_today = backups
         .iter()
         .any(|b| b.reason == Reason::Auto && b.taken.date() == today);
     if !have_today {
-        write(paths, current, Reason::Auto)?;
+        write(disk, paths, current, Reason::Auto)?;
     }
     for old in list(paths)?
         .iter()
         .filter(|b| b.reason == Reason::Auto)
         .skip(KEEP_AUTO)
     {
-        fs::remove_file(&old.path)
+        disk.remove_file(&old.path)
             .map_err(|e| StoreError::io("remove the old backup", &old.path, e))?;
     }
     Ok(())
@@ -165,11 +175,13 @@ pub fn restore(paths: &Paths, name: &str) -> Result<Option<PathBuf>, String> {
             } else {
                 Reason::Damaged
             };
-            Some(write(paths, current, reason).map_err(|e| e.to_string())?)
+            Some(write(&RealDisk, paths, current, reason).map_err(|e| e.to_string())?)
         }
         None => None,
     };
-    write_atomic(&paths.dir, &paths.workbook, &bytes).map_err(|e| e.to_string())?;
+    let target = file::save_target(&paths.workbook).map_err(|e| e.to_string())?;
+    write_atomic(&RealDisk, file::parent_dir(&target), &target, &bytes)
+        .map_err(|e| e.to_string())?;
     Ok(kept)
 }
 
@@ -181,8 +193,9 @@ mod tests {
     fn names_round_trip_through_describe() {
         let dir = tempfile::tempdir().expect("temp dir");
         let paths = Paths::in_dir(dir.path());
-        let first = write(&paths, b"one", Reason::PreRestore).expect("backup");
-        let second = write(&paths, b"two", Reason::PreRestore).expect("second backup, same second");
+        let first = write(&RealDisk, &paths, b"one", Reason::PreRestore).expect("backup");
+        let second = write(&RealDisk, &paths, b"two", Reason::PreRestore)
+            .expect("second backup, same second");
         assert_ne!(
             first, second,
             "two backups in one second get distinct names"
@@ -200,8 +213,8 @@ mod tests {
     fn daily_backup_is_taken_once_a_day_and_bounded() {
         let dir = tempfile::tempdir().expect("temp dir");
         let paths = Paths::in_dir(dir.path());
-        daily(&paths, b"v1").expect("first daily");
-        daily(&paths, b"v2").expect("second daily, same day");
+        daily(&RealDisk, &paths, b"v1").expect("first daily");
+        daily(&RealDisk, &paths, b"v2").expect("second daily, same day");
         let autos: Vec<_> = list(&paths)
             .expect("list")
             .into_iter()
@@ -215,7 +228,7 @@ mod tests {
             let name = format!("workbook-202001{day:02}-120000-auto.ron");
             fs::write(paths.backups.join(name), b"old").expect("seed old backup");
         }
-        daily(&paths, b"v3").expect("daily with many old");
+        daily(&RealDisk, &paths, b"v3").expect("daily with many old");
         let autos = list(&paths)
             .expect("list")
             .into_iter()
@@ -230,8 +243,9 @@ mod tests {
         let paths = Paths::in_dir(dir.path());
         file::ensure_dirs(&paths).expect("dirs");
         let good = b"(version: 1, next_id: 1)\n";
-        let good_name = write(&paths, good, Reason::Auto).expect("good backup");
-        let bad_name = write(&paths, b"(version: 1, oops", Reason::Auto).expect("bad backup");
+        let good_name = write(&RealDisk, &paths, good, Reason::Auto).expect("good backup");
+        let bad_name =
+            write(&RealDisk, &paths, b"(version: 1, oops", Reason::Auto).expect("bad backup");
         fs::write(&paths.workbook, b"garbage").expect("damage the workbook");
 
         let bad = bad_name.file_name().and_then(|n| n.to_str()).expect("name");

@@ -1,6 +1,7 @@
 //! The demo workbook: a throwaway copy in a temporary directory, so `--demo`
 //! never reads or writes the user's own data.
 
+use super::disk::RealDisk;
 use super::{Paths, StoreError, file};
 use tempfile::TempDir;
 
@@ -17,6 +18,6 @@ pub fn throwaway_copy() -> Result<(TempDir, Paths), StoreError> {
         .map_err(|e| StoreError::io("create a temporary directory in", &std::env::temp_dir(), e))?;
     let paths = Paths::in_dir(dir.path());
     file::ensure_dirs(&paths)?;
-    file::write_atomic(&paths.dir, &paths.workbook, DEMO_RON.as_bytes())?;
+    file::write_atomic(&RealDisk, &paths.dir, &paths.workbook, DEMO_RON.as_bytes())?;
     Ok((dir, paths))
 }

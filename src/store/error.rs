@@ -22,7 +22,7 @@ pub enum StoreError {
         backup: Option<PathBuf>,
     },
 
-    #[error("{} is {size} bytes, more than the {limit} a workbook may be; it was not read. Is this the right file?", path.display())]
+    #[error("{} is {} MB, more than the {} MB a workbook may be; it was not read. Is this the right file?", path.display(), megabytes(*size), megabytes(*limit))]
     TooLarge {
         path: PathBuf,
         size: u64,
@@ -51,6 +51,11 @@ impl StoreError {
             source,
         }
     }
+}
+
+/// Whole megabytes, rounded up, so a file just over the limit never reads as equal to it.
+fn megabytes(bytes: u64) -> u64 {
+    bytes.div_ceil(1024 * 1024)
 }
 
 fn backup_hint(backup: Option<&Path>) -> String {

@@ -5,6 +5,7 @@
 //! replaced when the user said so — or, for a file careerbook rewrites on every
 //! export (a calendar), when careerbook wrote it.
 
+use super::disk::RealDisk;
 use super::{StoreError, file};
 use std::fs::{self, File, OpenOptions};
 use std::io::{Read, Write};
@@ -27,7 +28,7 @@ pub fn write_file(path: &Path, bytes: &[u8], replace: bool) -> Result<PathBuf, S
         ));
     }
     if replace {
-        file::write_atomic(&dir, &target, bytes)?;
+        file::write_atomic(&RealDisk, &dir, &target, bytes)?;
         return Ok(target);
     }
     // Link the finished temp file into place: unlike rename, linking fails

@@ -4,13 +4,14 @@
 //! rename it over the workbook, then fsync the directory so the rename itself
 //! is durable. A crash at any point leaves either the old or the new file whole.
 
+use super::disk::Disk;
 use super::{Paths, StoreError, migrate};
 use crate::domain::workbook::{CURRENT_VERSION, Workbook};
 use serde::Deserialize;
-use std::fs::{self, DirBuilder, File, OpenOptions, Permissions};
-use std::io::{ErrorKind, Read, Write};
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
-use std::path::Path;
+use std::fs::{self, DirBuilder, File, Permissions};
+use std::io::{ErrorKind, Read};
+use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
+use std::path::{Path, PathBuf};
 
 /// A workbook larger than this is refused before it is read: it is surely not
 /// ours, and reading it whole could exhaust memory.
@@ -51,6 +52,11 @@ pub fn ensure_dirs(paths: &Paths) -> Result<(), StoreError> {
 pub fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
     let file = match File::open(path) {
         Ok(file) => file,
+        // A link to a missing file (on a drive not mounted, say) is not "no
+        // workbook yet": creating one would replace the link.
+        Err(e) if e.kind() == ErrorKind::NotFound && is_link(path) => {
+            return Err(StoreError::io("follow the link", path, e));
+        }
         Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(StoreError::io("open", path, e)),
     };
@@ -86,12 +92,21 @@ pub fn parse(path: &Path, bytes: &[u8], steps: &[migrate::Step]) -> Result<Parse
         let (line, column) = line_column(&bytes[..e.valid_up_to()]);
         damaged(path, line, column, "the file is not valid UTF-8 text")
     })?;
-    // Parse once with today's types; only when that fails (or the version is
-    // not ours) is the version read on its own, to say why.
-    let full = read_ron::<Workbook>(path, text);
-    let version = match &full {
-        Ok(workbook) => workbook.version,
-        Err(_) => probe_version(path, text)?,
+    // Some editors start a file with a byte-order mark; it carries no data.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(damaged(path, 1, 1, "the file is empty"));
+    }
+    // Parse once with today's types; only when that fails is the version read
+    // on its own, to say why (a newer file, or one to upgrade). If even the
+    // version cannot be read, the full parse's error explains more: it names a
+    // misspelt `version`, say.
+    let (version, full) = match read_ron::<Workbook>(path, text) {
+        Ok(workbook) => (workbook.version, Ok(workbook)),
+        Err(err) => match probe_version(path, text) {
+            Ok(version) => (version, Err(err)),
+            Err(_) => return Err(err),
+        },
     };
     if version > CURRENT_VERSION {
         return match full {
@@ -136,15 +151,44 @@ fn probe_version(path: &Path, text: &str) -> Result<u32, StoreError> {
     read_ron::<Probe>(path, text).map(|probe| probe.version)
 }
 
+/// Deserializes `text`; an error names the line, the column and the field it
+/// happened in (`impact.wins[2].date`), since ron's own message often names
+/// only the type.
 fn read_ron<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<T, StoreError> {
-    ron::Options::default().from_str(text).map_err(|e| {
-        damaged(
-            path,
-            e.span.start.line,
-            e.span.start.col,
-            &e.code.to_string(),
-        )
-    })
+    let options = ron::Options::default();
+    let spanned = |e: ron::error::SpannedError, field: &str| {
+        let message = match describe(&e.code) {
+            text if field.is_empty() || field == "." => text,
+            text => format!("in {field}: {text}"),
+        };
+        damaged(path, e.span.start.line, e.span.start.col, &message)
+    };
+    let mut de =
+        ron::Deserializer::from_str_with_options(text, &options).map_err(|e| spanned(e, ""))?;
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        // `?` stands for a field whose name was not read yet (a syntax error).
+        let field = e.path().to_string().replace(".?", "").replace('?', "");
+        spanned(de.span_error(e.into_inner()), &field)
+    })?;
+    de.end().map_err(|e| spanned(de.span_error(e), ""))?;
+    Ok(value)
+}
+
+/// ron's message, reworded where it speaks to programmers rather than to
+/// someone editing their workbook.
+fn describe(code: &ron::Error) -> String {
+    match code {
+        ron::Error::ExceededRecursionLimit => {
+            "values are nested too deeply to be a workbook".to_string()
+        }
+        ron::Error::ExpectedOption => {
+            "expected an optional value here: Some(...) or None".to_string()
+        }
+        ron::Error::ExpectedComma => {
+            "expected a comma here (is one missing at the end of the line before?)".to_string()
+        }
+        other => other.to_string(),
+    }
 }
 
 fn damaged(path: &Path, line: usize, column: usize, message: &str) -> StoreError {
@@ -182,40 +226,76 @@ pub fn to_bytes(workbook: &Workbook) -> Result<Vec<u8>, StoreError> {
     Ok(text.into_bytes())
 }
 
+/// Where the workbook's bytes really live: `workbook` itself or, when it is a
+/// symbolic link (into a synced folder, say), the file the link leads to.
+/// Saves replace that file, so the link survives; renaming over the link would
+/// turn it into a plain file and leave its target behind, stale.
+pub fn save_target(workbook: &Path) -> Result<PathBuf, StoreError> {
+    if !is_link(workbook) {
+        return Ok(workbook.to_path_buf());
+    }
+    fs::canonicalize(workbook).map_err(|e| StoreError::io("follow the link", workbook, e))
+}
+
+fn is_link(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|meta| meta.file_type().is_symlink())
+}
+
+/// The directory holding `file`: where its temp file goes, and what is flushed.
+pub fn parent_dir(file: &Path) -> &Path {
+    match file.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    }
+}
+
 /// Replaces `target` with `bytes` atomically (temp file, fsync, rename, fsync dir).
-/// On failure the old file is untouched and no temp file is left behind.
-pub fn write_atomic(dir: &Path, target: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+/// On failure the old file is untouched and no temp file is left behind, unless
+/// only the final directory flush failed: then `target` already holds `bytes`.
+pub fn write_atomic(
+    disk: &dyn Disk,
+    dir: &Path,
+    target: &Path,
+    bytes: &[u8],
+) -> Result<(), StoreError> {
+    replace(disk, dir, target, bytes)?;
+    sync_dir(disk, dir)
+}
+
+/// The first half of [`write_atomic`]: writes and flushes a temp file, then
+/// renames it over `target`. The rename is durable only after [`sync_dir`].
+pub fn replace(disk: &dyn Disk, dir: &Path, target: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let temp = dir.join(format!(
         "{}{}.{}",
         Paths::TEMP_PREFIX,
         std::process::id(),
         unique_suffix()
     ));
-    let result = write_temp(&temp, bytes)
-        .and_then(|()| fs::rename(&temp, target).map_err(|e| StoreError::io("replace", target, e)));
+    let result = write_temp(disk, &temp, target, bytes).and_then(|()| {
+        disk.rename(&temp, target)
+            .map_err(|e| StoreError::io("replace", target, e))
+    });
     if result.is_err() {
-        let _ = fs::remove_file(&temp);
-        return result;
+        // Best effort: what cannot be removed now is swept at the next start.
+        let _ = disk.remove_file(&temp);
     }
-    sync_dir(dir)
+    result
 }
 
-fn write_temp(temp: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let mut file = OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(temp)
-        .map_err(|e| StoreError::io("create", temp, e))?;
-    file.write_all(bytes)
-        .map_err(|e| StoreError::io("write", temp, e))?;
-    file.sync_all()
-        .map_err(|e| StoreError::io("flush to disk", temp, e))
+/// Errors name `target`, the file the user knows, rather than the temp file.
+fn write_temp(disk: &dyn Disk, temp: &Path, target: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let mut file = disk
+        .create_new(temp)
+        .map_err(|e| StoreError::io("create a temporary file to save", target, e))?;
+    disk.write_all(&mut file, bytes)
+        .map_err(|e| StoreError::io("write", target, e))?;
+    disk.sync_file(&file)
+        .map_err(|e| StoreError::io("flush to disk", target, e))
 }
 
-fn sync_dir(dir: &Path) -> Result<(), StoreError> {
-    File::open(dir)
-        .and_then(|d| d.sync_all())
+/// Flushes `dir`, making a rename inside it survive a crash.
+pub fn sync_dir(disk: &dyn Disk, dir: &Path) -> Result<(), StoreError> {
+    disk.sync_dir(dir)
         .map_err(|e| StoreError::io("flush the directory", dir, e))
 }
 
@@ -226,23 +306,40 @@ fn unique_suffix() -> u128 {
         .unwrap_or(0)
 }
 
-/// Removes temp files left by a save that was interrupted. Call only while
-/// holding the lock: then no save can be in progress.
+/// Removes temp files left by a save that was interrupted, beside the workbook
+/// or in `backups/`. Call only while holding the lock: then no save can be in
+/// progress.
 pub fn sweep_temp_files(paths: &Paths) -> Result<usize, StoreError> {
-    let entries = fs::read_dir(&paths.dir).map_err(|e| StoreError::io("list", &paths.dir, e))?;
-    let mut removed = 0;
-    for entry in entries.flatten() {
-        if entry
-            .file_name()
-            .to_string_lossy()
-            .starts_with(Paths::TEMP_PREFIX)
-        {
-            fs::remove_file(entry.path())
-                .map_err(|e| StoreError::io("remove", &entry.path(), e))?;
-            removed += 1;
-        }
+    let temps = temp_files(paths);
+    for temp in &temps {
+        fs::remove_file(temp).map_err(|e| StoreError::io("remove", temp, e))?;
     }
-    Ok(removed)
+    Ok(temps.len())
+}
+
+/// Temp files in the data directory, in `backups/` (a backup is saved the same
+/// way), and beside the file a linked workbook leads to.
+fn temp_files(paths: &Paths) -> Vec<PathBuf> {
+    let linked = save_target(&paths.workbook)
+        .ok()
+        .map(|target| parent_dir(&target).to_path_buf());
+    let mut dirs: Vec<PathBuf> = [paths.dir.clone(), paths.backups.clone()]
+        .into_iter()
+        .chain(linked)
+        .filter_map(|dir| fs::canonicalize(dir).ok())
+        .collect();
+    dirs.sort();
+    dirs.dedup();
+    dirs.iter()
+        .filter_map(|dir| fs::read_dir(dir).ok())
+        .flat_map(|entries| entries.flatten())
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with(Paths::TEMP_PREFIX)
+        })
+        .map(|e| e.path())
+        .collect()
 }
 
 /// Identifies one version of a file cheaply: an atomic save always makes a new
@@ -267,15 +364,7 @@ pub fn stamp(path: &Path) -> Option<Stamp> {
 
 /// Whether any leftover temp file exists (checked without the lock).
 pub fn has_temp_files(paths: &Paths) -> bool {
-    fs::read_dir(&paths.dir)
-        .map(|entries| {
-            entries.flatten().any(|e| {
-                e.file_name()
-                    .to_string_lossy()
-                    .starts_with(Paths::TEMP_PREFIX)
-            })
-        })
-        .unwrap_or(false)
+    !temp_files(paths).is_empty()
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 pub mod backup;
 pub mod demo;
+pub mod disk;
 mod error;
 pub mod export;
 pub mod file;

@@ -7,6 +7,7 @@
 //! in memory (and on the undo stack) and is retried, whole, with the next save.
 
 use super::backup::{self, Reason};
+use super::disk::{Disk, RealDisk};
 use super::file::{self, Parsed};
 use super::lock::{self, Lock};
 use super::{Paths, StoreError, migrate};
@@ -68,6 +69,7 @@ pub struct Session {
     entries: Vec<Entry>,
     held: Option<Lock>,
     steps: &'static [migrate::Step],
+    disk: Box<dyn Disk>,
     /// Things worth telling the user about the open (migration, swept temp files).
     pub notes: Vec<String>,
     backed_up_today: bool,
@@ -77,13 +79,24 @@ pub struct Session {
 
 impl Session {
     pub fn open(paths: Paths, options: OpenOptions) -> Result<Self, StoreError> {
-        Self::open_with(paths, options, migrate::STEPS)
+        Self::open_with(paths, options, migrate::STEPS, Box::new(RealDisk))
+    }
+
+    /// Opens with every write going through `disk`: for tests that make the
+    /// file system fail on purpose.
+    pub fn open_with_disk(
+        paths: Paths,
+        options: OpenOptions,
+        disk: Box<dyn Disk>,
+    ) -> Result<Self, StoreError> {
+        Self::open_with(paths, options, migrate::STEPS, disk)
     }
 
     pub(crate) fn open_with(
         paths: Paths,
         options: OpenOptions,
         steps: &'static [migrate::Step],
+        disk: Box<dyn Disk>,
     ) -> Result<Self, StoreError> {
         let mut session = Session {
             paths,
@@ -94,6 +107,7 @@ impl Session {
             entries: Vec::new(),
             held: None,
             steps,
+            disk,
             notes: Vec::new(),
             backed_up_today: false,
             today: dates::today(),
@@ -121,7 +135,12 @@ impl Session {
             migrated_from = session.load()?;
         }
         if let (Some(from), Some(original)) = (migrated_from, session.on_disk.clone()) {
-            let copy = backup::write(&session.paths, &original, Reason::PreMigrate)?;
+            let copy = backup::write(
+                &*session.disk,
+                &session.paths,
+                &original,
+                Reason::PreMigrate,
+            )?;
             session.notes.push(format!(
                 "upgraded the workbook from format version {from}; the original is kept as {}",
                 copy.display()
@@ -282,6 +301,19 @@ impl Session {
         self.save()
     }
 
+    /// The last resort when saving keeps failing as careerbook closes: writes
+    /// the workbook as it is in memory, unsaved edits included, as a backup
+    /// (`backups/` may still be writable when the data directory is not), so
+    /// that `careerbook restore` can put it back later.
+    pub fn rescue(&self) -> Result<std::path::PathBuf, StoreError> {
+        // Under the lock, so another careerbook starting now cannot sweep the
+        // temp file away mid-write; but without it if need be, since keeping
+        // the edits matters more than that small race.
+        let _lock = self.lock().ok();
+        let bytes = file::to_bytes(&self.workbook)?;
+        backup::write(&*self.disk, &self.paths, &bytes, Reason::Unsaved)
+    }
+
     /// Re-reads the file if another process changed it, keeping unsaved edits.
     pub fn refresh(&mut self) -> Result<bool, StoreError> {
         if file::stamp(&self.paths.workbook) == self.stamp {
@@ -399,13 +431,19 @@ impl Session {
     /// Writes `bytes` as the workbook, taking the day's backup of the old file first.
     fn write(&mut self, bytes: Vec<u8>) -> Result<(), StoreError> {
         if let (false, Some(old)) = (self.backed_up_today, &self.on_disk) {
-            backup::daily(&self.paths, old)?;
+            backup::daily(&*self.disk, &self.paths, old)?;
             self.backed_up_today = true;
         }
-        file::write_atomic(&self.paths.dir, &self.paths.workbook, &bytes)?;
+        let target = file::save_target(&self.paths.workbook)?;
+        let dir = file::parent_dir(&target);
+        file::replace(&*self.disk, dir, &target, &bytes)?;
+        // The file holds our bytes now, even if flushing the directory fails
+        // below. Remembering them keeps the next save from mistaking our own
+        // write for another process's and applying our edits a second time;
+        // the edits stay unsaved, so that save writes the whole file again.
         self.on_disk = Some(bytes);
         self.stamp = file::stamp(&self.paths.workbook);
-        Ok(())
+        file::sync_dir(&*self.disk, dir)
     }
 
     /// Keeps the history bounded; unsaved entries are always kept.
@@ -461,8 +499,13 @@ mod tests {
         let old = b"(version: 0, next_id: 5)";
         fs::write(&paths.workbook, old).expect("seed");
 
-        let session = Session::open_with(paths.clone(), OpenOptions::default(), FAKE_STEPS)
-            .expect("a reading open migrates too");
+        let session = Session::open_with(
+            paths.clone(),
+            OpenOptions::default(),
+            FAKE_STEPS,
+            Box::new(RealDisk),
+        )
+        .expect("a reading open migrates too");
         assert_eq!(session.workbook().next_id, 5);
         assert!(session.notes.iter().any(|n| n.contains("upgraded")));
 

@@ -152,9 +152,27 @@ impl App {
         }
     }
 
-    /// Tries once more to save unsaved edits (on quit or a signal).
-    pub fn save_before_exit(&mut self) -> Result<(), StoreError> {
-        self.session.retry_save().map(|_| ())
+    /// Tries once more to save unsaved edits (on quit or a signal). If that
+    /// fails too, keeps them as a backup; the error says where, and how to
+    /// get them back.
+    pub fn save_before_exit(&mut self) -> Result<(), String> {
+        let Err(err) = self.session.retry_save() else {
+            return Ok(());
+        };
+        let unsaved = self.session.unsaved();
+        match self.session.rescue() {
+            Ok(copy) => {
+                let name = copy.file_name().unwrap_or_default().to_string_lossy();
+                Err(format!(
+                    "your last {unsaved} edit(s) could not be saved ({err}). They are kept in {}; \
+                     once the problem is fixed, `careerbook restore {name}` puts them back.",
+                    copy.display()
+                ))
+            }
+            Err(rescue) => Err(format!(
+                "your last {unsaved} edit(s) could not be saved ({err}), nor kept as a backup ({rescue})"
+            )),
+        }
     }
 
     fn refresh_all(&mut self) {

@@ -17,9 +17,14 @@ use chrono::{Local, NaiveDate};
 use crossterm::event::{self, DisableFocusChange, EnableFocusChange, Event, KeyEvent};
 use ratatui::DefaultTerminal;
 use ratatui::text::Line;
+use rustix::event::{PollFd, PollFlags};
+use rustix::io::Errno;
 use signal_hook::consts::{SIGHUP, SIGTERM};
-use std::io::stdout;
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::io::{IsTerminal, Write, stdout};
+use std::os::fd::AsFd;
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
 use theme::Theme;
 use widgets::popup::{self, Tone};
@@ -62,6 +67,7 @@ impl Term {
                 }
             }
         });
+        watch_for_hangup(tx.clone());
         let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])
             .map_err(|e| format!("cannot watch for signals: {e}"))?;
         std::thread::spawn(move || {
@@ -82,6 +88,32 @@ impl Drop for Term {
         let _ = crossterm::execute!(stdout(), DisableFocusChange);
         ratatui::restore();
     }
+}
+
+/// Reports `InputLost` when the terminal hangs up (its window closed, its ssh
+/// connection dropped) without a SIGHUP reaching us. crossterm cannot report
+/// it: reading a hung-up terminal returns nothing, forever, so its reader
+/// thread spins at full CPU. Polling for no events at all sleeps until the
+/// hang-up and costs nothing meanwhile.
+fn watch_for_hangup(tx: Sender<Msg>) {
+    let stdin = std::io::stdin();
+    if !stdin.is_terminal() {
+        return;
+    }
+    std::thread::spawn(move || {
+        let fd = stdin.as_fd();
+        let mut fds = [PollFd::new(&fd, PollFlags::empty())];
+        loop {
+            match rustix::event::poll(&mut fds, None) {
+                Ok(_) if !fds[0].revents().is_empty() => {
+                    let _ = tx.send(Msg::InputLost);
+                    return;
+                }
+                Ok(_) | Err(Errno::INTR) => {}
+                Err(_) => return,
+            }
+        }
+    });
 }
 
 /// Opens the workbook at `paths` in the TUI. `banner` marks demo mode.
@@ -110,7 +142,9 @@ pub fn run(paths: Paths, banner: Option<String>) -> Result<(), String> {
         };
         let t = match term.as_mut() {
             Some(t) => t,
-            None => term.insert(Term::start(&paths)?),
+            // Without a terminal to ask in, the damage report itself (which
+            // names the backup and `careerbook restore`) is what matters.
+            None => term.insert(Term::start(&paths).map_err(|_| err.to_string())?),
         };
         if !damaged_prompt(t, &err, &theme) {
             drop(term);
@@ -129,13 +163,16 @@ pub fn run(paths: Paths, banner: Option<String>) -> Result<(), String> {
     event_loop(&mut term, &mut app);
     drop(term);
     app.save_before_exit()
-        .map_err(|e| format!("your last edits could not be saved: {e}"))
 }
 
 fn event_loop(term: &mut Term, app: &mut App) {
     let mut dirty = true;
     while !app.should_quit() {
-        if dirty && !term.draw(|frame| app.render(frame)) {
+        let draw = |frame: &mut ratatui::Frame| {
+            panic_if_asked();
+            app.render(frame);
+        };
+        if dirty && !term.draw(draw) {
             return;
         }
         dirty = true;
@@ -221,16 +258,70 @@ fn install_recovery_note(paths: &Paths) {
     let paths = paths.clone();
     std::panic::set_hook(Box::new(move |info| {
         previous(info);
-        let note = format!(
-            "careerbook stopped because of a bug: {info}\n\n\
-             Your workbook is safe as of your last saved edit: {}\n\
-             Daily and pre-restore backups are in {} (`careerbook restore` lists them).\n\
-             Please report this, with what you were doing.\n",
-            paths.workbook.display(),
-            paths.backups.display()
-        );
+        let note = recovery_note(&paths, &info.to_string());
         eprintln!("\n{note}");
-        let stamp = Local::now().format("%Y%m%d-%H%M%S");
-        let _ = std::fs::write(paths.dir.join(format!("crash-{stamp}.txt")), note);
+        let _ = write_recovery_note(&paths, &note);
     }));
+}
+
+/// What someone needs after a crash: that their data is safe, and where it is.
+fn recovery_note(paths: &Paths, cause: &str) -> String {
+    format!(
+        "careerbook stopped because of a bug: {cause}\n\n\
+         Your workbook is safe as of your last saved edit: {}\n\
+         Daily and pre-restore backups are in {} (`careerbook restore` lists them).\n\
+         Please report this, with what you were doing.\n",
+        paths.workbook.display(),
+        paths.backups.display()
+    )
+}
+
+/// Writes the note as `crash-<time>.txt` in the data directory, owner-only like
+/// everything there: a panic message can quote the user's data.
+fn write_recovery_note(paths: &Paths, note: &str) -> std::io::Result<PathBuf> {
+    let stamp = Local::now().format("%Y%m%d-%H%M%S");
+    let path = paths.dir.join(format!("crash-{stamp}.txt"));
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(0o600)
+        .open(&path)?
+        .write_all(note.as_bytes())?;
+    Ok(path)
+}
+
+/// Debug builds only: with `CAREERBOOK_DEBUG_PANIC` set, drawing panics, so a
+/// test can check in a real terminal that a bug hands the terminal back and
+/// leaves a recovery note. Release builds contain no such switch.
+#[cfg(debug_assertions)]
+fn panic_if_asked() {
+    if std::env::var_os("CAREERBOOK_DEBUG_PANIC").is_some() {
+        panic!("CAREERBOOK_DEBUG_PANIC is set");
+    }
+}
+
+#[cfg(not(debug_assertions))]
+fn panic_if_asked() {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn the_recovery_note_names_the_workbook_and_backups_and_is_owner_only() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let paths = Paths::in_dir(dir.path());
+        let note = recovery_note(&paths, "panicked at src/tui/app.rs:1:1: oops");
+        let path = write_recovery_note(&paths, &note).expect("written");
+        let written = std::fs::read_to_string(&path).expect("read");
+        assert!(written.contains("oops"), "{written}");
+        assert!(written.contains(&paths.workbook.display().to_string()));
+        assert!(written.contains(&paths.backups.display().to_string()));
+        assert!(written.contains("careerbook restore"));
+        let mode = std::fs::metadata(&path).expect("stat").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+        assert!(path.starts_with(&paths.dir));
+    }
 }

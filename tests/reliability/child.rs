@@ -1,0 +1,73 @@
+//! The far side of the multi-process tests. `support::spawn_child` starts this
+//! test binary again, running only the test below, with the role to play in
+//! the environment. In an ordinary `cargo test` run the variables are unset and
+//! the test returns at once, so nothing test-only ships in careerbook itself.
+
+use careerbook::domain::edit::Edit;
+use careerbook::store::{OpenOptions, Paths, Session};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+pub const TEST_NAME: &str = "child::child_process_entry_point";
+pub const ROLE: &str = "CAREERBOOK_TEST_CHILD_ROLE";
+pub const DIR: &str = "CAREERBOOK_TEST_CHILD_DIR";
+
+/// A child never outlives this, even if the parent died without killing it.
+const LIFETIME: Duration = Duration::from_secs(20);
+
+#[test]
+fn child_process_entry_point() {
+    let (Some(role), Some(dir)) = (std::env::var(ROLE).ok(), std::env::var_os(DIR)) else {
+        return; // an ordinary test run: no child role to play
+    };
+    let paths = Paths::in_dir(PathBuf::from(dir));
+    match role.as_str() {
+        "save-loop" => save_loop(paths),
+        "hold-lock" => hold_lock(paths),
+        "add-one" => add_one(paths),
+        other => panic!("unknown child role {other:?}"),
+    }
+}
+
+/// Saves generation after generation of win 1's title, reporting each one
+/// after its save returned, until killed.
+fn save_loop(paths: Paths) {
+    let mut session = Session::open(paths, crate::support::tui_options()).expect("open");
+    let mut generation = crate::kill::generation(session.workbook());
+    println!("ready");
+    let started = Instant::now();
+    while started.elapsed() < LIFETIME {
+        generation += 1;
+        let mut record = session.workbook().impact.wins[0].clone();
+        record.title = format!("generation {generation}");
+        let applied = session.apply(Edit::Update(record.into())).expect("valid");
+        applied.saved.expect("saved");
+        println!("saved {generation}");
+    }
+}
+
+/// Holds the lock the way a writing command does, until killed.
+fn hold_lock(paths: Paths) {
+    let options = OpenOptions {
+        create: true,
+        hold_lock: true,
+    };
+    let _session = Session::open(paths, options).expect("open holding the lock");
+    println!("locked");
+    std::thread::sleep(LIFETIME);
+}
+
+/// Adds one win the way a writing command does (lock held from read to
+/// write), named after this process.
+fn add_one(paths: Paths) {
+    let options = OpenOptions {
+        create: true,
+        hold_lock: true,
+    };
+    let mut session = Session::open(paths, options).expect("open");
+    crate::support::add(
+        &mut session,
+        &format!("from process {}", std::process::id()),
+    );
+    println!("added");
+}
