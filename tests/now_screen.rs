@@ -384,3 +384,30 @@ fn the_review_and_the_panels_draw_at_small_sizes_without_panic() {
         }
     }
 }
+
+/// Two grants; the second vests 5% on 2026-12-10, 14 days after "today".
+const VEST_SOON: &str = r#"(version: 1, next_id: 3, vesting: (
+    grants: [
+        (id: 1, name: "New-hire RSU", ticker: "AMZN", shares: "100", grant_date: "2024-03-15",
+         vest_start: "2024-03-15", schedule: amazon, rounding: half_up),
+        (id: 2, name: "Refresher", ticker: "AMZN", shares: "200", grant_date: "2025-12-10",
+         vest_start: "2025-12-10", schedule: amazon, rounding: half_up),
+    ],
+))"#;
+
+#[test]
+fn enter_on_a_vest_alert_selects_its_grant_on_the_vesting_tab() {
+    let (_dir, mut app) = app_with(VEST_SOON);
+    press(&mut app, "l");
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen.contains("▶ 10 Dec  10 AMZN vest in 14 days (Refresher)"),
+        "{screen}"
+    );
+    press(&mut app, "Enter");
+    assert_eq!(app.tab(), 3);
+    // The grants view shows the selection the alert made.
+    press(&mut app, "Right");
+    let screen = draw(&app, 100, 30);
+    assert!(screen.contains("▶ Refresher"), "{screen}");
+}
