@@ -253,10 +253,7 @@ impl NowScreen {
                 };
                 let mut intro = vec![Line::from(vec![
                     Span::styled(count, theme.title()),
-                    Span::styled(
-                        ". It is your record, not a prediction. a adds one.",
-                        theme.dim(),
-                    ),
+                    Span::styled(". It is your record, not a prediction.", theme.dim()),
                 ])];
                 if self.signals.is_empty() {
                     intro.push(Line::styled(
@@ -282,7 +279,13 @@ impl NowScreen {
             Pane::Deadlines => self.deadline_lines(theme),
         };
         let mut lines = head;
-        lines.extend(intro.into_iter().map(|l| fit_line(indent(l), width)));
+        for line in intro {
+            lines.extend(
+                wrap_line(line, width.saturating_sub(2))
+                    .into_iter()
+                    .map(indent),
+            );
+        }
         let room = (area.height as usize).saturating_sub(lines.len());
         let selected = self.selected(pane);
         let offset = if selected >= room {
@@ -377,6 +380,19 @@ impl NowScreen {
 fn indent(mut line: Line<'static>) -> Line<'static> {
     line.spans.insert(0, Span::raw("  "));
     line
+}
+
+/// A one-span line wrapped to `width` columns (keeping its style); a line of
+/// several spans cut to fit instead.
+fn wrap_line(line: Line<'static>, width: usize) -> Vec<Line<'static>> {
+    if line.spans.len() != 1 {
+        return vec![fit_line(line, width)];
+    }
+    let style = line.spans[0].style;
+    wrap(&line.spans[0].content, width)
+        .into_iter()
+        .map(|text| Line::styled(text, style))
+        .collect()
 }
 
 /// A line cut to `width` columns (one span, so its style is kept).
