@@ -462,6 +462,7 @@ fn the_demo_workbook_loads_with_the_current_schema_and_is_valid() {
         .validate(today)
         .expect("vesting section is valid");
     wb.pipeline.validate().expect("pipeline section is valid");
+    wb.now.validate(today).expect("now section is valid");
     assert!(wb.impact.wins.len() >= 20, "wins over several months");
     assert!(!wb.runway.accounts.is_empty() && !wb.vesting.grants.is_empty());
     assert!(!wb.pipeline.applications.is_empty() && !wb.pipeline.contacts.is_empty());

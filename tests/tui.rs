@@ -139,3 +139,27 @@ fn help_at_80x24() {
     press(&mut app, "?");
     insta::assert_snapshot!(draw(&app, 80, 24));
 }
+
+#[test]
+fn every_footer_fits_at_80_columns_and_keeps_help() {
+    let (_dir, mut app) = demo_app();
+    for tab in 1..=5 {
+        press(&mut app, &tab.to_string());
+        for _view in 0..5 {
+            let screen = draw(&app, 80, 24);
+            let footer = screen.lines().last().unwrap_or_default();
+            assert!(footer.contains("? help"), "tab {tab}: {footer:?}");
+            let words: Vec<(String, &str)> = keymap::footer_hints(&[Scope::Global]);
+            assert!(!words.is_empty());
+            // No hint is cut in half: the footer ends with a whole word of a hint.
+            let last = footer.split("  ").last().unwrap_or_default();
+            assert!(
+                keymap::KEYS
+                    .iter()
+                    .any(|b| b.footer.is_some_and(|w| last.ends_with(w))),
+                "tab {tab}: footer ends mid-hint: {footer:?}"
+            );
+            press(&mut app, "Right");
+        }
+    }
+}

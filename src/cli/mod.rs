@@ -5,6 +5,7 @@
 //! changed); 2 wrong usage or a value that cannot be accepted.
 
 mod backups;
+mod check;
 pub mod export;
 mod impact;
 mod import;
@@ -102,6 +103,8 @@ pub enum Command {
         #[arg(long)]
         all: bool,
     },
+    /// The Now tab's checklist: four items with their status and reason, or --alerts
+    Check(check::CheckArgs),
 }
 
 /// Text for people, JSON for scripts.
@@ -159,6 +162,7 @@ pub fn run(command: Command, paths: &Paths) -> Result<(), Failure> {
         Command::Import { what } => import::run(paths, what),
         Command::Log(args) => impact::log(paths, args),
         Command::Wins(args) => impact::wins(paths, args),
+        Command::Check(args) => check::check(paths, args),
     }
 }
 

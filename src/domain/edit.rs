@@ -5,6 +5,8 @@
 //! workbook, so applying one on top of changes another process saved keeps those
 //! changes, and undo reverts only what this edit touched.
 
+use super::checklist::book::not_after_today;
+use super::checklist::{LayoffNotice, ManualTick, Positioning, Signal};
 use super::impact::Win;
 use super::pipeline::{Application, Contact};
 use super::runway::{
@@ -111,6 +113,8 @@ records! {
     Bonus(DatedBonus) => "bonus", vesting.dated_bonuses, |r, _, _| r.validate();
     Application(Application) => "application", pipeline.applications, |r, wb, _| wb.pipeline.check_application(r);
     Contact(Contact) => "contact", pipeline.contacts, |r, _, _| r.validate();
+    Tick(ManualTick) => "hand tick", now.ticks, |r, wb, today| { r.validate(today)?; wb.now.check_tick(r) };
+    Signal(Signal) => "signal", now.signals, |r, _, today| r.validate(today);
 }
 
 /// Declares the single values (not lists) a workbook holds and how the part
@@ -150,6 +154,11 @@ sections! {
     VestWithholding(Option<Decimal>) => vesting.withholding, |wb, today| wb.vesting.validate(today);
     RoleEliminated(bool) => vesting.role_eliminated, |_, _| Ok(());
     GhostAfterDays(u32) => pipeline.ghost_after_days, |wb, _| wb.pipeline.validate();
+    ResumeUpdated(Option<NaiveDate>) => now.resume_updated, |wb, today| not_after_today("resume_updated", wb.now.resume_updated, today);
+    LinkedinUpdated(Option<NaiveDate>) => now.linkedin_updated, |wb, today| not_after_today("linkedin_updated", wb.now.linkedin_updated, today);
+    Positioning(Positioning) => now.positioning, |wb, today| wb.now.positioning.validate(today);
+    LastReview(Option<NaiveDate>) => now.last_review, |wb, today| not_after_today("last_review", wb.now.last_review, today);
+    LayoffNotice(Option<LayoffNotice>) => now.notice, |wb, _| wb.now.notice.as_ref().map_or(Ok(()), LayoffNotice::validate);
 }
 
 /// A change to a workbook.

@@ -1,6 +1,7 @@
 //! The root of everything careerbook saves: one value, one file.
 
 use super::Id;
+use super::checklist::NowBook;
 use super::edit::Kind;
 use super::impact::ImpactLog;
 use super::pipeline::Pipeline;
@@ -29,6 +30,8 @@ pub struct Workbook {
     pub vesting: VestingBook,
     #[serde(default)]
     pub pipeline: Pipeline,
+    #[serde(default)]
+    pub now: NowBook,
 }
 
 fn first_id() -> Id {
@@ -44,6 +47,7 @@ impl Default for Workbook {
             runway: RunwayPlan::default(),
             vesting: VestingBook::default(),
             pipeline: Pipeline::default(),
+            now: NowBook::default(),
         }
     }
 }

@@ -72,10 +72,7 @@ impl App {
     ) -> Self {
         session.set_today(today);
         let screens: Vec<Box<dyn Screen>> = vec![
-            Box::new(screens::placeholder::Placeholder::new(
-                "Now",
-                "The article's checklist — impact, positioning, options, money — with live status from your data.",
-            )),
+            Box::new(screens::now::NowScreen::new()),
             Box::new(screens::impact::ImpactScreen::new()),
             Box::new(screens::runway::RunwayScreen::new()),
             Box::new(screens::vesting::VestingScreen::new()),
@@ -357,6 +354,7 @@ impl App {
                     tone: Tone::Error,
                 }),
                 Effect::GoTab(tab) => self.tab = tab.min(TABS.len() - 1),
+                Effect::Select(kind, id) => self.screens[self.tab].select(kind, id),
             }
         }
         None
@@ -525,7 +523,8 @@ impl App {
         let help = hints.iter().position(|(_, word)| *word == "help");
         let cost = |(key, word): &(String, &str)| key.chars().count() + word.chars().count() + 3;
         let reserve = help.map_or(0, |i| cost(&hints[i]));
-        let mut room = (area.width as usize).saturating_sub(1 + reserve);
+        // Each hint costs its text and two spaces after it; the last needs none.
+        let mut room = (area.width as usize + 1).saturating_sub(reserve);
         let mut spans = vec![Span::raw(" ")];
         for (i, hint) in hints.iter().enumerate() {
             let fits = cost(hint) <= room;

@@ -11,6 +11,8 @@ pub enum Scope {
     /// Any screen with a table: moving, filtering, sorting.
     List,
     Now,
+    /// The Now tab's weekly review.
+    NowReview,
     Impact,
     Runway,
     Vesting,
@@ -52,6 +54,7 @@ impl Scope {
             Scope::Global => "Everywhere",
             Scope::List => "Lists",
             Scope::Now => "Now",
+            Scope::NowReview => "Weekly review",
             Scope::Impact => "Impact",
             Scope::Runway => "Runway",
             Scope::Vesting => "Vesting",
@@ -144,6 +147,17 @@ pub enum Action {
     AcceptGhosted,
     GhostSetting,
     Contacted,
+    // Now
+    Open,
+    Tick,
+    SelfCheck,
+    ResumeToday,
+    LinkedinToday,
+    Notice,
+    Review,
+    ReviewSkip,
+    ReviewBack,
+    ReviewLeave,
 }
 
 /// A key with its modifiers, written as a constant in the table.
@@ -293,6 +307,112 @@ pub static KEYS: &[Binding] = &[
         A::Export,
         "export the wins shown as a Markdown brag document",
         "export"
+    ),
+    // Now
+    bind!(
+        Now,
+        [code(K::Right), key('l')],
+        A::NextView,
+        "next panel (alerts, deadlines, signals)"
+    ),
+    bind!(
+        Now,
+        [code(K::Left), key('h')],
+        A::PrevView,
+        "previous panel"
+    ),
+    bind!(Now, [code(K::Up), key('k')], A::Up, "move up"),
+    bind!(Now, [code(K::Down), key('j')], A::Down, "move down"),
+    bind!(
+        Now,
+        [code(K::Enter)],
+        A::Open,
+        "open: go to the tab that fixes it, or edit",
+        "open"
+    ),
+    bind!(
+        Now,
+        [key('x')],
+        A::Explain,
+        "explain the selected line: inputs and rule"
+    ),
+    bind!(
+        Now,
+        [key('t')],
+        A::Tick,
+        "tick the item done by hand (again: clear)",
+        "tick"
+    ),
+    bind!(
+        Now,
+        [key('p')],
+        A::SelfCheck,
+        "positioning self-check",
+        "self-check"
+    ),
+    bind!(
+        Now,
+        [key('r')],
+        A::ResumeToday,
+        "mark the résumé updated today"
+    ),
+    bind!(
+        Now,
+        [key('i')],
+        A::LinkedinToday,
+        "mark LinkedIn updated today"
+    ),
+    bind!(Now, [key('a')], A::Add, "log a layoff signal", "signal"),
+    bind!(Now, [key('e')], A::Edit, "edit the selected signal"),
+    bind!(
+        Now,
+        [key('d')],
+        A::Delete,
+        "delete the selected signal (asks first)"
+    ),
+    bind!(
+        Now,
+        [key('n')],
+        A::Notice,
+        "notice date, review window, cover end"
+    ),
+    bind!(
+        Now,
+        [key('w')],
+        A::Review,
+        "weekly review: a short guided pass",
+        "review"
+    ),
+    // Weekly review
+    bind!(
+        NowReview,
+        [code(K::Enter)],
+        A::Open,
+        "do this step (opens its form)",
+        "do it"
+    ),
+    bind!(
+        NowReview,
+        [key('s')],
+        A::ReviewSkip,
+        "skip to the next step",
+        "skip"
+    ),
+    bind!(
+        NowReview,
+        [key('b')],
+        A::ReviewBack,
+        "back to the previous step",
+        "back"
+    ),
+    bind!(NowReview, [code(K::Up), key('k')], A::Up, "move up"),
+    bind!(NowReview, [code(K::Down), key('j')], A::Down, "move down"),
+    bind!(
+        NowReview,
+        [code(K::Esc)],
+        A::ReviewLeave,
+        "leave the review (what was saved stays)",
+        "leave"
     ),
     // Runway
     bind!(

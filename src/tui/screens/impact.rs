@@ -1,11 +1,11 @@
 //! The Impact tab: wins newest first under ISO-week headings, the weekly
 //! cadence, how measurable the log is, and a brag-document export.
 
+use super::win_form::{win_form, win_from};
 use super::{Cx, Effect, Screen, View};
 use crate::domain::edit::{self, Edit, Kind};
 use crate::domain::impact::{
-    Category, Metric, Summary, Win, logged_this_week, newest_first, normalize_tags, streak,
-    week_heading, weekly_counts,
+    Category, Summary, Win, logged_this_week, newest_first, streak, week_heading, weekly_counts,
 };
 use crate::domain::money::format_percent;
 use crate::domain::workbook::Workbook;
@@ -70,73 +70,12 @@ impl ImpactScreen {
     }
 
     fn win_form(&self, title: &str, win: Option<&Win>, purpose: Purpose) -> Form {
-        let category = win.map_or(Category::Other, |w| w.category);
-        let categories = Category::ALL
-            .iter()
-            .map(|c| c.label().to_string())
-            .collect();
-        let selected = Category::ALL
-            .iter()
-            .position(|c| *c == category)
-            .unwrap_or(0);
-        let tags = win.map(|w| w.tags.join(", ")).unwrap_or_default();
-        Form::new(title, self.today, purpose)
-            .text(
-                "title",
-                "What you did (one line)",
-                win.map_or("", |w| &w.title),
-                true,
-            )
-            .date(
-                "date",
-                "Date",
-                Some(win.map_or(self.today, |w| w.date)),
-                true,
-            )
-            .choice("category", "Lever it moved", categories, selected)
-            .text(
-                "metric",
-                "Measured result",
-                win.and_then(|w| w.metric.as_ref()).map_or("", |m| &m.text),
-                false,
-            )
-            .hint("e.g. $40k/yr, 30%, 12 hours/week, p99 900ms → 300ms")
-            .text("tags", "Tags", &tags, false)
-            .hint("words separated by commas, e.g. finops, migration")
-            .text(
-                "link",
-                "Link to evidence",
-                win.and_then(|w| w.link.as_deref()).unwrap_or(""),
-                false,
-            )
-            .note(
-                "notes",
-                "Notes: context, action, who benefited",
-                win.and_then(|w| w.notes.as_deref()).unwrap_or(""),
-            )
+        win_form(title, self.today, win, purpose)
     }
 
     /// The win the form describes, checked by the domain.
     fn win_from(&self, form: &Form, id: Id) -> Result<Win, Invalid> {
-        let metric = match form.value_opt_text("metric") {
-            Some(text) => Some(Metric::parse(&text).map_err(|m| Invalid::new("metric", m))?),
-            None => None,
-        };
-        let date = form
-            .value_date("date")
-            .ok_or_else(|| Invalid::new("date", "enter a date"))?;
-        let win = Win {
-            id,
-            date,
-            title: form.value_text("title"),
-            category: Category::ALL[form.value_choice("category")],
-            metric,
-            notes: form.value_opt_text("notes"),
-            tags: normalize_tags(&form.value_text("tags")),
-            link: form.value_opt_text("link"),
-        };
-        win.validate(self.today)?;
-        Ok(win)
+        win_from(form, id, self.today)
     }
 
     fn export_form(&self) -> Form {

@@ -3,10 +3,11 @@
 //! actions into effects, and draws from `&self` only.
 
 pub mod impact;
+pub mod now;
 pub mod pipeline;
-pub mod placeholder;
 pub mod runway;
 pub mod vesting;
+pub mod win_form;
 
 use crate::domain::edit::{Edit, Kind};
 use crate::domain::workbook::Workbook;
@@ -35,6 +36,8 @@ pub enum Effect {
     /// A problem worth a popup.
     Error(String),
     GoTab(usize),
+    /// Select a record on the current tab's screen (after `GoTab`), if it shows one.
+    Select(Kind, Id),
 }
 
 /// What a screen may read, and where it leaves its effects.

@@ -1,0 +1,413 @@
+//! The Now tab, driven with keys as a person would. "Today" is Thursday
+//! 2026-11-26 (see `common::today`).
+
+mod common;
+
+use careerbook::domain::workbook::Workbook;
+use careerbook::store::Session;
+use careerbook::tui::app::App;
+use common::{app_with, demo_app, draw, press, today};
+
+const EMPTY: &str = "(version: 1, next_id: 1)";
+
+/// The workbook as saved on disk (not the app's copy in memory).
+fn on_disk(app: &App) -> Workbook {
+    Session::open(app.session().paths().clone(), Default::default())
+        .expect("reopen")
+        .workbook()
+        .clone()
+}
+
+fn backspaces(app: &mut App, n: usize) {
+    for _ in 0..n {
+        press(app, "Bksp");
+    }
+}
+
+#[test]
+fn now_at_80x24() {
+    let (_dir, app) = demo_app();
+    insta::assert_snapshot!(draw(&app, 80, 24));
+}
+
+#[test]
+fn now_at_120x40() {
+    let (_dir, app) = demo_app();
+    insta::assert_snapshot!(draw(&app, 120, 40));
+}
+
+#[test]
+fn self_check_form_at_80x24() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, "p");
+    insta::assert_snapshot!(draw(&app, 80, 24));
+}
+
+#[test]
+fn review_first_step_at_80x24() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, "w");
+    insta::assert_snapshot!(draw(&app, 80, 24));
+}
+
+#[test]
+fn status_is_a_symbol_and_a_word_for_each_item() {
+    let (_dir, app) = demo_app();
+    let screen = draw(&app, 80, 24);
+    for line in [
+        "▶ ✓ done       Make your impact visible and measurable",
+        "  ✓ done       Move closer to core or strategic teams",
+        "  ! attention  Keep your external options active",
+        "  ! attention  Understand your legal and financial situation",
+    ] {
+        assert!(screen.contains(line), "missing {line:?}:\n{screen}");
+    }
+    let (_dir, empty) = app_with(EMPTY);
+    let screen = draw(&empty, 80, 24);
+    assert_eq!(screen.matches("○ todo").count(), 4, "{screen}");
+}
+
+#[test]
+fn the_weekly_review_walks_through_every_step_and_records_the_date() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, "w");
+    assert!(draw(&app, 80, 24).contains("Step 1 of 4 · Log a win"));
+    // Step 1: the win form (the same form as the Impact tab's).
+    press(
+        &mut app,
+        "Enter | text:Ran the transition workshop for my accounts | Tab Tab | r | Tab | text:6 accounts | Enter",
+    );
+    let screen = draw(&app, 80, 24);
+    assert_eq!(app.popup_count(), 0, "{screen}");
+    assert!(
+        screen.contains("Step 2 of 4 · Update cash balances"),
+        "{screen}"
+    );
+    assert!(screen.contains("✓ 1 win"), "{screen}");
+    // Step 2: update the first balance; the cursor moves to the next account.
+    press(&mut app, "Enter");
+    backspaces(&mut app, 10);
+    press(&mut app, "text:9,100 | Enter");
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen
+            .contains("Checking                    $9,100.00  as of 2026-11-26 (today)  ✓ updated"),
+        "{screen}"
+    );
+    assert!(screen.contains("▶ High-yield savings"), "{screen}");
+    press(&mut app, "s");
+    // Step 3: the most overdue follow-up first; a blank date clears it.
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen.contains("▶ Stratus Data — Staff Data Platform Engineer"),
+        "{screen}"
+    );
+    press(&mut app, "Enter Enter");
+    let screen = draw(&app, 80, 24);
+    assert!(!screen.contains("Stratus Data —"), "cleared:\n{screen}");
+    press(&mut app, "s");
+    // Step 4: touch the contact due longest; that finishes the steps.
+    press(&mut app, "Enter Enter");
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("4 of 4 steps done"), "{screen}");
+    assert!(screen.contains("✓ touched Ravi Menon"), "{screen}");
+    press(&mut app, "Enter");
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen.contains("weekly review recorded · saved"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("last weekly review 26 Nov (today)"),
+        "{screen}"
+    );
+
+    let wb = on_disk(&app);
+    assert_eq!(wb.now.last_review, Some(today()));
+    let win = wb.impact.wins.last().expect("a win");
+    assert_eq!(win.title, "Ran the transition workshop for my accounts");
+    assert_eq!(win.date, today());
+    assert_eq!(
+        win.metric.as_ref().map(|m| m.text.as_str()),
+        Some("6 accounts")
+    );
+    let checking = &wb.runway.accounts[0];
+    assert_eq!(
+        (checking.balance.to_string().as_str(), checking.as_of),
+        ("9100", today())
+    );
+    let stratus = wb.pipeline.application(55).expect("Stratus Data");
+    assert_eq!(stratus.follow_up, None);
+    assert_eq!(stratus.next_action.as_deref(), Some("Nudge Aisha"), "kept");
+    let ravi = wb.pipeline.contact(49).expect("Ravi");
+    assert_eq!(
+        (ravi.last_contacted, ravi.next_touch),
+        (Some(today()), None)
+    );
+}
+
+#[test]
+fn every_review_step_can_be_skipped_and_esc_records_nothing() {
+    let (_dir, mut app) = demo_app();
+    let before = on_disk(&app).now.last_review;
+    press(&mut app, "w s s s s");
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("0 of 4 steps done"), "{screen}");
+    assert!(
+        screen.contains("– 1 win   – 2 cash   – 3 follow-ups   – 4 contact"),
+        "{screen}"
+    );
+    press(&mut app, "Esc");
+    assert!(draw(&app, 80, 24).contains("weekly review left; not recorded as done"));
+    assert_eq!(on_disk(&app).now.last_review, before);
+    // b goes back; finishing after skipping still records the review.
+    press(&mut app, "w s b");
+    assert!(draw(&app, 80, 24).contains("Step 1 of 4 · Log a win"));
+    press(&mut app, "s s s s Enter");
+    assert_eq!(on_disk(&app).now.last_review, Some(today()));
+}
+
+#[test]
+fn a_wrong_value_in_a_review_form_stays_in_the_form_and_the_step() {
+    let (_dir, mut app) = demo_app();
+    press(
+        &mut app,
+        "w | Enter | text:Faster builds | Tab Tab Tab | text:lots | Enter",
+    );
+    assert_eq!(app.popup_count(), 1, "the form stays open");
+    assert!(draw(&app, 80, 24).contains("✗ a measured result needs a number"));
+    press(&mut app, "Esc");
+    assert!(
+        draw(&app, 80, 24).contains("Step 1 of 4 · Log a win"),
+        "still step 1"
+    );
+    assert_eq!(on_disk(&app).impact.wins.len(), 22, "nothing saved");
+}
+
+#[test]
+fn a_hand_tick_shows_beside_the_computed_reason_and_can_be_cleared() {
+    let (_dir, mut app) = demo_app();
+    press(
+        &mut app,
+        "j j t | text:Recruiter call booked, profile fixed tonight | Enter",
+    );
+    let screen = draw(&app, 120, 40);
+    assert!(
+        screen.contains("✓ done       Keep your external options active"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(
+            "✓ ticked by hand on 26 Nov 2026: Recruiter call booked, profile fixed tonight"
+        ),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("computed ! attention — LinkedIn updated 169 days ago"),
+        "{screen}"
+    );
+    let ticks = on_disk(&app).now.ticks;
+    assert_eq!(ticks.len(), 1);
+    assert_eq!(ticks[0].date, today());
+    // t again asks, then clears it.
+    press(&mut app, "t");
+    assert!(draw(&app, 80, 24).contains("Clear the tick on “Keep your external options active”?"));
+    press(&mut app, "y");
+    assert!(on_disk(&app).now.ticks.is_empty());
+    assert!(draw(&app, 80, 24).contains("! attention  Keep your external options active"));
+    press(&mut app, "u");
+    assert_eq!(
+        on_disk(&app).now.ticks.len(),
+        1,
+        "undo brings the tick back"
+    );
+}
+
+#[test]
+fn r_and_i_mark_the_resume_and_linkedin_updated_today() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, "i");
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen.contains("LinkedIn marked updated today · saved"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("✓ done       Keep your external options active"),
+        "{screen}"
+    );
+    press(&mut app, "r");
+    let wb = on_disk(&app);
+    assert_eq!(wb.now.linkedin_updated, Some(today()));
+    assert_eq!(wb.now.resume_updated, Some(today()));
+}
+
+#[test]
+fn signals_are_added_edited_deleted_and_counted() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, "l l l");
+    assert!(
+        draw(&app, 80, 24)
+            .contains("4 signals in the last 90 days. It is your record, not a prediction.")
+    );
+    press(
+        &mut app,
+        "a Tab | r | Tab | text:Regional leads merged, no explanation | C-s",
+    );
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("5 signals in the last 90 days"), "{screen}");
+    assert!(
+        screen.contains("▶ 26 Nov  Reorg          Regional leads merged, no explanation"),
+        "the new signal is selected:\n{screen}"
+    );
+    press(&mut app, "e Tab Tab | text: (town hall) | C-s");
+    let wb = on_disk(&app);
+    let signal = wb.now.signals.last().expect("signal");
+    assert_eq!(
+        signal.note,
+        "Regional leads merged, no explanation (town hall)"
+    );
+    assert_eq!(
+        signal.kind,
+        careerbook::domain::checklist::SignalKind::Reorganization
+    );
+    press(&mut app, "d y");
+    assert_eq!(on_disk(&app).now.signals.len(), 4);
+    assert!(draw(&app, 80, 24).contains("4 signals in the last 90 days"));
+}
+
+#[test]
+fn enter_on_an_item_or_an_alert_goes_to_the_tab_that_fixes_it() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, "Enter");
+    assert_eq!(app.tab(), 1, "impact → the Impact tab");
+    press(&mut app, "1 j j j Enter");
+    assert_eq!(app.tab(), 2, "money → the Runway tab");
+    // The alerts panel: the first alert is the review-window deadline, shown
+    // in the deadlines panel of this tab; the second a follow-up on Pipeline.
+    press(&mut app, "1 l Enter");
+    assert_eq!(app.tab(), 0);
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen.contains("▶ 03 Dec 2026  in 7 days    Severance agreement review window closes"),
+        "{screen}"
+    );
+    press(&mut app, "h j Enter");
+    assert_eq!(app.tab(), 4, "a follow-up → the Pipeline tab");
+}
+
+#[test]
+fn enter_on_an_unfilled_self_check_opens_it_and_saving_it_dates_it() {
+    let (_dir, mut app) = app_with(EMPTY);
+    press(&mut app, "j Enter");
+    assert!(draw(&app, 80, 24).contains("Positioning self-check"));
+    press(
+        &mut app,
+        "text:Core networking | Tab | c | Tab | text:VPC Lattice | Enter",
+    );
+    let wb = on_disk(&app);
+    let p = &wb.now.positioning;
+    assert_eq!(p.team.as_deref(), Some("Core networking"));
+    assert_eq!(
+        p.strategic,
+        Some(careerbook::domain::checklist::Initiative::CoreInfrastructure)
+    );
+    assert_eq!(p.reviewed, Some(today()));
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen.contains("✓ done       Move closer to core or strategic teams"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("On VPC Lattice (Core infrastructure)"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn the_notice_form_sets_the_deadlines_and_a_blank_date_clears_them() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, "n Tab");
+    backspaces(&mut app, 2);
+    press(&mut app, "text:45 | Enter l l");
+    let screen = draw(&app, 80, 24);
+    // Nov 12 + 45 days = Dec 27.
+    assert!(
+        screen.contains("27 Dec 2026  in 31 days   Severance agreement review window closes"),
+        "{screen}"
+    );
+    press(&mut app, "n");
+    backspaces(&mut app, 10);
+    press(&mut app, "Enter");
+    assert_eq!(on_disk(&app).now.notice, None);
+    assert!(draw(&app, 80, 24).contains("No notice date entered."));
+    // Without a notice the form offers the Runway tab's notice pay start.
+    press(&mut app, "n");
+    let form = draw(&app, 80, 24);
+    assert!(
+        form.contains("Notice and deadlines") && form.contains("2026-11-12"),
+        "{form}"
+    );
+    // A review window of 0 days is refused under its field.
+    press(&mut app, "Tab | text:0 | Enter");
+    assert!(draw(&app, 80, 24).contains("✗ enter from 1 to 180 days"));
+}
+
+#[test]
+fn x_explains_an_item_with_the_article_and_the_rule() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, "j j j x");
+    let screen = draw(&app, 120, 40);
+    assert!(
+        screen.contains("Understand your legal and financial situation"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Know how long your savings would last"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Runway: 22.52 months from 2026-11-26"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn the_review_and_the_panels_draw_at_small_sizes_without_panic() {
+    let (_dir, mut app) = demo_app();
+    for keys in ["", "l", "l", "l", "w", "s", "s", "s", "s"] {
+        press(&mut app, keys);
+        for width in [1, 20, 59, 60, 80] {
+            for height in [1, 6, 15, 16, 24] {
+                draw(&app, width, height);
+            }
+        }
+    }
+}
+
+/// Two grants; the second vests 5% on 2026-12-10, 14 days after "today".
+const VEST_SOON: &str = r#"(version: 1, next_id: 3, vesting: (
+    grants: [
+        (id: 1, name: "New-hire RSU", ticker: "AMZN", shares: "100", grant_date: "2024-03-15",
+         vest_start: "2024-03-15", schedule: amazon, rounding: half_up),
+        (id: 2, name: "Refresher", ticker: "AMZN", shares: "200", grant_date: "2025-12-10",
+         vest_start: "2025-12-10", schedule: amazon, rounding: half_up),
+    ],
+))"#;
+
+#[test]
+fn enter_on_a_vest_alert_selects_its_grant_on_the_vesting_tab() {
+    let (_dir, mut app) = app_with(VEST_SOON);
+    press(&mut app, "l");
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen.contains("▶ 10 Dec  10 AMZN vest in 14 days (Refresher)"),
+        "{screen}"
+    );
+    press(&mut app, "Enter");
+    assert_eq!(app.tab(), 3);
+    // The grants view shows the selection the alert made.
+    press(&mut app, "Right");
+    let screen = draw(&app, 100, 30);
+    assert!(screen.contains("▶ Refresher"), "{screen}");
+}
