@@ -253,633 +253,134 @@ use Action as A;
 use KeyCode as K;
 
 /// Every key careerbook knows. Order here is the order of footer and help.
+#[rustfmt::skip]
 pub static KEYS: &[Binding] = &[
     // Lists (any table)
     bind!(List, [code(K::Up), key('k')], A::Up, "move up"),
     bind!(List, [code(K::Down), key('j')], A::Down, "move down"),
-    bind!(
-        List,
-        [key('g'), code(K::Home)],
-        A::Top,
-        "go to the first row"
-    ),
-    bind!(
-        List,
-        [key('G'), code(K::End)],
-        A::Bottom,
-        "go to the last row"
-    ),
+    bind!(List, [key('g'), code(K::Home)], A::Top, "go to the first row"),
+    bind!(List, [key('G'), code(K::End)], A::Bottom, "go to the last row"),
     bind!(List, [code(K::PageUp)], A::PageUp, "page up"),
     bind!(List, [code(K::PageDown)], A::PageDown, "page down"),
-    bind!(
-        List,
-        [key('/')],
-        A::Filter,
-        "filter rows as you type",
-        "filter"
-    ),
-    bind!(
-        List,
-        [key('s')],
-        A::Sort,
-        "sort by the next column (again: reverse)",
-        "sort"
-    ),
+    bind!(List, [key('/')], A::Filter, "filter rows as you type", "filter"),
+    bind!(List, [key('s')], A::Sort, "sort by the next column (again: reverse)", "sort"),
     // Impact
     bind!(Impact, [key('a')], A::Add, "log a win", "add"),
-    bind!(
-        Impact,
-        [key('e'), code(K::Enter)],
-        A::Edit,
-        "edit the selected win",
-        "edit"
-    ),
-    bind!(
-        Impact,
-        [key('d')],
-        A::Delete,
-        "delete the selected win (asks first)",
-        "delete"
-    ),
-    bind!(
-        Impact,
-        [key('x')],
-        A::Export,
-        "export the wins shown as a Markdown brag document",
-        "export"
-    ),
+    bind!(Impact, [key('e'), code(K::Enter)], A::Edit, "edit the selected win", "edit"),
+    bind!(Impact, [key('d')], A::Delete, "delete the selected win (asks first)", "delete"),
+    bind!(Impact, [key('x')], A::Export, "export the wins shown as a Markdown brag document", "export"),
     // Now
-    bind!(
-        Now,
-        [code(K::Right), key('l')],
-        A::NextView,
-        "next panel (alerts, deadlines, signals)"
-    ),
-    bind!(
-        Now,
-        [code(K::Left), key('h')],
-        A::PrevView,
-        "previous panel"
-    ),
+    bind!(Now, [code(K::Right), key('l')], A::NextView, "next panel (alerts, deadlines, signals)"),
+    bind!(Now, [code(K::Left), key('h')], A::PrevView, "previous panel"),
     bind!(Now, [code(K::Up), key('k')], A::Up, "move up"),
     bind!(Now, [code(K::Down), key('j')], A::Down, "move down"),
-    bind!(
-        Now,
-        [code(K::Enter)],
-        A::Open,
-        "open: go to the tab that fixes it, or edit",
-        "open"
-    ),
-    bind!(
-        Now,
-        [key('x')],
-        A::Explain,
-        "explain the selected line: inputs and rule"
-    ),
-    bind!(
-        Now,
-        [key('t')],
-        A::Tick,
-        "tick the item done by hand (again: clear)",
-        "tick"
-    ),
-    bind!(
-        Now,
-        [key('p')],
-        A::SelfCheck,
-        "positioning self-check",
-        "self-check"
-    ),
-    bind!(
-        Now,
-        [key('r')],
-        A::ResumeToday,
-        "mark the résumé updated today"
-    ),
-    bind!(
-        Now,
-        [key('i')],
-        A::LinkedinToday,
-        "mark LinkedIn updated today"
-    ),
+    bind!(Now, [code(K::Enter)], A::Open, "open: go to the tab that fixes it, or edit", "open"),
+    bind!(Now, [key('x')], A::Explain, "explain the selected line: inputs and rule"),
+    bind!(Now, [key('t')], A::Tick, "tick the item done by hand (again: clear)", "tick"),
+    bind!(Now, [key('p')], A::SelfCheck, "positioning self-check", "self-check"),
+    bind!(Now, [key('r')], A::ResumeToday, "mark the résumé updated today"),
+    bind!(Now, [key('i')], A::LinkedinToday, "mark LinkedIn updated today"),
     bind!(Now, [key('a')], A::Add, "log a layoff signal", "signal"),
     bind!(Now, [key('e')], A::Edit, "edit the selected signal"),
-    bind!(
-        Now,
-        [key('d')],
-        A::Delete,
-        "delete the selected signal (asks first)"
-    ),
-    bind!(
-        Now,
-        [key('n')],
-        A::Notice,
-        "notice date, review window, cover end"
-    ),
-    bind!(
-        Now,
-        [key('w')],
-        A::Review,
-        "weekly review: a short guided pass",
-        "review"
-    ),
+    bind!(Now, [key('d')], A::Delete, "delete the selected signal (asks first)"),
+    bind!(Now, [key('n')], A::Notice, "notice date, review window, cover end"),
+    bind!(Now, [key('w')], A::Review, "weekly review: a short guided pass", "review"),
     // Weekly review
-    bind!(
-        NowReview,
-        [code(K::Enter)],
-        A::Open,
-        "do this step (opens its form)",
-        "do it"
-    ),
-    bind!(
-        NowReview,
-        [key('s')],
-        A::ReviewSkip,
-        "skip to the next step",
-        "skip"
-    ),
-    bind!(
-        NowReview,
-        [key('b')],
-        A::ReviewBack,
-        "back to the previous step",
-        "back"
-    ),
+    bind!(NowReview, [code(K::Enter)], A::Open, "do this step (opens its form)", "do it"),
+    bind!(NowReview, [key('s')], A::ReviewSkip, "skip to the next step", "skip"),
+    bind!(NowReview, [key('b')], A::ReviewBack, "back to the previous step", "back"),
     bind!(NowReview, [code(K::Up), key('k')], A::Up, "move up"),
     bind!(NowReview, [code(K::Down), key('j')], A::Down, "move down"),
-    bind!(
-        NowReview,
-        [code(K::Esc)],
-        A::ReviewLeave,
-        "leave the review (what was saved stays)",
-        "leave"
-    ),
+    bind!(NowReview, [code(K::Esc)], A::ReviewLeave, "leave the review (what was saved stays)", "leave"),
     // Runway
-    bind!(
-        Runway,
-        [code(K::Right), key('l')],
-        A::NextView,
-        "next view: chart, months, inputs, explanation",
-        "view"
-    ),
-    bind!(
-        Runway,
-        [code(K::Left), key('h')],
-        A::PrevView,
-        "previous view"
-    ),
-    bind!(
-        Runway,
-        [key('w')],
-        A::WhatIf,
-        "what-if: trim non-essential spending by a % (not saved)",
-        "what-if"
-    ),
-    bind!(
-        Runway,
-        [key('x')],
-        A::Explain,
-        "explain: every input and the formula behind each figure",
-        "explain"
-    ),
-    bind!(
-        Runway,
-        [key('n')],
-        A::ToggleNewJob,
-        "show the chart and months with or without the new job"
-    ),
-    bind!(
-        RunwayInputs,
-        [key('a')],
-        A::Add,
-        "add to the selected section (or set it)",
-        "add"
-    ),
-    bind!(
-        RunwayInputs,
-        [key('e'), code(K::Enter)],
-        A::Edit,
-        "edit the selected input",
-        "edit"
-    ),
-    bind!(
-        RunwayInputs,
-        [key('d')],
-        A::Delete,
-        "delete or clear the selected input (asks first)",
-        "delete"
-    ),
-    bind!(
-        RunwayInputs,
-        [key('v')],
-        A::ToggleVestProceeds,
-        "count vest proceeds or leave them out (saved)"
-    ),
-    bind!(
-        RunwayMonths,
-        [code(K::Enter)],
-        A::Edit,
-        "show the selected month's money in and out",
-        "details"
-    ),
+    bind!(Runway, [code(K::Right), key('l')], A::NextView, "next view: chart, months, inputs, explanation", "view"),
+    bind!(Runway, [code(K::Left), key('h')], A::PrevView, "previous view"),
+    bind!(Runway, [key('w')], A::WhatIf, "what-if: trim non-essential spending by a % (not saved)", "what-if"),
+    bind!(Runway, [key('x')], A::Explain, "explain: every input and the formula behind each figure", "explain"),
+    bind!(Runway, [key('n')], A::ToggleNewJob, "show the chart and months with or without the new job"),
+    bind!(RunwayInputs, [key('a')], A::Add, "add to the selected section (or set it)", "add"),
+    bind!(RunwayInputs, [key('e'), code(K::Enter)], A::Edit, "edit the selected input", "edit"),
+    bind!(RunwayInputs, [key('d')], A::Delete, "delete or clear the selected input (asks first)", "delete"),
+    bind!(RunwayInputs, [key('v')], A::ToggleVestProceeds, "count vest proceeds or leave them out (saved)"),
+    bind!(RunwayMonths, [code(K::Enter)], A::Edit, "show the selected month's money in and out", "details"),
     bind!(RunwayRows, [code(K::Up), key('k')], A::Up, "move up"),
     bind!(RunwayRows, [code(K::Down), key('j')], A::Down, "move down"),
-    bind!(
-        RunwayRows,
-        [key('g'), code(K::Home)],
-        A::Top,
-        "go to the top"
-    ),
-    bind!(
-        RunwayRows,
-        [key('G'), code(K::End)],
-        A::Bottom,
-        "go to the bottom"
-    ),
+    bind!(RunwayRows, [key('g'), code(K::Home)], A::Top, "go to the top"),
+    bind!(RunwayRows, [key('G'), code(K::End)], A::Bottom, "go to the bottom"),
     bind!(RunwayRows, [code(K::PageUp)], A::PageUp, "page up"),
     bind!(RunwayRows, [code(K::PageDown)], A::PageDown, "page down"),
     // Vesting
-    bind!(
-        Vesting,
-        [code(K::Right), key('l')],
-        A::NextView,
-        "next view: upcoming, grants, prices, last day, bonuses",
-        "view"
-    ),
-    bind!(
-        Vesting,
-        [code(K::Left), key('h')],
-        A::PrevView,
-        "previous view"
-    ),
-    bind!(
-        Vesting,
-        [key('x')],
-        A::Explain,
-        "explain: the inputs and formula behind the figures shown",
-        "explain"
-    ),
-    bind!(
-        Vesting,
-        [key('p')],
-        A::SetPrice,
-        "enter a share price by hand, with its date"
-    ),
-    bind!(
-        Vesting,
-        [key('%')],
-        A::SetWithholding,
-        "withholding on vests: the Runway tab's rate or your own"
-    ),
+    bind!(Vesting, [code(K::Right), key('l')], A::NextView, "next view: upcoming, grants, prices, last day, bonuses", "view"),
+    bind!(Vesting, [code(K::Left), key('h')], A::PrevView, "previous view"),
+    bind!(Vesting, [key('x')], A::Explain, "explain: the inputs and formula behind the figures shown", "explain"),
+    bind!(Vesting, [key('p')], A::SetPrice, "enter a share price by hand, with its date"),
+    bind!(Vesting, [key('%')], A::SetWithholding, "withholding on vests: the Runway tab's rate or your own"),
     bind!(VestingUpcoming, [key('a')], A::Add, "add a grant", "add"),
-    bind!(
-        VestingUpcoming,
-        [code(K::Enter)],
-        A::Edit,
-        "show the selected vest's grant",
-        "grant"
-    ),
+    bind!(VestingUpcoming, [code(K::Enter)], A::Edit, "show the selected vest's grant", "grant"),
     bind!(VestingGrants, [key('a')], A::Add, "add a grant", "add"),
-    bind!(
-        VestingGrants,
-        [key('e'), code(K::Enter)],
-        A::Edit,
-        "edit the selected grant",
-        "edit"
-    ),
-    bind!(
-        VestingGrants,
-        [key('d')],
-        A::Delete,
-        "delete the selected grant (asks first)",
-        "delete"
-    ),
-    bind!(
-        VestingGrants,
-        [key('v')],
-        A::ShowSchedule,
-        "show the selected grant's whole schedule, vested and unvested",
-        "vests"
-    ),
-    bind!(
-        VestingSchedule,
-        [key('v'), code(K::Esc)],
-        A::ShowSchedule,
-        "back to the grants list",
-        "back"
-    ),
+    bind!(VestingGrants, [key('e'), code(K::Enter)], A::Edit, "edit the selected grant", "edit"),
+    bind!(VestingGrants, [key('d')], A::Delete, "delete the selected grant (asks first)", "delete"),
+    bind!(VestingGrants, [key('v')], A::ShowSchedule, "show the selected grant's whole schedule, vested and unvested", "vests"),
+    bind!(VestingSchedule, [key('v'), code(K::Esc)], A::ShowSchedule, "back to the grants list", "back"),
     bind!(VestingPrices, [key('a')], A::Add, "add a price", "add"),
-    bind!(
-        VestingPrices,
-        [key('e'), code(K::Enter)],
-        A::Edit,
-        "edit the selected price",
-        "edit"
-    ),
-    bind!(
-        VestingPrices,
-        [key('d')],
-        A::Delete,
-        "delete the selected price (asks first)",
-        "delete"
-    ),
-    bind!(
-        VestingLastDay,
-        [key('e'), code(K::Enter)],
-        A::Edit,
-        "type a last day (YYYY-MM-DD, +2w, …)",
-        "date"
-    ),
-    bind!(
-        VestingLastDay,
-        [key('+'), key('=')],
-        A::DayLater,
-        "last day one day later",
-        "day"
-    ),
-    bind!(
-        VestingLastDay,
-        [key('-')],
-        A::DayEarlier,
-        "last day one day earlier"
-    ),
-    bind!(
-        VestingLastDay,
-        [key(']')],
-        A::WeekLater,
-        "last day one week later",
-        "week"
-    ),
-    bind!(
-        VestingLastDay,
-        [key('[')],
-        A::WeekEarlier,
-        "last day one week earlier"
-    ),
-    bind!(
-        VestingLastDay,
-        [key('}')],
-        A::MonthLater,
-        "last day one month later"
-    ),
-    bind!(
-        VestingLastDay,
-        [key('{')],
-        A::MonthEarlier,
-        "last day one month earlier"
-    ),
-    bind!(
-        VestingLastDay,
-        [key('n')],
-        A::NextVestDay,
-        "move the last day to the next vest",
-        "next vest"
-    ),
-    bind!(
-        VestingLastDay,
-        [key('t')],
-        A::ResetDay,
-        "back to the Runway separation date (or today)"
-    ),
-    bind!(
-        VestingLastDay,
-        [key('r')],
-        A::ToggleEliminated,
-        "mark the role as eliminated or not (saved; waives clawbacks that allow it)",
-        "role"
-    ),
-    bind!(
-        VestingLastDay,
-        [key('S')],
-        A::SaveSeparation,
-        "save this last day as the Runway separation date (asks first)"
-    ),
+    bind!(VestingPrices, [key('e'), code(K::Enter)], A::Edit, "edit the selected price", "edit"),
+    bind!(VestingPrices, [key('d')], A::Delete, "delete the selected price (asks first)", "delete"),
+    bind!(VestingLastDay, [key('e'), code(K::Enter)], A::Edit, "type a last day (YYYY-MM-DD, +2w, …)", "date"),
+    bind!(VestingLastDay, [key('+'), key('=')], A::DayLater, "last day one day later", "day"),
+    bind!(VestingLastDay, [key('-')], A::DayEarlier, "last day one day earlier"),
+    bind!(VestingLastDay, [key(']')], A::WeekLater, "last day one week later", "week"),
+    bind!(VestingLastDay, [key('[')], A::WeekEarlier, "last day one week earlier"),
+    bind!(VestingLastDay, [key('}')], A::MonthLater, "last day one month later"),
+    bind!(VestingLastDay, [key('{')], A::MonthEarlier, "last day one month earlier"),
+    bind!(VestingLastDay, [key('n')], A::NextVestDay, "move the last day to the next vest", "next vest"),
+    bind!(VestingLastDay, [key('t')], A::ResetDay, "back to the Runway separation date (or today)"),
+    bind!(VestingLastDay, [key('r')], A::ToggleEliminated, "mark the role as eliminated or not (saved; waives clawbacks that allow it)", "role"),
+    bind!(VestingLastDay, [key('S')], A::SaveSeparation, "save this last day as the Runway separation date (asks first)"),
     bind!(VestingBonuses, [key('a')], A::Add, "add a bonus", "add"),
-    bind!(
-        VestingBonuses,
-        [key('e'), code(K::Enter)],
-        A::Edit,
-        "edit the selected bonus",
-        "edit"
-    ),
-    bind!(
-        VestingBonuses,
-        [key('d')],
-        A::Delete,
-        "delete the selected bonus (asks first)",
-        "delete"
-    ),
-    bind!(
-        VestingBonuses,
-        [key('r')],
-        A::ToggleEliminated,
-        "mark the role as eliminated or not (saved; waives clawbacks that allow it)",
-        "role"
-    ),
+    bind!(VestingBonuses, [key('e'), code(K::Enter)], A::Edit, "edit the selected bonus", "edit"),
+    bind!(VestingBonuses, [key('d')], A::Delete, "delete the selected bonus (asks first)", "delete"),
+    bind!(VestingBonuses, [key('r')], A::ToggleEliminated, "mark the role as eliminated or not (saved; waives clawbacks that allow it)", "role"),
     // Pipeline
-    bind!(
-        PipelineBoard,
-        [code(K::Left), key('h')],
-        A::ColumnLeft,
-        "previous column"
-    ),
-    bind!(
-        PipelineBoard,
-        [code(K::Right), key('l')],
-        A::ColumnRight,
-        "next column"
-    ),
-    bind!(
-        PipelineBoard,
-        [code(K::Up), key('k')],
-        A::Up,
-        "previous card"
-    ),
-    bind!(
-        PipelineBoard,
-        [code(K::Down), key('j')],
-        A::Down,
-        "next card"
-    ),
-    bind!(
-        PipelineBoard,
-        [key('g'), code(K::Home)],
-        A::Top,
-        "first card of the column"
-    ),
-    bind!(
-        PipelineBoard,
-        [key('G'), code(K::End)],
-        A::Bottom,
-        "last card of the column"
-    ),
-    bind!(
-        PipelineApps,
-        [key('>')],
-        A::StageNext,
-        "move to the next stage (recorded in its history as today)",
-        "next"
-    ),
-    bind!(
-        PipelineApps,
-        [key('<')],
-        A::StagePrev,
-        "move back a stage (recorded as today)"
-    ),
-    bind!(
-        PipelineApps,
-        [key('x')],
-        A::CloseApplication,
-        "close it; asks which closed stage (rejected, ghosted, …)",
-        "close"
-    ),
-    bind!(
-        PipelineApps,
-        [key('X')],
-        A::AcceptGhosted,
-        "mark ghosted, when suggested (no reply for N days)"
-    ),
-    bind!(
-        PipelineApps,
-        [key('a')],
-        A::Add,
-        "add an application",
-        "add"
-    ),
-    bind!(
-        PipelineApps,
-        [key('e'), code(K::Enter)],
-        A::Edit,
-        "edit the selected application (every field)",
-        "edit"
-    ),
-    bind!(
-        PipelineApps,
-        [key('d')],
-        A::Delete,
-        "delete the selected application (asks first)",
-        "delete"
-    ),
-    bind!(
-        PipelineContacts,
-        [key('c')],
-        A::Contacted,
-        "mark the selected contact contacted today",
-        "contacted"
-    ),
+    bind!(PipelineBoard, [code(K::Left), key('h')], A::ColumnLeft, "previous column"),
+    bind!(PipelineBoard, [code(K::Right), key('l')], A::ColumnRight, "next column"),
+    bind!(PipelineBoard, [code(K::Up), key('k')], A::Up, "previous card"),
+    bind!(PipelineBoard, [code(K::Down), key('j')], A::Down, "next card"),
+    bind!(PipelineBoard, [key('g'), code(K::Home)], A::Top, "first card of the column"),
+    bind!(PipelineBoard, [key('G'), code(K::End)], A::Bottom, "last card of the column"),
+    bind!(PipelineApps, [key('>')], A::StageNext, "move to the next stage (recorded in its history as today)", "next"),
+    bind!(PipelineApps, [key('<')], A::StagePrev, "move back a stage (recorded as today)"),
+    bind!(PipelineApps, [key('x')], A::CloseApplication, "close it; asks which closed stage (rejected, ghosted, …)", "close"),
+    bind!(PipelineApps, [key('X')], A::AcceptGhosted, "mark ghosted, when suggested (no reply for N days)"),
+    bind!(PipelineApps, [key('a')], A::Add, "add an application", "add"),
+    bind!(PipelineApps, [key('e'), code(K::Enter)], A::Edit, "edit the selected application (every field)", "edit"),
+    bind!(PipelineApps, [key('d')], A::Delete, "delete the selected application (asks first)", "delete"),
+    bind!(PipelineContacts, [key('c')], A::Contacted, "mark the selected contact contacted today", "contacted"),
     bind!(PipelineContacts, [key('a')], A::Add, "add a contact", "add"),
-    bind!(
-        PipelineContacts,
-        [key('e'), code(K::Enter)],
-        A::Edit,
-        "edit the selected contact",
-        "edit"
-    ),
-    bind!(
-        PipelineContacts,
-        [key('d')],
-        A::Delete,
-        "delete the contact and unlink it from applications (asks)",
-        "delete"
-    ),
-    bind!(
-        Pipeline,
-        [key('v')],
-        A::NextView,
-        "next view: board → list → contacts → funnel"
-    ),
+    bind!(PipelineContacts, [key('e'), code(K::Enter)], A::Edit, "edit the selected contact", "edit"),
+    bind!(PipelineContacts, [key('d')], A::Delete, "delete the contact and unlink it from applications (asks)", "delete"),
+    bind!(Pipeline, [key('v')], A::NextView, "next view: board → list → contacts → funnel"),
     bind!(Pipeline, [key('V')], A::PrevView, "previous view"),
-    bind!(
-        Pipeline,
-        [key('n')],
-        A::GhostSetting,
-        "set after how many days without reply to suggest ghosted"
-    ),
+    bind!(Pipeline, [key('n')], A::GhostSetting, "set after how many days without reply to suggest ghosted"),
     // Typing a filter
-    bind!(
-        Filter,
-        [code(K::Enter)],
-        A::FilterAccept,
-        "keep the filter and return to the list",
-        "keep"
-    ),
-    bind!(
-        Filter,
-        [code(K::Esc)],
-        A::FilterClear,
-        "clear the filter",
-        "clear"
-    ),
+    bind!(Filter, [code(K::Enter)], A::FilterAccept, "keep the filter and return to the list", "keep"),
+    bind!(Filter, [code(K::Esc)], A::FilterClear, "clear the filter", "clear"),
     // Forms
-    bind!(
-        Form,
-        [code(K::Tab), code(K::Down)],
-        A::NextField,
-        "next field",
-        "next field"
-    ),
-    bind!(
-        Form,
-        [code(K::BackTab), code(K::Up)],
-        A::PrevField,
-        "previous field"
-    ),
-    bind!(
-        Form,
-        [code(K::Enter), ctrl('s')],
-        A::Submit,
-        "save (in a note, Enter starts a new line: use Ctrl-S)",
-        "save"
-    ),
-    bind!(
-        Form,
-        [code(K::Esc)],
-        A::Cancel,
-        "cancel, changing nothing",
-        "cancel"
-    ),
+    bind!(Form, [code(K::Tab), code(K::Down)], A::NextField, "next field", "next field"),
+    bind!(Form, [code(K::BackTab), code(K::Up)], A::PrevField, "previous field"),
+    bind!(Form, [code(K::Enter), ctrl('s')], A::Submit, "save (in a note, Enter starts a new line: use Ctrl-S)", "save"),
+    bind!(Form, [code(K::Esc)], A::Cancel, "cancel, changing nothing", "cancel"),
     // Confirm
     bind!(Confirm, [key('y')], A::Yes, "yes, do it", "yes"),
-    bind!(
-        Confirm,
-        [key('n'), code(K::Esc)],
-        A::No,
-        "no, keep it",
-        "no"
-    ),
+    bind!(Confirm, [key('n'), code(K::Esc)], A::No, "no, keep it", "no"),
     // Message
-    bind!(
-        Message,
-        [code(K::Enter), code(K::Esc)],
-        A::Close,
-        "close",
-        "close"
-    ),
+    bind!(Message, [code(K::Enter), code(K::Esc)], A::Close, "close", "close"),
     // Help
-    bind!(
-        Help,
-        [code(K::Esc), key('?'), key('q')],
-        A::Close,
-        "close help",
-        "close"
-    ),
+    bind!(Help, [code(K::Esc), key('?'), key('q')], A::Close, "close help", "close"),
     bind!(Help, [code(K::Up), key('k')], A::Up, "scroll up"),
     bind!(Help, [code(K::Down), key('j')], A::Down, "scroll down"),
     // Damaged workbook
-    bind!(
-        Damaged,
-        [key('r')],
-        A::RestoreBackup,
-        "restore the newest good backup (the damaged file is kept)",
-        "restore"
-    ),
-    bind!(
-        Damaged,
-        [key('q'), code(K::Esc)],
-        A::Quit,
-        "quit and fix the file by hand",
-        "quit"
-    ),
+    bind!(Damaged, [key('r')], A::RestoreBackup, "restore the newest good backup (the damaged file is kept)", "restore"),
+    bind!(Damaged, [key('q'), code(K::Esc)], A::Quit, "quit and fix the file by hand", "quit"),
     // Everywhere
     bind!(Global, [key('1')], A::GoTab(0), "Now tab"),
     bind!(Global, [key('2')], A::GoTab(1), "Impact tab"),
@@ -888,19 +389,8 @@ pub static KEYS: &[Binding] = &[
     bind!(Global, [key('5')], A::GoTab(4), "Pipeline tab"),
     bind!(Global, [code(K::Tab)], A::NextTab, "next tab"),
     bind!(Global, [code(K::BackTab)], A::PrevTab, "previous tab"),
-    bind!(
-        Global,
-        [key('u')],
-        A::Undo,
-        "undo the last edit (saved at once)",
-        "undo"
-    ),
-    bind!(
-        Global,
-        [ctrl('s')],
-        A::RetrySave,
-        "save again after a failed save"
-    ),
+    bind!(Global, [key('u')], A::Undo, "undo the last edit (saved at once)", "undo"),
+    bind!(Global, [ctrl('s')], A::RetrySave, "save again after a failed save"),
     bind!(Global, [key('?')], A::Help, "show every key", "help"),
     bind!(Global, [key('q')], A::Quit, "quit", "quit"),
     bind!(Global, [ctrl('c')], A::ForceQuit, "quit from anywhere"),
