@@ -363,7 +363,7 @@ const TYPOS: &[Typo] = &[
         from: "date: \"2026-05-06\",",
         to: "date: \"2026-05-06\"",
         names: &["impact.wins[0]", "comma"],
-        line_after: 1,
+        line_after: 0,
     },
     Typo {
         what: "a misspelt version",
