@@ -218,7 +218,9 @@ fn explain_lists_inputs_and_formulas() {
         "Runway = 10 full months + 0.00 of month 11 ($0.00 opening ÷ $6,000.00 net outflow) = 10.00 months"
     ));
     assert!(
-        screen.contains("Vest proceeds: on; no priced vests before the last day to count"),
+        screen.contains(
+            "Vest proceeds: on; with no last day on payroll set, the runway assumes you leave today"
+        ),
         "{screen}"
     );
     press(&mut app, "x");
@@ -508,7 +510,11 @@ fn the_vest_switch_is_saved_and_stays_honest() {
     let (_dir, mut app) = app_with(SIMPLE);
     inputs(&mut app);
     select(&mut app, "Count vest proceeds");
-    assert!(draw(&app, 160, 60).contains("Vest proceeds: on; no priced vests"));
+    let screen = draw(&app, 160, 60);
+    assert!(
+        screen.contains("with no last day on payroll set"),
+        "{screen}"
+    );
     press(&mut app, "v");
     assert!(!plan(&app).include_vest_proceeds);
     assert!(draw(&app, 160, 60).contains("Vest proceeds: off"));

@@ -186,6 +186,11 @@ pub fn vest_line(plan: &RunwayPlan, feed: &VestFeed) -> String {
         return "Vest proceeds: off (left out of the projection)".into();
     }
     let vests = &feed.counted;
+    if plan.separation.is_none() && vests.is_empty() {
+        return "Vest proceeds: on; with no last day on payroll set, the runway assumes you \
+                leave today, so later vests (forfeited then) are not counted"
+            .into();
+    }
     let mut line = if vests.is_empty() {
         "Vest proceeds: on; no priced vests before the last day to count".to_string()
     } else {
@@ -473,8 +478,12 @@ mod tests {
 
     #[test]
     fn vest_proceeds_are_counted_or_their_absence_is_said() {
-        let wb = workbook();
-        // No grants: nothing to count, and the line says so instead of a figure.
+        let mut wb = workbook();
+        // No last day set: the runway assumes you leave today, and says so.
+        let feed = vest_feed(&wb, d(2026, 1, 1));
+        assert!(vest_line(&wb.runway, &feed).contains("assumes you leave today"));
+        // A last day but no grants: nothing to count, said instead of a figure.
+        wb.runway.separation = Some(d(2026, 6, 30));
         let feed = vest_feed(&wb, d(2026, 1, 1));
         assert!(feed.proceeds().is_empty());
         assert!(vest_line(&wb.runway, &feed).contains("no priced vests"));

@@ -160,7 +160,9 @@ pub fn net_proceeds(
 
 /// The Runway projection's vest income: every vest from `today` through the
 /// Runway separation date (a vest on that day is kept; later ones are
-/// forfeited), or every future vest when no separation date is set; net of
+/// forfeited). With no separation date the projection assumes pay stops
+/// today, so only a vest dated today counts: counting later vests would pay
+/// out grants that leaving today forfeits. Net of
 /// this tab's withholding rate, else the plan's. Vests without a price are
 /// left out (never valued at zero). Whether they count at all is the plan's
 /// `include_vest_proceeds` switch, which the projection itself applies:
@@ -171,7 +173,7 @@ pub fn runway_vest_proceeds(
     plan: &RunwayPlan,
     today: NaiveDate,
 ) -> Vec<VestProceeds> {
-    let until = plan.separation.unwrap_or(NaiveDate::MAX);
+    let until = last_day_kept(plan, today);
     events(book, today, until, today, plan.withholding)
         .into_iter()
         .filter_map(|e| {
@@ -189,6 +191,12 @@ pub fn runway_vest_proceeds(
         .collect()
 }
 
+/// The last day whose vests the runway keeps: the separation date, or today
+/// when none is set (the projection then assumes you leave today).
+fn last_day_kept(plan: &RunwayPlan, today: NaiveDate) -> NaiveDate {
+    plan.separation.unwrap_or(today)
+}
+
 /// The vests [`runway_vest_proceeds`] leaves out because their ticker has no
 /// price, so the Runway tab can say so ("not counted: 2 META vests, no price")
 /// rather than let a missing price pass as nothing vesting.
@@ -197,7 +205,7 @@ pub fn runway_unpriced_vests(
     plan: &RunwayPlan,
     today: NaiveDate,
 ) -> Vec<VestEvent> {
-    let until = plan.separation.unwrap_or(NaiveDate::MAX);
+    let until = last_day_kept(plan, today);
     events(book, today, until, today, plan.withholding)
         .into_iter()
         .filter(|e| e.net.is_none())
@@ -466,9 +474,11 @@ mod tests {
                 (d(2027, 8, 15), "META")
             ]
         );
-        // No separation date: every future vest (2028-03-15 too).
+        // No separation date: the runway assumes you leave today, when every
+        // later vest is forfeited, so none is counted.
         plan.separation = None;
-        assert_eq!(runway_vest_proceeds(&book, &plan, today()).len(), 3);
+        assert!(runway_vest_proceeds(&book, &plan, today()).is_empty());
+        assert!(runway_unpriced_vests(&book, &plan, today()).is_empty());
         // Already separated: nothing more vests.
         plan.separation = Some(d(2026, 10, 1));
         assert!(runway_vest_proceeds(&book, &plan, today()).is_empty());
@@ -485,6 +495,8 @@ mod tests {
                 as_of: today(),
             }],
             withholding: dec!(0.2965),
+            // Employed through 2028-06-30: all three remaining AMZN vests are kept.
+            separation: Some(d(2028, 6, 30)),
             ..RunwayPlan::default()
         };
         let book = amazon_book();
