@@ -106,6 +106,7 @@ pub enum Action {
     Export,
     // Popups
     Submit,
+    ClearField,
     Cancel,
     NextField,
     PrevField,
@@ -368,6 +369,7 @@ pub static KEYS: &[Binding] = &[
     bind!(Form, [code(K::Tab), code(K::Down)], A::NextField, "next field", "next field"),
     bind!(Form, [code(K::BackTab), code(K::Up)], A::PrevField, "previous field"),
     bind!(Form, [code(K::Enter), ctrl('s')], A::Submit, "save (in a note, Enter starts a new line: use Ctrl-S)", "save"),
+    bind!(Form, [ctrl('u')], A::ClearField, "clear the field, to type it afresh", "clear"),
     bind!(Form, [code(K::Esc)], A::Cancel, "cancel, changing nothing", "cancel"),
     // Confirm
     bind!(Confirm, [key('y')], A::Yes, "yes, do it", "yes"),

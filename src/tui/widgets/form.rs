@@ -342,6 +342,7 @@ impl Form {
             Some(Action::NextField) => self.move_focus(1),
             Some(Action::PrevField) => self.move_focus(-1),
             Some(Action::Cancel) => return Outcome::Cancel,
+            Some(Action::ClearField) => self.clear_focused(),
             Some(Action::Submit) => {
                 if self.validate_all() {
                     return Outcome::Submit;
@@ -362,6 +363,16 @@ impl Form {
         let note = self.fields[self.focus].kind == Kind::Note;
         printable
             || (note && plain && matches!(key.code, KeyCode::Enter | KeyCode::Up | KeyCode::Down))
+    }
+
+    /// Empties the focused text field (a prefilled value is replaced by typing
+    /// after this, not appended to).
+    fn clear_focused(&mut self) {
+        let field = &mut self.fields[self.focus];
+        if !matches!(field.kind, Kind::Choice(_) | Kind::YesNo) {
+            field.editor = TextArea::default();
+            field.error = None;
+        }
     }
 
     fn move_focus(&mut self, delta: isize) {
@@ -724,6 +735,14 @@ mod tests {
         form.on_key(&press(KeyCode::Tab));
         typed(&mut form, "y");
         assert!(form.value_yes("ok"));
+    }
+
+    #[test]
+    fn ctrl_u_clears_a_prefilled_field_so_typing_replaces_it() {
+        let mut form = Form::new("x", today(), ()).amount("a", "Balance", Some(dec!(8400)), true, false);
+        form.on_key(&KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+        typed(&mut form, "9000");
+        assert_eq!(form.value_amount("a"), Some(dec!(9000)), "not 84009000");
     }
 
     #[test]
