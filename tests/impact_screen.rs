@@ -157,8 +157,9 @@ fn the_nudge_shows_when_nothing_is_logged_this_week() {
 
 #[test]
 fn export_writes_the_shown_wins_as_a_brag_document() {
-    let (dir, mut app) = demo_app();
-    let target = dir.path().join("brag.md");
+    let (_data, mut app) = demo_app();
+    let out = tempfile::tempdir().expect("export directory");
+    let target = out.path().join("brag.md");
     press(&mut app, "2 / | text:finops | Enter x");
     // Replace the suggested file name with a path in the temporary directory.
     for _ in 0..40 {
@@ -182,4 +183,17 @@ fn export_writes_the_shown_wins_as_a_brag_document() {
     press(&mut app, &format!("text:{} | Enter", target.display()));
     let screen = draw(&app, 120, 40);
     assert!(screen.contains("already exists"), "{screen}");
+}
+
+#[test]
+fn export_never_writes_over_the_workbook() {
+    let (_data, mut app) = demo_app();
+    let workbook = app.session().paths().workbook.clone();
+    let before = std::fs::read(&workbook).expect("read workbook");
+    press(&mut app, "2 x C-u");
+    press(&mut app, &format!("text:{} | Tab y Enter", workbook.display()));
+    assert_eq!(app.popup_count(), 1, "the form stays open with the error");
+    let screen = draw(&app, 120, 40);
+    assert!(screen.contains("own data directory"), "{screen}");
+    assert_eq!(std::fs::read(&workbook).expect("read workbook"), before);
 }

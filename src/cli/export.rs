@@ -32,6 +32,7 @@ pub fn export(paths: &Paths, format: ExportFormat, out: &Path, force: bool) -> R
                 text.as_bytes(),
                 ics::is_careerbook_calendar,
                 force,
+                paths,
             )? {
                 OwnWrite::Written(path, replaced) => (path, replaced),
                 OwnWrite::Foreign(path) => {

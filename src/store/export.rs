@@ -6,16 +6,27 @@
 //! export (a calendar), when careerbook wrote it.
 
 use super::disk::RealDisk;
-use super::{StoreError, file};
+use super::{Paths, StoreError, file};
 use std::fs::{self, File, OpenOptions};
 use std::io::{Read, Write};
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 /// Writes `bytes` to `path` and returns the absolute path written. Without
-/// `replace`, an existing file is left alone and reported.
-pub fn write_file(path: &Path, bytes: &[u8], replace: bool) -> Result<PathBuf, StoreError> {
-    let target = absolute(path)?;
+/// `replace`, an existing file is left alone and reported. Nothing is ever
+/// written inside careerbook's own data directory (`ours`): an export must not
+/// replace the workbook, its lock or a backup behind the store's back.
+pub fn write_file(
+    path: &Path,
+    bytes: &[u8],
+    replace: bool,
+    ours: &Paths,
+) -> Result<PathBuf, StoreError> {
+    let mut target = absolute(path)?;
+    // Replacing a link replaces the file it points to; the link stays.
+    if fs::symlink_metadata(&target).is_ok_and(|m| m.file_type().is_symlink()) {
+        target = fs::canonicalize(&target).map_err(|e| StoreError::io("follow", &target, e))?;
+    }
     let dir = target
         .parent()
         .map(Path::to_path_buf)
@@ -27,6 +38,7 @@ pub fn write_file(path: &Path, bytes: &[u8], replace: bool) -> Result<PathBuf, S
             std::io::Error::new(std::io::ErrorKind::NotFound, "no such directory"),
         ));
     }
+    refuse_our_directory(&target, ours)?;
     if replace {
         file::write_atomic(&RealDisk, &dir, &target, bytes)?;
         return Ok(target);
@@ -49,6 +61,31 @@ pub fn write_file(path: &Path, bytes: &[u8], replace: bool) -> Result<PathBuf, S
     });
     let _ = fs::remove_file(&temp);
     result.map(|()| target)
+}
+
+/// Refuses a target that is, or resolves to, a file in the data directory.
+fn refuse_our_directory(target: &Path, ours: &Paths) -> Result<(), StoreError> {
+    let resolved = fs::canonicalize(target)
+        .or_else(|_| {
+            let dir = target.parent().unwrap_or(Path::new("/"));
+            fs::canonicalize(dir).map(|d| d.join(target.file_name().unwrap_or_default()))
+        })
+        .map_err(|e| StoreError::io("find", target, e))?;
+    let data_dir = fs::canonicalize(&ours.dir).unwrap_or_else(|_| ours.dir.clone());
+    if resolved.starts_with(&data_dir) {
+        return Err(StoreError::io(
+            "write",
+            target,
+            std::io::Error::new(
+                std::io::ErrorKind::PermissionDenied,
+                format!(
+                    "that is careerbook's own data directory ({}); export somewhere else",
+                    data_dir.display()
+                ),
+            ),
+        ));
+    }
+    Ok(())
 }
 
 fn write_temp(temp: &Path, bytes: &[u8]) -> Result<(), StoreError> {
@@ -112,6 +149,7 @@ pub fn write_own_file(
     bytes: &[u8],
     is_ours: impl Fn(&[u8]) -> bool,
     force: bool,
+    data: &Paths,
 ) -> Result<OwnWrite, StoreError> {
     let mut target = absolute(path)?;
     match fs::symlink_metadata(&target) {
@@ -137,7 +175,7 @@ pub fn write_own_file(
         Some(_) => return Ok(OwnWrite::Foreign(target)),
     };
     // Without a file there, `write_file` refuses one that appears meanwhile.
-    let written = write_file(&target, bytes, replaced != Replaced::Nothing)?;
+    let written = write_file(&target, bytes, replaced != Replaced::Nothing, data)?;
     Ok(OwnWrite::Written(written, replaced))
 }
 
@@ -159,16 +197,40 @@ fn sniff(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
 mod tests {
     use super::*;
 
+    /// A data directory that is not where the tests export to.
+    fn elsewhere() -> Paths {
+        Paths::in_dir("/nonexistent/careerbook-data")
+    }
+
+    #[test]
+    fn never_writes_into_the_data_directory() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let data = Paths::in_dir(dir.path());
+        fs::write(&data.workbook, b"(version: 1)").expect("workbook");
+        for target in [
+            data.workbook.clone(),
+            data.dir.join("notes.md"),
+            data.backups.join("x.ron"),
+        ] {
+            let _ = fs::create_dir_all(&data.backups);
+            let err = write_file(&target, b"BEGIN:VCALENDAR", true, &data).unwrap_err();
+            assert!(err.to_string().contains("own data directory"), "{err}");
+        }
+        let err = write_own_file(&data.workbook, b"x", |_| true, true, &data).unwrap_err();
+        assert!(err.to_string().contains("own data directory"), "{err}");
+        assert_eq!(fs::read(&data.workbook).expect("read"), b"(version: 1)");
+    }
+
     #[test]
     fn refuses_to_replace_unless_asked() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("brag.md");
-        let written = write_file(&path, b"first", false).expect("new file");
+        let written = write_file(&path, b"first", false, &elsewhere()).expect("new file");
         assert_eq!(written, path);
-        let err = write_file(&path, b"second", false).unwrap_err();
+        let err = write_file(&path, b"second", false, &elsewhere()).unwrap_err();
         assert!(err.to_string().contains("already exists"), "{err}");
         assert_eq!(fs::read(&path).expect("read"), b"first");
-        write_file(&path, b"second", true).expect("replace when asked");
+        write_file(&path, b"second", true, &elsewhere()).expect("replace when asked");
         assert_eq!(fs::read(&path).expect("read"), b"second");
         let leftovers = fs::read_dir(dir.path()).expect("list").count();
         assert_eq!(leftovers, 1, "no temporary files are left behind");
@@ -177,7 +239,8 @@ mod tests {
     #[test]
     fn a_missing_directory_is_an_error() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let err = write_file(&dir.path().join("nope/brag.md"), b"x", false).unwrap_err();
+        let err =
+            write_file(&dir.path().join("nope/brag.md"), b"x", false, &elsewhere()).unwrap_err();
         assert!(err.to_string().contains("no such directory"), "{err}");
     }
 
@@ -190,23 +253,23 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("out.ics");
         assert_eq!(
-            write_own_file(&path, b"OURS 1", ours, false).expect("new"),
+            write_own_file(&path, b"OURS 1", ours, false, &elsewhere()).expect("new"),
             OwnWrite::Written(path.clone(), Replaced::Nothing)
         );
         assert_eq!(
-            write_own_file(&path, b"OURS 2", ours, false).expect("ours"),
+            write_own_file(&path, b"OURS 2", ours, false, &elsewhere()).expect("ours"),
             OwnWrite::Written(path.clone(), Replaced::Ours)
         );
         assert_eq!(fs::read(&path).expect("read"), b"OURS 2");
         let theirs = dir.path().join("notes.txt");
         fs::write(&theirs, "my notes").expect("write");
         assert_eq!(
-            write_own_file(&theirs, b"OURS", ours, false).expect("checked"),
+            write_own_file(&theirs, b"OURS", ours, false, &elsewhere()).expect("checked"),
             OwnWrite::Foreign(theirs.clone())
         );
         assert_eq!(fs::read(&theirs).expect("read"), b"my notes", "untouched");
         assert_eq!(
-            write_own_file(&theirs, b"OURS", ours, true).expect("forced"),
+            write_own_file(&theirs, b"OURS", ours, true, &elsewhere()).expect("forced"),
             OwnWrite::Written(theirs.clone(), Replaced::Forced)
         );
         assert_eq!(fs::read(&theirs).expect("read"), b"OURS");
@@ -215,7 +278,7 @@ mod tests {
             2,
             "no temp files left"
         );
-        let err = write_own_file(dir.path(), b"OURS", ours, true).unwrap_err();
+        let err = write_own_file(dir.path(), b"OURS", ours, true, &elsewhere()).unwrap_err();
         assert!(err.to_string().contains("is a directory"), "{err}");
     }
 
@@ -226,7 +289,8 @@ mod tests {
         fs::write(&real, "OURS old").expect("write");
         let link = dir.path().join("link.ics");
         std::os::unix::fs::symlink(&real, &link).expect("link");
-        let written = write_own_file(&link, b"OURS new", ours, false).expect("written");
+        let written =
+            write_own_file(&link, b"OURS new", ours, false, &elsewhere()).expect("written");
         assert!(
             matches!(written, OwnWrite::Written(_, Replaced::Ours)),
             "{written:?}"

@@ -9,6 +9,7 @@ use super::widgets::form::{Form, Outcome};
 use super::widgets::popup::{self, Tone};
 use super::widgets::{help, text::fit};
 use crate::domain::edit::EditError;
+use crate::store::export::write_file;
 use crate::store::{Saved, Session, StoreError};
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -355,6 +356,18 @@ impl App {
                 }),
                 Effect::GoTab(tab) => self.tab = tab.min(TABS.len() - 1),
                 Effect::Select(kind, id) => self.screens[self.tab].select(kind, id),
+                Effect::WriteFile {
+                    path,
+                    bytes,
+                    replace,
+                    done,
+                    field,
+                } => match write_file(&path, &bytes, replace, self.session.paths()) {
+                    Ok(written) => {
+                        self.status = Status::Info(format!("{done} {}", written.display()))
+                    }
+                    Err(err) => return Some(crate::domain::Invalid::new(field, err.to_string())),
+                },
             }
         }
         None

@@ -11,7 +11,6 @@ use crate::domain::money::format_percent;
 use crate::domain::workbook::Workbook;
 use crate::domain::{Id, Invalid};
 use crate::export::brag;
-use crate::store::export::write_file;
 use crate::tui::app::Popup;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::widgets::form::Form;
@@ -22,7 +21,8 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Sparkline, Wrap};
-use std::path::Path;
+use std::collections::HashSet;
+use std::path::PathBuf;
 
 /// Weeks shown in the cadence strip.
 const CADENCE_WEEKS: usize = 26;
@@ -95,22 +95,17 @@ impl ImpactScreen {
         .yes_no("replace", "Replace the file if it exists", false)
     }
 
-    fn export(&self, form: &Form, cx: &mut Cx) -> Result<(), Invalid> {
-        let shown: Vec<Id> = self.table.shown_ids().collect();
+    fn export(&self, form: &Form, cx: &mut Cx) {
+        let shown: HashSet<Id> = self.table.shown_ids().collect();
         let wins: Vec<&Win> = self.wins.iter().filter(|w| shown.contains(&w.id)).collect();
         let text = brag::markdown(&wins, "Impact");
-        let path = form.value_text("path");
-        match write_file(Path::new(&path), text.as_bytes(), form.value_yes("replace")) {
-            Ok(written) => {
-                cx.status(format!(
-                    "exported {} wins to {}",
-                    wins.len(),
-                    written.display()
-                ));
-                Ok(())
-            }
-            Err(err) => Err(Invalid::new("path", err.to_string())),
-        }
+        cx.effects.push(Effect::WriteFile {
+            path: PathBuf::from(form.value_text("path")),
+            bytes: text.into_bytes(),
+            replace: form.value_yes("replace"),
+            done: format!("exported {} wins to", wins.len()),
+            field: "path",
+        });
     }
 
     fn rows(&self) -> Vec<Row> {
@@ -334,7 +329,7 @@ impl Screen for ImpactScreen {
                 let win = self.win_from(form, *id)?;
                 cx.edit(Edit::Update(win.into()), "win updated");
             }
-            Some(Purpose::Export) => self.export(form, cx)?,
+            Some(Purpose::Export) => self.export(form, cx),
             None => {}
         }
         Ok(())

@@ -38,6 +38,15 @@ pub enum Effect {
     GoTab(usize),
     /// Select a record on the current tab's screen (after `GoTab`), if it shows one.
     Select(Kind, Id),
+    /// Write a file the user named (an export). On success the status says
+    /// `done` and where it went; a failure is shown under the form field `field`.
+    WriteFile {
+        path: std::path::PathBuf,
+        bytes: Vec<u8>,
+        replace: bool,
+        done: String,
+        field: &'static str,
+    },
 }
 
 /// What a screen may read, and where it leaves its effects.
