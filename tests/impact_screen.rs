@@ -191,7 +191,10 @@ fn export_never_writes_over_the_workbook() {
     let workbook = app.session().paths().workbook.clone();
     let before = std::fs::read(&workbook).expect("read workbook");
     press(&mut app, "2 x C-u");
-    press(&mut app, &format!("text:{} | Tab y Enter", workbook.display()));
+    press(
+        &mut app,
+        &format!("text:{} | Tab y Enter", workbook.display()),
+    );
     assert_eq!(app.popup_count(), 1, "the form stays open with the error");
     let screen = draw(&app, 120, 40);
     assert!(screen.contains("own data directory"), "{screen}");

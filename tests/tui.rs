@@ -163,3 +163,47 @@ fn every_footer_fits_at_80_columns_and_keeps_help() {
         }
     }
 }
+
+#[test]
+fn an_edit_refused_outside_a_form_is_said_not_dropped() {
+    // A hand edit left Helix Media naming a contact that does not exist, so
+    // moving its card is refused by the domain: the user must be told.
+    let demo = careerbook::store::demo::DEMO_RON;
+    let helix = demo
+        .find("company: \"Helix Media\"")
+        .expect("Helix in the demo");
+    let line_end = helix + demo[helix..].find('\n').expect("end of line");
+    let line = &demo[helix..line_end];
+    let broken = format!(
+        "{}{}{}",
+        &demo[..helix],
+        line.replace("contacts: [46]", "contacts: [999]"),
+        &demo[line_end..]
+    );
+    let (_dir, mut app) = app_with(&broken);
+    press(&mut app, "5 >");
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("Not changed"), "{screen}");
+    assert!(screen.contains("contact #999"), "{screen}");
+}
+
+#[test]
+fn the_not_saved_warning_stays_until_a_save_works() {
+    let (_dir, mut app) = demo_app();
+    let workbook = app.session().paths().workbook.clone();
+    std::fs::remove_file(&workbook).expect("remove");
+    std::fs::create_dir(&workbook).expect("block the workbook path");
+    press(&mut app, "2 a | text:Kept in memory | Enter");
+    assert!(draw(&app, 80, 24).contains("NOT SAVED"));
+    // A later note in the status line must not hide the warning.
+    press(&mut app, "5 X");
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen.contains("✗ NOT SAVED: 1 edit(s) only in memory; Ctrl-S retries"),
+        "{screen}"
+    );
+    std::fs::remove_dir(&workbook).expect("unblock");
+    press(&mut app, "C-s");
+    let screen = draw(&app, 80, 24);
+    assert!(!screen.contains("NOT SAVED"), "{screen}");
+}

@@ -315,19 +315,18 @@ impl Session {
     }
 
     /// Re-reads the file if another process changed it, keeping unsaved edits.
-    pub fn refresh(&mut self) -> Result<bool, StoreError> {
+    /// `None` when nothing changed; else the unsaved edits of ours that no
+    /// longer apply to the newer file, so the user can be told.
+    pub fn refresh(&mut self) -> Result<Option<Vec<String>>, StoreError> {
         if file::stamp(&self.paths.workbook) == self.stamp {
-            return Ok(false);
+            return Ok(None);
         }
         let current = file::read_bytes(&self.paths.workbook)?;
         match current {
-            Some(bytes) if Some(&bytes) != self.on_disk.as_ref() => {
-                self.rebase(bytes)?;
-                Ok(true)
-            }
+            Some(bytes) if Some(&bytes) != self.on_disk.as_ref() => self.rebase(bytes).map(Some),
             _ => {
                 self.stamp = file::stamp(&self.paths.workbook);
-                Ok(false)
+                Ok(None)
             }
         }
     }

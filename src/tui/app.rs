@@ -141,13 +141,31 @@ impl App {
     /// Picks up changes another process saved, keeping our unsaved edits.
     pub fn reload_if_changed(&mut self) {
         match self.session.refresh() {
-            Ok(true) => {
+            Ok(Some(dropped)) => {
                 self.refresh_all();
                 self.status = Status::Info("reloaded: the workbook was changed elsewhere".into());
+                self.tell_dropped(&dropped);
             }
-            Ok(false) => {}
+            Ok(None) => {}
             Err(err) => self.status = Status::NotSaved(err.to_string()),
         }
+    }
+
+    /// Says which of our unsaved edits no longer applied after another
+    /// process's changes were loaded (their changes win; ours are named).
+    fn tell_dropped(&mut self, dropped: &[String]) {
+        if dropped.is_empty() {
+            return;
+        }
+        let text = format!(
+            "Another window changed the workbook while you edited. Its changes are kept; these edits of yours no longer applied:\n\n{}",
+            dropped.join("\n")
+        );
+        self.popups.push(Popup::Message {
+            title: "Merged".into(),
+            text,
+            tone: Tone::Error,
+        });
     }
 
     /// Tries once more to save unsaved edits (on quit or a signal). If that
@@ -234,7 +252,7 @@ impl App {
                     table.on_action(action);
                 }
                 let effects = cx.effects;
-                self.run(effects);
+                self.run_and_report(effects);
             }
         }
     }
@@ -291,9 +309,7 @@ impl App {
                 text,
                 on_yes,
             } => match keymap::resolve(&[Scope::Confirm], &key) {
-                Some(Action::Yes) => {
-                    self.run(on_yes);
-                }
+                Some(Action::Yes) => self.run_and_report(on_yes),
                 Some(Action::No) => {}
                 _ => self.popups.push(Popup::Confirm {
                     title,
@@ -337,8 +353,21 @@ impl App {
         }
     }
 
+    /// Carries out effects that did not come from a form: a refused value has
+    /// no field to show under, so it is said in a popup.
+    fn run_and_report(&mut self, effects: Vec<Effect>) {
+        if let Some(invalid) = self.run(effects) {
+            self.popups.push(Popup::Message {
+                title: "Not changed".into(),
+                text: format!("{}: {}", invalid.field, invalid.message),
+                tone: Tone::Error,
+            });
+        }
+    }
+
     /// Carries out effects in order. Returns a refused value, if an edit was
     /// refused for one, so a form can show it; later effects are then skipped.
+    #[must_use]
     fn run(&mut self, effects: Vec<Effect>) -> Option<crate::domain::Invalid> {
         for effect in effects {
             match effect {
@@ -428,19 +457,8 @@ impl App {
 
     fn show_save(&mut self, saved: Result<Saved, StoreError>, done: String) {
         self.status = match saved {
-            Ok(saved) if !saved.dropped.is_empty() => {
-                let text = format!(
-                    "Another window changed the workbook while you edited. Its changes are kept; these edits of yours no longer applied:\n\n{}",
-                    saved.dropped.join("\n")
-                );
-                self.popups.push(Popup::Message {
-                    title: "Merged".into(),
-                    text,
-                    tone: Tone::Error,
-                });
-                Status::Saved(format!("{done} · merged with changes made elsewhere"))
-            }
             Ok(saved) if saved.merged => {
+                self.tell_dropped(&saved.dropped);
                 Status::Saved(format!("{done} · merged with changes made elsewhere"))
             }
             Ok(_) => Status::Saved(done),
@@ -506,8 +524,20 @@ impl App {
 
     fn render_status(&self, frame: &mut Frame, area: Rect) {
         let width = area.width as usize;
+        let unsaved = self.session.unsaved();
         let line = match &self.status {
+            // Unsaved edits outrank any later note: the warning stays until a save works.
+            Status::Idle | Status::Saved(_) | Status::Info(_) if unsaved > 0 => Line::styled(
+                fit(
+                    &format!(" ✗ NOT SAVED: {unsaved} edit(s) only in memory; Ctrl-S retries"),
+                    width,
+                ),
+                self.theme.bad(),
+            ),
             Status::Idle => Line::raw(""),
+            Status::Saved(text) if text.contains("saved") => {
+                Line::styled(fit(&format!(" ✓ {text}"), width), self.theme.good())
+            }
             Status::Saved(text) => {
                 Line::styled(fit(&format!(" ✓ {text} · saved"), width), self.theme.good())
             }
