@@ -1,6 +1,6 @@
 //! `careerbook log` and `careerbook wins`.
 
-use super::{Failure, open_for_reading, open_for_writing, print, print_json};
+use super::{Failure, apply_and_save, open_for_reading, open_for_writing, print, print_json};
 use crate::domain::dates;
 use crate::domain::edit::{Edit, Kind};
 use crate::domain::impact::{
@@ -67,12 +67,10 @@ pub fn log(paths: &Paths, args: LogArgs) -> Result<(), Failure> {
     let today = dates::today();
     let win = win_from_args(&args, today)?;
     let mut session = open_for_writing(paths)?;
-    let applied = session
-        .apply(Edit::Add(win.into()))
-        .map_err(|e| Failure::usage(e.to_string()))?;
-    applied.saved?;
-    let id = applied
-        .added
+    let added = apply_and_save(&mut session, Edit::Add(win.into()), |invalid| {
+        Failure::usage(invalid.to_string())
+    })?;
+    let id = added
         .iter()
         .find(|(kind, _)| *kind == Kind::Win)
         .map(|(_, id)| *id);

@@ -13,6 +13,8 @@ mod pipeline;
 mod runway;
 mod vesting;
 
+use crate::domain::edit::{Edit, EditError, Kind};
+use crate::domain::{Id, Invalid};
 use crate::store::{OpenOptions, Paths, Session, StoreError};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -184,6 +186,31 @@ pub fn open_for_writing(paths: &Paths) -> Result<Session, Failure> {
         return Err(Failure::runtime(format!("nothing was changed: {reason}")));
     }
     Ok(session)
+}
+
+/// Applies one edit and saves it, for a command that changes the workbook.
+/// `refused` words a value the domain refused (naming the command's own flag).
+/// A save that worked but could not take the daily backup is warned about on
+/// stderr; a save that failed is a runtime failure (the file is unchanged or,
+/// if only the final flush failed, already holds the edit).
+pub fn apply_and_save(
+    session: &mut Session,
+    edit: Edit,
+    refused: impl Fn(Invalid) -> Failure,
+) -> Result<Vec<(Kind, Id)>, Failure> {
+    match session.apply(edit) {
+        Ok(applied) => {
+            let saved = applied
+                .saved
+                .map_err(|err| Failure::runtime(format!("not saved: {err}")))?;
+            if let Some(problem) = saved.backup_failed {
+                eprintln!("careerbook: saved, but {problem}");
+            }
+            Ok(applied.added)
+        }
+        Err(EditError::Invalid(invalid)) => Err(refused(invalid)),
+        Err(err) => Err(Failure::runtime(format!("nothing was changed: {err}"))),
+    }
 }
 
 /// Prints `value` as pretty JSON.

@@ -2,7 +2,7 @@
 
 use super::{Failure, open_for_reading, open_for_writing, print, print_json};
 use crate::domain::dates;
-use crate::domain::edit::{Edit, EditError, Kind};
+use crate::domain::edit::{Edit, Kind};
 use crate::domain::pipeline::{
     self, Application, ApplicationRecord, FollowUp, Pipeline, Stage, optional_text,
     parse_optional_date, parse_required, parse_source, parse_stage, parse_stage_date, parse_track,
@@ -118,16 +118,7 @@ pub(super) fn refuse_read_only(session: &Session) -> Result<(), Failure> {
 
 /// Applies `edit` in `session` and saves it; the ids it added.
 pub(super) fn save(session: &mut Session, edit: Edit) -> Result<Vec<(Kind, Id)>, Failure> {
-    match session.apply(edit) {
-        Ok(applied) => {
-            applied
-                .saved
-                .map_err(|err| Failure::runtime(format!("nothing was saved: {err}")))?;
-            Ok(applied.added)
-        }
-        Err(EditError::Invalid(invalid)) => Err(bad_value(invalid)),
-        Err(err) => Err(Failure::runtime(format!("nothing was changed: {err}"))),
-    }
+    super::apply_and_save(session, edit, bad_value)
 }
 
 pub fn apply(paths: &Paths, args: ApplyArgs) -> Result<(), Failure> {

@@ -192,16 +192,20 @@ impl Edit {
     /// An `Add` records the id it was given inside `self`.
     /// `today` is for checks such as "a win cannot be dated next month".
     pub fn apply(&mut self, wb: &mut Workbook, today: NaiveDate) -> Result<Edit, EditError> {
+        self.apply_with(wb, Check::Validate(today))
+    }
+
+    fn apply_with(&mut self, wb: &mut Workbook, check: Check) -> Result<Edit, EditError> {
         match self {
             Edit::Add(item) => {
-                item.validate(wb, today)?;
+                check.item(item, wb)?;
                 item.set_id(wb.allocate_id());
                 let inverse = Edit::Remove(item.kind(), item.id());
                 item.clone().insert(wb, usize::MAX);
                 Ok(inverse)
             }
             Edit::Update(item) => {
-                item.validate(wb, today)?;
+                check.item(item, wb)?;
                 let old = item
                     .clone()
                     .replace(wb)
@@ -222,13 +226,13 @@ impl Edit {
             }
             Edit::Set(section) => {
                 let old = section.clone().swap(wb);
-                if let Err(invalid) = section.validate(wb, today) {
+                if let Err(invalid) = check.section(section, wb) {
                     old.swap(wb);
                     return Err(invalid.into());
                 }
                 Ok(Edit::Set(old))
             }
-            Edit::Batch(edits) => apply_all(edits, wb, today),
+            Edit::Batch(edits) => apply_all(edits, wb, check),
         }
     }
 
@@ -280,16 +284,42 @@ pub fn remove_win(wb: &Workbook, id: Id) -> Edit {
     Edit::Batch(edits)
 }
 
+/// Whether an edit's values are checked: an edit a person made is; the inverse
+/// that rolls back part of a failed batch restores what was there and is not
+/// (it must succeed even if a hand edit left that part of the file invalid).
+#[derive(Clone, Copy)]
+enum Check {
+    Validate(NaiveDate),
+    Trust,
+}
+
+impl Check {
+    fn item(self, item: &Item, wb: &Workbook) -> Result<(), Invalid> {
+        match self {
+            Check::Validate(today) => item.validate(wb, today),
+            Check::Trust => Ok(()),
+        }
+    }
+
+    fn section(self, section: &Section, wb: &Workbook) -> Result<(), Invalid> {
+        match self {
+            Check::Validate(today) => section.validate(wb, today),
+            Check::Trust => Ok(()),
+        }
+    }
+}
+
 /// Applies each edit in turn; if one fails, the earlier ones are rolled back.
-fn apply_all(edits: &mut [Edit], wb: &mut Workbook, today: NaiveDate) -> Result<Edit, EditError> {
+fn apply_all(edits: &mut [Edit], wb: &mut Workbook, check: Check) -> Result<Edit, EditError> {
     let mut inverses = Vec::with_capacity(edits.len());
     for edit in edits.iter_mut() {
-        match edit.apply(wb, today) {
+        match edit.apply_with(wb, check) {
             Ok(inverse) => inverses.push(inverse),
             Err(err) => {
                 for mut inverse in inverses.into_iter().rev() {
-                    // An inverse of an edit that just succeeded always applies.
-                    let _ = inverse.apply(wb, today);
+                    // The inverse of an edit that just succeeded restores what
+                    // was there: unchecked, it cannot fail.
+                    let _ = inverse.apply_with(wb, Check::Trust);
                 }
                 return Err(err);
             }
@@ -380,6 +410,28 @@ mod tests {
             "{err:?}"
         );
         assert_eq!(wb.impact.wins, before.impact.wins);
+    }
+
+    #[test]
+    fn a_failed_batch_rolls_back_even_over_values_a_hand_edit_left_invalid() {
+        use crate::domain::runway::Account;
+        use rust_decimal_macros::dec;
+        let mut wb = Workbook::default();
+        // A hand edit left a negative balance, which no form would accept.
+        let bad = Account {
+            id: 7,
+            name: "Checking".into(),
+            balance: dec!(-5),
+            as_of: today(),
+        };
+        wb.runway.accounts.push(bad.clone());
+        let fixed = Account {
+            balance: dec!(100),
+            ..bad.clone()
+        };
+        let mut batch = Edit::Batch(vec![Edit::Update(fixed.into()), Edit::Add(win("").into())]);
+        assert!(batch.apply(&mut wb, today()).is_err());
+        assert_eq!(wb.runway.accounts, [bad], "the first edit was undone too");
     }
 
     #[test]

@@ -55,6 +55,8 @@ pub struct Saved {
     pub merged: bool,
     /// Unsaved edits that no longer applied to the newer file, with the reason.
     pub dropped: Vec<String>,
+    /// The workbook was saved, but the day's backup of the old file failed.
+    pub backup_failed: Option<String>,
 }
 
 #[derive(Debug)]
@@ -72,7 +74,9 @@ pub struct Session {
     disk: Box<dyn Disk>,
     /// Things worth telling the user about the open (migration, swept temp files).
     pub notes: Vec<String>,
-    backed_up_today: bool,
+    /// The day the daily backup was last attempted (the real date: backups
+    /// are named by the clock), so a session open past midnight takes another.
+    backup_attempted: Option<NaiveDate>,
     /// The date edits are checked against (a win dated next month is refused).
     today: NaiveDate,
 }
@@ -109,7 +113,7 @@ impl Session {
             steps,
             disk,
             notes: Vec::new(),
-            backed_up_today: false,
+            backup_attempted: None,
             today: dates::today(),
         };
         let must_write =
@@ -149,7 +153,9 @@ impl Session {
         let missing = session.on_disk.is_none() && options.create;
         if lock.is_some() && session.read_only.is_none() && (missing || migrated_from.is_some()) {
             let bytes = file::to_bytes(&session.workbook)?;
-            session.write(bytes)?;
+            if let Some(problem) = session.write(bytes)? {
+                session.notes.push(problem);
+            }
         }
         if options.hold_lock {
             session.held = lock;
@@ -277,6 +283,12 @@ impl Session {
     /// Undoes the newest edit not yet undone. `None` when there is nothing to undo.
     pub fn undo(&mut self) -> Option<Result<Result<Saved, StoreError>, EditError>> {
         let index = self.entries.iter().rposition(|e| !e.is_undo && !e.undone)?;
+        if let Some(reason) = &self.read_only {
+            // Nothing can be applied, so nothing is marked undone either.
+            return Some(Ok(Err(StoreError::ReadOnly {
+                reason: reason.clone(),
+            })));
+        }
         let inverse = self.entries[index].inverse.clone();
         self.entries[index].undone = true;
         match self.apply_entry(inverse, true) {
@@ -286,11 +298,6 @@ impl Session {
                 Some(Err(err))
             }
         }
-    }
-
-    /// Whether `undo` has anything to undo.
-    pub fn can_undo(&self) -> bool {
-        self.entries.iter().any(|e| !e.is_undo && !e.undone)
     }
 
     /// Saves unsaved edits again (after an earlier save failed).
@@ -352,7 +359,7 @@ impl Session {
             saved.dropped = self.rebase(bytes)?;
         }
         let bytes = file::to_bytes(&self.workbook)?;
-        self.write(bytes)?;
+        saved.backup_failed = self.write(bytes)?;
         for entry in &mut self.entries {
             entry.saved = true;
         }
@@ -427,11 +434,17 @@ impl Session {
         }
     }
 
-    /// Writes `bytes` as the workbook, taking the day's backup of the old file first.
-    fn write(&mut self, bytes: Vec<u8>) -> Result<(), StoreError> {
-        if let (false, Some(old)) = (self.backed_up_today, &self.on_disk) {
-            backup::daily(&*self.disk, &self.paths, old)?;
-            self.backed_up_today = true;
+    /// Writes `bytes` as the workbook, taking the day's backup of the old file
+    /// first. A backup that fails does not stop the save (the edit matters
+    /// more than the extra copy); it is returned to be reported.
+    fn write(&mut self, bytes: Vec<u8>) -> Result<Option<String>, StoreError> {
+        let day = chrono::Local::now().date_naive();
+        let mut backup_failed = None;
+        if let (true, Some(old)) = (self.backup_attempted != Some(day), &self.on_disk) {
+            self.backup_attempted = Some(day);
+            if let Err(err) = backup::daily(&*self.disk, &self.paths, old) {
+                backup_failed = Some(format!("the daily backup failed: {err}"));
+            }
         }
         let target = file::save_target(&self.paths.workbook)?;
         let dir = file::parent_dir(&target);
@@ -442,7 +455,8 @@ impl Session {
         // the edits stay unsaved, so that save writes the whole file again.
         self.on_disk = Some(bytes);
         self.stamp = file::stamp(&self.paths.workbook);
-        file::sync_dir(&*self.disk, dir)
+        file::sync_dir(&*self.disk, dir)?;
+        Ok(backup_failed)
     }
 
     /// Keeps the history bounded; unsaved entries are always kept.

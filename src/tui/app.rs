@@ -457,11 +457,17 @@ impl App {
 
     fn show_save(&mut self, saved: Result<Saved, StoreError>, done: String) {
         self.status = match saved {
-            Ok(saved) if saved.merged => {
+            Ok(saved) => {
                 self.tell_dropped(&saved.dropped);
-                Status::Saved(format!("{done} · merged with changes made elsewhere"))
+                let mut text = done;
+                if saved.merged {
+                    text.push_str(" · merged with changes made elsewhere");
+                }
+                if let Some(problem) = saved.backup_failed {
+                    text.push_str(&format!(" · saved, but {problem}"));
+                }
+                Status::Saved(text)
             }
-            Ok(_) => Status::Saved(done),
             Err(err) => {
                 let unsaved = self.session.unsaved();
                 Status::NotSaved(format!(
