@@ -411,3 +411,47 @@ fn enter_on_a_vest_alert_selects_its_grant_on_the_vesting_tab() {
     let screen = draw(&app, 100, 30);
     assert!(screen.contains("▶ Refresher"), "{screen}");
 }
+
+#[test]
+fn enter_on_a_contact_alert_opens_that_contact() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, "1 l");
+    for _ in 0..12 {
+        if draw(&app, 120, 40)
+            .lines()
+            .any(|l| l.contains("▶") && l.contains("Marcus Lee"))
+        {
+            break;
+        }
+        press(&mut app, "j");
+    }
+    press(&mut app, "Enter");
+    assert_eq!(app.tab(), 4);
+    let screen = draw(&app, 120, 40);
+    assert!(
+        screen
+            .lines()
+            .any(|l| l.contains("▶") && l.contains("Marcus Lee")),
+        "the contacts view opens on Marcus Lee:\n{screen}"
+    );
+}
+
+#[test]
+fn a_long_explanation_scrolls_at_80x24() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, "1 j x");
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen.contains("↑/↓ more"),
+        "the cut is announced:\n{screen}"
+    );
+    assert!(!screen.contains("Self-check last reviewed"), "{screen}");
+    for _ in 0..30 {
+        press(&mut app, "Down");
+    }
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen.contains("Self-check last reviewed"),
+        "scrolling reaches the end:\n{screen}"
+    );
+}

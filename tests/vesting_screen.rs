@@ -454,9 +454,8 @@ fn the_what_if_day_can_be_saved_as_the_separation_date() {
 fn withholding_set_here_changes_the_net() {
     let (_dir, mut app) = demo_app();
     on_view(&mut app, UPCOMING);
-    press(&mut app, "% Right Tab");
-    clear(&mut app, 8);
-    press(&mut app, "text:40% | Enter");
+    // One field: typing a rate sets it (nothing else to switch first).
+    press(&mut app, "% C-u | text:40% | Enter");
     assert_eq!(
         app.session().workbook().vesting.withholding,
         Some(dec("0.4"))
@@ -468,8 +467,13 @@ fn withholding_set_here_changes_the_net() {
         screen.contains("$26,125.20 net after 40% (set here)"),
         "{screen}"
     );
-    // Back to the Runway tab's rate.
-    press(&mut app, "% Left Enter");
+    // Entering the Runway tab's rate follows that tab again.
+    press(&mut app, "% C-u | text:29.65% | Enter");
+    assert_eq!(app.session().workbook().vesting.withholding, None);
+    // A rate of 100% or more is refused under the field, not ignored.
+    press(&mut app, "% C-u | text:100 | Enter");
+    assert_eq!(app.popup_count(), 1, "{}", draw(&app, 80, 24));
+    press(&mut app, "Esc");
     assert_eq!(app.session().workbook().vesting.withholding, None);
     assert!(draw(&app, 80, 24).contains("$5,379.24"));
 }

@@ -31,10 +31,12 @@ pub enum Popup {
         text: String,
         on_yes: Vec<Effect>,
     },
+    /// A message; `scroll` is how many lines of a long one are scrolled past.
     Message {
         title: String,
         text: String,
         tone: Tone,
+        scroll: u16,
     },
     Help {
         scroll: usize,
@@ -102,6 +104,7 @@ impl App {
                 title: "Read-only".into(),
                 text: text.clone(),
                 tone: Tone::Error,
+                scroll: 0,
             });
             self.status = Status::Info("read-only: nothing will be saved".into());
         } else if !self.session.notes.is_empty() {
@@ -165,6 +168,7 @@ impl App {
             title: "Merged".into(),
             text,
             tone: Tone::Error,
+            scroll: 0,
         });
     }
 
@@ -317,10 +321,24 @@ impl App {
                     on_yes,
                 }),
             },
-            Popup::Message { title, text, tone } => {
-                if keymap::resolve(&[Scope::Message], &key) != Some(Action::Close) {
-                    self.popups.push(Popup::Message { title, text, tone });
-                }
+            Popup::Message {
+                title,
+                text,
+                tone,
+                scroll,
+            } => {
+                let scroll = match keymap::resolve(&[Scope::Message], &key) {
+                    Some(Action::Close) => return,
+                    Some(Action::Up) => scroll.saturating_sub(1),
+                    Some(Action::Down) => scroll.saturating_add(1),
+                    _ => scroll,
+                };
+                self.popups.push(Popup::Message {
+                    title,
+                    text,
+                    tone,
+                    scroll,
+                });
             }
             Popup::Help { scroll } => match keymap::resolve(&[Scope::Help], &key) {
                 Some(Action::Close) => {}
@@ -361,6 +379,7 @@ impl App {
                 title: "Not changed".into(),
                 text: format!("{}: {}", invalid.field, invalid.message),
                 tone: Tone::Error,
+                scroll: 0,
             });
         }
     }
@@ -382,6 +401,7 @@ impl App {
                     title: "Problem".into(),
                     text,
                     tone: Tone::Error,
+                    scroll: 0,
                 }),
                 Effect::GoTab(tab) => self.tab = tab.min(TABS.len() - 1),
                 Effect::Select(kind, id) => self.screens[self.tab].select(kind, id),
@@ -422,6 +442,7 @@ impl App {
                     title: "Not changed".into(),
                     text: err.to_string(),
                     tone: Tone::Error,
+                    scroll: 0,
                 });
                 Ok(())
             }
@@ -440,6 +461,7 @@ impl App {
                     title: "Cannot undo".into(),
                     text: err.to_string(),
                     tone: Tone::Error,
+                    scroll: 0,
                 });
             }
         }
@@ -596,14 +618,22 @@ impl App {
                 popup::render_box(
                     frame,
                     area,
-                    title,
-                    &body,
-                    "y yes · n or Esc no",
-                    Tone::Info,
+                    &popup::Boxed {
+                        title,
+                        body: &body,
+                        hints: "y yes · n or Esc no",
+                        scroll: 0,
+                        tone: Tone::Info,
+                    },
                     &self.theme,
                 );
             }
-            Popup::Message { title, text, tone } => {
+            Popup::Message {
+                title,
+                text,
+                tone,
+                scroll,
+            } => {
                 let symbol = if *tone == Tone::Error { "✗ " } else { "" };
                 let body: Vec<Line> = text
                     .lines()
@@ -619,10 +649,13 @@ impl App {
                 popup::render_box(
                     frame,
                     area,
-                    title,
-                    &body,
-                    "Enter or Esc closes",
-                    *tone,
+                    &popup::Boxed {
+                        title,
+                        body: &body,
+                        hints: "Enter or Esc closes",
+                        scroll: *scroll,
+                        tone: *tone,
+                    },
                     &self.theme,
                 );
             }

@@ -376,6 +376,8 @@ pub static KEYS: &[Binding] = &[
     bind!(Confirm, [key('n'), code(K::Esc)], A::No, "no, keep it", "no"),
     // Message
     bind!(Message, [code(K::Enter), code(K::Esc)], A::Close, "close", "close"),
+    bind!(Message, [code(K::Up), key('k')], A::Up, "scroll up a long message"),
+    bind!(Message, [code(K::Down), key('j')], A::Down, "scroll down a long message"),
     // Help
     bind!(Help, [code(K::Esc), key('?'), key('q')], A::Close, "close help", "close"),
     bind!(Help, [code(K::Up), key('k')], A::Up, "scroll up"),

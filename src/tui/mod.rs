@@ -220,10 +220,13 @@ fn damaged_prompt(term: &mut Term, err: &StoreError, theme: &Theme) -> bool {
             popup::render_box(
                 frame,
                 frame.area(),
-                "The workbook cannot be read",
-                &body,
-                &hints,
-                Tone::Error,
+                &popup::Boxed {
+                    title: "The workbook cannot be read",
+                    body: &body,
+                    hints: &hints,
+                    scroll: 0,
+                    tone: Tone::Error,
+                },
                 theme,
             )
         }) {

@@ -1,11 +1,11 @@
 //! Popups other than forms: a yes/no confirmation and a message.
 
-use super::text::fit;
+use super::text::{fit, wrap};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
 /// A rectangle of `width` × `height` centred in `area` (clamped to it).
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
@@ -27,19 +27,38 @@ pub enum Tone {
 }
 
 /// Draws a bordered box with `title` and wrapped `body`, plus a last line of key hints.
-pub fn render_box(
-    frame: &mut Frame,
-    area: Rect,
-    title: &str,
-    body: &[Line],
-    hints: &str,
-    tone: Tone,
-    theme: &Theme,
-) {
+/// What a box shows: its title, body, key hints, how far a long body is
+/// scrolled, and how serious it is.
+pub struct Boxed<'a> {
+    pub title: &'a str,
+    pub body: &'a [Line<'a>],
+    pub hints: &'a str,
+    pub scroll: u16,
+    pub tone: Tone,
+}
+
+pub fn render_box(frame: &mut Frame, area: Rect, boxed: &Boxed, theme: &Theme) {
+    let Boxed {
+        title,
+        body,
+        hints,
+        scroll,
+        tone,
+    } = *boxed;
     let width = area.width.saturating_sub(4).min(70).max(20.min(area.width));
     let text_width = width.saturating_sub(4).max(1) as usize;
-    let body_height: usize = body.iter().map(|l| wrapped_height(l, text_width)).sum();
-    let height = (body_height as u16 + 4).min(area.height);
+    // Wrapped here rather than by the paragraph, so the count of lines (and
+    // so what scrolling can reach) is exact.
+    let body: Vec<Line> = body
+        .iter()
+        .flat_map(|line| {
+            wrap(&line.to_string(), text_width)
+                .into_iter()
+                .map(move |part| Line::styled(part, line.style))
+        })
+        .collect();
+    let body_height = body.len();
+    let height = (body_height as u16).saturating_add(4).min(area.height);
     let rect = centered(area, width, height);
     frame.render_widget(Clear, rect);
     let border = match tone {
@@ -61,11 +80,19 @@ pub fn render_box(
         height: inner.height.saturating_sub(1),
         ..inner
     };
-    frame.render_widget(
-        Paragraph::new(body.to_vec()).wrap(Wrap { trim: false }),
-        text_rect,
-    );
-    let hint_line = Line::styled(fit(hints, inner.width as usize), theme.dim());
+    // A message taller than the room scrolls; the hint line says so.
+    let hidden = body_height.saturating_sub(text_rect.height as usize);
+    let scroll = scroll.min(u16::try_from(hidden).unwrap_or(u16::MAX));
+    frame.render_widget(Paragraph::new(body).scroll((scroll, 0)), text_rect);
+    let hints = if hidden > 0 {
+        format!(
+            "↑/↓ more ({} of {} lines shown) · {hints}",
+            text_rect.height, body_height
+        )
+    } else {
+        hints.to_string()
+    };
+    let hint_line = Line::styled(fit(&hints, inner.width as usize), theme.dim());
     frame.render_widget(
         Paragraph::new(hint_line),
         Rect {
@@ -74,11 +101,6 @@ pub fn render_box(
             ..inner
         },
     );
-}
-
-fn wrapped_height(line: &Line, width: usize) -> usize {
-    let w = line.width();
-    if w == 0 { 1 } else { w.div_ceil(width) }
 }
 
 #[cfg(test)]

@@ -265,6 +265,7 @@ impl NowScreen {
             title,
             text,
             tone: Tone::Info,
+            scroll: 0,
         });
     }
 

@@ -537,8 +537,15 @@ impl Screen for PipelineScreen {
             Kind::Application => {
                 self.board.select(id);
                 self.list.select_id(id);
+                // A jump from elsewhere (an alert) shows the application itself.
+                if matches!(self.mode, Mode::Contacts | Mode::Funnel) {
+                    self.mode = Mode::Board;
+                }
             }
-            Kind::Contact => self.contacts.select_id(id),
+            Kind::Contact => {
+                self.contacts.select_id(id);
+                self.mode = Mode::Contacts;
+            }
             _ => {}
         }
     }

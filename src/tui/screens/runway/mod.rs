@@ -192,6 +192,7 @@ impl RunwayScreen {
             title: format!("Month {} · {}", index + 1, row.label()),
             text: summary::month_lines(row).join("\n"),
             tone: Tone::Info,
+            scroll: 0,
         });
     }
 

@@ -235,21 +235,15 @@ pub fn dated(bonus: Option<&DatedBonus>, kind: BonusKind, today: NaiveDate) -> F
 pub fn withholding(wb: &Workbook, today: NaiveDate) -> Form {
     let runway = wb.runway.withholding;
     Form::new("Withholding on vests", today, Purpose::Withholding)
-        .choice(
-            "source",
-            "Rate",
-            vec![
-                format!("The Runway tab's rate ({})", format_percent(runway)),
-                "A rate for vests set here".into(),
-            ],
-            usize::from(wb.vesting.withholding.is_some()),
-        )
         .percent(
             "withholding",
-            "Rate for vests (used when set here)",
+            "Rate withheld from vests",
             Some(wb.vesting.withholding.unwrap_or(runway)),
         )
-        .hint("22% federal + 6.2% SS + 1.45% Medicare = 29.65%, + state tax")
+        .hint(&format!(
+            "the Runway tab's rate, {}, is used unless you enter another; 22% federal + 7.65% FICA = 29.65%, + state tax",
+            format_percent(runway)
+        ))
 }
 
 pub fn last_day(day: NaiveDate, today: NaiveDate) -> Form {
@@ -329,15 +323,13 @@ pub fn submit(purpose: Purpose, form: &Form, cx: &mut Cx) -> Result<(), Invalid>
             cx.edit(add_or_update(id, bonus.into()), done);
         }
         Purpose::Withholding => {
-            let rate = if form.value_choice("source") == 0 {
-                None
-            } else {
-                let rate = form
-                    .value_amount("withholding")
-                    .ok_or_else(|| Invalid::new("withholding", "enter a rate, like 29.65%"))?;
-                vesting::validate_withholding(rate)?;
-                Some(rate)
-            };
+            let typed = form
+                .value_amount("withholding")
+                .ok_or_else(|| Invalid::new("withholding", "enter a rate, like 29.65%"))?;
+            vesting::validate_withholding(typed)?;
+            // The Runway tab's own rate means "follow that tab", so a later
+            // change there carries over to vests.
+            let rate = (typed != cx.wb.runway.withholding).then_some(typed);
             let done = match rate {
                 Some(rate) => format!("vests withheld at {}", format_percent(rate)),
                 None => "vests use the Runway tab's withholding rate".into(),

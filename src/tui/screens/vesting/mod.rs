@@ -321,6 +321,7 @@ impl VestingScreen {
             title: title.into(),
             text: lines.join("\n"),
             tone: Tone::Info,
+            scroll: 0,
         });
     }
 
