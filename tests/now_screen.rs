@@ -340,7 +340,17 @@ fn the_notice_form_sets_the_deadlines_and_a_blank_date_clears_them() {
     backspaces(&mut app, 10);
     press(&mut app, "Enter");
     assert_eq!(on_disk(&app).now.notice, None);
-    assert!(draw(&app, 80, 24).contains("No notice date entered."));
+    // The separation date still gives its deadlines; the notice is asked for.
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen.contains("No notice date yet (n enters it)"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("Severance agreement review window"),
+        "{screen}"
+    );
+    assert!(screen.contains("File for unemployment by"), "{screen}");
     // Without a notice the form offers the Runway tab's notice pay start.
     press(&mut app, "n");
     let form = draw(&app, 80, 24);

@@ -1,8 +1,8 @@
-//! The dated deadlines that follow a layoff notice.
-//!
-//! Nothing here is computed until a notice date is entered: before that there
-//! is no deadline to speak of. Each deadline says how its date was worked out,
-//! and says so plainly when a date rests on an assumption.
+//! The dated deadlines that follow a layoff: the severance review window from
+//! the notice date, and the rest from the separation date (the last day on
+//! payroll, on the Runway tab) — each shown as soon as its own date is known.
+//! Each deadline says how its date was worked out, and says so plainly when a
+//! date rests on an assumption.
 
 use super::book::NowBook;
 use chrono::{Datelike, Days, NaiveDate};
@@ -83,23 +83,24 @@ fn plus(date: NaiveDate, days: u64) -> NaiveDate {
 /// Works out the deadlines from the notice in `book` and the separation date
 /// (the last day on payroll, from the Runway tab).
 pub fn deadlines(book: &NowBook, separation: Option<NaiveDate>) -> Deadlines {
-    let Some(notice) = &book.notice else {
-        return Deadlines {
-            missing: vec!["the notice date (n), once you have been given notice".into()],
-            ..Deadlines::default()
-        };
-    };
+    let notice = book.notice.as_ref();
     let mut list = Vec::new();
     let mut missing = Vec::new();
-    match notice.review_days {
-        Some(days) => list.push(Deadline {
+    match notice.map(|n| (n.date, n.review_days)) {
+        Some((date, Some(days))) => list.push(Deadline {
             kind: DeadlineKind::SeveranceReview,
-            date: plus(notice.date, u64::from(days)),
+            date: plus(date, u64::from(days)),
             title: "Severance agreement review window closes".into(),
-            how: format!("notice {} + {days} days to review and sign", notice.date),
+            how: format!("notice {date} + {days} days to review and sign"),
             assumed: false,
         }),
-        None => missing.push("the severance agreement's review window in days (n)".into()),
+        Some((_, None)) => {
+            missing.push("the severance agreement's review window in days (n)".into())
+        }
+        None => missing.push(
+            "the notice date and the severance review window (n), once you have been given notice"
+                .into(),
+        ),
     }
     match separation {
         Some(separation) => {
@@ -123,7 +124,7 @@ pub fn deadlines(book: &NowBook, separation: Option<NaiveDate>) -> Deadlines {
         }
         None => missing.push("the separation date (on the Runway tab)".into()),
     }
-    let cover_ends = match (notice.cover_ends, separation) {
+    let cover_ends = match (notice.and_then(|n| n.cover_ends), separation) {
         (Some(ends), _) => Some((ends, false)),
         (None, Some(separation)) => Some((end_of_month(separation), true)),
         (None, None) => None,
@@ -162,7 +163,7 @@ pub fn deadlines(book: &NowBook, separation: Option<NaiveDate>) -> Deadlines {
     }
     list.sort_by_key(|d| (d.date, d.kind));
     Deadlines {
-        notice: Some(notice.date),
+        notice: notice.map(|n| n.date),
         list,
         missing,
     }
@@ -249,10 +250,27 @@ mod tests {
     }
 
     #[test]
-    fn no_notice_no_deadlines_and_no_separation_says_so() {
-        let none = deadlines(&NowBook::default(), Some(d(2027, 2, 9)));
-        assert!(none.list.is_empty() && none.notice.is_none());
-        assert_eq!(none.missing.len(), 1);
+    fn a_separation_date_alone_gives_its_deadlines_and_the_notice_is_asked_for() {
+        // No notice yet, but the last day is known (2027-02-09): filing for
+        // unemployment (+7 days = Feb 16), job cover ending (assumed Feb 28),
+        // and the COBRA and ACA windows (Feb 28 + 60 days = Apr 29) follow from it.
+        let known = deadlines(&NowBook::default(), Some(d(2027, 2, 9)));
+        assert!(known.notice.is_none());
+        assert_eq!(
+            dates(&known),
+            vec![
+                (DeadlineKind::Separation, d(2027, 2, 9)),
+                (DeadlineKind::Unemployment, d(2027, 2, 16)),
+                (DeadlineKind::CoverEnds, d(2027, 2, 28)),
+                (DeadlineKind::Cobra, d(2027, 4, 29)),
+                (DeadlineKind::Aca, d(2027, 4, 29)),
+            ]
+        );
+        assert_eq!(known.missing.len(), 1);
+        assert!(known.missing[0].contains("notice date"));
+        let none = deadlines(&NowBook::default(), None);
+        assert!(none.list.is_empty());
+        assert_eq!(none.missing.len(), 2, "{:?}", none.missing);
         let partial = deadlines(&book(Some(21), None), None);
         assert_eq!(
             dates(&partial),

@@ -186,9 +186,9 @@ impl NowScreen {
             Pane::Checklist => "Checklist".into(),
             Pane::Alerts => format!("Alerts {}", self.report.alerts.len()),
             Pane::Signals => format!("Signals {}", self.signals.len()),
-            Pane::Deadlines => match self.report.deadlines.notice {
-                Some(_) => format!("Deadlines {}", self.report.deadlines.list.len()),
-                None => "Deadlines".into(),
+            Pane::Deadlines => match self.report.deadlines.list.len() {
+                0 => "Deadlines".into(),
+                n => format!("Deadlines {n}"),
             },
         }
     }
@@ -319,22 +319,25 @@ impl NowScreen {
     /// The deadlines panel: an intro line and one row per deadline.
     fn deadline_lines(&self, theme: &Theme) -> (Vec<Line<'static>>, Vec<String>) {
         let deadlines = &self.report.deadlines;
-        let Some(notice) = deadlines.notice else {
+        if deadlines.list.is_empty() {
             return (
                 vec![
-                    Line::raw("No notice date entered."),
+                    Line::raw("No notice date or last day on payroll entered."),
                     Line::styled(
-                        "Once you are given notice, n enters it: the separation date, COBRA \
-                         and ACA windows, unemployment filing and the severance review window \
-                         follow from it.",
+                        "Once you are given notice, n enters it; the last day on payroll \
+                         (Runway tab) gives the unemployment filing, COBRA and ACA windows.",
                         theme.dim(),
                     ),
                 ],
                 Vec::new(),
             );
+        }
+        let given = match deadlines.notice {
+            Some(notice) => format!("Notice given {}", notice.format("%-d %b %Y")),
+            None => "No notice date yet (n enters it)".to_string(),
         };
         let intro = vec![Line::from(vec![
-            Span::raw(format!("Notice given {}", notice.format("%-d %b %Y"))),
+            Span::raw(given),
             Span::styled(" · n edits · x shows how", theme.dim()),
         ])];
         let rows = deadlines
@@ -367,7 +370,7 @@ impl NowScreen {
                 theme.dim(),
             ));
         }
-        if deadlines.notice.is_some() {
+        if !deadlines.list.is_empty() {
             for missing in &deadlines.missing {
                 notes.push(Line::styled(format!("Missing: {missing}"), theme.dim()));
             }
