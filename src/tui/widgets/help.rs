@@ -1,7 +1,7 @@
 //! The `?` help: every key of the current screen and the global keys, straight
 //! from the key table.
 
-use super::text::{fit, pad_left};
+use super::text::{fit, pad_left, wrap};
 use crate::tui::keymap::{self, Scope};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -9,8 +9,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
-/// The help lines for `scopes`, one heading per scope.
-pub fn lines(scopes: &[Scope], theme: &Theme) -> Vec<Line<'static>> {
+/// Columns taken by the keys and the gap after them.
+const KEYS_WIDTH: usize = 16;
+
+/// The help lines for `scopes`, one heading per scope, each description
+/// wrapped to `width` columns under itself.
+pub fn lines(scopes: &[Scope], width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let text_width = width.saturating_sub(KEYS_WIDTH).max(10);
     let mut out = Vec::new();
     for &scope in scopes {
         let bindings: Vec<_> = keymap::bindings(scope).collect();
@@ -22,11 +27,19 @@ pub fn lines(scopes: &[Scope], theme: &Theme) -> Vec<Line<'static>> {
         }
         out.push(Line::styled(scope.title(), theme.heading()));
         for binding in bindings {
-            out.push(Line::from(vec![
-                Span::styled(pad_left(&keymap::keys_label(binding), 14), theme.key()),
-                Span::raw("  "),
-                Span::raw(binding.help),
-            ]));
+            let keys = pad_left(&keymap::keys_label(binding), KEYS_WIDTH - 2);
+            for (i, part) in wrap(binding.help, text_width).into_iter().enumerate() {
+                let left = if i == 0 {
+                    keys.clone()
+                } else {
+                    " ".repeat(KEYS_WIDTH - 2)
+                };
+                out.push(Line::from(vec![
+                    Span::styled(left, theme.key()),
+                    Span::raw("  "),
+                    Span::raw(part),
+                ]));
+            }
         }
     }
     out
@@ -34,8 +47,8 @@ pub fn lines(scopes: &[Scope], theme: &Theme) -> Vec<Line<'static>> {
 
 /// Draws help for `scopes`, scrolled by `scroll` lines.
 pub fn render(frame: &mut Frame, area: Rect, scopes: &[Scope], scroll: usize, theme: &Theme) {
-    let body = lines(scopes, theme);
     let width = area.width.saturating_sub(4).min(76);
+    let body = lines(scopes, width.saturating_sub(2) as usize, theme);
     let height = area.height.saturating_sub(2).min(body.len() as u16 + 3);
     let rect = super::popup::centered(area, width, height);
     frame.render_widget(Clear, rect);
@@ -77,6 +90,7 @@ mod tests {
     fn help_lists_every_key_of_each_scope_it_is_given() {
         let text: Vec<String> = lines(
             &[Scope::Impact, Scope::List, Scope::Global],
+            200,
             &Theme::plain(),
         )
         .iter()
