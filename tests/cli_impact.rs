@@ -273,6 +273,9 @@ fn log_works_while_another_writer_holds_the_lock_briefly_and_twenty_at_once_are_
 fn wins_on_a_fresh_directory_says_so_and_creates_nothing() {
     let dir = tempfile::tempdir().expect("temp dir");
     let data = dir.path().join("new");
-    assert_eq!(ok(&data, &["wins"]), "no wins match\n");
+    assert_eq!(
+        ok(&data, &["wins"]),
+        "no wins yet: `careerbook log \"what you did\"` adds one\n"
+    );
     assert!(!data.join("workbook.ron").exists());
 }

@@ -150,7 +150,8 @@ fn the_nudge_shows_when_nothing_is_logged_this_week() {
         "{screen}"
     );
     assert!(
-        screen.contains("50% measured · Revenue 0 · Retention 0 · Cost 1 · Risk 1 · Other 0"),
+        screen
+            .contains("50% of wins measured · Revenue 0 · Retention 0 · Cost 1 · Risk 1 · Other 0"),
         "{screen}"
     );
 }

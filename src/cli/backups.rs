@@ -28,8 +28,11 @@ pub fn path(paths: &Paths, format: Format) -> Result<(), Failure> {
                 "not created yet"
             };
             print(&format!(
-                "workbook  {}  ({state})\nbackups   {}  ({} backups)\n",
-                report.workbook, report.backups, report.backup_count
+                "workbook  {}  ({state})\nbackups   {}  ({} backup{})\n",
+                report.workbook,
+                report.backups,
+                report.backup_count,
+                if report.backup_count == 1 { "" } else { "s" }
             ))
         }
     }

@@ -187,6 +187,9 @@ pub fn wins(paths: &Paths, args: WinsArgs) -> Result<(), Failure> {
                 .map_err(|e| Failure::runtime(format!("cannot write CSV: {e}")))?;
             print(&String::from_utf8_lossy(&out))
         }
+        WinsFormat::Text if wins.is_empty() && filter == WinFilter::default() => {
+            print("no wins yet: `careerbook log \"what you did\"` adds one\n")
+        }
         WinsFormat::Text => print(&text_list(&wins)),
     }
 }

@@ -164,7 +164,7 @@ impl ImpactScreen {
             });
         }
         let measured = match self.summary.measured_share() {
-            Some(share) => format!("{} measured · ", format_percent(share.round_dp(2))),
+            Some(share) => format!("{} of wins measured · ", format_percent(share.round_dp(2))),
             None => String::new(),
         };
         let levers = Category::ALL
