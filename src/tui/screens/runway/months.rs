@@ -9,7 +9,9 @@ use ratatui::layout::Constraint;
 use rust_decimal::Decimal;
 
 pub static COLUMNS: &[Column] = &[
-    Column::left("Month", Constraint::Length(7)),
+    // Months run from the projection's start day (26 Nov to 25 Dec, …), so the
+    // row is named by its first day rather than a calendar month.
+    Column::left("From", Constraint::Length(9)),
     Column::right("Opening", Constraint::Length(12)),
     Column::right("Income", Constraint::Length(11)),
     Column::right("Spending", Constraint::Length(11)),
@@ -42,7 +44,7 @@ pub fn rows(projection: &Projection) -> Vec<Row> {
             Row {
                 id: i as Id,
                 cells: vec![
-                    m.label(),
+                    m.start.format("%-d %b %y").to_string(),
                     format_money(m.opening),
                     format_money(m.income),
                     format_money(m.spending),
@@ -57,7 +59,7 @@ pub fn rows(projection: &Projection) -> Vec<Row> {
                     SortKey::Number(m.closing),
                     SortKey::text(&streams),
                 ],
-                search: format!("{} {streams}", m.label()),
+                search: format!("{} {} {streams}", m.label(), m.start.format("%b")).to_lowercase(),
                 group: None,
                 mark,
             }
