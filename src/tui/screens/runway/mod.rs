@@ -129,7 +129,7 @@ impl RunwayScreen {
                 self.headline = Headline {
                     main: summary::needs_inputs_line(&missing),
                     problem: true,
-                    notes: vec!["Press → twice for the Inputs view, move to Cash accounts or Monthly spending, then a adds one.".into()],
+                    notes: vec!["In the Inputs view (see the view bar), move to Cash accounts or Monthly spending; a adds one.".into()],
                 };
                 self.projection = None;
                 self.chart = None;
@@ -140,7 +140,7 @@ impl RunwayScreen {
                 self.headline = Headline {
                     main: format!("Cannot project the runway: {invalid}"),
                     problem: true,
-                    notes: vec!["Fix that input in the Inputs view (→ twice).".into()],
+                    notes: vec!["Fix that input in the Inputs view (see the view bar).".into()],
                 };
                 self.projection = None;
                 self.chart = None;
