@@ -5,3 +5,4 @@ pub mod help;
 pub mod popup;
 pub mod table;
 pub mod text;
+pub mod views;

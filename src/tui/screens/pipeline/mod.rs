@@ -20,6 +20,7 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::form::Form;
 use crate::tui::widgets::table::Table;
 use crate::tui::widgets::text::fit;
+use crate::tui::widgets::views;
 use board::Board;
 use cards::{Card, plural};
 use chrono::NaiveDate;
@@ -364,17 +365,9 @@ impl PipelineScreen {
     }
 
     fn render_tabs(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
-        let mut spans = Vec::new();
-        for mode in Mode::ALL {
-            let style = if mode == self.mode {
-                theme.tab_active()
-            } else {
-                theme.text()
-            };
-            spans.push(Span::styled(format!(" {} ", mode.label()), style));
-        }
-        spans.push(Span::styled("  v: next view", theme.dim()));
-        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+        let titles: Vec<&str> = Mode::ALL.iter().map(|m| m.label()).collect();
+        let current = Mode::ALL.iter().position(|m| *m == self.mode).unwrap_or(0);
+        views::render(frame, area, &titles, current, "v: next view", theme);
     }
 
     fn render_app_detail(&self, frame: &mut Frame, area: Rect, id: Option<Id>, theme: &Theme) {

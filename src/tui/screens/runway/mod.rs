@@ -23,12 +23,13 @@ use crate::tui::widgets::form::Form;
 use crate::tui::widgets::popup::Tone;
 use crate::tui::widgets::table::Table;
 use crate::tui::widgets::text::{pack, wrap};
+use crate::tui::widgets::views;
 use chart::ChartData;
 use chrono::NaiveDate;
 use inputs::Part;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 /// The tab's views, in the order →/← cycle through them.
@@ -213,20 +214,9 @@ impl RunwayScreen {
     }
 
     fn render_views_line(&self, frame: &mut Frame, area: Rect, view: &Drawing) {
-        let mut spans = Vec::new();
-        for v in View::ALL {
-            if v == self.view {
-                spans.push(Span::styled(
-                    format!("[{}]", v.title()),
-                    view.theme.tab_active(),
-                ));
-            } else {
-                spans.push(Span::styled(format!(" {} ", v.title()), view.theme.dim()));
-            }
-            spans.push(Span::raw(" "));
-        }
-        spans.push(Span::styled("←/→ switch view", view.theme.dim()));
-        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+        let titles: Vec<&str> = View::ALL.iter().map(|v| v.title()).collect();
+        let current = View::ALL.iter().position(|v| *v == self.view).unwrap_or(0);
+        views::render(frame, area, &titles, current, "←/→ switch view", view.theme);
     }
 
     /// The headline lines wrapped to `width`, with their styles.

@@ -9,6 +9,7 @@ use crate::domain::vesting::{BonusStatus, explain};
 use crate::tui::screens::View;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::text::{fit, pad_left};
+use crate::tui::widgets::views;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -35,29 +36,18 @@ pub fn screen(s: &VestingScreen, frame: &mut Frame, area: Rect, view: &View) {
     }
 }
 
-/// `[Upcoming]  Grants  Prices  Last day  Bonuses      ←/→ views`
+/// `[Upcoming]  Grants  Prices  Last day  Bonuses   ←/→ views · x explains`
 fn views_bar(s: &VestingScreen, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let mut spans = Vec::new();
-    for sub in Sub::ALL {
-        if sub == s.sub {
-            spans.push(Span::styled(
-                format!("[{}]", sub.title()),
-                theme.tab_active(),
-            ));
-        } else {
-            spans.push(Span::styled(format!(" {} ", sub.title()), theme.text()));
-        }
-        spans.push(Span::raw(" "));
-    }
-    let used: usize = spans.iter().map(Span::width).sum();
-    let hint = "←/→ views · x explains";
-    if used + hint.len() + 2 <= area.width as usize {
-        spans.push(Span::raw(
-            " ".repeat(area.width as usize - used - hint.chars().count()),
-        ));
-        spans.push(Span::styled(hint, theme.dim()));
-    }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    let titles: Vec<&str> = Sub::ALL.iter().map(|sub| sub.title()).collect();
+    let current = Sub::ALL.iter().position(|sub| *sub == s.sub).unwrap_or(0);
+    views::render(
+        frame,
+        area,
+        &titles,
+        current,
+        "←/→ views · x explains",
+        theme,
+    );
 }
 
 fn withholding_text(s: &VestingScreen) -> String {
