@@ -7,4 +7,5 @@ pub mod cli;
 pub mod domain;
 pub mod export;
 pub mod store;
+pub mod text;
 pub mod tui;

@@ -5,6 +5,7 @@ use super::{Failure, Format, open_for_reading, print, print_json};
 use crate::domain::checklist::{Alert, AlertJson, CheckItemJson, ItemReport, report};
 use crate::domain::dates;
 use crate::store::Paths;
+use crate::text::wrap;
 
 #[derive(Debug, clap::Args)]
 pub struct CheckArgs {
@@ -93,22 +94,4 @@ fn push_wrapped(out: &mut String, indent: &str, text: &str) {
     for line in wrap(text, WIDTH - indent.len()) {
         out.push_str(&format!("{indent}{line}\n"));
     }
-}
-
-/// Breaks `text` at spaces into lines of at most `width` characters (a word
-/// longer than that stays whole on its own line).
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split(' ') {
-        if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > width {
-            lines.push(std::mem::take(&mut line));
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    lines.push(line);
-    lines
 }

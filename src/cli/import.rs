@@ -9,6 +9,7 @@ use crate::domain::pipeline::import::{
 };
 use crate::domain::pipeline::{NewApplication, Pipeline};
 use crate::store::Paths;
+use crate::text::count;
 use clap::Subcommand;
 use std::path::{Path, PathBuf};
 
@@ -124,7 +125,7 @@ fn report(
         say!(
             out,
             "Imported {} from {name}:",
-            plural(plan.rows.len(), "application")
+            count(plan.rows.len(), "application")
         );
         for (id, row) in ids.zip(&plan.rows) {
             say!(out, "  #{id:<5} {}", describe(row));
@@ -178,13 +179,5 @@ fn describe(row: &NewApplication) -> String {
 }
 
 fn rows(n: usize) -> String {
-    plural(n, "row")
-}
-
-fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
+    count(n, "row")
 }

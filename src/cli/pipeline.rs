@@ -10,6 +10,7 @@ use crate::domain::pipeline::{
 use crate::domain::{Id, Invalid};
 use crate::export::apps_csv;
 use crate::store::{Paths, Session};
+use crate::text::{self, count};
 use chrono::NaiveDate;
 use clap::{Subcommand, ValueEnum};
 
@@ -319,18 +320,10 @@ fn date_or(date: Option<NaiveDate>, none: &str) -> String {
 /// `2026-11-25 (overdue 1 day)`: a follow-up date with where it stands.
 fn follow_up_text(app: &Application, date: NaiveDate, today: NaiveDate) -> String {
     match app.follow_up_state(today) {
-        Some(FollowUp::Overdue { days }) => format!("{date} (overdue {})", days_text(days)),
+        Some(FollowUp::Overdue { days }) => format!("{date} (overdue {})", text::days(days)),
         Some(FollowUp::DueToday) => format!("{date} (due today)"),
-        Some(FollowUp::Upcoming { days }) => format!("{date} (in {})", days_text(days)),
+        Some(FollowUp::Upcoming { days }) => format!("{date} (in {})", text::days(days)),
         None => format!("{date} (closed: nothing to do)"),
-    }
-}
-
-fn days_text(days: i64) -> String {
-    if days == 1 {
-        "1 day".to_string()
-    } else {
-        format!("{days} days")
     }
 }
 
@@ -385,7 +378,7 @@ fn list_text(pipeline: &Pipeline, shown: &[&Application], today: NaiveDate) -> S
     say!(
         out,
         "{} shown, {open} open.",
-        plural(shown.len(), "application")
+        count(shown.len(), "application")
     );
     let ids = |list: Vec<Id>| -> Vec<String> {
         list.into_iter()
@@ -398,7 +391,7 @@ fn list_text(pipeline: &Pipeline, shown: &[&Application], today: NaiveDate) -> S
         say!(
             out,
             "! {} overdue: {}",
-            plural(overdue.len(), "follow-up"),
+            count(overdue.len(), "follow-up"),
             overdue.join(", ")
         );
     }
@@ -412,12 +405,4 @@ fn list_text(pipeline: &Pipeline, shown: &[&Application], today: NaiveDate) -> S
         );
     }
     out
-}
-
-fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }

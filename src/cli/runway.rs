@@ -1,7 +1,7 @@
 //! `careerbook runway`: the headline and the month-by-month table, or the JSON
 //! report. Reads only; the same domain functions draw the Runway tab.
 
-use super::{Failure, Format, open_for_reading};
+use super::{Failure, Format, open_for_reading, print, print_json};
 use crate::domain::dates::format_long;
 use crate::domain::money::format_money;
 use crate::domain::runway::summary::{self, Outlook};
@@ -9,9 +9,8 @@ use crate::domain::runway::{
     HORIZON_MONTHS, Projection, ProjectionOptions, RunwayJson, StartReason, projection_start,
 };
 use crate::store::Paths;
-use crate::tui::widgets::text::pack;
+use crate::text::pack;
 use chrono::NaiveDate;
-use std::io::{ErrorKind, Write};
 
 pub fn runway(paths: &Paths, format: Format, all: bool, today: NaiveDate) -> Result<(), Failure> {
     let session = open_for_reading(paths)?;
@@ -21,7 +20,7 @@ pub fn runway(paths: &Paths, format: Format, all: bool, today: NaiveDate) -> Res
         Outlook::NeedsInputs(missing) => match format {
             Format::Json => {
                 let (start, _) = projection_start(&wb.runway, today);
-                emit_json(&RunwayJson::needs_inputs(start, &missing))
+                print_json(&RunwayJson::needs_inputs(start, &missing))
             }
             Format::Text => {
                 let text = format!(
@@ -30,7 +29,7 @@ pub fn runway(paths: &Paths, format: Format, all: bool, today: NaiveDate) -> Res
                 );
                 let mut out = pack(&text, WIDTH).join("\n");
                 out.push('\n');
-                emit(&out)
+                print(&out)
             }
         },
         Outlook::Invalid(invalid) => Err(Failure::runtime(format!(
@@ -38,35 +37,13 @@ pub fn runway(paths: &Paths, format: Format, all: bool, today: NaiveDate) -> Res
             paths.workbook.display()
         ))),
         Outlook::Projected(projection) => match format {
-            Format::Json => emit_json(&RunwayJson::new(&projection)),
+            Format::Json => print_json(&RunwayJson::new(&projection)),
             Format::Text => {
                 let feed = summary::vest_feed(wb, today);
-                emit(&text(&projection, wb, &feed, &options, all))
+                print(&text(&projection, wb, &feed, &options, all))
             }
         },
     }
-}
-
-/// Writes the report to stdout. A reader that stops early (`| head`) is
-/// not an error: the report simply ends there.
-fn emit(text: &str) -> Result<(), Failure> {
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Err(err) if err.kind() != ErrorKind::BrokenPipe => {
-            Err(Failure::runtime(format!("cannot write the report: {err}")))
-        }
-        _ => Ok(()),
-    }
-}
-
-fn emit_json(report: &RunwayJson) -> Result<(), Failure> {
-    let mut text = serde_json::to_string_pretty(report)
-        .map_err(|e| Failure::runtime(format!("cannot write JSON: {e}")))?;
-    text.push('\n');
-    emit(&text)
 }
 
 /// Text output fits 80 columns.

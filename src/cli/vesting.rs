@@ -6,6 +6,7 @@ use crate::domain::dates::{self, format_long};
 use crate::domain::money::{format_money, format_percent, format_shares};
 use crate::domain::vesting::{self, LastDayReport, VestEvent, VestingBook, explain};
 use crate::store::Paths;
+use crate::text::fit;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;
@@ -124,7 +125,7 @@ fn upcoming_section(out: &mut String, upcoming: &[VestEvent], last_day: Option<&
         out.push_str(&format!(
             "{:<10}  {:<20} {:>9} {:>13} {:>13}\n",
             e.date.to_string(),
-            clip(&e.grant, 20),
+            fit(&e.grant, 20),
             format_shares(e.shares),
             money_or_unknown(e.gross),
             money_or_unknown(e.net)
@@ -161,7 +162,7 @@ fn last_day_section(out: &mut String, book: &VestingBook, report: &LastDayReport
         for g in &report.grants {
             out.push_str(&format!(
                 "{:<22} {:>9} {:>9} {:>10} {:>16}\n",
-                clip(&g.name, 22),
+                fit(&g.name, 22),
                 format_shares(g.granted),
                 format_shares(g.vested),
                 format_shares(g.forfeited),
@@ -191,7 +192,7 @@ fn last_day_section(out: &mut String, book: &VestingBook, report: &LastDayReport
         for b in &report.bonuses {
             out.push_str(&format!(
                 "  {:<20} {:<13} {:>11}{}\n",
-                clip(&b.name, 20),
+                fit(&b.name, 20),
                 b.status.label(),
                 format_money(b.amount),
                 match explain::bonus_reason(book, b) {
@@ -221,16 +222,5 @@ fn last_day_section(out: &mut String, book: &VestingBook, report: &LastDayReport
             out.push_str(&format!("\nNothing vests after {day}.\n"));
         }
         None => {}
-    }
-}
-
-/// `text` cut to `width` characters with `…` when longer.
-fn clip(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        text.to_string()
-    } else {
-        let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
-        cut.push('…');
-        cut
     }
 }

@@ -5,8 +5,8 @@
 //! The screen that opened the form gets it back on submit and reads the values
 //! by field key; what it then refuses (`Invalid`) shows under the named field.
 
-use super::text::{fit, wrap};
 use crate::domain::{Invalid, dates, money};
+use crate::text::{fit, wrap};
 use crate::tui::keymap::{self, Action, Scope};
 use crate::tui::theme::Theme;
 use chrono::NaiveDate;

@@ -1,7 +1,7 @@
 //! The `?` help: every key of the current screen and the global keys, straight
 //! from the key table.
 
-use super::text::{fit, pad_left, wrap};
+use crate::text::{fit, pad_left, wrap};
 use crate::tui::keymap::{self, Scope};
 use crate::tui::theme::Theme;
 use ratatui::Frame;

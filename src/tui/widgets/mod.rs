@@ -4,5 +4,4 @@ pub mod form;
 pub mod help;
 pub mod popup;
 pub mod table;
-pub mod text;
 pub mod views;

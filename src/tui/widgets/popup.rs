@@ -1,6 +1,6 @@
 //! Popups other than forms: a yes/no confirmation and a message.
 
-use super::text::{fit, wrap};
+use crate::text::{fit, wrap};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;

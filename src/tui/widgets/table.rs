@@ -4,8 +4,8 @@
 //! Screens hand it rows already formatted; it keeps the filtered and sorted view
 //! and recomputes it only when rows, filter or sort change, never per frame.
 
-use super::text::{fit, pad_left};
 use crate::domain::Id;
+use crate::text::{fit, pad_left};
 use crate::tui::keymap::Action;
 use crate::tui::theme::Theme;
 use chrono::NaiveDate;

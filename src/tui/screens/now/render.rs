@@ -5,9 +5,9 @@
 
 use super::{NowScreen, Pane};
 use crate::domain::checklist::{ItemReport, Status, relative};
+use crate::text::{fit, wrap};
 use crate::tui::screens::View;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::text::{fit, wrap};
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

@@ -12,11 +12,11 @@ use crate::domain::pipeline::{Application, Contact, contacts_due, stale_contacts
 use crate::domain::runway::Account;
 use crate::domain::workbook::Workbook;
 use crate::domain::{Id, checklist::relative};
+use crate::text::{fit, wrap};
 use crate::tui::app::Popup;
 use crate::tui::keymap::Action;
 use crate::tui::screens::{Cx, View};
 use crate::tui::widgets::form::Form;
-use crate::tui::widgets::text::{fit, wrap};
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -5,9 +5,9 @@
 use super::cards::Card;
 use crate::domain::Id;
 use crate::domain::pipeline::Stage;
+use crate::text::fit;
 use crate::tui::keymap::Action;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::text::fit;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;

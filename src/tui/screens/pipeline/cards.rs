@@ -3,8 +3,8 @@
 
 use crate::domain::pipeline::{Application, FollowUp, Pipeline, Stage};
 use crate::domain::{Id, dates};
+use crate::text::{self, fit};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::text::fit;
 use chrono::NaiveDate;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -145,14 +145,14 @@ impl Card {
         let follow = match self.follow_up {
             Some((date, FollowUp::Overdue { days })) => format!(
                 "! Follow-up overdue by {} (was {}){next}",
-                days_text(days),
+                text::days(days),
                 short_date(date)
             ),
             Some((_, FollowUp::DueToday)) => format!("• Follow up today{next}"),
             Some((date, FollowUp::Upcoming { days })) => format!(
                 "→ Follow up on {} (in {}){next}",
                 short_date(date),
-                days_text(days)
+                text::days(days)
             ),
             None if self.stage.is_active() => match &self.next_action {
                 Some(n) => format!("Next: {n} (no follow-up date)"),
@@ -167,7 +167,7 @@ impl Card {
         if self.ghost {
             let text = format!(
                 "? No reply for {} (since {}; suggested after {ghost_after_days}): X moves it to ghosted",
-                days_text(self.quiet_days.unwrap_or(0)),
+                text::days(self.quiet_days.unwrap_or(0)),
                 self.since.map(short_date).unwrap_or_default()
             );
             lines.push(Line::styled(fit(&text, width), theme.warn()));
@@ -199,20 +199,4 @@ impl Card {
 /// `25 Nov`: the short date of the board and the detail strip.
 pub(super) fn short_date(date: NaiveDate) -> String {
     date.format("%-d %b").to_string()
-}
-
-pub(super) fn days_text(days: i64) -> String {
-    if days == 1 {
-        "1 day".to_string()
-    } else {
-        format!("{days} days")
-    }
-}
-
-pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
 }

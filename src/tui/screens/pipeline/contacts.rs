@@ -1,12 +1,13 @@
 //! The contacts view: who is due a touch, who has not been contacted for 30+
 //! days, and everyone else, in the reusable table.
 
-use super::cards::{days_text, plural, short_date};
+use super::cards::short_date;
 use crate::domain::Id;
 use crate::domain::pipeline::{self, Contact, Pipeline, STALE_AFTER_DAYS};
+use crate::text::fit;
+use crate::text::{self, count};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::table::{Column, Row, SortKey};
-use crate::tui::widgets::text::fit;
 use chrono::NaiveDate;
 use ratatui::layout::Constraint;
 use ratatui::text::Line;
@@ -150,13 +151,13 @@ fn detail(contact: &Contact, companies: &[&str], today: NaiveDate) -> ContactInf
         (Some(date), Some(days)) if days >= STALE_AFTER_DAYS => format!(
             "Last contacted {} ({} ago: 30+ days)",
             short_date(date),
-            days_text(days)
+            text::days(days)
         ),
         (Some(date), Some(days)) if days > 0 => {
             format!(
                 "Last contacted {} ({} ago)",
                 short_date(date),
-                days_text(days)
+                text::days(days)
             )
         }
         (Some(_), _) => "Contacted today".to_string(),
@@ -172,7 +173,7 @@ fn detail(contact: &Contact, companies: &[&str], today: NaiveDate) -> ContactInf
     if !companies.is_empty() {
         second.push_str(&format!(
             " · on {}: {}",
-            plural(companies.len(), "application", "applications"),
+            count(companies.len(), "application"),
             companies.join(", ")
         ));
     }

@@ -5,8 +5,8 @@
 use super::cards::short_date;
 use crate::domain::money::format_percent;
 use crate::domain::pipeline::{Funnel, Stage};
+use crate::text::{fit, pad_left};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::text::{fit, pad_left};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

@@ -14,15 +14,16 @@ use crate::domain::edit::{Edit, Kind};
 use crate::domain::pipeline::{self, Funnel, Stage};
 use crate::domain::workbook::Workbook;
 use crate::domain::{Id, Invalid};
+use crate::text::count;
+use crate::text::fit;
 use crate::tui::app::Popup;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::form::Form;
 use crate::tui::widgets::table::Table;
-use crate::tui::widgets::text::fit;
 use crate::tui::widgets::views;
 use board::Board;
-use cards::{Card, plural};
+use cards::Card;
 use chrono::NaiveDate;
 use contacts::ContactInfo;
 use ratatui::Frame;
@@ -183,7 +184,7 @@ impl PipelineScreen {
                 title: "Delete application".into(),
                 text: format!(
                     "Delete {name} and its history of {}? (u undoes it)",
-                    plural(app.history.len(), "stage change", "stage changes")
+                    count(app.history.len(), "stage change")
                 ),
                 on_yes: vec![Effect::Edit {
                     edit: Box::new(Edit::Remove(Kind::Application, app.id)),
@@ -276,7 +277,7 @@ impl PipelineScreen {
                         .collect();
                     format!(
                         " They are also taken off {}: {}.",
-                        plural(on.len(), "application", "applications"),
+                        count(on.len(), "application"),
                         names.join(", ")
                     )
                 };
@@ -314,10 +315,7 @@ impl PipelineScreen {
             }
             if a.stale > 0 {
                 push(
-                    format!(
-                        "{} not contacted for 30+ days",
-                        plural(a.stale, "contact", "contacts")
-                    ),
+                    format!("{} not contacted for 30+ days", count(a.stale, "contact")),
                     theme.warn(),
                 );
             }
@@ -328,7 +326,7 @@ impl PipelineScreen {
         } else {
             if a.overdue > 0 {
                 push(
-                    format!("! {} overdue", plural(a.overdue, "follow-up", "follow-ups")),
+                    format!("! {} overdue", count(a.overdue, "follow-up")),
                     theme.bad(),
                 );
             }
@@ -346,10 +344,7 @@ impl PipelineScreen {
             }
             if a.overdue + a.due_today + a.ghosted == 0 {
                 push(
-                    format!(
-                        "Nothing overdue · {} open",
-                        plural(a.open, "application", "applications")
-                    ),
+                    format!("Nothing overdue · {} open", count(a.open, "application")),
                     theme.good(),
                 );
             }

@@ -17,12 +17,12 @@ use crate::domain::runway::summary::{self, Outlook, VestFeed};
 use crate::domain::runway::{Projection, ProjectionOptions};
 use crate::domain::workbook::Workbook;
 use crate::domain::{Id, Invalid};
+use crate::text::{pack, wrap};
 use crate::tui::app::Popup;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::widgets::form::Form;
 use crate::tui::widgets::popup::Tone;
 use crate::tui::widgets::table::Table;
-use crate::tui::widgets::text::{pack, wrap};
 use crate::tui::widgets::views;
 use chart::ChartData;
 use chrono::NaiveDate;
@@ -407,7 +407,7 @@ impl Screen for RunwayScreen {
                     "0 money runs out that month · ✗ closing below zero · Enter: money in and out";
                 frame.render_widget(
                     Paragraph::new(Line::styled(
-                        crate::tui::widgets::text::fit(text, caption.width as usize),
+                        crate::text::fit(text, caption.width as usize),
                         view.theme.dim(),
                     )),
                     caption,

@@ -1,4 +1,5 @@
-//! Fitting text into a number of terminal columns.
+//! Fitting text into columns: cutting, padding and wrapping by display width.
+//! Shared by the screens and the command line.
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -93,6 +94,29 @@ pub fn pack(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// `1 row`, `3 rows`: a count and a noun whose plural adds an s.
+pub fn count(n: usize, noun: &str) -> String {
+    count_of(n, noun, &format!("{noun}s"))
+}
+
+/// `1 reply`, `3 replies`: a count with the noun's own plural.
+pub fn count_of(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// `1 day`, `3 days`.
+pub fn days(n: i64) -> String {
+    if n == 1 {
+        "1 day".to_string()
+    } else {
+        format!("{n} days")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,6 +137,15 @@ mod tests {
             ["Runway 9.67 months", "· essentials only 11.20 months"]
         );
         assert_eq!(pack("a · b", 10), ["a · b"]);
+    }
+
+    #[test]
+    fn counts_take_the_right_plural() {
+        assert_eq!(count(1, "row"), "1 row");
+        assert_eq!(count(0, "row"), "0 rows");
+        assert_eq!(count_of(2, "reply", "replies"), "2 replies");
+        assert_eq!(days(1), "1 day");
+        assert_eq!(days(-3), "-3 days");
     }
 
     #[test]
