@@ -424,6 +424,15 @@ pub fn footer_hints(scopes: &[Scope]) -> Vec<(String, &'static str)> {
         .collect()
 }
 
+/// The first key bound to `action` in `scope`, as the footer writes it, for
+/// text that names a key ("u undoes it") without writing it a second time.
+pub fn key_for(scope: Scope, action: Action) -> String {
+    bindings(scope)
+        .find(|b| b.action == action)
+        .map(|b| b.keys[0].label())
+        .unwrap_or_default()
+}
+
 /// All the key labels of a binding, as help shows them: `↑ k`.
 pub fn keys_label(binding: &Binding) -> String {
     binding

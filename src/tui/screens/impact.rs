@@ -303,14 +303,12 @@ impl Screen for ImpactScreen {
             }
             Action::Delete => {
                 if let Some(win) = self.selected() {
-                    cx.open(Popup::Confirm {
-                        title: "Delete win".into(),
-                        text: format!("Delete “{}”? u undoes it.", win.title),
-                        on_yes: vec![Effect::Edit {
-                            edit: Box::new(edit::remove_win(cx.wb, win.id)),
-                            done: "win deleted".into(),
-                        }],
-                    });
+                    cx.confirm(
+                        "Delete win",
+                        format!("Delete “{}”?", win.title),
+                        edit::remove_win(cx.wb, win.id),
+                        "win deleted",
+                    );
                 }
             }
             Action::Export => cx.open(Popup::Form(self.export_form(), 1)),

@@ -12,7 +12,7 @@ pub mod win_form;
 use crate::domain::edit::{Edit, Kind};
 use crate::domain::workbook::Workbook;
 use crate::domain::{Id, Invalid};
-use crate::tui::keymap::{Action, Scope};
+use crate::tui::keymap::{self, Action, Scope};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::form::Form;
 use crate::tui::widgets::table::Table;
@@ -74,6 +74,26 @@ impl<'a> Cx<'a> {
 
     pub fn open(&mut self, popup: super::app::Popup) {
         self.effects.push(Effect::Popup(Box::new(popup)));
+    }
+
+    /// Asks `question` first; the edit is made only on yes. The question
+    /// ends by saying which key undoes it, from the key table.
+    pub fn confirm(
+        &mut self,
+        title: impl Into<String>,
+        question: impl Into<String>,
+        edit: Edit,
+        done: impl Into<String>,
+    ) {
+        let undo = keymap::key_for(Scope::Global, Action::Undo);
+        self.open(super::app::Popup::Confirm {
+            title: title.into(),
+            text: format!("{} ({undo} undoes it)", question.into()),
+            on_yes: vec![Effect::Edit {
+                edit: Box::new(edit),
+                done: done.into(),
+            }],
+        });
     }
 
     pub fn status(&mut self, text: impl Into<String>) {

@@ -276,19 +276,17 @@ impl NowScreen {
         }
         let Some(item) = self.item() else { return };
         match &item.tick {
-            Some(tick) => cx.open(Popup::Confirm {
-                title: "Clear the hand tick".into(),
-                text: format!(
+            Some(tick) => cx.confirm(
+                "Clear the hand tick",
+                format!(
                     "Clear the tick on “{}”? It shows its computed status again ({} {}).",
                     item.title(),
                     item.computed.symbol(),
                     item.computed.word()
                 ),
-                on_yes: vec![Effect::Edit {
-                    edit: Box::new(Edit::Remove(Kind::Tick, tick.id)),
-                    done: "hand tick cleared".into(),
-                }],
-            }),
+                Edit::Remove(Kind::Tick, tick.id),
+                "hand tick cleared",
+            ),
             None => cx.open(Popup::Form(self.tick_form(item.id), 0)),
         }
     }
@@ -309,14 +307,12 @@ impl NowScreen {
             return;
         }
         if let Some(signal) = self.signal() {
-            cx.open(Popup::Confirm {
-                title: "Delete signal".into(),
-                text: format!("Delete the signal of {}? u undoes it.", signal.date),
-                on_yes: vec![Effect::Edit {
-                    edit: Box::new(Edit::Remove(Kind::Signal, signal.id)),
-                    done: "signal deleted".into(),
-                }],
-            });
+            cx.confirm(
+                "Delete signal",
+                format!("Delete the signal of {}?", signal.date),
+                Edit::Remove(Kind::Signal, signal.id),
+                "signal deleted",
+            );
         }
     }
 

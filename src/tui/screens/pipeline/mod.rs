@@ -180,17 +180,15 @@ impl PipelineScreen {
                 forms::application(wb, today, Some(app), app.stage),
                 TAB,
             )),
-            Action::Delete => cx.open(Popup::Confirm {
-                title: "Delete application".into(),
-                text: format!(
-                    "Delete {name} and its history of {}? (u undoes it)",
+            Action::Delete => cx.confirm(
+                "Delete application",
+                format!(
+                    "Delete {name} and its history of {}?",
                     count(app.history.len(), "stage change")
                 ),
-                on_yes: vec![Effect::Edit {
-                    edit: Box::new(Edit::Remove(Kind::Application, app.id)),
-                    done: format!("deleted {name}"),
-                }],
-            }),
+                Edit::Remove(Kind::Application, app.id),
+                format!("deleted {name}"),
+            ),
             Action::StageNext | Action::StagePrev => {
                 let next = if action == Action::StageNext {
                     app.stage.next()
@@ -282,14 +280,12 @@ impl PipelineScreen {
                     )
                 };
                 if let Some(edit) = pipeline::delete_contact(&wb.pipeline, contact.id) {
-                    cx.open(Popup::Confirm {
-                        title: "Delete contact".into(),
-                        text: format!("Delete {}?{also} (u undoes it)", contact.name),
-                        on_yes: vec![Effect::Edit {
-                            edit: Box::new(edit),
-                            done: format!("deleted {}", contact.name),
-                        }],
-                    });
+                    cx.confirm(
+                        "Delete contact",
+                        format!("Delete {}?{also}", contact.name),
+                        edit,
+                        format!("deleted {}", contact.name),
+                    );
                 }
             }
             Action::Contacted => {

@@ -213,14 +213,12 @@ pub fn what_if(today: NaiveDate, plan: &RunwayPlan, options: &ProjectionOptions)
 pub fn delete(row: &InputRow, cx: &mut Cx) {
     if let (Some(id), Some(kind)) = (row.record, row.part.kind()) {
         let name = record_name(&cx.wb.runway, kind, id).unwrap_or_default();
-        cx.open(Popup::Confirm {
-            title: format!("Delete {}", kind.noun()),
-            text: format!("Delete {name}? u undoes it."),
-            on_yes: vec![Effect::Edit {
-                edit: Box::new(Edit::Remove(kind, id)),
-                done: format!("{} deleted", kind.noun()),
-            }],
-        });
+        cx.confirm(
+            format!("Delete {}", kind.noun()),
+            format!("Delete {name}?"),
+            Edit::Remove(kind, id),
+            format!("{} deleted", kind.noun()),
+        );
         return;
     }
     if row.part.kind().is_some() || !row.set {
@@ -258,14 +256,12 @@ pub fn delete(row: &InputRow, cx: &mut Cx) {
         )));
         return;
     }
-    cx.open(Popup::Confirm {
-        title: "Clear".into(),
-        text: format!("Clear {what}? u undoes it."),
-        on_yes: vec![Effect::Edit {
-            edit: Box::new(Edit::Set(section)),
-            done: "cleared".into(),
-        }],
-    });
+    cx.confirm(
+        "Clear",
+        format!("Clear {what}?"),
+        Edit::Set(section),
+        "cleared",
+    );
 }
 
 fn record_name(plan: &RunwayPlan, kind: Kind, id: Id) -> Option<String> {

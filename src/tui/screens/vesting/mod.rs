@@ -9,7 +9,7 @@ mod forms;
 mod render;
 mod rows;
 
-use super::{Cx, Effect, Screen, View};
+use super::{Cx, Screen, View};
 use crate::domain::edit::{Edit, Kind, Section};
 use crate::domain::vesting::{
     self, EventsTotal, LastDayReport, QuarterBucket, Step, VestEvent, VestingBook, explain,
@@ -341,7 +341,7 @@ impl VestingScreen {
                     Kind::Grant,
                     grant.id,
                     format!(
-                        "Delete the grant \"{}\" ({} {})? Its vests leave the timeline, the what-if and the calendar export. u undoes.",
+                        "Delete the grant \"{}\" ({} {})? Its vests leave the timeline, the what-if and the calendar export.",
                         grant.name,
                         crate::domain::money::format_shares(grant.shares),
                         grant.ticker
@@ -360,7 +360,7 @@ impl VestingScreen {
                     Kind::Price,
                     price.id,
                     format!(
-                        "Delete the {} price {} as of {}? Without a price a ticker's values show as unknown. u undoes.",
+                        "Delete the {} price {} as of {}? Without a price a ticker's values show as unknown.",
                         price.ticker,
                         crate::domain::money::format_money(price.price),
                         price.as_of
@@ -379,18 +379,16 @@ impl VestingScreen {
                     (None, Some(b)) => (Kind::Bonus, b.name.clone()),
                     (None, None) => return,
                 };
-                (kind, id, format!("Delete the bonus \"{name}\"? u undoes."))
+                (kind, id, format!("Delete the bonus \"{name}\"?"))
             }
             _ => return,
         };
-        cx.open(Popup::Confirm {
-            title: format!("Delete {}", kind.noun()),
+        cx.confirm(
+            format!("Delete {}", kind.noun()),
             text,
-            on_yes: vec![Effect::Edit {
-                edit: Box::new(Edit::Remove(kind, id)),
-                done: format!("{} deleted", kind.noun()),
-            }],
-        });
+            Edit::Remove(kind, id),
+            format!("{} deleted", kind.noun()),
+        );
     }
 
     fn add(&self, cx: &mut Cx) {
@@ -574,16 +572,9 @@ impl Screen for VestingScreen {
                 if self.report_error.is_some() {
                     return true;
                 }
-                cx.open(Popup::Confirm {
-                    title: "Save the separation date".into(),
-                    text: format!(
-                        "Set the Runway tab's separation date to {day}? The runway projection and this tab's default last day follow it. u undoes."
-                    ),
-                    on_yes: vec![Effect::Edit {
-                        edit: Box::new(Edit::Set(Section::Separation(Some(day)))),
-                        done: format!("separation date set to {day}"),
-                    }],
-                });
+                cx.confirm("Save the separation date", format!(
+                        "Set the Runway tab's separation date to {day}? The runway projection and this tab's default last day follow it."
+                    ), Edit::Set(Section::Separation(Some(day))), format!("separation date set to {day}"));
             }
             _ => {
                 // List keys move the selection; the schedule follows the selected grant.
