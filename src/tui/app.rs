@@ -622,7 +622,7 @@ impl App {
                     &popup::Boxed {
                         title,
                         body: &body,
-                        hints: "y yes · n or Esc no",
+                        hints: &keymap::hint_line(Scope::Confirm),
                         scroll: 0,
                         tone: Tone::Info,
                     },
@@ -653,7 +653,7 @@ impl App {
                     &popup::Boxed {
                         title,
                         body: &body,
-                        hints: "Enter or Esc closes",
+                        hints: &keymap::hint_line(Scope::Message),
                         scroll: *scroll,
                         tone: *tone,
                     },

@@ -380,8 +380,8 @@ pub static KEYS: &[Binding] = &[
     bind!(Message, [code(K::Down), key('j')], A::Down, "scroll down a long message"),
     // Help
     bind!(Help, [code(K::Esc), key('?'), key('q')], A::Close, "close help", "close"),
-    bind!(Help, [code(K::Up), key('k')], A::Up, "scroll up"),
-    bind!(Help, [code(K::Down), key('j')], A::Down, "scroll down"),
+    bind!(Help, [code(K::Up), key('k')], A::Up, "scroll up", "up"),
+    bind!(Help, [code(K::Down), key('j')], A::Down, "scroll down", "down"),
     // Damaged workbook
     bind!(Damaged, [key('r')], A::RestoreBackup, "restore the newest good backup (the damaged file is kept)", "restore"),
     bind!(Damaged, [key('q'), code(K::Esc)], A::Quit, "quit and fix the file by hand", "quit"),
@@ -422,6 +422,15 @@ pub fn footer_hints(scopes: &[Scope]) -> Vec<(String, &'static str)> {
         .flat_map(|&scope| bindings(scope))
         .filter_map(|b| b.footer.map(|word| (b.keys[0].label(), word)))
         .collect()
+}
+
+/// The footer-worthy keys of `scope` with their words, for the last line of a
+/// popup: `y yes · n Esc no`.
+pub fn hint_line(scope: Scope) -> String {
+    bindings(scope)
+        .filter_map(|b| b.footer.map(|word| format!("{} {word}", keys_label(b))))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// The first key bound to `action` in `scope`, as the footer writes it, for

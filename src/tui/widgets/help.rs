@@ -71,7 +71,7 @@ pub fn render(frame: &mut Frame, area: Rect, scopes: &[Scope], scroll: usize, th
             ..inner
         },
     );
-    let hint = fit("↑/↓ scroll · Esc or ? closes", inner.width as usize);
+    let hint = fit(&keymap::hint_line(Scope::Help), inner.width as usize);
     frame.render_widget(
         Paragraph::new(Line::styled(hint, theme.dim())),
         Rect {
