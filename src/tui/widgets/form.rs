@@ -739,7 +739,8 @@ mod tests {
 
     #[test]
     fn ctrl_u_clears_a_prefilled_field_so_typing_replaces_it() {
-        let mut form = Form::new("x", today(), ()).amount("a", "Balance", Some(dec!(8400)), true, false);
+        let mut form =
+            Form::new("x", today(), ()).amount("a", "Balance", Some(dec!(8400)), true, false);
         form.on_key(&KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
         typed(&mut form, "9000");
         assert_eq!(form.value_amount("a"), Some(dec!(9000)), "not 84009000");
