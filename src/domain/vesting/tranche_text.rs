@@ -100,9 +100,12 @@ pub fn format_tranches(tranches: &[CustomTranche]) -> String {
         .iter()
         .map(|t| match t.amount {
             TrancheAmount::Shares(n) => format!("{} {}", t.date, n.normalize()),
-            TrancheAmount::Percent(p) => {
-                format!("{} {}%", t.date, (p * Decimal::ONE_HUNDRED).normalize())
-            }
+            TrancheAmount::Percent(p) => match p.checked_mul(Decimal::ONE_HUNDRED) {
+                Some(pct) => format!("{} {}%", t.date, pct.normalize()),
+                // Only a hand-edited fraction beyond any percentage; the form
+                // then shows the text and refuses it until it is corrected.
+                None => format!("{} {}", t.date, money::OUT_OF_RANGE),
+            },
         })
         .collect::<Vec<_>>()
         .join("\n")
