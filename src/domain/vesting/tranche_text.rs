@@ -199,6 +199,27 @@ mod tests {
     }
 
     #[test]
+    fn a_fraction_too_large_for_a_percentage_reads_out_of_range() {
+        // 0.25 × 100 = 25%; Decimal::MAX × 100 does not fit in a Decimal.
+        let tranches = [
+            CustomTranche {
+                date: d(2027, 3, 15),
+                amount: TrancheAmount::Percent(dec!(0.25)),
+            },
+            CustomTranche {
+                date: d(2028, 3, 15),
+                amount: TrancheAmount::Percent(Decimal::MAX),
+            },
+        ];
+        assert_eq!(
+            format_tranches(&tranches),
+            "2027-03-15 25%\n2028-03-15 out of range"
+        );
+        // Read back, the second line is refused rather than taken as a number.
+        assert!(parse_tranches(&format_tranches(&tranches)).is_err());
+    }
+
+    #[test]
     fn a_parsed_list_that_does_not_add_up_is_refused_by_the_grant() {
         let tranches = parse_tranches("2025-06-01 50%\n2026-06-01 40%").expect("parses");
         let g = grant(1, dec!(100), d(2024, 6, 1), Schedule::Custom { tranches });
