@@ -5,6 +5,27 @@ use chrono::{Datelike, Days, Local, Months, NaiveDate};
 /// The environment variable that pins "today" for tests, demos and screenshots.
 pub const TODAY_VAR: &str = "CAREERBOOK_TODAY";
 
+/// The earliest date careerbook stores or accepts. No working life, grant or
+/// payment goes back further, and a file edited by hand cannot hand the date
+/// arithmetic a value at the edge of what `chrono` can represent.
+pub const EARLIEST: NaiveDate = NaiveDate::from_ymd_opt(1900, 1, 1).expect("a real date");
+
+/// The latest date careerbook stores or accepts. Far beyond any plan, and far
+/// enough inside `chrono`'s range (year 262,142) that adding centuries of
+/// months or weeks to it can never overflow.
+pub const LATEST: NaiveDate = NaiveDate::from_ymd_opt(2200, 12, 31).expect("a real date");
+
+/// `date` itself if it lies within [`EARLIEST`]..=[`LATEST`], else why not.
+pub fn in_range(date: NaiveDate) -> Result<NaiveDate, String> {
+    if (EARLIEST..=LATEST).contains(&date) {
+        Ok(date)
+    } else {
+        Err(format!(
+            "{date} is outside the dates careerbook handles ({EARLIEST} to {LATEST})"
+        ))
+    }
+}
+
 /// The one source of "today" for the whole program.
 ///
 /// `CAREERBOOK_TODAY=YYYY-MM-DD` overrides the clock; `main` rejects a malformed
@@ -27,27 +48,36 @@ pub fn today_override() -> Result<Option<NaiveDate>, String> {
 }
 
 /// Parses a date field: `YYYY-MM-DD`, `today`, `yesterday`, `tomorrow`, or an
-/// offset from today such as `+2w`, `-3d`, `+1m`, `-1y`.
+/// offset from today such as `+2w`, `-3d`, `+1m`, `-1y`. The result lies
+/// within [`EARLIEST`]..=[`LATEST`], so whatever a form accepts, the workbook
+/// can load again.
 pub fn parse_date_input(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     let text = input.trim().to_ascii_lowercase();
-    match text.as_str() {
-        "" => Err("enter a date (YYYY-MM-DD, today, +2w, -3d)".into()),
-        "today" => Ok(today),
-        "yesterday" => Ok(today - Days::new(1)),
-        "tomorrow" => Ok(today + Days::new(1)),
-        _ if text.starts_with('+') || text.starts_with('-') => parse_offset(&text, today)
-            .ok_or_else(|| format!("{:?} is not an offset like +2w or -3d", input.trim())),
-        _ => parse_iso(&text),
-    }
+    let date = match text.as_str() {
+        "" => return Err("enter a date (YYYY-MM-DD, today, +2w, -3d)".into()),
+        "today" => Some(today),
+        "yesterday" => shift_days(today, 1, false),
+        "tomorrow" => shift_days(today, 1, true),
+        _ if text.starts_with('+') || text.starts_with('-') => {
+            let date = parse_offset(&text, today)
+                .ok_or_else(|| format!("{:?} is not an offset like +2w or -3d", input.trim()))?;
+            Some(date)
+        }
+        _ => return parse_iso(&text),
+    };
+    let date = date.ok_or_else(|| format!("{:?} is too far from today", input.trim()))?;
+    in_range(date)
 }
 
-/// Strict `YYYY-MM-DD`, naming impossible dates such as 2026-02-30 plainly.
+/// Strict `YYYY-MM-DD`, naming impossible dates such as 2026-02-30 plainly,
+/// within [`EARLIEST`]..=[`LATEST`].
 pub fn parse_iso(input: &str) -> Result<NaiveDate, String> {
     let text = input.trim();
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|err| match err.kind() {
+    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|err| match err.kind() {
         chrono::format::ParseErrorKind::OutOfRange => format!("{text:?} is not a real date"),
         _ => format!("{text:?} is not a date (use YYYY-MM-DD, today, +2w or -3d)"),
-    })
+    })?;
+    in_range(date)
 }
 
 fn parse_offset(text: &str, today: NaiveDate) -> Option<NaiveDate> {
@@ -92,9 +122,30 @@ pub fn add_months(date: NaiveDate, months: u32) -> NaiveDate {
         .unwrap_or(NaiveDate::MAX)
 }
 
-/// The Monday that starts the ISO week holding `date`.
+/// Whole months from `from` to `to`: the largest `n` with `from` + `n` months
+/// (clamped at month ends, see [`add_months`]) on or before `to`; 0 when `to`
+/// is before `from`. Computed from the calendar fields, so it takes the same
+/// time for a day as for a millennium.
+pub fn whole_months_between(from: NaiveDate, to: NaiveDate) -> u32 {
+    if to < from {
+        return 0;
+    }
+    let years = i64::from(to.year()) - i64::from(from.year());
+    let months = years * 12 + i64::from(to.month()) - i64::from(from.month());
+    let months = u32::try_from(months).unwrap_or(u32::MAX);
+    // The calendar difference overshoots by one when `to`'s day of the month
+    // comes before the anniversary's (Jan 15 → Aug 14 is 6 months, not 7).
+    match from.checked_add_months(Months::new(months)) {
+        Some(anniversary) if anniversary <= to => months,
+        _ => months.saturating_sub(1),
+    }
+}
+
+/// The Monday that starts the ISO week holding `date` (the earliest date
+/// `chrono` knows, for a week that would start before it).
 pub fn week_start(date: NaiveDate) -> NaiveDate {
-    date - Days::new(u64::from(date.weekday().num_days_from_monday()))
+    date.checked_sub_days(Days::new(u64::from(date.weekday().num_days_from_monday())))
+        .unwrap_or(NaiveDate::MIN)
 }
 
 /// `26 Nov 2026`: the human form used in headlines.
@@ -164,6 +215,72 @@ mod tests {
         assert_eq!(week_start(d(2026, 11, 23)), d(2026, 11, 23));
         // Sunday belongs to the week that started six days before.
         assert_eq!(week_start(d(2026, 11, 29)), d(2026, 11, 23));
+    }
+
+    #[test]
+    fn whole_months_count_anniversaries_clamped_at_month_ends() {
+        // Jan 15 → Aug 15 is 7 months; Aug 14 is a day short of the 7th: 6.
+        assert_eq!(whole_months_between(d(2025, 1, 15), d(2025, 8, 15)), 7);
+        assert_eq!(whole_months_between(d(2025, 1, 15), d(2025, 8, 14)), 6);
+        // Jan 31 + 1 month clamps to Feb 29 in 2024 (leap) and Feb 28 in 2023.
+        assert_eq!(whole_months_between(d(2024, 1, 31), d(2024, 2, 29)), 1);
+        assert_eq!(whole_months_between(d(2024, 1, 31), d(2024, 2, 28)), 0);
+        assert_eq!(whole_months_between(d(2023, 1, 31), d(2023, 2, 28)), 1);
+        // Jan 31 + 2 months = Mar 31: Mar 30 is still 1 month.
+        assert_eq!(whole_months_between(d(2023, 1, 31), d(2023, 3, 30)), 1);
+        // Feb 29, 2024 + 12 months clamps to Feb 28, 2025.
+        assert_eq!(whole_months_between(d(2024, 2, 29), d(2025, 2, 28)), 12);
+        assert_eq!(whole_months_between(d(2024, 2, 29), d(2025, 2, 27)), 11);
+        // Dec 31 → Jan 1 crosses a year but not a month's anniversary.
+        assert_eq!(whole_months_between(d(2025, 12, 31), d(2026, 1, 1)), 0);
+        assert_eq!(whole_months_between(d(2025, 12, 31), d(2026, 1, 31)), 1);
+        // Same day, or backwards: none.
+        assert_eq!(whole_months_between(d(2026, 3, 1), d(2026, 3, 1)), 0);
+        assert_eq!(whole_months_between(d(2026, 3, 1), d(2026, 2, 1)), 0);
+        // The whole accepted range: (2200 − 1900) × 12 + (12 − 1) = 3,611 months,
+        // 1900-01-01 + 3,611 months = 2200-12-01, on or before 2200-12-31.
+        assert_eq!(whole_months_between(EARLIEST, LATEST), 3_611);
+        // chrono's whole range (−262143-01-01 to +262142-12-31), at once rather
+        // than month by month: (262,142 − (−262,143)) × 12 + (12 − 1) = 6,291,431.
+        assert_eq!(
+            whole_months_between(NaiveDate::MIN, NaiveDate::MAX),
+            6_291_431
+        );
+    }
+
+    #[test]
+    fn week_arithmetic_at_the_ends_of_the_calendar_does_not_panic() {
+        let first = week_start(NaiveDate::MIN);
+        assert!(
+            first == NaiveDate::MIN || first.weekday() == chrono::Weekday::Mon,
+            "{first}"
+        );
+        let last = week_start(NaiveDate::MAX);
+        assert_eq!(last.weekday(), chrono::Weekday::Mon);
+        assert!(last <= NaiveDate::MAX && NaiveDate::MAX - last < chrono::TimeDelta::days(7));
+        assert!(parse_date_input("yesterday", NaiveDate::MIN).is_err());
+        assert!(parse_date_input("tomorrow", NaiveDate::MAX).is_err());
+    }
+
+    #[test]
+    fn typed_dates_stay_within_the_dates_careerbook_handles() {
+        let today = d(2025, 12, 31);
+        assert_eq!(parse_date_input("1900-01-01", today), Ok(EARLIEST));
+        assert_eq!(parse_date_input("2200-12-31", today), Ok(LATEST));
+        for outside in ["1899-12-31", "2201-01-01", "+260116y", "+176y", "-126y"] {
+            let err = parse_date_input(outside, today).unwrap_err();
+            assert!(
+                err.contains("outside the dates careerbook handles (1900-01-01 to 2200-12-31)")
+                    || err.contains("is not an offset"),
+                "{outside}: {err}"
+            );
+        }
+        // 2025-12-31 + 175 years = 2200-12-31, the last date accepted (+176y is
+        // 2201-12-31); − 125 years = 1900-12-31 (−126y is 1899-12-31).
+        assert_eq!(parse_date_input("+175y", today), Ok(LATEST));
+        assert_eq!(parse_date_input("-125y", today), Ok(d(1900, 12, 31)));
+        assert!(parse_iso("0000-01-01").is_err());
+        assert_eq!(in_range(d(2026, 11, 26)), Ok(d(2026, 11, 26)));
     }
 
     #[test]

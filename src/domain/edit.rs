@@ -43,6 +43,11 @@ macro_rules! records {
                 match self { $( Kind::$variant => $noun, )+ }
             }
 
+            /// Where the list of this kind lives in the file (`["impact", "wins"]`).
+            pub fn path(self) -> &'static [&'static str] {
+                match self { $( Kind::$variant => &[$(stringify!($field)),+], )+ }
+            }
+
             /// The ids of every stored record of this kind, in list order.
             pub fn ids(self, wb: &Workbook) -> Vec<Id> {
                 match self { $( Kind::$variant => wb.$($field).+.iter().map(|r| r.id).collect(), )+ }
@@ -78,7 +83,9 @@ macro_rules! records {
                 match self { $( Item::$variant(r) => {
                     let check: fn(&$ty, &Workbook, NaiveDate) -> Result<(), Invalid> = $check;
                     check(r, wb, today)
-                } )+ }
+                } )+ }?;
+                // What a load would refuse can never be saved.
+                self.check_ranges()
             }
 
             /// Puts the record in its list at `index` (clamped to the end).
@@ -137,7 +144,9 @@ macro_rules! sections {
                 match self { $( Section::$variant(_) => {
                     let check: fn(&Workbook, NaiveDate) -> Result<(), Invalid> = $check;
                     check(wb, today)
-                } )+ }
+                } )+ }?;
+                // What a load would refuse can never be saved.
+                self.check_ranges()
             }
         }
     };
@@ -199,7 +208,7 @@ impl Edit {
         match self {
             Edit::Add(item) => {
                 check.item(item, wb)?;
-                item.set_id(wb.allocate_id());
+                item.set_id(wb.allocate_id()?);
                 let inverse = Edit::Remove(item.kind(), item.id());
                 item.clone().insert(wb, usize::MAX);
                 Ok(inverse)

@@ -5,6 +5,26 @@
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::str::FromStr;
 
+/// The largest amount of money, count of shares or share price careerbook
+/// accepts, either sign: a trillion. No real balance or grant comes near it,
+/// and it keeps every sum and product of two amounts far inside `Decimal`'s
+/// range (about 7.9 × 10²⁸). 0xE8 × 2³² + 0xD4A5_1000 = 1,000,000,000,000.
+pub const MAX_AMOUNT: Decimal = Decimal::from_parts(0xD4A5_1000, 0xE8, 0, false, 0);
+
+/// Whether `amount` lies within ±[`MAX_AMOUNT`].
+pub fn within_limit(amount: Decimal) -> bool {
+    amount.abs() <= MAX_AMOUNT
+}
+
+/// The sum of `amounts`, held at `Decimal`'s largest (or smallest) value
+/// instead of overflowing. Amounts the workbook accepts never get near it; a
+/// sum that does shows as an absurd figure rather than a crash.
+pub fn saturating_sum(amounts: impl IntoIterator<Item = Decimal>) -> Decimal {
+    amounts
+        .into_iter()
+        .fold(Decimal::ZERO, Decimal::saturating_add)
+}
+
 /// Rounds half-up (away from zero at the midpoint) to whole cents, the rule for
 /// every displayed or stored money result.
 pub fn round_cents(amount: Decimal) -> Decimal {
@@ -105,10 +125,16 @@ pub fn format_shares(shares: Decimal) -> String {
 }
 
 /// A rate held as a fraction (`0.2965`) shown as a percentage (`29.65%`).
+/// A fraction too large to show as a percentage reads "out of range".
 pub fn format_percent(rate: Decimal) -> String {
-    let pct = (rate * Decimal::ONE_HUNDRED).round_dp(2).normalize();
-    format!("{pct}%")
+    match rate.checked_mul(Decimal::ONE_HUNDRED) {
+        Some(pct) => format!("{}%", pct.round_dp(2).normalize()),
+        None => OUT_OF_RANGE.to_string(),
+    }
 }
+
+/// Shown in place of a figure too large to compute.
+pub const OUT_OF_RANGE: &str = "out of range";
 
 /// Parses `29.65%`, `29.65` (read as percent) into the fraction `0.2965`.
 pub fn parse_percent(input: &str) -> Result<Decimal, String> {
@@ -190,5 +216,42 @@ mod tests {
         assert_eq!(parse_percent("29.65%"), Ok(dec!(0.2965)));
         assert_eq!(parse_percent("22"), Ok(dec!(0.22)));
         assert!(parse_percent("lots").is_err());
+    }
+
+    #[test]
+    fn a_rate_too_large_for_a_percentage_is_out_of_range_not_a_panic() {
+        // Decimal::MAX is 79,228,162,514,264,337,593,543,950,335: × 100 does not fit.
+        assert_eq!(format_percent(Decimal::MAX), "out of range");
+        assert_eq!(format_percent(Decimal::MIN), "out of range");
+        // Decimal::MAX / 100 = 792,281,625,142,643,375,935,439,503.35 still fits:
+        // × 100 = 79,228,162,514,264,337,593,543,950,335%.
+        let largest = Decimal::MAX / Decimal::ONE_HUNDRED;
+        assert_eq!(format_percent(largest), "79228162514264337593543950335%");
+        assert_eq!(format_percent(dec!(1)), "100%");
+        assert_eq!(format_percent(dec!(0)), "0%");
+    }
+
+    #[test]
+    fn amounts_are_limited_to_a_trillion_either_way() {
+        assert_eq!(MAX_AMOUNT, dec!(1_000_000_000_000));
+        assert!(within_limit(dec!(1_000_000_000_000)));
+        assert!(within_limit(dec!(-1_000_000_000_000)));
+        assert!(!within_limit(dec!(1_000_000_000_000.01)));
+        assert!(!within_limit(dec!(-1_000_000_000_001)));
+        assert!(!within_limit(Decimal::MAX));
+    }
+
+    #[test]
+    fn a_saturating_sum_stops_at_the_largest_decimal() {
+        // 1.5 + 2.25 − 0.75 = 3.
+        assert_eq!(
+            saturating_sum([dec!(1.5), dec!(2.25), dec!(-0.75)]),
+            dec!(3)
+        );
+        assert_eq!(saturating_sum([]), dec!(0));
+        // Two amounts of 5 × 10²⁸ would be 10²⁹, past Decimal::MAX ≈ 7.92 × 10²⁸.
+        let big = dec!(50_000_000_000_000_000_000_000_000_000);
+        assert_eq!(saturating_sum([big, big]), Decimal::MAX);
+        assert_eq!(saturating_sum([-big, -big]), Decimal::MIN);
     }
 }

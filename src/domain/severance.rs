@@ -7,8 +7,8 @@
 //! rounded half-up to cents (withholding applies to the amount actually paid).
 
 use crate::domain::Invalid;
-use crate::domain::dates::add_months;
-use crate::domain::money::{format_money, round_cents};
+use crate::domain::dates::{self, add_months};
+use crate::domain::money::{MAX_AMOUNT, format_money, round_cents};
 use crate::domain::runway::text::{format_quantity, parse_choice};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -184,7 +184,7 @@ impl SeveranceTemplate {
 pub(crate) fn check_amount(field: &'static str, value: Decimal) -> Result<(), Invalid> {
     if value < Decimal::ZERO {
         Err(Invalid::new(field, "cannot be negative"))
-    } else if value > Decimal::from(1_000_000_000_000_i64) {
+    } else if value > MAX_AMOUNT {
         Err(Invalid::new(
             field,
             "is too large (at most 1,000,000,000,000)",
@@ -391,12 +391,11 @@ impl Service {
         }
     }
 
+    /// Periods of `months_each` months completed by the end of service:
+    /// whole months ÷ period length, since a period is complete exactly when
+    /// its last month is.
     fn complete_periods(&self, months_each: u32) -> u32 {
-        let mut count = 0;
-        while add_months(self.start, months_each * (count + 1)) <= self.end {
-            count += 1;
-        }
-        count
+        dates::whole_months_between(self.start, self.end) / months_each.max(1)
     }
 
     fn complete_years(&self) -> u32 {
@@ -407,12 +406,20 @@ impl Service {
         self.complete_periods(6)
     }
 
-    /// Days since the last anniversary and the length of that service year.
+    /// Days since the last anniversary and the length of that service year
+    /// (at least one day, so it can always divide).
     fn part_year_days(&self) -> (i64, i64) {
         let years = self.complete_years();
-        let last = add_months(self.start, 12 * years);
-        let next = add_months(self.start, 12 * (years + 1));
-        ((self.end - last).num_days(), (next - last).num_days())
+        let anniversary = |n: u32| {
+            n.checked_mul(12)
+                .map_or(NaiveDate::MAX, |m| add_months(self.start, m))
+        };
+        let last = anniversary(years);
+        let next = anniversary(years.saturating_add(1));
+        (
+            (self.end - last).num_days(),
+            (next - last).num_days().max(1),
+        )
     }
 
     /// Complete years plus days since the last anniversary ÷ days in that service year.
@@ -731,6 +738,59 @@ mod tests {
             SeveranceTemplate::Meta2022,
         );
         assert_eq!(estimate(&too_much).map_err(|e| e.field), Err("annual_base"));
+    }
+
+    #[test]
+    fn service_is_counted_in_one_step_however_long() {
+        // 1900-01-01 through 2200-12-31, the widest a workbook allows: service ends at the start
+        // of 2201-01-01, (2201 − 1900) × 12 = 3,612 whole months = 301 complete years.
+        // Meta: 16 + 2 × 301 = 618 weeks; 104,000 / 52 = 2,000/week → 618 × 2,000 = $1,236,000.00.
+        let widest = estimate(&inputs(
+            dec!(104000),
+            d(1900, 1, 1),
+            d(2200, 12, 31),
+            SeveranceTemplate::Meta2022,
+        ))
+        .expect("valid inputs");
+        assert_eq!(widest.years_of_service, dec!(301));
+        assert_eq!(widest.gross, dec!(1236000.00));
+        // Amazon 2022: 3,612 / 6 = 602 half-years → 13 + 602 = 615 weeks.
+        let halves = estimate(&inputs(
+            dec!(104000),
+            d(1900, 1, 1),
+            d(2200, 12, 31),
+            SeveranceTemplate::Amazon2022Voluntary,
+        ))
+        .expect("valid inputs");
+        assert_eq!(halves.weeks, dec!(615));
+        // The last date chrono knows (+262142-12-31) has no day after it, so service ends on it.
+        // From 2020-01-01: (262,142 − 2,020) × 12 + 11 = 3,121,475 months; the anniversary
+        // 262142-12-01 is on or before the end, so 3,121,475 months = 260,122 complete years
+        // (and 11 months). Meta: 16 + 2 × 260,122 = 520,260 weeks × 2,000 = $1,040,520,000.00.
+        // This once counted year by year, overflowed u32 and, in release builds, never ended.
+        let edge = estimate(&inputs(
+            dec!(104000),
+            d(2020, 1, 1),
+            NaiveDate::MAX,
+            SeveranceTemplate::Meta2022,
+        ))
+        .expect("valid inputs");
+        assert_eq!(edge.years_of_service, dec!(260122));
+        assert_eq!(edge.gross, dec!(1040520000.00));
+        // Pro rata at the edge: the next anniversary is past the calendar's end; no panic.
+        let pro_rata = generic(dec!(0), dec!(1), dec!(0), None, true);
+        let est = estimate(&inputs(
+            dec!(104000),
+            d(2020, 1, 1),
+            NaiveDate::MAX,
+            pro_rata,
+        ))
+        .expect("valid inputs");
+        assert!(
+            est.years_of_service > dec!(260122),
+            "{}",
+            est.years_of_service
+        );
     }
 
     #[test]

@@ -1,12 +1,16 @@
 //! The root of everything careerbook saves: one value, one file.
 
-use super::Id;
+mod ranges;
+
+pub use ranges::{BadValue, FieldPath, MAX_ID, MAX_MONTHS, MAX_WEEKS, Step};
+
 use super::checklist::NowBook;
 use super::edit::Kind;
 use super::impact::ImpactLog;
 use super::pipeline::Pipeline;
 use super::runway::RunwayPlan;
 use super::vesting::VestingBook;
+use super::{Id, Invalid};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
@@ -53,31 +57,48 @@ impl Default for Workbook {
 }
 
 impl Workbook {
-    /// Hands out a fresh id.
-    pub fn allocate_id(&mut self) -> Id {
+    /// Hands out a fresh id, or refuses once every id up to [`MAX_ID`] has
+    /// been used (ids are never reused, so the counter only grows).
+    pub fn allocate_id(&mut self) -> Result<Id, Invalid> {
         let id = self.next_id;
-        self.next_id += 1;
-        id
+        if id > MAX_ID {
+            return Err(Invalid::new(
+                "id",
+                format!(
+                    "this workbook has handed out every id up to {MAX_ID}; no record can be added"
+                ),
+            ));
+        }
+        self.next_id = id.saturating_add(1);
+        Ok(id)
     }
 
-    /// After loading a file people may have edited by hand: rejects two records
-    /// of a kind sharing an id, and moves the id counter past every id in use so
-    /// a new record can never take an existing one's id.
-    pub fn settle(&mut self) -> Result<(), String> {
+    /// After loading a file people may have edited by hand: rejects a value
+    /// outside the ranges careerbook computes with (see [`Workbook::check_ranges`])
+    /// and two records of a kind sharing an id, and moves the id counter past
+    /// every id in use so a new record can never take an existing one's id.
+    pub fn settle(&mut self) -> Result<(), BadValue> {
+        self.check_ranges()?;
         let mut highest = 0;
         for &kind in Kind::ALL {
             let mut seen = HashSet::new();
-            for id in kind.ids(self) {
+            for (index, id) in kind.ids(self).into_iter().enumerate() {
                 if !seen.insert(id) {
-                    return Err(format!(
-                        "two {} records have id {id}; give one of them another id",
-                        kind.noun()
-                    ));
+                    let mut path: Vec<Step> = kind.path().iter().map(|&f| Step::Field(f)).collect();
+                    path.extend([Step::Index(index), Step::Field("id")]);
+                    return Err(BadValue {
+                        path: FieldPath(path),
+                        message: format!(
+                            "two {} records have id {id}; give one of them another id",
+                            kind.noun()
+                        ),
+                    });
                 }
                 highest = highest.max(id);
             }
         }
-        self.next_id = self.next_id.max(highest + 1);
+        // `check_ranges` keeps every id at most MAX_ID, so this cannot saturate.
+        self.next_id = self.next_id.max(highest.saturating_add(1));
         Ok(())
     }
 }
@@ -91,5 +112,53 @@ mod tests {
         let workbook = Workbook::default();
         assert_eq!(workbook.version, CURRENT_VERSION);
         assert_eq!(workbook.next_id, 1);
+    }
+
+    #[test]
+    fn ids_run_out_with_a_message_instead_of_overflowing() {
+        let mut workbook = Workbook {
+            next_id: MAX_ID,
+            ..Workbook::default()
+        };
+        assert_eq!(workbook.allocate_id(), Ok(MAX_ID));
+        assert_eq!(workbook.next_id, MAX_ID + 1);
+        let err = workbook.allocate_id().unwrap_err();
+        assert_eq!(err.field, "id");
+        assert_eq!(workbook.next_id, MAX_ID + 1, "unchanged");
+        // A counter typed in as u64::MAX is refused too, not wrapped to 0.
+        workbook.next_id = u64::MAX;
+        assert!(workbook.allocate_id().is_err());
+        assert_eq!(workbook.next_id, u64::MAX);
+    }
+
+    #[test]
+    fn settling_moves_the_counter_past_the_largest_id_without_overflow() {
+        use crate::domain::impact::{Category, Win};
+        let win = |id| Win {
+            id,
+            date: chrono::NaiveDate::from_ymd_opt(2026, 11, 2).expect("date"),
+            title: "t".into(),
+            category: Category::Other,
+            metric: None,
+            notes: None,
+            tags: Vec::new(),
+            link: None,
+        };
+        let mut workbook = Workbook::default();
+        workbook.impact.wins = vec![win(7), win(MAX_ID)];
+        assert_eq!(workbook.settle(), Ok(()));
+        assert_eq!(workbook.next_id, MAX_ID + 1);
+        // u64::MAX as an id: refused by range, where `highest + 1` once overflowed.
+        workbook.impact.wins = vec![win(u64::MAX)];
+        let bad = workbook.settle().unwrap_err();
+        assert_eq!(bad.path.to_string(), "impact.wins[0].id");
+        // Two wins sharing an id: the second is named.
+        workbook.impact.wins = vec![win(3), win(4), win(3)];
+        let bad = workbook.settle().unwrap_err();
+        assert_eq!(bad.path.to_string(), "impact.wins[2].id");
+        assert_eq!(
+            bad.message,
+            "two win records have id 3; give one of them another id"
+        );
     }
 }

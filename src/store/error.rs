@@ -13,11 +13,12 @@ pub enum StoreError {
         source: io::Error,
     },
 
-    #[error("{} cannot be read: line {line}, column {column}: {message}.{}", path.display(), backup_hint(backup.as_deref()))]
+    #[error("{} cannot be read: {}{message}.{}", path.display(), position(*at), backup_hint(backup.as_deref()))]
     Damaged {
         path: PathBuf,
-        line: usize,
-        column: usize,
+        /// The 1-based line and column of the fault, when it has one in the
+        /// file's text (a failed upgrade, say, has none).
+        at: Option<(usize, usize)>,
         message: String,
         backup: Option<PathBuf>,
     },
@@ -50,6 +51,14 @@ impl StoreError {
             path: path.to_path_buf(),
             source,
         }
+    }
+}
+
+/// `line 3, column 7: `, or nothing when the fault has no position.
+fn position(at: Option<(usize, usize)>) -> String {
+    match at {
+        Some((line, column)) => format!("line {line}, column {column}: "),
+        None => String::new(),
     }
 }
 

@@ -4,9 +4,11 @@
 //! rename it over the workbook, then fsync the directory so the rename itself
 //! is durable. A crash at any point leaves either the old or the new file whole.
 
+mod locate;
+
 use super::disk::Disk;
 use super::{Paths, StoreError, migrate};
-use crate::domain::workbook::{CURRENT_VERSION, Workbook};
+use crate::domain::workbook::{BadValue, CURRENT_VERSION, Workbook};
 use serde::Deserialize;
 use std::fs::{self, DirBuilder, File, Permissions};
 use std::io::{ErrorKind, Read};
@@ -110,10 +112,15 @@ pub fn parse(path: &Path, bytes: &[u8], steps: &[migrate::Step]) -> Result<Parse
     };
     if version > CURRENT_VERSION {
         return match full {
-            Ok(workbook) => Ok(Parsed::Newer {
-                found: version,
-                workbook,
-            }),
+            // Read-only, so ids are never handed out; but it is shown, so
+            // every value must be one this build can compute with.
+            Ok(workbook) => match workbook.check_ranges() {
+                Ok(()) => Ok(Parsed::Newer {
+                    found: version,
+                    workbook,
+                }),
+                Err(bad) => Err(refused(path, Some(text), &bad)),
+            },
             Err(_) => Err(StoreError::Newer {
                 path: path.to_path_buf(),
                 found: version,
@@ -122,23 +129,36 @@ pub fn parse(path: &Path, bytes: &[u8], steps: &[migrate::Step]) -> Result<Parse
         };
     }
     if version < CURRENT_VERSION {
+        // A failed upgrade has no one place in the file to point at.
         let upgraded = migrate::upgrade(text, version, CURRENT_VERSION, steps)
-            .map_err(|message| damaged(path, 1, 1, &message))?;
-        let workbook = checked(path, read_ron(path, &upgraded)?)?;
+            .map_err(|message| damaged_at(path, None, &message))?;
+        // Positions in the upgraded text are not the user's file's: none is given.
+        let workbook = checked(path, None, read_ron(path, &upgraded)?)?;
         return Ok(Parsed::Migrated {
             from: version,
             workbook,
         });
     }
-    Ok(Parsed::Current(checked(path, full?)?))
+    Ok(Parsed::Current(checked(path, Some(text), full?)?))
 }
 
-/// Rejects what parses but cannot be right, such as two records sharing an id.
-fn checked(path: &Path, mut workbook: Workbook) -> Result<Workbook, StoreError> {
-    workbook
-        .settle()
-        .map_err(|message| damaged(path, 1, 1, &message))?;
+/// Rejects what parses but cannot be right: a value outside the ranges
+/// careerbook computes with, or two records sharing an id. The error points
+/// at the value in `text`, when that is the text the user wrote.
+fn checked(
+    path: &Path,
+    text: Option<&str>,
+    mut workbook: Workbook,
+) -> Result<Workbook, StoreError> {
+    workbook.settle().map_err(|bad| refused(path, text, &bad))?;
     Ok(workbook)
+}
+
+/// A value refused after parsing, as a damaged-file error naming its field
+/// and, when it can be found in `text`, its line and column.
+fn refused(path: &Path, text: Option<&str>, bad: &BadValue) -> StoreError {
+    let at = text.and_then(|text| locate::locate(text, &bad.path.0));
+    damaged_at(path, at, &bad.to_string())
 }
 
 /// Reads only the `version` field, so a newer file is recognised even when the
@@ -204,10 +224,13 @@ fn describe(code: &ron::Error) -> String {
 }
 
 fn damaged(path: &Path, line: usize, column: usize, message: &str) -> StoreError {
+    damaged_at(path, Some((line, column)), message)
+}
+
+fn damaged_at(path: &Path, at: Option<(usize, usize)>, message: &str) -> StoreError {
     StoreError::Damaged {
         path: path.to_path_buf(),
-        line,
-        column,
+        at,
         message: message.trim_end_matches('.').to_string(),
         backup: None,
     }
@@ -431,11 +454,61 @@ mod tests {
     }
 
     #[test]
+    fn an_out_of_range_value_is_damaged_at_its_field() {
+        let text = "(\n    version: 1,\n    runway: (withholding: \"79228162514264337593543950335\"),\n)\n";
+        let err = parse(Path::new("w.ron"), text.as_bytes(), &[]).unwrap_err();
+        // Line 3 is `    runway: (withholding: "7922…"),`: the value starts at column 27.
+        let StoreError::Damaged {
+            at: Some((3, 27)),
+            ref message,
+            ..
+        } = err
+        else {
+            panic!("expected Damaged at 3:27, got {err:?}");
+        };
+        assert_eq!(
+            message,
+            "in runway.withholding: 79228162514264337593543950335 is not a rate from 0 to 1 (0% to 100%)"
+        );
+        assert!(
+            err.to_string()
+                .contains("cannot be read: line 3, column 27: in runway.withholding: "),
+            "{err}"
+        );
+        // A newer file is read-only, but shown: it is refused the same way.
+        let newer = text.replace("version: 1", "version: 9");
+        let err = parse(Path::new("w.ron"), newer.as_bytes(), &[]).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                StoreError::Damaged {
+                    at: Some((3, 27)),
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn a_fault_without_a_position_says_none() {
+        let err = damaged_at(Path::new("w.ron"), None, "upgrading failed.");
+        assert_eq!(
+            err.to_string(),
+            "w.ron cannot be read: upgrading failed. The file was left untouched and there is no \
+             good backup; fix the file by hand (docs/data-format.md describes it)."
+        );
+    }
+
+    #[test]
     fn garbage_is_damaged_with_a_position() {
         let err = parse(Path::new("w.ron"), b"(version: 1,\n  next_id: nope)", &[]).unwrap_err();
         match err {
             // ron points at the value `nope` (column 12) or the space before it.
-            StoreError::Damaged { line, column, .. } => {
+            StoreError::Damaged {
+                at: Some((line, column)),
+                ..
+            } => {
                 assert_eq!(line, 2);
                 assert!((11..=12).contains(&column), "column {column}");
             }

@@ -206,15 +206,10 @@ impl Session {
     fn with_backup(&self, err: StoreError) -> StoreError {
         match err {
             StoreError::Damaged {
-                path,
-                line,
-                column,
-                message,
-                ..
+                path, at, message, ..
             } => StoreError::Damaged {
                 path,
-                line,
-                column,
+                at,
                 message,
                 backup: backup::newest_good(&self.paths).map(|b| b.path),
             },

@@ -32,7 +32,11 @@ fn open_untouched(paths: &Paths, bytes: &[u8]) -> Result<Session, StoreError> {
 
 /// Checks that `err` is a refusal pointing inside `bytes`.
 fn assert_points_inside(err: &StoreError, bytes: &[u8]) {
-    let StoreError::Damaged { line, column, .. } = err else {
+    let StoreError::Damaged {
+        at: Some((line, column)),
+        ..
+    } = err
+    else {
         panic!("expected a damaged-file error with a position, got {err:?}");
     };
     let lines = 1 + bytes.iter().filter(|&&b| b == b'\n').count();
@@ -432,7 +436,10 @@ fn a_hand_edit_typo_is_refused_naming_the_field_line_and_column() {
         }
         let at = FIXTURE.find(typo.from).expect("found above");
         let line = 1 + FIXTURE[..at].matches('\n').count() + typo.line_after;
-        let StoreError::Damaged { line: got, .. } = err else {
+        let StoreError::Damaged {
+            at: Some((got, _)), ..
+        } = err
+        else {
             panic!("{}: {err:?}", typo.what)
         };
         assert_eq!(got, line, "{}: {message}", typo.what);

@@ -13,6 +13,7 @@ mod child;
 
 mod bad_input;
 mod disk_faults;
+mod extremes;
 mod kill;
 mod paths;
 mod sizes;

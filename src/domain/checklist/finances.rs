@@ -1,6 +1,6 @@
 //! The money facts the fourth item reads from the Runway and Vesting tabs.
 
-use crate::domain::money::{format_money, format_shares};
+use crate::domain::money::{format_money, format_shares, saturating_sum};
 use crate::domain::runway::summary::{Outlook, needs_inputs_line, outlook};
 use crate::domain::runway::{ProjectionOptions, Runway};
 use crate::domain::vesting::{events, last_day};
@@ -90,11 +90,12 @@ pub fn vesting_line(wb: &Workbook, today: NaiveDate) -> Option<String> {
             let upcoming = events(&wb.vesting, today, NaiveDate::MAX, today, rate);
             Some(match upcoming.first() {
                 Some(first) => {
-                    let shares: Decimal = upcoming
-                        .iter()
-                        .filter(|e| e.date == first.date)
-                        .map(|e| e.shares)
-                        .sum();
+                    let shares = saturating_sum(
+                        upcoming
+                            .iter()
+                            .filter(|e| e.date == first.date)
+                            .map(|e| e.shares),
+                    );
                     format!("next vest {}: {} shares", first.date, format_shares(shares))
                 }
                 None => "no vests left".into(),

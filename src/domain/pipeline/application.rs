@@ -3,7 +3,7 @@
 use super::input::parse_required;
 use super::query::Query;
 use super::{Source, Stage, Track};
-use crate::domain::{Id, Invalid, dates};
+use crate::domain::{Id, Invalid, dates, money};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -220,6 +220,12 @@ impl SalaryRange {
         for (field, value) in [("salary_min", self.min), ("salary_max", self.max)] {
             if value.is_some_and(|v| v.is_sign_negative() && !v.is_zero()) {
                 return Err(Invalid::new(field, "cannot be negative"));
+            }
+            if value.is_some_and(|v| !money::within_limit(v)) {
+                return Err(Invalid::new(
+                    field,
+                    "is larger than any salary (at most 1,000,000,000,000); check the number",
+                ));
             }
         }
         match (self.min, self.max) {
@@ -523,6 +529,12 @@ mod tests {
             note: None,
         });
         assert_eq!(a.validate().unwrap_err().field, "salary_min");
+        a.salary = Some(SalaryRange {
+            min: Some(dec!(120000)),
+            max: Some(dec!(1_000_000_000_000.01)),
+            note: None,
+        });
+        assert_eq!(a.validate().unwrap_err().field, "salary_max");
         a.salary = Some(SalaryRange {
             min: Some(dec!(120000)),
             max: Some(dec!(120000)),

@@ -1,7 +1,7 @@
 //! Bonuses and what a last day does to them: a sign-on bonus that must be paid
 //! back if you leave within its term, and bonuses that need you employed on a date.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
@@ -94,17 +94,7 @@ impl SignOnBonus {
     /// leaving Aug 15 is 7 months, leaving Aug 14 is 6. Anniversaries clamp at
     /// month ends (paid Jan 31: the first is Feb 28).
     pub fn months_served(&self, last_day: NaiveDate) -> u32 {
-        if last_day < self.paid {
-            return 0;
-        }
-        let years = i64::from(last_day.year()) - i64::from(self.paid.year());
-        let months = years * 12 + i64::from(last_day.month()) - i64::from(self.paid.month());
-        let months = u32::try_from(months).unwrap_or(u32::MAX);
-        if dates::add_months(self.paid, months) > last_day {
-            months.saturating_sub(1)
-        } else {
-            months
-        }
+        dates::whole_months_between(self.paid, last_day)
     }
 
     /// What leaving on `last_day` would require repaying, before any waiver:

@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::{Grant, Tranche, VestingBook};
-use crate::domain::money::{format_shares, round_cents};
+use crate::domain::money::{format_shares, round_cents, saturating_sum};
 use crate::domain::runway::{RunwayPlan, VestProceeds};
 use crate::domain::{Id, dates};
 
@@ -98,9 +98,7 @@ pub struct EventsTotal {
 /// total is the sum of the rows shown).
 pub fn total(events: &[VestEvent]) -> EventsTotal {
     EventsTotal {
-        shares: events
-            .iter()
-            .fold(Decimal::ZERO, |sum, e| sum.saturating_add(e.shares)),
+        shares: saturating_sum(events.iter().map(|e| e.shares)),
         gross: sum_values(events.iter().map(|e| e.gross)),
         net: sum_values(events.iter().map(|e| e.net)),
     }
@@ -128,7 +126,7 @@ pub fn by_quarter(events: &[VestEvent], today: NaiveDate, quarters: usize) -> Ve
             quarter,
             label: format!("{} Q{quarter}", start.year()),
             start,
-            shares: inside.iter().map(|e| e.shares).sum(),
+            shares: saturating_sum(inside.iter().map(|e| e.shares)),
             gross: sum_values(inside.iter().map(|e| value(e.shares, e.price))).map(round_cents),
         });
         start = end;

@@ -59,10 +59,9 @@ pub struct Price {
     pub as_of: NaiveDate,
 }
 
-/// The largest share count, price or bonus accepted: no real grant comes near
-/// it, and it keeps every product of two amounts far inside `Decimal`'s range.
-/// 0xE8 × 2³² + 0xD4A5_1000 = 1,000,000,000,000.
-pub const MAX_AMOUNT: Decimal = Decimal::from_parts(0xD4A5_1000, 0xE8, 0, false, 0);
+/// The largest share count, price or bonus accepted: the one limit every
+/// amount shares (see [`crate::domain::money::MAX_AMOUNT`]).
+pub use crate::domain::money::MAX_AMOUNT;
 
 impl VestingBook {
     /// The current price of `ticker` as known on `today`: the latest one dated

@@ -100,9 +100,12 @@ pub fn format_tranches(tranches: &[CustomTranche]) -> String {
         .iter()
         .map(|t| match t.amount {
             TrancheAmount::Shares(n) => format!("{} {}", t.date, n.normalize()),
-            TrancheAmount::Percent(p) => {
-                format!("{} {}%", t.date, (p * Decimal::ONE_HUNDRED).normalize())
-            }
+            TrancheAmount::Percent(p) => match p.checked_mul(Decimal::ONE_HUNDRED) {
+                Some(pct) => format!("{} {}%", t.date, pct.normalize()),
+                // Only a hand-edited fraction beyond any percentage; the form
+                // then shows the text and refuses it until it is corrected.
+                None => format!("{} {}", t.date, money::OUT_OF_RANGE),
+            },
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -193,6 +196,27 @@ mod tests {
         );
         assert!(err("June 1 50%").starts_with("line 1: \"June\" is not a date"));
         assert!(err(" \n# nothing\n").starts_with("add at least one vest"));
+    }
+
+    #[test]
+    fn a_fraction_too_large_for_a_percentage_reads_out_of_range() {
+        // 0.25 × 100 = 25%; Decimal::MAX × 100 does not fit in a Decimal.
+        let tranches = [
+            CustomTranche {
+                date: d(2027, 3, 15),
+                amount: TrancheAmount::Percent(dec!(0.25)),
+            },
+            CustomTranche {
+                date: d(2028, 3, 15),
+                amount: TrancheAmount::Percent(Decimal::MAX),
+            },
+        ];
+        assert_eq!(
+            format_tranches(&tranches),
+            "2027-03-15 25%\n2028-03-15 out of range"
+        );
+        // Read back, the second line is refused rather than taken as a number.
+        assert!(parse_tranches(&format_tranches(&tranches)).is_err());
     }
 
     #[test]

@@ -173,8 +173,9 @@ pub fn parse_sheet_date(text: &str, order: DateOrder) -> Result<NaiveDate, Strin
         ));
     };
     let (y, m, d) = ymd;
-    NaiveDate::from_ymd_opt(y, m, d)
-        .ok_or_else(|| format!("{:?} is not a real date (read as {how})", text.trim()))
+    let date = NaiveDate::from_ymd_opt(y, m, d)
+        .ok_or_else(|| format!("{:?} is not a real date (read as {how})", text.trim()))?;
+    dates::in_range(date)
 }
 
 /// A number and how many digits it was written with.
@@ -435,6 +436,11 @@ mod tests {
                 "{bad}: {err}"
             );
         }
+        // A real date, but outside what careerbook stores.
+        assert_eq!(
+            parse_sheet_date("9999-12-31", us).unwrap_err(),
+            "9999-12-31 is outside the dates careerbook handles (1900-01-01 to 2200-12-31)"
+        );
     }
 
     #[test]

@@ -42,7 +42,11 @@ impl NowScreen {
         let detail = if wide || area.height >= 20 { 2 } else { 1 };
         let checklist = self.checklist_lines(detail, area.width as usize, view.theme);
         let [top, _, rest] = Layout::vertical([
-            Constraint::Length((checklist.len() as u16).min(area.height)),
+            Constraint::Length(
+                u16::try_from(checklist.len())
+                    .unwrap_or(u16::MAX)
+                    .min(area.height),
+            ),
             Constraint::Length(1),
             Constraint::Fill(1),
         ])
@@ -52,8 +56,10 @@ impl NowScreen {
             return;
         }
         if wide {
-            let alerts = 1 + self.report.alerts.len().max(1) as u16;
-            let deadlines = 2 + self.report.deadlines.list.len().max(1) as u16 + 1;
+            // Saturating: a hand-edited workbook can hold more alerts than rows.
+            let rows = |count: usize| u16::try_from(count.max(1)).unwrap_or(u16::MAX);
+            let alerts = rows(self.report.alerts.len()).saturating_add(1);
+            let deadlines = rows(self.report.deadlines.list.len()).saturating_add(3);
             let [alerts_area, _, deadlines_area, _, signals_area] = Layout::vertical([
                 Constraint::Max(alerts),
                 Constraint::Length(1),

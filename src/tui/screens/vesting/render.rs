@@ -4,7 +4,9 @@
 use super::rows::money_or_unknown;
 use super::{DaySource, Sub, VestingScreen};
 use crate::domain::dates::format_long;
-use crate::domain::money::{format_money, format_money_whole, format_percent, format_shares};
+use crate::domain::money::{
+    format_money, format_money_whole, format_percent, format_shares, saturating_sum,
+};
 use crate::domain::vesting::{BonusStatus, explain};
 use crate::text::{fit, pad_left};
 use crate::tui::screens::View;
@@ -89,11 +91,10 @@ fn upcoming(s: &VestingScreen, frame: &mut Frame, area: Rect, theme: &Theme) {
         Constraint::Fill(1),
     ])
     .areas(area);
-    let in_chart: Decimal = s.quarters.iter().map(|q| q.shares).sum();
-    let chart_value = s
-        .quarters
-        .iter()
-        .try_fold(Decimal::ZERO, |sum, q| q.gross.map(|g| sum + g));
+    let in_chart = saturating_sum(s.quarters.iter().map(|q| q.shares));
+    let chart_value = s.quarters.iter().try_fold(Decimal::ZERO, |sum, q| {
+        q.gross.map(|g| sum.saturating_add(g))
+    });
     let width = summary.width as usize;
     let unknown = || match s.unpriced.as_slice() {
         [] => "value unknown".to_string(),
@@ -152,8 +153,8 @@ fn upcoming(s: &VestingScreen, frame: &mut Frame, area: Rect, theme: &Theme) {
 
 /// Bars of shares per quarter, with the quarter, shares and gross value under each.
 fn quarter_chart(s: &VestingScreen, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let n = s.quarters.len() as u16;
-    if n == 0 || area.height < 5 || area.width < n * 3 {
+    let n = u16::try_from(s.quarters.len()).unwrap_or(u16::MAX);
+    if n == 0 || area.height < 5 || area.width < n.saturating_mul(3) {
         return;
     }
     let slot = area.width / n;
@@ -164,9 +165,11 @@ fn quarter_chart(s: &VestingScreen, frame: &mut Frame, area: Rect, theme: &Theme
         .iter()
         .map(|q| {
             // Hundredths of a share, so a fractional vest still shows.
-            let height = (q.shares * Decimal::ONE_HUNDRED)
-                .round()
-                .to_u64()
+            let height = q
+                .shares
+                .max(Decimal::ZERO)
+                .checked_mul(Decimal::ONE_HUNDRED)
+                .and_then(|hundredths| hundredths.round().to_u64())
                 .unwrap_or(u64::MAX);
             Bar::new(height).text_value("")
         })
@@ -185,7 +188,9 @@ fn quarter_chart(s: &VestingScreen, frame: &mut Frame, area: Rect, theme: &Theme
     );
     let buf = frame.buffer_mut();
     for (i, q) in s.quarters.iter().enumerate() {
-        let x = area.x + i as u16 * slot;
+        let x = area
+            .x
+            .saturating_add(u16::try_from(i).unwrap_or(u16::MAX).saturating_mul(slot));
         let shares = if q.shares.is_zero() {
             "–".to_string()
         } else {
@@ -218,8 +223,10 @@ fn quarter_chart(s: &VestingScreen, frame: &mut Frame, area: Rect, theme: &Theme
             let text = fit(&text, slot as usize);
             let pad = (bar_width as usize).saturating_sub(text.chars().count()) / 2;
             buf.set_stringn(
-                x + pad as u16,
-                area.y + bars_height + row as u16,
+                x.saturating_add(u16::try_from(pad).unwrap_or(u16::MAX)),
+                area.y
+                    .saturating_add(bars_height)
+                    .saturating_add(u16::try_from(row).unwrap_or(u16::MAX)),
                 &text,
                 slot as usize,
                 style,
@@ -238,7 +245,11 @@ fn grants(s: &VestingScreen, frame: &mut Frame, area: Rect, theme: &Theme) {
     if s.schedule_open || area.height >= 30 {
         let (shown, _) = s.grants_table.counts();
         let cap = if area.height >= 30 { 12 } else { 5 };
-        let top = (shown as u16 + 1).clamp(2, cap).min(area.height / 3);
+        let top = u16::try_from(shown)
+            .unwrap_or(u16::MAX)
+            .saturating_add(1)
+            .clamp(2, cap)
+            .min(area.height / 3);
         let notes = if s.schedule_open { 0 } else { 3 };
         let [table, notes_area, rest] = Layout::vertical([
             Constraint::Length(top),
@@ -362,7 +373,10 @@ fn schedule_pane(s: &VestingScreen, frame: &mut Frame, area: Rect, theme: &Theme
 }
 
 fn prices(s: &VestingScreen, frame: &mut Frame, area: Rect, theme: &Theme) {
-    let notes_height = (s.unpriced.len() as u16 + 3).min(area.height / 2);
+    let notes_height = u16::try_from(s.unpriced.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(3)
+        .min(area.height / 2);
     let [table, notes] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(notes_height)]).areas(area);
     s.prices_table.render(

@@ -162,7 +162,7 @@ pub fn schedule(book: &VestingBook, g: &Grant, today: NaiveDate) -> ScheduleView
         .iter()
         .enumerate()
         .map(|(index, t)| {
-            cumulative += t.shares;
+            cumulative = cumulative.saturating_add(t.shares);
             let vested = t.date <= today;
             if !vested && first_unvested.is_none() {
                 first_unvested = Some(index as Id);
