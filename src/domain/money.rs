@@ -128,9 +128,19 @@ pub fn format_shares(shares: Decimal) -> String {
 /// A fraction too large to show as a percentage reads "out of range".
 pub fn format_percent(rate: Decimal) -> String {
     match rate.checked_mul(Decimal::ONE_HUNDRED) {
-        Some(pct) => format!("{}%", pct.round_dp(2).normalize()),
+        Some(pct) => format!(
+            "{}%",
+            pct.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+                .normalize()
+        ),
         None => OUT_OF_RANGE.to_string(),
     }
+}
+
+/// A share (a fraction such as 0.125) as a whole percentage, rounded half-up:
+/// `13%`. For counts like "13% of wins measured", where decimals add nothing.
+pub fn format_share(share: Decimal) -> String {
+    format_percent(share.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero))
 }
 
 /// Shown in place of a figure too large to compute.
@@ -213,6 +223,10 @@ mod tests {
         assert_eq!(format_shares(dec!(1200)), "1,200");
         assert_eq!(format_shares(dec!(12.50)), "12.5");
         assert_eq!(format_percent(dec!(0.2965)), "29.65%");
+        // Half-up, not banker's: 12.345% → 12.35%, and 1 of 8 = 12.5% → 13%.
+        assert_eq!(format_percent(dec!(0.12345)), "12.35%");
+        assert_eq!(format_share(dec!(0.125)), "13%");
+        assert_eq!(format_share(dec!(0.6666)), "67%");
         assert_eq!(parse_percent("29.65%"), Ok(dec!(0.2965)));
         assert_eq!(parse_percent("22"), Ok(dec!(0.22)));
         assert!(parse_percent("lots").is_err());

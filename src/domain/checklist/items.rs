@@ -11,7 +11,7 @@ use super::positioning::Positioning;
 use super::{Tab, plural, relative};
 use crate::domain::dates::{days_between, week_start};
 use crate::domain::impact::{Category, Summary, Win, streak};
-use crate::domain::money::format_percent;
+use crate::domain::money::format_share;
 use crate::domain::pipeline::{Pipeline, Source, Stage, touched_within};
 use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
@@ -155,10 +155,6 @@ fn ago(days: i64) -> String {
     }
 }
 
-fn share_text(share: Decimal) -> String {
-    format_percent(share.round_dp(2))
-}
-
 /// Item 1, "Make your impact visible and measurable", from the Impact log.
 ///
 /// - todo: no win logged at all;
@@ -195,8 +191,8 @@ pub fn impact_item(wins: &[Win], book: &NowBook, today: NaiveDate) -> ItemReport
             None => parts.push(format!("no win in the last {IMPACT_WINDOW_DAYS} days")),
             Some(s) if !measured_ok => parts.push(format!(
                 "{} of the last {IMPACT_WINDOW_DAYS} days' wins measured (below {})",
-                share_text(s),
-                share_text(MIN_MEASURED_SHARE)
+                format_share(s),
+                format_share(MIN_MEASURED_SHARE)
             )),
             _ => {}
         }
@@ -207,7 +203,7 @@ pub fn impact_item(wins: &[Win], book: &NowBook, today: NaiveDate) -> ItemReport
         if let Some(s) = share.filter(|_| measured_ok) {
             parts.push(format!(
                 "{} of the last {IMPACT_WINDOW_DAYS} days' wins measured",
-                share_text(s)
+                format_share(s)
             ));
         }
         if !missing.is_empty() {
@@ -238,7 +234,7 @@ pub fn impact_item(wins: &[Win], book: &NowBook, today: NaiveDate) -> ItemReport
             plural(recent.total, "win", "wins"),
             recent.with_metric,
             share
-                .map(|s| format!(" = {}", share_text(s)))
+                .map(|s| format!(" = {}", format_share(s)))
                 .unwrap_or_default()
         ),
         format!(
@@ -257,7 +253,7 @@ pub fn impact_item(wins: &[Win], book: &NowBook, today: NaiveDate) -> ItemReport
     explain.push(format!(
         "Rule: done with a win this ISO week (Monday–Sunday) and at least {} of the last \
          {IMPACT_WINDOW_DAYS} days' wins measured; todo with no win at all; attention otherwise.",
-        share_text(MIN_MEASURED_SHARE)
+        format_share(MIN_MEASURED_SHARE)
     ));
     build(ItemId::Impact, computed, parts, Tab::Impact, explain, book)
 }

@@ -7,7 +7,7 @@ use crate::domain::edit::{self, Edit, Kind};
 use crate::domain::impact::{
     Category, Summary, Win, logged_this_week, newest_first, streak, week_heading, weekly_counts,
 };
-use crate::domain::money::format_percent;
+use crate::domain::money::format_share;
 use crate::domain::workbook::Workbook;
 use crate::domain::{Id, Invalid};
 use crate::export::brag;
@@ -164,7 +164,7 @@ impl ImpactScreen {
             });
         }
         let measured = match self.summary.measured_share() {
-            Some(share) => format!("{} of wins measured · ", format_percent(share.round_dp(2))),
+            Some(share) => format!("{} of wins measured · ", format_share(share)),
             None => String::new(),
         };
         let levers = Category::ALL
