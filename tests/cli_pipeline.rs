@@ -453,7 +453,11 @@ fn import_duplicates_day_first_dates_and_missing_columns() {
 
     let out = careerbook(dir.path(), &["import", "apps", "/no/such/file.csv"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("cannot read /no/such/file.csv"));
+    assert!(
+        stderr(&out).contains("could not read /no/such/file.csv: no such file"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

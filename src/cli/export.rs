@@ -66,7 +66,7 @@ pub fn export(paths: &Paths, format: ExportFormat, out: &Path, force: bool) -> R
 pub fn calendar_events(wb: &Workbook, today: NaiveDate) -> Vec<CalendarEvent> {
     let mut events = Vec::new();
     events.extend(ics::vest_events(&wb.vesting, today));
-    events.extend(crate::domain::pipeline::follow_up_events(
+    events.extend(crate::export::follow_ups::follow_up_events(
         &wb.pipeline,
         today,
     ));

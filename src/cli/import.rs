@@ -46,12 +46,8 @@ pub fn run(paths: &Paths, what: ImportWhat) -> Result<(), Failure> {
 
 fn apps(paths: &Paths, file: &Path, skip_bad: bool) -> Result<(), Failure> {
     let today = dates::today();
-    let bytes = std::fs::read(file).map_err(|err| {
-        Failure::runtime(format!(
-            "cannot read {}: {err}; nothing was imported",
-            file.display()
-        ))
-    })?;
+    let bytes = crate::store::export::read_file(file)
+        .map_err(|err| Failure::runtime(format!("{err}; nothing was imported")))?;
     let name = file.display().to_string();
     let refuse = |err: ImportError| match err {
         ImportError::Unreadable(_) => {

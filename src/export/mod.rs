@@ -3,5 +3,6 @@
 
 pub mod apps_csv;
 pub mod brag;
+pub mod follow_ups;
 pub mod ics;
 pub mod wins_csv;

@@ -1,4 +1,5 @@
-//! Files the user asks for by name: brag documents, CSV, calendars.
+//! Files the user names: exports written (brag documents, CSV, calendars) and
+//! spreadsheets read for an import.
 //!
 //! They are written like the workbook (temporary file, flush, rename), so an
 //! interrupted export never leaves half a file, and an existing file is only
@@ -61,6 +62,18 @@ pub fn write_file(
     });
     let _ = fs::remove_file(&temp);
     result.map(|()| target)
+}
+
+/// The bytes of a file the user named to import from, refused past the same
+/// size limit as a workbook (a spreadsheet of applications is far smaller).
+pub fn read_file(path: &Path) -> Result<Vec<u8>, StoreError> {
+    file::read_bytes(path)?.ok_or_else(|| {
+        StoreError::io(
+            "read",
+            path,
+            std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"),
+        )
+    })
 }
 
 /// Refuses a target that is, or resolves to, a file in the data directory.

@@ -3,7 +3,6 @@
 //! contacts). Pure: every time-dependent function takes `today`.
 
 mod application;
-mod calendar;
 mod contact;
 mod edits;
 mod funnel;
@@ -20,7 +19,6 @@ mod track;
 mod words;
 
 pub use application::{Application, FollowUp, NewApplication, SalaryRange, StageChange};
-pub use calendar::{follow_up_events, follow_up_uid};
 pub use contact::{Contact, Relationship, STALE_AFTER_DAYS, touched_within};
 pub use edits::{applications_naming, delete_contact, mark_contacted, move_application};
 pub use funnel::{FUNNEL_WEEKS, Funnel, StageCount, WeekCount, funnel};
@@ -74,33 +72,8 @@ impl Pipeline {
         self.applications.iter().find(|a| a.id == id)
     }
 
-    pub fn application_mut(&mut self, id: Id) -> Option<&mut Application> {
-        self.applications.iter_mut().find(|a| a.id == id)
-    }
-
     pub fn contact(&self, id: Id) -> Option<&Contact> {
         self.contacts.iter().find(|c| c.id == id)
-    }
-
-    pub fn contact_mut(&mut self, id: Id) -> Option<&mut Contact> {
-        self.contacts.iter_mut().find(|c| c.id == id)
-    }
-
-    /// Deletes a contact and takes its id off every application that named it,
-    /// so no application points at someone who is gone. Returns the contact.
-    pub fn remove_contact(&mut self, id: Id) -> Option<Contact> {
-        let at = self.contacts.iter().position(|c| c.id == id)?;
-        for app in &mut self.applications {
-            app.contacts.retain(|&contact| contact != id);
-        }
-        Some(self.contacts.remove(at))
-    }
-
-    /// Takes a deleted Impact win off every application's story list.
-    pub fn forget_story(&mut self, win_id: Id) {
-        for app in &mut self.applications {
-            app.stories.retain(|&story| story != win_id);
-        }
     }
 
     /// Checks every record, the setting, and that applications name only
@@ -266,26 +239,8 @@ mod tests {
     }
 
     #[test]
-    fn removing_a_contact_cleans_every_application() {
+    fn a_dangling_contact_is_refused() {
         let mut pipeline = sample();
-        pipeline.applications[1].contacts = vec![10];
-        let removed = pipeline.remove_contact(10).map(|c| c.name);
-        assert_eq!(removed.as_deref(), Some("Priya Shah"));
-        assert_eq!(pipeline.applications[0].contacts, vec![11]);
-        assert!(pipeline.applications[1].contacts.is_empty());
-        assert!(pipeline.contact(10).is_none());
-        assert_eq!(pipeline.validate(), Ok(()));
-        // Unknown id: nothing happens.
-        let before = pipeline.clone();
-        assert_eq!(pipeline.remove_contact(999), None);
-        assert_eq!(pipeline, before);
-    }
-
-    #[test]
-    fn forgetting_a_story_and_dangling_contacts() {
-        let mut pipeline = sample();
-        pipeline.forget_story(3);
-        assert!(pipeline.applications[0].stories.is_empty());
         pipeline.contacts.retain(|c| c.id != 11);
         let err = pipeline.validate().unwrap_err();
         assert_eq!(err.field, "contacts");

@@ -3,8 +3,8 @@
 //! newer export moves the event when the follow-up date changes instead of
 //! adding a second one.
 
-use super::{Application, Pipeline};
 use crate::domain::Id;
+use crate::domain::pipeline::{Application, Pipeline};
 use crate::export::ics::CalendarEvent;
 use chrono::NaiveDate;
 
@@ -154,7 +154,7 @@ mod tests {
     fn a_moved_follow_up_keeps_its_uid_and_the_calendar_writes_it() {
         let mut p = pipeline();
         let before = follow_up_events(&p, d(2026, 11, 26));
-        if let Some(app) = p.application_mut(58) {
+        if let Some(app) = p.applications.iter_mut().find(|a| a.id == 58) {
             app.follow_up = Some(d(2026, 12, 9));
         }
         let after = follow_up_events(&p, d(2026, 11, 26));
