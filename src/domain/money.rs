@@ -28,7 +28,13 @@ pub fn saturating_sum(amounts: impl IntoIterator<Item = Decimal>) -> Decimal {
 /// Rounds half-up (away from zero at the midpoint) to whole cents, the rule for
 /// every displayed or stored money result.
 pub fn round_cents(amount: Decimal) -> Decimal {
-    amount.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
+    round_half_up(amount, 2)
+}
+
+/// Rounds half-up (away from zero at the midpoint) to `places` decimals: the
+/// one rounding rule for money, months and shares alike.
+pub fn round_half_up(value: Decimal, places: u32) -> Decimal {
+    value.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero)
 }
 
 /// Parses an amount the way people write it: `40000`, `40,000`, `$40k`, `1.2M`,

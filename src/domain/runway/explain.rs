@@ -5,8 +5,9 @@ use super::plan::{OneOffKind, Severance};
 use super::projection::{HORIZON_MONTHS, NewJobComparison, ProjectionOptions, Runway, StartReason};
 use super::streams::{Context, period_of};
 use crate::domain::dates::format_long;
+use crate::domain::money::round_half_up;
 use crate::domain::money::{format_money, format_percent, round_cents};
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 /// What the explanation draws on, gathered by `project`.
 pub(super) struct Facts<'a> {
@@ -259,10 +260,7 @@ fn income_lines(facts: &Facts) -> Vec<String> {
 }
 
 fn two_places(value: Decimal) -> String {
-    format!(
-        "{:.2}",
-        value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
-    )
+    format!("{:.2}", round_half_up(value, 2))
 }
 
 /// The runway formula, e.g. "Runway = 10 full months + 0.00 of month 11

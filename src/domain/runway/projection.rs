@@ -15,9 +15,10 @@ use super::plan::RunwayPlan;
 use super::streams::{self, Context, Flow, FlowKind, Marker, MarkerKind};
 use crate::domain::Invalid;
 use crate::domain::money::round_cents;
+use crate::domain::money::round_half_up;
 use crate::domain::severance::check_amount;
 use chrono::{Days, NaiveDate};
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 /// The projection covers 10 years.
 pub const HORIZON_MONTHS: u32 = 120;
@@ -366,8 +367,7 @@ fn runway_of(rows: &[MonthRow]) -> Runway {
         opening: row.opening,
         outflow,
         fraction,
-        months: (Decimal::from(full_months) + fraction)
-            .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero),
+        months: round_half_up(Decimal::from(full_months) + fraction, 2),
         zero_date: row
             .start
             .checked_add_days(Days::new(covered_days))

@@ -10,11 +10,12 @@ use super::projection::{
 use super::streams::FlowKind;
 use crate::domain::Invalid;
 use crate::domain::dates::format_long;
+use crate::domain::money::round_half_up;
 use crate::domain::money::{format_money, format_percent, round_cents};
 use crate::domain::vesting;
 use crate::domain::workbook::Workbook;
 use chrono::NaiveDate;
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 
 /// The vest proceeds the Vesting tab offers the projection: net of
 /// withholding, from today through the last day on payroll.
@@ -92,10 +93,7 @@ pub fn needs_inputs_line(missing: &[&str]) -> String {
 
 /// Months with two decimals, half-up: `18.30`.
 pub fn format_months(months: Decimal) -> String {
-    format!(
-        "{:.2}",
-        months.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
-    )
+    format!("{:.2}", round_half_up(months, 2))
 }
 
 /// `18.30 months` or `beyond 10 years`.

@@ -1,7 +1,8 @@
 //! Small text helpers shared by the runway and severance modules: reading a
 //! choice the user typed, and writing quantities (weeks, years) in explanations.
 
-use rust_decimal::{Decimal, RoundingStrategy};
+use crate::domain::money::round_half_up;
+use rust_decimal::Decimal;
 
 /// Finds the choice whose key or label matches `input`, ignoring case and
 /// treating spaces, hyphens and underscores alike (so `Meta 2022`, `meta-2022`
@@ -38,10 +39,7 @@ fn squash(text: &str) -> String {
 /// A quantity such as weeks or years for an explanation line: at most two
 /// decimals (half-up), no trailing zeros (`28`, `6.5`, `0.27`).
 pub(crate) fn format_quantity(value: Decimal) -> String {
-    value
-        .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
-        .normalize()
-        .to_string()
+    round_half_up(value, 2).normalize().to_string()
 }
 
 #[cfg(test)]

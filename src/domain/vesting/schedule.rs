@@ -5,8 +5,9 @@
 //! (never tranche by tranche) so rounding errors cannot pile up, and the last
 //! vest always takes the exact remainder, so the tranches add up to the grant.
 
+use crate::domain::money::round_half_up;
 use chrono::{Datelike, Months, NaiveDate};
-use rust_decimal::{Decimal, RoundingStrategy};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 
@@ -422,9 +423,7 @@ impl Rounding {
     /// Rounds a cumulative share amount to whole shares.
     pub fn apply(&self, cumulative: Decimal) -> Decimal {
         match self {
-            Self::HalfUp => {
-                cumulative.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero)
-            }
+            Self::HalfUp => round_half_up(cumulative, 0),
             Self::Down => cumulative.floor(),
         }
     }
