@@ -8,6 +8,7 @@ pub mod impact;
 pub mod money;
 pub mod pipeline;
 pub mod runway;
+pub mod search;
 pub mod severance;
 pub mod vesting;
 pub mod workbook;

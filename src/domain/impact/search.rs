@@ -10,6 +10,7 @@
 //! [`WinQuery::matches_search_text`] gives the same answer from it.
 
 use super::Win;
+use crate::domain::search::{contains_folded, fold_case, starts_with_folded};
 
 /// A query lowercased and split once, to test many wins.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -92,61 +93,6 @@ fn tag_contains(tag: &str, word: &str) -> bool {
         Some(rest) if starts_with_folded(tag, rest) => true,
         _ => contains_folded(tag, word),
     }
-}
-
-/// Lowercases char by char (`char::to_lowercase`): the one folding rule for
-/// queries, haystacks and the comparisons below, so all of them agree.
-fn fold_case(text: &str) -> String {
-    text.chars().flat_map(char::to_lowercase).collect()
-}
-
-/// Case-insensitive `contains` for a folded needle, without allocating: bytes
-/// for ASCII text, folded chars otherwise.
-fn contains_folded(haystack: &str, needle: &str) -> bool {
-    if needle.is_empty() {
-        return true;
-    }
-    if haystack.is_ascii() {
-        let needle = needle.as_bytes();
-        haystack
-            .as_bytes()
-            .windows(needle.len())
-            .any(|window| window.eq_ignore_ascii_case(needle))
-    } else {
-        // Try the full comparison only where the first character already matches.
-        let first = needle.chars().next();
-        haystack
-            .char_indices()
-            .any(|(at, c)| fold_first(c) == first && starts_with_folded(&haystack[at..], needle))
-    }
-}
-
-/// The first char of `c` folded (ASCII without the Unicode tables).
-fn fold_first(c: char) -> Option<char> {
-    if c.is_ascii() {
-        Some(c.to_ascii_lowercase())
-    } else {
-        c.to_lowercase().next()
-    }
-}
-
-/// Whether `haystack`, folded, starts with the folded `prefix`.
-fn starts_with_folded(haystack: &str, prefix: &str) -> bool {
-    if haystack.is_ascii() {
-        return haystack
-            .as_bytes()
-            .get(..prefix.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()));
-    }
-    let mut wanted = prefix.chars();
-    for c in haystack.chars().flat_map(char::to_lowercase) {
-        match wanted.next() {
-            None => return true,
-            Some(w) if w == c => {}
-            Some(_) => return false,
-        }
-    }
-    wanted.next().is_none()
 }
 
 #[cfg(test)]

@@ -1,5 +1,7 @@
 //! The `/` filter: words that must all appear somewhere in a record.
 
+use crate::domain::search::{contains_folded, fold_case};
+
 /// A filter prepared once per keystroke and tested against thousands of records.
 /// Every whitespace-separated word must appear (case-insensitive) in at least one
 /// of a record's fields; an empty query matches everything.
@@ -11,7 +13,7 @@ pub struct Query {
 impl Query {
     pub fn new(text: &str) -> Self {
         Self {
-            words: text.split_whitespace().map(str::to_lowercase).collect(),
+            words: text.split_whitespace().map(fold_case).collect(),
         }
     }
 
@@ -21,25 +23,9 @@ impl Query {
 
     /// Whether every word of the query appears in one of `fields`.
     pub(crate) fn matches_any<'a>(&self, fields: impl Iterator<Item = &'a str> + Clone) -> bool {
-        self.words.iter().all(|word| {
-            fields
-                .clone()
-                .any(|field| contains_ignoring_case(field, word))
-        })
-    }
-}
-
-/// `needle` is already lower case. ASCII needles (the common case) are compared
-/// byte by byte without allocating; others fall back to lower-casing the field.
-fn contains_ignoring_case(haystack: &str, needle: &str) -> bool {
-    if needle.is_ascii() {
-        let needle = needle.as_bytes();
-        haystack
-            .as_bytes()
-            .windows(needle.len())
-            .any(|window| window.eq_ignore_ascii_case(needle))
-    } else {
-        haystack.to_lowercase().contains(needle)
+        self.words
+            .iter()
+            .all(|word| fields.clone().any(|field| contains_folded(field, word)))
     }
 }
 
