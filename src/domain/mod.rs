@@ -2,6 +2,7 @@
 //! [`dates::today`]. The TUI and the CLI both call these functions, so they agree.
 
 pub mod checklist;
+pub mod choice;
 pub mod dates;
 pub mod edit;
 pub mod impact;

@@ -1,5 +1,6 @@
 //! What a win ties to: the article's four levers, plus `other`.
 
+use crate::domain::choice::Choices;
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 
@@ -70,23 +71,20 @@ impl Category {
     /// or underscores (`Cost savings`, `cost-savings`), or a short form
     /// (`revenue`, `cost`, `retention`, `risk`, `other`).
     pub fn parse(input: &str) -> Result<Self, String> {
-        match normalize_words(input).as_str() {
-            "revenue" => Ok(Self::Revenue),
-            "customer_retention" | "retention" => Ok(Self::CustomerRetention),
-            "cost_savings" | "cost" => Ok(Self::CostSavings),
-            "risk_reduction" | "risk" => Ok(Self::RiskReduction),
-            "other" => Ok(Self::Other),
-            "" => Err(format!("choose a category: {CHOICES}")),
-            _ => Err(format!(
-                "{:?} is not a category; choose {CHOICES}",
-                input.trim()
-            )),
+        Choices {
+            what: "category",
+            all: &Self::ALL,
+            key: |c| c.key(),
+            label: |c| c.label(),
+            synonyms: &[
+                ("cost", Self::CostSavings),
+                ("retention", Self::CustomerRetention),
+                ("risk", Self::RiskReduction),
+            ],
         }
+        .parse(input)
     }
 }
-
-const CHOICES: &str = "revenue, customer_retention, cost_savings, risk_reduction or other \
-                       (short: cost, retention, risk)";
 
 impl FromStr for Category {
     type Err = String;
@@ -94,16 +92,6 @@ impl FromStr for Category {
     fn from_str(input: &str) -> Result<Self, String> {
         Self::parse(input)
     }
-}
-
-/// Lowercase, with every run of spaces, hyphens and underscores made one `_`.
-fn normalize_words(input: &str) -> String {
-    input
-        .to_lowercase()
-        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-        .filter(|word| !word.is_empty())
-        .collect::<Vec<_>>()
-        .join("_")
 }
 
 #[cfg(test)]
@@ -171,7 +159,7 @@ mod tests {
         assert!(
             Category::parse("  ")
                 .unwrap_err()
-                .starts_with("choose a category")
+                .starts_with("enter a category")
         );
         assert!(Category::parse("savings").is_err());
     }

@@ -2,7 +2,7 @@
 
 use super::input::parse_required;
 use super::query::Query;
-use super::words::Choices;
+use crate::domain::choice::Choices;
 use crate::domain::{Id, Invalid, dates};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

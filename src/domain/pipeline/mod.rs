@@ -16,7 +16,6 @@ mod reminders;
 mod source;
 mod stage;
 mod track;
-mod words;
 
 pub use application::{Application, FollowUp, NewApplication, SalaryRange, StageChange};
 pub use contact::{Contact, Relationship, STALE_AFTER_DAYS, touched_within};

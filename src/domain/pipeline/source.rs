@@ -1,6 +1,6 @@
 //! How the user came to an application.
 
-use super::words::Choices;
+use crate::domain::choice::Choices;
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 

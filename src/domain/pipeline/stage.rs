@@ -1,6 +1,6 @@
 //! Where an application stands: five active stages on the board, five that close it.
 
-use super::words::Choices;
+use crate::domain::choice::Choices;
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 

@@ -1,6 +1,6 @@
 //! Which of the article's next moves an application belongs to.
 
-use super::words::Choices;
+use crate::domain::choice::Choices;
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 

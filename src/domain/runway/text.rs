@@ -1,39 +1,27 @@
 //! Small text helpers shared by the runway and severance modules: reading a
 //! choice the user typed, and writing quantities (weeks, years) in explanations.
 
+use crate::domain::choice::Choices;
 use crate::domain::money::round_half_up;
 use rust_decimal::Decimal;
 
-/// Finds the choice whose key or label matches `input`, ignoring case and
-/// treating spaces, hyphens and underscores alike (so `Meta 2022`, `meta-2022`
-/// and `meta2022` all match the key `meta_2022`). The error lists the choices.
-pub(crate) fn parse_choice<T: Copy>(
+/// Finds the choice whose key or label matches `input` (see [`Choices`]:
+/// `Meta 2022`, `meta-2022` and `meta2022` all match the key `meta_2022`).
+pub(crate) fn parse_choice<T: Copy + 'static>(
     input: &str,
-    all: &[T],
+    all: &'static [T],
     key: fn(&T) -> &'static str,
     label: fn(&T) -> &'static str,
-    what: &str,
+    what: &'static str,
 ) -> Result<T, String> {
-    let wanted = squash(input);
-    all.iter()
-        .find(|choice| squash(key(choice)) == wanted || squash(label(choice)) == wanted)
-        .copied()
-        .ok_or_else(|| {
-            let keys: Vec<&str> = all.iter().map(key).collect();
-            format!(
-                "{:?} is not a {what}; choose one of: {}",
-                input.trim(),
-                keys.join(", ")
-            )
-        })
-}
-
-/// Lower case with separators and punctuation removed, for forgiving comparison.
-fn squash(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    Choices {
+        what,
+        all,
+        key,
+        label,
+        synonyms: &[],
+    }
+    .parse(input)
 }
 
 /// A quantity such as weeks or years for an explanation line: at most two
@@ -69,21 +57,22 @@ mod tests {
 
     #[test]
     fn choices_match_keys_and_labels_loosely() {
-        let all = [Colour::DeepRed, Colour::Blue];
+        static ALL: [Colour; 2] = [Colour::DeepRed, Colour::Blue];
+        let all = &ALL;
         for typed in ["deep_red", "Deep Red", "DEEP-RED", "deepred", " deep red "] {
             assert_eq!(
-                parse_choice(typed, &all, key, label, "colour"),
+                parse_choice(typed, all, key, label, "colour"),
                 Ok(Colour::DeepRed)
             );
         }
         assert_eq!(
-            parse_choice("blue sky", &all, key, label, "colour"),
+            parse_choice("blue sky", all, key, label, "colour"),
             Ok(Colour::Blue)
         );
-        let err = parse_choice("green", &all, key, label, "colour").unwrap_err();
+        let err = parse_choice("green", all, key, label, "colour").unwrap_err();
         assert_eq!(
             err,
-            "\"green\" is not a colour; choose one of: deep_red, blue"
+            "\"green\" is not a colour (choose one of: deep_red, blue)"
         );
     }
 

@@ -167,35 +167,23 @@ fn share_of(amount: Decimal, numerator: Decimal, denominator: Decimal) -> Decima
     }
 }
 
-/// Reads a choice the way people type it: any case, with spaces, hyphens and
-/// underscores alike, by key (`cliff_monthly`) or by label.
-fn parse_choice<T: Copy>(
+/// Reads a choice the way people type it (see [`Choices`]): any case, with
+/// or without spaces, hyphens and underscores, by key (`cliff_monthly`) or label.
+fn parse_choice<T: Copy + 'static>(
     input: &str,
-    all: &[T],
+    all: &'static [T],
     key: fn(&T) -> &'static str,
     label: fn(&T) -> &'static str,
-    what: &str,
+    what: &'static str,
 ) -> Result<T, String> {
-    let wanted = choice_words(input);
-    all.iter()
-        .copied()
-        .find(|choice| choice_words(key(choice)) == wanted || choice_words(label(choice)) == wanted)
-        .ok_or_else(|| {
-            let keys: Vec<&str> = all.iter().map(key).collect();
-            format!(
-                "{:?} is not a {what} (choose {})",
-                input.trim(),
-                keys.join(", ")
-            )
-        })
-}
-
-fn choice_words(text: &str) -> String {
-    text.split([' ', '-', '_'])
-        .filter(|word| !word.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join("_")
+    crate::domain::choice::Choices {
+        what,
+        all,
+        key,
+        label,
+        synonyms: &[],
+    }
+    .parse(input)
 }
 
 /// Builders shared by this module's tests.

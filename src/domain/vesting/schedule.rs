@@ -942,7 +942,7 @@ mod tests {
         let err = "weekly".parse::<ScheduleKind>().unwrap_err();
         assert_eq!(
             err,
-            "\"weekly\" is not a schedule (choose amazon, cliff_monthly, cliff_quarterly, meta_quarterly, google, custom)"
+            "\"weekly\" is not a schedule (choose one of: amazon, cliff_monthly, cliff_quarterly, meta_quarterly, google, custom)"
         );
         assert_eq!("half up".parse(), Ok(Rounding::HalfUp));
         assert_eq!(" Down ".parse(), Ok(Rounding::Down));

@@ -1,14 +1,15 @@
-//! Reading the words people type for a choice (a stage, a source, …).
+//! Reading the words people type for a choice (a stage, a category, a
+//! schedule …): any case, with or without spaces, hyphens, underscores or
+//! other punctuation, by key or by label or by an everyday synonym.
 
-/// Lower case, with runs of spaces, hyphens and underscores read as one space,
-/// so "Job-Board", "job_board" and " job  board " all compare equal.
-pub(crate) fn normalise(input: &str) -> String {
+/// Lower case letters and digits only, so "Job-Board", "job_board",
+/// " job  board " and "Meta 2022" / "meta2022" compare equal.
+pub(crate) fn squash(input: &str) -> String {
     input
-        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-        .filter(|word| !word.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// One enum's words: its choices, their key and label, and extra everyday words
@@ -25,18 +26,18 @@ impl<T: Copy + 'static> Choices<T> {
     /// The choice whose key, label or synonym matches `input`, or a message listing
     /// the valid keys.
     pub fn parse(&self, input: &str) -> Result<T, String> {
-        let wanted = normalise(input);
+        let wanted = squash(input);
         if wanted.is_empty() {
             return Err(format!("enter a {} (one of: {})", self.what, self.keys()));
         }
         let by_name = self
             .all
             .iter()
-            .find(|c| normalise((self.key)(c)) == wanted || normalise((self.label)(c)) == wanted);
+            .find(|c| squash((self.key)(c)) == wanted || squash((self.label)(c)) == wanted);
         let by_synonym = || {
             self.synonyms
                 .iter()
-                .find(|(word, _)| *word == wanted)
+                .find(|(word, _)| squash(word) == wanted)
                 .map(|(_, c)| c)
         };
         by_name.or_else(by_synonym).copied().ok_or_else(|| {
@@ -59,10 +60,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn spaces_hyphens_and_underscores_are_one_separator() {
-        assert_eq!(normalise("  Job-Board "), "job board");
-        assert_eq!(normalise("job__board"), "job board");
-        assert_eq!(normalise("HIRING manager"), "hiring manager");
-        assert_eq!(normalise(" - "), "");
+    fn separators_and_case_do_not_matter() {
+        assert_eq!(squash("  Job-Board "), "jobboard");
+        assert_eq!(squash("job__board"), "jobboard");
+        assert_eq!(squash("Meta 2022"), squash("meta_2022"));
+        assert_eq!(squash(" - "), "");
     }
 }
