@@ -238,3 +238,54 @@ fn a_wrong_format_is_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--format"), "{}", stderr(&out));
 }
+
+#[test]
+fn dates_left_behind_by_a_moved_last_day_are_warned_about_in_text_only() {
+    // The demo with its last day moved from 9 Feb to 31 Mar 2027 and nothing else:
+    // paid notice (ends 9 Feb), severance (paid 20 Feb), the benefit (23 Feb) and
+    // COBRA (1 Mar) all fall before it. Each gets a `! ` line after the headline lines.
+    let demo = careerbook::store::demo::DEMO_RON;
+    let moved = demo.replace(
+        r#"separation: Some("2027-02-09")"#,
+        r#"separation: Some("2027-03-31")"#,
+    );
+    assert_ne!(moved, demo, "the demo's last day was found");
+    let dir = workbook(&moved);
+    let out = careerbook(dir.path(), &["runway"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    let starts = lines
+        .iter()
+        .position(|l| l.starts_with("Starts "))
+        .unwrap_or_else(|| panic!("no start line:\n{text}"));
+    assert_eq!(
+        lines[starts + 1..starts + 10],
+        [
+            "! paid notice ends 9 Feb 2027 but your last day on payroll is 31 Mar 2027: is",
+            "  one of them out of date?",
+            "! severance is paid 20 Feb 2027, before your last day on payroll (31 Mar 2027):",
+            "  is one of them out of date?",
+            "! unemployment benefit starts 23 Feb 2027, before your last day on payroll (31",
+            "  Mar 2027): no benefit is paid while you are still on payroll",
+            "! COBRA (single) starts 1 Mar 2027, before your last day on payroll (31 Mar",
+            "  2027): your job's cover runs until then",
+            "",
+        ],
+        "{text}"
+    );
+    assert!(lines[starts + 10].starts_with("Month "), "{text}");
+    for line in &lines {
+        assert!(line.chars().count() <= 80, "line too wide: {line:?}");
+    }
+    // JSON is unchanged: the same fields as ever, no warnings in it.
+    let value = json(&careerbook(dir.path(), &["runway", "--format", "json"]));
+    let keys: Vec<&str> = value
+        .as_object()
+        .expect("an object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(keys.len(), 5, "{keys:?}");
+    assert!(!value.to_string().contains("out of date"));
+}

@@ -5,7 +5,7 @@ mod common;
 
 use careerbook::domain::workbook::Workbook;
 use careerbook::store::Session;
-use careerbook::tui::app::App;
+use careerbook::tui::app::{App, Status};
 use common::{app_with, demo_app, draw, press, today};
 
 const EMPTY: &str = "(version: 1, next_id: 1)";
@@ -361,6 +361,47 @@ fn the_notice_form_sets_the_deadlines_and_a_blank_date_clears_them() {
     // A review window of 0 days is refused under its field.
     press(&mut app, "Tab | text:0 | Enter");
     assert!(draw(&app, 80, 24).contains("✗ enter from 1 to 180 days"));
+}
+
+#[test]
+fn a_job_cover_ending_before_the_last_day_is_saved_with_a_warning() {
+    // The demo's last day on payroll is 9 Feb 2027 (from the Runway tab). Cover
+    // ending 31 Jan 2027 is saved as typed, and the status line says why it looks wrong.
+    let (_dir, mut app) = demo_app();
+    press(&mut app, "n Tab Tab | text:2027-01-31 | Enter");
+    assert_eq!(
+        app.popup_count(),
+        0,
+        "nothing is refused:\n{}",
+        draw(&app, 80, 24)
+    );
+    let saved = on_disk(&app).now.notice.and_then(|n| n.cover_ends);
+    assert_eq!(saved, chrono::NaiveDate::from_ymd_opt(2027, 1, 31));
+    let Status::Saved(text) = app.status() else {
+        panic!("expected a saved status, got {:?}", app.status());
+    };
+    assert_eq!(
+        text,
+        "! job cover ends 31 Jan 2027, before your last day on payroll (9 Feb 2027): \
+         is one of them out of date? · notice saved"
+    );
+    // Both dates fit on an 80-column status line.
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen.contains(
+            "✓ ! job cover ends 31 Jan 2027, before your last day on payroll (9 Feb 2027)"
+        ),
+        "{screen}"
+    );
+    // Ending on the last day, or after it, is not warned about.
+    press(&mut app, "n Tab Tab");
+    backspaces(&mut app, 10);
+    press(&mut app, "text:2027-02-28 | Enter");
+    assert!(
+        matches!(app.status(), Status::Saved(text) if text == "notice saved"),
+        "{:?}",
+        app.status()
+    );
 }
 
 #[test]

@@ -543,3 +543,68 @@ fn no_view_panics_at_any_size() {
         draw(&app, w, h);
     }
 }
+
+// Warnings ----------------------------------------------------------------------
+
+#[test]
+fn moving_the_last_day_alone_warns_about_the_dates_it_leaves_behind() {
+    // The demo's last day is 9 Feb 2027. Moved to 31 Mar 2027 it is saved, but paid
+    // notice still ends 9 Feb, severance is paid 20 Feb, the benefit starts 23 Feb and
+    // COBRA 1 Mar: four warnings, the first in the headline and all four under x.
+    let (_dir, mut app) = demo_app();
+    inputs(&mut app);
+    assert!(!warned(&draw(&app, 80, 24)), "the demo is consistent");
+    select(&mut app, "9 Feb 2027");
+    press(
+        &mut app,
+        "e Bksp Bksp Bksp Bksp Bksp Bksp Bksp Bksp Bksp Bksp | text:2027-03-31 | Enter",
+    );
+    assert_eq!(
+        plan(&app).separation,
+        chrono::NaiveDate::from_ymd_opt(2027, 3, 31),
+        "nothing is refused:\n{}",
+        draw(&app, 100, 30)
+    );
+    let screen = draw(&app, 80, 24);
+    let head: Vec<&str> = screen.lines().skip(1).take(7).map(str::trim).collect();
+    assert!(
+        head.contains(
+            &"! paid notice ends 9 Feb 2027 but your last day on payroll is 31 Mar 2027: is"
+        ),
+        "{screen}"
+    );
+    assert!(
+        head.contains(&"one of them out of date? · +3 more (x explains)"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Runway "),
+        "the runway is still shown:\n{screen}"
+    );
+    assert!(screen.contains("[Inputs]"), "{screen}");
+
+    press(&mut app, "x");
+    let explained = draw(&app, 160, 40);
+    for words in [
+        "! paid notice ends 9 Feb 2027 but your last day on payroll is 31 Mar 2027",
+        "! severance is paid 20 Feb 2027, before your last day on payroll (31 Mar 2027)",
+        "! unemployment benefit starts 23 Feb 2027, before your last day on payroll (31 Mar 2027)",
+        "! COBRA (single) starts 1 Mar 2027, before your last day on payroll (31 Mar 2027)",
+    ] {
+        assert!(explained.contains(words), "missing {words:?}:\n{explained}");
+    }
+
+    // Putting the day back silences them.
+    press(&mut app, "x Right Right");
+    select(&mut app, "31 Mar 2027");
+    press(
+        &mut app,
+        "e Bksp Bksp Bksp Bksp Bksp Bksp Bksp Bksp Bksp Bksp | text:2027-02-09 | Enter",
+    );
+    assert!(!warned(&draw(&app, 80, 24)), "{}", draw(&app, 80, 24));
+}
+
+/// Whether a drawn screen holds a warning line (one starting with `!`).
+fn warned(screen: &str) -> bool {
+    screen.lines().any(|l| l.trim_start().starts_with("! "))
+}

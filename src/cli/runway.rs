@@ -6,10 +6,11 @@ use crate::domain::dates::format_long;
 use crate::domain::money::format_money;
 use crate::domain::runway::summary::{self, Outlook};
 use crate::domain::runway::{
-    HORIZON_MONTHS, Projection, ProjectionOptions, RunwayJson, StartReason, projection_start,
+    HORIZON_MONTHS, Projection, ProjectionOptions, RunwayJson, RunwayPlan, StartReason,
+    projection_start, warnings,
 };
 use crate::store::Paths;
-use crate::text::pack;
+use crate::text::{pack, wrap};
 use chrono::NaiveDate;
 
 pub fn runway(paths: &Paths, format: Format, all: bool, today: NaiveDate) -> Result<(), Failure> {
@@ -29,6 +30,7 @@ pub fn runway(paths: &Paths, format: Format, all: bool, today: NaiveDate) -> Res
                 );
                 let mut out = pack(&text, WIDTH).join("\n");
                 out.push('\n');
+                out.push_str(&warning_lines(&wb.runway));
                 print(&out)
             }
         },
@@ -71,7 +73,21 @@ fn wrap_list(list: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// The text report: headline, scenario and vest lines, then the table.
+/// The consistency warnings, one `! ` line each, wrapped under their text.
+fn warning_lines(plan: &RunwayPlan) -> String {
+    let mut out = String::new();
+    for warning in warnings(plan) {
+        for (i, line) in wrap(&warning.message, WIDTH - 2).iter().enumerate() {
+            out.push_str(if i == 0 { "! " } else { "  " });
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The text report: headline, scenario and vest lines, any consistency
+/// warnings, then the table.
 fn text(
     projection: &Projection,
     wb: &crate::domain::workbook::Workbook,
@@ -100,6 +116,7 @@ fn text(
         "Starts {} ({why}); each month runs to the same day of the next month.",
         format_long(projection.start)
     ));
+    out.push_str(&warning_lines(&wb.runway));
     out.push('\n');
     let shown = if all {
         projection.months.len()

@@ -1,8 +1,11 @@
 //! The Runway tab's domain: what the user enters about cash, spending,
 //! severance, benefits and cover ([`plan`]), and the month-by-month projection
-//! of how long the money lasts ([`projection`]), with its JSON report ([`json`]).
+//! of how long the money lasts ([`projection`]), with its JSON report ([`json`]),
+//! and the warnings for dated inputs that disagree with the last day on
+//! payroll ([`consistency`]).
 //! The severance estimator lives beside it in `domain::severance`.
 
+pub mod consistency;
 mod explain;
 pub mod json;
 pub mod plan;
@@ -12,6 +15,7 @@ pub mod streams;
 pub mod summary;
 pub(crate) mod text;
 
+pub use consistency::{Warning, warnings};
 pub use json::{MonthJson, RunwayJson};
 pub use plan::{
     Account, CoverKind, Expense, HealthCover, NewJob, NoticePay, OneOff, OneOffKind, OtherIncome,

@@ -10,6 +10,7 @@ use crate::domain::checklist::{
     SignalKind,
 };
 use crate::domain::edit::{Edit, Section};
+use crate::domain::runway::consistency::job_cover_warning;
 use crate::tui::screens::Cx;
 use crate::tui::screens::win_form::{win_form, win_from};
 use crate::tui::widgets::form::Form;
@@ -199,11 +200,18 @@ impl NowScreen {
             }
             Purpose::Notice => {
                 let notice = notice_from(form)?;
-                let done = if notice.is_some() {
-                    "notice saved"
+                let cover_ends = notice.as_ref().and_then(|n| n.cover_ends);
+                let mut done = if notice.is_some() {
+                    "notice saved".to_string()
                 } else {
-                    "notice cleared"
+                    "notice cleared".to_string()
                 };
+                // Refused nothing, but said after saving. The warning leads, so both
+                // dates still show on an 80-column status line; it is part of the
+                // saved message, so a failed save still shows its error instead.
+                if let Some(warning) = job_cover_warning(cx.wb.runway.separation, cover_ends) {
+                    done = format!("! {warning} · {done}");
+                }
                 cx.edit(Edit::Set(Section::LayoffNotice(notice)), done);
             }
             Purpose::ReviewWin

@@ -14,12 +14,12 @@ mod months;
 use super::{Cx, Screen, View as Drawing};
 use crate::domain::edit::Kind;
 use crate::domain::runway::summary::{self, Outlook, VestFeed};
-use crate::domain::runway::{Projection, ProjectionOptions};
+use crate::domain::runway::{Projection, ProjectionOptions, Warning, warnings};
 use crate::domain::workbook::Workbook;
 use crate::domain::{Id, Invalid};
 use crate::text::{pack, wrap};
 use crate::tui::app::Popup;
-use crate::tui::keymap::{Action, Scope};
+use crate::tui::keymap::{self, Action, Scope};
 use crate::tui::widgets::form::Form;
 use crate::tui::widgets::popup::Tone;
 use crate::tui::widgets::table::Table;
@@ -69,6 +69,24 @@ struct Headline {
     problem: bool,
     /// Scenario and what-if lines.
     notes: Vec<String>,
+}
+
+/// What marks a warning in the headline and the explanation (not colour alone).
+const WARNING_MARK: &str = "! ";
+
+/// The headline's warning note: the first warning, and how many more the
+/// explanation holds, so several never push the views off an 80×24 screen.
+fn warning_note(warnings: &[Warning]) -> Option<String> {
+    let first = warnings.first()?;
+    let mut note = format!("{WARNING_MARK}{first}");
+    if warnings.len() > 1 {
+        let explain = keymap::key_for(Scope::Runway, Action::Explain);
+        note.push_str(&format!(
+            " · +{} more ({explain} explains)",
+            warnings.len() - 1
+        ));
+    }
+    Some(note)
 }
 
 pub struct RunwayScreen {
@@ -124,6 +142,7 @@ impl RunwayScreen {
         self.vest_feed = summary::vest_feed(wb, today);
         self.parts = inputs::rows(wb, today, &self.vest_feed);
         self.inputs.set_rows(self.parts.table_rows());
+        let warnings = warnings(&wb.runway);
         let mut notes = Vec::new();
         match summary::outlook(wb, today, self.options) {
             Outlook::NeedsInputs(missing) => {
@@ -149,6 +168,7 @@ impl RunwayScreen {
                 self.months.set_rows(Vec::new());
             }
             Outlook::Projected(projection) => {
+                notes.extend(warning_note(&warnings));
                 if let Some(line) = summary::new_job_line(&wb.runway, &projection) {
                     let shown = if self.options.with_new_job {
                         "shown with it; n hides it"
@@ -171,6 +191,15 @@ impl RunwayScreen {
                 self.projection = Some(projection);
             }
         }
+        if self.headline.problem {
+            // Said after the fix-it hint, which matters more while nothing projects.
+            self.headline.notes.extend(warning_note(&warnings));
+        }
+        // The headline points to the explanation for every warning: they come
+        // first, after only the reason there is no runway when there is none.
+        let at = usize::from(self.headline.problem).min(self.explanation.len());
+        let said = warnings.iter().map(|w| format!("{WARNING_MARK}{w}"));
+        self.explanation.splice(at..at, said);
     }
 
     /// Re-projects with new view options (what-if, new job) without saving.
@@ -231,7 +260,7 @@ impl RunwayScreen {
             .map(|l| Line::styled(l, main_style))
             .collect();
         for note in &self.headline.notes {
-            let style = if note.starts_with("What-if") {
+            let style = if note.starts_with("What-if") || note.starts_with(WARNING_MARK) {
                 view.theme.warn()
             } else {
                 view.theme.text()
@@ -257,9 +286,13 @@ impl RunwayScreen {
             view.theme.heading(),
         )];
         for text in self.explanation.iter().skip(self.explain_scroll) {
+            let (mark, text, style) = match text.strip_prefix(WARNING_MARK) {
+                Some(rest) => (WARNING_MARK, rest, view.theme.warn()),
+                None => ("• ", text.as_str(), view.theme.text()),
+            };
             for (i, part) in wrap(text, width).into_iter().enumerate() {
-                let lead = if i == 0 { "• " } else { "  " };
-                lines.push(Line::raw(format!("{lead}{part}")));
+                let lead = if i == 0 { mark } else { "  " };
+                lines.push(Line::styled(format!("{lead}{part}"), style));
             }
         }
         frame.render_widget(Paragraph::new(lines), area);
