@@ -2,6 +2,7 @@
 //! locking and backing up the workbook.
 
 pub mod backup;
+pub mod crash_note;
 pub mod demo;
 pub mod disk;
 mod error;

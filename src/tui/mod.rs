@@ -20,10 +20,9 @@ use ratatui::text::Line;
 use rustix::event::{PollFd, PollFlags};
 use rustix::io::Errno;
 use signal_hook::consts::{SIGHUP, SIGTERM};
-use std::io::{IsTerminal, Write, stdout};
+use std::io::{IsTerminal, stdout};
 use std::os::fd::AsFd;
-use std::os::unix::fs::OpenOptionsExt;
-use std::path::PathBuf;
+use std::panic::{self, AssertUnwindSafe};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
 use theme::Theme;
@@ -160,9 +159,25 @@ pub fn run(paths: Paths, banner: Option<String>) -> Result<(), String> {
         None => Term::start(&paths)?,
     };
     let mut app = App::new(session, dates::today(), theme, banner);
-    event_loop(&mut term, &mut app);
+    // A bug that panics inside a screen must not take unsaved edits with it:
+    // the panic hook has restored the terminal and written its note; the edits
+    // are then saved (or kept as a backup) as on any other exit.
+    let crashed =
+        panic::catch_unwind(AssertUnwindSafe(|| event_loop(&mut term, &mut app))).is_err();
     drop(term);
-    app.save_before_exit()
+    let saved = app.save_before_exit();
+    if crashed {
+        return Err(match saved {
+            Ok(()) => {
+                "careerbook stopped because of a bug (see the note above); your edits are saved"
+                    .into()
+            }
+            Err(kept) => {
+                format!("careerbook stopped because of a bug (see the note above); {kept}")
+            }
+        });
+    }
+    saved
 }
 
 fn event_loop(term: &mut Term, app: &mut App) {
@@ -263,7 +278,7 @@ fn install_recovery_note(paths: &Paths) {
         previous(info);
         let note = recovery_note(&paths, &info.to_string());
         eprintln!("\n{note}");
-        let _ = write_recovery_note(&paths, &note);
+        let _ = crate::store::crash_note::write(&paths, &note);
     }));
 }
 
@@ -277,21 +292,6 @@ fn recovery_note(paths: &Paths, cause: &str) -> String {
         paths.workbook.display(),
         paths.backups.display()
     )
-}
-
-/// Writes the note as `crash-<time>.txt` in the data directory, owner-only like
-/// everything there: a panic message can quote the user's data.
-fn write_recovery_note(paths: &Paths, note: &str) -> std::io::Result<PathBuf> {
-    let stamp = Local::now().format("%Y%m%d-%H%M%S");
-    let path = paths.dir.join(format!("crash-{stamp}.txt"));
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(&path)?
-        .write_all(note.as_bytes())?;
-    Ok(path)
 }
 
 /// Debug builds only: with `CAREERBOOK_DEBUG_PANIC` set, drawing panics, so a
@@ -317,7 +317,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let paths = Paths::in_dir(dir.path());
         let note = recovery_note(&paths, "panicked at src/tui/app.rs:1:1: oops");
-        let path = write_recovery_note(&paths, &note).expect("written");
+        let path = crate::store::crash_note::write(&paths, &note).expect("written");
         let written = std::fs::read_to_string(&path).expect("read");
         assert!(written.contains("oops"), "{written}");
         assert!(written.contains(&paths.workbook.display().to_string()));

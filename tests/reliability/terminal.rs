@@ -99,7 +99,9 @@ fn a_panic_while_drawing_restores_the_terminal_and_leaves_a_recovery_note() {
     crate::support::add(&mut open(&paths), "kept");
     let mut terminal = Terminal::spawn(&paths.dir, &[], &[("CAREERBOOK_DEBUG_PANIC", "1")]);
     let status = terminal.wait_exit(START);
-    assert_eq!(status.code(), Some(101), "a panic: {}", terminal.text());
+    // The panic is caught after the hook has run, so unsaved edits can still
+    // be saved; the exit is then an ordinary failure.
+    assert_eq!(status.code(), Some(1), "a panic: {}", terminal.text());
     assert_restored(&terminal);
     let text = terminal.text();
     assert!(
