@@ -10,6 +10,7 @@
 
 use careerbook::domain::impact::{Category, Metric, Win};
 use careerbook::domain::pipeline::{Application, Contact, Relationship, Stage};
+use careerbook::domain::vesting::{Grant, Price, Rounding, Schedule};
 use careerbook::domain::workbook::Workbook;
 use careerbook::store::{OpenOptions, Paths, Session, demo::DEMO_RON, file};
 use careerbook::tui::app::App;
@@ -18,6 +19,7 @@ use chrono::{Days, NaiveDate};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use rust_decimal::Decimal;
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -129,6 +131,50 @@ fn main() {
         "\nredraw the Pipeline tab with 5,000 applications and 2,000 contacts at 200×60: {}",
         ms(redraw)
     );
+
+    let grants = Paths::in_dir(dir.path().join("grants"));
+    write(
+        &grants,
+        &file::to_bytes(&many_grants(200, today)).expect("serialize"),
+    );
+    let open = median(5, || {
+        let started = Instant::now();
+        let mut app = open_app(&grants, today);
+        press(&mut app, KeyCode::Char('4'));
+        draw(&app, 120, 40);
+        started.elapsed()
+    });
+    println!(
+        "open a workbook of 200 monthly-vesting grants and draw the Vesting tab: {}",
+        ms(open)
+    );
+}
+
+fn many_grants(n: usize, today: NaiveDate) -> Workbook {
+    let mut wb = Workbook::default();
+    for i in 0..n {
+        let start = today
+            .checked_sub_days(Days::new((i * 7) as u64))
+            .unwrap_or(today);
+        wb.vesting.grants.push(Grant {
+            id: i as u64 + 1,
+            name: format!("Grant {i}"),
+            ticker: "ACME".into(),
+            shares: Decimal::from(4800),
+            grant_date: start,
+            vest_start: start,
+            schedule: Schedule::CliffMonthly,
+            rounding: Rounding::HalfUp,
+        });
+    }
+    wb.vesting.prices.push(Price {
+        id: n as u64 + 1,
+        ticker: "ACME".into(),
+        price: Decimal::from(150),
+        as_of: today,
+    });
+    wb.next_id = n as u64 + 2;
+    wb
 }
 
 fn write(paths: &Paths, bytes: &[u8]) {
