@@ -43,17 +43,20 @@ pub struct Args {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Show where the workbook and its backups are
-    Path {
+    /// The Now tab's checklist: four items with their status and reason, or --alerts
+    Check(check::CheckArgs),
+    /// Log a win in the impact log and print it
+    Log(impact::LogArgs),
+    /// List wins, newest first (text, Markdown brag document, CSV or JSON)
+    Wins(impact::WinsArgs),
+    /// How many months your money lasts, simulated month by month
+    Runway {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
-    },
-    /// List backups, or restore one (the current file is kept as a backup first)
-    Restore {
-        /// The backup to restore, as `careerbook restore` lists it
-        name: Option<String>,
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        /// Print all 120 months (by default the text stops a few months after the money
+        /// runs out; JSON always has every month)
+        #[arg(long)]
+        all: bool,
     },
     /// Upcoming vests, and what a last day keeps or forfeits
     #[command(
@@ -66,6 +69,15 @@ pub enum Command {
         /// text for people, json for scripts
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// Add a job application and print it with its id
+    Apply(pipeline::ApplyArgs),
+    /// List job applications, or move one to another stage (`apps move ID STAGE`)
+    Apps(pipeline::AppsArgs),
+    /// Import records from a spreadsheet export (`import apps FILE.csv`)
+    Import {
+        #[command(subcommand)]
+        what: import::ImportWhat,
     },
     /// Write a calendar file with one all-day event per vest and per follow-up
     #[command(
@@ -83,30 +95,18 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Add a job application and print it with its id
-    Apply(pipeline::ApplyArgs),
-    /// List job applications, or move one to another stage (`apps move ID STAGE`)
-    Apps(pipeline::AppsArgs),
-    /// Import records from a spreadsheet export (`import apps FILE.csv`)
-    Import {
-        #[command(subcommand)]
-        what: import::ImportWhat,
-    },
-    /// Log a win in the impact log and print it
-    Log(impact::LogArgs),
-    /// List wins, newest first (text, Markdown brag document, CSV or JSON)
-    Wins(impact::WinsArgs),
-    /// How many months your money lasts, simulated month by month
-    Runway {
+    /// Show where the workbook and its backups are
+    Path {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
-        /// Print all 120 months (by default the text stops a few months after the money
-        /// runs out; JSON always has every month)
-        #[arg(long)]
-        all: bool,
     },
-    /// The Now tab's checklist: four items with their status and reason, or --alerts
-    Check(check::CheckArgs),
+    /// List backups, or restore one (the current file is kept as a backup first)
+    Restore {
+        /// The backup to restore, as `careerbook restore` lists it
+        name: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
 }
 
 /// Text for people, JSON for scripts.
