@@ -30,10 +30,10 @@ impl Paths {
     /// (`~/.local/share/careerbook` on Linux).
     pub fn resolve(data_dir: Option<&Path>) -> Result<Self, String> {
         if let Some(dir) = data_dir {
-            return Ok(Self::in_dir(dir));
+            return Ok(Self::in_dir(absolute(dir)));
         }
         if let Some(dir) = std::env::var_os(DIR_VAR).filter(|v| !v.is_empty()) {
-            return Ok(Self::in_dir(PathBuf::from(dir)));
+            return Ok(Self::in_dir(absolute(Path::new(&dir))));
         }
         directories::ProjectDirs::from("", "", "careerbook")
             .map(|dirs| Self::in_dir(dirs.data_dir()))
@@ -44,6 +44,17 @@ impl Paths {
 
     /// Prefix of the temporary files a save writes next to the workbook.
     pub(crate) const TEMP_PREFIX: &'static str = ".workbook.ron.tmp.";
+}
+
+/// A relative directory made absolute against the current one, so messages
+/// and `careerbook path` name the real place.
+fn absolute(dir: &Path) -> PathBuf {
+    if dir.is_absolute() {
+        return dir.to_path_buf();
+    }
+    std::env::current_dir()
+        .map(|cwd| cwd.join(dir))
+        .unwrap_or_else(|_| dir.to_path_buf())
 }
 
 #[cfg(test)]
