@@ -292,7 +292,21 @@ impl NowScreen {
                     .map(indent),
             );
         }
-        let room = (area.height as usize).saturating_sub(lines.len());
+        let mut room = (area.height as usize).saturating_sub(lines.len());
+        // The deadlines' footnote explains their `*`: it keeps a line when it can.
+        let notes = if pane == Pane::Deadlines {
+            self.deadline_notes(theme)
+        } else {
+            Vec::new()
+        };
+        if !notes.is_empty() && room >= 4 {
+            room -= 1;
+        }
+        // Rows that do not fit are counted on a last line rather than cut silently.
+        let overflow = rows.len() > room && room >= 2;
+        if overflow {
+            room -= 1;
+        }
         let selected = self.selected(pane);
         let offset = if selected >= room {
             selected + 1 - room
@@ -309,8 +323,16 @@ impl NowScreen {
                 Line::raw(text)
             });
         }
+        if overflow {
+            let below = rows.len().saturating_sub(offset + room);
+            let text = match (offset, below) {
+                (0, below) => format!("  ↓ {below} more"),
+                (above, 0) => format!("  ↑ {above} above"),
+                (above, below) => format!("  ↑ {above} above · ↓ {below} more"),
+            };
+            lines.push(Line::styled(text, theme.dim()));
+        }
         if pane == Pane::Deadlines {
-            let notes = self.deadline_notes(theme);
             let room = (area.height as usize).saturating_sub(lines.len());
             lines.extend(
                 notes
