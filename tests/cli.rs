@@ -1,26 +1,10 @@
 //! The real binary against temporary data directories.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn careerbook(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_careerbook"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env("CAREERBOOK_TODAY", "2026-11-26")
-        .env_remove("CAREERBOOK_DIR")
-        .output()
-        .expect("run careerbook")
-}
+use common::cli::{careerbook, stderr, stdout};
 
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
+use std::process::Command;
 
 #[test]
 fn version_prints_the_crate_version() {

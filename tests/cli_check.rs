@@ -1,18 +1,10 @@
 //! `careerbook check` through the real binary.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn careerbook(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_careerbook"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env("CAREERBOOK_TODAY", "2026-11-26")
-        .env_remove("CAREERBOOK_DIR")
-        .output()
-        .expect("run careerbook")
-}
+use common::cli::careerbook;
+
+use std::path::Path;
 
 fn ok(dir: &Path, args: &[&str]) -> String {
     let out = careerbook(dir, args);

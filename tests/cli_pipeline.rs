@@ -1,29 +1,13 @@
 //! `careerbook apply`, `apps`, `apps move` and `import apps`: the real binary
 //! against temporary data directories.
 
+mod common;
+
+use common::cli::{careerbook, stderr, stdout};
+
 use serde_json::Value;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn careerbook(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_careerbook"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env("CAREERBOOK_TODAY", "2026-11-26")
-        .env_remove("CAREERBOOK_DIR")
-        .output()
-        .expect("run careerbook")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
 
 /// Runs a command that must succeed and returns its output.
 fn ok(dir: &Path, args: &[&str]) -> String {

@@ -1,33 +1,17 @@
 //! `careerbook runway`: the real binary against temporary data directories.
 
-use std::fs;
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn careerbook(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_careerbook"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env("CAREERBOOK_TODAY", "2026-11-26")
-        .env_remove("CAREERBOOK_DIR")
-        .output()
-        .expect("run careerbook")
-}
+use common::cli::{careerbook, stderr, stdout};
+
+use std::fs;
+use std::process::Output;
 
 fn demo(args: &[&str]) -> Output {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut all = vec!["--demo"];
     all.extend_from_slice(args);
     careerbook(dir.path(), &all)
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 fn json(output: &Output) -> serde_json::Value {

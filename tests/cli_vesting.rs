@@ -1,27 +1,11 @@
 //! `careerbook vesting` and `careerbook export --format ics`, run as the real binary.
 
+mod common;
+
+use common::cli::{careerbook, stderr, stdout};
+
 use std::fs;
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn careerbook(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_careerbook"))
-        .arg("--data-dir")
-        .arg(dir)
-        .args(args)
-        .env("CAREERBOOK_TODAY", "2026-11-26")
-        .env_remove("CAREERBOOK_DIR")
-        .output()
-        .expect("run careerbook")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
+use std::process::Output;
 
 fn json(output: &Output) -> serde_json::Value {
     assert!(output.status.success(), "{}", stderr(output));

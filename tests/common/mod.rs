@@ -2,6 +2,8 @@
 //! typing keys into it, and drawing it to a test terminal.
 #![allow(dead_code)]
 
+pub mod cli;
+
 use careerbook::store::{OpenOptions, Paths, Session};
 use careerbook::tui::app::App;
 use careerbook::tui::theme::Theme;

@@ -1,0 +1,23 @@
+//! Running the real binary against a temporary data directory.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+pub fn careerbook(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_careerbook"))
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .env("CAREERBOOK_TODAY", "2026-11-26")
+        .env_remove("CAREERBOOK_DIR")
+        .output()
+        .expect("run careerbook")
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
