@@ -38,9 +38,10 @@ impl VestFeed {
 /// The vest proceeds available to the runway projection, for the tab and the
 /// CLI alike.
 pub fn vest_feed(wb: &Workbook, today: NaiveDate) -> VestFeed {
+    let vests = vesting::runway_vests(&wb.vesting, &wb.runway, today);
     VestFeed {
-        counted: vesting::runway_vest_proceeds(&wb.vesting, &wb.runway, today),
-        unpriced: vesting::runway_unpriced_vests(&wb.vesting, &wb.runway, today).len(),
+        counted: vests.counted,
+        unpriced: vests.unpriced.len(),
     }
 }
 

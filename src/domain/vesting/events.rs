@@ -165,14 +165,14 @@ pub fn net_proceeds(
 /// left out (never valued at zero). Whether they count at all is the plan's
 /// `include_vest_proceeds` switch, which the projection itself applies:
 ///
-/// `runway::project(&wb.runway, today, &runway_vest_proceeds(&wb.vesting, &wb.runway, today), options)`
-pub fn runway_vest_proceeds(
-    book: &VestingBook,
-    plan: &RunwayPlan,
-    today: NaiveDate,
-) -> Vec<VestProceeds> {
+/// `runway::project(&wb.runway, today, &runway_vests(&wb.vesting, &wb.runway, today).counted, options)`
+pub fn runway_vests(book: &VestingBook, plan: &RunwayPlan, today: NaiveDate) -> RunwayVests {
     let until = last_day_kept(plan, today);
-    events(book, today, until, today, plan.withholding)
+    let (priced, unpriced): (Vec<VestEvent>, Vec<VestEvent>) =
+        events(book, today, until, today, plan.withholding)
+            .into_iter()
+            .partition(|e| e.net.is_some());
+    let counted = priced
         .into_iter()
         .filter_map(|e| {
             e.net.map(|net| VestProceeds {
@@ -186,28 +186,24 @@ pub fn runway_vest_proceeds(
                 ),
             })
         })
-        .collect()
+        .collect();
+    RunwayVests { counted, unpriced }
+}
+
+/// What the runway gets from the Vesting tab, worked out from one pass over
+/// the vests: the proceeds it counts, and the vests it leaves out because their
+/// ticker has no price (said so, rather than let a missing price pass as
+/// nothing vesting).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RunwayVests {
+    pub counted: Vec<VestProceeds>,
+    pub unpriced: Vec<VestEvent>,
 }
 
 /// The last day whose vests the runway keeps: the separation date, or today
 /// when none is set (the projection then assumes you leave today).
 fn last_day_kept(plan: &RunwayPlan, today: NaiveDate) -> NaiveDate {
     plan.separation.unwrap_or(today)
-}
-
-/// The vests [`runway_vest_proceeds`] leaves out because their ticker has no
-/// price, so the Runway tab can say so ("not counted: 2 META vests, no price")
-/// rather than let a missing price pass as nothing vesting.
-pub fn runway_unpriced_vests(
-    book: &VestingBook,
-    plan: &RunwayPlan,
-    today: NaiveDate,
-) -> Vec<VestEvent> {
-    let until = last_day_kept(plan, today);
-    events(book, today, until, today, plan.withholding)
-        .into_iter()
-        .filter(|e| e.net.is_none())
-        .collect()
 }
 
 /// Shares × price at full precision; `None` without a price (or, for absurd
@@ -432,7 +428,7 @@ mod tests {
             separation: Some(d(2027, 9, 15)),
             ..RunwayPlan::default()
         };
-        let proceeds = runway_vest_proceeds(&book, &plan, today());
+        let proceeds = runway_vests(&book, &plan, today()).counted;
         // AMZN 20 on 2027-03-15 and on 2027-09-15 (the separation day counts):
         // 20 × 185.50 = 3,710 × (1 − 0.22) = 2,893.80. META has no price, so it is left out.
         assert_eq!(
@@ -456,11 +452,11 @@ mod tests {
             ..book.clone()
         };
         assert_eq!(
-            runway_vest_proceeds(&own_rate, &plan, today())[0].net,
+            runway_vests(&own_rate, &plan, today()).counted[0].net,
             dec!(2609.99)
         );
         // META's vests to the separation date (2027-02-15, 05-15, 08-15) are named apart.
-        let unpriced = runway_unpriced_vests(&book, &plan, today());
+        let unpriced = runway_vests(&book, &plan, today()).unpriced;
         assert_eq!(
             unpriced
                 .iter()
@@ -475,11 +471,11 @@ mod tests {
         // No separation date: the runway assumes you leave today, when every
         // later vest is forfeited, so none is counted.
         plan.separation = None;
-        assert!(runway_vest_proceeds(&book, &plan, today()).is_empty());
-        assert!(runway_unpriced_vests(&book, &plan, today()).is_empty());
+        assert!(runway_vests(&book, &plan, today()).counted.is_empty());
+        assert!(runway_vests(&book, &plan, today()).unpriced.is_empty());
         // Already separated: nothing more vests.
         plan.separation = Some(d(2026, 10, 1));
-        assert!(runway_vest_proceeds(&book, &plan, today()).is_empty());
+        assert!(runway_vests(&book, &plan, today()).counted.is_empty());
     }
 
     #[test]
@@ -498,7 +494,7 @@ mod tests {
             ..RunwayPlan::default()
         };
         let book = amazon_book();
-        let vests = runway_vest_proceeds(&book, &plan, today());
+        let vests = runway_vests(&book, &plan, today()).counted;
         let projection =
             project(&plan, today(), &vests, ProjectionOptions::default()).expect("valid plan");
         let vest_income: Decimal = projection
