@@ -134,28 +134,6 @@ pub fn by_quarter(events: &[VestEvent], today: NaiveDate, quarters: usize) -> Ve
     buckets
 }
 
-/// Net vest proceeds as dated incomes for the Runway projection: vests from
-/// `from` on, and only those on or before `until` (the last day) when given;
-/// vests without a price are left out rather than valued at zero.
-pub fn net_proceeds(
-    book: &VestingBook,
-    from: NaiveDate,
-    until: Option<NaiveDate>,
-    today: NaiveDate,
-    runway_rate: Decimal,
-) -> Vec<(NaiveDate, Decimal)> {
-    events(
-        book,
-        from,
-        until.unwrap_or(NaiveDate::MAX),
-        today,
-        runway_rate,
-    )
-    .into_iter()
-    .filter_map(|e| e.net.map(|net| (e.date, net)))
-    .collect()
-}
-
 /// The Runway projection's vest income: every vest from `today` through the
 /// Runway separation date (a vest on that day is kept; later ones are
 /// forfeited). With no separation date the projection assumes pay stops
@@ -506,23 +484,5 @@ mod tests {
             .sum();
         // Three vests of 20 AMZN, 2,609.99 net each.
         assert_eq!(vest_income, dec!(7829.97));
-    }
-
-    #[test]
-    fn net_proceeds_stop_at_the_last_day_and_skip_unpriced_vests() {
-        let book = two_grant_book();
-        let until = net_proceeds(&book, today(), Some(d(2027, 9, 15)), today(), RUNWAY_RATE);
-        // Vests on the last day count; 20 × 185.50 × 0.7035 = 2,609.99 each; META has no price.
-        assert_eq!(
-            until,
-            [
-                (d(2027, 3, 15), dec!(2609.99)),
-                (d(2027, 9, 15), dec!(2609.99))
-            ]
-        );
-        assert_eq!(
-            net_proceeds(&book, today(), None, today(), RUNWAY_RATE).len(),
-            3
-        );
     }
 }

@@ -15,8 +15,7 @@ mod tranche_text;
 
 pub use bonus::{BonusKind, BonusOutcome, BonusSource, BonusStatus, DatedBonus, SignOnBonus};
 pub use events::{
-    EventsTotal, QuarterBucket, RunwayVests, VestEvent, by_quarter, events, net_proceeds,
-    runway_vests, total,
+    EventsTotal, QuarterBucket, RunwayVests, VestEvent, by_quarter, events, runway_vests, total,
 };
 pub use json::{BonusJson, EventJson, NextVestJson, NotYetGrantedJson, VestingJson, vesting_json};
 pub use last_day::{
