@@ -162,7 +162,7 @@ fn a_hand_tick_is_done_with_the_computed_reason_kept() {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::write(
         dir.path().join("workbook.ron"),
-        r#"(version: 1, next_id: 2, now: (ticks: [
+        r#"(version: 2, next_id: 2, now: (ticks: [
             (id: 1, item: money, date: "2026-11-20", note: "Talked to a lawyer about the package"),
         ]))"#,
     )

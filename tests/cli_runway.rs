@@ -20,7 +20,7 @@ fn json(output: &Output) -> serde_json::Value {
 
 /// $60,000 cash, $4,500 essential + $1,500 other a month: 10.00 months.
 const SIMPLE: &str = r#"(
-    version: 1,
+    version: 2,
     next_id: 10,
     runway: (
         accounts: [(id: 1, name: "Savings", balance: "60000", as_of: "2026-11-20")],

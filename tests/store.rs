@@ -65,7 +65,7 @@ fn round_trip_keeps_every_field() {
     assert_eq!(reopened.workbook(), &expected);
     let text = fs::read_to_string(&paths.workbook).expect("read");
     assert!(
-        text.starts_with("(\n    version: 1,"),
+        text.starts_with("(\n    version: 2,"),
         "version comes first:\n{text}"
     );
 }
@@ -122,7 +122,7 @@ fn garbage_and_empty_files_are_refused_and_left_alone() {
     let (_dir, paths) = fresh();
     assert_refused_untouched(&paths, b"\x00\x01\xff\xfe not ron at all");
     assert_refused_untouched(&paths, b"");
-    assert_refused_untouched(&paths, b"(version: 1, next_id: 1, surprise: true)");
+    assert_refused_untouched(&paths, b"(version: 2, next_id: 1, surprise: true)");
 }
 
 #[test]
@@ -132,7 +132,7 @@ fn a_damaged_file_names_the_newest_good_backup() {
     add(&mut session, "one");
     add(&mut session, "two"); // the first save of the day backed up the file as it was
     drop(session);
-    fs::write(&paths.workbook, b"(version: 1, next_id: ").expect("damage");
+    fs::write(&paths.workbook, b"(version: 2, next_id: ").expect("damage");
     let err = tui_like_err(&paths);
     match err {
         StoreError::Damaged {
@@ -178,10 +178,10 @@ fn a_newer_version_opens_read_only_and_stays_byte_identical() {
 fn a_newer_version_with_unknown_fields_is_refused_and_untouched() {
     let (_dir, paths) = fresh();
     fs::create_dir_all(&paths.dir).expect("dir");
-    let newer = b"(version: 2, next_id: 1, pets: [\"cat\"])";
+    let newer = b"(version: 3, next_id: 1, pets: [\"cat\"])";
     fs::write(&paths.workbook, newer).expect("seed");
     let err = tui_like_err(&paths);
-    assert!(matches!(err, StoreError::Newer { found: 2, .. }), "{err:?}");
+    assert!(matches!(err, StoreError::Newer { found: 3, .. }), "{err:?}");
     assert_eq!(fs::read(&paths.workbook).expect("read"), newer);
 }
 
@@ -243,6 +243,7 @@ fn undo_after_a_merge_removes_only_our_record() {
     tui.undo()
         .expect("something to undo")
         .expect("valid")
+        .saved
         .expect("saved");
     assert_eq!(titles(&tui_like(&paths)), ["from the shell"]);
 }
@@ -371,6 +372,7 @@ fn undo_goes_back_twenty_levels_and_is_saved() {
             .undo()
             .expect("more to undo")
             .expect("valid")
+            .saved
             .expect("saved");
     }
     assert_eq!(titles(&tui_like(&paths)), ["w0", "w1", "w2", "w3", "w4"]);
@@ -393,6 +395,7 @@ fn remove_and_undo_restore_the_record_in_place() {
         .undo()
         .expect("undo")
         .expect("valid")
+        .saved
         .expect("saved");
     assert_eq!(titles(&tui_like(&paths)), ["a", "b", "c"]);
 }
@@ -415,7 +418,7 @@ fn oversized_files_are_refused_without_reading_them() {
 fn duplicate_ids_from_a_hand_edit_are_refused() {
     let (_dir, paths) = fresh();
     fs::create_dir_all(&paths.dir).expect("dir");
-    let text = r#"(version: 1, next_id: 1, impact: (wins: [
+    let text = r#"(version: 2, next_id: 1, impact: (wins: [
         (id: 4, date: "2026-11-02", title: "a", category: other),
         (id: 4, date: "2026-11-03", title: "b", category: other),
     ]))"#;
@@ -431,7 +434,7 @@ fn duplicate_ids_from_a_hand_edit_are_refused() {
 fn a_hand_edited_low_counter_never_hands_out_a_used_id() {
     let (_dir, paths) = fresh();
     fs::create_dir_all(&paths.dir).expect("dir");
-    let text = r#"(version: 1, next_id: 1, impact: (wins: [(id: 7, date: "2026-11-02", title: "a", category: other)]))"#;
+    let text = r#"(version: 2, next_id: 1, impact: (wins: [(id: 7, date: "2026-11-02", title: "a", category: other)]))"#;
     fs::write(&paths.workbook, text).expect("seed");
     let mut session = tui_like(&paths);
     add(&mut session, "new");

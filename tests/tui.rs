@@ -6,7 +6,7 @@ use careerbook::tui::keymap::{self, Scope};
 use common::{app_with, demo_app, draw, key, press};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 
-const EMPTY: &str = "(version: 1, next_id: 1)";
+const EMPTY: &str = "(version: 2, next_id: 1)";
 
 #[test]
 fn number_keys_and_tab_switch_tabs_in_order() {

@@ -6,6 +6,7 @@
 
 mod backups;
 mod check;
+mod conflicts;
 pub mod export;
 mod impact;
 mod import;
@@ -95,6 +96,8 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Values changed both here and elsewhere: list them, or pick one side
+    Conflicts(conflicts::ConflictsArgs),
     /// Show where the workbook and its backups are
     Path {
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -165,6 +168,7 @@ pub fn run(command: Command, paths: &Paths) -> Result<(), Failure> {
         Command::Log(args) => impact::log(paths, args),
         Command::Wins(args) => impact::wins(paths, args),
         Command::Check(args) => check::check(paths, args),
+        Command::Conflicts(args) => conflicts::conflicts(paths, args),
     }
 }
 

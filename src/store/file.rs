@@ -130,10 +130,15 @@ pub fn parse(path: &Path, bytes: &[u8], steps: &[migrate::Step]) -> Result<Parse
     }
     if version < CURRENT_VERSION {
         // A failed upgrade has no one place in the file to point at.
-        let upgraded = migrate::upgrade(text, version, CURRENT_VERSION, steps)
+        let (upgraded, kept) = migrate::upgrade(text, version, CURRENT_VERSION, steps)
             .map_err(|message| damaged_at(path, None, &message))?;
-        // Positions in the upgraded text are not the user's file's: none is given.
-        let workbook = checked(path, None, read_ron(path, &upgraded)?)?;
+        // Positions in the upgraded text are the user's file's only if every
+        // step kept them; otherwise none is given.
+        let parsed = read_ron(path, &upgraded).map_err(|err| match kept {
+            true => err,
+            false => unplaced(err),
+        })?;
+        let workbook = checked(path, kept.then_some(upgraded.as_str()), parsed)?;
         return Ok(Parsed::Migrated {
             from: version,
             workbook,
@@ -220,6 +225,24 @@ fn describe(code: &ron::Error) -> String {
             "expected a comma here (is one missing just before, perhaps at the end of the line above?)".to_string()
         }
         other => other.to_string(),
+    }
+}
+
+/// The same error without a position (one found in text the person did not write).
+fn unplaced(err: StoreError) -> StoreError {
+    match err {
+        StoreError::Damaged {
+            path,
+            message,
+            backup,
+            ..
+        } => StoreError::Damaged {
+            path,
+            at: None,
+            message,
+            backup,
+        },
+        other => other,
     }
 }
 
@@ -456,7 +479,7 @@ mod tests {
     #[test]
     fn an_out_of_range_value_is_damaged_at_its_field() {
         let text = "(\n    version: 1,\n    runway: (withholding: \"79228162514264337593543950335\"),\n)\n";
-        let err = parse(Path::new("w.ron"), text.as_bytes(), &[]).unwrap_err();
+        let err = parse(Path::new("w.ron"), text.as_bytes(), migrate::STEPS).unwrap_err();
         // Line 3 is `    runway: (withholding: "7922…"),`: the value starts at column 27.
         let StoreError::Damaged {
             at: Some((3, 27)),
@@ -502,7 +525,12 @@ mod tests {
 
     #[test]
     fn garbage_is_damaged_with_a_position() {
-        let err = parse(Path::new("w.ron"), b"(version: 1,\n  next_id: nope)", &[]).unwrap_err();
+        let err = parse(
+            Path::new("w.ron"),
+            b"(version: 1,\n  next_id: nope)",
+            migrate::STEPS,
+        )
+        .unwrap_err();
         match err {
             // ron points at the value `nope` (column 12) or the space before it.
             StoreError::Damaged {

@@ -11,7 +11,7 @@ use super::disk::{Disk, RealDisk};
 use super::file::{self, Parsed};
 use super::lock::{self, Lock};
 use super::{Paths, StoreError, migrate};
-use crate::domain::edit::{Edit, EditError, Kind};
+use crate::domain::edit::{Edit, EditError, Kind, Merge, Outcome};
 use crate::domain::workbook::Workbook;
 use crate::domain::{Id, dates};
 use chrono::NaiveDate;
@@ -40,11 +40,15 @@ struct Entry {
     undone: bool,
 }
 
-/// An edit that was applied: the ids it added, and whether saving it worked
-/// (when it did not, the edit stays applied in memory and is saved later).
+/// An edit that was applied: the ids it added, what merging it with the
+/// workbook in memory did, and whether saving it worked (when it did not, the
+/// edit stays applied in memory and is saved later).
 #[derive(Debug)]
 pub struct Applied {
     pub added: Vec<(Kind, Id)>,
+    /// Conflicts stored, or (for an undo) fields left alone, as the edit met
+    /// the workbook in memory; a save that merges adds its own to `saved`.
+    pub outcome: Outcome,
     pub saved: Result<Saved, StoreError>,
 }
 
@@ -57,6 +61,9 @@ pub struct Saved {
     pub dropped: Vec<String>,
     /// The workbook was saved, but the day's backup of the old file failed.
     pub backup_failed: Option<String>,
+    /// What re-applying our edits on the newer file did: conflicts stored
+    /// (theirs kept, ours restorable) and fields an undo left alone.
+    pub outcome: Outcome,
 }
 
 #[derive(Debug)]
@@ -254,10 +261,11 @@ impl Session {
             });
             return Ok(Applied {
                 added: Vec::new(),
+                outcome: Outcome::default(),
                 saved,
             });
         }
-        let inverse = edit.apply(&mut self.workbook, self.today)?;
+        let (inverse, outcome) = edit.apply_as(&mut self.workbook, self.today, merge(is_undo))?;
         self.entries.push(Entry {
             edit,
             inverse,
@@ -272,27 +280,35 @@ impl Session {
             .last()
             .map(|e| e.edit.added_ids())
             .unwrap_or_default();
-        Ok(Applied { added, saved })
+        Ok(Applied {
+            added,
+            outcome,
+            saved,
+        })
     }
 
-    /// Undoes the newest edit not yet undone. `None` when there is nothing to undo.
-    pub fn undo(&mut self) -> Option<Result<Result<Saved, StoreError>, EditError>> {
+    /// Undoes the newest edit not yet undone: only the fields it set that
+    /// still hold the values it wrote (`outcome.kept` names the others).
+    /// `None` when there is nothing to undo.
+    pub fn undo(&mut self) -> Option<Result<Applied, EditError>> {
         let index = self.entries.iter().rposition(|e| !e.is_undo && !e.undone)?;
         if let Some(reason) = &self.read_only {
             // Nothing can be applied, so nothing is marked undone either.
-            return Some(Ok(Err(StoreError::ReadOnly {
-                reason: reason.clone(),
-            })));
+            return Some(Ok(Applied {
+                added: Vec::new(),
+                outcome: Outcome::default(),
+                saved: Err(StoreError::ReadOnly {
+                    reason: reason.clone(),
+                }),
+            }));
         }
         let inverse = self.entries[index].inverse.clone();
         self.entries[index].undone = true;
-        match self.apply_entry(inverse, true) {
-            Ok(applied) => Some(Ok(applied.saved)),
-            Err(err) => {
-                self.entries[index].undone = false;
-                Some(Err(err))
-            }
+        let applied = self.apply_entry(inverse, true);
+        if applied.is_err() {
+            self.entries[index].undone = false;
         }
+        Some(applied)
     }
 
     /// Saves unsaved edits again (after an earlier save failed).
@@ -319,7 +335,7 @@ impl Session {
     /// Re-reads the file if another process changed it, keeping unsaved edits.
     /// `None` when nothing changed; else the unsaved edits of ours that no
     /// longer apply to the newer file, so the user can be told.
-    pub fn refresh(&mut self) -> Result<Option<Vec<String>>, StoreError> {
+    pub fn refresh(&mut self) -> Result<Option<(Vec<String>, Outcome)>, StoreError> {
         if file::stamp(&self.paths.workbook) == self.stamp {
             return Ok(None);
         }
@@ -351,7 +367,7 @@ impl Session {
             && Some(&bytes) != self.on_disk.as_ref()
         {
             saved.merged = true;
-            saved.dropped = self.rebase(bytes)?;
+            (saved.dropped, saved.outcome) = self.rebase(bytes)?;
         }
         let bytes = file::to_bytes(&self.workbook)?;
         saved.backup_failed = self.write(bytes)?;
@@ -362,8 +378,9 @@ impl Session {
     }
 
     /// Replaces the in-memory workbook with the file's newer content and
-    /// re-applies the unsaved edits on top. Returns the edits that no longer apply.
-    fn rebase(&mut self, bytes: Vec<u8>) -> Result<Vec<String>, StoreError> {
+    /// re-applies the unsaved edits on top, field by field. Returns the edits
+    /// that no longer apply, and what the merges did.
+    fn rebase(&mut self, bytes: Vec<u8>) -> Result<(Vec<String>, Outcome), StoreError> {
         let mut fresh = match file::parse(&self.paths.workbook, &bytes, self.steps) {
             Ok(Parsed::Current(workbook)) => workbook,
             Ok(Parsed::Newer { found, .. }) => {
@@ -386,6 +403,7 @@ impl Session {
         };
         let mut dropped = Vec::new();
         let mut failed = Vec::new();
+        let mut merged = Outcome::default();
         let first_unsaved = self
             .entries
             .iter()
@@ -393,9 +411,12 @@ impl Session {
             .unwrap_or(self.entries.len());
         for i in first_unsaved..self.entries.len() {
             let before = self.entries[i].edit.added_ids();
-            match self.entries[i].edit.apply(&mut fresh, self.today) {
-                Ok(inverse) => {
+            let how = merge(self.entries[i].is_undo);
+            match self.entries[i].edit.apply_as(&mut fresh, self.today, how) {
+                Ok((inverse, outcome)) => {
                     self.entries[i].inverse = inverse;
+                    merged.conflicts.extend(outcome.conflicts);
+                    merged.kept.extend(outcome.kept);
                     let after = self.entries[i].edit.added_ids();
                     self.remap_after(i, &before, &after);
                 }
@@ -411,7 +432,7 @@ impl Session {
         self.workbook = fresh;
         self.on_disk = Some(bytes);
         self.stamp = file::stamp(&self.paths.workbook);
-        Ok(dropped)
+        Ok((dropped, merged))
     }
 
     /// After entry `i` was re-applied and got different ids, later entries that
@@ -481,6 +502,16 @@ impl Session {
     }
 }
 
+/// An edit a person made keeps what both sides changed as a conflict; an
+/// undo leaves such fields alone and says so.
+fn merge(is_undo: bool) -> Merge {
+    if is_undo {
+        Merge::Report
+    } else {
+        Merge::Record
+    }
+}
+
 fn workbook_version() -> u32 {
     crate::domain::workbook::CURRENT_VERSION
 }
@@ -494,10 +525,15 @@ mod tests {
         Ok(text.replace("version: 0", "version: 1"))
     }
 
-    static FAKE_STEPS: &[migrate::Step] = &[migrate::Step {
-        from: 0,
-        upgrade: from_zero,
-    }];
+    /// A made-up version 0 before the real steps, so the whole chain runs.
+    static FAKE_STEPS: &[migrate::Step] = &[
+        migrate::Step {
+            from: 0,
+            upgrade: from_zero,
+            keeps_positions: true,
+        },
+        migrate::STEPS[0],
+    ];
 
     #[test]
     fn an_older_file_is_backed_up_then_migrated_and_saved() {
@@ -529,7 +565,7 @@ mod tests {
         );
         let text = fs::read_to_string(&paths.workbook).expect("read");
         assert!(
-            text.contains("version: 1"),
+            text.contains(&format!("version: {}", workbook_version())),
             "the migrated file was saved:\n{text}"
         );
     }

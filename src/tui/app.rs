@@ -8,7 +8,8 @@ use super::theme::Theme;
 use super::widgets::form::{Form, Outcome};
 use super::widgets::help;
 use super::widgets::popup::{self, Tone};
-use crate::domain::edit::EditError;
+use crate::domain::conflict::{self, Pick};
+use crate::domain::edit::{self, EditError};
 use crate::store::export::write_file;
 use crate::store::{Saved, Session, StoreError};
 use crate::text::fit;
@@ -41,6 +42,10 @@ pub enum Popup {
     },
     Help {
         scroll: usize,
+    },
+    /// The stored conflicts; `cursor` is the one selected.
+    Conflicts {
+        cursor: usize,
     },
 }
 
@@ -145,10 +150,15 @@ impl App {
     /// Picks up changes another process saved, keeping our unsaved edits.
     pub fn reload_if_changed(&mut self) {
         match self.session.refresh() {
-            Ok(Some(dropped)) => {
+            Ok(Some((dropped, outcome))) => {
                 self.refresh_all();
-                self.status = Status::Info("reloaded: the workbook was changed elsewhere".into());
+                let text = with_conflicts(
+                    "reloaded: the workbook was changed elsewhere".into(),
+                    &outcome,
+                );
+                self.status = Status::Info(text);
                 self.tell_dropped(&dropped);
+                self.tell_kept(&outcome);
             }
             Ok(None) => {}
             Err(err) => self.status = Status::NotSaved(err.to_string()),
@@ -210,6 +220,7 @@ impl App {
                 Popup::Confirm { .. } => Scope::Confirm,
                 Popup::Message { .. } => Scope::Message,
                 Popup::Help { .. } => Scope::Help,
+                Popup::Conflicts { .. } => Scope::Conflicts,
             }];
         }
         let mut scopes = self.screens[self.tab].scopes();
@@ -248,6 +259,10 @@ impl App {
             Action::PrevTab => self.tab = (self.tab + TABS.len() - 1) % TABS.len(),
             Action::Undo => self.undo(),
             Action::RetrySave => self.retry_save(),
+            Action::Conflicts if self.session.workbook().conflicts.is_empty() => {
+                self.status = Status::Info("no conflicts: nothing was changed in two places".into())
+            }
+            Action::Conflicts => self.popups.push(Popup::Conflicts { cursor: 0 }),
             _ => {
                 let mut cx = Cx::new(self.session.workbook(), self.today);
                 let screen = &mut self.screens[self.tab];
@@ -341,6 +356,7 @@ impl App {
                     scroll,
                 });
             }
+            Popup::Conflicts { cursor } => self.conflicts_key(cursor, &key),
             Popup::Help { scroll } => match keymap::resolve(&[Scope::Help], &key) {
                 Some(Action::Close) => {}
                 Some(Action::Up) => self.popups.push(Popup::Help {
@@ -349,6 +365,51 @@ impl App {
                 Some(Action::Down) => self.popups.push(Popup::Help { scroll: scroll + 1 }),
                 _ => self.popups.push(Popup::Help { scroll }),
             },
+        }
+    }
+
+    /// A key in the conflicts list: pick a side for the selected one, move, close.
+    fn conflicts_key(&mut self, cursor: usize, key: &KeyEvent) {
+        let count = self.session.workbook().conflicts.len();
+        let pick = match keymap::resolve(&[Scope::Conflicts], key) {
+            Some(Action::Close) => return,
+            Some(Action::Up) => {
+                let cursor = cursor.saturating_sub(1);
+                return self.popups.push(Popup::Conflicts { cursor });
+            }
+            Some(Action::Down) => {
+                let cursor = (cursor + 1).min(count.saturating_sub(1));
+                return self.popups.push(Popup::Conflicts { cursor });
+            }
+            Some(Action::KeepMine) => Pick::Mine,
+            Some(Action::KeepTheirs) => Pick::Theirs,
+            _ => return self.popups.push(Popup::Conflicts { cursor }),
+        };
+        let wb = self.session.workbook();
+        let Some(chosen) = wb.conflicts.get(cursor) else {
+            return;
+        };
+        let done = match pick {
+            Pick::Mine => format!("kept mine for {}", chosen.subject(wb)),
+            Pick::Theirs => format!("kept theirs for {}", chosen.subject(wb)),
+        };
+        match conflict::resolve(wb, chosen.id, pick) {
+            Ok(edit) => self.run_and_report(vec![Effect::Edit {
+                edit: Box::new(edit),
+                done,
+            }]),
+            Err(invalid) => self.popups.push(Popup::Message {
+                title: "Not changed".into(),
+                text: invalid.message,
+                tone: Tone::Error,
+                scroll: 0,
+            }),
+        }
+        let left = self.session.workbook().conflicts.len();
+        if left > 0 && self.popups.is_empty() {
+            self.popups.push(Popup::Conflicts {
+                cursor: cursor.min(left - 1),
+            });
         }
     }
 
@@ -434,6 +495,7 @@ impl App {
                 if let Some(&(kind, id)) = applied.added.first() {
                     self.screens[self.tab].select(kind, id);
                 }
+                let done = with_conflicts(done, &applied.outcome);
                 self.show_save(applied.saved, done);
                 Ok(())
             }
@@ -453,9 +515,15 @@ impl App {
     fn undo(&mut self) {
         match self.session.undo() {
             None => self.status = Status::Info("nothing to undo".into()),
-            Some(Ok(saved)) => {
+            Some(Ok(applied)) => {
                 self.refresh_all();
-                self.show_save(saved, "undone".into());
+                let done = if applied.outcome.kept.is_empty() {
+                    "undone"
+                } else {
+                    "undone in part"
+                };
+                self.tell_kept(&applied.outcome);
+                self.show_save(applied.saved, done.into());
             }
             Some(Err(err)) => {
                 self.popups.push(Popup::Message {
@@ -478,11 +546,29 @@ impl App {
         self.show_save(saved, "saved".into());
     }
 
+    /// Says which fields an undo left alone because they changed elsewhere.
+    fn tell_kept(&mut self, outcome: &edit::Outcome) {
+        if outcome.kept.is_empty() {
+            return;
+        }
+        let text = format!(
+            "These were changed elsewhere after your edit, so undo left them as they are:\n\n{}",
+            outcome.kept.join("\n")
+        );
+        self.popups.push(Popup::Message {
+            title: "Not undone".into(),
+            text,
+            tone: Tone::Info,
+            scroll: 0,
+        });
+    }
+
     fn show_save(&mut self, saved: Result<Saved, StoreError>, done: String) {
         self.status = match saved {
             Ok(saved) => {
                 self.tell_dropped(&saved.dropped);
-                let mut text = done;
+                self.tell_kept(&saved.outcome);
+                let mut text = with_conflicts(done, &saved.outcome);
                 if saved.merged {
                     text.push_str(" · merged with changes made elsewhere");
                 }
@@ -547,6 +633,12 @@ impl App {
         let mut line = Line::from(spans);
         if let Some(banner) = &self.banner {
             line.push_span(Span::styled(format!("  {banner}"), self.theme.warn()));
+        }
+        let conflicts = self.session.workbook().conflicts.len();
+        if conflicts > 0 {
+            let key = keymap::key_for(Scope::Global, Action::Conflicts);
+            let text = format!("  ⚠ {} ({key})", crate::text::count(conflicts, "conflict"));
+            line.push_span(Span::styled(text, self.theme.warn()));
         }
         frame.render_widget(Paragraph::new(line), area);
     }
@@ -660,6 +752,7 @@ impl App {
                     &self.theme,
                 );
             }
+            Popup::Conflicts { cursor } => self.render_conflicts(frame, area, *cursor),
             Popup::Help { scroll } => {
                 let mut scopes = self.screens[self.tab].scopes();
                 scopes.push(Scope::Global);
@@ -667,6 +760,55 @@ impl App {
             }
         }
     }
+}
+
+impl App {
+    /// The conflicts list: each one's subject, then mine and theirs per field.
+    fn render_conflicts(&self, frame: &mut Frame, area: Rect, cursor: usize) {
+        let wb = self.session.workbook();
+        let mut body = vec![Line::raw(
+            "Changed here and elsewhere to different values. The file holds theirs; \
+             yours waits here until you pick.",
+        )];
+        for (i, c) in wb.conflicts.iter().enumerate() {
+            let marker = if i == cursor { "▶ " } else { "  " };
+            let style = if i == cursor {
+                self.theme.selected()
+            } else {
+                self.theme.text()
+            };
+            body.push(Line::raw(""));
+            body.push(Line::styled(
+                format!("{marker}{} · {}", c.subject(wb), c.date),
+                style,
+            ));
+            body.extend(c.lines().into_iter().map(|l| Line::raw(format!("    {l}"))));
+        }
+        popup::render_box(
+            frame,
+            area,
+            &popup::Boxed {
+                title: "Conflicts",
+                body: &body,
+                hints: &keymap::hint_line(Scope::Conflicts),
+                scroll: 0,
+                tone: Tone::Info,
+            },
+            &self.theme,
+        );
+    }
+}
+
+/// `done`, followed by what a merge kept for the person to pick, if anything.
+fn with_conflicts(done: String, outcome: &edit::Outcome) -> String {
+    if outcome.conflicts.is_empty() {
+        return done;
+    }
+    let key = keymap::key_for(Scope::Global, Action::Conflicts);
+    format!(
+        "{done} · ⚠ {} changed elsewhere too: theirs kept, yours waits ({key} reviews)",
+        crate::text::count(outcome.conflicts.len(), "field group"),
+    )
 }
 
 /// The message shown instead of a broken layout.

@@ -43,6 +43,8 @@ pub enum Scope {
     Confirm,
     Message,
     Help,
+    /// The list of conflicts: values two windows both changed.
+    Conflicts,
     /// The start-up prompt for a workbook that cannot be read.
     Damaged,
 }
@@ -76,6 +78,7 @@ impl Scope {
             Scope::Confirm => "Confirm",
             Scope::Message => "Message",
             Scope::Help => "Help",
+            Scope::Conflicts => "Conflicts",
             Scope::Damaged => "Damaged workbook",
         }
     }
@@ -118,6 +121,10 @@ pub enum Action {
     FilterClear,
     // Damaged workbook
     RestoreBackup,
+    // Conflicts
+    Conflicts,
+    KeepMine,
+    KeepTheirs,
     // Runway
     NextView,
     PrevView,
@@ -382,6 +389,12 @@ pub static KEYS: &[Binding] = &[
     bind!(Help, [code(K::Esc), key('?'), key('q')], A::Close, "close help", "close"),
     bind!(Help, [code(K::Up), key('k')], A::Up, "scroll up", "up"),
     bind!(Help, [code(K::Down), key('j')], A::Down, "scroll down", "down"),
+    // Conflicts
+    bind!(Conflicts, [key('m')], A::KeepMine, "keep mine: put back the value this window saved", "mine"),
+    bind!(Conflicts, [key('t')], A::KeepTheirs, "keep theirs: the value saved elsewhere stays (it is already in place)", "theirs"),
+    bind!(Conflicts, [code(K::Up), key('k')], A::Up, "previous conflict"),
+    bind!(Conflicts, [code(K::Down), key('j')], A::Down, "next conflict"),
+    bind!(Conflicts, [code(K::Esc)], A::Close, "close; the conflicts wait until you pick", "close"),
     // Damaged workbook
     bind!(Damaged, [key('r')], A::RestoreBackup, "restore the newest good backup (the damaged file is kept)", "restore"),
     bind!(Damaged, [key('q'), code(K::Esc)], A::Quit, "quit and fix the file by hand", "quit"),
@@ -395,6 +408,7 @@ pub static KEYS: &[Binding] = &[
     bind!(Global, [code(K::BackTab)], A::PrevTab, "previous tab"),
     bind!(Global, [key('u')], A::Undo, "undo the last edit (saved at once)", "undo"),
     bind!(Global, [ctrl('s')], A::RetrySave, "save again after a failed save"),
+    bind!(Global, [key('!')], A::Conflicts, "review conflicts: values changed both here and elsewhere"),
     bind!(Global, [key('?')], A::Help, "show every key", "help"),
     bind!(Global, [key('q')], A::Quit, "quit", "quit"),
     bind!(Global, [ctrl('c')], A::ForceQuit, "quit from anywhere"),

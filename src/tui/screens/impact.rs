@@ -37,7 +37,8 @@ static COLUMNS: &[Column] = &[
 /// What a form opened by this screen is for.
 enum Purpose {
     Add,
-    Edit(Id),
+    /// The win as the form opened it: saving writes only what changed.
+    Edit(Box<Win>),
     Export,
 }
 
@@ -296,7 +297,7 @@ impl Screen for ImpactScreen {
             Action::Edit => {
                 if let Some(win) = self.selected() {
                     cx.open(Popup::Form(
-                        self.win_form("Edit win", Some(win), Purpose::Edit(win.id)),
+                        self.win_form("Edit win", Some(win), Purpose::Edit(Box::new(win.clone()))),
                         1,
                     ));
                 }
@@ -323,9 +324,9 @@ impl Screen for ImpactScreen {
                 let win = self.win_from(form, 0)?;
                 cx.edit(Edit::Add(win.into()), "win logged");
             }
-            Some(Purpose::Edit(id)) => {
-                let win = self.win_from(form, *id)?;
-                cx.edit(Edit::Update(win.into()), "win updated");
+            Some(Purpose::Edit(before)) => {
+                let win = self.win_from(form, before.id)?;
+                cx.edit(Edit::update((**before).clone(), win), "win updated");
             }
             Some(Purpose::Export) => self.export(form, cx),
             None => {}

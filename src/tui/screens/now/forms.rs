@@ -67,7 +67,11 @@ impl NowScreen {
             .strategic
             .and_then(|s| Initiative::ALL.iter().position(|i| *i == s))
             .map_or(0, |at| at + 1);
-        let mut form = Form::new("Positioning self-check", self.today, Purpose::SelfCheck)
+        let mut form = Form::new(
+            "Positioning self-check",
+            self.today,
+            Purpose::SelfCheck(Box::new(p.clone())),
+        )
             .text("team", "Current team", p.team.as_deref().unwrap_or(""), false)
             .choice(
                 "strategic",
@@ -108,7 +112,7 @@ impl NowScreen {
         } else {
             "Log a layoff signal"
         };
-        Form::new(title, self.today, Purpose::Signal(signal.map(|s| s.id)))
+        Form::new(title, self.today, Purpose::Signal(signal.cloned()))
             .date(
                 "date",
                 "When you saw or heard it",
@@ -133,26 +137,30 @@ impl NowScreen {
             ),
             None => "blank: assume the end of the separation month".to_string(),
         };
-        Form::new("Notice and deadlines", self.today, Purpose::Notice)
-            .date("date", "Notice date", date, false)
-            .hint("the day you were given notice; blank: no notice (no deadlines)")
-            .text(
-                "review_days",
-                "Days to review the severance agreement",
-                &notice
-                    .and_then(|n| n.review_days)
-                    .map(|d| d.to_string())
-                    .unwrap_or_default(),
-                false,
-            )
-            .hint("often 21, or 45 in a group layoff for workers 40 and over; blank if unknown")
-            .date(
-                "cover_ends",
-                "Last day of job health cover",
-                notice.and_then(|n| n.cover_ends),
-                false,
-            )
-            .hint(&cover_hint)
+        Form::new(
+            "Notice and deadlines",
+            self.today,
+            Purpose::Notice(self.notice.clone()),
+        )
+        .date("date", "Notice date", date, false)
+        .hint("the day you were given notice; blank: no notice (no deadlines)")
+        .text(
+            "review_days",
+            "Days to review the severance agreement",
+            &notice
+                .and_then(|n| n.review_days)
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+            false,
+        )
+        .hint("often 21, or 45 in a group layoff for workers 40 and over; blank if unknown")
+        .date(
+            "cover_ends",
+            "Last day of job health cover",
+            notice.and_then(|n| n.cover_ends),
+            false,
+        )
+        .hint(&cover_hint)
     }
 
     /// Turns a submitted form into an edit, checked by the domain first so a
@@ -175,17 +183,20 @@ impl NowScreen {
                 cx.wb.now.check_tick(&tick)?;
                 cx.edit(Edit::Add(tick.into()), "ticked done by hand");
             }
-            Purpose::SelfCheck => {
+            Purpose::SelfCheck(before) => {
                 let positioning = self.positioning_from(form);
                 positioning.validate(self.today)?;
                 cx.edit(
-                    Edit::Set(Section::Positioning(positioning)),
+                    Edit::set(
+                        Section::Positioning((**before).clone()),
+                        Section::Positioning(positioning),
+                    ),
                     "self-check saved",
                 );
             }
-            Purpose::Signal(id) => {
+            Purpose::Signal(before) => {
                 let signal = Signal {
-                    id: id.unwrap_or(0),
+                    id: before.as_ref().map_or(0, |s| s.id),
                     date: form
                         .value_date("date")
                         .ok_or_else(|| Invalid::new("date", "enter a date"))?,
@@ -193,12 +204,12 @@ impl NowScreen {
                     note: form.value_text("note"),
                 };
                 signal.validate(self.today)?;
-                match id {
-                    Some(_) => cx.edit(Edit::Update(signal.into()), "signal updated"),
+                match before {
+                    Some(before) => cx.edit(Edit::update(before.clone(), signal), "signal updated"),
                     None => cx.edit(Edit::Add(signal.into()), "signal logged"),
                 }
             }
-            Purpose::Notice => {
+            Purpose::Notice(before) => {
                 let notice = notice_from(form)?;
                 let cover_ends = notice.as_ref().and_then(|n| n.cover_ends);
                 let mut done = if notice.is_some() {
@@ -212,7 +223,13 @@ impl NowScreen {
                 if let Some(warning) = job_cover_warning(cx.wb.runway.separation, cover_ends) {
                     done = format!("! {warning} · {done}");
                 }
-                cx.edit(Edit::Set(Section::LayoffNotice(notice)), done);
+                cx.edit(
+                    Edit::set(
+                        Section::LayoffNotice(before.clone()),
+                        Section::LayoffNotice(notice),
+                    ),
+                    done,
+                );
             }
             Purpose::ReviewWin
             | Purpose::ReviewCash(_)

@@ -50,9 +50,11 @@ impl Pane {
 /// What a form opened by this screen is for.
 pub(super) enum Purpose {
     Tick(ItemId),
-    SelfCheck,
-    Signal(Option<Id>),
-    Notice,
+    /// Each edit form carries the value it was opened with, so saving
+    /// writes only the fields changed in it (see `Edit::update`).
+    SelfCheck(Box<Positioning>),
+    Signal(Option<Signal>),
+    Notice(Option<LayoffNotice>),
     /// The weekly review's forms.
     ReviewWin,
     ReviewCash(Id),
@@ -318,7 +320,7 @@ impl NowScreen {
 
     fn mark_today(&self, section: fn(Option<NaiveDate>) -> Section, what: &str, cx: &mut Cx) {
         cx.edit(
-            Edit::Set(section(Some(self.today))),
+            Edit::set_from(cx.wb, section(Some(self.today))),
             format!("{what} marked updated today"),
         );
     }

@@ -225,7 +225,7 @@ impl NowScreen {
                         .map(|(c, _)| contact_form(c, data.today)),
                     Step::Finish => {
                         cx.edit(
-                            Edit::Set(Section::LastReview(Some(self.today))),
+                            Edit::set_from(cx.wb, Section::LastReview(Some(self.today))),
                             "weekly review recorded",
                         );
                         self.review = None;
@@ -262,7 +262,8 @@ impl NowScreen {
                 (Edit::Add(win.into()), "win logged", line, Some(Step::Cash))
             }
             Purpose::ReviewCash(id) => {
-                let mut account = self.review_account(*id)?;
+                let before = self.review_account(*id)?;
+                let mut account = before.clone();
                 account.balance = form
                     .value_amount("balance")
                     .ok_or_else(|| Invalid::new("balance", "enter the balance"))?;
@@ -281,16 +282,17 @@ impl NowScreen {
                 {
                     review.updated.push(*id);
                 }
-                (Edit::Update(account.into()), "balance updated", line, None)
+                (Edit::update(before, account), "balance updated", line, None)
             }
             Purpose::ReviewFollowUp(id) => {
-                let mut app = self
+                let before = self
                     .review_data
                     .follow_ups
                     .iter()
                     .find(|a| a.id == *id)
                     .cloned()
                     .ok_or_else(|| Invalid::new("follow_up", "that application is gone"))?;
+                let mut app = before.clone();
                 app.follow_up = form.value_date("follow_up");
                 app.next_action = form.value_opt_text("next_action");
                 cx.wb.pipeline.check_application(&app)?;
@@ -298,16 +300,17 @@ impl NowScreen {
                     Some(date) => format!("{}: next follow-up {date}", app.company),
                     None => format!("{}: follow-up done", app.company),
                 };
-                (Edit::Update(app.into()), "follow-up updated", line, None)
+                (Edit::update(before, app), "follow-up updated", line, None)
             }
             Purpose::ReviewContact(id) => {
-                let mut contact = self
+                let before = self
                     .review_data
                     .contacts
                     .iter()
                     .find(|(c, _)| c.id == *id)
                     .map(|(c, _)| c.clone())
                     .ok_or_else(|| Invalid::new("contacted", "that contact is gone"))?;
+                let mut contact = before.clone();
                 let on = form
                     .value_date("contacted")
                     .ok_or_else(|| Invalid::new("contacted", "enter a date"))?;
@@ -322,7 +325,7 @@ impl NowScreen {
                 contact.validate()?;
                 let line = format!("touched {}", contact.name);
                 (
-                    Edit::Update(contact.into()),
+                    Edit::update(before, contact),
                     "contact touched",
                     line,
                     Some(Step::Finish),

@@ -38,7 +38,7 @@ pub(super) fn application(
     let (title, purpose, app) = match existing {
         Some(app) => (
             format!("Edit application #{}", app.id),
-            Purpose::EditApp(app.id),
+            Purpose::EditApp(Box::new(app.clone())),
             app,
         ),
         None => {
@@ -123,12 +123,12 @@ pub(super) fn read_application(
     form: &Form,
     wb: &Workbook,
     today: NaiveDate,
-    id: Option<Id>,
+    existing: Option<&Application>,
 ) -> Result<Application, Invalid> {
     let company = parse_required("company", &form.value_text("company"))?;
     let role = parse_required("role", &form.value_text("role"))?;
     let stage = Stage::ALL[form.value_choice("stage").min(Stage::ALL.len() - 1)];
-    let mut app = match id {
+    let mut app = match existing {
         None => {
             let date = form
                 .value_date("date")
@@ -136,11 +136,10 @@ pub(super) fn read_application(
             check_stage_date(date, today)?;
             Application::new(0, company, role, stage, date)
         }
-        Some(id) => {
-            let mut app =
-                wb.pipeline.application(id).cloned().ok_or_else(|| {
-                    Invalid::new("company", "this application was deleted meanwhile")
-                })?;
+        // Built from the record as the form opened it: a stage another window
+        // set meanwhile is not this form's to change (the save merges it).
+        Some(existing) => {
+            let mut app = existing.clone();
             app.company = company;
             app.role = role;
             app.move_to(stage, today)?;
@@ -229,7 +228,7 @@ pub(super) fn contact(today: NaiveDate, existing: Option<&Contact>) -> Form {
     let (title, purpose, c) = match existing {
         Some(c) => (
             format!("Edit contact #{}", c.id),
-            Purpose::EditContact(c.id),
+            Purpose::EditContact(Box::new(c.clone())),
             c,
         ),
         None => ("Add a contact".to_string(), Purpose::AddContact, &blank),
@@ -261,17 +260,13 @@ pub(super) fn contact(today: NaiveDate, existing: Option<&Contact>) -> Form {
         .note("notes", "Notes", c.notes.as_deref().unwrap_or(""))
 }
 
-pub(super) fn read_contact(form: &Form, wb: &Workbook, id: Option<Id>) -> Result<Contact, Invalid> {
+pub(super) fn read_contact(form: &Form, existing: Option<&Contact>) -> Result<Contact, Invalid> {
     let name = parse_required("name", &form.value_text("name"))?;
     let relationship = Relationship::ALL[form
         .value_choice("relationship")
         .min(Relationship::ALL.len() - 1)];
-    let mut contact = match id {
-        Some(id) => wb
-            .pipeline
-            .contact(id)
-            .cloned()
-            .ok_or_else(|| Invalid::new("name", "this contact was deleted meanwhile"))?,
+    let mut contact = match existing {
+        Some(existing) => existing.clone(),
         None => Contact::new(0, "", relationship),
     };
     contact.name = name;
@@ -299,7 +294,7 @@ pub(super) fn ghost_setting(today: NaiveDate, days: u32) -> Form {
 pub(super) fn submit_ghost_setting(form: &Form, cx: &mut Cx) -> Result<(), Invalid> {
     let days = parse_ghost_after_days(&form.value_text("ghost_after_days"))?;
     cx.edit(
-        Edit::Set(Section::GhostAfterDays(days)),
+        Edit::set_from(cx.wb, Section::GhostAfterDays(days)),
         format!("ghosted is now suggested after {days} days without reply"),
     );
     Ok(())

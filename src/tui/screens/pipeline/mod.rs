@@ -11,7 +11,7 @@ mod list;
 
 use super::{Cx, Effect, Screen, View};
 use crate::domain::edit::{Edit, Kind};
-use crate::domain::pipeline::{self, Funnel, Stage};
+use crate::domain::pipeline::{self, Application, Contact, Funnel, Stage};
 use crate::domain::workbook::Workbook;
 use crate::domain::{Id, Invalid};
 use crate::text::count;
@@ -62,14 +62,15 @@ impl Mode {
     }
 }
 
-/// What a form this screen opened is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// What a form this screen opened is for. An edit form carries the record
+/// as it opened it, so saving writes only the fields changed in the form.
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Purpose {
     AddApp,
-    EditApp(Id),
+    EditApp(Box<Application>),
     Close(Id),
     AddContact,
-    EditContact(Id),
+    EditContact(Box<Contact>),
     GhostDays,
 }
 
@@ -473,43 +474,30 @@ impl Screen for PipelineScreen {
     }
 
     fn on_submit(&mut self, form: &Form, cx: &mut Cx) -> Result<(), Invalid> {
-        let Some(&purpose) = form.purpose::<Purpose>() else {
+        let Some(purpose) = form.purpose::<Purpose>() else {
             return Ok(());
         };
         match purpose {
-            Purpose::AddApp | Purpose::EditApp(_) => {
-                let id = match purpose {
-                    Purpose::EditApp(id) => Some(id),
-                    _ => None,
-                };
-                let app = forms::read_application(form, cx.wb, cx.today, id)?;
-                let name = format!("{} — {}", app.company, app.role);
-                let edit = if id.is_some() {
-                    Edit::Update(app.into())
-                } else {
-                    Edit::Add(app.into())
-                };
-                let verb = if id.is_some() { "updated" } else { "added" };
-                cx.edit(edit, format!("{verb} {name}"));
+            Purpose::AddApp => {
+                let app = forms::read_application(form, cx.wb, cx.today, None)?;
+                let done = format!("added {} — {}", app.company, app.role);
+                cx.edit(Edit::Add(app.into()), done);
             }
-            Purpose::Close(id) => forms::submit_close(form, cx, id)?,
-            Purpose::AddContact | Purpose::EditContact(_) => {
-                let id = match purpose {
-                    Purpose::EditContact(id) => Some(id),
-                    _ => None,
-                };
-                let contact = forms::read_contact(form, cx.wb, id)?;
-                let done = format!(
-                    "{} {}",
-                    if id.is_some() { "updated" } else { "added" },
-                    contact.name
-                );
-                let edit = if id.is_some() {
-                    Edit::Update(contact.into())
-                } else {
-                    Edit::Add(contact.into())
-                };
-                cx.edit(edit, done);
+            Purpose::EditApp(before) => {
+                let app = forms::read_application(form, cx.wb, cx.today, Some(before))?;
+                let done = format!("updated {} — {}", app.company, app.role);
+                cx.edit(Edit::update((**before).clone(), app), done);
+            }
+            Purpose::Close(id) => forms::submit_close(form, cx, *id)?,
+            Purpose::AddContact => {
+                let contact = forms::read_contact(form, None)?;
+                let done = format!("added {}", contact.name);
+                cx.edit(Edit::Add(contact.into()), done);
+            }
+            Purpose::EditContact(before) => {
+                let contact = forms::read_contact(form, Some(before))?;
+                let done = format!("updated {}", contact.name);
+                cx.edit(Edit::update((**before).clone(), contact), done);
             }
             Purpose::GhostDays => forms::submit_ghost_setting(form, cx)?,
         }

@@ -55,22 +55,29 @@ impl How {
 }
 
 /// What a form is for; kept in the form and read back on submit.
-#[derive(Clone, Copy, Debug, PartialEq)]
+///
+/// Each form carries what it was opened from (the record, or the plan for a
+/// single value), so saving writes only the fields changed in the form and
+/// keeps what another window changed meanwhile (see `Edit::update`).
+#[derive(Clone, Debug)]
 enum Purpose {
-    Account(Option<Id>),
-    Expense(Option<Id>),
-    Cover(Option<Id>),
-    Income(Option<Id>),
-    OneOff(Option<Id>),
-    SeveranceHow,
-    Severance(How),
-    Notice,
-    Withholding,
-    Benefit,
-    NewJob,
-    Separation,
+    Account(Option<Account>),
+    Expense(Option<Expense>),
+    Cover(Option<HealthCover>),
+    Income(Option<OtherIncome>),
+    OneOff(Option<OneOff>),
+    SeveranceHow(Opened),
+    Severance(How, Opened),
+    Notice(Opened),
+    Withholding(Opened),
+    Benefit(Opened),
+    NewJob(Opened),
+    Separation(Opened),
     WhatIf,
 }
+
+/// The plan as a form opened it.
+type Opened = Box<RunwayPlan>;
 
 /// What a submitted form did.
 pub enum Submitted {
@@ -169,7 +176,7 @@ pub fn toggle_vest_proceeds(cx: &mut Cx) {
     } else {
         "vest proceeds switched off"
     };
-    cx.edit(Edit::Set(Section::VestProceeds(on)), done);
+    cx.edit(Edit::set_from(cx.wb, Section::VestProceeds(on)), done);
 }
 
 /// `w`: the what-if cut, kept in the screen only.
@@ -259,7 +266,7 @@ pub fn delete(row: &InputRow, cx: &mut Cx) {
     cx.confirm(
         "Clear",
         format!("Clear {what}?"),
-        Edit::Set(section),
+        Edit::set_from(cx.wb, section),
         "cleared",
     );
 }
@@ -297,6 +304,22 @@ fn record_name(plan: &RunwayPlan, kind: Kind, id: Id) -> Option<String> {
 }
 
 /// Puts a section's value into a plan (to check it before saving).
+/// `section`'s part as `plan` holds it (the parts the runway forms set).
+fn section_in(plan: &RunwayPlan, section: &Section) -> Section {
+    let mut value = section.clone();
+    match &mut value {
+        Section::Separation(v) => *v = plan.separation,
+        Section::Severance(v) => v.clone_from(&plan.severance),
+        Section::Notice(v) => v.clone_from(&plan.notice),
+        Section::Withholding(v) => *v = plan.withholding,
+        Section::Benefit(v) => v.clone_from(&plan.benefit),
+        Section::NewJob(v) => v.clone_from(&plan.new_job),
+        Section::VestProceeds(v) => *v = plan.include_vest_proceeds,
+        _ => {}
+    }
+    value
+}
+
 fn apply_section(plan: &mut RunwayPlan, section: &Section) {
     match section.clone() {
         Section::Separation(v) => plan.separation = v,
@@ -318,7 +341,7 @@ fn account_form(today: NaiveDate, account: Option<&Account>) -> Form {
     } else {
         "Add cash account"
     };
-    Form::new(title, today, Purpose::Account(account.map(|a| a.id)))
+    Form::new(title, today, Purpose::Account(account.cloned()))
         .text("name", "Name", account.map_or("", |a| &a.name), true)
         .amount("balance", "Balance", account.map(|a| a.balance), true, true)
         .hint("liquid money only; a debt goes in as a one-off cost on its due date")
@@ -336,7 +359,7 @@ fn expense_form(today: NaiveDate, expense: Option<&Expense>) -> Form {
     } else {
         "Add monthly spending"
     };
-    Form::new(title, today, Purpose::Expense(expense.map(|e| e.id)))
+    Form::new(title, today, Purpose::Expense(expense.cloned()))
         .text("name", "Name", expense.map_or("", |e| &e.name), true)
         .amount(
             "monthly",
@@ -387,7 +410,7 @@ fn cover_form(plan: &RunwayPlan, today: NaiveDate, cover: Option<&HealthCover>) 
         plan.separation
             .and_then(|d| d.checked_add_days(Days::new(1)))
     });
-    Form::new(title, today, Purpose::Cover(cover.map(|c| c.id)))
+    Form::new(title, today, Purpose::Cover(cover.cloned()))
         .text("name", "Name", cover.map_or("COBRA", |c| &c.name), true)
         .choice("kind", "Kind", kinds, kind)
         .choice("kff", "Premium suggestion", kff_options(), 0)
@@ -436,7 +459,7 @@ fn income_form(plan: &RunwayPlan, today: NaiveDate, income: Option<&OtherIncome>
         "Add other income"
     };
     let start = income.map(|i| i.start).or(plan.separation).or(Some(today));
-    Form::new(title, today, Purpose::Income(income.map(|i| i.id)))
+    Form::new(title, today, Purpose::Income(income.cloned()))
         .text("name", "Name", income.map_or("", |i| &i.name), true)
         .amount(
             "monthly_net",
@@ -467,7 +490,7 @@ fn one_off_form(today: NaiveDate, item: Option<&OneOff>) -> Form {
             .position(|k| *k == o.kind)
             .unwrap_or(0)
     });
-    Form::new(title, today, Purpose::OneOff(item.map(|o| o.id)))
+    Form::new(title, today, Purpose::OneOff(item.cloned()))
         .text("name", "Name", item.map_or("", |o| &o.name), true)
         .choice("kind", "Cost or income", kinds, kind)
         .amount("amount", "Amount", item.map(|o| o.amount), true, false)
@@ -476,30 +499,38 @@ fn one_off_form(today: NaiveDate, item: Option<&OneOff>) -> Form {
 }
 
 fn separation_form(plan: &RunwayPlan, today: NaiveDate) -> Form {
-    Form::new("Last day on payroll", today, Purpose::Separation)
-        .date("separation", "Last day on payroll", plan.separation, true)
-        .hint("the end of any paid notice; the projection starts here if it is later than today")
+    Form::new(
+        "Last day on payroll",
+        today,
+        Purpose::Separation(Box::new(plan.clone())),
+    )
+    .date("separation", "Last day on payroll", plan.separation, true)
+    .hint("the end of any paid notice; the projection starts here if it is later than today")
 }
 
 fn severance_how_form(plan: &RunwayPlan, today: NaiveDate) -> Form {
     let all = How::all();
     let current = How::of(plan.severance.as_ref());
     let selected = all.iter().position(|h| *h == current).unwrap_or(0);
-    Form::new("Severance", today, Purpose::SeveranceHow)
-        .choice(
-            "how",
-            "How do you know the amount?",
-            all.iter().map(|h| h.label()).collect(),
-            selected,
-        )
-        .hint("←/→ to choose, Enter for its fields")
-        .preview(|form| {
-            let how = How::all().get(form.value_choice("how")).copied();
-            vec![match how {
-                Some(How::Template(kind)) => format!("{}: {}", kind.label(), kind.rule()),
-                _ => "The gross amount and pay date from your offer letter.".into(),
-            }]
-        })
+    Form::new(
+        "Severance",
+        today,
+        Purpose::SeveranceHow(Box::new(plan.clone())),
+    )
+    .choice(
+        "how",
+        "How do you know the amount?",
+        all.iter().map(|h| h.label()).collect(),
+        selected,
+    )
+    .hint("←/→ to choose, Enter for its fields")
+    .preview(|form| {
+        let how = How::all().get(form.value_choice("how")).copied();
+        vec![match how {
+            Some(How::Template(kind)) => format!("{}: {}", kind.label(), kind.rule()),
+            _ => "The gross amount and pay date from your offer letter.".into(),
+        }]
+    })
 }
 
 /// The number a stored template holds for `key`, to prefill its field.
@@ -524,7 +555,11 @@ fn severance_form(plan: &RunwayPlan, today: NaiveDate, how: How) -> Form {
         How::Entered => "Severance from your offer".to_string(),
         How::Template(kind) => format!("Severance estimate: {}", kind.label()),
     };
-    let form = Form::new(title, today, Purpose::Severance(how));
+    let form = Form::new(
+        title,
+        today,
+        Purpose::Severance(how, Box::new(plan.clone())),
+    );
     let withholding = plan.withholding;
     let pay_date = plan.severance.as_ref().map(Severance::pay_date);
     match how {
@@ -672,38 +707,46 @@ fn pay_lines(
 
 fn notice_form(plan: &RunwayPlan, today: NaiveDate) -> Form {
     let notice = plan.notice.as_ref();
-    Form::new("Paid notice", today, Purpose::Notice)
-        .date(
-            "start",
-            "First day of notice",
-            notice.map(|n| n.start),
-            true,
-        )
-        .date(
-            "end",
-            "Last day paid",
-            notice.map(|n| n.end).or(plan.separation),
-            true,
-        )
-        .hint("normally the last day on payroll")
-        .amount(
-            "monthly_net",
-            "Net pay a month",
-            notice.map(|n| n.monthly_net),
-            true,
-            false,
-        )
-        .hint("from your payslip: salary is withheld by the W-4 tables, not the flat rate")
+    Form::new(
+        "Paid notice",
+        today,
+        Purpose::Notice(Box::new(plan.clone())),
+    )
+    .date(
+        "start",
+        "First day of notice",
+        notice.map(|n| n.start),
+        true,
+    )
+    .date(
+        "end",
+        "Last day paid",
+        notice.map(|n| n.end).or(plan.separation),
+        true,
+    )
+    .hint("normally the last day on payroll")
+    .amount(
+        "monthly_net",
+        "Net pay a month",
+        notice.map(|n| n.monthly_net),
+        true,
+        false,
+    )
+    .hint("from your payslip: salary is withheld by the W-4 tables, not the flat rate")
 }
 
 fn withholding_form(plan: &RunwayPlan, today: NaiveDate) -> Form {
-    Form::new("Withholding", today, Purpose::Withholding)
-        .percent(
-            "withholding",
-            "Effective rate on severance and vest proceeds",
-            Some(plan.withholding),
-        )
-        .preview(|_| vec![reference::withholding_note()])
+    Form::new(
+        "Withholding",
+        today,
+        Purpose::Withholding(Box::new(plan.clone())),
+    )
+    .percent(
+        "withholding",
+        "Effective rate on severance and vest proceeds",
+        Some(plan.withholding),
+    )
+    .preview(|_| vec![reference::withholding_note()])
 }
 
 fn benefit_form(plan: &RunwayPlan, today: NaiveDate) -> Form {
@@ -712,50 +755,58 @@ fn benefit_form(plan: &RunwayPlan, today: NaiveDate) -> Form {
         plan.separation
             .and_then(|d| d.checked_add_days(Days::new(14)))
     });
-    Form::new("Unemployment benefit", today, Purpose::Benefit)
-        .amount(
-            "weekly_amount",
-            "Weekly amount",
-            benefit.map(|b| b.weekly_amount),
-            true,
-            false,
-        )
-        .hint("what your state tells you; the maxima are below")
-        .text(
-            "weeks",
-            "Number of weeks",
-            &benefit
-                .map_or(DEFAULT_BENEFIT_WEEKS, |b| b.weeks)
-                .to_string(),
-            true,
-        )
-        .date("first_payment", "First payment", first, true)
-        .yes_no(
-            "waits_for_severance",
-            "Waits until severance pay has run out (NY, TX)",
-            benefit.is_some_and(|b| b.waits_for_severance),
-        )
-        .preview(|_| {
-            vec![
-                format!("{}.", reference::benefit_maxima_line()),
-                "Some states (NY, TX) pay nothing while severance or pay in lieu of notice is \
+    Form::new(
+        "Unemployment benefit",
+        today,
+        Purpose::Benefit(Box::new(plan.clone())),
+    )
+    .amount(
+        "weekly_amount",
+        "Weekly amount",
+        benefit.map(|b| b.weekly_amount),
+        true,
+        false,
+    )
+    .hint("what your state tells you; the maxima are below")
+    .text(
+        "weeks",
+        "Number of weeks",
+        &benefit
+            .map_or(DEFAULT_BENEFIT_WEEKS, |b| b.weeks)
+            .to_string(),
+        true,
+    )
+    .date("first_payment", "First payment", first, true)
+    .yes_no(
+        "waits_for_severance",
+        "Waits until severance pay has run out (NY, TX)",
+        benefit.is_some_and(|b| b.waits_for_severance),
+    )
+    .preview(|_| {
+        vec![
+            format!("{}.", reference::benefit_maxima_line()),
+            "Some states (NY, TX) pay nothing while severance or pay in lieu of notice is \
                  paid; WA and CA do not deduct severance."
-                    .into(),
-            ]
-        })
+                .into(),
+        ]
+    })
 }
 
 fn new_job_form(plan: &RunwayPlan, today: NaiveDate) -> Form {
     let job = plan.new_job.as_ref();
-    Form::new("New job scenario", today, Purpose::NewJob)
-        .date("start", "First day", job.map(|j| j.start), true)
-        .amount(
-            "monthly_net",
-            "Net pay a month",
-            job.map(|j| j.monthly_net),
-            true,
-            false,
-        )
+    Form::new(
+        "New job scenario",
+        today,
+        Purpose::NewJob(Box::new(plan.clone())),
+    )
+    .date("start", "First day", job.map(|j| j.start), true)
+    .amount(
+        "monthly_net",
+        "Net pay a month",
+        job.map(|j| j.monthly_net),
+        true,
+        false,
+    )
 }
 
 // Reading forms back ----------------------------------------------------------
@@ -828,6 +879,7 @@ fn for_form(keys: &[&str], invalid: Invalid) -> Invalid {
 /// Checks a plan with `sections` in place, then sets them in one edit.
 fn set_checked(
     cx: &mut Cx,
+    opened: &RunwayPlan,
     keys: &[&str],
     sections: Vec<Section>,
     done: String,
@@ -837,7 +889,10 @@ fn set_checked(
         apply_section(&mut candidate, section);
     }
     candidate.validate().map_err(|e| for_form(keys, e))?;
-    let mut edits: Vec<Edit> = sections.into_iter().map(Edit::Set).collect();
+    let mut edits: Vec<Edit> = sections
+        .into_iter()
+        .map(|after| Edit::set(section_in(opened, &after), after))
+        .collect();
     let edit = if edits.len() == 1 {
         edits.remove(0)
     } else {
@@ -848,41 +903,56 @@ fn set_checked(
 }
 
 /// Adds or updates a record, checking it first so errors name its field.
-fn save_record(cx: &mut Cx, id: Option<Id>, item: Item, noun: &str) -> Result<Submitted, Invalid> {
-    match id {
+fn save_record(
+    cx: &mut Cx,
+    before: Option<Item>,
+    item: Item,
+    noun: &str,
+) -> Result<Submitted, Invalid> {
+    match before {
         None => cx.edit(Edit::Add(item), format!("{noun} added")),
-        Some(_) => cx.edit(Edit::Update(item), format!("{noun} saved")),
+        Some(before) => cx.edit(Edit::update(before, item), format!("{noun} saved")),
     }
     Ok(Submitted::Saved)
 }
 
 /// Reads a submitted form into an edit (or the next form).
 pub fn submit(form: &Form, cx: &mut Cx) -> Result<Submitted, Invalid> {
-    let Some(purpose) = form.purpose::<Purpose>().copied() else {
+    let Some(purpose) = form.purpose::<Purpose>().cloned() else {
         return Ok(Submitted::Saved);
     };
     match purpose {
-        Purpose::Account(id) => {
+        Purpose::Account(before) => {
             let account = Account {
-                id: id.unwrap_or(0),
+                id: before.as_ref().map_or(0, |b| b.id),
                 name: form.value_text("name"),
                 balance: amount(form, "balance")?,
                 as_of: date(form, "as_of")?,
             };
             account.validate()?;
-            save_record(cx, id, Item::Account(account), "cash account")
+            save_record(
+                cx,
+                before.map(Item::Account),
+                Item::Account(account),
+                "cash account",
+            )
         }
-        Purpose::Expense(id) => {
+        Purpose::Expense(before) => {
             let expense = Expense {
-                id: id.unwrap_or(0),
+                id: before.as_ref().map_or(0, |b| b.id),
                 name: form.value_text("name"),
                 monthly: amount(form, "monthly")?,
                 essential: form.value_yes("essential"),
             };
             expense.validate()?;
-            save_record(cx, id, Item::Expense(expense), "spending item")
+            save_record(
+                cx,
+                before.map(Item::Expense),
+                Item::Expense(expense),
+                "spending item",
+            )
         }
-        Purpose::Cover(id) => {
+        Purpose::Cover(before) => {
             let kind = CoverKind::ALL
                 .get(form.value_choice("kind"))
                 .copied()
@@ -910,7 +980,7 @@ pub fn submit(form: &Form, cx: &mut Cx) -> Result<Submitted, Invalid> {
                 }
             };
             let cover = HealthCover {
-                id: id.unwrap_or(0),
+                id: before.as_ref().map_or(0, |b| b.id),
                 name: form.value_text("name"),
                 kind,
                 monthly_premium: premium,
@@ -918,22 +988,27 @@ pub fn submit(form: &Form, cx: &mut Cx) -> Result<Submitted, Invalid> {
                 start: date(form, "start")?,
             };
             cover.validate()?;
-            save_record(cx, id, Item::Cover(cover), "health cover")
+            save_record(
+                cx,
+                before.map(Item::Cover),
+                Item::Cover(cover),
+                "health cover",
+            )
         }
-        Purpose::Income(id) => {
+        Purpose::Income(before) => {
             let income = OtherIncome {
-                id: id.unwrap_or(0),
+                id: before.as_ref().map_or(0, |b| b.id),
                 name: form.value_text("name"),
                 monthly_net: amount(form, "monthly_net")?,
                 start: date(form, "start")?,
                 end: form.value_date("end"),
             };
             income.validate()?;
-            save_record(cx, id, Item::Income(income), "income")
+            save_record(cx, before.map(Item::Income), Item::Income(income), "income")
         }
-        Purpose::OneOff(id) => {
+        Purpose::OneOff(before) => {
             let item = OneOff {
-                id: id.unwrap_or(0),
+                id: before.as_ref().map_or(0, |b| b.id),
                 name: form.value_text("name"),
                 kind: OneOffKind::ALL
                     .get(form.value_choice("kind"))
@@ -943,18 +1018,18 @@ pub fn submit(form: &Form, cx: &mut Cx) -> Result<Submitted, Invalid> {
                 date: date(form, "date")?,
             };
             item.validate()?;
-            save_record(cx, id, Item::OneOff(item), "one-off")
+            save_record(cx, before.map(Item::OneOff), Item::OneOff(item), "one-off")
         }
-        Purpose::SeveranceHow => {
+        Purpose::SeveranceHow(opened) => {
             let how = How::all()
                 .get(form.value_choice("how"))
                 .copied()
                 .unwrap_or(How::Entered);
-            let next = severance_form(&cx.wb.runway, cx.today, how);
+            let next = severance_form(&opened, cx.today, how);
             open(cx, next);
             Ok(Submitted::Saved)
         }
-        Purpose::Severance(how) => {
+        Purpose::Severance(how, opened) => {
             let severance = read_severance(form, how)?;
             let mut sections = Vec::new();
             let mut keys = vec!["gross", "pay_date", "weeks"];
@@ -994,9 +1069,9 @@ pub fn submit(form: &Form, cx: &mut Cx) -> Result<Submitted, Invalid> {
                 format_money(pay.gross),
                 format_money(pay.net)
             );
-            set_checked(cx, &keys, sections, done)
+            set_checked(cx, &opened, &keys, sections, done)
         }
-        Purpose::Notice => {
+        Purpose::Notice(opened) => {
             let notice = NoticePay {
                 start: date(form, "start")?,
                 end: date(form, "end")?,
@@ -1004,21 +1079,23 @@ pub fn submit(form: &Form, cx: &mut Cx) -> Result<Submitted, Invalid> {
             };
             set_checked(
                 cx,
+                &opened,
                 &["start", "end", "monthly_net"],
                 vec![Section::Notice(Some(notice))],
                 "paid notice set".into(),
             )
         }
-        Purpose::Withholding => {
+        Purpose::Withholding(opened) => {
             let rate = amount(form, "withholding")?;
             set_checked(
                 cx,
+                &opened,
                 &["withholding"],
                 vec![Section::Withholding(rate)],
                 format!("withholding set to {}", format_percent(rate)),
             )
         }
-        Purpose::Benefit => {
+        Purpose::Benefit(opened) => {
             let benefit = UnemploymentBenefit {
                 weekly_amount: amount(form, "weekly_amount")?,
                 weeks: whole(form, "weeks", "weeks")?,
@@ -1035,6 +1112,7 @@ pub fn submit(form: &Form, cx: &mut Cx) -> Result<Submitted, Invalid> {
                 .map_err(|e| Invalid::new("waits_for_severance", e.message))?;
             set_checked(
                 cx,
+                &opened,
                 &[
                     "weekly_amount",
                     "weeks",
@@ -1045,22 +1123,24 @@ pub fn submit(form: &Form, cx: &mut Cx) -> Result<Submitted, Invalid> {
                 "unemployment benefit set".into(),
             )
         }
-        Purpose::NewJob => {
+        Purpose::NewJob(opened) => {
             let job = NewJob {
                 start: date(form, "start")?,
                 monthly_net: amount(form, "monthly_net")?,
             };
             set_checked(
                 cx,
+                &opened,
                 &["start", "monthly_net"],
                 vec![Section::NewJob(Some(job))],
                 "new job scenario set".into(),
             )
         }
-        Purpose::Separation => {
+        Purpose::Separation(opened) => {
             let day = date(form, "separation")?;
             set_checked(
                 cx,
+                &opened,
                 &["separation"],
                 vec![Section::Separation(Some(day))],
                 format!("last day on payroll set to {}", format_long(day)),

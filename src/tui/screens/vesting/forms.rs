@@ -4,7 +4,7 @@
 use super::Cx;
 use crate::domain::Id;
 use crate::domain::Invalid;
-use crate::domain::edit::{Edit, Section};
+use crate::domain::edit::{Edit, Item, Section};
 use crate::domain::money::format_percent;
 use crate::domain::vesting::{
     self, BonusKind, DatedBonus, Grant, Price, Rounding, Schedule, ScheduleKind, SignOnBonus,
@@ -13,17 +13,20 @@ use crate::domain::vesting::{
 use crate::domain::workbook::Workbook;
 use crate::tui::widgets::form::Form;
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 
-/// What a form of this tab is for (which record, if editing one).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// What a form of this tab is for: the record it edits as the form opened
+/// it, so saving writes only the fields changed in the form.
+#[derive(Clone, Debug, PartialEq)]
 pub enum Purpose {
-    Grant(Option<Id>),
-    Price(Option<Id>),
-    SignOn(Option<Id>),
-    Dated(Option<Id>),
+    Grant(Option<Box<Grant>>),
+    Price(Option<Price>),
+    SignOn(Option<SignOnBonus>),
+    Dated(Option<DatedBonus>),
     /// The first step of adding a bonus: which kind.
     BonusKind,
-    Withholding,
+    /// The vests' own withholding rate as the form opened it.
+    Withholding(Option<Decimal>),
     LastDay,
 }
 
@@ -48,65 +51,69 @@ pub fn grant(wb: &Workbook, grant: Option<&Grant>, today: NaiveDate) -> Form {
         _ => (None, String::new()),
     };
     let rounding = grant.map(|g| g.rounding).unwrap_or_default();
-    Form::new(title, today, Purpose::Grant(grant.map(|g| g.id)))
-        .text("name", "Name", grant.map_or("", |g| &g.name), true)
-        .hint("e.g. New-hire RSU, 2025 refresher")
-        .text("ticker", "Ticker", &ticker, true)
-        .hint("the stock's symbol, e.g. AMZN")
-        .amount(
-            "shares",
-            "Shares granted",
-            grant.map(|g| g.shares),
-            true,
-            false,
-        )
-        .hint("whole or fractional shares, e.g. 180 or 10.5")
-        .date(
-            "grant_date",
-            "Grant date",
-            Some(grant.map_or(today, |g| g.grant_date)),
-            true,
-        )
-        .date(
-            "vest_start",
-            "Vest start",
-            grant.map(|g| g.vest_start),
-            false,
-        )
-        .hint("blank: the grant date (may be up to a year earlier)")
-        .choice(
-            "schedule",
-            "Schedule",
-            ScheduleKind::ALL
-                .iter()
-                .map(|k| k.label().to_string())
-                .collect(),
-            ScheduleKind::ALL
-                .iter()
-                .position(|k| *k == kind)
-                .unwrap_or(0),
-        )
-        .date(
-            "first_vest",
-            "First vest (Meta-style only)",
-            first_vest,
-            false,
-        )
-        .hint("blank: the first Feb/May/Aug/Nov 15 after the vest start")
-        .note("tranches", "Vest dates (Custom only)", &tranches)
-        .hint(TRANCHES_HINT)
-        .choice(
-            "rounding",
-            "Rounding",
-            Rounding::ALL
-                .iter()
-                .map(|r| r.label().to_string())
-                .collect(),
-            Rounding::ALL
-                .iter()
-                .position(|r| *r == rounding)
-                .unwrap_or(0),
-        )
+    Form::new(
+        title,
+        today,
+        Purpose::Grant(grant.map(|g| Box::new(g.clone()))),
+    )
+    .text("name", "Name", grant.map_or("", |g| &g.name), true)
+    .hint("e.g. New-hire RSU, 2025 refresher")
+    .text("ticker", "Ticker", &ticker, true)
+    .hint("the stock's symbol, e.g. AMZN")
+    .amount(
+        "shares",
+        "Shares granted",
+        grant.map(|g| g.shares),
+        true,
+        false,
+    )
+    .hint("whole or fractional shares, e.g. 180 or 10.5")
+    .date(
+        "grant_date",
+        "Grant date",
+        Some(grant.map_or(today, |g| g.grant_date)),
+        true,
+    )
+    .date(
+        "vest_start",
+        "Vest start",
+        grant.map(|g| g.vest_start),
+        false,
+    )
+    .hint("blank: the grant date (may be up to a year earlier)")
+    .choice(
+        "schedule",
+        "Schedule",
+        ScheduleKind::ALL
+            .iter()
+            .map(|k| k.label().to_string())
+            .collect(),
+        ScheduleKind::ALL
+            .iter()
+            .position(|k| *k == kind)
+            .unwrap_or(0),
+    )
+    .date(
+        "first_vest",
+        "First vest (Meta-style only)",
+        first_vest,
+        false,
+    )
+    .hint("blank: the first Feb/May/Aug/Nov 15 after the vest start")
+    .note("tranches", "Vest dates (Custom only)", &tranches)
+    .hint(TRANCHES_HINT)
+    .choice(
+        "rounding",
+        "Rounding",
+        Rounding::ALL
+            .iter()
+            .map(|r| r.label().to_string())
+            .collect(),
+        Rounding::ALL
+            .iter()
+            .position(|r| *r == rounding)
+            .unwrap_or(0),
+    )
 }
 
 pub fn price(wb: &Workbook, price: Option<&Price>, ticker: &str, today: NaiveDate) -> Form {
@@ -118,7 +125,7 @@ pub fn price(wb: &Workbook, price: Option<&Price>, ticker: &str, today: NaiveDat
     let current = price
         .map(|p| p.price)
         .or_else(|| wb.vesting.price_for(ticker, today).map(|p| p.price));
-    Form::new(title, today, Purpose::Price(price.map(|p| p.id)))
+    Form::new(title, today, Purpose::Price(price.cloned()))
         .amount("price", "Price per share", current, true, false)
         .hint("e.g. 212.40 — careerbook never fetches prices")
         .text("ticker", "Ticker", ticker, true)
@@ -160,7 +167,7 @@ pub fn sign_on(bonus: Option<&SignOnBonus>, today: NaiveDate) -> Form {
     } else {
         "Add a sign-on bonus"
     };
-    Form::new(title, today, Purpose::SignOn(bonus.map(|b| b.id)))
+    Form::new(title, today, Purpose::SignOn(bonus.cloned()))
         .text(
             "name",
             "Name",
@@ -208,7 +215,7 @@ pub fn dated(bonus: Option<&DatedBonus>, kind: BonusKind, today: NaiveDate) -> F
         "Add a bonus"
     };
     let name = bonus.map_or(kind.label().to_string(), |b| b.name.clone());
-    Form::new(title, today, Purpose::Dated(bonus.map(|b| b.id)))
+    Form::new(title, today, Purpose::Dated(bonus.cloned()))
         .text("name", "Name", &name, true)
         .choice(
             "kind",
@@ -234,7 +241,11 @@ pub fn dated(bonus: Option<&DatedBonus>, kind: BonusKind, today: NaiveDate) -> F
 
 pub fn withholding(wb: &Workbook, today: NaiveDate) -> Form {
     let runway = wb.runway.withholding;
-    Form::new("Withholding on vests", today, Purpose::Withholding)
+    Form::new(
+        "Withholding on vests",
+        today,
+        Purpose::Withholding(wb.vesting.withholding),
+    )
         .percent(
             "withholding",
             "Rate withheld from vests",
@@ -255,21 +266,24 @@ pub fn last_day(day: NaiveDate, today: NaiveDate) -> Form {
 /// Reads a submitted form into an edit on the workbook.
 pub fn submit(purpose: Purpose, form: &Form, cx: &mut Cx) -> Result<(), Invalid> {
     match purpose {
-        Purpose::Grant(id) => {
-            let grant = read_grant(form, id.unwrap_or(0))?;
+        Purpose::Grant(before) => {
+            let grant = read_grant(form, before.as_ref().map_or(0, |g| g.id))?;
             grant.validate()?;
-            let done = format!("grant \"{}\" {}", grant.name, saved_word(id));
-            cx.edit(add_or_update(id, grant.into()), done);
+            let done = format!("grant \"{}\" {}", grant.name, saved_word(before.is_some()));
+            cx.edit(
+                add_or_update(before.map(|g| (*g).into()), grant.into()),
+                done,
+            );
         }
-        Purpose::Price(id) => {
+        Purpose::Price(before) => {
             let mut price = Price {
-                id: id.unwrap_or(0),
+                id: before.as_ref().map_or(0, |p| p.id),
                 ticker: form.value_text("ticker").to_uppercase(),
                 price: required_amount(form, "price")?,
                 as_of: required_date(form, "as_of")?,
             };
             // A second price for the same ticker and day replaces the first.
-            let same_day = id.or_else(|| {
+            let same_day = before.or_else(|| {
                 cx.wb
                     .vesting
                     .prices
@@ -277,15 +291,15 @@ pub fn submit(purpose: Purpose, form: &Form, cx: &mut Cx) -> Result<(), Invalid>
                     .find(|p| {
                         p.as_of == price.as_of && p.ticker.eq_ignore_ascii_case(&price.ticker)
                     })
-                    .map(|p| p.id)
+                    .cloned()
             });
-            if let Some(existing) = same_day {
-                price.id = existing;
+            if let Some(existing) = &same_day {
+                price.id = existing.id;
             }
-            let done = format!("{} price {}", price.ticker, saved_word(same_day));
-            cx.edit(add_or_update(same_day, price.into()), done);
+            let done = format!("{} price {}", price.ticker, saved_word(same_day.is_some()));
+            cx.edit(add_or_update(same_day.map(Into::into), price.into()), done);
         }
-        Purpose::SignOn(id) => {
+        Purpose::SignOn(before) => {
             let months_text = form.value_text("clawback_months");
             let clawback_months = months_text.parse::<u32>().map_err(|_| {
                 Invalid::new(
@@ -296,7 +310,7 @@ pub fn submit(purpose: Purpose, form: &Form, cx: &mut Cx) -> Result<(), Invalid>
                 )
             })?;
             let bonus = SignOnBonus {
-                id: id.unwrap_or(0),
+                id: before.as_ref().map_or(0, |b| b.id),
                 name: form.value_text("name"),
                 gross: required_amount(form, "gross")?,
                 paid: required_date(form, "paid")?,
@@ -304,12 +318,12 @@ pub fn submit(purpose: Purpose, form: &Form, cx: &mut Cx) -> Result<(), Invalid>
                 prorated: form.value_yes("prorated"),
                 waived_if_eliminated: form.value_yes("waived_if_eliminated"),
             };
-            let done = format!("bonus \"{}\" {}", bonus.name, saved_word(id));
-            cx.edit(add_or_update(id, bonus.into()), done);
+            let done = format!("bonus \"{}\" {}", bonus.name, saved_word(before.is_some()));
+            cx.edit(add_or_update(before.map(Into::into), bonus.into()), done);
         }
-        Purpose::Dated(id) => {
+        Purpose::Dated(before) => {
             let bonus = DatedBonus {
-                id: id.unwrap_or(0),
+                id: before.as_ref().map_or(0, |b| b.id),
                 name: form.value_text("name"),
                 gross: required_amount(form, "gross")?,
                 kind: DATED_KINDS
@@ -319,10 +333,10 @@ pub fn submit(purpose: Purpose, form: &Form, cx: &mut Cx) -> Result<(), Invalid>
                 must_be_employed_on: required_date(form, "must_be_employed_on")?,
                 pay_date: form.value_date("pay_date"),
             };
-            let done = format!("bonus \"{}\" {}", bonus.name, saved_word(id));
-            cx.edit(add_or_update(id, bonus.into()), done);
+            let done = format!("bonus \"{}\" {}", bonus.name, saved_word(before.is_some()));
+            cx.edit(add_or_update(before.map(Into::into), bonus.into()), done);
         }
-        Purpose::Withholding => {
+        Purpose::Withholding(before) => {
             let typed = form
                 .value_amount("withholding")
                 .ok_or_else(|| Invalid::new("withholding", "enter a rate, like 29.65%"))?;
@@ -334,20 +348,26 @@ pub fn submit(purpose: Purpose, form: &Form, cx: &mut Cx) -> Result<(), Invalid>
                 Some(rate) => format!("vests withheld at {}", format_percent(rate)),
                 None => "vests use the Runway tab's withholding rate".into(),
             };
-            cx.edit(Edit::Set(Section::VestWithholding(rate)), done);
+            cx.edit(
+                Edit::set(
+                    Section::VestWithholding(before),
+                    Section::VestWithholding(rate),
+                ),
+                done,
+            );
         }
         Purpose::BonusKind | Purpose::LastDay => {}
     }
     Ok(())
 }
 
-fn saved_word(id: Option<Id>) -> &'static str {
-    if id.is_some() { "saved" } else { "added" }
+fn saved_word(existing: bool) -> &'static str {
+    if existing { "saved" } else { "added" }
 }
 
-fn add_or_update(id: Option<Id>, item: crate::domain::edit::Item) -> Edit {
-    match id {
-        Some(_) => Edit::Update(item),
+fn add_or_update(before: Option<Item>, item: Item) -> Edit {
+    match before {
+        Some(before) => Edit::update(before, item),
         None => Edit::Add(item),
     }
 }
