@@ -338,15 +338,62 @@ fn files_are_owner_only_after_every_save_and_backup() {
 }
 
 #[test]
-fn an_existing_loose_data_directory_is_made_owner_only() {
+fn an_existing_data_directory_keeps_its_mode_and_a_loose_one_is_warned_about() {
+    // A shared directory such as /tmp: sticky and world-writable. careerbook
+    // must not take the sticky bit away or shut others out of it.
     let (_dir, paths) = fresh();
     fs::create_dir_all(&paths.dir).expect("dir");
-    fs::set_permissions(&paths.dir, fs::Permissions::from_mode(0o755)).expect("loosen");
-    tui_like(&paths);
+    fs::set_permissions(&paths.dir, fs::Permissions::from_mode(0o1777)).expect("share");
+    let mut session = tui_like(&paths);
+    add(&mut session, "saved into a shared directory");
+    assert_eq!(
+        fs::metadata(&paths.dir).expect("stat").permissions().mode() & 0o7777,
+        0o1777,
+        "the sticky bit and the mode stay"
+    );
+    assert!(
+        session.notes.iter().any(|n| n.contains("mode 1777")),
+        "{:?}",
+        session.notes
+    );
+    // careerbook's own files and backups/ are still owner-only.
+    let mode = |p: &std::path::Path| fs::metadata(p).expect("stat").permissions().mode() & 0o777;
+    assert_eq!(mode(&paths.workbook), 0o600);
+    assert_eq!(mode(&paths.backups), 0o700);
+}
+
+#[test]
+fn a_linked_data_directory_leaves_the_target_mode_alone() {
+    let (dir, paths) = fresh();
+    let real = dir.path().join("synced");
+    fs::create_dir_all(&real).expect("dir");
+    fs::set_permissions(&real, fs::Permissions::from_mode(0o750)).expect("mode");
+    std::os::unix::fs::symlink(&real, &paths.dir).expect("link");
+    let mut session = tui_like(&paths);
+    add(&mut session, "saved through a link");
+    assert_eq!(
+        fs::metadata(&real).expect("stat").permissions().mode() & 0o777,
+        0o750
+    );
+    assert!(
+        fs::symlink_metadata(&paths.dir)
+            .expect("stat")
+            .file_type()
+            .is_symlink()
+    );
+    assert!(real.join("workbook.ron").exists());
+}
+
+#[test]
+fn a_new_data_directory_is_created_owner_only() {
+    let (_dir, paths) = fresh();
+    let mut session = tui_like(&paths);
+    add(&mut session, "first");
     assert_eq!(
         fs::metadata(&paths.dir).expect("stat").permissions().mode() & 0o777,
         0o700
     );
+    assert!(session.notes.is_empty(), "{:?}", session.notes);
 }
 
 #[test]

@@ -19,6 +19,10 @@ use chrono::NaiveDate;
 /// How many edits `undo` can step back through.
 pub const UNDO_DEPTH: usize = 100;
 
+/// An edit adding at least this many records (an import) is preceded by a
+/// backup of the file as it was, kept apart from the daily ones.
+pub const BULK_RECORDS: usize = 1000;
+
 /// How a session is opened.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct OpenOptions {
@@ -86,6 +90,9 @@ pub struct Session {
     backup_attempted: Option<NaiveDate>,
     /// The date edits are checked against (a win dated next month is refused).
     today: NaiveDate,
+    /// An edit adding [`BULK_RECORDS`] or more waits to be saved: the file
+    /// is backed up first.
+    bulk_pending: bool,
 }
 
 impl Session {
@@ -122,6 +129,7 @@ impl Session {
             notes: Vec::new(),
             backup_attempted: None,
             today: dates::today(),
+            bulk_pending: false,
         };
         let must_write =
             options.create || options.hold_lock || file::has_temp_files(&session.paths);
@@ -138,6 +146,7 @@ impl Session {
                 ));
             }
         }
+        session.notes.extend(file::loose_directory(&session.paths));
         let mut lock = lock;
         let mut migrated_from = session.load()?;
         if migrated_from.is_some() && lock.is_none() {
@@ -178,7 +187,8 @@ impl Session {
     /// Reads and parses the file into this session. Returns the format version
     /// it was upgraded from in memory, if it was older (it then needs saving).
     fn load(&mut self) -> Result<Option<u32>, StoreError> {
-        let Some(bytes) = file::read_bytes(&self.paths.workbook)? else {
+        let read = file::read_bytes(&self.paths.workbook).map_err(|e| self.with_backup(e))?;
+        let Some(bytes) = read else {
             self.workbook = Workbook::default();
             self.on_disk = None;
             return Ok(None);
@@ -209,8 +219,9 @@ impl Session {
         Ok(migrated)
     }
 
-    /// A damaged-file error gains the newest good backup to offer.
+    /// A damaged or oversized file's error gains the newest good backup to offer.
     fn with_backup(&self, err: StoreError) -> StoreError {
+        let newest = || backup::newest_good(&self.paths).map(|b| b.path);
         match err {
             StoreError::Damaged {
                 path, at, message, ..
@@ -218,7 +229,15 @@ impl Session {
                 path,
                 at,
                 message,
-                backup: backup::newest_good(&self.paths).map(|b| b.path),
+                backup: newest(),
+            },
+            StoreError::TooLarge {
+                path, size, limit, ..
+            } => StoreError::TooLarge {
+                path,
+                size,
+                limit,
+                backup: newest(),
             },
             other => other,
         }
@@ -266,6 +285,7 @@ impl Session {
             });
         }
         let (inverse, outcome) = edit.apply_as(&mut self.workbook, self.today, merge(is_undo))?;
+        self.bulk_pending |= edit.added_ids().len() >= BULK_RECORDS;
         self.entries.push(Entry {
             edit,
             inverse,
@@ -369,12 +389,36 @@ impl Session {
             saved.merged = true;
             (saved.dropped, saved.outcome) = self.rebase(bytes)?;
         }
+        let bulk_backup = self.back_up_before_bulk();
         let bytes = file::to_bytes(&self.workbook)?;
         saved.backup_failed = self.write(bytes)?;
+        if let Some(problem) = bulk_backup {
+            saved.backup_failed = Some(match saved.backup_failed {
+                Some(daily) => format!("{daily}; {problem}"),
+                None => problem,
+            });
+        }
         for entry in &mut self.entries {
             entry.saved = true;
         }
         Ok(saved)
+    }
+
+    /// Before saving an edit that adds thousands of records, keeps the file as
+    /// it is now (so the day's earlier work is in a backup too). A backup that
+    /// fails does not stop the save; it is returned to be reported.
+    fn back_up_before_bulk(&mut self) -> Option<String> {
+        if !self.bulk_pending {
+            return None;
+        }
+        let old = self.on_disk.as_ref()?;
+        match backup::write(&*self.disk, &self.paths, old, Reason::PreBulk) {
+            Ok(_) => {
+                self.bulk_pending = false;
+                None
+            }
+            Err(err) => Some(format!("the backup before this large change failed: {err}")),
+        }
     }
 
     /// Replaces the in-memory workbook with the file's newer content and
@@ -454,6 +498,14 @@ impl Session {
     /// first. A backup that fails does not stop the save (the edit matters
     /// more than the extra copy); it is returned to be reported.
     fn write(&mut self, bytes: Vec<u8>) -> Result<Option<String>, StoreError> {
+        let limit = file::max_bytes();
+        if bytes.len() as u64 > limit {
+            return Err(StoreError::WouldBeTooLarge {
+                path: self.paths.workbook.clone(),
+                size: bytes.len() as u64,
+                limit,
+            });
+        }
         let day = chrono::Local::now().date_naive();
         let mut backup_failed = None;
         if let (true, Some(old)) = (self.backup_attempted != Some(day), &self.on_disk) {

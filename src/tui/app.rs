@@ -577,10 +577,16 @@ impl App {
                 }
                 Status::Saved(text)
             }
+            // Retrying cannot help a change that makes the file too large.
+            Err(err @ StoreError::WouldBeTooLarge { .. }) => {
+                let undo = keymap::key_for(Scope::Global, Action::Undo);
+                Status::NotSaved(format!("{err} ({undo} undoes it)"))
+            }
             Err(err) => {
                 let unsaved = self.session.unsaved();
+                let retry = keymap::key_for(Scope::Global, Action::RetrySave);
                 Status::NotSaved(format!(
-                    "{err} ({unsaved} edit(s) kept in memory; Ctrl-S retries)"
+                    "{err} ({unsaved} edit(s) kept in memory; {retry} retries)"
                 ))
             }
         };

@@ -130,8 +130,12 @@ pub fn run(paths: Paths, banner: Option<String>) -> Result<(), String> {
             Ok(session) => break session,
             Err(err) => err,
         };
+        // A file that cannot be read, or is too large to, offers its newest good backup.
         let offered = match &err {
             StoreError::Damaged {
+                backup: Some(path), ..
+            }
+            | StoreError::TooLarge {
                 backup: Some(path), ..
             } => path.file_name().map(|n| n.to_string_lossy().into_owned()),
             _ => None,
