@@ -146,7 +146,13 @@ impl Failure {
 
 impl From<StoreError> for Failure {
     fn from(err: StoreError) -> Self {
-        Failure::runtime(err.to_string())
+        match err {
+            // A command that could not get the lock has not read or changed anything.
+            StoreError::Busy { .. } => {
+                Failure::runtime(format!("{err}; nothing was changed, try again"))
+            }
+            err => Failure::runtime(err.to_string()),
+        }
     }
 }
 

@@ -406,6 +406,36 @@ impl Edit {
         }
     }
 
+    /// What the edit does, one line per change, as a person reads it:
+    /// `added win “Cut EC2 spend”`, `changed application “Acme — SRE”: role`.
+    pub fn describe(&self) -> Vec<String> {
+        match self {
+            Edit::Add(item) => vec![format!("added {} “{}”", item.kind().noun(), item.label())],
+            Edit::Update(change) => {
+                let (kind, label) = (change.after.kind(), change.after.label());
+                let fields = match (change.before.to_value(), change.after.to_value()) {
+                    (Ok(b), Ok(a)) => merge::changed(&b, &a, &a)
+                        .into_iter()
+                        .map(|f| f.field)
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    _ => String::new(),
+                };
+                vec![format!("changed {} “{label}”: {fields}", kind.noun())]
+            }
+            Edit::Remove(kind, id) => vec![format!("deleted {} {id}", kind.noun())],
+            Edit::Restore(item, _) => {
+                vec![format!(
+                    "put back {} “{}”",
+                    item.kind().noun(),
+                    item.label()
+                )]
+            }
+            Edit::Set(change) => vec![format!("changed the {}", change.after.part().noun())],
+            Edit::Batch(edits) => edits.iter().flat_map(Edit::describe).collect(),
+        }
+    }
+
     /// Whether applying this edit would change nothing (an empty batch).
     pub fn is_empty(&self) -> bool {
         matches!(self, Edit::Batch(edits) if edits.iter().all(Edit::is_empty))
@@ -1043,5 +1073,31 @@ mod tests {
         );
         assert_eq!(wb.conflicts.len(), 1);
         assert_eq!(wb.conflicts[0].fields[0].field, "role");
+    }
+
+    #[test]
+    fn an_edit_describes_itself_in_words() {
+        let mut wb = Workbook::default();
+        let mut add = Edit::Add(win("Cut spend").into());
+        add.apply(&mut wb, today()).expect("add");
+        assert_eq!(add.describe(), ["added win “Cut spend”"]);
+        let before = wb.impact.wins[0].clone();
+        let after = Win {
+            title: "Cut EC2 spend".into(),
+            notes: Some("n".into()),
+            ..before.clone()
+        };
+        assert_eq!(
+            Edit::update(before, after).describe(),
+            ["changed win “Cut EC2 spend”: notes, title"]
+        );
+        let batch = Edit::Batch(vec![
+            Edit::Remove(Kind::Win, 1),
+            Edit::set_from(&wb, Section::RoleEliminated(true)),
+        ]);
+        assert_eq!(
+            batch.describe(),
+            ["deleted win 1", "changed the role eliminated"]
+        );
     }
 }

@@ -46,8 +46,16 @@ pub enum StoreError {
         supported: u32,
     },
 
-    #[error("another careerbook is saving {} right now and did not finish within {seconds} seconds; nothing was changed, try again", path.display())]
-    Busy { path: PathBuf, seconds: u64 },
+    #[error("{holder} was saving the workbook ({}) and {}", path.display(), if *stopped { format!("you stopped waiting after {seconds} s") } else { format!("did not finish within {seconds} seconds") })]
+    Busy {
+        /// The lock file.
+        path: PathBuf,
+        /// Who holds the lock, as it wrote itself into the lock file.
+        holder: String,
+        seconds: u64,
+        /// The person stopped waiting (rather than the wait running out).
+        stopped: bool,
+    },
 
     #[error("not saved: {reason}")]
     ReadOnly { reason: String },

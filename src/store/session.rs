@@ -9,7 +9,7 @@
 use super::backup::{self, Reason};
 use super::disk::{Disk, RealDisk};
 use super::file::{self, Parsed};
-use super::lock::{self, Lock};
+use super::lock::{self, Lock, Waiter};
 use super::{Paths, StoreError, migrate};
 use crate::domain::edit::{Edit, EditError, Kind, Merge, Outcome};
 use crate::domain::workbook::Workbook;
@@ -93,6 +93,17 @@ pub struct Session {
     /// An edit adding [`BULK_RECORDS`] or more waits to be saved: the file
     /// is backed up first.
     bulk_pending: bool,
+    waiter: WaiterSlot,
+}
+
+/// Who is told about a wait for the lock, if anyone.
+#[derive(Default)]
+struct WaiterSlot(Option<Box<Waiter>>);
+
+impl std::fmt::Debug for WaiterSlot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() { "waiter" } else { "none" })
+    }
 }
 
 impl Session {
@@ -130,6 +141,7 @@ impl Session {
             backup_attempted: None,
             today: dates::today(),
             bulk_pending: false,
+            waiter: WaiterSlot::default(),
         };
         let must_write =
             options.create || options.hold_lock || file::has_temp_files(&session.paths);
@@ -179,9 +191,20 @@ impl Session {
         Ok(session)
     }
 
-    fn lock(&self) -> Result<Lock, StoreError> {
+    fn lock(&mut self) -> Result<Lock, StoreError> {
         file::ensure_dirs(&self.paths)?;
-        Lock::acquire(&self.paths.lock, lock::WAIT)
+        let waiter = self
+            .waiter
+            .0
+            .as_deref_mut()
+            .map(|w| w as &mut dyn FnMut(&_) -> bool);
+        Lock::acquire_with(&self.paths.lock, lock::WAIT, waiter)
+    }
+
+    /// Sets who is told when a save waits for another careerbook's lock
+    /// (the TUI shows it and lets Esc stop waiting).
+    pub fn set_waiter(&mut self, waiter: Box<Waiter>) {
+        self.waiter = WaiterSlot(Some(waiter));
     }
 
     /// Reads and parses the file into this session. Returns the format version
@@ -266,6 +289,21 @@ impl Session {
         self.entries.iter().filter(|e| !e.saved).count()
     }
 
+    /// What the edits not yet on disk did, in words, oldest first.
+    pub fn unsaved_edits(&self) -> Vec<String> {
+        self.entries
+            .iter()
+            .filter(|e| !e.saved)
+            .flat_map(|e| {
+                let lines = e.edit.describe();
+                let undo = e.is_undo;
+                lines
+                    .into_iter()
+                    .map(move |l| if undo { format!("undo: {l}") } else { l })
+            })
+            .collect()
+    }
+
     /// Applies `edit` and saves. `Err` means the edit was refused and nothing
     /// changed; `Ok` carries the ids it added and the outcome of the save, which
     /// may have failed while the edit stays applied in memory.
@@ -343,7 +381,7 @@ impl Session {
     /// the workbook as it is in memory, unsaved edits included, as a backup
     /// (`backups/` may still be writable when the data directory is not), so
     /// that `careerbook restore` can put it back later.
-    pub fn rescue(&self) -> Result<std::path::PathBuf, StoreError> {
+    pub fn rescue(&mut self) -> Result<std::path::PathBuf, StoreError> {
         // Under the lock, so another careerbook starting now cannot sweep the
         // temp file away mid-write; but without it if need be, since keeping
         // the edits matters more than that small race.

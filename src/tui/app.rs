@@ -47,6 +47,22 @@ pub enum Popup {
     Conflicts {
         cursor: usize,
     },
+    /// Quitting while edits are only in memory: why the last save failed.
+    Unsaved {
+        error: String,
+    },
+}
+
+/// What happens to unsaved edits as careerbook closes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+enum ExitPlan {
+    /// Save once more, else keep them as a backup (quit keys, signals, a lost terminal).
+    #[default]
+    SaveOrRescue,
+    /// Already kept as a backup: this says where and how to restore it.
+    Kept(String),
+    /// The person chose to lose them.
+    Lose,
 }
 
 /// The status line: the outcome of the last thing done.
@@ -69,6 +85,7 @@ pub struct App {
     theme: Theme,
     banner: Option<String>,
     quit: bool,
+    exit: ExitPlan,
 }
 
 impl App {
@@ -97,6 +114,7 @@ impl App {
             theme,
             banner,
             quit: false,
+            exit: ExitPlan::default(),
         };
         app.open_notes();
         app.refresh_all();
@@ -120,6 +138,12 @@ impl App {
 
     pub fn session(&self) -> &Session {
         &self.session
+    }
+
+    /// From now on a save that waits for the lock waits quietly (the
+    /// terminal is being handed back).
+    pub fn stop_showing_waits(&mut self) {
+        self.session.set_waiter(Box::new(|_| true));
     }
 
     pub fn tab(&self) -> usize {
@@ -187,22 +211,79 @@ impl App {
     /// fails too, keeps them as a backup; the error says where, and how to
     /// get them back.
     pub fn save_before_exit(&mut self) -> Result<(), String> {
+        match std::mem::take(&mut self.exit) {
+            ExitPlan::Kept(note) => return Err(note),
+            ExitPlan::Lose => {
+                let edits = crate::text::count(self.session.unsaved(), "edit");
+                return Err(format!("quit without saving {edits}, as you chose"));
+            }
+            ExitPlan::SaveOrRescue => {}
+        }
         let Err(err) = self.session.retry_save() else {
             return Ok(());
         };
+        Err(self
+            .keep_as_backup(&err.to_string())
+            .unwrap_or_else(|failed| failed))
+    }
+
+    /// Writes the unsaved edits as a backup. `Ok` says where they are and how
+    /// to get them back; `Err` that even the backup could not be written.
+    fn keep_as_backup(&mut self, why: &str) -> Result<String, String> {
         let unsaved = self.session.unsaved();
         match self.session.rescue() {
             Ok(copy) => {
                 let name = copy.file_name().unwrap_or_default().to_string_lossy();
-                Err(format!(
-                    "your last {unsaved} edit(s) could not be saved ({err}). They are kept in {}; \
+                Ok(format!(
+                    "your last {unsaved} edit(s) could not be saved ({why}). They are kept in {}; \
                      once the problem is fixed, `careerbook restore {name}` puts them back.",
                     copy.display()
                 ))
             }
             Err(rescue) => Err(format!(
-                "your last {unsaved} edit(s) could not be saved ({err}), nor kept as a backup ({rescue})"
+                "your last {unsaved} edit(s) could not be saved ({why}), nor kept as a backup ({rescue})"
             )),
+        }
+    }
+
+    /// `q` or Ctrl-C: quits at once when everything is saved (or saves now);
+    /// otherwise asks what to do with the edits that are only in memory.
+    fn request_quit(&mut self) {
+        if self.session.unsaved() == 0 || self.session.read_only().is_some() {
+            self.quit = true;
+            return;
+        }
+        match self.session.retry_save() {
+            Ok(_) => self.quit = true,
+            Err(err) => self.popups.push(Popup::Unsaved {
+                error: err.to_string(),
+            }),
+        }
+    }
+
+    /// A key in the quit-with-unsaved-edits prompt.
+    fn unsaved_key(&mut self, error: String, key: &KeyEvent) {
+        match keymap::resolve(&[Scope::Unsaved], key) {
+            Some(Action::RetrySave) => match self.session.retry_save() {
+                Ok(_) => self.quit = true,
+                Err(err) => self.popups.push(Popup::Unsaved {
+                    error: err.to_string(),
+                }),
+            },
+            Some(Action::QuitKeepBackup) => match self.keep_as_backup(&error) {
+                Ok(note) => {
+                    self.exit = ExitPlan::Kept(note);
+                    self.quit = true;
+                }
+                // Not even a backup could be written: stay, and say so.
+                Err(note) => self.popups.push(Popup::Unsaved { error: note }),
+            },
+            Some(Action::QuitLose) => {
+                self.exit = ExitPlan::Lose;
+                self.quit = true;
+            }
+            Some(Action::Close) => {}
+            _ => self.popups.push(Popup::Unsaved { error }),
         }
     }
 
@@ -221,6 +302,7 @@ impl App {
                 Popup::Message { .. } => Scope::Message,
                 Popup::Help { .. } => Scope::Help,
                 Popup::Conflicts { .. } => Scope::Conflicts,
+                Popup::Unsaved { .. } => Scope::Unsaved,
             }];
         }
         let mut scopes = self.screens[self.tab].scopes();
@@ -234,7 +316,13 @@ impl App {
             return;
         }
         if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
-            self.quit = true;
+            // Asked already: a second Ctrl-C quits, saving once more or
+            // keeping the edits as a backup (never losing them unasked).
+            if matches!(self.popups.last(), Some(Popup::Unsaved { .. })) {
+                self.quit = true;
+            } else {
+                self.request_quit();
+            }
             return;
         }
         if !self.popups.is_empty() {
@@ -252,7 +340,7 @@ impl App {
 
     fn on_action(&mut self, action: Action) {
         match action {
-            Action::Quit | Action::ForceQuit => self.quit = true,
+            Action::Quit | Action::ForceQuit => self.request_quit(),
             Action::Help => self.popups.push(Popup::Help { scroll: 0 }),
             Action::GoTab(n) if n < TABS.len() => self.tab = n,
             Action::NextTab => self.tab = (self.tab + 1) % TABS.len(),
@@ -357,6 +445,7 @@ impl App {
                 });
             }
             Popup::Conflicts { cursor } => self.conflicts_key(cursor, &key),
+            Popup::Unsaved { error } => self.unsaved_key(error, &key),
             Popup::Help { scroll } => match keymap::resolve(&[Scope::Help], &key) {
                 Some(Action::Close) => {}
                 Some(Action::Up) => self.popups.push(Popup::Help {
@@ -759,6 +848,7 @@ impl App {
                 );
             }
             Popup::Conflicts { cursor } => self.render_conflicts(frame, area, *cursor),
+            Popup::Unsaved { error } => self.render_unsaved(frame, area, error),
             Popup::Help { scroll } => {
                 let mut scopes = self.screens[self.tab].scopes();
                 scopes.push(Scope::Global);
@@ -769,6 +859,31 @@ impl App {
 }
 
 impl App {
+    /// The quit prompt: why saving fails, and exactly which edits would be lost.
+    fn render_unsaved(&self, frame: &mut Frame, area: Rect, error: &str) {
+        let edits = self.session.unsaved_edits();
+        let mut body = vec![
+            Line::raw(format!(
+                "✗ Not saved, only in memory ({}): {error}",
+                crate::text::count(edits.len(), "change")
+            )),
+            Line::raw(""),
+        ];
+        body.extend(edits.iter().map(|e| Line::raw(format!("  • {e}"))));
+        popup::render_box(
+            frame,
+            area,
+            &popup::Boxed {
+                title: "Quit with unsaved edits?",
+                body: &body,
+                hints: &keymap::hint_line(Scope::Unsaved),
+                scroll: 0,
+                tone: Tone::Error,
+            },
+            &self.theme,
+        );
+    }
+
     /// The conflicts list: each one's subject, then mine and theirs per field.
     fn render_conflicts(&self, frame: &mut Frame, area: Rect, cursor: usize) {
         let wb = self.session.workbook();

@@ -45,6 +45,8 @@ pub enum Scope {
     Help,
     /// The list of conflicts: values two windows both changed.
     Conflicts,
+    /// Quitting while edits are not saved.
+    Unsaved,
     /// The start-up prompt for a workbook that cannot be read.
     Damaged,
 }
@@ -79,6 +81,7 @@ impl Scope {
             Scope::Message => "Message",
             Scope::Help => "Help",
             Scope::Conflicts => "Conflicts",
+            Scope::Unsaved => "Quitting with unsaved edits",
             Scope::Damaged => "Damaged workbook",
         }
     }
@@ -125,6 +128,9 @@ pub enum Action {
     Conflicts,
     KeepMine,
     KeepTheirs,
+    // Quitting with unsaved edits
+    QuitKeepBackup,
+    QuitLose,
     // Runway
     NextView,
     PrevView,
@@ -395,6 +401,11 @@ pub static KEYS: &[Binding] = &[
     bind!(Conflicts, [code(K::Up), key('k')], A::Up, "previous conflict"),
     bind!(Conflicts, [code(K::Down), key('j')], A::Down, "next conflict"),
     bind!(Conflicts, [code(K::Esc)], A::Close, "close; the conflicts wait until you pick", "close"),
+    // Quitting with unsaved edits
+    bind!(Unsaved, [key('r'), ctrl('s')], A::RetrySave, "try saving again (quits if it works)", "retry"),
+    bind!(Unsaved, [key('b')], A::QuitKeepBackup, "quit, keeping the edits as a backup that `careerbook restore` puts back", "quit, keep backup"),
+    bind!(Unsaved, [key('L')], A::QuitLose, "quit and lose these edits", "quit, lose them"),
+    bind!(Unsaved, [code(K::Esc)], A::Close, "keep working (the edits stay in memory)", "keep working"),
     // Damaged workbook
     bind!(Damaged, [key('r')], A::RestoreBackup, "restore the newest good backup (the damaged file is kept)", "restore"),
     bind!(Damaged, [key('q'), code(K::Esc)], A::Quit, "quit and fix the file by hand", "quit"),
