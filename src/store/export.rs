@@ -76,6 +76,26 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, StoreError> {
     })
 }
 
+/// Everything on standard input (`import apps -`), refused past the same size
+/// limit as a file: no more than one byte beyond it is read.
+pub fn read_stdin() -> Result<Vec<u8>, StoreError> {
+    let name = Path::new("standard input");
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(file::MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| StoreError::io("read", name, e))?;
+    if bytes.len() as u64 > file::MAX_BYTES {
+        return Err(StoreError::TooLarge {
+            path: name.to_path_buf(),
+            size: bytes.len() as u64,
+            limit: file::MAX_BYTES,
+        });
+    }
+    Ok(bytes)
+}
+
 /// Refuses a target that is, or resolves to, a file in the data directory.
 fn refuse_our_directory(target: &Path, ours: &Paths) -> Result<(), StoreError> {
     let resolved = fs::canonicalize(target)
