@@ -32,9 +32,14 @@ pub fn man() -> Result<(), Failure> {
         command_section(&mut roff, "careerbook", sub);
     }
     trailer(&mut roff);
-    let mut text = String::from_utf8_lossy(&page).into_owned();
-    text.push_str(&roff.render());
-    print(&text)
+    // Each rendered part starts with roff's apostrophe preamble (two lines
+    // defining `\*(Aq`): it is kept once, after `.TH`, so the page starts
+    // with its title as man pages do.
+    let preamble = Roff::new().render();
+    let text =
+        format!("{}{}", String::from_utf8_lossy(&page), roff.render()).replace(&preamble, "");
+    let (title, sections) = text.split_once('\n').unwrap_or((&text, ""));
+    print(&format!("{title}\n{preamble}{sections}"))
 }
 
 fn command_section(roff: &mut Roff, parent: &str, command: &Command) {

@@ -28,8 +28,8 @@ pub struct LogArgs {
     /// (short: revenue, cost, retention, risk, other)
     #[arg(long, short)]
     pub category: Option<String>,
-    /// The measured result, e.g. '$40k/yr', '30%', 'p99 900ms -> 300ms'
-    #[arg(long, short)]
+    /// The measured result, e.g. '$40k/yr', '30%', '-30% p99', 'p99 900ms -> 300ms'
+    #[arg(long, short, allow_hyphen_values = true)]
     pub metric: Option<String>,
     /// When it happened: YYYY-MM-DD, today, yesterday, -3d, last fri … (default: today)
     #[arg(long, short, allow_hyphen_values = true)]
@@ -38,7 +38,7 @@ pub struct LogArgs {
     #[arg(long = "tag", short)]
     pub tags: Vec<String>,
     /// Longer notes: context, action, who benefited
-    #[arg(long, short)]
+    #[arg(long, short, allow_hyphen_values = true)]
     pub note: Option<String>,
     /// A link to evidence (a doc, a dashboard, a pull request)
     #[arg(long)]
