@@ -2,34 +2,12 @@
 
 mod common;
 
-use common::cli::careerbook;
+use common::cli::{careerbook, demo_dir, ok};
 
 use std::path::Path;
 
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let out = careerbook(dir, args);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 fn json(dir: &Path, args: &[&str]) -> Vec<serde_json::Value> {
     serde_json::from_str(&ok(dir, args)).expect("a JSON array")
-}
-
-/// A data directory holding the demo workbook.
-fn demo_dir() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::write(
-        dir.path().join("workbook.ron"),
-        careerbook::store::demo::DEMO_RON,
-    )
-    .expect("write");
-    dir
 }
 
 #[test]

@@ -7,26 +7,10 @@ mod common;
 #[allow(dead_code)]
 mod pty;
 
-use common::cli::{careerbook, careerbook_with_stdin, stderr, stdout};
+use common::cli::{careerbook, careerbook_with_stdin, demo_dir, ok, stderr, stdout};
 use serde_json::Value;
 use std::path::Path;
 use std::time::Duration;
-
-fn demo_dir() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::write(
-        dir.path().join("workbook.ron"),
-        careerbook::store::demo::DEMO_RON,
-    )
-    .expect("write");
-    dir
-}
-
-fn ok(dir: &Path, args: &[&str]) -> String {
-    let out = careerbook(dir, args);
-    assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
-    stdout(&out)
-}
 
 fn json(dir: &Path, args: &[&str]) -> Value {
     serde_json::from_str(&ok(dir, args)).expect("JSON")

@@ -45,3 +45,26 @@ pub fn careerbook_with_stdin(dir: &Path, args: &[&str], input: &[u8]) -> Output 
         .expect("write stdin");
     child.wait_with_output().expect("wait for careerbook")
 }
+
+/// A temporary data directory holding the demo workbook.
+pub fn demo_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("workbook.ron"),
+        careerbook::store::demo::DEMO_RON,
+    )
+    .expect("write");
+    dir
+}
+
+/// Standard output of a command that must succeed.
+pub fn ok(dir: &Path, args: &[&str]) -> String {
+    let out = careerbook(dir, args);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{args:?} failed: {}",
+        stderr(&out)
+    );
+    stdout(&out)
+}
