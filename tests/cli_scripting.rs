@@ -368,3 +368,35 @@ fn help_names_the_data_directory_variable() {
     let help = ok(dir.path(), &["--help"]);
     assert!(help.contains("[env: CAREERBOOK_DIR="), "{help}");
 }
+
+#[test]
+fn a_wrong_choice_is_refused_with_the_words_accepted() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (args, expected) in [
+        (
+            &["log", "x", "--category", "costs"][..],
+            "--category: \"costs\" is not a category (choose one of: revenue, customer_retention, cost_savings, risk_reduction, other)",
+        ),
+        (
+            &["import", "jobs"],
+            "unrecognized subcommand 'jobs' (expected one of: apps)",
+        ),
+        (&["apps", "shift", "1"], "(expected one of: move)"),
+        (
+            &["wins", "--format", "pdf"],
+            "[possible values: text, md, csv, json]",
+        ),
+    ] {
+        let out = careerbook(dir.path(), args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&out).contains(expected),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+    assert!(
+        !dir.path().join("workbook.ron").exists(),
+        "nothing was written"
+    );
+}

@@ -142,6 +142,17 @@ pub fn parse_args() -> Args {
         },
         Err(error) => error,
     };
+    if error.kind() == clap::error::ErrorKind::InvalidSubcommand {
+        // clap suggests only a near miss: name every command instead.
+        let first = error.to_string();
+        let first = first.lines().next().unwrap_or_default();
+        warn(&format!(
+            "{} (expected one of: {})",
+            first.trim_start_matches("error: "),
+            commands_at_fault().join(", ")
+        ));
+        std::process::exit(error.exit_code());
+    }
     let hostile =
         std::env::args_os().any(|arg| arg.to_string_lossy().contains(crate::text::is_unsafe));
     if hostile && error.use_stderr() {
@@ -151,6 +162,21 @@ pub fn parse_args() -> Args {
         std::process::exit(error.exit_code());
     }
     error.exit()
+}
+
+/// The commands one level below the last command named on the command line
+/// (for `import bogus`, the kinds of record `import` takes).
+fn commands_at_fault() -> Vec<String> {
+    let mut command = Args::command();
+    for arg in std::env::args().skip(1) {
+        if let Some(sub) = command.find_subcommand(&arg) {
+            command = sub.clone();
+        }
+    }
+    command
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect()
 }
 
 /// Text for people, JSON for scripts.
