@@ -64,6 +64,28 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, StoreError> {
     })
 }
 
+/// Everything on standard input (`import apps -`), refused past the same size
+/// limit as a file: no more than one byte beyond it is read.
+pub fn read_stdin() -> Result<Vec<u8>, StoreError> {
+    let name = Path::new("standard input");
+    let limit = file::max_bytes();
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| StoreError::io("read", name, e))?;
+    if bytes.len() as u64 > limit {
+        return Err(StoreError::TooLarge {
+            path: name.to_path_buf(),
+            size: bytes.len() as u64,
+            limit,
+            backup: None,
+        });
+    }
+    Ok(bytes)
+}
+
 /// Where an export to `path` really goes: absolute, through any link (the
 /// link stays, the file it points to is written). Refused, with no way to
 /// force it: a directory that does not exist; anything that is not a regular
