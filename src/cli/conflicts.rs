@@ -1,5 +1,6 @@
 //! `careerbook conflicts`: values changed here and elsewhere, and picking one.
 
+use super::written::print_written;
 use super::{
     Failure, Format, apply_and_save, open_for_reading, open_for_writing, print, print_json,
 };
@@ -17,7 +18,8 @@ use clap::{Args, Subcommand, ValueEnum};
 pub struct ConflictsArgs {
     #[command(subcommand)]
     pick: Option<PickCommand>,
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    /// text for people, json for scripts (also after `pick`)
+    #[arg(long, value_enum, default_value_t = Format::Text, global = true)]
     format: Format,
 }
 
@@ -35,7 +37,7 @@ enum Side {
 
 pub fn conflicts(paths: &Paths, args: ConflictsArgs) -> Result<(), Failure> {
     match args.pick {
-        Some(PickCommand::Pick { id, side }) => pick(paths, id, side),
+        Some(PickCommand::Pick { id, side }) => pick(paths, id, side, args.format),
         None => list(paths, args.format),
     }
 }
@@ -65,7 +67,15 @@ fn list(paths: &Paths, format: Format) -> Result<(), Failure> {
     print(&text)
 }
 
-fn pick(paths: &Paths, id: Id, side: Side) -> Result<(), Failure> {
+/// What `pick --format json` prints: the conflict settled and the side kept.
+#[derive(serde::Serialize)]
+struct Picked<'a> {
+    id: Id,
+    about: &'a str,
+    kept: &'a str,
+}
+
+fn pick(paths: &Paths, id: Id, side: Side, format: Format) -> Result<(), Failure> {
     let mut session = open_for_writing(paths)?;
     let wb = session.workbook();
     let pick = match side {
@@ -84,5 +94,10 @@ fn pick(paths: &Paths, id: Id, side: Side) -> Result<(), Failure> {
         Side::Mine => "mine",
         Side::Theirs => "theirs",
     };
-    print(&format!("kept {word} for {subject}\n"))
+    let json = Picked {
+        id,
+        about: &subject,
+        kept: word,
+    };
+    print_written(format, &json, || format!("kept {word} for {subject}\n"))
 }
