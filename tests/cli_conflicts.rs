@@ -17,35 +17,33 @@ fn seeded() -> tempfile::TempDir {
 }
 
 #[test]
-fn conflicts_are_listed_with_mine_and_theirs() {
+fn conflicts_are_listed_with_the_kept_and_the_set_aside_value() {
     let dir = seeded();
     let out = careerbook(dir.path(), &["conflicts"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(text.starts_with("61  win 1 “"), "{text}");
     assert!(
-        text.contains("title: mine “Moved media analytics off Kafka: $18k/yr saved”, theirs “Migrated the media-analytics customer off self-managed Kafka onto MSK”"),
+        text.contains("title: kept “Migrated the media-analytics customer off self-managed Kafka onto MSK” · set aside “Moved media analytics off Kafka: $18k/yr saved”"),
         "{text}"
     );
     let json = careerbook(dir.path(), &["conflicts", "--format", "json"]);
     let rows: serde_json::Value = serde_json::from_slice(&json.stdout).expect("json");
     assert_eq!(rows[0]["id"], 61);
     assert_eq!(
-        rows[0]["fields"][0]["mine"],
+        rows[0]["fields"][0]["set_aside"],
         "Moved media analytics off Kafka: $18k/yr saved"
     );
 }
 
 #[test]
-fn picking_mine_puts_it_back_and_picking_again_is_refused() {
+fn using_the_set_aside_value_puts_it_in_place_and_settling_again_is_refused() {
     let dir = seeded();
-    let out = careerbook(
-        dir.path(),
-        &["conflicts", "pick", "61", "mine", "--format", "json"],
-    );
+    let out = careerbook(dir.path(), &["conflicts", "use", "61", "--format", "json"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let picked: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    assert_eq!(picked["kept"], "mine");
+    let settled: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(settled["used"], "set_aside");
+    assert_eq!(settled["about"], "win 1");
     let wins = careerbook(dir.path(), &["wins", "--format", "json"]);
     assert!(
         stdout(&wins).contains("\"title\": \"Moved media analytics off Kafka: $18k/yr saved\""),
@@ -57,7 +55,7 @@ fn picking_mine_puts_it_back_and_picking_again_is_refused() {
         !text.contains("conflicts:"),
         "settled conflicts leave the file"
     );
-    let again = careerbook(dir.path(), &["conflicts", "pick", "61", "theirs"]);
+    let again = careerbook(dir.path(), &["conflicts", "keep", "61"]);
     assert_eq!(again.status.code(), Some(2));
     assert!(
         stderr(&again).contains("there is no conflict 61"),
@@ -71,16 +69,12 @@ fn picking_mine_puts_it_back_and_picking_again_is_refused() {
 }
 
 #[test]
-fn picking_theirs_leaves_the_record_as_it_is() {
+fn keeping_leaves_the_record_as_it_is() {
     let dir = seeded();
     let before = careerbook(dir.path(), &["wins", "--format", "json"]);
-    let out = careerbook(dir.path(), &["conflicts", "pick", "61", "theirs"]);
+    let out = careerbook(dir.path(), &["conflicts", "keep", "61"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(
-        stdout(&out).starts_with("kept theirs for win 1"),
-        "{}",
-        stdout(&out)
-    );
+    assert_eq!(stdout(&out), "kept win 1 as it is\n");
     let after = careerbook(dir.path(), &["wins", "--format", "json"]);
     assert_eq!(before.stdout, after.stdout);
 }

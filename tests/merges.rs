@@ -81,7 +81,7 @@ fn changed<T: Clone>(base: &T, change: impl FnOnce(&mut T)) -> T {
 }
 
 #[test]
-fn two_windows_editing_the_same_field_keep_theirs_and_store_mine() {
+fn two_windows_editing_the_same_field_keep_the_first_saved_and_set_the_other_aside() {
     let (_dir, paths, mut a, mut b) = two_windows();
     let base = a.workbook().impact.wins[0].clone();
     save(
@@ -102,17 +102,17 @@ fn two_windows_editing_the_same_field_keep_theirs_and_store_mine() {
     let file = on_disk(&paths);
     assert_eq!(
         file.impact.wins[0].title, "B's title",
-        "theirs stays in the file"
+        "the value saved first stays in the file"
     );
     let stored = &file.conflicts[0];
     assert_eq!(stored.about, Target::Record(Kind::Win, base.id));
     assert_eq!(
         stored.lines(),
-        ["title: mine “A's title”, theirs “B's title”"]
+        ["title: kept “B's title” · set aside “A's title”"]
     );
-    // Picking mine from a third window puts A's title back.
+    // Using the set-aside value, from a third window, puts A's title in place.
     let mut c = open(&paths);
-    let pick = conflict::resolve(c.workbook(), stored.id, Pick::Mine).expect("resolves");
+    let pick = conflict::resolve(c.workbook(), stored.id, Pick::SetAside).expect("resolves");
     save(&mut c, pick);
     let file = on_disk(&paths);
     assert_eq!(file.impact.wins[0].title, "A's title");

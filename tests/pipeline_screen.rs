@@ -20,10 +20,7 @@ fn stage_of(app: &App, id: u64) -> Stage {
 }
 
 fn status(app: &App) -> String {
-    match app.status() {
-        Status::Saved(text) | Status::Info(text) | Status::NotSaved(text) => text.clone(),
-        Status::Idle => String::new(),
-    }
+    app.status().text().to_string()
 }
 
 // --- Snapshots of each view with the demo data -----------------------------

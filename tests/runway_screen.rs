@@ -52,10 +52,7 @@ fn inputs(app: &mut App) {
 }
 
 fn status(app: &App) -> String {
-    match app.status() {
-        Status::Saved(text) | Status::Info(text) | Status::NotSaved(text) => text.clone(),
-        Status::Idle => String::new(),
-    }
+    app.status().text().to_string()
 }
 
 // Snapshots --------------------------------------------------------------------

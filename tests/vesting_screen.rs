@@ -44,10 +44,7 @@ fn clear(app: &mut App, n: usize) {
 }
 
 fn status_text(app: &App) -> String {
-    match app.status() {
-        Status::Saved(text) | Status::Info(text) | Status::NotSaved(text) => text.clone(),
-        Status::Idle => String::new(),
-    }
+    app.status().text().to_string()
 }
 
 #[test]

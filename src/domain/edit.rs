@@ -157,7 +157,7 @@ records! {
 impl Kind {
     /// Fields of a record that only make sense together: when one of them
     /// conflicts in a merge, the whole group keeps the other side's values.
-    fn groups(self) -> &'static [&'static [&'static str]] {
+    pub(crate) fn groups(self) -> &'static [&'static [&'static str]] {
         match self {
             // The stage is always the last history entry's.
             Kind::Application => &[&["stage", "history"]],
@@ -872,19 +872,19 @@ mod tests {
         assert_eq!(stored_conflict.fields[0].field, "metric");
         assert_eq!(
             stored_conflict.lines(),
-            ["metric: mine “$40k/yr”, theirs “$35k/yr”"]
+            ["metric: kept “$35k/yr” · set aside “$40k/yr”"]
         );
-        // Picking mine puts ours in place and lets the conflict go.
+        // Using the set-aside value puts ours in place and lets the conflict go.
         let mut picked = file.clone();
-        conflict::resolve(&picked, stored_conflict.id, Pick::Mine)
+        conflict::resolve(&picked, stored_conflict.id, Pick::SetAside)
             .expect("resolves")
             .apply(&mut picked, today())
             .expect("applies");
         assert_eq!(stored(&picked).metric, metric("$40k/yr"));
         assert!(picked.conflicts.is_empty());
-        // Picking theirs only lets it go.
+        // Keeping the value in place only lets it go.
         let mut kept = file.clone();
-        conflict::resolve(&kept, stored_conflict.id, Pick::Theirs)
+        conflict::resolve(&kept, stored_conflict.id, Pick::Kept)
             .expect("resolves")
             .apply(&mut kept, today())
             .expect("applies");
@@ -995,9 +995,14 @@ mod tests {
             .map(|f| f.field.as_str())
             .collect();
         assert_eq!(fields, ["stage", "history"]);
-        // Picking mine moves it on to ours, with both moves in the history.
+        // The history follows the stage, so only the stage is shown.
+        assert_eq!(
+            wb.conflicts[0].lines(),
+            ["stage: kept “screening” · set aside “offer”"]
+        );
+        // Using the set-aside stage moves it on, with both moves in the history.
         let id = wb.conflicts[0].id;
-        conflict::resolve(&wb, id, Pick::Mine)
+        conflict::resolve(&wb, id, Pick::SetAside)
             .expect("resolves")
             .apply(&mut wb, today())
             .expect("applies");

@@ -70,9 +70,25 @@ enum ExitPlan {
 pub enum Status {
     Idle,
     Saved(String),
+    /// Saved, with something to look at: a value set aside as a conflict, a
+    /// backup that failed.
+    Warned(String),
     Info(String),
     /// Unsaved edits are in memory; `Ctrl-S` retries. Stays until a save succeeds.
     NotSaved(String),
+}
+
+impl Status {
+    /// The words shown, whatever the kind of status.
+    pub fn text(&self) -> &str {
+        match self {
+            Status::Idle => "",
+            Status::Saved(text)
+            | Status::Warned(text)
+            | Status::Info(text)
+            | Status::NotSaved(text) => text,
+        }
+    }
 }
 
 pub struct App {
@@ -470,8 +486,8 @@ impl App {
                 let cursor = (cursor + 1).min(count.saturating_sub(1));
                 return self.popups.push(Popup::Conflicts { cursor });
             }
-            Some(Action::KeepMine) => Pick::Mine,
-            Some(Action::KeepTheirs) => Pick::Theirs,
+            Some(Action::UseSetAside) => Pick::SetAside,
+            Some(Action::KeepInPlace) => Pick::Kept,
             _ => return self.popups.push(Popup::Conflicts { cursor }),
         };
         let wb = self.session.workbook();
@@ -479,8 +495,8 @@ impl App {
             return;
         };
         let done = match pick {
-            Pick::Mine => format!("kept mine for {}", chosen.subject(wb)),
-            Pick::Theirs => format!("kept theirs for {}", chosen.subject(wb)),
+            Pick::SetAside => format!("used the set-aside value for {}", chosen.short_subject()),
+            Pick::Kept => format!("kept {} as it is", chosen.short_subject()),
         };
         match conflict::resolve(wb, chosen.id, pick) {
             Ok(edit) => self.run_and_report(vec![Effect::Edit {
@@ -657,6 +673,7 @@ impl App {
             Ok(saved) => {
                 self.tell_dropped(&saved.dropped);
                 self.tell_kept(&saved.outcome);
+                let warn = !saved.outcome.conflicts.is_empty() || saved.backup_failed.is_some();
                 let mut text = with_conflicts(done, &saved.outcome);
                 if saved.merged {
                     text.push_str(" · merged with changes made elsewhere");
@@ -664,19 +681,22 @@ impl App {
                 if let Some(problem) = saved.backup_failed {
                     text.push_str(&format!(" · saved, but {problem}"));
                 }
-                Status::Saved(text)
+                if warn {
+                    Status::Warned(text)
+                } else {
+                    Status::Saved(text)
+                }
             }
             // Retrying cannot help a change that makes the file too large.
             Err(err @ StoreError::WouldBeTooLarge { .. }) => {
                 let undo = keymap::key_for(Scope::Global, Action::Undo);
                 Status::NotSaved(format!("{err} ({undo} undoes it)"))
             }
+            // What to do comes first: a narrow status line cuts the end.
             Err(err) => {
-                let unsaved = self.session.unsaved();
+                let unsaved = crate::text::count(self.session.unsaved(), "edit");
                 let retry = keymap::key_for(Scope::Global, Action::RetrySave);
-                Status::NotSaved(format!(
-                    "{err} ({unsaved} edit(s) kept in memory; {retry} retries)"
-                ))
+                Status::NotSaved(format!("{retry} retries; {unsaved} kept in memory. {err}"))
             }
         };
     }
@@ -743,19 +763,23 @@ impl App {
         let unsaved = self.session.unsaved();
         let line = match &self.status {
             // Unsaved edits outrank any later note: the warning stays until a save works.
-            Status::Idle | Status::Saved(_) | Status::Info(_) if unsaved > 0 => Line::styled(
-                fit(
-                    &format!(" ✗ NOT SAVED: {unsaved} edit(s) only in memory; Ctrl-S retries"),
-                    width,
-                ),
-                self.theme.bad(),
-            ),
+            Status::Idle | Status::Saved(_) | Status::Warned(_) | Status::Info(_)
+                if unsaved > 0 =>
+            {
+                let retry = keymap::key_for(Scope::Global, Action::RetrySave);
+                let edits = crate::text::count(unsaved, "edit");
+                let text = format!(" ✗ NOT SAVED: {edits} only in memory; {retry} retries");
+                Line::styled(fit(&text, width), self.theme.bad())
+            }
             Status::Idle => Line::raw(""),
             Status::Saved(text) if text.contains("saved") => {
                 Line::styled(fit(&format!(" ✓ {text}"), width), self.theme.good())
             }
             Status::Saved(text) => {
                 Line::styled(fit(&format!(" ✓ {text} · saved"), width), self.theme.good())
+            }
+            Status::Warned(text) => {
+                Line::styled(fit(&format!(" ⚠ {text}"), width), self.theme.warn())
             }
             Status::Info(text) => {
                 Line::styled(fit(&format!(" • {text}"), width), self.theme.text())
@@ -870,6 +894,10 @@ impl App {
             Line::raw(""),
         ];
         body.extend(edits.iter().map(|e| Line::raw(format!("  • {e}"))));
+        body.push(Line::raw(""));
+        body.push(Line::raw(
+            "Fix what stops the save (free disk space, close the other careerbook), then retry.",
+        ));
         popup::render_box(
             frame,
             area,
@@ -888,8 +916,8 @@ impl App {
     fn render_conflicts(&self, frame: &mut Frame, area: Rect, cursor: usize) {
         let wb = self.session.workbook();
         let mut body = vec![Line::raw(
-            "Changed here and elsewhere to different values. The file holds theirs; \
-             yours waits here until you pick.",
+            "Each was changed in two places at once. The value saved first was kept; \
+             the other is set aside here until you pick.",
         )];
         for (i, c) in wb.conflicts.iter().enumerate() {
             let marker = if i == cursor { "▶ " } else { "  " };
@@ -926,10 +954,7 @@ fn with_conflicts(done: String, outcome: &edit::Outcome) -> String {
         return done;
     }
     let key = keymap::key_for(Scope::Global, Action::Conflicts);
-    format!(
-        "{done} · ⚠ {} changed elsewhere too: theirs kept, yours waits ({key} reviews)",
-        crate::text::count(outcome.conflicts.len(), "field group"),
-    )
+    format!("{done}, but part was changed elsewhere too: yours is set aside ({key} reviews)")
 }
 
 /// The message shown instead of a broken layout.

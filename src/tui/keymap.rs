@@ -126,8 +126,8 @@ pub enum Action {
     RestoreBackup,
     // Conflicts
     Conflicts,
-    KeepMine,
-    KeepTheirs,
+    UseSetAside,
+    KeepInPlace,
     // Quitting with unsaved edits
     QuitKeepBackup,
     QuitLose,
@@ -396,15 +396,15 @@ pub static KEYS: &[Binding] = &[
     bind!(Help, [code(K::Up), key('k')], A::Up, "scroll up", "up"),
     bind!(Help, [code(K::Down), key('j')], A::Down, "scroll down", "down"),
     // Conflicts
-    bind!(Conflicts, [key('m')], A::KeepMine, "keep mine: put back the value this window saved", "mine"),
-    bind!(Conflicts, [key('t')], A::KeepTheirs, "keep theirs: the value saved elsewhere stays (it is already in place)", "theirs"),
-    bind!(Conflicts, [code(K::Up), key('k')], A::Up, "previous conflict"),
-    bind!(Conflicts, [code(K::Down), key('j')], A::Down, "next conflict"),
+    bind!(Conflicts, [key('s')], A::UseSetAside, "use the set-aside value: put it in place of the kept one", "use set-aside"),
+    bind!(Conflicts, [key('k')], A::KeepInPlace, "keep the value in place; the set-aside one goes", "keep"),
+    bind!(Conflicts, [code(K::Up)], A::Up, "previous conflict"),
+    bind!(Conflicts, [code(K::Down)], A::Down, "next conflict"),
     bind!(Conflicts, [code(K::Esc)], A::Close, "close; the conflicts wait until you pick", "close"),
     // Quitting with unsaved edits
     bind!(Unsaved, [key('r'), ctrl('s')], A::RetrySave, "try saving again (quits if it works)", "retry"),
     bind!(Unsaved, [key('b')], A::QuitKeepBackup, "quit, keeping the edits as a backup that `careerbook restore` puts back", "quit, keep backup"),
-    bind!(Unsaved, [key('L')], A::QuitLose, "quit and lose these edits", "quit, lose them"),
+    bind!(Unsaved, [key('L')], A::QuitLose, "quit and lose these edits", "quit, lose"),
     bind!(Unsaved, [code(K::Esc)], A::Close, "keep working (the edits stay in memory)", "keep working"),
     // Damaged workbook
     bind!(Damaged, [key('r')], A::RestoreBackup, "restore the newest good backup (the damaged file is kept)", "restore"),
