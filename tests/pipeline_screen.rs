@@ -4,7 +4,7 @@
 mod common;
 
 use careerbook::domain::pipeline::{Pipeline, Stage};
-use careerbook::tui::app::{App, Status};
+use careerbook::tui::app::App;
 use careerbook::tui::screens::Screen;
 use careerbook::tui::screens::pipeline::PipelineScreen;
 use common::{app_with, demo_app, draw, press, today};

@@ -5,7 +5,7 @@ mod common;
 
 use careerbook::domain::runway::{CoverKind, Severance};
 use careerbook::domain::severance::SeveranceTemplate;
-use careerbook::tui::app::{App, Status};
+use careerbook::tui::app::App;
 use common::{app_with, demo_app, draw, press};
 use rust_decimal_macros::dec;
 

@@ -4,7 +4,7 @@
 mod common;
 
 use careerbook::domain::vesting::{Schedule, TrancheAmount};
-use careerbook::tui::app::{App, Status};
+use careerbook::tui::app::App;
 use chrono::NaiveDate;
 use common::{app_with, demo_app, draw, press};
 use rust_decimal::Decimal;
