@@ -47,6 +47,10 @@ pub fn today_override() -> Result<Option<NaiveDate>, String> {
     }
 }
 
+/// What a date field accepts, as its hint says it: every form that
+/// [`parse_date_input`] reads (keep the two together).
+pub const INPUT_HINT: &str = "YYYY-MM-DD, today, yesterday, +2w, -3d, +1m";
+
 /// Parses a date field: `YYYY-MM-DD`, `today`, `yesterday`, `tomorrow`, or an
 /// offset from today such as `+2w`, `-3d`, `+1m`, `-1y`. The result lies
 /// within [`EARLIEST`]..=[`LATEST`], so whatever a form accepts, the workbook

@@ -2,7 +2,7 @@
 //! (sources in DESIGN.md "Domain facts"). None of them is applied silently:
 //! the user's own entries drive the projection.
 
-use super::text::parse_choice;
+use crate::domain::choice::{Choice, Choices};
 use crate::domain::money::{format_money, format_percent, round_cents};
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -156,9 +156,19 @@ impl KffPlan {
 impl FromStr for KffPlan {
     type Err = String;
 
-    fn from_str(input: &str) -> Result<Self, Self::Err> {
-        parse_choice(input, &Self::ALL, Self::key, Self::label, "KFF plan")
+    fn from_str(input: &str) -> Result<Self, String> {
+        Self::CHOICES.parse(input)
     }
+}
+
+impl Choice for KffPlan {
+    const CHOICES: Choices<Self> = Choices {
+        what: "KFF plan",
+        all: &Self::ALL,
+        key: Self::key,
+        label: Self::label,
+        synonyms: &[],
+    };
 }
 
 #[cfg(test)]
