@@ -162,8 +162,8 @@ mod tests {
     use super::*;
     use crate::domain::impact::Category;
     use crate::domain::pipeline::{Relationship, Source, Stage, Track};
-    use crate::domain::runway::{CoverKind, OneOffKind};
     use crate::domain::runway::reference::KffPlan;
+    use crate::domain::runway::{CoverKind, OneOffKind};
     use crate::domain::severance::TemplateKind;
     use crate::domain::vesting::{BonusKind, Rounding, ScheduleKind};
 
@@ -177,11 +177,22 @@ mod tests {
 
     #[test]
     fn choices_match_keys_and_labels_loosely() {
-        for typed in ["meta_2022", "Meta 2022", "META-2022", "meta2022", " meta 2022 "] {
+        for typed in [
+            "meta_2022",
+            "Meta 2022",
+            "META-2022",
+            "meta2022",
+            " meta 2022 ",
+        ] {
             assert_eq!(typed.parse(), Ok(TemplateKind::Meta2022));
         }
         let err = "green".parse::<TemplateKind>().unwrap_err();
-        assert!(err.starts_with("\"green\" is not a severance template (choose one of: generic, meta_2022"), "{err}");
+        assert!(
+            err.starts_with(
+                "\"green\" is not a severance template (choose one of: generic, meta_2022"
+            ),
+            "{err}"
+        );
     }
 
     fn options<T: Choice>() -> Vec<Vec<&'static str>> {
@@ -209,12 +220,21 @@ mod tests {
         assert_eq!(means::<Source>("LinkedIn"), Some(Source::JobBoard));
         assert_eq!(means::<Source>("linked"), Some(Source::JobBoard));
         assert_eq!(means::<Category>("cost"), Some(Category::CostSavings));
-        assert_eq!(means::<Relationship>("recruiter"), Some(Relationship::Recruiter));
+        assert_eq!(
+            means::<Relationship>("recruiter"),
+            Some(Relationship::Recruiter)
+        );
         assert_eq!(means::<Source>("recruiter"), Some(Source::Recruiter));
         assert_eq!(means::<Stage>("applied"), Some(Stage::Applied));
         assert_eq!(means::<Track>("consulting"), Some(Track::Consulting));
-        assert_eq!(means::<Relationship>("talent partner"), Some(Relationship::Recruiter));
-        assert_eq!(means::<Category>("churn"), Some(Category::CustomerRetention));
+        assert_eq!(
+            means::<Relationship>("talent partner"),
+            Some(Relationship::Recruiter)
+        );
+        assert_eq!(
+            means::<Category>("churn"),
+            Some(Category::CustomerRetention)
+        );
         assert_eq!(means::<Stage>("interv"), Some(Stage::Interviewing));
     }
 
@@ -235,16 +255,26 @@ mod tests {
         assert_eq!(means::<Stage>("a"), None);
         assert_eq!(means::<Relationship>("r"), None);
         assert_eq!(means::<Track>("c"), None);
-        assert_eq!(means::<Source>("i"), None, "Internal, and Indeed for a job board");
+        assert_eq!(
+            means::<Source>("i"),
+            None,
+            "Internal, and Indeed for a job board"
+        );
     }
 
     #[test]
     fn words_match_the_starts_of_words_in_any_order() {
-        assert_eq!(fitting::<Category>("ret cust"), [Category::CustomerRetention]);
+        assert_eq!(
+            fitting::<Category>("ret cust"),
+            [Category::CustomerRetention]
+        );
         assert_eq!(fitting::<Source>("job b"), [Source::JobBoard]);
         assert_eq!(fitting::<Source>("jobbo"), [Source::JobBoard]);
         assert!(fitting::<Source>("carrier pigeon").is_empty());
-        assert!(fitting::<Source>(" - ").is_empty(), "nothing typed fits nothing");
+        assert!(
+            fitting::<Source>(" - ").is_empty(),
+            "nothing typed fits nothing"
+        );
     }
 
     #[test]
@@ -270,7 +300,10 @@ mod tests {
                         continue;
                     }
                     for name in T::CHOICES.names(*a) {
-                        let clash = T::CHOICES.names(*b).iter().any(|n| squash(n) == squash(name));
+                        let clash = T::CHOICES
+                            .names(*b)
+                            .iter()
+                            .any(|n| squash(n) == squash(name));
                         assert!(!clash, "{name:?} names both {a:?} and {b:?}");
                     }
                 }

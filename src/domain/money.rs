@@ -160,6 +160,23 @@ pub fn parse_percent(input: &str) -> Result<Decimal, String> {
     Ok((value / Decimal::ONE_HUNDRED).normalize())
 }
 
+/// `value` against a figure it usually comes close to (the last balance, the
+/// last share price): ten times as much or more, or a tenth or less, is most
+/// likely a slipped digit or decimal point, so it is said (never refused).
+pub fn tenfold_warning(value: Decimal, reference: Decimal, what: &str) -> Option<String> {
+    if reference <= Decimal::ZERO || value <= Decimal::ZERO {
+        return None;
+    }
+    let far = value >= reference * Decimal::TEN || value * Decimal::TEN <= reference;
+    far.then(|| {
+        format!(
+            "{} is far from {what} ({}): check for a slipped digit or decimal point",
+            format_money(value),
+            format_money(reference)
+        )
+    })
+}
+
 /// Parses a count of shares: `180`, `1,200`, `10.5`. Shares are not money,
 /// so `$40k` is refused rather than read as 40,000 shares.
 pub fn parse_shares(input: &str) -> Result<Decimal, String> {
@@ -212,7 +229,9 @@ fn parse_count(input: &str, what: &str, example: &str) -> Result<Decimal, String
             "{text:?} looks like money; enter the number of {what}, like {example}"
         ))
     } else {
-        Err(format!("{text:?} is not a number of {what} (like {example})"))
+        Err(format!(
+            "{text:?} is not a number of {what} (like {example})"
+        ))
     }
 }
 
@@ -242,6 +261,26 @@ mod tests {
         assert_eq!(parse_amount("-250.50"), Ok(dec!(-250.5)));
         assert_eq!(parse_amount("-$3.5k"), Ok(dec!(-3500)));
         assert_eq!(parse_amount("0.1"), Ok(dec!(0.1)));
+    }
+
+    #[test]
+    fn a_tenfold_change_is_said() {
+        // 84,000 = 10 × 8,400; 840 = 8,400 ÷ 10.
+        assert!(tenfold_warning(dec!(84000), dec!(8400), "the last balance").is_some());
+        assert!(tenfold_warning(dec!(840), dec!(8400), "the last balance").is_some());
+        assert_eq!(tenfold_warning(dec!(83999), dec!(8400), "x"), None);
+        assert_eq!(tenfold_warning(dec!(841), dec!(8400), "x"), None);
+        assert_eq!(
+            tenfold_warning(dec!(5), dec!(0), "x"),
+            None,
+            "nothing to compare"
+        );
+        assert_eq!(
+            tenfold_warning(dec!(2124), dec!(212.40), "the last price").as_deref(),
+            Some(
+                "$2,124.00 is far from the last price ($212.40): check for a slipped digit or decimal point"
+            )
+        );
     }
 
     #[test]
@@ -275,7 +314,11 @@ mod tests {
             Err("\"2.5\" is not a whole number of months, like 12".into())
         );
         assert!(parse_whole("eighteen", "months").is_err());
-        assert!(parse_whole("99999999999", "days").unwrap_err().contains("too many"));
+        assert!(
+            parse_whole("99999999999", "days")
+                .unwrap_err()
+                .contains("too many")
+        );
     }
 
     #[test]

@@ -7,9 +7,9 @@
 //! rounded half-up to cents (withholding applies to the amount actually paid).
 
 use crate::domain::Invalid;
+use crate::domain::choice::{Choice, Choices};
 use crate::domain::dates::{self, add_months};
 use crate::domain::money::{MAX_AMOUNT, format_money, round_cents};
-use crate::domain::choice::{Choice, Choices};
 use crate::domain::runway::text::format_quantity;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;

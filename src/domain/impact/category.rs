@@ -89,7 +89,6 @@ impl Choice for Category {
             ("security", Self::RiskReduction),
             ("compliance", Self::RiskReduction),
             ("reliability", Self::RiskReduction),
-            ("sales", Self::Revenue),
         ],
     };
 }

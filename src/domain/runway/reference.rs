@@ -102,6 +102,38 @@ pub fn benefit_maxima_line() -> String {
     )
 }
 
+/// A weekly benefit above every reference maximum. Not refused (a state not
+/// listed may pay more, and the figures change each year), but said, since
+/// it is far likelier a slip of the keyboard.
+pub fn benefit_warning(weekly: Decimal) -> Option<String> {
+    let highest = BENEFIT_MAXIMA.iter().max_by_key(|m| m.max_weekly)?;
+    let about = if highest.approximate { "about " } else { "" };
+    (weekly > highest.max_weekly).then(|| {
+        format!(
+            "{} a week is above every state maximum listed (the highest, {}, is {about}{}); \
+             check the figure your state gave you",
+            format_money(weekly),
+            highest.state,
+            format_money(highest.max_weekly)
+        )
+    })
+}
+
+/// A monthly premium ten times the KFF single-coverage COBRA average or more
+/// (family cover costs about three times as much): likely an extra digit.
+pub fn premium_warning(monthly: Decimal) -> Option<String> {
+    let single = KffPlan::Single.cobra_monthly();
+    (monthly >= single * Decimal::TEN).then(|| {
+        format!(
+            "{} a month is 10× or more the KFF single-coverage average ({}; family {}); \
+             check for an extra digit",
+            format_money(monthly),
+            format_money(single),
+            format_money(KffPlan::Family.cobra_monthly())
+        )
+    })
+}
+
 /// COBRA may charge up to 102% of the plan's full cost.
 pub const COBRA_COST_FACTOR: Decimal = Decimal::from_parts(102, 0, 0, false, 2);
 
@@ -203,6 +235,27 @@ mod tests {
         );
         assert!(BENEFIT_MAXIMA.iter().all(|m| m.year == 2025));
         assert_eq!(COBRA_COST_FACTOR, dec!(1.02));
+    }
+
+    #[test]
+    fn implausible_benefits_and_premiums_are_said() {
+        // WA's about $1,152 is the highest maximum listed.
+        assert_eq!(benefit_warning(dec!(1152)), None);
+        assert_eq!(
+            benefit_warning(dec!(1200000)).as_deref(),
+            Some(
+                "$1,200,000.00 a week is above every state maximum listed (the highest, WA, is \
+                 about $1,152.00); check the figure your state gave you"
+            )
+        );
+        // 10 × $792.63 = $7,926.30: a family premium ($2,294.41) passes, 7,926.30 does not.
+        assert_eq!(premium_warning(dec!(2294.41)), None);
+        assert_eq!(premium_warning(dec!(7926.29)), None);
+        let warning = premium_warning(dec!(7926.30)).expect("a warning");
+        assert!(
+            warning.starts_with("$7,926.30 a month is 10× or more"),
+            "{warning}"
+        );
     }
 
     #[test]
