@@ -386,7 +386,7 @@ pub static KEYS: &[Binding] = &[
     bind!(Form, [code(K::Tab), code(K::Down)], A::NextField, "next field", "next field"),
     bind!(Form, [code(K::BackTab), code(K::Up)], A::PrevField, "previous field"),
     bind!(Form, [code(K::Enter), ctrl('s')], A::Submit, "save (in a note Enter starts a new line, so Ctrl-S saves)", "save"),
-    bind!(Form, [ctrl('u')], A::ClearField, "clear the field, to type it afresh", "clear"),
+    bind!(Form, [ctrl('u')], A::ClearField, "clear the field, to type it afresh"),
     bind!(Form, [code(K::Esc)], A::Cancel, "close the form (asks first if you changed anything)", "cancel"),
     bind!(FormNote, [code(K::Enter)], A::NewLine, "start a new line", "new line"),
     bind!(FormNote, [code(K::Up)], A::Up, "move up a line"),

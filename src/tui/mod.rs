@@ -23,6 +23,7 @@ use crossterm::event::{
 };
 use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use ratatui::DefaultTerminal;
+use ratatui::layout::Rect;
 use ratatui::text::Line;
 use rustix::event::{PollFd, PollFlags};
 use rustix::io::Errno;
@@ -119,9 +120,15 @@ impl Term {
         disable_modes();
         ratatui::restore();
         let edited = editor::edit(text);
+        // A resize to the same size clears the screen and makes the next
+        // draw whole; `clear` would ask the terminal where its cursor is.
         let back = enable_raw_mode()
             .and_then(|()| crossterm::execute!(stdout(), EnterAlternateScreen))
-            .and_then(|()| self.terminal.clear());
+            .and_then(|()| self.terminal.size())
+            .and_then(|size| {
+                self.terminal
+                    .resize(Rect::new(0, 0, size.width, size.height))
+            });
         enable_modes();
         drop(resume);
         back.map_err(|e| format!("cannot take the terminal back: {e}"))?;

@@ -94,6 +94,13 @@ pub fn key(word: &str) -> KeyEvent {
     }
 }
 
+/// The workbook as saved: read back from the file, not from the app's memory.
+pub fn saved(app: &App) -> careerbook::domain::workbook::Workbook {
+    let paths = app.session().paths().clone();
+    let session = Session::open(paths, OpenOptions::default()).expect("reopen the saved workbook");
+    session.workbook().clone()
+}
+
 /// The screen as text, one line per row.
 pub fn draw(app: &App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");

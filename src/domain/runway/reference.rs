@@ -110,8 +110,7 @@ pub fn benefit_warning(weekly: Decimal) -> Option<String> {
     let about = if highest.approximate { "about " } else { "" };
     (weekly > highest.max_weekly).then(|| {
         format!(
-            "{} a week is above every state maximum listed (the highest, {}, is {about}{}); \
-             check the figure your state gave you",
+            "{} a week is above every state's maximum (the highest listed, {}, is {about}{})",
             format_money(weekly),
             highest.state,
             format_money(highest.max_weekly)
@@ -244,8 +243,8 @@ mod tests {
         assert_eq!(
             benefit_warning(dec!(1200000)).as_deref(),
             Some(
-                "$1,200,000.00 a week is above every state maximum listed (the highest, WA, is \
-                 about $1,152.00); check the figure your state gave you"
+                "$1,200,000.00 a week is above every state's maximum (the highest listed, WA, \
+                 is about $1,152.00)"
             )
         );
         // 10 × $792.63 = $7,926.30: a family premium ($2,294.41) passes, 7,926.30 does not.

@@ -913,7 +913,7 @@ impl<P: 'static> Form<P> {
                 for line in wrap(&text, width.saturating_sub(2)) {
                     out.push((i, Line::styled(format!("  {line}"), style)));
                 }
-            } else if focused && let Some(hint) = &field.hint {
+            } else if focused && let Some(hint) = self.hint_for(field) {
                 out.push((
                     i,
                     Line::styled(fit(&format!("  {hint}"), width), theme.dim()),
@@ -921,6 +921,15 @@ impl<P: 'static> Form<P> {
             }
         }
         out
+    }
+
+    /// The hint under the focused field: while a pick-list is being typed
+    /// into, how to choose a match; otherwise the field's own.
+    fn hint_for(&self, field: &Field) -> Option<String> {
+        match &field.kind {
+            Kind::Choice(pick) if pick.filtering() => Some(pick.hint()),
+            _ => field.hint.clone(),
+        }
     }
 
     fn value_lines(

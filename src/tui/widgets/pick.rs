@@ -195,7 +195,7 @@ impl PickList {
                     .take(3)
                     .map(|&o| self.label(o))
                     .collect::<Vec<_>>()
-                    .join(", "),
+                    .join(" / "),
                 take_key()
             ),
         })
@@ -332,7 +332,7 @@ mod tests {
         );
         let problem = stage.problem().expect("a pending, ambiguous word");
         assert!(
-            problem.contains("fits 2 options (Applied, Accepted)"),
+            problem.contains("fits 2 options (Applied / Accepted)"),
             "{problem}"
         );
         // From Peer, `r` used to give Referral.

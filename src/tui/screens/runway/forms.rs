@@ -568,7 +568,7 @@ fn severance_form(plan: &RunwayPlan, today: NaiveDate, how: How) -> Form {
             form.money(GROSS, "Gross amount", gross)
                 .date(PAY_DATE, "Pay date", pay_date)
                 .weeks(STANDS_FOR, "Weeks of pay it stands for", weeks)
-                .hint("optional; needed when the benefit waits for severance to run out")
+                .hint("e.g. 26 or 6.5; needed only when the benefit waits for severance to run out")
                 .preview(move |form| match read_severance(form, how) {
                     Ok(severance) => pay_lines(&severance, None, withholding),
                     Err(_) => vec!["Enter the gross amount and pay date to see the net.".into()],
