@@ -354,6 +354,22 @@ impl<P: 'static> Form<P> {
         self
     }
 
+    /// A number field of `kind`, showing `initial` as it was typed (no
+    /// trailing zeros).
+    fn number(
+        self,
+        name: &'static str,
+        label: &str,
+        kind: Kind,
+        initial: Option<Decimal>,
+        required: bool,
+    ) -> Self {
+        let text = initial
+            .map(|d| d.normalize().to_string())
+            .unwrap_or_default();
+        self.push(name, label, kind, &text, required)
+    }
+
     pub fn text<T: Slot<String>>(self, key: Key<T>, label: &str, initial: &str) -> Self {
         self.push(key.name, label, Kind::Text, initial, T::REQUIRED)
     }
@@ -369,14 +385,11 @@ impl<P: 'static> Form<P> {
         label: &str,
         initial: Option<Decimal>,
     ) -> Self {
-        let text = initial
-            .map(|d| d.normalize().to_string())
-            .unwrap_or_default();
-        self.push(
+        self.number(
             key.name,
             label,
             Kind::Money { negative: false },
-            &text,
+            initial,
             T::REQUIRED,
         )
     }
@@ -399,10 +412,7 @@ impl<P: 'static> Form<P> {
         label: &str,
         initial: Option<Decimal>,
     ) -> Self {
-        let text = initial
-            .map(|d| d.normalize().to_string())
-            .unwrap_or_default();
-        self.push(key.name, label, Kind::Shares, &text, T::REQUIRED)
+        self.number(key.name, label, Kind::Shares, initial, T::REQUIRED)
     }
 
     pub fn weeks<T: Slot<Decimal>>(
@@ -411,10 +421,7 @@ impl<P: 'static> Form<P> {
         label: &str,
         initial: Option<Decimal>,
     ) -> Self {
-        let text = initial
-            .map(|d| d.normalize().to_string())
-            .unwrap_or_default();
-        self.push(key.name, label, Kind::Weeks, &text, T::REQUIRED)
+        self.number(key.name, label, Kind::Weeks, initial, T::REQUIRED)
     }
 
     pub fn percent<T: Slot<Decimal>>(
