@@ -4,15 +4,16 @@ use careerbook::cli::{self, Args, Failure};
 use careerbook::domain::dates;
 use careerbook::store::{Paths, demo};
 use careerbook::tui;
-use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let args = Args::parse();
+    let args = cli::parse_args();
     match run(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("careerbook: {}", failure.message);
+            if !failure.message.is_empty() {
+                cli::warn(&failure.message);
+            }
             ExitCode::from(failure.code)
         }
     }

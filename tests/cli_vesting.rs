@@ -17,7 +17,7 @@ fn workbook_with(vesting: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     fs::write(
         dir.path().join("workbook.ron"),
-        format!("(version: 1, next_id: 100, vesting: {vesting})"),
+        format!("(version: 2, next_id: 100, vesting: {vesting})"),
     )
     .expect("write workbook");
     dir

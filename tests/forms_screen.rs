@@ -11,10 +11,10 @@ use chrono::NaiveDate;
 use common::{app_with, draw, press, saved, today};
 use rust_decimal::Decimal;
 
-const EMPTY: &str = "(version: 1, next_id: 1)";
+const EMPTY: &str = "(version: 2, next_id: 1)";
 
 /// One application at Applied since Nov 2, the edit form's case.
-const APPLIED: &str = r#"(version: 1, next_id: 2, pipeline: (applications: [
+const APPLIED: &str = r#"(version: 2, next_id: 2, pipeline: (applications: [
     (id: 1, company: "Northwind", role: "Architect", stage: applied,
      history: [(stage: applied, date: "2026-11-02")]),
 ]))"#;

@@ -4,7 +4,7 @@ mod common;
 
 use common::{app_with, demo_app, draw, press};
 
-const OLD_WINS: &str = r#"(version: 1, next_id: 3, impact: (wins: [
+const OLD_WINS: &str = r#"(version: 2, next_id: 3, impact: (wins: [
     (id: 1, date: "2026-11-10", title: "Cut the log bill", category: cost_savings,
      metric: Some((text: "$9k/mo", value: "9000", unit: "$/mo", baseline: None))),
     (id: 2, date: "2026-11-03", title: "Ran the security review", category: risk_reduction),

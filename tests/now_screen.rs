@@ -8,7 +8,7 @@ use careerbook::store::Session;
 use careerbook::tui::app::{App, Status};
 use common::{app_with, demo_app, draw, press, today};
 
-const EMPTY: &str = "(version: 1, next_id: 1)";
+const EMPTY: &str = "(version: 2, next_id: 1)";
 
 /// The workbook as saved on disk (not the app's copy in memory).
 fn on_disk(app: &App) -> Workbook {
@@ -440,7 +440,7 @@ fn the_review_and_the_panels_draw_at_small_sizes_without_panic() {
 }
 
 /// Two grants; the second vests 5% on 2026-12-10, 14 days after "today".
-const VEST_SOON: &str = r#"(version: 1, next_id: 3, vesting: (
+const VEST_SOON: &str = r#"(version: 2, next_id: 3, vesting: (
     grants: [
         (id: 1, name: "New-hire RSU", ticker: "AMZN", shares: "100", grant_date: "2024-03-15",
          vest_start: "2024-03-15", schedule: amazon, rounding: half_up),

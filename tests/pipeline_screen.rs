@@ -263,7 +263,7 @@ fn adding_starts_at_applied_wherever_the_board_is_and_names_contacts_by_name() {
 #[test]
 fn an_unclear_contact_is_refused_under_its_field() {
     let (_dir, mut app) = app_with(
-        r#"(version: 1, next_id: 10, pipeline: (contacts: [
+        r#"(version: 2, next_id: 10, pipeline: (contacts: [
             (id: 1, name: "Dana Whitfield", relationship: recruiter),
             (id: 2, name: "Dana Lee", relationship: peer)]))"#,
     );
@@ -467,7 +467,7 @@ fn the_funnel_shows_counts_rates_with_their_inputs_and_weeks() {
 #[test]
 fn the_funnel_never_invents_a_rate() {
     let (_dir, mut app) = app_with(
-        r#"(version: 1, next_id: 10, pipeline: (applications: [
+        r#"(version: 2, next_id: 10, pipeline: (applications: [
             (id: 1, company: "Acme", role: "SRE", stage: wishlist,
              history: [(stage: wishlist, date: "2026-11-20")])]))"#,
     );
@@ -503,7 +503,7 @@ fn every_view_draws_at_small_sizes_without_panic() {
 
 #[test]
 fn an_empty_pipeline_says_how_to_start() {
-    let (_dir, mut app) = app_with("(version: 1, next_id: 1)");
+    let (_dir, mut app) = app_with("(version: 2, next_id: 1)");
     press(&mut app, "5");
     assert!(draw(&app, 80, 24).contains("No applications yet. a adds one"));
     press(&mut app, "v v");
@@ -522,7 +522,7 @@ fn big_workbook(apps: usize, contacts: usize) -> String {
         "rejected",
         "ghosted",
     ];
-    let mut out = String::from("(version: 1, next_id: 100000, pipeline: (applications: [");
+    let mut out = String::from("(version: 2, next_id: 100000, pipeline: (applications: [");
     for i in 0..apps {
         let stage = stages[i % stages.len()];
         let day = 1 + i % 28;

@@ -9,12 +9,12 @@ use careerbook::tui::app::{App, Status};
 use common::{app_with, demo_app, draw, press};
 use rust_decimal_macros::dec;
 
-const EMPTY: &str = "(version: 1, next_id: 1)";
+const EMPTY: &str = "(version: 2, next_id: 1)";
 
 /// $60,000 in one account, $4,500 essential + $1,500 other spending a month.
 /// From today (2026-11-26) that lasts exactly 10.00 months, to 26 Sep 2027.
 const SIMPLE: &str = r#"(
-    version: 1,
+    version: 2,
     next_id: 10,
     runway: (
         accounts: [(id: 1, name: "Savings", balance: "60000", as_of: "2026-11-20")],

@@ -65,7 +65,7 @@ fn round_trip_keeps_every_field() {
     assert_eq!(reopened.workbook(), &expected);
     let text = fs::read_to_string(&paths.workbook).expect("read");
     assert!(
-        text.starts_with("(\n    version: 1,"),
+        text.starts_with("(\n    version: 2,"),
         "version comes first:\n{text}"
     );
 }
@@ -122,7 +122,7 @@ fn garbage_and_empty_files_are_refused_and_left_alone() {
     let (_dir, paths) = fresh();
     assert_refused_untouched(&paths, b"\x00\x01\xff\xfe not ron at all");
     assert_refused_untouched(&paths, b"");
-    assert_refused_untouched(&paths, b"(version: 1, next_id: 1, surprise: true)");
+    assert_refused_untouched(&paths, b"(version: 2, next_id: 1, surprise: true)");
 }
 
 #[test]
@@ -132,7 +132,7 @@ fn a_damaged_file_names_the_newest_good_backup() {
     add(&mut session, "one");
     add(&mut session, "two"); // the first save of the day backed up the file as it was
     drop(session);
-    fs::write(&paths.workbook, b"(version: 1, next_id: ").expect("damage");
+    fs::write(&paths.workbook, b"(version: 2, next_id: ").expect("damage");
     let err = tui_like_err(&paths);
     match err {
         StoreError::Damaged {
@@ -178,10 +178,10 @@ fn a_newer_version_opens_read_only_and_stays_byte_identical() {
 fn a_newer_version_with_unknown_fields_is_refused_and_untouched() {
     let (_dir, paths) = fresh();
     fs::create_dir_all(&paths.dir).expect("dir");
-    let newer = b"(version: 2, next_id: 1, pets: [\"cat\"])";
+    let newer = b"(version: 3, next_id: 1, pets: [\"cat\"])";
     fs::write(&paths.workbook, newer).expect("seed");
     let err = tui_like_err(&paths);
-    assert!(matches!(err, StoreError::Newer { found: 2, .. }), "{err:?}");
+    assert!(matches!(err, StoreError::Newer { found: 3, .. }), "{err:?}");
     assert_eq!(fs::read(&paths.workbook).expect("read"), newer);
 }
 
@@ -243,6 +243,7 @@ fn undo_after_a_merge_removes_only_our_record() {
     tui.undo()
         .expect("something to undo")
         .expect("valid")
+        .saved
         .expect("saved");
     assert_eq!(titles(&tui_like(&paths)), ["from the shell"]);
 }
@@ -337,15 +338,62 @@ fn files_are_owner_only_after_every_save_and_backup() {
 }
 
 #[test]
-fn an_existing_loose_data_directory_is_made_owner_only() {
+fn an_existing_data_directory_keeps_its_mode_and_a_loose_one_is_warned_about() {
+    // A shared directory such as /tmp: sticky and world-writable. careerbook
+    // must not take the sticky bit away or shut others out of it.
     let (_dir, paths) = fresh();
     fs::create_dir_all(&paths.dir).expect("dir");
-    fs::set_permissions(&paths.dir, fs::Permissions::from_mode(0o755)).expect("loosen");
-    tui_like(&paths);
+    fs::set_permissions(&paths.dir, fs::Permissions::from_mode(0o1777)).expect("share");
+    let mut session = tui_like(&paths);
+    add(&mut session, "saved into a shared directory");
+    assert_eq!(
+        fs::metadata(&paths.dir).expect("stat").permissions().mode() & 0o7777,
+        0o1777,
+        "the sticky bit and the mode stay"
+    );
+    assert!(
+        session.notes.iter().any(|n| n.contains("mode 1777")),
+        "{:?}",
+        session.notes
+    );
+    // careerbook's own files and backups/ are still owner-only.
+    let mode = |p: &std::path::Path| fs::metadata(p).expect("stat").permissions().mode() & 0o777;
+    assert_eq!(mode(&paths.workbook), 0o600);
+    assert_eq!(mode(&paths.backups), 0o700);
+}
+
+#[test]
+fn a_linked_data_directory_leaves_the_target_mode_alone() {
+    let (dir, paths) = fresh();
+    let real = dir.path().join("synced");
+    fs::create_dir_all(&real).expect("dir");
+    fs::set_permissions(&real, fs::Permissions::from_mode(0o750)).expect("mode");
+    std::os::unix::fs::symlink(&real, &paths.dir).expect("link");
+    let mut session = tui_like(&paths);
+    add(&mut session, "saved through a link");
+    assert_eq!(
+        fs::metadata(&real).expect("stat").permissions().mode() & 0o777,
+        0o750
+    );
+    assert!(
+        fs::symlink_metadata(&paths.dir)
+            .expect("stat")
+            .file_type()
+            .is_symlink()
+    );
+    assert!(real.join("workbook.ron").exists());
+}
+
+#[test]
+fn a_new_data_directory_is_created_owner_only() {
+    let (_dir, paths) = fresh();
+    let mut session = tui_like(&paths);
+    add(&mut session, "first");
     assert_eq!(
         fs::metadata(&paths.dir).expect("stat").permissions().mode() & 0o777,
         0o700
     );
+    assert!(session.notes.is_empty(), "{:?}", session.notes);
 }
 
 #[test]
@@ -371,6 +419,7 @@ fn undo_goes_back_twenty_levels_and_is_saved() {
             .undo()
             .expect("more to undo")
             .expect("valid")
+            .saved
             .expect("saved");
     }
     assert_eq!(titles(&tui_like(&paths)), ["w0", "w1", "w2", "w3", "w4"]);
@@ -393,6 +442,7 @@ fn remove_and_undo_restore_the_record_in_place() {
         .undo()
         .expect("undo")
         .expect("valid")
+        .saved
         .expect("saved");
     assert_eq!(titles(&tui_like(&paths)), ["a", "b", "c"]);
 }
@@ -415,7 +465,7 @@ fn oversized_files_are_refused_without_reading_them() {
 fn duplicate_ids_from_a_hand_edit_are_refused() {
     let (_dir, paths) = fresh();
     fs::create_dir_all(&paths.dir).expect("dir");
-    let text = r#"(version: 1, next_id: 1, impact: (wins: [
+    let text = r#"(version: 2, next_id: 1, impact: (wins: [
         (id: 4, date: "2026-11-02", title: "a", category: other),
         (id: 4, date: "2026-11-03", title: "b", category: other),
     ]))"#;
@@ -431,7 +481,7 @@ fn duplicate_ids_from_a_hand_edit_are_refused() {
 fn a_hand_edited_low_counter_never_hands_out_a_used_id() {
     let (_dir, paths) = fresh();
     fs::create_dir_all(&paths.dir).expect("dir");
-    let text = r#"(version: 1, next_id: 1, impact: (wins: [(id: 7, date: "2026-11-02", title: "a", category: other)]))"#;
+    let text = r#"(version: 2, next_id: 1, impact: (wins: [(id: 7, date: "2026-11-02", title: "a", category: other)]))"#;
     fs::write(&paths.workbook, text).expect("seed");
     let mut session = tui_like(&paths);
     add(&mut session, "new");

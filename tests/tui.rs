@@ -6,7 +6,7 @@ use careerbook::tui::keymap::{self, Scope};
 use common::{app_with, demo_app, draw, key, press};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 
-const EMPTY: &str = "(version: 1, next_id: 1)";
+const EMPTY: &str = "(version: 2, next_id: 1)";
 
 #[test]
 fn number_keys_and_tab_switch_tabs_in_order() {
@@ -206,4 +206,37 @@ fn the_not_saved_warning_stays_until_a_save_works() {
     press(&mut app, "C-s");
     let screen = draw(&app, 80, 24);
     assert!(!screen.contains("NOT SAVED"), "{screen}");
+}
+
+#[test]
+fn conflicts_show_in_the_tab_bar_and_are_picked_in_their_list() {
+    let (_dir, mut app) = app_with(include_str!("fixtures/workbook-v2.ron"));
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .contains("⚠ 1 conflict (!)"),
+        "{screen}"
+    );
+    press(&mut app, "!");
+    let screen = draw(&app, 80, 24);
+    insta::assert_snapshot!("conflicts_at_80x24", screen);
+    press(&mut app, "m");
+    assert_eq!(app.popup_count(), 0, "the list closes when none is left");
+    let wb = app.session().workbook();
+    assert!(wb.conflicts.is_empty());
+    assert_eq!(
+        wb.impact.wins[0].title,
+        "Moved media analytics off Kafka: $18k/yr saved"
+    );
+    // Undo brings the conflict back, with theirs in place again.
+    press(&mut app, "u");
+    let wb = app.session().workbook();
+    assert_eq!(wb.conflicts.len(), 1);
+    assert_ne!(
+        wb.impact.wins[0].title,
+        "Moved media analytics off Kafka: $18k/yr saved"
+    );
 }

@@ -513,7 +513,7 @@ fn bonuses_are_added_in_two_steps() {
 
 #[test]
 fn an_empty_workbook_explains_what_to_do() {
-    let (_dir, mut app) = app_with("(version: 1, next_id: 1)");
+    let (_dir, mut app) = app_with("(version: 2, next_id: 1)");
     on_view(&mut app, UPCOMING);
     let screen = draw(&app, 80, 24);
     assert!(screen.contains("No grants yet."), "{screen}");

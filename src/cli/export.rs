@@ -1,8 +1,9 @@
 //! `careerbook export --format ics --out FILE [--force]`: a calendar of every
 //! dated item careerbook knows, one all-day event each, with stable UIDs so a
-//! calendar that imports a newer export updates its events instead of adding copies.
+//! calendar that imports a newer export updates its events instead of adding
+//! copies. `--out -` writes the calendar to standard output.
 
-use super::{Failure, open_for_reading, print};
+use super::{Failure, open_for_reading, print, print_data};
 use crate::domain::dates;
 use crate::domain::workbook::Workbook;
 use crate::export::ics::{self, CalendarEvent};
@@ -27,6 +28,9 @@ pub fn export(paths: &Paths, format: ExportFormat, out: &Path, force: bool) -> R
             let events = calendar_events(session.workbook(), today);
             // DTSTAMP is when the file was made: the real clock, in UTC.
             let text = ics::calendar(&events, Utc::now().naive_utc());
+            if out == Path::new("-") {
+                return print_data(&text);
+            }
             let (written, replaced) = match write_own_file(
                 out,
                 text.as_bytes(),

@@ -1,6 +1,10 @@
 //! `careerbook log` and `careerbook wins`.
 
-use super::{Failure, apply_and_save, open_for_reading, open_for_writing, print, print_json};
+use super::written::{added_id, print_written};
+use super::{
+    Failure, Format, apply_and_save, one_line, open_for_reading, open_for_writing, print,
+    print_data, print_json,
+};
 use crate::domain::dates;
 use crate::domain::edit::{Edit, Kind};
 use crate::domain::impact::{
@@ -12,28 +16,36 @@ use chrono::NaiveDate;
 use clap::ValueEnum;
 
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  careerbook log \"Cut EC2 spend\" --category cost --metric '$40k/yr' --date fri\n  \
+                        git log -1 --format=%B | careerbook log - --tag shipped --format json"
+)]
 pub struct LogArgs {
-    /// What you did, in one line
+    /// What you did, in one line; `-` reads it from standard input (its first
+    /// line; any further lines become the notes)
     pub text: String,
     /// revenue, cost_savings, customer_retention, risk_reduction or other
     /// (short: revenue, cost, retention, risk, other)
     #[arg(long, short)]
     pub category: Option<String>,
-    /// The measured result, e.g. '$40k/yr', '30%', 'p99 900ms -> 300ms'
-    #[arg(long, short)]
+    /// The measured result, e.g. '$40k/yr', '30%', '-30% p99', 'p99 900ms -> 300ms'
+    #[arg(long, short, allow_hyphen_values = true)]
     pub metric: Option<String>,
-    /// When it happened: YYYY-MM-DD, today, yesterday, -3d … (default: today)
+    /// When it happened: YYYY-MM-DD, today, yesterday, -3d, last fri … (default: today)
     #[arg(long, short, allow_hyphen_values = true)]
     pub date: Option<String>,
     /// A tag (repeat for more)
     #[arg(long = "tag", short)]
     pub tags: Vec<String>,
     /// Longer notes: context, action, who benefited
-    #[arg(long, short)]
+    #[arg(long, short, allow_hyphen_values = true)]
     pub note: Option<String>,
     /// A link to evidence (a doc, a dashboard, a pull request)
     #[arg(long)]
     pub link: Option<String>,
+    /// text for people; json prints the win as saved, with its id
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -63,24 +75,52 @@ pub struct WinsArgs {
 }
 
 /// `careerbook log TEXT …`: adds a win and prints it.
-pub fn log(paths: &Paths, args: LogArgs) -> Result<(), Failure> {
+pub fn log(paths: &Paths, mut args: LogArgs) -> Result<(), Failure> {
     let today = dates::today();
+    if args.text == "-" {
+        read_title(&mut args)?;
+    }
     let win = win_from_args(&args, today)?;
     let mut session = open_for_writing(paths)?;
     let added = apply_and_save(&mut session, Edit::Add(win.into()), |invalid| {
         Failure::usage(invalid.to_string())
     })?;
-    let id = added
+    let id = added_id(&added, Kind::Win)?;
+    let win = session
+        .workbook()
+        .impact
+        .wins
         .iter()
-        .find(|(kind, _)| *kind == Kind::Win)
-        .map(|(_, id)| *id);
-    let logged = id.and_then(|id| session.workbook().impact.wins.iter().find(|w| w.id == id));
-    match logged {
-        Some(win) => print(&format!("logged {}\n", describe(win))),
-        None => Err(Failure::runtime(
-            "the win was saved but could not be read back",
-        )),
+        .find(|w| w.id == id)
+        .ok_or_else(|| Failure::runtime("the win was saved but could not be read back"))?;
+    print_written(args.format, &WinJson::from(win), || {
+        format!("logged {}\n", describe(win))
+    })
+}
+
+/// `log -`: the title is standard input's first line, and any lines after it
+/// are the notes (as in a commit message), unless `--note` gives them.
+fn read_title(args: &mut LogArgs) -> Result<(), Failure> {
+    if super::stdin_is_terminal() {
+        super::warn("reading the win from standard input: type it, then Ctrl-D");
     }
+    let bytes = crate::store::export::read_stdin()?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Failure::usage("TEXT: standard input is not UTF-8 text"))?;
+    let text = text.trim();
+    let (title, rest) = text.split_once('\n').unwrap_or((text, ""));
+    let rest = rest.trim();
+    if !rest.is_empty() {
+        if args.note.is_some() {
+            return Err(Failure::usage(
+                "TEXT: standard input has lines after the title and --note was given too; \
+                 use one or the other for the notes",
+            ));
+        }
+        args.note = Some(rest.to_string());
+    }
+    args.text = title.trim().to_string();
+    Ok(())
 }
 
 fn win_from_args(args: &LogArgs, today: NaiveDate) -> Result<Win, Failure> {
@@ -148,7 +188,7 @@ fn describe(win: &Win) -> String {
         let tags: Vec<String> = win.tags.iter().map(|t| format!("#{t}")).collect();
         line.push_str(&format!("  {}", tags.join(" ")));
     }
-    line
+    one_line(&line)
 }
 
 /// `careerbook wins …`: lists wins, newest first.
@@ -185,7 +225,7 @@ pub fn wins(paths: &Paths, args: WinsArgs) -> Result<(), Failure> {
             let mut out = Vec::new();
             wins_csv::write(&wins, &mut out)
                 .map_err(|e| Failure::runtime(format!("cannot write CSV: {e}")))?;
-            print(&String::from_utf8_lossy(&out))
+            print_data(&String::from_utf8_lossy(&out))
         }
         WinsFormat::Text if wins.is_empty() && filter == WinFilter::default() => {
             print("no wins yet: `careerbook log \"what you did\"` adds one\n")

@@ -1,16 +1,19 @@
 //! `careerbook import apps FILE.csv [--skip-bad]`.
 
 use super::pipeline::{refuse_read_only, save};
-use super::{Failure, open_for_reading, open_for_writing, print};
+use super::written::print_written;
+use super::{Failure, Format, one_line, open_for_reading, open_for_writing};
+use crate::domain::Id;
 use crate::domain::dates;
 use crate::domain::edit::{Edit, Kind};
 use crate::domain::pipeline::import::{
     DateOrder, DuplicateOf, ImportError, ImportPlan, plan_import,
 };
-use crate::domain::pipeline::{NewApplication, Pipeline};
+use crate::domain::pipeline::{ApplicationRecord, NewApplication, Pipeline};
 use crate::store::Paths;
 use crate::text::count;
 use clap::Subcommand;
+use serde::Serialize;
 use std::path::{Path, PathBuf};
 
 /// Appends one line to a `String` being built for [`print`].
@@ -29,26 +32,43 @@ pub enum ImportWhat {
     /// Import job applications from a spreadsheet saved as CSV (see the guide
     /// for the columns); rows already in the pipeline are not added again
     Apps {
-        /// The CSV file (comma, semicolon or tab separated, UTF-8)
+        /// The CSV file (comma, semicolon or tab separated, UTF-8); `-` reads standard input
         file: PathBuf,
         /// Import the rows that can be read and skip the others (without it,
         /// nothing is imported while any row cannot be read)
         #[arg(long)]
         skip_bad: bool,
+        /// text for people; json prints the applications as saved, with their ids,
+        /// and the rows skipped or already there
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
 }
 
 pub fn run(paths: &Paths, what: ImportWhat) -> Result<(), Failure> {
     match what {
-        ImportWhat::Apps { file, skip_bad } => apps(paths, &file, skip_bad),
+        ImportWhat::Apps {
+            file,
+            skip_bad,
+            format,
+        } => apps(paths, &file, skip_bad, format),
     }
 }
 
-fn apps(paths: &Paths, file: &Path, skip_bad: bool) -> Result<(), Failure> {
+fn apps(paths: &Paths, file: &Path, skip_bad: bool, format: Format) -> Result<(), Failure> {
     let today = dates::today();
-    let bytes = crate::store::export::read_file(file)
-        .map_err(|err| Failure::runtime(format!("{err}; nothing was imported")))?;
-    let name = file.display().to_string();
+    let stdin = file == Path::new("-");
+    let bytes = if stdin {
+        crate::store::export::read_stdin()
+    } else {
+        crate::store::export::read_file(file)
+    }
+    .map_err(|err| Failure::runtime(format!("{err}; nothing was imported")))?;
+    let name = if stdin {
+        "standard input".to_string()
+    } else {
+        file.display().to_string()
+    };
     let refuse = |err: ImportError| match err {
         ImportError::Unreadable(_) => {
             Failure::runtime(format!("{name}: {err}; nothing was imported"))
@@ -85,11 +105,80 @@ fn apps(paths: &Paths, file: &Path, skip_bad: bool) -> Result<(), Failure> {
             .collect();
         save(&mut session, Edit::Batch(edits))?
     };
-    let ids = added
+    let ids: Vec<Id> = added
         .iter()
         .filter(|(kind, _)| *kind == Kind::Application)
-        .map(|&(_, id)| id);
-    print(&report(&name, &plan, ids, &session.workbook().pipeline))
+        .map(|&(_, id)| id)
+        .collect();
+    let pipeline = &session.workbook().pipeline;
+    print_written(format, &ImportJson::new(&plan, &ids, pipeline), || {
+        report(&name, &plan, &ids, pipeline)
+    })
+}
+
+/// `import apps --format json`: the applications as saved, then the rows not imported.
+#[derive(Serialize)]
+struct ImportJson<'a> {
+    imported: Vec<ApplicationRecord<'a>>,
+    skipped: Vec<SkippedJson<'a>>,
+    duplicates: Vec<DuplicateJson>,
+    ignored_columns: &'a [String],
+    /// Slash dates were read day first (26/11/2026).
+    day_first: bool,
+}
+
+#[derive(Serialize)]
+struct SkippedJson<'a> {
+    row: usize,
+    reason: &'a str,
+}
+
+/// A row already there: the same as application `same_as_id`, or as an
+/// earlier row `same_as_row` of the same file.
+#[derive(Serialize)]
+struct DuplicateJson {
+    row: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    same_as_id: Option<Id>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    same_as_row: Option<usize>,
+}
+
+impl<'a> ImportJson<'a> {
+    fn new(plan: &'a ImportPlan, ids: &[Id], pipeline: &'a Pipeline) -> Self {
+        Self {
+            imported: ids
+                .iter()
+                .filter_map(|&id| pipeline.application(id))
+                .map(ApplicationRecord::from)
+                .collect(),
+            skipped: plan
+                .bad
+                .iter()
+                .map(|bad| SkippedJson {
+                    row: bad.row_number,
+                    reason: &bad.reason,
+                })
+                .collect(),
+            duplicates: plan
+                .duplicates
+                .iter()
+                .map(|dup| DuplicateJson {
+                    row: dup.row_number,
+                    same_as_id: match dup.of {
+                        DuplicateOf::Existing(id) => Some(id),
+                        DuplicateOf::Row(_) => None,
+                    },
+                    same_as_row: match dup.of {
+                        DuplicateOf::Row(row) => Some(row),
+                        DuplicateOf::Existing(_) => None,
+                    },
+                })
+                .collect(),
+            ignored_columns: &plan.ignored_columns,
+            day_first: plan.date_order == DateOrder::DayFirst,
+        }
+    }
 }
 
 /// The refusal when rows cannot be read and `--skip-bad` was not given.
@@ -99,7 +188,11 @@ fn bad_rows(name: &str, plan: &ImportPlan) -> Failure {
         rows(plan.bad.len())
     );
     for bad in &plan.bad {
-        message.push_str(&format!("  row {}: {}\n", bad.row_number, bad.reason));
+        message.push_str(&format!(
+            "  row {}: {}\n",
+            bad.row_number,
+            one_line(&bad.reason)
+        ));
     }
     message.push_str(&format!(
         "Fix them and import again, or add --skip-bad to import the other {} and skip these.",
@@ -108,12 +201,7 @@ fn bad_rows(name: &str, plan: &ImportPlan) -> Failure {
     Failure::usage(message)
 }
 
-fn report(
-    name: &str,
-    plan: &ImportPlan,
-    ids: impl Iterator<Item = u64>,
-    pipeline: &Pipeline,
-) -> String {
+fn report(name: &str, plan: &ImportPlan, ids: &[Id], pipeline: &Pipeline) -> String {
     let mut out = String::new();
     if plan.rows.is_empty() {
         say!(out, "Nothing new to import from {name}.");
@@ -123,14 +211,14 @@ fn report(
             "Imported {} from {name}:",
             count(plan.rows.len(), "application")
         );
-        for (id, row) in ids.zip(&plan.rows) {
+        for (id, row) in ids.iter().zip(&plan.rows) {
             say!(out, "  #{id:<5} {}", describe(row));
         }
     }
     if !plan.bad.is_empty() {
         say!(out, "Skipped {} that cannot be read:", rows(plan.bad.len()));
         for bad in &plan.bad {
-            say!(out, "  row {}: {}", bad.row_number, bad.reason);
+            say!(out, "  row {}: {}", bad.row_number, one_line(&bad.reason));
         }
     }
     if !plan.duplicates.is_empty() {
@@ -142,7 +230,10 @@ fn report(
         for dup in &plan.duplicates {
             let of = match dup.of {
                 DuplicateOf::Existing(id) => match pipeline.application(id) {
-                    Some(app) => format!("#{id} {} — {}", app.company, app.role),
+                    Some(app) => format!(
+                        "#{id} {}",
+                        one_line(&format!("{} — {}", app.company, app.role))
+                    ),
                     None => format!("#{id}"),
                 },
                 DuplicateOf::Row(row) => format!("row {row} of this file"),
@@ -151,7 +242,11 @@ fn report(
         }
     }
     if !plan.ignored_columns.is_empty() {
-        say!(out, "Columns not read: {}", plan.ignored_columns.join(", "));
+        say!(
+            out,
+            "Columns not read: {}",
+            one_line(&plan.ignored_columns.join(", "))
+        );
     }
     if plan.date_order == DateOrder::DayFirst {
         say!(
@@ -171,7 +266,7 @@ fn describe(row: &NewApplication) -> String {
         Some(date) => format!("{stage} (applied {date})"),
         None => stage.to_string(),
     };
-    format!("{} — {}: {status}", row.company, row.role)
+    one_line(&format!("{} — {}: {status}", row.company, row.role))
 }
 
 fn rows(n: usize) -> String {

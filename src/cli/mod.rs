@@ -6,18 +6,27 @@
 
 mod backups;
 mod check;
+mod conflicts;
+mod discover;
 pub mod export;
 mod impact;
 mod import;
+mod output;
 mod pipeline;
 mod runway;
 mod vesting;
+pub mod written;
 
 use crate::domain::edit::{Edit, EditError, Kind};
 use crate::domain::{Id, Invalid};
 use crate::store::{OpenOptions, Paths, Session, StoreError};
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
+
+pub use output::{
+    lines, one_line, print, print_data, print_json, stdin_is_terminal, stdout_is_terminal,
+    text_width, warn,
+};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -29,8 +38,9 @@ use std::path::PathBuf;
                   With no command, opens the full-screen workbook."
 )]
 pub struct Args {
-    /// Keep the workbook in DIR (default: $CAREERBOOK_DIR, else the platform's data directory)
-    #[arg(long, global = true, value_name = "DIR")]
+    /// Keep the workbook in DIR (default: the platform's data directory,
+    /// ~/.local/share/careerbook on Linux)
+    #[arg(long, global = true, value_name = "DIR", env = crate::store::DIR_VAR)]
     pub data_dir: Option<PathBuf>,
 
     /// Use a throwaway copy of the demo workbook; your own data is never read or written
@@ -63,7 +73,7 @@ pub enum Command {
         after_help = "Examples:\n  careerbook vesting\n  careerbook vesting --last-day 2027-02-09\n  careerbook vesting --last-day +6w --format json"
     )]
     Vesting {
-        /// The last day (separation date) to work out: YYYY-MM-DD, today, +2w, -3d, +1m [default: today]
+        /// The last day (separation date) to work out: YYYY-MM-DD, today, +2w, fri, eom … [default: today]
         #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
         last_day: Option<String>,
         /// text for people, json for scripts
@@ -88,13 +98,23 @@ pub enum Command {
     Export {
         #[arg(long, value_enum)]
         format: export::ExportFormat,
-        /// The file to write, e.g. vests.ics
-        #[arg(long, value_name = "FILE")]
+        /// The file to write, e.g. vests.ics; `-` writes to standard output
+        #[arg(long, value_name = "FILE", allow_hyphen_values = true)]
         out: PathBuf,
         /// Replace FILE even if it is not a calendar careerbook wrote
         #[arg(long)]
         force: bool,
     },
+    /// Values changed both here and elsewhere: list them, or pick one side
+    Conflicts(conflicts::ConflictsArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell); the README says where it goes
+    Completions {
+        /// The shell to complete in
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `careerbook man | man -l -`
+    Man,
     /// Show where the workbook and its backups are
     Path {
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -107,6 +127,59 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+}
+
+/// Parses the command line, exiting as clap does on a usage error (status 2)
+/// or `--help`. `CAREERBOOK_DIR` set but empty counts as unset, as it always
+/// has. When an argument holds control or bidi characters, the error is shown
+/// with the terminal rule's stand-ins (and without clap's colours).
+pub fn parse_args() -> Args {
+    let mut command = Args::command();
+    if std::env::var_os(crate::store::DIR_VAR).is_some_and(|v| v.is_empty()) {
+        command = command.mut_arg("data_dir", |arg| arg.env(None));
+    }
+    let error = match command.try_get_matches() {
+        Ok(matches) => match Args::from_arg_matches(&matches) {
+            Ok(args) => return args,
+            Err(error) => error,
+        },
+        Err(error) => error,
+    };
+    if error.kind() == clap::error::ErrorKind::InvalidSubcommand {
+        // clap suggests only a near miss: name every command instead.
+        let first = error.to_string();
+        let first = first.lines().next().unwrap_or_default();
+        warn(&format!(
+            "{} (expected one of: {})",
+            first.trim_start_matches("error: "),
+            commands_at_fault().join(", ")
+        ));
+        std::process::exit(error.exit_code());
+    }
+    let hostile =
+        std::env::args_os().any(|arg| arg.to_string_lossy().contains(crate::text::is_unsafe));
+    if hostile && error.use_stderr() {
+        // clap would write the value as it came; its plain text drops only
+        // whole escape sequences, so the rule goes over it too.
+        warn(error.to_string().trim_start_matches("error: ").trim_end());
+        std::process::exit(error.exit_code());
+    }
+    error.exit()
+}
+
+/// The commands one level below the last command named on the command line
+/// (for `import bogus`, the kinds of record `import` takes).
+fn commands_at_fault() -> Vec<String> {
+    let mut command = Args::command();
+    for arg in std::env::args().skip(1) {
+        if let Some(sub) = command.find_subcommand(&arg) {
+            command = sub.clone();
+        }
+    }
+    command
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect()
 }
 
 /// Text for people, JSON for scripts.
@@ -132,6 +205,15 @@ impl Failure {
         }
     }
 
+    /// An exit status with nothing more to say: the output already said it
+    /// (`check --exit-code` when something is due).
+    pub fn quiet(code: u8) -> Self {
+        Self {
+            code,
+            message: String::new(),
+        }
+    }
+
     /// The user gave a value that cannot be accepted (status 2).
     pub fn usage(message: impl Into<String>) -> Self {
         Self {
@@ -143,7 +225,13 @@ impl Failure {
 
 impl From<StoreError> for Failure {
     fn from(err: StoreError) -> Self {
-        Failure::runtime(err.to_string())
+        match err {
+            // A command that could not get the lock has not read or changed anything.
+            StoreError::Busy { .. } => {
+                Failure::runtime(format!("{err}; nothing was changed, try again"))
+            }
+            err => Failure::runtime(err.to_string()),
+        }
     }
 }
 
@@ -165,6 +253,9 @@ pub fn run(command: Command, paths: &Paths) -> Result<(), Failure> {
         Command::Log(args) => impact::log(paths, args),
         Command::Wins(args) => impact::wins(paths, args),
         Command::Check(args) => check::check(paths, args),
+        Command::Conflicts(args) => conflicts::conflicts(paths, args),
+        Command::Completions { shell } => discover::completions(shell),
+        Command::Man => discover::man(),
     }
 }
 
@@ -204,31 +295,11 @@ pub fn apply_and_save(
                 .saved
                 .map_err(|err| Failure::runtime(format!("not saved: {err}")))?;
             if let Some(problem) = saved.backup_failed {
-                eprintln!("careerbook: saved, but {problem}");
+                warn(&format!("saved, but {problem}"));
             }
             Ok(applied.added)
         }
         Err(EditError::Invalid(invalid)) => Err(refused(invalid)),
         Err(err) => Err(Failure::runtime(format!("nothing was changed: {err}"))),
-    }
-}
-
-/// Prints `value` as pretty JSON.
-pub fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
-    let text = serde_json::to_string_pretty(value)
-        .map_err(|e| Failure::runtime(format!("cannot write JSON: {e}")))?;
-    print(&format!("{text}\n"))
-}
-
-/// Writes `text` to standard output. A reader that went away (`| head`) is
-/// not an error: the output simply stops, as with other Unix tools.
-pub fn print(text: &str) -> Result<(), Failure> {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(Failure::runtime(format!("cannot write the output: {e}")))
-        }
-        _ => Ok(()),
     }
 }

@@ -1,6 +1,10 @@
 //! `careerbook apply`, `careerbook apps` and `careerbook apps move`.
 
-use super::{Failure, open_for_reading, open_for_writing, print, print_json};
+use super::written::{added_id, print_written};
+use super::{
+    Failure, Format, one_line, open_for_reading, open_for_writing, print, print_data, print_json,
+    warn,
+};
 use crate::domain::dates;
 use crate::domain::edit::{Edit, Kind};
 use crate::domain::pipeline::{
@@ -35,8 +39,8 @@ pub struct ApplyArgs {
     /// rejected, withdrawn or ghosted (default applied)
     #[arg(long, value_name = "S")]
     pub stage: Option<String>,
-    /// When it reached that stage: YYYY-MM-DD, today, -3d … (default today)
-    #[arg(long, value_name = "D")]
+    /// When it reached that stage: YYYY-MM-DD, today, -3d, last fri … (default today)
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub date: Option<String>,
     /// referral, recruiter, job_board, company_site, internal or other
     #[arg(long, value_name = "S")]
@@ -47,12 +51,15 @@ pub struct ApplyArgs {
     /// The job posting's address
     #[arg(long, value_name = "U")]
     pub url: Option<String>,
-    /// When to follow up: YYYY-MM-DD, +1w …
-    #[arg(long = "follow-up", value_name = "D")]
+    /// When to follow up: YYYY-MM-DD, +1w, fri, next mon, eow, eom …
+    #[arg(long = "follow-up", value_name = "D", allow_hyphen_values = true)]
     pub follow_up: Option<String>,
     /// A note to keep with it
     #[arg(long, value_name = "N")]
     pub note: Option<String>,
+    /// text for people; json prints the application as saved, with its id
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
 }
 
 #[derive(Debug, clap::Args)]
@@ -78,9 +85,12 @@ pub enum AppsAction {
         id: Id,
         /// The stage it moves to
         stage: String,
-        /// When it happened: YYYY-MM-DD, today, -3d … (default today)
-        #[arg(long, value_name = "D")]
+        /// When it happened: YYYY-MM-DD, today, -3d, last fri … (default today)
+        #[arg(long, value_name = "D", allow_hyphen_values = true)]
         date: Option<String>,
+        /// text for people; json prints the application as saved
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
 }
 
@@ -167,20 +177,26 @@ pub fn apply(paths: &Paths, args: ApplyArgs) -> Result<(), Failure> {
     session.set_today(today);
     let added = save(&mut session, Edit::Add(app.into()))?;
     let pipeline = &session.workbook().pipeline;
-    let app = added
-        .iter()
-        .find(|(kind, _)| *kind == Kind::Application)
-        .and_then(|&(_, id)| pipeline.application(id))
+    let app = pipeline
+        .application(added_id(&added, Kind::Application)?)
         .ok_or_else(|| Failure::runtime("the application was saved but cannot be read back"))?;
-    let mut out = String::new();
-    say!(out, "Added application #{}", app.id);
-    out.push_str(&application_text(pipeline, app, today));
-    print(&out)
+    print_written(args.format, &ApplicationRecord::from(app), || {
+        let mut out = String::new();
+        say!(out, "Added application #{}", app.id);
+        out.push_str(&application_text(pipeline, app, today));
+        out
+    })
 }
 
 pub fn apps(paths: &Paths, args: AppsArgs) -> Result<(), Failure> {
-    if let Some(AppsAction::Move { id, stage, date }) = args.action {
-        return move_app(paths, id, &stage, date.as_deref());
+    if let Some(AppsAction::Move {
+        id,
+        stage,
+        date,
+        format,
+    }) = args.action
+    {
+        return move_app(paths, id, &stage, date.as_deref(), format);
     }
     let today = dates::today();
     let stage = args
@@ -206,13 +222,19 @@ pub fn apps(paths: &Paths, args: AppsArgs) -> Result<(), Failure> {
             let owned: Vec<Application> = shown.into_iter().cloned().collect();
             let text = apps_csv::applications_csv(&owned)
                 .map_err(|err| Failure::runtime(format!("cannot write CSV: {err}")))?;
-            print(&text)
+            print_data(&text)
         }
         AppsFormat::Text => print(&list_text(pipeline, &shown, today)),
     }
 }
 
-fn move_app(paths: &Paths, id: Id, stage: &str, date: Option<&str>) -> Result<(), Failure> {
+fn move_app(
+    paths: &Paths,
+    id: Id,
+    stage: &str,
+    date: Option<&str>,
+    format: Format,
+) -> Result<(), Failure> {
     let today = dates::today();
     let stage = parse_stage(stage)
         .map_err(|i| Failure::usage(format!("STAGE: {}; nothing was changed", i.message)))?;
@@ -234,26 +256,36 @@ fn move_app(paths: &Paths, id: Id, stage: &str, date: Option<&str>) -> Result<()
         .application(id)
         .map(|a| a.stage)
         .ok_or_else(|| bad_value(Invalid::new("id", format!("there is no application #{id}"))))?;
-    let Some(edit) = pipeline::move_application(pipeline, id, stage, date).map_err(bad_value)?
-    else {
-        return print(&format!(
-            "#{id} is already at {}; nothing was changed\n",
-            stage.key()
-        ));
+    let unchanged = format!("#{id} is already at {}; nothing was changed", stage.key());
+    let moved = match pipeline::move_application(pipeline, id, stage, date).map_err(bad_value)? {
+        Some(edit) => {
+            save(&mut session, edit)?;
+            true
+        }
+        None => false,
     };
-    save(&mut session, edit)?;
     let pipeline = &session.workbook().pipeline;
-    let mut out = String::new();
-    say!(
-        out,
-        "Moved #{id} from {} to {} on {date}",
-        from.key(),
-        stage.key()
-    );
-    if let Some(app) = pipeline.application(id) {
-        out.push_str(&application_text(pipeline, app, today));
+    let app = pipeline
+        .application(id)
+        .ok_or_else(|| Failure::runtime("the application was saved but cannot be read back"))?;
+    if !moved && format == Format::Json {
+        warn(&unchanged);
     }
-    print(&out)
+    print_written(format, &ApplicationRecord::from(app), || {
+        let mut out = String::new();
+        if moved {
+            say!(
+                out,
+                "Moved #{id} from {} to {} on {date}",
+                from.key(),
+                stage.key()
+            );
+            out.push_str(&application_text(pipeline, app, today));
+        } else {
+            say!(out, "{unchanged}");
+        }
+        out
+    })
 }
 
 /// One application, every field that is set, for `apply` and `apps move`.
@@ -369,8 +401,8 @@ fn list_text(pipeline: &Pipeline, shown: &[&Application], today: NaiveDate) -> S
             app.stage.key(),
             date_or(app.applied_on(), "-"),
             follow_up,
-            app.company,
-            app.role
+            one_line(&app.company),
+            one_line(&app.role)
         );
     }
     let open = shown.iter().filter(|a| a.stage.is_active()).count();

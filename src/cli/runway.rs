@@ -1,7 +1,7 @@
 //! `careerbook runway`: the headline and the month-by-month table, or the JSON
 //! report. Reads only; the same domain functions draw the Runway tab.
 
-use super::{Failure, Format, open_for_reading, print, print_json};
+use super::{Failure, Format, open_for_reading, print, print_json, text_width};
 use crate::domain::dates::format_long;
 use crate::domain::money::format_money;
 use crate::domain::runway::summary::{self, Outlook};
@@ -28,7 +28,7 @@ pub fn runway(paths: &Paths, format: Format, all: bool, today: NaiveDate) -> Res
                     "{}. Open careerbook and press 3 for the Runway tab to enter them.",
                     summary::needs_inputs_line(&missing)
                 );
-                let mut out = pack(&text, WIDTH).join("\n");
+                let mut out = pack(&text, width()).join("\n");
                 out.push('\n');
                 out.push_str(&warning_lines(&wb.runway));
                 print(&out)
@@ -48,8 +48,11 @@ pub fn runway(paths: &Paths, format: Format, all: bool, today: NaiveDate) -> Res
     }
 }
 
-/// Text output fits 80 columns.
-const WIDTH: usize = 80;
+/// Text fits the terminal; in a pipe it is not wrapped, so a table row or a
+/// warning stays one line.
+fn width() -> usize {
+    text_width().unwrap_or(usize::MAX)
+}
 
 /// A comma-separated list in lines of at most `width` characters, broken
 /// after commas.
@@ -77,7 +80,10 @@ fn wrap_list(list: &str, width: usize) -> Vec<String> {
 fn warning_lines(plan: &RunwayPlan) -> String {
     let mut out = String::new();
     for warning in warnings(plan) {
-        for (i, line) in wrap(&warning.message, WIDTH - 2).iter().enumerate() {
+        for (i, line) in wrap(&warning.message, width().saturating_sub(2))
+            .iter()
+            .enumerate()
+        {
             out.push_str(if i == 0 { "! " } else { "  " });
             out.push_str(line);
             out.push('\n');
@@ -95,9 +101,10 @@ fn text(
     options: &ProjectionOptions,
     all: bool,
 ) -> String {
+    let width = width();
     let mut out = String::new();
     let mut say = |text: &str| {
-        for line in pack(text, WIDTH) {
+        for line in pack(text, width) {
             out.push_str(&line);
             out.push('\n');
         }
@@ -157,7 +164,7 @@ fn text(
         line.push_str("  ");
         let indent = line.chars().count();
         // Streams wrap under their own column so rows stay within 80 columns.
-        let streams = wrap_list(&row[5], WIDTH.saturating_sub(indent).max(12));
+        let streams = wrap_list(&row[5], width.saturating_sub(indent).max(12));
         for (i, part) in streams.iter().enumerate() {
             if i > 0 {
                 out.push('\n');

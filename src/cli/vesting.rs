@@ -1,7 +1,7 @@
 //! `careerbook vesting [--last-day D] [--format text|json]`: upcoming vests and
 //! what a last day keeps or forfeits, from the same domain functions as the tab.
 
-use super::{Failure, Format, open_for_reading, print};
+use super::{Failure, Format, one_line, open_for_reading, print, print_json};
 use crate::domain::dates::{self, format_long};
 use crate::domain::money::{format_money, format_percent, format_shares};
 use crate::domain::vesting::{self, LastDayReport, VestEvent, VestingBook, explain};
@@ -26,9 +26,7 @@ pub fn vesting(paths: &Paths, last_day: Option<&str>, format: Format) -> Result<
     if format == Format::Json {
         let report = vesting::vesting_json(book, requested, today, runway_rate)
             .map_err(|invalid| Failure::usage(format!("--last-day: {}", invalid.message)))?;
-        let json = serde_json::to_string_pretty(&report)
-            .map_err(|e| Failure::runtime(format!("cannot write JSON: {e}")))?;
-        return print(&format!("{json}\n"));
+        return print_json(&report);
     }
     let report = match requested {
         Some(day) => vesting::last_day(book, day, today, runway_rate)
@@ -85,8 +83,13 @@ fn prices_line(book: &VestingBook, today: NaiveDate) -> String {
     let parts: Vec<String> = tickers
         .iter()
         .map(|ticker| match book.price_for(ticker, today) {
-            Some(p) => format!("{ticker} {} as of {}", format_money(p.price), p.as_of),
-            None => format!("{ticker}: no price entered, values unknown"),
+            Some(p) => format!(
+                "{} {} as of {}",
+                one_line(ticker),
+                format_money(p.price),
+                p.as_of
+            ),
+            None => format!("{}: no price entered, values unknown", one_line(ticker)),
         })
         .collect();
     format!("Prices: {}\n", parts.join("; "))
@@ -181,9 +184,9 @@ fn last_day_section(out: &mut String, book: &VestingBook, report: &LastDayReport
     for g in &report.not_yet_granted {
         out.push_str(&format!(
             "Not yet granted: {} ({} {}, granted {}) is left out: leaving before then, you never receive it.\n",
-            g.name,
+            one_line(&g.name),
             format_shares(g.shares),
-            g.ticker,
+            one_line(&g.ticker),
             g.grant_date
         ));
     }

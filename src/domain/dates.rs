@@ -1,6 +1,6 @@
 //! Calendar dates: "today", what people type into a date field, month arithmetic.
 
-use chrono::{Datelike, Days, Local, Months, NaiveDate};
+use chrono::{Datelike, Days, Local, Months, NaiveDate, Weekday};
 
 /// The environment variable that pins "today" for tests, demos and screenshots.
 pub const TODAY_VAR: &str = "CAREERBOOK_TODAY";
@@ -47,30 +47,91 @@ pub fn today_override() -> Result<Option<NaiveDate>, String> {
     }
 }
 
-/// What a date field accepts, as its hint says it: every form that
-/// [`parse_date_input`] reads (keep the two together).
-pub const INPUT_HINT: &str = "YYYY-MM-DD, today, yesterday, +2w, -3d, +1m";
+/// The date words every date field and `--date`-like flag accepts, for error
+/// messages and help: the whole list is in [`parse_date_input`].
+pub const DATE_FORMS: &str = "YYYY-MM-DD, today, +2w, -3d, fri, next fri, last fri, eow or eom";
 
-/// Parses a date field: `YYYY-MM-DD`, `today`, `yesterday`, `tomorrow`, or an
-/// offset from today such as `+2w`, `-3d`, `+1m`, `-1y`. The result lies
-/// within [`EARLIEST`]..=[`LATEST`], so whatever a form accepts, the workbook
-/// can load again.
+/// Parses a date field, the one place careerbook reads a typed date (every
+/// form and every command comes here). Case and extra spaces do not matter.
+///
+/// | typed | means (with today Thursday 2026-11-26) |
+/// |---|---|
+/// | `2026-12-01` | that date |
+/// | `today`, `yesterday`, `tomorrow` | 2026-11-26, 2026-11-25, 2026-11-27 |
+/// | `+2w`, `-3d`, `+1m`, `-1y`, `+10` | today plus or minus days (`d`, the default), weeks, months (clamped at month ends), years |
+/// | `fri`, `friday`, `this fri` | the next Friday, today included: 2026-11-27 (on a Friday, that day) |
+/// | `next fri` | Friday of next week (weeks run Monday to Sunday): 2026-12-04 |
+/// | `last fri` | the last Friday before today: 2026-11-20 |
+/// | `eow` | end of this week, Sunday: 2026-11-29 |
+/// | `eom` | end of this month: 2026-11-30 |
+///
+/// Weekdays may be written in full or cut to three letters or more (`mon`,
+/// `tues`, `thurs`). The result lies within [`EARLIEST`]..=[`LATEST`], so
+/// whatever a form accepts, the workbook can load again.
 pub fn parse_date_input(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
     let text = input.trim().to_ascii_lowercase();
-    let date = match text.as_str() {
-        "" => return Err("enter a date (YYYY-MM-DD, today, +2w, -3d)".into()),
-        "today" => Some(today),
-        "yesterday" => shift_days(today, 1, false),
-        "tomorrow" => shift_days(today, 1, true),
-        _ if text.starts_with('+') || text.starts_with('-') => {
-            let date = parse_offset(&text, today)
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let date = match words.as_slice() {
+        [] => return Err(format!("enter a date ({DATE_FORMS})")),
+        ["today"] => Some(today),
+        ["yesterday"] => shift_days(today, 1, false),
+        ["tomorrow"] => shift_days(today, 1, true),
+        ["eow"] => shift_days(week_start(today), 6, true),
+        ["eom"] => end_of_month(today),
+        [word] if word.starts_with(['+', '-']) => {
+            let date = parse_offset(word, today)
                 .ok_or_else(|| format!("{:?} is not an offset like +2w or -3d", input.trim()))?;
             Some(date)
         }
-        _ => return parse_iso(&text),
+        [day] | ["this", day] if weekday(day).is_some() => {
+            weekday(day).and_then(|d| coming(today, d))
+        }
+        ["next", day] if weekday(day).is_some() => weekday(day).and_then(|d| {
+            let next_monday = shift_days(week_start(today), 7, true)?;
+            shift_days(next_monday, u64::from(d.num_days_from_monday()), true)
+        }),
+        ["last", day] if weekday(day).is_some() => {
+            weekday(day).and_then(|d| coming(shift_days(today, 7, false)?, d))
+        }
+        [_] => return parse_iso(&text),
+        _ => {
+            return Err(format!(
+                "{:?} is not a date (use {DATE_FORMS})",
+                input.trim()
+            ));
+        }
     };
     let date = date.ok_or_else(|| format!("{:?} is too far from today", input.trim()))?;
     in_range(date)
+}
+
+/// The weekday a word names: its full name, or the start of it (three letters or more).
+fn weekday(word: &str) -> Option<Weekday> {
+    const DAYS: [(&str, Weekday); 7] = [
+        ("monday", Weekday::Mon),
+        ("tuesday", Weekday::Tue),
+        ("wednesday", Weekday::Wed),
+        ("thursday", Weekday::Thu),
+        ("friday", Weekday::Fri),
+        ("saturday", Weekday::Sat),
+        ("sunday", Weekday::Sun),
+    ];
+    DAYS.iter()
+        .find(|(name, _)| word.len() >= 3 && name.starts_with(word))
+        .map(|&(_, day)| day)
+}
+
+/// The first `day` on or after `from`.
+fn coming(from: NaiveDate, day: Weekday) -> Option<NaiveDate> {
+    let ahead = (7 + day.num_days_from_monday() - from.weekday().num_days_from_monday()) % 7;
+    shift_days(from, u64::from(ahead), true)
+}
+
+/// The last day of `date`'s month.
+fn end_of_month(date: NaiveDate) -> Option<NaiveDate> {
+    date.with_day(1)?
+        .checked_add_months(Months::new(1))?
+        .pred_opt()
 }
 
 /// Strict `YYYY-MM-DD`, naming impossible dates such as 2026-02-30 plainly,
@@ -79,7 +140,7 @@ pub fn parse_iso(input: &str) -> Result<NaiveDate, String> {
     let text = input.trim();
     let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|err| match err.kind() {
         chrono::format::ParseErrorKind::OutOfRange => format!("{text:?} is not a real date"),
-        _ => format!("{text:?} is not a date (use YYYY-MM-DD, today, +2w or -3d)"),
+        _ => format!("{text:?} is not a date (use {DATE_FORMS})"),
     })?;
     in_range(date)
 }
@@ -182,6 +243,53 @@ mod tests {
         // Nov 26 + 3 months = Feb 26; clamping only matters at month ends.
         assert_eq!(parse_date_input("+3m", today), Ok(d(2027, 2, 26)));
         assert_eq!(parse_date_input("-1y", today), Ok(d(2025, 11, 26)));
+    }
+
+    #[test]
+    fn weekday_words_count_from_today() {
+        // 2026-11-26 is a Thursday; its week runs Mon 23 – Sun 29 November.
+        let thu = d(2026, 11, 26);
+        let cases = [
+            ("fri", d(2026, 11, 27)),
+            ("Friday", d(2026, 11, 27)),
+            ("this fri", d(2026, 11, 27)),
+            ("thu", thu),                 // today is a Thursday: today
+            ("wed", d(2026, 12, 2)),      // Wednesday has passed: next week's
+            ("next fri", d(2026, 12, 4)), // Friday of the week starting Mon 30 Nov
+            ("next  MON", d(2026, 11, 30)),
+            ("next thurs", d(2026, 12, 3)),
+            ("last fri", d(2026, 11, 20)),
+            ("last thu", d(2026, 11, 19)), // never today
+            ("last wed", d(2026, 11, 25)),
+            ("tues", d(2026, 12, 1)),
+            ("eow", d(2026, 11, 29)),
+            ("eom", d(2026, 11, 30)),
+        ];
+        for (typed, expected) in cases {
+            assert_eq!(parse_date_input(typed, thu), Ok(expected), "{typed}");
+        }
+        // On a Saturday, "fri" and "next fri" both mean the coming Friday
+        // (this week's is past), and "last fri" is yesterday.
+        let sat = d(2026, 11, 28);
+        assert_eq!(parse_date_input("fri", sat), Ok(d(2026, 12, 4)));
+        assert_eq!(parse_date_input("next fri", sat), Ok(d(2026, 12, 4)));
+        assert_eq!(parse_date_input("last fri", sat), Ok(d(2026, 11, 27)));
+        // On a Sunday the week ends today; eom clamps short and leap months.
+        let sun = d(2026, 11, 29);
+        assert_eq!(parse_date_input("eow", sun), Ok(sun));
+        assert_eq!(parse_date_input("next sun", sun), Ok(d(2026, 12, 6)));
+        assert_eq!(parse_date_input("eom", d(2028, 2, 3)), Ok(d(2028, 2, 29)));
+        assert_eq!(
+            parse_date_input("eom", d(2026, 12, 31)),
+            Ok(d(2026, 12, 31))
+        );
+        for bad in ["fr", "next", "next week", "last 3", "this eom", "fri fri"] {
+            let err = parse_date_input(bad, thu).unwrap_err();
+            assert!(
+                err.contains("next fri") || err.contains("offset"),
+                "{bad}: {err}"
+            );
+        }
     }
 
     #[test]

@@ -7,7 +7,9 @@
 
 use super::checklist::book::not_after_today;
 use super::checklist::{LayoffNotice, ManualTick, Positioning, Signal};
+use super::conflict::{Conflict, Target};
 use super::impact::Win;
+use super::merge::{self, FieldConflict};
 use super::pipeline::{Application, Contact};
 use super::runway::{
     Account, Expense, HealthCover, NewJob, NoticePay, OneOff, OtherIncome, Severance,
@@ -18,17 +20,19 @@ use super::workbook::Workbook;
 use super::{Id, Invalid};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 /// Declares the record kinds a workbook holds, where each list lives, and how
 /// a record is checked (`|record, workbook, today|`). Adding a kind is one line.
 macro_rules! records {
-    ($( $variant:ident($ty:ty) => $noun:literal, $($field:ident).+, $check:expr ; )+) => {
+    ($( $variant:ident($ty:ty) => $noun:literal, $($field:ident).+, $check:expr, $label:expr ; )+) => {
         /// One stored record of any kind.
         #[derive(Clone, Debug, PartialEq)]
         pub enum Item { $( $variant($ty), )+ }
 
         /// The kinds of record, for naming one without holding it.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
         pub enum Kind { $( $variant, )+ }
 
         $( impl From<$ty> for Item {
@@ -64,6 +68,11 @@ macro_rules! records {
             fn contains(self, wb: &Workbook, id: Id) -> bool {
                 match self { $( Kind::$variant => wb.$($field).+.iter().any(|r| r.id == id), )+ }
             }
+
+            /// The stored record of this kind with `id`, if there is one.
+            pub fn find(self, wb: &Workbook, id: Id) -> Option<Item> {
+                match self { $( Kind::$variant => wb.$($field).+.iter().find(|r| r.id == id).cloned().map(Item::$variant), )+ }
+            }
         }
 
         impl Item {
@@ -77,6 +86,26 @@ macro_rules! records {
 
             fn set_id(&mut self, id: Id) {
                 match self { $( Item::$variant(r) => r.id = id, )+ }
+            }
+
+            /// What a person calls this record: a win's title, an account's name.
+            pub fn label(&self) -> String {
+                match self { $( Item::$variant(r) => {
+                    let label: fn(&$ty) -> String = $label;
+                    label(r)
+                } )+ }
+            }
+
+            /// The record as a JSON value, for merging field by field.
+            pub fn to_value(&self) -> Result<Value, Invalid> {
+                match self { $( Item::$variant(r) => serde_json::to_value(r), )+ }
+                    .map_err(unmergeable)
+            }
+
+            /// A record of `kind` from a merged JSON value.
+            pub fn from_value(kind: Kind, value: Value) -> Result<Item, Invalid> {
+                match kind { $( Kind::$variant => serde_json::from_value(value).map(Item::$variant), )+ }
+                    .map_err(unmergeable)
             }
 
             fn validate(&self, wb: &Workbook, today: NaiveDate) -> Result<(), Invalid> {
@@ -108,36 +137,88 @@ macro_rules! records {
 }
 
 records! {
-    Win(Win) => "win", impact.wins, |r, _, today| r.validate(today);
-    Account(Account) => "cash account", runway.accounts, |r, _, _| r.validate();
-    Expense(Expense) => "spending item", runway.expenses, |r, _, _| r.validate();
-    Cover(HealthCover) => "health cover", runway.cover, |r, _, _| r.validate();
-    Income(OtherIncome) => "income", runway.other_income, |r, _, _| r.validate();
-    OneOff(OneOff) => "one-off", runway.one_offs, |r, _, _| r.validate();
-    Grant(Grant) => "grant", vesting.grants, |r, _, _| r.validate();
-    Price(Price) => "price", vesting.prices, |r, _, today| r.validate(today);
-    SignOn(SignOnBonus) => "sign-on bonus", vesting.sign_on_bonuses, |r, _, _| r.validate();
-    Bonus(DatedBonus) => "bonus", vesting.dated_bonuses, |r, _, _| r.validate();
-    Application(Application) => "application", pipeline.applications, |r, wb, _| wb.pipeline.check_application(r);
-    Contact(Contact) => "contact", pipeline.contacts, |r, _, _| r.validate();
-    Tick(ManualTick) => "hand tick", now.ticks, |r, wb, today| { r.validate(today)?; wb.now.check_tick(r) };
-    Signal(Signal) => "signal", now.signals, |r, _, today| r.validate(today);
+    Win(Win) => "win", impact.wins, |r, _, today| r.validate(today), |r| r.title.clone();
+    Account(Account) => "cash account", runway.accounts, |r, _, _| r.validate(), |r| r.name.clone();
+    Expense(Expense) => "spending item", runway.expenses, |r, _, _| r.validate(), |r| r.name.clone();
+    Cover(HealthCover) => "health cover", runway.cover, |r, _, _| r.validate(), |r| r.name.clone();
+    Income(OtherIncome) => "income", runway.other_income, |r, _, _| r.validate(), |r| r.name.clone();
+    OneOff(OneOff) => "one-off", runway.one_offs, |r, _, _| r.validate(), |r| r.name.clone();
+    Grant(Grant) => "grant", vesting.grants, |r, _, _| r.validate(), |r| r.name.clone();
+    Price(Price) => "price", vesting.prices, |r, _, today| r.validate(today), |r| format!("{} on {}", r.ticker, r.as_of);
+    SignOn(SignOnBonus) => "sign-on bonus", vesting.sign_on_bonuses, |r, _, _| r.validate(), |r| r.name.clone();
+    Bonus(DatedBonus) => "bonus", vesting.dated_bonuses, |r, _, _| r.validate(), |r| r.name.clone();
+    Application(Application) => "application", pipeline.applications, |r, wb, _| wb.pipeline.check_application(r), |r| format!("{} — {}", r.company, r.role);
+    Contact(Contact) => "contact", pipeline.contacts, |r, _, _| r.validate(), |r| r.name.clone();
+    Tick(ManualTick) => "hand tick", now.ticks, |r, wb, today| { r.validate(today)?; wb.now.check_tick(r) }, |r| r.note.clone();
+    Signal(Signal) => "signal", now.signals, |r, _, today| r.validate(today), |r| r.note.clone();
+    Conflict(Conflict) => "conflict", conflicts, |r, _, _| r.validate(), |r| r.lines().join("; ");
+}
+
+impl Kind {
+    /// Fields of a record that only make sense together: when one of them
+    /// conflicts in a merge, the whole group keeps the other side's values.
+    fn groups(self) -> &'static [&'static [&'static str]] {
+        match self {
+            // The stage is always the last history entry's.
+            Kind::Application => &[&["stage", "history"]],
+            _ => &[],
+        }
+    }
+}
+
+fn unmergeable(err: serde_json::Error) -> Invalid {
+    Invalid::new(
+        "record",
+        format!("cannot be compared field by field: {err}"),
+    )
 }
 
 /// Declares the single values (not lists) a workbook holds and how the part
 /// of the workbook that owns each is checked after a change (`|workbook, today|`).
 macro_rules! sections {
-    ($( $variant:ident($ty:ty) => $($field:ident).+, $check:expr ; )+) => {
+    ($( $variant:ident($ty:ty) => $noun:literal, $($field:ident).+, $check:expr ; )+) => {
         /// A new value for one single-valued part of the workbook.
         #[derive(Clone, Debug, PartialEq)]
         pub enum Section { $( $variant($ty), )+ }
 
+        /// The single-valued parts, for naming one without holding its value.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum Part { $( $variant, )+ }
+
+        impl Part {
+            /// The words a message uses for this part.
+            pub fn noun(self) -> &'static str {
+                match self { $( Part::$variant => $noun, )+ }
+            }
+        }
+
         impl Section {
+            pub fn part(&self) -> Part {
+                match self { $( Section::$variant(_) => Part::$variant, )+ }
+            }
+
+            /// The value `part` has in `wb` now.
+            pub fn of(part: Part, wb: &Workbook) -> Section {
+                match part { $( Part::$variant => Section::$variant(wb.$($field).+.clone()), )+ }
+            }
+
             /// Stores this value, returning the one it replaced.
             fn swap(self, wb: &mut Workbook) -> Section {
                 match self { $( Section::$variant(value) => {
                     Section::$variant(std::mem::replace(&mut wb.$($field).+, value))
                 } )+ }
+            }
+
+            /// The value as JSON, for merging field by field.
+            pub fn to_value(&self) -> Result<Value, Invalid> {
+                match self { $( Section::$variant(v) => serde_json::to_value(v), )+ }
+                    .map_err(unmergeable)
+            }
+
+            /// A value for `part` from a merged JSON value.
+            pub fn from_value(part: Part, value: Value) -> Result<Section, Invalid> {
+                match part { $( Part::$variant => serde_json::from_value(value).map(Section::$variant), )+ }
+                    .map_err(unmergeable)
             }
 
             fn validate(&self, wb: &Workbook, today: NaiveDate) -> Result<(), Invalid> {
@@ -153,21 +234,30 @@ macro_rules! sections {
 }
 
 sections! {
-    Separation(Option<NaiveDate>) => runway.separation, |wb, _| wb.runway.validate();
-    Severance(Option<Severance>) => runway.severance, |wb, _| wb.runway.validate();
-    Notice(Option<NoticePay>) => runway.notice, |wb, _| wb.runway.validate();
-    Withholding(Decimal) => runway.withholding, |wb, _| wb.runway.validate();
-    Benefit(Option<UnemploymentBenefit>) => runway.benefit, |wb, _| wb.runway.validate();
-    NewJob(Option<NewJob>) => runway.new_job, |wb, _| wb.runway.validate();
-    VestProceeds(bool) => runway.include_vest_proceeds, |_, _| Ok(());
-    VestWithholding(Option<Decimal>) => vesting.withholding, |wb, today| wb.vesting.validate(today);
-    RoleEliminated(bool) => vesting.role_eliminated, |_, _| Ok(());
-    GhostAfterDays(u32) => pipeline.ghost_after_days, |wb, _| wb.pipeline.validate();
-    ResumeUpdated(Option<NaiveDate>) => now.resume_updated, |wb, today| not_after_today("resume_updated", wb.now.resume_updated, today);
-    LinkedinUpdated(Option<NaiveDate>) => now.linkedin_updated, |wb, today| not_after_today("linkedin_updated", wb.now.linkedin_updated, today);
-    Positioning(Positioning) => now.positioning, |wb, today| wb.now.positioning.validate(today);
-    LastReview(Option<NaiveDate>) => now.last_review, |wb, today| not_after_today("last_review", wb.now.last_review, today);
-    LayoffNotice(Option<LayoffNotice>) => now.notice, |wb, _| wb.now.notice.as_ref().map_or(Ok(()), LayoffNotice::validate);
+    Separation(Option<NaiveDate>) => "last day on payroll", runway.separation, |wb, _| wb.runway.validate();
+    Severance(Option<Severance>) => "severance", runway.severance, |wb, _| wb.runway.validate();
+    Notice(Option<NoticePay>) => "paid notice", runway.notice, |wb, _| wb.runway.validate();
+    Withholding(Decimal) => "withholding rate", runway.withholding, |wb, _| wb.runway.validate();
+    Benefit(Option<UnemploymentBenefit>) => "unemployment benefit", runway.benefit, |wb, _| wb.runway.validate();
+    NewJob(Option<NewJob>) => "new job", runway.new_job, |wb, _| wb.runway.validate();
+    VestProceeds(bool) => "vest proceeds in the runway", runway.include_vest_proceeds, |_, _| Ok(());
+    VestWithholding(Option<Decimal>) => "withholding on vests", vesting.withholding, |wb, today| wb.vesting.validate(today);
+    RoleEliminated(bool) => "role eliminated", vesting.role_eliminated, |_, _| Ok(());
+    GhostAfterDays(u32) => "days before ghosted", pipeline.ghost_after_days, |wb, _| wb.pipeline.validate();
+    ResumeUpdated(Option<NaiveDate>) => "résumé updated", now.resume_updated, |wb, today| not_after_today("resume_updated", wb.now.resume_updated, today);
+    LinkedinUpdated(Option<NaiveDate>) => "LinkedIn updated", now.linkedin_updated, |wb, today| not_after_today("linkedin_updated", wb.now.linkedin_updated, today);
+    Positioning(Positioning) => "positioning self-check", now.positioning, |wb, today| wb.now.positioning.validate(today);
+    LastReview(Option<NaiveDate>) => "last weekly review", now.last_review, |wb, today| not_after_today("last_review", wb.now.last_review, today);
+    LayoffNotice(Option<LayoffNotice>) => "layoff notice", now.notice, |wb, _| wb.now.notice.as_ref().map_or(Ok(()), LayoffNotice::validate);
+}
+
+/// A value as it was when a change began, and as the change leaves it. The
+/// `before` is what makes a field-by-field merge possible: a field whose
+/// `after` equals its `before` was not touched and keeps whatever is stored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change<T> {
+    pub before: T,
+    pub after: T,
 }
 
 /// A change to a workbook.
@@ -175,14 +265,15 @@ sections! {
 pub enum Edit {
     /// Adds a record under a freshly allocated id (written back into the edit).
     Add(Item),
-    /// Replaces the record with the same kind and id.
-    Update(Item),
+    /// Changes the record with `after`'s kind and id, field by field: only
+    /// the fields that differ from `before` are written.
+    Update(Box<Change<Item>>),
     /// Removes a record.
     Remove(Kind, Id),
     /// Puts back a removed record at its old position: the inverse of `Remove`.
     Restore(Item, usize),
-    /// Replaces a single-valued part of the workbook.
-    Set(Section),
+    /// Changes a single-valued part of the workbook, field by field.
+    Set(Change<Section>),
     /// Several edits that succeed or fail together, applied in order.
     Batch(Vec<Edit>),
 }
@@ -196,31 +287,84 @@ pub enum EditError {
     Missing(Kind),
 }
 
+/// What a merge does with a field both sides changed to different values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Merge {
+    /// Keeps theirs and stores ours as a [`Conflict`]: an edit a person made.
+    Record,
+    /// Keeps theirs and says so: an undo reverts only the fields that still
+    /// hold the value the edit wrote.
+    Report,
+}
+
+/// What applying an edit did besides its change.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Outcome {
+    /// Conflicts stored (their ids), one per record or part both sides changed.
+    pub conflicts: Vec<Id>,
+    /// Under [`Merge::Report`]: the fields left alone because they no longer
+    /// hold the value the edit wrote, in words (`win 3 “…”: metric`).
+    pub kept: Vec<String>,
+}
+
 impl Edit {
+    /// Changes record `before` into `after` (the same kind and id).
+    pub fn update(before: impl Into<Item>, after: impl Into<Item>) -> Edit {
+        let (before, after) = (before.into(), after.into());
+        debug_assert_eq!((before.kind(), before.id()), (after.kind(), after.id()));
+        Edit::Update(Box::new(Change { before, after }))
+    }
+
+    /// Changes one part of the workbook from `before` to `after` (the same part).
+    pub fn set(before: Section, after: Section) -> Edit {
+        debug_assert_eq!(before.part(), after.part());
+        Edit::Set(Change { before, after })
+    }
+
+    /// Sets one part of the workbook to `after`, starting from its value in
+    /// `wb` now: for a change decided on what is shown at this moment.
+    pub fn set_from(wb: &Workbook, after: Section) -> Edit {
+        Edit::set(Section::of(after.part(), wb), after)
+    }
+
     /// Applies the edit, returning its inverse. On error nothing has changed.
     /// An `Add` records the id it was given inside `self`.
     /// `today` is for checks such as "a win cannot be dated next month".
+    /// A field another writer changed too is kept as theirs and ours is stored
+    /// as a conflict ([`Merge::Record`]).
     pub fn apply(&mut self, wb: &mut Workbook, today: NaiveDate) -> Result<Edit, EditError> {
-        self.apply_with(wb, Check::Validate(today))
+        self.apply_as(wb, today, Merge::Record)
+            .map(|(inverse, _)| inverse)
     }
 
-    fn apply_with(&mut self, wb: &mut Workbook, check: Check) -> Result<Edit, EditError> {
+    /// Applies the edit with `merge` deciding what a field both sides changed
+    /// becomes, returning its inverse and what the merge did.
+    pub fn apply_as(
+        &mut self,
+        wb: &mut Workbook,
+        today: NaiveDate,
+        merge: Merge,
+    ) -> Result<(Edit, Outcome), EditError> {
+        let mut cx = Apply {
+            check: Check::Validate(today),
+            merge,
+            today,
+            outcome: Outcome::default(),
+        };
+        let inverse = self.apply_with(wb, &mut cx)?;
+        Ok((inverse, cx.outcome))
+    }
+
+    fn apply_with(&mut self, wb: &mut Workbook, cx: &mut Apply) -> Result<Edit, EditError> {
         match self {
             Edit::Add(item) => {
-                check.item(item, wb)?;
+                cx.check.item(item, wb)?;
                 item.set_id(wb.allocate_id()?);
                 let inverse = Edit::Remove(item.kind(), item.id());
                 item.clone().insert(wb, usize::MAX);
                 Ok(inverse)
             }
-            Edit::Update(item) => {
-                check.item(item, wb)?;
-                let old = item
-                    .clone()
-                    .replace(wb)
-                    .ok_or(EditError::Missing(item.kind()))?;
-                Ok(Edit::Update(old))
-            }
+            Edit::Update(change) => update(change, wb, cx),
             Edit::Remove(kind, id) => {
                 let (old, index) = kind.remove(wb, *id).ok_or(EditError::Missing(*kind))?;
                 Ok(Edit::Restore(old, index))
@@ -233,15 +377,8 @@ impl Edit {
                 item.clone().insert(wb, *index);
                 Ok(Edit::Remove(item.kind(), item.id()))
             }
-            Edit::Set(section) => {
-                let old = section.clone().swap(wb);
-                if let Err(invalid) = check.section(section, wb) {
-                    old.swap(wb);
-                    return Err(invalid.into());
-                }
-                Ok(Edit::Set(old))
-            }
-            Edit::Batch(edits) => apply_all(edits, wb, check),
+            Edit::Set(change) => set(change, wb, cx),
+            Edit::Batch(edits) => apply_all(edits, wb, cx),
         }
     }
 
@@ -258,20 +395,189 @@ impl Edit {
     /// when re-applying an `Add` on a fresher file handed out a different id.
     pub fn remap(&mut self, kind: Kind, from: Id, to: Id) {
         match self {
-            Edit::Update(item) | Edit::Restore(item, _)
-                if item.kind() == kind && item.id() == from =>
-            {
-                item.set_id(to)
+            Edit::Update(change) if change.after.kind() == kind && change.after.id() == from => {
+                change.before.set_id(to);
+                change.after.set_id(to);
             }
+            Edit::Restore(item, _) if item.kind() == kind && item.id() == from => item.set_id(to),
             Edit::Remove(k, id) if *k == kind && *id == from => *id = to,
             Edit::Batch(edits) => edits.iter_mut().for_each(|e| e.remap(kind, from, to)),
             _ => {}
         }
     }
 
+    /// What the edit does, one line per change, as a person reads it:
+    /// `added win “Cut EC2 spend”`, `changed application “Acme — SRE”: role`.
+    pub fn describe(&self) -> Vec<String> {
+        match self {
+            Edit::Add(item) => vec![format!("added {} “{}”", item.kind().noun(), item.label())],
+            Edit::Update(change) => {
+                let (kind, label) = (change.after.kind(), change.after.label());
+                let fields = match (change.before.to_value(), change.after.to_value()) {
+                    (Ok(b), Ok(a)) => merge::changed(&b, &a, &a)
+                        .into_iter()
+                        .map(|f| f.field)
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    _ => String::new(),
+                };
+                vec![format!("changed {} “{label}”: {fields}", kind.noun())]
+            }
+            Edit::Remove(kind, id) => vec![format!("deleted {} {id}", kind.noun())],
+            Edit::Restore(item, _) => {
+                vec![format!(
+                    "put back {} “{}”",
+                    item.kind().noun(),
+                    item.label()
+                )]
+            }
+            Edit::Set(change) => vec![format!("changed the {}", change.after.part().noun())],
+            Edit::Batch(edits) => edits.iter().flat_map(Edit::describe).collect(),
+        }
+    }
+
     /// Whether applying this edit would change nothing (an empty batch).
     pub fn is_empty(&self) -> bool {
         matches!(self, Edit::Batch(edits) if edits.iter().all(Edit::is_empty))
+    }
+}
+
+/// Merges `change` into the stored record field by field.
+fn update(change: &Change<Item>, wb: &mut Workbook, cx: &mut Apply) -> Result<Edit, EditError> {
+    let (kind, id) = (change.after.kind(), change.after.id());
+    let current = kind.find(wb, id).ok_or(EditError::Missing(kind))?;
+    let (merged, conflicts) = if current == change.before {
+        (change.after.clone(), Vec::new())
+    } else {
+        let m = merge::merge(
+            &change.before.to_value()?,
+            &change.after.to_value()?,
+            &current.to_value()?,
+            kind.groups(),
+        );
+        (Item::from_value(kind, m.value)?, m.conflicts)
+    };
+    let (merged, conflicts) = match cx.check.item(&merged, wb) {
+        Ok(()) => (merged, conflicts),
+        // Ours alone is refused as the person's own mistake …
+        Err(invalid) if current == change.before => return Err(invalid.into()),
+        // … but when only the mix of both sides is invalid, theirs stays
+        // whole and every field we changed is handed back.
+        Err(_) => (
+            current.clone(),
+            every_change(&change.before, &change.after, &current)?,
+        ),
+    };
+    let inverse = Edit::Update(Box::new(Change {
+        before: merged.clone(),
+        after: current,
+    }));
+    merged.replace(wb);
+    cx.settle(wb, Target::Record(kind, id), conflicts, inverse)
+}
+
+/// Merges `change` into the stored value of its part.
+fn set(change: &Change<Section>, wb: &mut Workbook, cx: &mut Apply) -> Result<Edit, EditError> {
+    let part = change.after.part();
+    let current = Section::of(part, wb);
+    let (merged, conflicts) = if current == change.before {
+        (change.after.clone(), Vec::new())
+    } else {
+        let m = merge::merge(
+            &change.before.to_value()?,
+            &change.after.to_value()?,
+            &current.to_value()?,
+            &[],
+        );
+        (Section::from_value(part, m.value)?, m.conflicts)
+    };
+    merged.clone().swap(wb);
+    let conflicts = match cx.check.section(&merged, wb) {
+        Ok(()) => conflicts,
+        Err(invalid) => {
+            current.clone().swap(wb);
+            if current == change.before {
+                return Err(invalid.into());
+            }
+            every_change(&change.before, &change.after, &current)?
+        }
+    };
+    let inverse = Edit::Set(Change {
+        before: Section::of(part, wb),
+        after: current,
+    });
+    cx.settle(wb, Target::Section(part), conflicts, inverse)
+}
+
+/// Every field that `before` → `after` set, as conflicts against `current`.
+fn every_change<T: ToValue>(
+    before: &T,
+    after: &T,
+    current: &T,
+) -> Result<Vec<FieldConflict>, EditError> {
+    Ok(merge::changed(
+        &before.to_value()?,
+        &after.to_value()?,
+        &current.to_value()?,
+    ))
+}
+
+/// Records and parts both become JSON values to merge.
+trait ToValue {
+    fn to_value(&self) -> Result<Value, Invalid>;
+}
+
+impl ToValue for Item {
+    fn to_value(&self) -> Result<Value, Invalid> {
+        Item::to_value(self)
+    }
+}
+
+impl ToValue for Section {
+    fn to_value(&self) -> Result<Value, Invalid> {
+        Section::to_value(self)
+    }
+}
+
+/// The state of one application of an edit.
+struct Apply {
+    check: Check,
+    merge: Merge,
+    today: NaiveDate,
+    outcome: Outcome,
+}
+
+impl Apply {
+    /// Deals with the fields a merge left as theirs: stores them as a conflict
+    /// (whose removal joins the inverse) or reports them, as `merge` says.
+    fn settle(
+        &mut self,
+        wb: &mut Workbook,
+        about: Target,
+        fields: Vec<FieldConflict>,
+        inverse: Edit,
+    ) -> Result<Edit, EditError> {
+        if fields.is_empty() {
+            return Ok(inverse);
+        }
+        let mut conflict = Conflict {
+            id: 0,
+            about,
+            date: self.today,
+            fields,
+        };
+        if self.merge == Merge::Report {
+            let names: Vec<&str> = conflict.fields.iter().map(|f| f.field.as_str()).collect();
+            self.outcome
+                .kept
+                .push(format!("{}: {}", conflict.subject(wb), names.join(", ")));
+            return Ok(inverse);
+        }
+        conflict.id = wb.allocate_id()?;
+        self.outcome.conflicts.push(conflict.id);
+        let remove = Edit::Remove(Kind::Conflict, conflict.id);
+        Item::Conflict(conflict).insert(wb, usize::MAX);
+        Ok(Edit::Batch(vec![remove, inverse]))
     }
 }
 
@@ -284,9 +590,9 @@ pub fn remove_win(wb: &Workbook, id: Id) -> Edit {
         .iter()
         .filter(|app| app.stories.contains(&id))
         .map(|app| {
-            let mut app = app.clone();
-            app.stories.retain(|story| *story != id);
-            Edit::Update(app.into())
+            let mut after = app.clone();
+            after.stories.retain(|story| *story != id);
+            Edit::update(app.clone(), after)
         })
         .collect();
     edits.push(Edit::Remove(Kind::Win, id));
@@ -319,17 +625,24 @@ impl Check {
 }
 
 /// Applies each edit in turn; if one fails, the earlier ones are rolled back.
-fn apply_all(edits: &mut [Edit], wb: &mut Workbook, check: Check) -> Result<Edit, EditError> {
+fn apply_all(edits: &mut [Edit], wb: &mut Workbook, cx: &mut Apply) -> Result<Edit, EditError> {
     let mut inverses = Vec::with_capacity(edits.len());
     for edit in edits.iter_mut() {
-        match edit.apply_with(wb, check) {
+        match edit.apply_with(wb, cx) {
             Ok(inverse) => inverses.push(inverse),
             Err(err) => {
+                let mut trust = Apply {
+                    check: Check::Trust,
+                    merge: Merge::Report,
+                    today: cx.today,
+                    outcome: Outcome::default(),
+                };
                 for mut inverse in inverses.into_iter().rev() {
                     // The inverse of an edit that just succeeded restores what
                     // was there: unchecked, it cannot fail.
-                    let _ = inverse.apply_with(wb, Check::Trust);
+                    let _ = inverse.apply_with(wb, &mut trust);
                 }
+                cx.outcome = Outcome::default();
                 return Err(err);
             }
         }
@@ -398,7 +711,7 @@ mod tests {
         let mut wb = Workbook::default();
         let mut ghost = win("ghost");
         ghost.id = 42;
-        let err = Edit::Update(ghost.into())
+        let err = Edit::update(ghost.clone(), ghost)
             .apply(&mut wb, today())
             .unwrap_err();
         assert_eq!(err, EditError::Missing(Kind::Win));
@@ -438,7 +751,10 @@ mod tests {
             balance: dec!(100),
             ..bad.clone()
         };
-        let mut batch = Edit::Batch(vec![Edit::Update(fixed.into()), Edit::Add(win("").into())]);
+        let mut batch = Edit::Batch(vec![
+            Edit::update(bad.clone(), fixed),
+            Edit::Add(win("").into()),
+        ]);
         assert!(batch.apply(&mut wb, today()).is_err());
         assert_eq!(wb.runway.accounts, [bad], "the first edit was undone too");
     }
@@ -457,12 +773,331 @@ mod tests {
     fn remap_renames_only_the_matching_record() {
         let mut a = win("a");
         a.id = 5;
-        let mut edit = Edit::Batch(vec![Edit::Update(a.into()), Edit::Remove(Kind::Win, 6)]);
+        let mut edit = Edit::Batch(vec![Edit::update(a.clone(), a), Edit::Remove(Kind::Win, 6)]);
         edit.remap(Kind::Win, 5, 9);
         let Edit::Batch(edits) = &edit else {
             panic!("still a batch")
         };
-        assert!(matches!(&edits[0], Edit::Update(i) if i.id() == 9));
+        assert!(matches!(&edits[0], Edit::Update(c) if c.before.id() == 9 && c.after.id() == 9));
         assert!(matches!(&edits[1], Edit::Remove(Kind::Win, 6)));
+    }
+
+    // Field-level merges --------------------------------------------------
+
+    use crate::domain::conflict::{self, Pick, Target};
+    use crate::domain::impact::Metric;
+    use crate::domain::pipeline::{Application, Stage};
+
+    /// A workbook holding one win (id 1), as two windows both loaded it.
+    fn one_win() -> Workbook {
+        let mut wb = Workbook::default();
+        Edit::Add(win("Cut spend").into())
+            .apply(&mut wb, today())
+            .expect("add");
+        wb
+    }
+
+    fn metric(text: &str) -> Option<Metric> {
+        Some(Metric::parse(text).expect("metric"))
+    }
+
+    fn stored(wb: &Workbook) -> &Win {
+        &wb.impact.wins[0]
+    }
+
+    #[test]
+    fn two_writers_changing_different_fields_of_one_win_both_keep_theirs() {
+        let opened = one_win();
+        let mut file = opened.clone();
+        // The other window added a metric and saved.
+        let base = stored(&opened).clone();
+        let theirs = Win {
+            metric: metric("$40k/yr"),
+            ..base.clone()
+        };
+        Edit::update(base.clone(), theirs)
+            .apply(&mut file, today())
+            .expect("theirs");
+        // Ours retitled the win from the copy it opened.
+        let ours = Win {
+            title: "Cut EC2 spend".into(),
+            ..base.clone()
+        };
+        let (_, outcome) = Edit::update(base, ours)
+            .apply_as(&mut file, today(), Merge::Record)
+            .expect("ours");
+        assert_eq!(stored(&file).title, "Cut EC2 spend");
+        assert_eq!(
+            stored(&file).metric,
+            metric("$40k/yr"),
+            "their metric is kept"
+        );
+        assert_eq!(outcome, Outcome::default());
+        assert!(file.conflicts.is_empty());
+    }
+
+    #[test]
+    fn both_changing_one_field_keeps_theirs_and_stores_mine_as_a_conflict() {
+        let opened = one_win();
+        let base = stored(&opened).clone();
+        let mut file = opened.clone();
+        Edit::update(
+            base.clone(),
+            Win {
+                metric: metric("$35k/yr"),
+                ..base.clone()
+            },
+        )
+        .apply(&mut file, today())
+        .expect("theirs");
+        let mut ours = Edit::update(
+            base.clone(),
+            Win {
+                metric: metric("$40k/yr"),
+                ..base
+            },
+        );
+        let (inverse, outcome) = ours
+            .apply_as(&mut file, today(), Merge::Record)
+            .expect("ours");
+        assert_eq!(
+            stored(&file).metric,
+            metric("$35k/yr"),
+            "theirs stays in the file"
+        );
+        assert_eq!(outcome.conflicts.len(), 1);
+        let stored_conflict = &file.conflicts[0];
+        assert_eq!(stored_conflict.about, Target::Record(Kind::Win, 1));
+        assert_eq!(stored_conflict.fields.len(), 1);
+        assert_eq!(stored_conflict.fields[0].field, "metric");
+        assert_eq!(
+            stored_conflict.lines(),
+            ["metric: mine “$40k/yr”, theirs “$35k/yr”"]
+        );
+        // Picking mine puts ours in place and lets the conflict go.
+        let mut picked = file.clone();
+        conflict::resolve(&picked, stored_conflict.id, Pick::Mine)
+            .expect("resolves")
+            .apply(&mut picked, today())
+            .expect("applies");
+        assert_eq!(stored(&picked).metric, metric("$40k/yr"));
+        assert!(picked.conflicts.is_empty());
+        // Picking theirs only lets it go.
+        let mut kept = file.clone();
+        conflict::resolve(&kept, stored_conflict.id, Pick::Theirs)
+            .expect("resolves")
+            .apply(&mut kept, today())
+            .expect("applies");
+        assert_eq!(stored(&kept).metric, metric("$35k/yr"));
+        assert!(kept.conflicts.is_empty());
+        // Undoing our edit withdraws the conflict too.
+        let mut undone = file.clone();
+        inverse.clone().apply(&mut undone, today()).expect("undo");
+        assert!(undone.conflicts.is_empty());
+        assert_eq!(stored(&undone).metric, metric("$35k/yr"));
+    }
+
+    #[test]
+    fn undo_reverts_only_the_fields_the_edit_set_and_says_what_it_left() {
+        let mut wb = one_win();
+        let base = stored(&wb).clone();
+        let retitled = Win {
+            title: "Cut EC2 spend".into(),
+            notes: Some("mine".into()),
+            ..base.clone()
+        };
+        let mut inverse = Edit::update(base.clone(), retitled.clone())
+            .apply(&mut wb, today())
+            .expect("edit");
+        // Another writer then adds a metric and rewrites the notes.
+        Edit::update(
+            retitled.clone(),
+            Win {
+                metric: metric("$40k/yr"),
+                notes: Some("theirs".into()),
+                ..retitled
+            },
+        )
+        .apply(&mut wb, today())
+        .expect("theirs");
+        let (_, outcome) = inverse
+            .apply_as(&mut wb, today(), Merge::Report)
+            .expect("undo");
+        assert_eq!(stored(&wb).title, "Cut spend", "the title we set is undone");
+        assert_eq!(
+            stored(&wb).metric,
+            metric("$40k/yr"),
+            "their metric survives the undo"
+        );
+        assert_eq!(
+            stored(&wb).notes.as_deref(),
+            Some("theirs"),
+            "changed since: left alone"
+        );
+        assert_eq!(outcome.kept, ["win 1 “Cut spend”: notes"]);
+        assert!(wb.conflicts.is_empty(), "an undo stores no conflict");
+    }
+
+    fn app_workbook() -> (Workbook, Application) {
+        let mut wb = Workbook::default();
+        let date = NaiveDate::from_ymd_opt(2026, 11, 2).expect("date");
+        let mut add = Edit::Add(Application::new(0, "Acme", "SRE", Stage::Applied, date).into());
+        add.apply(&mut wb, today()).expect("add");
+        let app = wb.pipeline.applications[0].clone();
+        (wb, app)
+    }
+
+    #[test]
+    fn a_role_edit_keeps_a_stage_another_writer_moved() {
+        let (mut wb, opened) = app_workbook();
+        let moved_on = NaiveDate::from_ymd_opt(2026, 11, 20).expect("date");
+        let mut moved = opened.clone();
+        moved.move_to(Stage::Interviewing, moved_on).expect("move");
+        Edit::update(opened.clone(), moved)
+            .apply(&mut wb, today())
+            .expect("theirs");
+        // The edit form was opened before the move; it changes the role only.
+        let retitled = Application {
+            role: "Staff SRE".into(),
+            ..opened.clone()
+        };
+        Edit::update(opened, retitled)
+            .apply(&mut wb, today())
+            .expect("ours");
+        let app = &wb.pipeline.applications[0];
+        assert_eq!(app.role, "Staff SRE");
+        assert_eq!(app.stage, Stage::Interviewing, "the stage is not put back");
+        let stages: Vec<Stage> = app.history.iter().map(|h| h.stage).collect();
+        assert_eq!(stages, [Stage::Applied, Stage::Interviewing]);
+        assert!(wb.conflicts.is_empty());
+    }
+
+    #[test]
+    fn two_different_moves_keep_theirs_and_hand_back_the_stage_with_its_history() {
+        let (mut wb, opened) = app_workbook();
+        let on = NaiveDate::from_ymd_opt(2026, 11, 20).expect("date");
+        let mut theirs = opened.clone();
+        theirs.move_to(Stage::Screening, on).expect("move");
+        Edit::update(opened.clone(), theirs)
+            .apply(&mut wb, today())
+            .expect("theirs");
+        let mut ours = opened.clone();
+        ours.move_to(Stage::Offer, on).expect("move");
+        Edit::update(opened, ours)
+            .apply(&mut wb, today())
+            .expect("ours");
+        let app = &wb.pipeline.applications[0];
+        assert_eq!(app.stage, Stage::Screening);
+        assert_eq!(app.history.last().map(|h| h.stage), Some(Stage::Screening));
+        let fields: Vec<&str> = wb.conflicts[0]
+            .fields
+            .iter()
+            .map(|f| f.field.as_str())
+            .collect();
+        assert_eq!(fields, ["stage", "history"]);
+        // Picking mine moves it on to ours, with both moves in the history.
+        let id = wb.conflicts[0].id;
+        conflict::resolve(&wb, id, Pick::Mine)
+            .expect("resolves")
+            .apply(&mut wb, today())
+            .expect("applies");
+        let app = &wb.pipeline.applications[0];
+        assert_eq!(app.stage, Stage::Offer);
+        let stages: Vec<Stage> = app.history.iter().map(|h| h.stage).collect();
+        assert_eq!(stages, [Stage::Applied, Stage::Screening, Stage::Offer]);
+    }
+
+    #[test]
+    fn sections_merge_field_by_field_too() {
+        use crate::domain::runway::NewJob;
+        use rust_decimal_macros::dec;
+        let start = NaiveDate::from_ymd_opt(2027, 2, 1).expect("date");
+        let job = NewJob {
+            start,
+            monthly_net: dec!(9000),
+        };
+        let mut wb = Workbook::default();
+        Edit::set_from(&wb, Section::NewJob(Some(job.clone())))
+            .apply(&mut wb, today())
+            .expect("set");
+        let opened = Section::NewJob(Some(job.clone()));
+        // Another writer moves the start; ours changes the pay.
+        let later = NaiveDate::from_ymd_opt(2027, 3, 1).expect("date");
+        Edit::set(
+            opened.clone(),
+            Section::NewJob(Some(NewJob {
+                start: later,
+                ..job.clone()
+            })),
+        )
+        .apply(&mut wb, today())
+        .expect("theirs");
+        Edit::set(
+            opened,
+            Section::NewJob(Some(NewJob {
+                monthly_net: dec!(9500),
+                ..job
+            })),
+        )
+        .apply(&mut wb, today())
+        .expect("ours");
+        assert_eq!(
+            wb.runway.new_job,
+            Some(NewJob {
+                start: later,
+                monthly_net: dec!(9500)
+            })
+        );
+    }
+
+    #[test]
+    fn a_merge_that_would_store_an_invalid_record_keeps_theirs_whole() {
+        // Theirs is a hand edit that left the company blank (which no form
+        // accepts); ours changes the role. Merged, the record would be
+        // refused, so the file keeps theirs whole and our role is handed back.
+        let (mut wb, opened) = app_workbook();
+        wb.pipeline.applications[0] = Application {
+            company: "  ".into(),
+            ..opened.clone()
+        };
+        let ours = Application {
+            role: "Staff SRE".into(),
+            ..opened.clone()
+        };
+        Edit::update(opened, ours)
+            .apply(&mut wb, today())
+            .expect("ours is kept as a conflict");
+        assert_eq!(
+            wb.pipeline.applications[0].role, "SRE",
+            "theirs stays whole"
+        );
+        assert_eq!(wb.conflicts.len(), 1);
+        assert_eq!(wb.conflicts[0].fields[0].field, "role");
+    }
+
+    #[test]
+    fn an_edit_describes_itself_in_words() {
+        let mut wb = Workbook::default();
+        let mut add = Edit::Add(win("Cut spend").into());
+        add.apply(&mut wb, today()).expect("add");
+        assert_eq!(add.describe(), ["added win “Cut spend”"]);
+        let before = wb.impact.wins[0].clone();
+        let after = Win {
+            title: "Cut EC2 spend".into(),
+            notes: Some("n".into()),
+            ..before.clone()
+        };
+        assert_eq!(
+            Edit::update(before, after).describe(),
+            ["changed win “Cut EC2 spend”: notes, title"]
+        );
+        let batch = Edit::Batch(vec![
+            Edit::Remove(Kind::Win, 1),
+            Edit::set_from(&wb, Section::RoleEliminated(true)),
+        ]);
+        assert_eq!(
+            batch.describe(),
+            ["deleted win 1", "changed the role eliminated"]
+        );
     }
 }

@@ -3,9 +3,11 @@
 
 pub mod checklist;
 pub mod choice;
+pub mod conflict;
 pub mod dates;
 pub mod edit;
 pub mod impact;
+pub mod merge;
 pub mod money;
 pub mod pipeline;
 pub mod runway;

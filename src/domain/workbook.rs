@@ -5,6 +5,7 @@ mod ranges;
 pub use ranges::{BadValue, FieldPath, MAX_ID, MAX_MONTHS, MAX_WEEKS, Step};
 
 use super::checklist::NowBook;
+use super::conflict::Conflict;
 use super::edit::Kind;
 use super::impact::ImpactLog;
 use super::pipeline::Pipeline;
@@ -16,7 +17,7 @@ use std::collections::HashSet;
 
 /// The format version this build writes. Bump it, and add a migration step in
 /// `store::migrate`, whenever a change would make an older build misread a file.
-pub const CURRENT_VERSION: u32 = 1;
+pub const CURRENT_VERSION: u32 = 2;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -36,6 +37,9 @@ pub struct Workbook {
     pub pipeline: Pipeline,
     #[serde(default)]
     pub now: NowBook,
+    /// Values two writers both changed, kept until the person picks one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
 }
 
 fn first_id() -> Id {
@@ -52,6 +56,7 @@ impl Default for Workbook {
             vesting: VestingBook::default(),
             pipeline: Pipeline::default(),
             now: NowBook::default(),
+            conflicts: Vec::new(),
         }
     }
 }

@@ -1,9 +1,12 @@
 //! `careerbook apps --format csv`: one header row, one row per application.
 //! The columns are ones `careerbook import apps` reads back, history included,
-//! so an export re-imports into another workbook unchanged.
+//! so an export re-imports into another workbook unchanged. A cell a
+//! spreadsheet would run as a formula is guarded with a leading `'`
+//! ([`csv_cell_guarded`]), which the import takes off again.
 
 use crate::domain::money;
 use crate::domain::pipeline::{Application, StageChange};
+use crate::text::csv_cell_guarded;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -33,7 +36,11 @@ pub fn applications_csv(applications: &[Application]) -> Result<String, csv::Err
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(HEADER)?;
     for app in applications {
-        writer.write_record(row(app))?;
+        writer.write_record(
+            row(app)
+                .iter()
+                .map(|cell| csv_cell_guarded(cell).into_owned()),
+        )?;
     }
     let bytes = writer
         .into_inner()
@@ -156,7 +163,8 @@ mod tests {
         );
         let records = csv::Reader::from_reader(text.as_bytes()).records().count();
         assert_eq!(records, 3);
-        assert!(text.contains(",150000.00,185000.50,+ equity,"), "{text}");
+        // "+ equity" would be read as a formula: it is guarded with a quote.
+        assert!(text.contains(",150000.00,185000.50,'+ equity,"), "{text}");
         assert_eq!(
             applications_csv(&[]).unwrap(),
             format!("{}\n", HEADER.join(","))
@@ -178,6 +186,39 @@ mod tests {
             .map(|(new, old)| new.into_application(old.id))
             .collect();
         assert_eq!(back, apps);
+    }
+
+    #[test]
+    fn formula_cells_are_guarded_and_import_back_exactly() {
+        let mut app = Application::new(
+            7,
+            "=HYPERLINK(\"http://evil.example\",\"Acme\")",
+            "@SUM(1+1)",
+            Stage::Applied,
+            d(2026, 10, 1),
+        );
+        app.location = Some("+1 remote".into());
+        app.notes = Some("-30% time to hire\n=not a formula on line two".into());
+        app.next_action = Some("'=already quoted".into());
+        let text = applications_csv(std::slice::from_ref(&app)).unwrap();
+        let row = csv::Reader::from_reader(text.as_bytes())
+            .records()
+            .next()
+            .expect("a row")
+            .expect("readable");
+        assert_eq!(&row[1], "'=HYPERLINK(\"http://evil.example\",\"Acme\")");
+        assert_eq!(&row[2], "'@SUM(1+1)");
+        assert_eq!(&row[9], "'+1 remote");
+        assert_eq!(&row[13], "''=already quoted");
+        assert_eq!(&row[14], "'-30% time to hire\n=not a formula on line two");
+        let plan = plan_import(text.as_bytes(), &Pipeline::default(), d(2026, 11, 26)).unwrap();
+        assert_eq!(plan.bad, vec![]);
+        let back: Vec<Application> = plan
+            .rows
+            .into_iter()
+            .map(|new| new.into_application(7))
+            .collect();
+        assert_eq!(back, vec![app]);
     }
 
     proptest! {

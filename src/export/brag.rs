@@ -7,9 +7,12 @@
 //! the result. Notes follow as sub-bullets, one per line, then the link.
 //!
 //! User text is shown literally: characters Markdown would read as formatting or
-//! structure (`*`, `[`, a leading `#` or `-`, `1.` …) are backslash-escaped.
+//! structure (`*`, `[`, a leading `#` or `-`, `1.` …) are backslash-escaped, and
+//! control and bidi characters show as the terminal rule's stand-ins
+//! ([`terminal_safe`]), since the document is read in terminals and viewers alike.
 
 use crate::domain::impact::{Category, Win, newest_first};
+use crate::text::{Breaks, terminal_safe};
 use chrono::{Datelike, NaiveDate};
 
 /// The whole document for `wins` under the heading `title`.
@@ -48,19 +51,20 @@ fn quarter(date: NaiveDate) -> (i32, u32) {
 }
 
 fn push_bullet(out: &mut String, win: &Win) {
-    let title = escape_inline(win.title.trim());
+    let title = escape_inline(&one_line(&win.title));
     let metric = win
         .metric
         .as_ref()
-        .map(|m| m.text.trim())
+        .map(|m| one_line(&m.text))
         .filter(|t| !t.is_empty());
     let lead = match metric {
-        Some(metric) => format!("**{}** — {title}", escape_inline(metric)),
+        Some(metric) => format!("**{}** — {title}", escape_inline(&metric)),
         None => escape_block_start(title),
     };
     out.push_str(&format!("- {lead} ({})\n", win.date));
     for line in win.notes.iter().flat_map(|notes| notes.lines()) {
-        let line = strip_list_marker(line.trim());
+        let line = one_line(line);
+        let line = strip_list_marker(&line);
         if !line.is_empty() {
             out.push_str(&format!(
                 "  - {}\n",
@@ -68,9 +72,14 @@ fn push_bullet(out: &mut String, win: &Win) {
             ));
         }
     }
-    if let Some(link) = win.link.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
-        out.push_str(&format!("  - Link: {}\n", link_text(link)));
+    if let Some(link) = win.link.as_deref().map(one_line).filter(|l| !l.is_empty()) {
+        out.push_str(&format!("  - Link: {}\n", link_text(&link)));
     }
+}
+
+/// User text on one line, trimmed, with control and bidi characters shown as stand-ins.
+fn one_line(text: &str) -> String {
+    terminal_safe(text.trim(), Breaks::Show).into_owned()
 }
 
 /// A notes line written as a bullet (`- did X`) becomes our sub-bullet as is.
@@ -148,7 +157,7 @@ fn escape_block_start(text: String) -> String {
 
 /// Heading text: inline escapes, plus `#` (a trailing `#` run would be dropped).
 fn escape_heading(text: &str) -> String {
-    escape_inline(text.trim()).replace('#', "\\#")
+    escape_inline(&one_line(text)).replace('#', "\\#")
 }
 
 #[cfg(test)]
@@ -283,6 +292,33 @@ mod tests {
 - \\# of deals doubled (2025-12-31)
 ";
         assert_eq!(markdown(&refs, "Brag document"), expected);
+    }
+
+    #[test]
+    fn control_and_bidi_characters_show_as_stand_ins() {
+        let hostile = Win {
+            notes: Some("ok\x1b]52;c;eHh4\x07\r\n\u{202e}evil".into()),
+            link: Some("https://x.example/\x1b[2K".into()),
+            ..win(
+                1,
+                d(2026, 11, 2),
+                Category::Revenue,
+                "Closed\x1b]0;owned\x07 deal\rHIDDEN",
+                Some("$5k \u{9b}1A"),
+            )
+        };
+        let text = markdown(&[&hostile], "Wins\x1b[1A");
+        assert!(
+            !text.contains(|c: char| c.is_control() && c != '\n'),
+            "{text:?}"
+        );
+        assert!(!text.contains('\u{202e}'), "{text:?}");
+        assert_eq!(
+            text,
+            "# Wins␛\\[1A\n\n## 2026 Q4\n\n### Revenue\n\n\
+             - **$5k \u{fffd}1A** — Closed␛\\]0;owned␇ deal␍HIDDEN (2026-11-02)\n  \
+             - ok␛\\]52;c;eHh4␇\n  - \u{fffd}evil\n  - Link: <https://x.example/␛[2K>\n"
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use crate::domain::money::{format_money, format_shares};
 use crate::domain::vesting::{Price, VestingBook};
 use crate::domain::{Id, dates};
+use crate::text;
 
 /// One all-day calendar entry.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,7 +69,11 @@ fn ics_date(date: NaiveDate) -> String {
     date.format("%Y%m%d").to_string()
 }
 
-/// Escapes a TEXT value: backslash, semicolon, comma and line breaks.
+/// Escapes a TEXT value: backslash, semicolon, comma and line breaks. Control
+/// characters, which RFC 5545 forbids in TEXT, are removed (a tab, which it
+/// allows, stays), and so are bidi overrides and isolates, which would reorder
+/// what a calendar shows: the characters the terminal rule
+/// ([`text::terminal_safe`]) replaces, dropped since a calendar has no stand-in.
 fn escape_text(text: &str) -> String {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let mut out = String::with_capacity(text.len());
@@ -78,6 +83,8 @@ fn escape_text(text: &str) -> String {
             ';' => out.push_str("\\;"),
             ',' => out.push_str("\\,"),
             '\n' => out.push_str("\\n"),
+            '\t' => out.push(c),
+            _ if text::is_unsafe(c) => {}
             _ => out.push(c),
         }
     }
@@ -318,6 +325,30 @@ mod tests {
     #[test]
     fn escapes_text_values() {
         assert_eq!(escape_text("a\\b;c,d\r\ne\rf"), "a\\\\b\\;c\\,d\\ne\\nf");
+    }
+
+    #[test]
+    fn control_and_bidi_characters_are_removed() {
+        let hostile = "A\x1b]52;c;eHh4\x07B\x1b[2K\0C\u{9b}D\u{7f}E\u{202e}F\u{2066}\tG";
+        assert_eq!(escape_text(hostile), "A]52\\;c\\;eHh4B[2KCDEF\tG");
+        let event = CalendarEvent {
+            uid: "x@careerbook".into(),
+            date: d(2026, 12, 1),
+            summary: hostile.into(),
+            description: Some(format!("{hostile}\r\nline two\x08")),
+        };
+        let text = calendar(&[event], stamp());
+        assert!(
+            !text
+                .replace("\r\n", "")
+                .contains(|c: char| c.is_control() && c != '\t'),
+            "{text:?}"
+        );
+        assert!(!text.contains(['\u{202e}', '\u{2066}']), "{text:?}");
+        assert!(
+            text.contains("DESCRIPTION:A]52\\;c\\;eHh4B[2KCDEF\tG\\nline two\r\n"),
+            "{text:?}"
+        );
     }
 
     #[test]

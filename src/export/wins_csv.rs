@@ -2,9 +2,11 @@
 //!
 //! Cells hold exactly what the user typed (the metric as written, tags joined
 //! with `;`, empty for a missing value); the csv crate quotes commas, quotes and
-//! line breaks so every value reads back unchanged.
+//! line breaks so every value reads back unchanged. A cell a spreadsheet would
+//! run as a formula (`=`, `+`, `-`, `@` …) starts with `'` ([`csv_cell_guarded`]).
 
 use crate::domain::impact::Win;
+use crate::text::csv_cell_guarded;
 use std::io::Write;
 
 /// The header row, in column order.
@@ -20,7 +22,7 @@ pub fn write<W: Write>(wins: &[&Win], writer: W) -> csv::Result<()> {
         let id = win.id.to_string();
         let date = win.date.to_string();
         let tags = win.tags.join(";");
-        out.write_record([
+        let cells = [
             id.as_str(),
             date.as_str(),
             win.title.as_str(),
@@ -31,7 +33,8 @@ pub fn write<W: Write>(wins: &[&Win], writer: W) -> csv::Result<()> {
             tags.as_str(),
             win.notes.as_deref().unwrap_or(""),
             win.link.as_deref().unwrap_or(""),
-        ])?;
+        ];
+        out.write_record(cells.map(csv_cell_guarded).iter().map(|c| c.as_bytes()))?;
     }
     out.flush()?;
     Ok(())
@@ -82,6 +85,19 @@ mod tests {
             text,
             "id,date,title,category,metric,tags,notes,link\n\
              13,2026-11-02,Mentored two hires,other,,,,\n"
+        );
+    }
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_start_with_a_quote() {
+        let mut win = sample().remove(1);
+        win.title = "=cmd|' /C calc'!A0".into();
+        win.metric = Some(Metric::parse("-30% p99").expect("test metric"));
+        win.notes = Some("@SUM(A1:A9)".into());
+        let text = written(&[win]);
+        assert_eq!(
+            text.lines().nth(1),
+            Some("13,2026-11-02,'=cmd|' /C calc'!A0,other,'-30% p99,,'@SUM(A1:A9),")
         );
     }
 

@@ -24,6 +24,8 @@ pub enum Reason {
     Damaged,
     /// Edits that could not be saved when careerbook closed.
     Unsaved,
+    /// Before an edit that added thousands of records at once (an import).
+    PreBulk,
 }
 
 impl Reason {
@@ -34,6 +36,7 @@ impl Reason {
             Reason::PreRestore => "pre-restore",
             Reason::Damaged => "damaged",
             Reason::Unsaved => "unsaved",
+            Reason::PreBulk => "pre-import",
         }
     }
 
@@ -44,6 +47,7 @@ impl Reason {
             Reason::PreRestore,
             Reason::Damaged,
             Reason::Unsaved,
+            Reason::PreBulk,
         ]
         .into_iter()
         .find(|r| r.tag() == tag)

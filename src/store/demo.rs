@@ -14,6 +14,7 @@ pub const DEMO_RON: &str = include_str!("../../assets/demo.ron");
 pub fn throwaway_copy() -> Result<(TempDir, Paths), StoreError> {
     let dir = tempfile::Builder::new()
         .prefix("careerbook-demo-")
+        .permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700))
         .tempdir()
         .map_err(|e| StoreError::io("create a temporary directory in", &std::env::temp_dir(), e))?;
     let paths = Paths::in_dir(dir.path());

@@ -23,8 +23,17 @@ pub enum StoreError {
         backup: Option<PathBuf>,
     },
 
-    #[error("{} is {} MB, more than the {} MB a workbook may be; it was not read. Is this the right file?", path.display(), megabytes(*size), megabytes(*limit))]
+    #[error("{} is {}, more than the {} a workbook may be; it was not read. Is this the right file?{}", path.display(), size_text(*size), size_text(*limit), restore_hint(backup.as_deref()))]
     TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+        /// The newest backup that can be read, to offer instead.
+        backup: Option<PathBuf>,
+    },
+
+    #[error("with this change the workbook would be {}, more than the {} careerbook can open again, so it was not written ({} is unchanged); add fewer records at a time", size_text(*size), size_text(*limit), path.display())]
+    WouldBeTooLarge {
         path: PathBuf,
         size: u64,
         limit: u64,
@@ -37,8 +46,16 @@ pub enum StoreError {
         supported: u32,
     },
 
-    #[error("another careerbook is saving {} right now and did not finish within {seconds} seconds; nothing was changed, try again", path.display())]
-    Busy { path: PathBuf, seconds: u64 },
+    #[error("{holder} was saving the workbook ({}) and {}", path.display(), if *stopped { format!("you stopped waiting after {seconds} s") } else { format!("did not finish within {seconds} seconds") })]
+    Busy {
+        /// The lock file.
+        path: PathBuf,
+        /// Who holds the lock, as it wrote itself into the lock file.
+        holder: String,
+        seconds: u64,
+        /// The person stopped waiting (rather than the wait running out).
+        stopped: bool,
+    },
 
     #[error("not saved: {reason}")]
     ReadOnly { reason: String },
@@ -62,9 +79,28 @@ fn position(at: Option<(usize, usize)>) -> String {
     }
 }
 
-/// Whole megabytes, rounded up, so a file just over the limit never reads as equal to it.
-fn megabytes(bytes: u64) -> u64 {
-    bytes.div_ceil(1024 * 1024)
+/// A size as a person reads it, rounded up, so a file just over a limit
+/// never reads as equal to it: `68 MB`, `1.3 MB`, `80 KB`.
+fn size_text(bytes: u64) -> String {
+    const MB: u64 = 1024 * 1024;
+    match bytes {
+        b if b >= 10 * MB => format!("{} MB", b.div_ceil(MB)),
+        b if b >= MB => {
+            let tenths = b.div_ceil(MB / 10);
+            format!("{}.{} MB", tenths / 10, tenths % 10)
+        }
+        b => format!("{} KB", b.div_ceil(1024)),
+    }
+}
+
+fn restore_hint(backup: Option<&Path>) -> String {
+    match backup {
+        Some(path) => format!(
+            " The newest good backup is {}; `careerbook restore` lists backups and restores one.",
+            path.display()
+        ),
+        None => String::new(),
+    }
 }
 
 fn backup_hint(backup: Option<&Path>) -> String {
@@ -74,5 +110,19 @@ fn backup_hint(backup: Option<&Path>) -> String {
             path.display()
         ),
         None => " The file was left untouched and there is no good backup; fix the file by hand (docs/data-format.md describes it).".into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::size_text;
+
+    #[test]
+    fn sizes_round_up_so_just_over_a_limit_never_reads_as_equal() {
+        assert_eq!(size_text(64 * 1024 * 1024), "64 MB");
+        assert_eq!(size_text(64 * 1024 * 1024 + 1), "65 MB");
+        assert_eq!(size_text(1024 * 1024 + 1), "1.1 MB");
+        assert_eq!(size_text(20_000), "20 KB");
+        assert_eq!(size_text(20_481), "21 KB");
     }
 }

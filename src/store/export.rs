@@ -8,7 +8,7 @@
 
 use super::disk::RealDisk;
 use super::{Paths, StoreError, file};
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, OpenOptions};
 use std::io::{Read, Write};
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
@@ -23,23 +23,11 @@ pub fn write_file(
     replace: bool,
     ours: &Paths,
 ) -> Result<PathBuf, StoreError> {
-    let mut target = absolute(path)?;
-    // Replacing a link replaces the file it points to; the link stays.
-    if fs::symlink_metadata(&target).is_ok_and(|m| m.file_type().is_symlink()) {
-        target = fs::canonicalize(&target).map_err(|e| StoreError::io("follow", &target, e))?;
-    }
+    let target = target_for(path, ours)?;
     let dir = target
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from("/"));
-    if !dir.is_dir() {
-        return Err(StoreError::io(
-            "write into",
-            &dir,
-            std::io::Error::new(std::io::ErrorKind::NotFound, "no such directory"),
-        ));
-    }
-    refuse_our_directory(&target, ours)?;
     if replace {
         file::write_atomic(&RealDisk, &dir, &target, bytes)?;
         return Ok(target);
@@ -76,29 +64,98 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, StoreError> {
     })
 }
 
-/// Refuses a target that is, or resolves to, a file in the data directory.
-fn refuse_our_directory(target: &Path, ours: &Paths) -> Result<(), StoreError> {
-    let resolved = fs::canonicalize(target)
-        .or_else(|_| {
-            let dir = target.parent().unwrap_or(Path::new("/"));
-            fs::canonicalize(dir).map(|d| d.join(target.file_name().unwrap_or_default()))
-        })
-        .map_err(|e| StoreError::io("find", target, e))?;
-    let data_dir = fs::canonicalize(&ours.dir).unwrap_or_else(|_| ours.dir.clone());
-    if resolved.starts_with(&data_dir) {
-        return Err(StoreError::io(
-            "write",
+/// Everything on standard input (`import apps -`), refused past the same size
+/// limit as a file: no more than one byte beyond it is read.
+pub fn read_stdin() -> Result<Vec<u8>, StoreError> {
+    let name = Path::new("standard input");
+    let limit = file::max_bytes();
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| StoreError::io("read", name, e))?;
+    if bytes.len() as u64 > limit {
+        return Err(StoreError::TooLarge {
+            path: name.to_path_buf(),
+            size: bytes.len() as u64,
+            limit,
+            backup: None,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Where an export to `path` really goes: absolute, through any link (the
+/// link stays, the file it points to is written). Refused, with no way to
+/// force it: a directory that does not exist; anything that is not a regular
+/// file (a device, a FIFO, a socket: writing there could block or harm it);
+/// and careerbook's own files, wherever links put them — the data directory,
+/// the workbook, its lock and its backups.
+fn target_for(path: &Path, ours: &Paths) -> Result<PathBuf, StoreError> {
+    let target = absolute(path)?;
+    let dir = target.parent().unwrap_or(Path::new("/"));
+    let dir = fs::canonicalize(dir).map_err(|_| {
+        StoreError::io(
+            "write into",
+            dir,
+            std::io::Error::new(std::io::ErrorKind::NotFound, "no such directory"),
+        )
+    })?;
+    let resolved = match fs::metadata(&target) {
+        Ok(meta) if meta.is_dir() => {
+            return Err(refusal(
+                &target,
+                "it is a directory; give a file name such as vests.ics".into(),
+            ));
+        }
+        Ok(meta) if !meta.is_file() => {
+            return Err(refusal(
+                &target,
+                "it is not a regular file (a device, pipe or socket); give a file name, \
+                 or `-` for standard output"
+                    .into(),
+            ));
+        }
+        Ok(_) => fs::canonicalize(&target).map_err(|e| StoreError::io("follow", &target, e))?,
+        // A dangling link is refused rather than followed into being.
+        Err(_) if fs::symlink_metadata(&target).is_ok() => {
+            return Err(refusal(&target, "it is a link to nothing".into()));
+        }
+        Err(_) => dir.join(target.file_name().unwrap_or_default()),
+    };
+    refuse_ours(&target, &resolved, ours)?;
+    Ok(resolved)
+}
+
+/// Refuses a resolved target that is one of careerbook's own files.
+fn refuse_ours(target: &Path, resolved: &Path, ours: &Paths) -> Result<(), StoreError> {
+    let real = |p: &Path| fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let data_dir = real(&ours.dir);
+    let own_file = [&ours.workbook, &ours.lock]
+        .into_iter()
+        .any(|p| real(p) == resolved);
+    let own_dir = [&data_dir, &real(&ours.backups)]
+        .into_iter()
+        .any(|d| resolved.starts_with(d));
+    if own_file || own_dir {
+        return Err(refusal(
             target,
-            std::io::Error::new(
-                std::io::ErrorKind::PermissionDenied,
-                format!(
-                    "that is careerbook's own data directory ({}); export somewhere else",
-                    data_dir.display()
-                ),
+            format!(
+                "that is careerbook's own data directory ({}) or workbook; export somewhere else",
+                data_dir.display()
             ),
         ));
     }
     Ok(())
+}
+
+fn refusal(target: &Path, why: String) -> StoreError {
+    StoreError::io(
+        "write",
+        target,
+        std::io::Error::new(std::io::ErrorKind::PermissionDenied, why),
+    )
 }
 
 fn write_temp(temp: &Path, bytes: &[u8]) -> Result<(), StoreError> {
@@ -164,23 +221,7 @@ pub fn write_own_file(
     force: bool,
     data: &Paths,
 ) -> Result<OwnWrite, StoreError> {
-    let mut target = absolute(path)?;
-    match fs::symlink_metadata(&target) {
-        Ok(meta) if meta.file_type().is_symlink() => {
-            target = fs::canonicalize(&target).map_err(|e| StoreError::io("follow", &target, e))?;
-        }
-        Ok(meta) if meta.is_dir() => {
-            return Err(StoreError::io(
-                "write",
-                &target,
-                std::io::Error::new(
-                    std::io::ErrorKind::IsADirectory,
-                    "it is a directory; give a file name such as vests.ics",
-                ),
-            ));
-        }
-        _ => {}
-    }
+    let target = target_for(path, data)?;
     let replaced = match sniff(&target)? {
         None => Replaced::Nothing,
         Some(head) if is_ours(&head) => Replaced::Ours,
@@ -193,8 +234,15 @@ pub fn write_own_file(
 }
 
 /// The first bytes of an existing file, or `None` when there is none.
+/// Opened without blocking, in case a pipe took the file's place since it
+/// was checked.
 fn sniff(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
-    let file = match File::open(path) {
+    let nonblocking = rustix::fs::OFlags::NONBLOCK.bits() as i32;
+    let file = match OpenOptions::new()
+        .read(true)
+        .custom_flags(nonblocking)
+        .open(path)
+    {
         Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(StoreError::io("read", path, e)),
@@ -209,6 +257,7 @@ fn sniff(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::os::unix::fs::FileTypeExt;
 
     /// A data directory that is not where the tests export to.
     fn elsewhere() -> Paths {
@@ -315,5 +364,64 @@ mod tests {
                 .is_symlink()
         );
         assert_eq!(fs::read(&real).expect("read"), b"OURS new");
+    }
+
+    #[test]
+    fn a_linked_workbook_is_refused_at_its_real_place_even_when_forced() {
+        // workbook.ron is a link to a file outside the data directory (a
+        // synced folder, say): exporting over that file would replace the
+        // workbook itself.
+        let dir = tempfile::tempdir().expect("temp dir");
+        let data = Paths::in_dir(dir.path().join("data"));
+        fs::create_dir_all(&data.dir).expect("data dir");
+        let real = dir.path().join("synced-workbook.ron");
+        fs::write(&real, b"(version: 2)").expect("workbook");
+        std::os::unix::fs::symlink(&real, &data.workbook).expect("link");
+        let err = write_own_file(&real, b"BEGIN:VCALENDAR", |_| true, true, &data).unwrap_err();
+        assert!(err.to_string().contains("own data directory"), "{err}");
+        let err = write_file(&real, b"# brag", true, &data).unwrap_err();
+        assert!(err.to_string().contains("own data directory"), "{err}");
+        assert_eq!(fs::read(&real).expect("read"), b"(version: 2)");
+        // A second link to it, elsewhere, is refused the same way.
+        let alias = dir.path().join("calendar.ics");
+        std::os::unix::fs::symlink(&real, &alias).expect("alias");
+        assert!(write_own_file(&alias, b"x", |_| true, true, &data).is_err());
+        assert_eq!(fs::read(&real).expect("read"), b"(version: 2)");
+    }
+
+    #[test]
+    fn devices_and_pipes_are_refused_without_blocking() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let fifo = dir.path().join("pipe.ics");
+        rustix::fs::mkfifoat(
+            rustix::fs::CWD,
+            &fifo,
+            rustix::fs::Mode::from_raw_mode(0o600),
+        )
+        .expect("mkfifo");
+        // Opening a FIFO for reading would wait for a writer forever: the
+        // refusal must come first (a hang here fails the test by timeout).
+        for target in [fifo.as_path(), Path::new("/dev/null")] {
+            let err = write_own_file(target, b"x", |_| false, true, &elsewhere()).unwrap_err();
+            assert!(err.to_string().contains("not a regular file"), "{err}");
+            let err = write_file(target, b"x", true, &elsewhere()).unwrap_err();
+            assert!(err.to_string().contains("not a regular file"), "{err}");
+        }
+        assert!(
+            fs::symlink_metadata(&fifo)
+                .expect("still there")
+                .file_type()
+                .is_fifo(),
+            "the pipe is not replaced by a file"
+        );
+    }
+
+    #[test]
+    fn a_link_to_nothing_is_refused() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let link = dir.path().join("out.ics");
+        std::os::unix::fs::symlink(dir.path().join("missing/elsewhere.ics"), &link).expect("link");
+        let err = write_file(&link, b"x", true, &elsewhere()).unwrap_err();
+        assert!(err.to_string().contains("link to nothing"), "{err}");
     }
 }

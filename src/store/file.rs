@@ -16,8 +16,32 @@ use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 /// A workbook larger than this is refused before it is read: it is surely not
-/// ours, and reading it whole could exhaust memory.
+/// ours, and reading it whole could exhaust memory. The same limit stops a
+/// save, so careerbook never writes a file it would refuse to open.
 pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The limit in force: [`MAX_BYTES`]. Debug builds let a test lower it with
+/// `CAREERBOOK_DEBUG_MAX_BYTES`, so the limit can be reached without
+/// building a 64 MB file; release builds contain no such switch.
+pub fn max_bytes() -> u64 {
+    #[cfg(debug_assertions)]
+    if let Some(limit) = std::env::var("CAREERBOOK_DEBUG_MAX_BYTES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        return limit;
+    }
+    MAX_BYTES
+}
+
+fn too_large(path: &Path, size: u64, limit: u64) -> StoreError {
+    StoreError::TooLarge {
+        path: path.to_path_buf(),
+        size,
+        limit,
+        backup: None,
+    }
+}
 
 /// What a parse found, beyond the workbook itself.
 #[derive(Debug)]
@@ -30,8 +54,11 @@ pub enum Parsed {
     Newer { found: u32, workbook: Workbook },
 }
 
-/// Creates the data directory (and `backups/`) owner-only if missing, and makes
-/// an existing one owner-only too.
+/// Creates the data directory and `backups/` owner-only where missing. An
+/// existing data directory is the person's (a shared `/tmp`, a synced folder,
+/// a link to elsewhere): its mode is left alone, and [`loose_directory`] says
+/// when others can read it. `backups/` is careerbook's own, so it is made
+/// owner-only even if it exists (but never through a link).
 pub fn ensure_dirs(paths: &Paths) -> Result<(), StoreError> {
     for dir in [&paths.dir, &paths.backups] {
         DirBuilder::new()
@@ -39,14 +66,27 @@ pub fn ensure_dirs(paths: &Paths) -> Result<(), StoreError> {
             .mode(0o700)
             .create(dir)
             .map_err(|e| StoreError::io("create the directory", dir, e))?;
-        let owner_only = Permissions::from_mode(0o700);
-        let current = fs::metadata(dir).map_err(|e| StoreError::io("inspect", dir, e))?;
-        if current.permissions().mode() & 0o777 != 0o700 {
-            fs::set_permissions(dir, owner_only)
-                .map_err(|e| StoreError::io("make owner-only", dir, e))?;
-        }
+    }
+    let backups = fs::symlink_metadata(&paths.backups)
+        .map_err(|e| StoreError::io("inspect", &paths.backups, e))?;
+    if backups.is_dir() && backups.permissions().mode() & 0o777 != 0o700 {
+        fs::set_permissions(&paths.backups, Permissions::from_mode(0o700))
+            .map_err(|e| StoreError::io("make owner-only", &paths.backups, e))?;
     }
     Ok(())
+}
+
+/// A warning when others can read or enter the data directory. careerbook's
+/// files in it are owner-only anyway; the directory is not changed.
+pub fn loose_directory(paths: &Paths) -> Option<String> {
+    let mode = fs::metadata(&paths.dir).ok()?.permissions().mode() & 0o7777;
+    (mode & 0o077 != 0).then(|| {
+        format!(
+            "{} can be listed by other users (mode {mode:04o}); careerbook's files in it are \
+             yours alone, and the directory is left as it is (`chmod 700` it to hide the names too)",
+            paths.dir.display()
+        )
+    })
 }
 
 /// The bytes of `path`, or `None` when it does not exist. Refuses oversized files
@@ -66,24 +106,17 @@ pub fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
         .metadata()
         .map_err(|e| StoreError::io("inspect", path, e))?
         .len();
-    if size > MAX_BYTES {
-        return Err(StoreError::TooLarge {
-            path: path.to_path_buf(),
-            size,
-            limit: MAX_BYTES,
-        });
+    let limit = max_bytes();
+    if size > limit {
+        return Err(too_large(path, size, limit));
     }
     let mut bytes = Vec::with_capacity(size as usize);
     // `take` guards against a file that grows while we read it.
-    file.take(MAX_BYTES + 1)
+    file.take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| StoreError::io("read", path, e))?;
-    if bytes.len() as u64 > MAX_BYTES {
-        return Err(StoreError::TooLarge {
-            path: path.to_path_buf(),
-            size: bytes.len() as u64,
-            limit: MAX_BYTES,
-        });
+    if bytes.len() as u64 > limit {
+        return Err(too_large(path, bytes.len() as u64, limit));
     }
     Ok(Some(bytes))
 }
@@ -130,10 +163,15 @@ pub fn parse(path: &Path, bytes: &[u8], steps: &[migrate::Step]) -> Result<Parse
     }
     if version < CURRENT_VERSION {
         // A failed upgrade has no one place in the file to point at.
-        let upgraded = migrate::upgrade(text, version, CURRENT_VERSION, steps)
+        let (upgraded, kept) = migrate::upgrade(text, version, CURRENT_VERSION, steps)
             .map_err(|message| damaged_at(path, None, &message))?;
-        // Positions in the upgraded text are not the user's file's: none is given.
-        let workbook = checked(path, None, read_ron(path, &upgraded)?)?;
+        // Positions in the upgraded text are the user's file's only if every
+        // step kept them; otherwise none is given.
+        let parsed = read_ron(path, &upgraded).map_err(|err| match kept {
+            true => err,
+            false => unplaced(err),
+        })?;
+        let workbook = checked(path, kept.then_some(upgraded.as_str()), parsed)?;
         return Ok(Parsed::Migrated {
             from: version,
             workbook,
@@ -220,6 +258,24 @@ fn describe(code: &ron::Error) -> String {
             "expected a comma here (is one missing just before, perhaps at the end of the line above?)".to_string()
         }
         other => other.to_string(),
+    }
+}
+
+/// The same error without a position (one found in text the person did not write).
+fn unplaced(err: StoreError) -> StoreError {
+    match err {
+        StoreError::Damaged {
+            path,
+            message,
+            backup,
+            ..
+        } => StoreError::Damaged {
+            path,
+            at: None,
+            message,
+            backup,
+        },
+        other => other,
     }
 }
 
@@ -456,7 +512,7 @@ mod tests {
     #[test]
     fn an_out_of_range_value_is_damaged_at_its_field() {
         let text = "(\n    version: 1,\n    runway: (withholding: \"79228162514264337593543950335\"),\n)\n";
-        let err = parse(Path::new("w.ron"), text.as_bytes(), &[]).unwrap_err();
+        let err = parse(Path::new("w.ron"), text.as_bytes(), migrate::STEPS).unwrap_err();
         // Line 3 is `    runway: (withholding: "7922…"),`: the value starts at column 27.
         let StoreError::Damaged {
             at: Some((3, 27)),
@@ -502,7 +558,12 @@ mod tests {
 
     #[test]
     fn garbage_is_damaged_with_a_position() {
-        let err = parse(Path::new("w.ron"), b"(version: 1,\n  next_id: nope)", &[]).unwrap_err();
+        let err = parse(
+            Path::new("w.ron"),
+            b"(version: 1,\n  next_id: nope)",
+            migrate::STEPS,
+        )
+        .unwrap_err();
         match err {
             // ron points at the value `nope` (column 12) or the space before it.
             StoreError::Damaged {

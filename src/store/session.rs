@@ -9,15 +9,19 @@
 use super::backup::{self, Reason};
 use super::disk::{Disk, RealDisk};
 use super::file::{self, Parsed};
-use super::lock::{self, Lock};
+use super::lock::{self, Lock, Waiter};
 use super::{Paths, StoreError, migrate};
-use crate::domain::edit::{Edit, EditError, Kind};
+use crate::domain::edit::{Edit, EditError, Kind, Merge, Outcome};
 use crate::domain::workbook::Workbook;
 use crate::domain::{Id, dates};
 use chrono::NaiveDate;
 
 /// How many edits `undo` can step back through.
 pub const UNDO_DEPTH: usize = 100;
+
+/// An edit adding at least this many records (an import) is preceded by a
+/// backup of the file as it was, kept apart from the daily ones.
+pub const BULK_RECORDS: usize = 1000;
 
 /// How a session is opened.
 #[derive(Clone, Copy, Debug, Default)]
@@ -40,11 +44,15 @@ struct Entry {
     undone: bool,
 }
 
-/// An edit that was applied: the ids it added, and whether saving it worked
-/// (when it did not, the edit stays applied in memory and is saved later).
+/// An edit that was applied: the ids it added, what merging it with the
+/// workbook in memory did, and whether saving it worked (when it did not, the
+/// edit stays applied in memory and is saved later).
 #[derive(Debug)]
 pub struct Applied {
     pub added: Vec<(Kind, Id)>,
+    /// Conflicts stored, or (for an undo) fields left alone, as the edit met
+    /// the workbook in memory; a save that merges adds its own to `saved`.
+    pub outcome: Outcome,
     pub saved: Result<Saved, StoreError>,
 }
 
@@ -57,6 +65,9 @@ pub struct Saved {
     pub dropped: Vec<String>,
     /// The workbook was saved, but the day's backup of the old file failed.
     pub backup_failed: Option<String>,
+    /// What re-applying our edits on the newer file did: conflicts stored
+    /// (theirs kept, ours restorable) and fields an undo left alone.
+    pub outcome: Outcome,
 }
 
 #[derive(Debug)]
@@ -79,6 +90,20 @@ pub struct Session {
     backup_attempted: Option<NaiveDate>,
     /// The date edits are checked against (a win dated next month is refused).
     today: NaiveDate,
+    /// An edit adding [`BULK_RECORDS`] or more waits to be saved: the file
+    /// is backed up first.
+    bulk_pending: bool,
+    waiter: WaiterSlot,
+}
+
+/// Who is told about a wait for the lock, if anyone.
+#[derive(Default)]
+struct WaiterSlot(Option<Box<Waiter>>);
+
+impl std::fmt::Debug for WaiterSlot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() { "waiter" } else { "none" })
+    }
 }
 
 impl Session {
@@ -115,6 +140,8 @@ impl Session {
             notes: Vec::new(),
             backup_attempted: None,
             today: dates::today(),
+            bulk_pending: false,
+            waiter: WaiterSlot::default(),
         };
         let must_write =
             options.create || options.hold_lock || file::has_temp_files(&session.paths);
@@ -131,6 +158,7 @@ impl Session {
                 ));
             }
         }
+        session.notes.extend(file::loose_directory(&session.paths));
         let mut lock = lock;
         let mut migrated_from = session.load()?;
         if migrated_from.is_some() && lock.is_none() {
@@ -163,15 +191,27 @@ impl Session {
         Ok(session)
     }
 
-    fn lock(&self) -> Result<Lock, StoreError> {
+    fn lock(&mut self) -> Result<Lock, StoreError> {
         file::ensure_dirs(&self.paths)?;
-        Lock::acquire(&self.paths.lock, lock::WAIT)
+        let waiter = self
+            .waiter
+            .0
+            .as_deref_mut()
+            .map(|w| w as &mut dyn FnMut(&_) -> bool);
+        Lock::acquire_with(&self.paths.lock, lock::WAIT, waiter)
+    }
+
+    /// Sets who is told when a save waits for another careerbook's lock
+    /// (the TUI shows it and lets Esc stop waiting).
+    pub fn set_waiter(&mut self, waiter: Box<Waiter>) {
+        self.waiter = WaiterSlot(Some(waiter));
     }
 
     /// Reads and parses the file into this session. Returns the format version
     /// it was upgraded from in memory, if it was older (it then needs saving).
     fn load(&mut self) -> Result<Option<u32>, StoreError> {
-        let Some(bytes) = file::read_bytes(&self.paths.workbook)? else {
+        let read = file::read_bytes(&self.paths.workbook).map_err(|e| self.with_backup(e))?;
+        let Some(bytes) = read else {
             self.workbook = Workbook::default();
             self.on_disk = None;
             return Ok(None);
@@ -202,8 +242,9 @@ impl Session {
         Ok(migrated)
     }
 
-    /// A damaged-file error gains the newest good backup to offer.
+    /// A damaged or oversized file's error gains the newest good backup to offer.
     fn with_backup(&self, err: StoreError) -> StoreError {
+        let newest = || backup::newest_good(&self.paths).map(|b| b.path);
         match err {
             StoreError::Damaged {
                 path, at, message, ..
@@ -211,7 +252,15 @@ impl Session {
                 path,
                 at,
                 message,
-                backup: backup::newest_good(&self.paths).map(|b| b.path),
+                backup: newest(),
+            },
+            StoreError::TooLarge {
+                path, size, limit, ..
+            } => StoreError::TooLarge {
+                path,
+                size,
+                limit,
+                backup: newest(),
             },
             other => other,
         }
@@ -240,6 +289,21 @@ impl Session {
         self.entries.iter().filter(|e| !e.saved).count()
     }
 
+    /// What the edits not yet on disk did, in words, oldest first.
+    pub fn unsaved_edits(&self) -> Vec<String> {
+        self.entries
+            .iter()
+            .filter(|e| !e.saved)
+            .flat_map(|e| {
+                let lines = e.edit.describe();
+                let undo = e.is_undo;
+                lines
+                    .into_iter()
+                    .map(move |l| if undo { format!("undo: {l}") } else { l })
+            })
+            .collect()
+    }
+
     /// Applies `edit` and saves. `Err` means the edit was refused and nothing
     /// changed; `Ok` carries the ids it added and the outcome of the save, which
     /// may have failed while the edit stays applied in memory.
@@ -254,10 +318,12 @@ impl Session {
             });
             return Ok(Applied {
                 added: Vec::new(),
+                outcome: Outcome::default(),
                 saved,
             });
         }
-        let inverse = edit.apply(&mut self.workbook, self.today)?;
+        let (inverse, outcome) = edit.apply_as(&mut self.workbook, self.today, merge(is_undo))?;
+        self.bulk_pending |= edit.added_ids().len() >= BULK_RECORDS;
         self.entries.push(Entry {
             edit,
             inverse,
@@ -272,27 +338,35 @@ impl Session {
             .last()
             .map(|e| e.edit.added_ids())
             .unwrap_or_default();
-        Ok(Applied { added, saved })
+        Ok(Applied {
+            added,
+            outcome,
+            saved,
+        })
     }
 
-    /// Undoes the newest edit not yet undone. `None` when there is nothing to undo.
-    pub fn undo(&mut self) -> Option<Result<Result<Saved, StoreError>, EditError>> {
+    /// Undoes the newest edit not yet undone: only the fields it set that
+    /// still hold the values it wrote (`outcome.kept` names the others).
+    /// `None` when there is nothing to undo.
+    pub fn undo(&mut self) -> Option<Result<Applied, EditError>> {
         let index = self.entries.iter().rposition(|e| !e.is_undo && !e.undone)?;
         if let Some(reason) = &self.read_only {
             // Nothing can be applied, so nothing is marked undone either.
-            return Some(Ok(Err(StoreError::ReadOnly {
-                reason: reason.clone(),
-            })));
+            return Some(Ok(Applied {
+                added: Vec::new(),
+                outcome: Outcome::default(),
+                saved: Err(StoreError::ReadOnly {
+                    reason: reason.clone(),
+                }),
+            }));
         }
         let inverse = self.entries[index].inverse.clone();
         self.entries[index].undone = true;
-        match self.apply_entry(inverse, true) {
-            Ok(applied) => Some(Ok(applied.saved)),
-            Err(err) => {
-                self.entries[index].undone = false;
-                Some(Err(err))
-            }
+        let applied = self.apply_entry(inverse, true);
+        if applied.is_err() {
+            self.entries[index].undone = false;
         }
+        Some(applied)
     }
 
     /// Saves unsaved edits again (after an earlier save failed).
@@ -307,7 +381,7 @@ impl Session {
     /// the workbook as it is in memory, unsaved edits included, as a backup
     /// (`backups/` may still be writable when the data directory is not), so
     /// that `careerbook restore` can put it back later.
-    pub fn rescue(&self) -> Result<std::path::PathBuf, StoreError> {
+    pub fn rescue(&mut self) -> Result<std::path::PathBuf, StoreError> {
         // Under the lock, so another careerbook starting now cannot sweep the
         // temp file away mid-write; but without it if need be, since keeping
         // the edits matters more than that small race.
@@ -319,7 +393,7 @@ impl Session {
     /// Re-reads the file if another process changed it, keeping unsaved edits.
     /// `None` when nothing changed; else the unsaved edits of ours that no
     /// longer apply to the newer file, so the user can be told.
-    pub fn refresh(&mut self) -> Result<Option<Vec<String>>, StoreError> {
+    pub fn refresh(&mut self) -> Result<Option<(Vec<String>, Outcome)>, StoreError> {
         if file::stamp(&self.paths.workbook) == self.stamp {
             return Ok(None);
         }
@@ -351,19 +425,44 @@ impl Session {
             && Some(&bytes) != self.on_disk.as_ref()
         {
             saved.merged = true;
-            saved.dropped = self.rebase(bytes)?;
+            (saved.dropped, saved.outcome) = self.rebase(bytes)?;
         }
+        let bulk_backup = self.back_up_before_bulk();
         let bytes = file::to_bytes(&self.workbook)?;
         saved.backup_failed = self.write(bytes)?;
+        if let Some(problem) = bulk_backup {
+            saved.backup_failed = Some(match saved.backup_failed {
+                Some(daily) => format!("{daily}; {problem}"),
+                None => problem,
+            });
+        }
         for entry in &mut self.entries {
             entry.saved = true;
         }
         Ok(saved)
     }
 
+    /// Before saving an edit that adds thousands of records, keeps the file as
+    /// it is now (so the day's earlier work is in a backup too). A backup that
+    /// fails does not stop the save; it is returned to be reported.
+    fn back_up_before_bulk(&mut self) -> Option<String> {
+        if !self.bulk_pending {
+            return None;
+        }
+        let old = self.on_disk.as_ref()?;
+        match backup::write(&*self.disk, &self.paths, old, Reason::PreBulk) {
+            Ok(_) => {
+                self.bulk_pending = false;
+                None
+            }
+            Err(err) => Some(format!("the backup before this large change failed: {err}")),
+        }
+    }
+
     /// Replaces the in-memory workbook with the file's newer content and
-    /// re-applies the unsaved edits on top. Returns the edits that no longer apply.
-    fn rebase(&mut self, bytes: Vec<u8>) -> Result<Vec<String>, StoreError> {
+    /// re-applies the unsaved edits on top, field by field. Returns the edits
+    /// that no longer apply, and what the merges did.
+    fn rebase(&mut self, bytes: Vec<u8>) -> Result<(Vec<String>, Outcome), StoreError> {
         let mut fresh = match file::parse(&self.paths.workbook, &bytes, self.steps) {
             Ok(Parsed::Current(workbook)) => workbook,
             Ok(Parsed::Newer { found, .. }) => {
@@ -386,6 +485,7 @@ impl Session {
         };
         let mut dropped = Vec::new();
         let mut failed = Vec::new();
+        let mut merged = Outcome::default();
         let first_unsaved = self
             .entries
             .iter()
@@ -393,9 +493,12 @@ impl Session {
             .unwrap_or(self.entries.len());
         for i in first_unsaved..self.entries.len() {
             let before = self.entries[i].edit.added_ids();
-            match self.entries[i].edit.apply(&mut fresh, self.today) {
-                Ok(inverse) => {
+            let how = merge(self.entries[i].is_undo);
+            match self.entries[i].edit.apply_as(&mut fresh, self.today, how) {
+                Ok((inverse, outcome)) => {
                     self.entries[i].inverse = inverse;
+                    merged.conflicts.extend(outcome.conflicts);
+                    merged.kept.extend(outcome.kept);
                     let after = self.entries[i].edit.added_ids();
                     self.remap_after(i, &before, &after);
                 }
@@ -411,7 +514,7 @@ impl Session {
         self.workbook = fresh;
         self.on_disk = Some(bytes);
         self.stamp = file::stamp(&self.paths.workbook);
-        Ok(dropped)
+        Ok((dropped, merged))
     }
 
     /// After entry `i` was re-applied and got different ids, later entries that
@@ -433,6 +536,14 @@ impl Session {
     /// first. A backup that fails does not stop the save (the edit matters
     /// more than the extra copy); it is returned to be reported.
     fn write(&mut self, bytes: Vec<u8>) -> Result<Option<String>, StoreError> {
+        let limit = file::max_bytes();
+        if bytes.len() as u64 > limit {
+            return Err(StoreError::WouldBeTooLarge {
+                path: self.paths.workbook.clone(),
+                size: bytes.len() as u64,
+                limit,
+            });
+        }
         let day = chrono::Local::now().date_naive();
         let mut backup_failed = None;
         if let (true, Some(old)) = (self.backup_attempted != Some(day), &self.on_disk) {
@@ -481,6 +592,16 @@ impl Session {
     }
 }
 
+/// An edit a person made keeps what both sides changed as a conflict; an
+/// undo leaves such fields alone and says so.
+fn merge(is_undo: bool) -> Merge {
+    if is_undo {
+        Merge::Report
+    } else {
+        Merge::Record
+    }
+}
+
 fn workbook_version() -> u32 {
     crate::domain::workbook::CURRENT_VERSION
 }
@@ -494,10 +615,15 @@ mod tests {
         Ok(text.replace("version: 0", "version: 1"))
     }
 
-    static FAKE_STEPS: &[migrate::Step] = &[migrate::Step {
-        from: 0,
-        upgrade: from_zero,
-    }];
+    /// A made-up version 0 before the real steps, so the whole chain runs.
+    static FAKE_STEPS: &[migrate::Step] = &[
+        migrate::Step {
+            from: 0,
+            upgrade: from_zero,
+            keeps_positions: true,
+        },
+        migrate::STEPS[0],
+    ];
 
     #[test]
     fn an_older_file_is_backed_up_then_migrated_and_saved() {
@@ -529,7 +655,7 @@ mod tests {
         );
         let text = fs::read_to_string(&paths.workbook).expect("read");
         assert!(
-            text.contains("version: 1"),
+            text.contains(&format!("version: {}", workbook_version())),
             "the migrated file was saved:\n{text}"
         );
     }

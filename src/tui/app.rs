@@ -8,7 +8,8 @@ use super::theme::Theme;
 use super::widgets::form::Outcome;
 use super::widgets::help;
 use super::widgets::popup::{self, Tone};
-use crate::domain::edit::EditError;
+use crate::domain::conflict::{self, Pick};
+use crate::domain::edit::{self, EditError};
 use crate::store::export::write_file;
 use crate::store::{Saved, Session, StoreError};
 use crate::text::fit;
@@ -42,6 +43,26 @@ pub enum Popup {
     Help {
         scroll: usize,
     },
+    /// The stored conflicts; `cursor` is the one selected.
+    Conflicts {
+        cursor: usize,
+    },
+    /// Quitting while edits are only in memory: why the last save failed.
+    Unsaved {
+        error: String,
+    },
+}
+
+/// What happens to unsaved edits as careerbook closes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+enum ExitPlan {
+    /// Save once more, else keep them as a backup (quit keys, signals, a lost terminal).
+    #[default]
+    SaveOrRescue,
+    /// Already kept as a backup: this says where and how to restore it.
+    Kept(String),
+    /// The person chose to lose them.
+    Lose,
 }
 
 /// The status line: the outcome of the last thing done.
@@ -64,6 +85,7 @@ pub struct App {
     theme: Theme,
     banner: Option<String>,
     quit: bool,
+    exit: ExitPlan,
     /// The top form asked to edit its note in the user's editor: the text.
     editor: Option<String>,
 }
@@ -94,6 +116,7 @@ impl App {
             theme,
             banner,
             quit: false,
+            exit: ExitPlan::default(),
             editor: None,
         };
         app.open_notes();
@@ -118,6 +141,12 @@ impl App {
 
     pub fn session(&self) -> &Session {
         &self.session
+    }
+
+    /// From now on a save that waits for the lock waits quietly (the
+    /// terminal is being handed back).
+    pub fn stop_showing_waits(&mut self) {
+        self.session.set_waiter(Box::new(|_| true));
     }
 
     pub fn tab(&self) -> usize {
@@ -148,10 +177,15 @@ impl App {
     /// Picks up changes another process saved, keeping our unsaved edits.
     pub fn reload_if_changed(&mut self) {
         match self.session.refresh() {
-            Ok(Some(dropped)) => {
+            Ok(Some((dropped, outcome))) => {
                 self.refresh_all();
-                self.status = Status::Info("reloaded: the workbook was changed elsewhere".into());
+                let text = with_conflicts(
+                    "reloaded: the workbook was changed elsewhere".into(),
+                    &outcome,
+                );
+                self.status = Status::Info(text);
                 self.tell_dropped(&dropped);
+                self.tell_kept(&outcome);
             }
             Ok(None) => {}
             Err(err) => self.status = Status::NotSaved(err.to_string()),
@@ -180,22 +214,79 @@ impl App {
     /// fails too, keeps them as a backup; the error says where, and how to
     /// get them back.
     pub fn save_before_exit(&mut self) -> Result<(), String> {
+        match std::mem::take(&mut self.exit) {
+            ExitPlan::Kept(note) => return Err(note),
+            ExitPlan::Lose => {
+                let edits = crate::text::count(self.session.unsaved(), "edit");
+                return Err(format!("quit without saving {edits}, as you chose"));
+            }
+            ExitPlan::SaveOrRescue => {}
+        }
         let Err(err) = self.session.retry_save() else {
             return Ok(());
         };
+        Err(self
+            .keep_as_backup(&err.to_string())
+            .unwrap_or_else(|failed| failed))
+    }
+
+    /// Writes the unsaved edits as a backup. `Ok` says where they are and how
+    /// to get them back; `Err` that even the backup could not be written.
+    fn keep_as_backup(&mut self, why: &str) -> Result<String, String> {
         let unsaved = self.session.unsaved();
         match self.session.rescue() {
             Ok(copy) => {
                 let name = copy.file_name().unwrap_or_default().to_string_lossy();
-                Err(format!(
-                    "your last {unsaved} edit(s) could not be saved ({err}). They are kept in {}; \
+                Ok(format!(
+                    "your last {unsaved} edit(s) could not be saved ({why}). They are kept in {}; \
                      once the problem is fixed, `careerbook restore {name}` puts them back.",
                     copy.display()
                 ))
             }
             Err(rescue) => Err(format!(
-                "your last {unsaved} edit(s) could not be saved ({err}), nor kept as a backup ({rescue})"
+                "your last {unsaved} edit(s) could not be saved ({why}), nor kept as a backup ({rescue})"
             )),
+        }
+    }
+
+    /// `q` or Ctrl-C: quits at once when everything is saved (or saves now);
+    /// otherwise asks what to do with the edits that are only in memory.
+    fn request_quit(&mut self) {
+        if self.session.unsaved() == 0 || self.session.read_only().is_some() {
+            self.quit = true;
+            return;
+        }
+        match self.session.retry_save() {
+            Ok(_) => self.quit = true,
+            Err(err) => self.popups.push(Popup::Unsaved {
+                error: err.to_string(),
+            }),
+        }
+    }
+
+    /// A key in the quit-with-unsaved-edits prompt.
+    fn unsaved_key(&mut self, error: String, key: &KeyEvent) {
+        match keymap::resolve(&[Scope::Unsaved], key) {
+            Some(Action::RetrySave) => match self.session.retry_save() {
+                Ok(_) => self.quit = true,
+                Err(err) => self.popups.push(Popup::Unsaved {
+                    error: err.to_string(),
+                }),
+            },
+            Some(Action::QuitKeepBackup) => match self.keep_as_backup(&error) {
+                Ok(note) => {
+                    self.exit = ExitPlan::Kept(note);
+                    self.quit = true;
+                }
+                // Not even a backup could be written: stay, and say so.
+                Err(note) => self.popups.push(Popup::Unsaved { error: note }),
+            },
+            Some(Action::QuitLose) => {
+                self.exit = ExitPlan::Lose;
+                self.quit = true;
+            }
+            Some(Action::Close) => {}
+            _ => self.popups.push(Popup::Unsaved { error }),
         }
     }
 
@@ -213,6 +304,8 @@ impl App {
                 Popup::Confirm { .. } => Scope::Confirm,
                 Popup::Message { .. } => Scope::Message,
                 Popup::Help { .. } => Scope::Help,
+                Popup::Conflicts { .. } => Scope::Conflicts,
+                Popup::Unsaved { .. } => Scope::Unsaved,
             }];
         }
         let mut scopes = self.screens[self.tab].scopes();
@@ -226,7 +319,13 @@ impl App {
             return;
         }
         if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
-            self.quit = true;
+            // Asked already: a second Ctrl-C quits, saving once more or
+            // keeping the edits as a backup (never losing them unasked).
+            if matches!(self.popups.last(), Some(Popup::Unsaved { .. })) {
+                self.quit = true;
+            } else {
+                self.request_quit();
+            }
             return;
         }
         if !self.popups.is_empty() {
@@ -244,13 +343,17 @@ impl App {
 
     fn on_action(&mut self, action: Action) {
         match action {
-            Action::Quit | Action::ForceQuit => self.quit = true,
+            Action::Quit | Action::ForceQuit => self.request_quit(),
             Action::Help => self.popups.push(Popup::Help { scroll: 0 }),
             Action::GoTab(n) if n < TABS.len() => self.tab = n,
             Action::NextTab => self.tab = (self.tab + 1) % TABS.len(),
             Action::PrevTab => self.tab = (self.tab + TABS.len() - 1) % TABS.len(),
             Action::Undo => self.undo(),
             Action::RetrySave => self.retry_save(),
+            Action::Conflicts if self.session.workbook().conflicts.is_empty() => {
+                self.status = Status::Info("no conflicts: nothing was changed in two places".into())
+            }
+            Action::Conflicts => self.popups.push(Popup::Conflicts { cursor: 0 }),
             _ => {
                 let mut cx = Cx::new(self.session.workbook(), self.today);
                 let screen = &mut self.screens[self.tab];
@@ -348,6 +451,8 @@ impl App {
                     scroll,
                 });
             }
+            Popup::Conflicts { cursor } => self.conflicts_key(cursor, &key),
+            Popup::Unsaved { error } => self.unsaved_key(error, &key),
             Popup::Help { scroll } => match keymap::resolve(&[Scope::Help], &key) {
                 Some(Action::Close) => {}
                 Some(Action::Up) => self.popups.push(Popup::Help {
@@ -356,6 +461,51 @@ impl App {
                 Some(Action::Down) => self.popups.push(Popup::Help { scroll: scroll + 1 }),
                 _ => self.popups.push(Popup::Help { scroll }),
             },
+        }
+    }
+
+    /// A key in the conflicts list: pick a side for the selected one, move, close.
+    fn conflicts_key(&mut self, cursor: usize, key: &KeyEvent) {
+        let count = self.session.workbook().conflicts.len();
+        let pick = match keymap::resolve(&[Scope::Conflicts], key) {
+            Some(Action::Close) => return,
+            Some(Action::Up) => {
+                let cursor = cursor.saturating_sub(1);
+                return self.popups.push(Popup::Conflicts { cursor });
+            }
+            Some(Action::Down) => {
+                let cursor = (cursor + 1).min(count.saturating_sub(1));
+                return self.popups.push(Popup::Conflicts { cursor });
+            }
+            Some(Action::KeepMine) => Pick::Mine,
+            Some(Action::KeepTheirs) => Pick::Theirs,
+            _ => return self.popups.push(Popup::Conflicts { cursor }),
+        };
+        let wb = self.session.workbook();
+        let Some(chosen) = wb.conflicts.get(cursor) else {
+            return;
+        };
+        let done = match pick {
+            Pick::Mine => format!("kept mine for {}", chosen.subject(wb)),
+            Pick::Theirs => format!("kept theirs for {}", chosen.subject(wb)),
+        };
+        match conflict::resolve(wb, chosen.id, pick) {
+            Ok(edit) => self.run_and_report(vec![Effect::Edit {
+                edit: Box::new(edit),
+                done,
+            }]),
+            Err(invalid) => self.popups.push(Popup::Message {
+                title: "Not changed".into(),
+                text: invalid.message,
+                tone: Tone::Error,
+                scroll: 0,
+            }),
+        }
+        let left = self.session.workbook().conflicts.len();
+        if left > 0 && self.popups.is_empty() {
+            self.popups.push(Popup::Conflicts {
+                cursor: cursor.min(left - 1),
+            });
         }
     }
 
@@ -487,6 +637,7 @@ impl App {
                 if let Some(&(kind, id)) = applied.added.first() {
                     self.screens[self.tab].select(kind, id);
                 }
+                let done = with_conflicts(done, &applied.outcome);
                 self.show_save(applied.saved, done);
                 Ok(())
             }
@@ -506,9 +657,15 @@ impl App {
     fn undo(&mut self) {
         match self.session.undo() {
             None => self.status = Status::Info("nothing to undo".into()),
-            Some(Ok(saved)) => {
+            Some(Ok(applied)) => {
                 self.refresh_all();
-                self.show_save(saved, "undone".into());
+                let done = if applied.outcome.kept.is_empty() {
+                    "undone"
+                } else {
+                    "undone in part"
+                };
+                self.tell_kept(&applied.outcome);
+                self.show_save(applied.saved, done.into());
             }
             Some(Err(err)) => {
                 self.popups.push(Popup::Message {
@@ -531,11 +688,29 @@ impl App {
         self.show_save(saved, "saved".into());
     }
 
+    /// Says which fields an undo left alone because they changed elsewhere.
+    fn tell_kept(&mut self, outcome: &edit::Outcome) {
+        if outcome.kept.is_empty() {
+            return;
+        }
+        let text = format!(
+            "These were changed elsewhere after your edit, so undo left them as they are:\n\n{}",
+            outcome.kept.join("\n")
+        );
+        self.popups.push(Popup::Message {
+            title: "Not undone".into(),
+            text,
+            tone: Tone::Info,
+            scroll: 0,
+        });
+    }
+
     fn show_save(&mut self, saved: Result<Saved, StoreError>, done: String) {
         self.status = match saved {
             Ok(saved) => {
                 self.tell_dropped(&saved.dropped);
-                let mut text = done;
+                self.tell_kept(&saved.outcome);
+                let mut text = with_conflicts(done, &saved.outcome);
                 if saved.merged {
                     text.push_str(" · merged with changes made elsewhere");
                 }
@@ -544,10 +719,16 @@ impl App {
                 }
                 Status::Saved(text)
             }
+            // Retrying cannot help a change that makes the file too large.
+            Err(err @ StoreError::WouldBeTooLarge { .. }) => {
+                let undo = keymap::key_for(Scope::Global, Action::Undo);
+                Status::NotSaved(format!("{err} ({undo} undoes it)"))
+            }
             Err(err) => {
                 let unsaved = self.session.unsaved();
+                let retry = keymap::key_for(Scope::Global, Action::RetrySave);
                 Status::NotSaved(format!(
-                    "{err} ({unsaved} edit(s) kept in memory; Ctrl-S retries)"
+                    "{err} ({unsaved} edit(s) kept in memory; {retry} retries)"
                 ))
             }
         };
@@ -600,6 +781,12 @@ impl App {
         let mut line = Line::from(spans);
         if let Some(banner) = &self.banner {
             line.push_span(Span::styled(format!("  {banner}"), self.theme.warn()));
+        }
+        let conflicts = self.session.workbook().conflicts.len();
+        if conflicts > 0 {
+            let key = keymap::key_for(Scope::Global, Action::Conflicts);
+            let text = format!("  ⚠ {} ({key})", crate::text::count(conflicts, "conflict"));
+            line.push_span(Span::styled(text, self.theme.warn()));
         }
         frame.render_widget(Paragraph::new(line), area);
     }
@@ -713,6 +900,8 @@ impl App {
                     &self.theme,
                 );
             }
+            Popup::Conflicts { cursor } => self.render_conflicts(frame, area, *cursor),
+            Popup::Unsaved { error } => self.render_unsaved(frame, area, error),
             Popup::Help { scroll } => {
                 let mut scopes = self.screens[self.tab].scopes();
                 scopes.push(Scope::Global);
@@ -721,6 +910,80 @@ impl App {
             }
         }
     }
+}
+
+impl App {
+    /// The quit prompt: why saving fails, and exactly which edits would be lost.
+    fn render_unsaved(&self, frame: &mut Frame, area: Rect, error: &str) {
+        let edits = self.session.unsaved_edits();
+        let mut body = vec![
+            Line::raw(format!(
+                "✗ Not saved, only in memory ({}): {error}",
+                crate::text::count(edits.len(), "change")
+            )),
+            Line::raw(""),
+        ];
+        body.extend(edits.iter().map(|e| Line::raw(format!("  • {e}"))));
+        popup::render_box(
+            frame,
+            area,
+            &popup::Boxed {
+                title: "Quit with unsaved edits?",
+                body: &body,
+                hints: &keymap::hint_line(Scope::Unsaved),
+                scroll: 0,
+                tone: Tone::Error,
+            },
+            &self.theme,
+        );
+    }
+
+    /// The conflicts list: each one's subject, then mine and theirs per field.
+    fn render_conflicts(&self, frame: &mut Frame, area: Rect, cursor: usize) {
+        let wb = self.session.workbook();
+        let mut body = vec![Line::raw(
+            "Changed here and elsewhere to different values. The file holds theirs; \
+             yours waits here until you pick.",
+        )];
+        for (i, c) in wb.conflicts.iter().enumerate() {
+            let marker = if i == cursor { "▶ " } else { "  " };
+            let style = if i == cursor {
+                self.theme.selected()
+            } else {
+                self.theme.text()
+            };
+            body.push(Line::raw(""));
+            body.push(Line::styled(
+                format!("{marker}{} · {}", c.subject(wb), c.date),
+                style,
+            ));
+            body.extend(c.lines().into_iter().map(|l| Line::raw(format!("    {l}"))));
+        }
+        popup::render_box(
+            frame,
+            area,
+            &popup::Boxed {
+                title: "Conflicts",
+                body: &body,
+                hints: &keymap::hint_line(Scope::Conflicts),
+                scroll: 0,
+                tone: Tone::Info,
+            },
+            &self.theme,
+        );
+    }
+}
+
+/// `done`, followed by what a merge kept for the person to pick, if anything.
+fn with_conflicts(done: String, outcome: &edit::Outcome) -> String {
+    if outcome.conflicts.is_empty() {
+        return done;
+    }
+    let key = keymap::key_for(Scope::Global, Action::Conflicts);
+    format!(
+        "{done} · ⚠ {} changed elsewhere too: theirs kept, yours waits ({key} reviews)",
+        crate::text::count(outcome.conflicts.len(), "field group"),
+    )
 }
 
 /// The message shown instead of a broken layout.

@@ -51,6 +51,10 @@ pub enum Scope {
     Confirm,
     Message,
     Help,
+    /// The list of conflicts: values two windows both changed.
+    Conflicts,
+    /// Quitting while edits are not saved.
+    Unsaved,
     /// The start-up prompt for a workbook that cannot be read.
     Damaged,
 }
@@ -88,6 +92,8 @@ impl Scope {
             Scope::Confirm => "Confirm",
             Scope::Message => "Message",
             Scope::Help => "Help",
+            Scope::Conflicts => "Conflicts",
+            Scope::Unsaved => "Quitting with unsaved edits",
             Scope::Damaged => "Damaged workbook",
         }
     }
@@ -135,6 +141,13 @@ pub enum Action {
     FilterClear,
     // Damaged workbook
     RestoreBackup,
+    // Conflicts
+    Conflicts,
+    KeepMine,
+    KeepTheirs,
+    // Quitting with unsaved edits
+    QuitKeepBackup,
+    QuitLose,
     // Runway
     NextView,
     PrevView,
@@ -411,6 +424,17 @@ pub static KEYS: &[Binding] = &[
     bind!(Help, [code(K::Esc), key('?'), key('q')], A::Close, "close help", "close"),
     bind!(Help, [code(K::Up), key('k')], A::Up, "scroll up", "up"),
     bind!(Help, [code(K::Down), key('j')], A::Down, "scroll down", "down"),
+    // Conflicts
+    bind!(Conflicts, [key('m')], A::KeepMine, "keep mine: put back the value this window saved", "mine"),
+    bind!(Conflicts, [key('t')], A::KeepTheirs, "keep theirs: the value saved elsewhere stays (it is already in place)", "theirs"),
+    bind!(Conflicts, [code(K::Up), key('k')], A::Up, "previous conflict"),
+    bind!(Conflicts, [code(K::Down), key('j')], A::Down, "next conflict"),
+    bind!(Conflicts, [code(K::Esc)], A::Close, "close; the conflicts wait until you pick", "close"),
+    // Quitting with unsaved edits
+    bind!(Unsaved, [key('r'), ctrl('s')], A::RetrySave, "try saving again (quits if it works)", "retry"),
+    bind!(Unsaved, [key('b')], A::QuitKeepBackup, "quit, keeping the edits as a backup that `careerbook restore` puts back", "quit, keep backup"),
+    bind!(Unsaved, [key('L')], A::QuitLose, "quit and lose these edits", "quit, lose them"),
+    bind!(Unsaved, [code(K::Esc)], A::Close, "keep working (the edits stay in memory)", "keep working"),
     // Damaged workbook
     bind!(Damaged, [key('r')], A::RestoreBackup, "restore the newest good backup (the damaged file is kept)", "restore"),
     bind!(Damaged, [key('q'), code(K::Esc)], A::Quit, "quit and fix the file by hand", "quit"),
@@ -424,6 +448,7 @@ pub static KEYS: &[Binding] = &[
     bind!(Global, [code(K::BackTab)], A::PrevTab, "previous tab"),
     bind!(Global, [key('u')], A::Undo, "undo the last edit (saved at once)", "undo"),
     bind!(Global, [ctrl('s')], A::RetrySave, "save again after a failed save"),
+    bind!(Global, [key('!')], A::Conflicts, "review conflicts: values changed both here and elsewhere"),
     bind!(Global, [key('?')], A::Help, "show every key", "help"),
     bind!(Global, [key('q')], A::Quit, "quit", "quit"),
     bind!(Global, [ctrl('c')], A::ForceQuit, "quit from anywhere"),

@@ -14,6 +14,7 @@ pub mod theme;
 pub mod widgets;
 
 use crate::domain::dates;
+use crate::store::lock::{Waiter, Waiting};
 use crate::store::{OpenOptions, Paths, Session, StoreError, backup};
 use app::App;
 use chrono::{Local, NaiveDate};
@@ -23,14 +24,15 @@ use crossterm::event::{
 };
 use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use ratatui::DefaultTerminal;
-use ratatui::layout::Rect;
 use ratatui::text::Line;
 use rustix::event::{PollFd, PollFlags};
 use rustix::io::Errno;
 use signal_hook::consts::{SIGHUP, SIGTERM};
+use std::cell::Cell;
 use std::io::{IsTerminal, stdout};
 use std::os::fd::AsFd;
 use std::panic::{self, AssertUnwindSafe};
+use std::rc::Rc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::time::Duration;
 use theme::Theme;
@@ -47,7 +49,13 @@ enum Msg {
 /// The terminal in raw mode on the alternate screen, with the threads that feed it.
 struct Term {
     terminal: DefaultTerminal,
-    events: Receiver<Msg>,
+    /// Shared with the lock waiter, which reads keys (Esc) while a save waits.
+    events: Rc<Receiver<Msg>>,
+    /// Puts back what the waiter read but did not use, in order.
+    requeue: Sender<Msg>,
+    /// Set when the waiter wrote to the screen behind ratatui's back, so the
+    /// next frame is drawn whole.
+    scribbled: Rc<Cell<bool>>,
     /// Stops the input thread reading while an editor owns the terminal.
     pause: Sender<Pause>,
 }
@@ -87,6 +95,7 @@ impl Term {
         let (pause, paused) = mpsc::channel();
         read_input(tx.clone(), paused);
         watch_for_hangup(tx.clone());
+        let requeue = tx.clone();
         let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])
             .map_err(|e| format!("cannot watch for signals: {e}"))?;
         std::thread::spawn(move || {
@@ -96,12 +105,26 @@ impl Term {
         });
         Ok(Self {
             terminal,
-            events,
+            events: Rc::new(events),
+            requeue,
+            scribbled: Rc::new(Cell::new(false)),
             pause,
         })
     }
 
     fn draw(&mut self, render: impl FnOnce(&mut ratatui::Frame)) -> bool {
+        // Not `Terminal::clear`: it asks the terminal where the cursor is,
+        // and the answer goes to the input thread instead. Resizing to the
+        // same size clears the screen and forgets the last frame, no question asked.
+        if self.scribbled.replace(false) {
+            let redrawn = self.terminal.size().and_then(|size| {
+                self.terminal
+                    .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+            });
+            if redrawn.is_err() {
+                return false;
+            }
+        }
         self.terminal.draw(render).is_ok()
     }
 
@@ -120,19 +143,50 @@ impl Term {
         disable_modes();
         ratatui::restore();
         let edited = editor::edit(text);
-        // A resize to the same size clears the screen and makes the next
-        // draw whole; `clear` would ask the terminal where its cursor is.
-        let back = enable_raw_mode()
-            .and_then(|()| crossterm::execute!(stdout(), EnterAlternateScreen))
-            .and_then(|()| self.terminal.size())
-            .and_then(|size| {
-                self.terminal
-                    .resize(Rect::new(0, 0, size.width, size.height))
-            });
+        let back =
+            enable_raw_mode().and_then(|()| crossterm::execute!(stdout(), EnterAlternateScreen));
         enable_modes();
+        // The editor drew over the screen: the next frame is drawn whole.
+        self.scribbled.set(true);
         drop(resume);
         back.map_err(|e| format!("cannot take the terminal back: {e}"))?;
         edited
+    }
+
+    /// Tells the person, on the status line, that a save waits for another
+    /// careerbook's lock and whose; Esc stops waiting. Keys typed meanwhile
+    /// are kept for afterwards, and a signal or hang-up stops the wait.
+    fn lock_waiter(&self) -> Box<Waiter> {
+        let events = Rc::clone(&self.events);
+        let requeue = self.requeue.clone();
+        let scribbled = Rc::clone(&self.scribbled);
+        Box::new(move |waiting: &Waiting| {
+            scribbled.set(true);
+            show_waiting(waiting);
+            let mut kept = Vec::new();
+            let mut go_on = true;
+            while let Ok(msg) = events.recv_timeout(Duration::from_millis(90)) {
+                match msg {
+                    Msg::Term(Event::Key(key))
+                        if key.kind == event::KeyEventKind::Press
+                            && key.code == event::KeyCode::Esc =>
+                    {
+                        go_on = false;
+                        break;
+                    }
+                    msg @ (Msg::Signal | Msg::InputLost) => {
+                        kept.push(msg);
+                        go_on = false;
+                        break;
+                    }
+                    msg => kept.push(msg),
+                }
+            }
+            for msg in kept {
+                let _ = requeue.send(msg);
+            }
+            go_on
+        })
     }
 }
 
@@ -169,6 +223,28 @@ fn read_input(tx: Sender<Msg>, pauses: Receiver<Pause>) {
             }
         }
     });
+}
+
+/// Writes the wait on the status line (the second row from the bottom)
+/// straight to the terminal: the app is busy saving and cannot draw.
+fn show_waiting(waiting: &Waiting) {
+    use crossterm::{cursor::MoveTo, style::Print, terminal};
+    let Ok((cols, rows)) = terminal::size() else {
+        return;
+    };
+    let holder = waiting.holder.as_deref().unwrap_or("another careerbook");
+    let text = format!(
+        " ⧗ waiting for {holder} to finish saving ({} s of {}) · Esc stops waiting; your edit stays",
+        waiting.waited.as_secs(),
+        waiting.limit.as_secs()
+    );
+    let line = crate::text::fit(&text, cols as usize);
+    let _ = crossterm::execute!(
+        stdout(),
+        MoveTo(0, rows.saturating_sub(2)),
+        terminal::Clear(terminal::ClearType::CurrentLine),
+        Print(line)
+    );
 }
 
 /// Reports `InputLost` when the terminal hangs up (its window closed, its ssh
@@ -212,8 +288,12 @@ pub fn run(paths: Paths, banner: Option<String>) -> Result<(), String> {
             Ok(session) => break session,
             Err(err) => err,
         };
+        // A file that cannot be read, or is too large to, offers its newest good backup.
         let offered = match &err {
             StoreError::Damaged {
+                backup: Some(path), ..
+            }
+            | StoreError::TooLarge {
                 backup: Some(path), ..
             } => path.file_name().map(|n| n.to_string_lossy().into_owned()),
             _ => None,
@@ -240,12 +320,16 @@ pub fn run(paths: Paths, banner: Option<String>) -> Result<(), String> {
         Some(term) => term,
         None => Term::start(&paths)?,
     };
+    let mut session = session;
+    session.set_waiter(term.lock_waiter());
     let mut app = App::new(session, dates::today(), theme, banner);
     // A bug that panics inside a screen must not take unsaved edits with it:
     // the panic hook has restored the terminal and written its note; the edits
     // are then saved (or kept as a backup) as on any other exit.
     let crashed =
         panic::catch_unwind(AssertUnwindSafe(|| event_loop(&mut term, &mut app))).is_err();
+    // The terminal is handed back now: a wait at exit must not draw on it.
+    app.stop_showing_waits();
     drop(term);
     let saved = app.save_before_exit();
     if crashed {

@@ -21,6 +21,12 @@ pub fn today() -> NaiveDate {
 /// A temporary data directory holding `ron` as its workbook.
 pub fn workbook_dir(ron: &str) -> (tempfile::TempDir, Paths) {
     let dir = tempfile::tempdir().expect("temp dir");
+    // Owner-only, as careerbook makes its own directory (a loose one is warned about).
+    fs::set_permissions(
+        dir.path(),
+        std::os::unix::fs::PermissionsExt::from_mode(0o700),
+    )
+    .expect("owner-only");
     let paths = Paths::in_dir(dir.path());
     fs::write(&paths.workbook, ron).expect("write workbook");
     (dir, paths)

@@ -10,7 +10,7 @@ use std::fs;
 use std::time::{Duration, Instant};
 
 /// The fixture of the current format: a workbook with every kind of record.
-const FIXTURE: &str = include_str!("../fixtures/workbook-v1.ron");
+const FIXTURE: &str = include_str!("../fixtures/workbook-v2.ron");
 
 /// Writes `bytes` as the workbook and opens it the way the TUI does (which
 /// would create, migrate or save if it wrongly could). Returns the outcome
@@ -123,7 +123,7 @@ fn garbage_is_refused_with_a_position_and_left_alone() {
         (
             "100,000 nested lists in a known field".into(),
             format!(
-                "(version: 1, impact: (wins: {}{}))",
+                "(version: 2, impact: (wins: {}{}))",
                 "[".repeat(100_000),
                 "]".repeat(100_000)
             )
@@ -132,7 +132,7 @@ fn garbage_is_refused_with_a_position_and_left_alone() {
         (
             "100,000 nested lists in an unknown field".into(),
             format!(
-                "(version: 1, x: {}{})",
+                "(version: 2, x: {}{})",
                 "[".repeat(100_000),
                 "]".repeat(100_000)
             )
@@ -371,7 +371,7 @@ const TYPOS: &[Typo] = &[
     },
     Typo {
         what: "a misspelt version",
-        from: "version: 1",
+        from: "version: 2",
         to: "verison: 1",
         names: &["`verison`", "`version`"],
         line_after: 0,
@@ -406,8 +406,8 @@ const TYPOS: &[Typo] = &[
     },
     Typo {
         what: "an unknown top-level field",
-        from: "next_id: 61,",
-        to: "next_id: 61,\n    pets: [\"cat\"],",
+        from: "next_id: 62,",
+        to: "next_id: 62,\n    pets: [\"cat\"],",
         names: &["`pets`"],
         line_after: 1,
     },
@@ -454,7 +454,7 @@ fn a_damaged_workbook_is_explained_even_without_a_terminal() {
     let (_dir, paths) = fresh();
     let mut session = Session::open(paths.clone(), tui_options()).expect("open");
     crate::support::add(&mut session, "one"); // takes the day's backup
-    fs::write(&paths.workbook, b"(version: 1, next_id: ").expect("damage");
+    fs::write(&paths.workbook, b"(version: 2, next_id: ").expect("damage");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_careerbook"))
         .arg("--data-dir")
         .arg(&paths.dir)
@@ -470,6 +470,6 @@ fn a_damaged_workbook_is_explained_even_without_a_terminal() {
     );
     assert_eq!(
         fs::read(&paths.workbook).expect("read"),
-        b"(version: 1, next_id: "
+        b"(version: 2, next_id: "
     );
 }

@@ -38,9 +38,10 @@ fn save_loop(paths: Paths) {
     let started = Instant::now();
     while started.elapsed() < LIFETIME {
         generation += 1;
-        let mut record = session.workbook().impact.wins[0].clone();
+        let before = session.workbook().impact.wins[0].clone();
+        let mut record = before.clone();
         record.title = format!("generation {generation}");
-        let applied = session.apply(Edit::Update(record.into())).expect("valid");
+        let applied = session.apply(Edit::update(before, record)).expect("valid");
         applied.saved.expect("saved");
         println!("saved {generation}");
     }

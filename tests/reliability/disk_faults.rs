@@ -40,6 +40,10 @@ impl Faulty {
         self.0.lock().expect("plan").broken = Some(step);
     }
 
+    fn unbreak(&self) {
+        self.0.lock().expect("plan").broken = None;
+    }
+
     fn steps(&self) -> Vec<String> {
         self.0.lock().expect("plan").steps.clone()
     }
@@ -301,4 +305,90 @@ fn edits_that_cannot_be_saved_at_exit_are_kept_as_a_backup_to_restore() {
 
     backup::restore(&paths, &kept.name).expect("restore once fixed");
     assert_eq!(titles(&open(&paths)), ["saved", "pending"]);
+}
+
+/// An app whose last edit could not be saved (the rename keeps failing).
+fn app_with_an_unsaved_edit() -> (tempfile::TempDir, Paths, Faulty, App) {
+    let (dir, paths, disk, mut session) = before_the_first_save_of_the_day();
+    disk.break_step("rename to workbook.ron");
+    let applied = session
+        .apply(Edit::Add(win("pending").into()))
+        .expect("valid");
+    assert!(applied.saved.is_err());
+    let app = App::new(session, today(), Theme::plain(), None);
+    (dir, paths, disk, app)
+}
+
+fn unsaved_backups(paths: &Paths) -> usize {
+    backup::list(paths)
+        .expect("list")
+        .into_iter()
+        .filter(|b| b.reason == backup::Reason::Unsaved)
+        .count()
+}
+
+#[test]
+fn quitting_with_unsaved_edits_asks_first_and_names_them() {
+    let (_dir, paths, _disk, mut app) = app_with_an_unsaved_edit();
+    crate::common::press(&mut app, "q");
+    assert!(
+        !app.should_quit(),
+        "q does not quit while an edit is only in memory"
+    );
+    let screen = crate::common::draw(&app, 100, 30);
+    assert!(screen.contains("Quit with unsaved edits?"), "{screen}");
+    assert!(
+        screen.contains("added win “pending”"),
+        "the edit is named:\n{screen}"
+    );
+    assert!(screen.contains("r retry"), "{screen}");
+    assert!(screen.contains("b quit, keep backup"), "{screen}");
+    // Esc keeps working, with the edit still in memory.
+    crate::common::press(&mut app, "Esc");
+    assert!(!app.should_quit());
+    assert_eq!(app.popup_count(), 0);
+    assert_eq!(app.session().unsaved(), 1);
+    // b quits, keeping the edit as a backup, and the exit note says how to restore it.
+    crate::common::press(&mut app, "q b");
+    assert!(app.should_quit());
+    assert_eq!(unsaved_backups(&paths), 1);
+    let note = app.save_before_exit().expect_err("a note");
+    assert!(note.contains("careerbook restore"), "{note}");
+    assert_eq!(unsaved_backups(&paths), 1, "kept once, not again at exit");
+}
+
+#[test]
+fn choosing_to_lose_unsaved_edits_quits_without_a_backup() {
+    let (_dir, paths, _disk, mut app) = app_with_an_unsaved_edit();
+    crate::common::press(&mut app, "q L");
+    assert!(app.should_quit());
+    let note = app.save_before_exit().expect_err("a note");
+    assert_eq!(note, "quit without saving 1 edit, as you chose");
+    assert_eq!(unsaved_backups(&paths), 0);
+    assert_eq!(titles(&open(&paths)), ["saved"]);
+}
+
+#[test]
+fn retrying_from_the_quit_prompt_quits_once_the_save_works() {
+    let (_dir, paths, disk, mut app) = app_with_an_unsaved_edit();
+    crate::common::press(&mut app, "q r");
+    assert!(!app.should_quit(), "still failing: the prompt stays");
+    assert_eq!(app.popup_count(), 1);
+    disk.unbreak();
+    crate::common::press(&mut app, "r");
+    assert!(app.should_quit());
+    assert_eq!(app.save_before_exit(), Ok(()));
+    assert_eq!(titles(&open(&paths)), ["saved", "pending"]);
+}
+
+#[test]
+fn ctrl_c_asks_too_and_a_second_ctrl_c_keeps_the_edits_as_a_backup() {
+    let (_dir, paths, _disk, mut app) = app_with_an_unsaved_edit();
+    crate::common::press(&mut app, "C-c");
+    assert!(!app.should_quit());
+    crate::common::press(&mut app, "C-c");
+    assert!(app.should_quit());
+    let note = app.save_before_exit().expect_err("a note");
+    assert!(note.contains("careerbook restore"), "{note}");
+    assert_eq!(unsaved_backups(&paths), 1);
 }

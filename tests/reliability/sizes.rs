@@ -68,7 +68,7 @@ fn every_screen() -> Screens {
     }
     let newer = Paths::in_dir(dir.path().join("newer"));
     fs::create_dir_all(&newer.dir).expect("data dir");
-    let text = DEMO_RON.replacen("version: 1,", "version: 999,", 1);
+    let text = DEMO_RON.replacen("version: 2,", "version: 999,", 1);
     fs::write(&newer.workbook, text).expect("newer workbook");
     apps.push(("the read-only notice".into(), app_over(&newer)));
     Screens { _dir: dir, apps }

@@ -70,8 +70,8 @@ fn a_terminal_that_goes_away_ends_careerbook_promptly() {
 fn a_newer_workbook_stays_byte_identical_in_the_real_tui() {
     let (_dir, paths) = fresh();
     fs::create_dir_all(&paths.dir).expect("dir");
-    let fixture = include_str!("../fixtures/workbook-v1.ron");
-    let newer = fixture.replacen("version: 1,", "version: 999,", 1);
+    let fixture = include_str!("../fixtures/workbook-v2.ron");
+    let newer = fixture.replacen("version: 2,", "version: 999,", 1);
     fs::write(&paths.workbook, &newer).expect("seed");
     let mut terminal = Terminal::spawn(&paths.dir, &[], &[]);
     terminal.wait_for("Read-only", START);

@@ -22,14 +22,15 @@ pub fn move_application(
     }
     let mut moved = app.clone();
     moved.move_to(stage, date)?;
-    Ok(Some(Edit::Update(moved.into())))
+    Ok(Some(Edit::update(app.clone(), moved)))
 }
 
 /// Records contact `id` as contacted on `today` (see [`super::Contact::mark_contacted`]).
 pub fn mark_contacted(pipeline: &Pipeline, id: Id, today: NaiveDate) -> Option<Edit> {
-    let mut contact = pipeline.contact(id)?.clone();
+    let before = pipeline.contact(id)?;
+    let mut contact = before.clone();
     contact.mark_contacted(today);
-    Some(Edit::Update(contact.into()))
+    Some(Edit::update(before.clone(), contact))
 }
 
 /// Deletes contact `id` and takes it off every application naming it, as one
@@ -41,9 +42,9 @@ pub fn delete_contact(pipeline: &Pipeline, id: Id) -> Option<Edit> {
         .iter()
         .filter(|app| app.contacts.contains(&id))
         .map(|app| {
-            let mut app = app.clone();
-            app.contacts.retain(|&c| c != id);
-            Edit::Update(app.into())
+            let mut after = app.clone();
+            after.contacts.retain(|&c| c != id);
+            Edit::update(app.clone(), after)
         })
         .collect();
     edits.push(Edit::Remove(Kind::Contact, id));

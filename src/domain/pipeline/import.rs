@@ -221,10 +221,13 @@ struct Row<'a> {
 
 impl Row<'_> {
     /// The trimmed cell of `column`; blank when the file has no such column or the row is short.
+    /// The `'` that careerbook's own CSV export puts before a cell starting with
+    /// `=`, `+`, `-` or `@` (so a spreadsheet never runs it) is taken off again.
     fn get(&self, column: Column) -> &str {
         self.layout
             .position(column)
             .and_then(|at| self.record.get(at))
+            .map(crate::text::csv_cell_unguarded)
             .unwrap_or("")
             .trim()
     }

@@ -175,7 +175,7 @@ mod tests {
             parse_optional_date("follow_up", "+1w", today),
             Ok(Some(d(2026, 12, 3)))
         );
-        let err = parse_optional_date("follow_up", "next tuesday", today).unwrap_err();
+        let err = parse_optional_date("follow_up", "next month", today).unwrap_err();
         assert_eq!(err.field, "follow_up");
         assert_eq!(
             parse_date("date", "2026-02-30", today).unwrap_err().field,

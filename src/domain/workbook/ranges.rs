@@ -165,6 +165,8 @@ impl Item {
             Item::Contact(r) => contact(r),
             Item::Tick(r) => tick(r),
             Item::Signal(r) => signal(r),
+            // Values copied from the file itself, already in range when stored.
+            Item::Conflict(_) => Ok(()),
         }
         .map_err(BadValue::into_invalid)
     }
@@ -799,7 +801,7 @@ mod tests {
             "1201 months is more than the 1200 careerbook handles"
         );
         assert!(wb.runway.cover.is_empty());
-        let err = Edit::Set(Section::Separation(Some(d(2201, 1, 1))))
+        let err = Edit::set_from(&wb, Section::Separation(Some(d(2201, 1, 1))))
             .apply(&mut wb, today)
             .unwrap_err();
         assert!(

@@ -318,7 +318,7 @@ impl Screen for ImpactScreen {
             }
             Purpose::Edit(original) => {
                 let win = win_from(form, Some(original), self.today)?;
-                cx.edit(Edit::Update(win.into()), "win updated");
+                cx.save(Some(original.clone().into()), win.into(), "win updated");
             }
             Purpose::Export => self.export(form, cx)?,
         }

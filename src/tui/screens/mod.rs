@@ -151,20 +151,21 @@ impl<'a> Cx<'a> {
         match before {
             None => self.edit(Edit::Add(after), done),
             Some(before) if before == after => self.status("nothing changed"),
-            Some(_) => self.edit(Edit::Update(after), done),
+            Some(before) => self.edit(Edit::update(before, after), done),
         }
     }
 
     /// Sets single values in one edit, each from what it was when the form
     /// opened (`before`) to `after`; no edit when none of them changes.
     pub fn set(&mut self, changes: Vec<(Section, Section)>, done: impl Into<String>) {
-        if changes.iter().all(|(before, after)| before == after) {
-            return self.status("nothing changed");
-        }
         let mut edits: Vec<Edit> = changes
             .into_iter()
-            .map(|(_, after)| Edit::Set(after))
+            .filter(|(before, after)| before != after)
+            .map(|(before, after)| Edit::set(before, after))
             .collect();
+        if edits.is_empty() {
+            return self.status("nothing changed");
+        }
         let edit = if edits.len() == 1 {
             edits.remove(0)
         } else {

@@ -145,7 +145,7 @@ impl Kind {
             Kind::Weeks => "a number of weeks, e.g. 26 or 6.5".into(),
             Kind::Percent => "a percentage, e.g. 29.65%".into(),
             Kind::Whole { unit } => format!("a whole number of {unit}"),
-            Kind::Date => dates::INPUT_HINT.into(),
+            Kind::Date => dates::DATE_FORMS.into(),
             Kind::Note => format!(
                 "{} new line · {} saves · {} edits it in your editor",
                 keymap::key_for(Scope::FormNote, Action::NewLine),

@@ -8,7 +8,7 @@ use crate::domain::checklist::{
     ExposureFactor, Initiative, ItemId, LayoffNotice, ManualTick, Positioning, SaferFactor, Signal,
     SignalKind,
 };
-use crate::domain::edit::{Edit, Section};
+use crate::domain::edit::{Edit, Item, Section};
 use crate::domain::runway::consistency::job_cover_warning;
 use crate::tui::screens::win_form::{win_form, win_from};
 use crate::tui::screens::{Cx, Form, Refused};
@@ -225,8 +225,11 @@ impl NowScreen {
             Purpose::SelfCheck(original) => {
                 let positioning = positioning_from(form, original, self.today)?;
                 positioning.validate(self.today)?;
-                cx.edit(
-                    Edit::Set(Section::Positioning(positioning)),
+                cx.set(
+                    vec![(
+                        Section::Positioning(original.clone()),
+                        Section::Positioning(positioning),
+                    )],
                     "self-check saved",
                 );
             }
@@ -241,10 +244,12 @@ impl NowScreen {
                 signal.kind = form.get(KIND)?;
                 signal.note = form.get(NOTE)?;
                 signal.validate(self.today)?;
-                match original {
-                    Some(_) => cx.edit(Edit::Update(signal.into()), "signal updated"),
-                    None => cx.edit(Edit::Add(signal.into()), "signal logged"),
-                }
+                let done = if original.is_some() {
+                    "signal updated"
+                } else {
+                    "signal logged"
+                };
+                cx.save(original.clone().map(Item::Signal), signal.into(), done);
             }
             Purpose::Notice(original) => {
                 let notice = notice_from(form, original.as_ref())?;
@@ -260,7 +265,13 @@ impl NowScreen {
                 if let Some(warning) = job_cover_warning(cx.wb.runway.separation, cover_ends) {
                     done = format!("! {warning} · {done}");
                 }
-                cx.edit(Edit::Set(Section::LayoffNotice(notice)), done);
+                cx.set(
+                    vec![(
+                        Section::LayoffNotice(original.clone()),
+                        Section::LayoffNotice(notice),
+                    )],
+                    done,
+                );
             }
             Purpose::ReviewWin
             | Purpose::ReviewCash(_)

@@ -320,7 +320,7 @@ impl NowScreen {
 
     fn mark_today(&self, section: fn(Option<NaiveDate>) -> Section, what: &str, cx: &mut Cx) {
         cx.edit(
-            Edit::Set(section(Some(self.today))),
+            Edit::set_from(cx.wb, section(Some(self.today))),
             format!("{what} marked updated today"),
         );
     }

@@ -226,7 +226,7 @@ impl NowScreen {
                         .map(|(c, _)| contact_form(c, data.today)),
                     Step::Finish => {
                         cx.edit(
-                            Edit::Set(Section::LastReview(Some(self.today))),
+                            Edit::set_from(cx.wb, Section::LastReview(Some(self.today))),
                             "weekly review recorded",
                         );
                         self.review = None;
@@ -278,7 +278,12 @@ impl NowScreen {
                 {
                     review.updated.push(account.id);
                 }
-                (Edit::Update(account.into()), "balance updated", line, None)
+                (
+                    Edit::update(original.clone(), account),
+                    "balance updated",
+                    line,
+                    None,
+                )
             }
             Purpose::ReviewFollowUp(original) => {
                 let mut app = original.clone();
@@ -289,7 +294,12 @@ impl NowScreen {
                     Some(date) => format!("{}: next follow-up {date}", app.company),
                     None => format!("{}: follow-up done", app.company),
                 };
-                (Edit::Update(app.into()), "follow-up updated", line, None)
+                (
+                    Edit::update(original.clone(), app),
+                    "follow-up updated",
+                    line,
+                    None,
+                )
             }
             Purpose::ReviewContact(original) => {
                 let mut contact = original.clone();
@@ -306,7 +316,7 @@ impl NowScreen {
                 contact.validate()?;
                 let line = format!("touched {}", contact.name);
                 (
-                    Edit::Update(contact.into()),
+                    Edit::update(original.clone(), contact),
                     "contact touched",
                     line,
                     Some(Step::Finish),

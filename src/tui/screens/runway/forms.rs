@@ -239,7 +239,7 @@ pub fn toggle_vest_proceeds(cx: &mut Cx) {
     } else {
         "vest proceeds switched off"
     };
-    cx.edit(Edit::Set(Section::VestProceeds(on)), done);
+    cx.edit(Edit::set_from(cx.wb, Section::VestProceeds(on)), done);
 }
 
 /// `w`: the what-if cut, kept in the screen only.
@@ -322,7 +322,7 @@ pub fn delete(row: &InputRow, cx: &mut Cx) {
     cx.confirm(
         "Clear",
         format!("Clear {what}?"),
-        Edit::Set(section),
+        Edit::set_from(cx.wb, section),
         "cleared",
     );
 }

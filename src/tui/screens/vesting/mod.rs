@@ -561,7 +561,7 @@ impl Screen for VestingScreen {
                 } else {
                     "role no longer marked as eliminated"
                 };
-                cx.edit(Edit::Set(Section::RoleEliminated(now)), done);
+                cx.edit(Edit::set_from(cx.wb, Section::RoleEliminated(now)), done);
             }
             Action::SaveSeparation => {
                 let day = self.last_day();
@@ -570,7 +570,7 @@ impl Screen for VestingScreen {
                 }
                 cx.confirm("Save the separation date", format!(
                         "Set the Runway tab's separation date to {day}? The runway projection and this tab's default last day follow it."
-                    ), Edit::Set(Section::Separation(Some(day))), format!("separation date set to {day}"));
+                    ), Edit::set_from(cx.wb, Section::Separation(Some(day))), format!("separation date set to {day}"));
             }
             _ => {
                 // List keys move the selection; the schedule follows the selected grant.

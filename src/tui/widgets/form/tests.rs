@@ -191,7 +191,7 @@ fn dates_accept_words_and_offsets() {
         Ok(NaiveDate::from_ymd_opt(2026, 12, 10).expect("d"))
     );
     let hint = form.fields[0].hint.clone().unwrap_or_default();
-    assert_eq!(hint, dates::INPUT_HINT, "the hint comes from dates.rs");
+    assert_eq!(hint, dates::DATE_FORMS, "the hint comes from dates.rs");
 }
 
 #[test]

@@ -1,0 +1,346 @@
+//! Two writers on the same record: every field either one changed is kept,
+//! and a field both changed differently is stored as a conflict to pick,
+//! never dropped in silence. Each test opens two sessions on one file, the
+//! way a TUI and a second TUI (or a command) share it.
+
+use careerbook::domain::conflict::{self, Pick, Target};
+use careerbook::domain::edit::{Edit, Item, Kind, Section};
+use careerbook::domain::impact::Metric;
+use careerbook::domain::pipeline::{Contact, Relationship, Stage};
+use careerbook::domain::runway::{NewJob, Severance};
+use careerbook::domain::workbook::Workbook;
+use careerbook::store::{OpenOptions, Paths, Saved, Session, demo, file};
+use chrono::NaiveDate;
+use rust_decimal_macros::dec;
+use std::fs;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).expect("date")
+}
+
+fn open(paths: &Paths) -> Session {
+    Session::open(
+        paths.clone(),
+        OpenOptions {
+            create: true,
+            hold_lock: false,
+        },
+    )
+    .expect("open")
+}
+
+/// Two windows on a copy of the demo workbook.
+fn two_windows() -> (tempfile::TempDir, Paths, Session, Session) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let paths = Paths::in_dir(dir.path().join("data"));
+    fs::create_dir_all(&paths.dir).expect("dir");
+    fs::write(&paths.workbook, demo::DEMO_RON).expect("seed");
+    let a = open(&paths);
+    let b = open(&paths);
+    (dir, paths, a, b)
+}
+
+fn save(session: &mut Session, edit: Edit) -> Saved {
+    session.apply(edit).expect("valid").saved.expect("saved")
+}
+
+/// What the file holds now, read the way a fresh start reads it.
+fn on_disk(paths: &Paths) -> Workbook {
+    open(paths).workbook().clone()
+}
+
+fn metric(text: &str) -> Option<Metric> {
+    Some(Metric::parse(text).expect("metric"))
+}
+
+#[test]
+fn two_windows_editing_different_fields_of_a_win_keep_both() {
+    let (_dir, paths, mut a, mut b) = two_windows();
+    let base = a.workbook().impact.wins[0].clone();
+    // Window B adds a metric; window A, which loaded before, retitles.
+    let theirs = changed(&base, |w| w.metric = metric("$12k/yr"));
+    save(&mut b, Edit::update(base.clone(), theirs));
+    let ours = changed(&base, |w| w.title = "Retitled in window A".into());
+    let saved = save(&mut a, Edit::update(base, ours));
+    assert!(saved.merged);
+    assert!(saved.outcome.conflicts.is_empty());
+    let win = &on_disk(&paths).impact.wins[0];
+    assert_eq!(win.title, "Retitled in window A");
+    assert_eq!(
+        win.metric,
+        metric("$12k/yr"),
+        "window B's metric is not erased"
+    );
+}
+
+/// A copy of `base` with one change, so each test says which field it changes.
+fn changed<T: Clone>(base: &T, change: impl FnOnce(&mut T)) -> T {
+    let mut copy = base.clone();
+    change(&mut copy);
+    copy
+}
+
+#[test]
+fn two_windows_editing_the_same_field_keep_theirs_and_store_mine() {
+    let (_dir, paths, mut a, mut b) = two_windows();
+    let base = a.workbook().impact.wins[0].clone();
+    save(
+        &mut b,
+        Edit::update(
+            base.clone(),
+            changed(&base, |w| w.title = "B's title".into()),
+        ),
+    );
+    let saved = save(
+        &mut a,
+        Edit::update(
+            base.clone(),
+            changed(&base, |w| w.title = "A's title".into()),
+        ),
+    );
+    assert_eq!(saved.outcome.conflicts.len(), 1, "the status line is told");
+    let file = on_disk(&paths);
+    assert_eq!(
+        file.impact.wins[0].title, "B's title",
+        "theirs stays in the file"
+    );
+    let stored = &file.conflicts[0];
+    assert_eq!(stored.about, Target::Record(Kind::Win, base.id));
+    assert_eq!(
+        stored.lines(),
+        ["title: mine “A's title”, theirs “B's title”"]
+    );
+    // Picking mine from a third window puts A's title back.
+    let mut c = open(&paths);
+    let pick = conflict::resolve(c.workbook(), stored.id, Pick::Mine).expect("resolves");
+    save(&mut c, pick);
+    let file = on_disk(&paths);
+    assert_eq!(file.impact.wins[0].title, "A's title");
+    assert!(file.conflicts.is_empty());
+}
+
+#[test]
+fn an_edit_form_saving_a_role_keeps_a_stage_another_writer_moved() {
+    let (_dir, paths, mut tui, mut cli) = two_windows();
+    let opened = tui.workbook().pipeline.applications[0].clone();
+    assert_ne!(
+        opened.stage,
+        Stage::Interviewing,
+        "the demo's first card moves"
+    );
+    // `careerbook apps move ID interviewing` runs while the form is open.
+    let move_edit = careerbook::domain::pipeline::move_application(
+        &cli.workbook().pipeline,
+        opened.id,
+        Stage::Interviewing,
+        d(2026, 11, 30),
+    )
+    .expect("valid")
+    .expect("a move");
+    save(&mut cli, move_edit);
+    let retitled = changed(&opened, |a| {
+        a.role = "Principal Architect (platform)".into()
+    });
+    save(&mut tui, Edit::update(opened.clone(), retitled));
+    let app = on_disk(&paths)
+        .pipeline
+        .applications
+        .into_iter()
+        .find(|a| a.id == opened.id)
+        .expect("still there");
+    assert_eq!(app.role, "Principal Architect (platform)");
+    assert_eq!(app.stage, Stage::Interviewing, "the stage is not put back");
+    assert_eq!(
+        app.history.last().map(|h| h.stage),
+        Some(Stage::Interviewing),
+        "no step back to the old stage in the history"
+    );
+    assert_eq!(app.history.len(), opened.history.len() + 1);
+}
+
+#[test]
+fn grants_contacts_and_runway_values_merge_field_by_field() {
+    let (_dir, paths, mut a, mut b) = two_windows();
+    // A grant: B corrects the share count, A renames it.
+    let grant = a.workbook().vesting.grants[0].clone();
+    save(
+        &mut b,
+        Edit::update(grant.clone(), changed(&grant, |g| g.shares += dec!(10))),
+    );
+    save(
+        &mut a,
+        Edit::update(
+            grant.clone(),
+            changed(&grant, |g| g.name = "Renamed".into()),
+        ),
+    );
+    // A contact: B links a company, A changes the relationship.
+    let contact: Contact = a.workbook().pipeline.contacts[0].clone();
+    save(
+        &mut b,
+        Edit::update(
+            contact.clone(),
+            changed(&contact, |c| c.company = Some("Fabrikam".into())),
+        ),
+    );
+    save(
+        &mut a,
+        Edit::update(
+            contact.clone(),
+            changed(&contact, |c| c.relationship = Relationship::Recruiter),
+        ),
+    );
+    // The severance estimate: both edit different fields of one single value.
+    let severance = a
+        .workbook()
+        .runway
+        .severance
+        .clone()
+        .expect("demo severance");
+    let Severance::Estimated {
+        annual_base,
+        pay_date,
+        ..
+    } = severance.clone()
+    else {
+        panic!("the demo's severance is an estimate: {severance:?}")
+    };
+    let raised = changed(&severance, |s| {
+        if let Severance::Estimated { annual_base, .. } = s {
+            *annual_base += dec!(2000);
+        }
+    });
+    let paid_later = changed(&severance, |s| {
+        if let Severance::Estimated { pay_date, .. } = s {
+            *pay_date = pay_date.succ_opt().expect("date");
+        }
+    });
+    let opened = Section::Severance(Some(severance.clone()));
+    save(
+        &mut b,
+        Edit::set(opened.clone(), Section::Severance(Some(raised))),
+    );
+    save(
+        &mut a,
+        Edit::set(opened, Section::Severance(Some(paid_later))),
+    );
+    let file = on_disk(&paths);
+    let g = &file.vesting.grants[0];
+    assert_eq!(
+        (g.name.as_str(), g.shares),
+        ("Renamed", grant.shares + dec!(10))
+    );
+    let c = &file.pipeline.contacts[0];
+    assert_eq!(c.company.as_deref(), Some("Fabrikam"));
+    assert_eq!(c.relationship, Relationship::Recruiter);
+    let Some(Severance::Estimated {
+        annual_base: base_now,
+        pay_date: paid_now,
+        ..
+    }) = file.runway.severance
+    else {
+        panic!("still an estimate")
+    };
+    assert_eq!(base_now, annual_base + dec!(2000), "B's raise is kept");
+    assert_eq!(
+        paid_now,
+        pay_date.succ_opt().expect("date"),
+        "A's date is kept"
+    );
+    assert!(file.conflicts.is_empty(), "{:?}", file.conflicts);
+}
+
+#[test]
+fn a_field_of_a_single_value_both_changed_is_a_conflict_of_that_part() {
+    let (_dir, paths, mut a, mut b) = two_windows();
+    // The demo's new job starts 2027-06-01; both windows move the start.
+    let job = a.workbook().runway.new_job.clone().expect("demo new job");
+    let before = Section::NewJob(Some(job.clone()));
+    let theirs = NewJob {
+        start: d(2027, 3, 1),
+        ..job.clone()
+    };
+    save(
+        &mut b,
+        Edit::set(before.clone(), Section::NewJob(Some(theirs))),
+    );
+    let ours = NewJob {
+        start: d(2027, 4, 1),
+        ..job
+    };
+    let saved = save(&mut a, Edit::set(before, Section::NewJob(Some(ours))));
+    let file = on_disk(&paths);
+    assert_eq!(saved.outcome.conflicts.len(), 1);
+    assert!(matches!(file.conflicts[0].about, Target::Section(_)));
+    assert_eq!(file.conflicts[0].fields[0].field, "start");
+    assert_eq!(file.runway.new_job.map(|j| j.start), Some(d(2027, 3, 1)));
+}
+
+#[test]
+fn undo_after_another_writer_changed_the_record_reverts_only_our_fields() {
+    let (_dir, paths, mut a, mut b) = two_windows();
+    let base = a.workbook().impact.wins[0].clone();
+    let retitled = changed(&base, |w| w.title = "Retitled".into());
+    save(&mut a, Edit::update(base.clone(), retitled.clone()));
+    // B, which reloads, adds a metric to the retitled win.
+    b.refresh().expect("refresh");
+    let now = b.workbook().impact.wins[0].clone();
+    save(
+        &mut b,
+        Edit::update(now.clone(), changed(&now, |w| w.metric = metric("$99k/yr"))),
+    );
+    let applied = a.undo().expect("something to undo").expect("applies");
+    applied.saved.expect("saved");
+    let win = &on_disk(&paths).impact.wins[0];
+    assert_eq!(win.title, base.title, "our title change is undone");
+    assert_eq!(
+        win.metric,
+        metric("$99k/yr"),
+        "their metric survives our undo"
+    );
+}
+
+#[test]
+fn undo_says_what_it_could_not_undo() {
+    let (_dir, paths, mut a, mut b) = two_windows();
+    let base = a.workbook().impact.wins[0].clone();
+    save(
+        &mut a,
+        Edit::update(base.clone(), changed(&base, |w| w.title = "A".into())),
+    );
+    b.refresh().expect("refresh");
+    let now = b.workbook().impact.wins[0].clone();
+    save(
+        &mut b,
+        Edit::update(now.clone(), changed(&now, |w| w.title = "B".into())),
+    );
+    let applied = a.undo().expect("something to undo").expect("applies");
+    let saved = applied.saved.expect("saved");
+    assert_eq!(saved.outcome.kept.len(), 1, "{saved:?}");
+    assert!(saved.outcome.kept[0].ends_with(": title"), "{saved:?}");
+    assert_eq!(
+        on_disk(&paths).impact.wins[0].title,
+        "B",
+        "B's title is not undone"
+    );
+}
+
+#[test]
+fn every_kind_of_record_merges_through_json_unchanged() {
+    // The merge compares records as JSON: each must come back exactly. The
+    // current fixture holds every kind of record with every field filled.
+    let text = include_str!("fixtures/workbook-v2.ron");
+    let Ok(file::Parsed::Current(wb)) =
+        file::parse(std::path::Path::new("fixture"), text.as_bytes(), &[])
+    else {
+        panic!("the fixture parses")
+    };
+    for &kind in Kind::ALL {
+        assert!(!kind.ids(&wb).is_empty(), "the fixture has a {kind:?}");
+        for id in kind.ids(&wb) {
+            let item = kind.find(&wb, id).expect("found");
+            let back = Item::from_value(kind, item.to_value().expect("to json")).expect("back");
+            assert_eq!(back, item, "{kind:?} {id}");
+        }
+    }
+}
