@@ -382,3 +382,34 @@ fn an_edit_keeps_what_its_form_does_not_show() {
     press(&mut app, "e Enter");
     assert_eq!(status(&app), "nothing changed");
 }
+
+/// Another careerbook changes the same application while its edit form is
+/// open: the form saves only what it changed, from the application as it
+/// opened it, so both changes are kept.
+#[test]
+fn an_edit_form_keeps_what_another_window_changed_meanwhile() {
+    let (_dir, mut app) = app_with(APPLIED);
+    press(&mut app, "5 l e Tab End | text: (platform)");
+    let paths = app.session().paths().clone();
+    let mut other = careerbook::store::Session::open(paths, Default::default()).expect("open");
+    let before = other
+        .workbook()
+        .pipeline
+        .application(1)
+        .expect("#1")
+        .clone();
+    let mut after = before.clone();
+    after.next_action = Some("Send the deck".into());
+    other
+        .apply(careerbook::domain::edit::Edit::update(before, after))
+        .expect("saved by the other window");
+    press(&mut app, "Enter");
+    let on_disk = saved(&app);
+    let app1 = on_disk.pipeline.application(1).expect("#1");
+    assert_eq!(app1.role, "Architect (platform)", "ours");
+    assert_eq!(app1.next_action.as_deref(), Some("Send the deck"), "theirs");
+    assert!(
+        on_disk.conflicts.is_empty(),
+        "different fields: no conflict"
+    );
+}
