@@ -332,6 +332,12 @@ impl<P: 'static> Form<P> {
         text: &str,
         required: bool,
     ) -> Self {
+        // One name, one field: a refusal naming it must have one place to go.
+        debug_assert!(
+            self.fields.iter().all(|f| f.name != name),
+            "form {:?} has two fields named {name:?}",
+            self.title
+        );
         let input = TextInput::new(text, matches!(kind, Kind::Note));
         let mut field = Field {
             name,
