@@ -293,7 +293,7 @@ fn a_negative_balance_is_refused_inline_and_nothing_is_saved() {
         "{screen}"
     );
     assert_eq!(app.popup_count(), 1, "the form stays open");
-    press(&mut app, "Esc");
+    press(&mut app, "Esc y");
     assert_eq!(plan(&app).accounts.len(), 1);
     let after = std::fs::read(dir.path().join("workbook.ron")).expect("file");
     assert_eq!(before, after);
@@ -393,7 +393,8 @@ fn a_severance_template_with_missing_inputs_is_refused_inline() {
         None,
         "nothing saved, not even the day"
     );
-    press(&mut app, "Esc");
+    // The form was filled in: Esc asks, y discards.
+    press(&mut app, "Esc y");
 
     // Amazon 2025 without its weeks: the form asks for them.
     press(

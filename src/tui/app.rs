@@ -3,9 +3,9 @@
 //! actions become effects; effects edit and save through the session.
 
 use super::keymap::{self, Action, Scope};
-use super::screens::{self, Cx, Effect, Screen, TABS, View};
+use super::screens::{self, Cx, Effect, Form, Screen, TABS, View};
 use super::theme::Theme;
-use super::widgets::form::{Form, Outcome};
+use super::widgets::form::Outcome;
 use super::widgets::help;
 use super::widgets::popup::{self, Tone};
 use crate::domain::conflict::{self, Pick};
@@ -26,8 +26,8 @@ pub const MIN_HEIGHT: u16 = 16;
 
 /// A popup on the stack; only the top one gets keys.
 pub enum Popup {
-    /// A form, and the tab whose screen opened it (and gets it back on submit).
-    Form(Form, usize),
+    /// A form; its purpose names the tab whose screen gets it back on submit.
+    Form(Box<Form>),
     Confirm {
         title: String,
         text: String,
@@ -102,6 +102,8 @@ pub struct App {
     banner: Option<String>,
     quit: bool,
     exit: ExitPlan,
+    /// The top form asked to edit its note in the user's editor: the text.
+    editor: Option<String>,
 }
 
 impl App {
@@ -131,6 +133,7 @@ impl App {
             banner,
             quit: false,
             exit: ExitPlan::default(),
+            editor: None,
         };
         app.open_notes();
         app.refresh_all();
@@ -313,7 +316,7 @@ impl App {
     fn scopes(&self) -> Vec<Scope> {
         if let Some(top) = self.popups.last() {
             return vec![match top {
-                Popup::Form(..) => Scope::Form,
+                Popup::Form(form) => return form.scopes(),
                 Popup::Confirm { .. } => Scope::Confirm,
                 Popup::Message { .. } => Scope::Message,
                 Popup::Help { .. } => Scope::Help,
@@ -423,10 +426,14 @@ impl App {
     fn popup_key(&mut self, key: KeyEvent) {
         let Some(top) = self.popups.pop() else { return };
         match top {
-            Popup::Form(mut form, owner) => match form.on_key(&key) {
-                Outcome::Stay => self.popups.push(Popup::Form(form, owner)),
+            Popup::Form(mut form) => match form.on_key(&key) {
+                Outcome::Stay => self.popups.push(Popup::Form(form)),
                 Outcome::Cancel => {}
-                Outcome::Submit => self.submit(form, owner),
+                Outcome::Submit => self.submit(form),
+                Outcome::Editor => {
+                    self.editor = form.focused_text();
+                    self.popups.push(Popup::Form(form));
+                }
             },
             Popup::Confirm {
                 title,
@@ -518,23 +525,69 @@ impl App {
         }
     }
 
-    /// Gives a valid form back to the screen that opened it. If the screen or
-    /// the domain refuses a value, the form comes back with the error under it.
-    fn submit(&mut self, mut form: Form, owner: usize) {
+    /// Gives a valid form back to the screen that opened it. What the screen
+    /// or the domain refuses comes back under the fields it names; the form's
+    /// plausibility warnings lead the status line of what is saved.
+    fn submit(&mut self, mut form: Box<Form>) {
+        let owner = form.purpose().tab();
         let mut cx = Cx::new(self.session.workbook(), self.today);
         let result = self.screens[owner].on_submit(&form, &mut cx);
-        let effects = cx.effects;
+        let mut effects = cx.effects;
         match result {
-            Err(invalid) => {
-                form.show_error(&invalid);
-                self.popups.push(Popup::Form(form, owner));
+            Err(refused) => {
+                form.show_errors(&refused.0);
+                self.popups.push(Popup::Form(form));
             }
             Ok(()) => {
+                let warnings = form.warnings();
+                if let Some(Effect::Edit { done, .. }) = effects
+                    .iter_mut()
+                    .find(|e| matches!(e, Effect::Edit { .. }))
+                    && !warnings.is_empty()
+                {
+                    *done = format!("! {} · {done}", warnings.join(" · "));
+                }
                 if let Some(invalid) = self.run(effects) {
-                    form.show_error(&invalid);
-                    self.popups.push(Popup::Form(form, owner));
+                    form.show_errors(&[invalid]);
+                    self.popups.push(Popup::Form(form));
                 }
             }
+        }
+    }
+
+    /// Pasted text: into the top form's field, or a table filter being typed;
+    /// anywhere else it is ignored. A paste is never read as keys, so it can
+    /// never save a form, switch tabs or quit.
+    pub fn on_paste(&mut self, text: &str) {
+        if let Some(Popup::Form(form)) = self.popups.last_mut() {
+            form.paste(text);
+            return;
+        }
+        if !self.popups.is_empty() {
+            return;
+        }
+        match self.screens[self.tab].table_mut() {
+            Some(table) if table.is_filtering() => {
+                let pasted = text.replace(['\r', '\n', '\t'], " ");
+                let text = format!("{}{}", table.filter(), pasted.trim_end());
+                table.set_filter(text);
+            }
+            _ => {
+                self.status =
+                    Status::Info("pasted text ignored: open a form or a filter first".into())
+            }
+        }
+    }
+
+    /// The text of a note to edit in the user's editor, if a form asked.
+    pub fn take_editor_request(&mut self) -> Option<String> {
+        self.editor.take()
+    }
+
+    /// What the user's editor gave back goes into the form that asked.
+    pub fn editor_returned(&mut self, result: Result<String, String>) {
+        if let Some(Popup::Form(form)) = self.popups.last_mut() {
+            form.editor_returned(result);
         }
     }
 
@@ -824,7 +877,7 @@ impl App {
 
     fn render_popup(&self, frame: &mut Frame, area: Rect, popup: &Popup) {
         match popup {
-            Popup::Form(form, _) => form.render(frame, area, &self.theme),
+            Popup::Form(form) => form.render(frame, area, &self.theme),
             Popup::Confirm { title, text, .. } => {
                 let body = [Line::raw(text.clone())];
                 popup::render_box(
@@ -876,6 +929,7 @@ impl App {
             Popup::Help { scroll } => {
                 let mut scopes = self.screens[self.tab].scopes();
                 scopes.push(Scope::Global);
+                scopes.extend(keymap::FORM_SCOPES);
                 help::render(frame, area, &scopes, *scroll, &self.theme);
             }
         }

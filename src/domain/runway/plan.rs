@@ -2,7 +2,7 @@
 //! checks a form or the CLI runs before saving it.
 
 use super::reference::{COBRA_MAX_MONTHS, DEFAULT_BENEFIT_WEEKS, DEFAULT_WITHHOLDING};
-use super::text::parse_choice;
+use crate::domain::choice::{Choice, Choices};
 use crate::domain::dates::add_months;
 use crate::domain::money::{format_money, round_cents};
 use crate::domain::severance::{self, SeveranceInputs, SeveranceTemplate, check_amount};
@@ -398,9 +398,19 @@ impl CoverKind {
 impl FromStr for CoverKind {
     type Err = String;
 
-    fn from_str(input: &str) -> Result<Self, Self::Err> {
-        parse_choice(input, &Self::ALL, Self::key, Self::label, "kind of cover")
+    fn from_str(input: &str) -> Result<Self, String> {
+        Self::CHOICES.parse(input)
     }
+}
+
+impl Choice for CoverKind {
+    const CHOICES: Choices<Self> = Choices {
+        what: "kind of cover",
+        all: &Self::ALL,
+        key: Self::key,
+        label: Self::label,
+        synonyms: &[],
+    };
 }
 
 impl fmt::Display for CoverKind {
@@ -501,9 +511,19 @@ impl OneOffKind {
 impl FromStr for OneOffKind {
     type Err = String;
 
-    fn from_str(input: &str) -> Result<Self, Self::Err> {
-        parse_choice(input, &Self::ALL, Self::key, Self::label, "one-off kind")
+    fn from_str(input: &str) -> Result<Self, String> {
+        Self::CHOICES.parse(input)
     }
+}
+
+impl Choice for OneOffKind {
+    const CHOICES: Choices<Self> = Choices {
+        what: "one-off kind",
+        all: &Self::ALL,
+        key: Self::key,
+        label: Self::label,
+        synonyms: &[],
+    };
 }
 
 impl fmt::Display for OneOffKind {
