@@ -6,7 +6,7 @@ mod common;
 
 use careerbook::domain::impact::Category;
 use careerbook::domain::pipeline::{Relationship, Source, Stage, Track};
-use careerbook::tui::app::{App, Status};
+use careerbook::tui::app::App;
 use chrono::NaiveDate;
 use common::{app_with, draw, press, saved, today};
 use rust_decimal::Decimal;
@@ -20,10 +20,7 @@ const APPLIED: &str = r#"(version: 2, next_id: 2, pipeline: (applications: [
 ]))"#;
 
 fn status(app: &App) -> String {
-    match app.status() {
-        Status::Saved(text) | Status::Info(text) | Status::NotSaved(text) => text.clone(),
-        Status::Idle => String::new(),
-    }
+    app.status().text().to_string()
 }
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
