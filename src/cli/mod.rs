@@ -297,6 +297,18 @@ pub fn apply_and_save(
             if let Some(problem) = saved.backup_failed {
                 warn(&format!("saved, but {problem}"));
             }
+            // A command holds the lock from reading to writing, so a merge is
+            // rare here; but whatever one did is said, never dropped in silence.
+            for line in applied.outcome.kept.iter().chain(&saved.outcome.kept) {
+                warn(line);
+            }
+            let set_aside = applied.outcome.conflicts.len() + saved.outcome.conflicts.len();
+            if set_aside > 0 {
+                warn(&format!(
+                    "{} changed elsewhere at the same time: see `careerbook conflicts`",
+                    crate::text::count_of(set_aside, "value was", "values were")
+                ));
+            }
             Ok(applied.added)
         }
         Err(EditError::Invalid(invalid)) => Err(refused(invalid)),

@@ -3,6 +3,7 @@
 
 pub mod checklist;
 pub mod choice;
+pub mod combine;
 pub mod conflict;
 pub mod dates;
 pub mod edit;

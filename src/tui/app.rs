@@ -8,6 +8,7 @@ use super::theme::Theme;
 use super::widgets::form::Outcome;
 use super::widgets::help;
 use super::widgets::popup::{self, Tone};
+use crate::domain::Id;
 use crate::domain::conflict::{self, Pick};
 use crate::domain::edit::{self, EditError};
 use crate::store::export::write_file;
@@ -195,11 +196,10 @@ impl App {
         match self.session.refresh() {
             Ok(Some((dropped, outcome))) => {
                 self.refresh_all();
-                let text = with_conflicts(
-                    "reloaded: the workbook was changed elsewhere".into(),
-                    &outcome,
-                );
-                self.status = Status::Info(text);
+                self.status = match self.set_aside(&outcome.conflicts) {
+                    Some(text) => Status::Warned(text),
+                    None => Status::Info("reloaded: the workbook was changed elsewhere".into()),
+                };
                 self.tell_dropped(&dropped);
                 self.tell_kept(&outcome);
             }
@@ -653,8 +653,9 @@ impl App {
                 if let Some(&(kind, id)) = applied.added.first() {
                     self.screens[self.tab].select(kind, id);
                 }
-                let done = with_conflicts(done, &applied.outcome);
-                self.show_save(applied.saved, done);
+                self.tell_kept(&applied.outcome);
+                let earlier = applied.outcome.conflicts;
+                self.show_save(applied.saved, done, &earlier);
                 Ok(())
             }
             Err(EditError::Invalid(invalid)) => Err(invalid),
@@ -681,7 +682,7 @@ impl App {
                     "undone in part"
                 };
                 self.tell_kept(&applied.outcome);
-                self.show_save(applied.saved, done.into());
+                self.show_save(applied.saved, done.into(), &[]);
             }
             Some(Err(err)) => {
                 self.popups.push(Popup::Message {
@@ -701,33 +702,61 @@ impl App {
         }
         let saved = self.session.retry_save();
         self.refresh_all();
-        self.show_save(saved, "saved".into());
+        self.show_save(saved, "saved".into(), &[]);
     }
 
-    /// Says which fields an undo left alone because they changed elsewhere.
+    /// What the status says when a merge set values aside as `conflicts`:
+    /// which record, and where to settle it. `None` when there are none.
+    fn set_aside(&self, conflicts: &[Id]) -> Option<String> {
+        let first = conflicts.first()?;
+        let wb = self.session.workbook();
+        let subject = wb
+            .conflicts
+            .iter()
+            .find(|c| c.id == *first)
+            .map(|c| c.short_subject())?;
+        let more = match conflicts.len() {
+            1 => String::new(),
+            n => format!(" and {} more", n - 1),
+        };
+        let key = keymap::key_for(Scope::Global, Action::Conflicts);
+        Some(format!(
+            "{subject}{more} was changed elsewhere at the same time: the value saved first is kept, yours is set aside ({key} reviews)"
+        ))
+    }
+
+    /// Says what a merge left as it is because it changed elsewhere.
     fn tell_kept(&mut self, outcome: &edit::Outcome) {
         if outcome.kept.is_empty() {
             return;
         }
         let text = format!(
-            "These were changed elsewhere after your edit, so undo left them as they are:\n\n{}",
+            "Changed elsewhere in the meantime, so careerbook left it as it is:\n\n{}",
             outcome.kept.join("\n")
         );
         self.popups.push(Popup::Message {
-            title: "Not undone".into(),
+            title: "Left as it is".into(),
             text,
             tone: Tone::Info,
             scroll: 0,
         });
     }
 
-    fn show_save(&mut self, saved: Result<Saved, StoreError>, done: String) {
+    /// Says how a save went; `conflicts` are those the edit already met in
+    /// memory (a save that merges may add its own).
+    fn show_save(&mut self, saved: Result<Saved, StoreError>, done: String, conflicts: &[Id]) {
         self.status = match saved {
             Ok(saved) => {
                 self.tell_dropped(&saved.dropped);
                 self.tell_kept(&saved.outcome);
-                let warn = !saved.outcome.conflicts.is_empty() || saved.backup_failed.is_some();
-                let mut text = with_conflicts(done, &saved.outcome);
+                let all: Vec<Id> = conflicts
+                    .iter()
+                    .chain(&saved.outcome.conflicts)
+                    .copied()
+                    .collect();
+                let set_aside = self.set_aside(&all);
+                let warn = set_aside.is_some() || saved.backup_failed.is_some();
+                let mut text = set_aside.unwrap_or(done);
                 if saved.merged {
                     text.push_str(" · merged with changes made elsewhere");
                 }
@@ -1000,15 +1029,6 @@ impl App {
             &self.theme,
         );
     }
-}
-
-/// `done`, followed by what a merge kept for the person to pick, if anything.
-fn with_conflicts(done: String, outcome: &edit::Outcome) -> String {
-    if outcome.conflicts.is_empty() {
-        return done;
-    }
-    let key = keymap::key_for(Scope::Global, Action::Conflicts);
-    format!("{done}, but part was changed elsewhere too: yours is set aside ({key} reviews)")
 }
 
 /// The message shown instead of a broken layout.
