@@ -107,7 +107,7 @@ fn two_windows_editing_the_same_field_keep_the_first_saved_and_set_the_other_asi
     let stored = &file.conflicts[0];
     assert_eq!(stored.about, Target::Record(Kind::Win, base.id));
     assert_eq!(
-        stored.lines(),
+        stored.lines(&file),
         ["title: kept “B's title” · set aside “A's title”"]
     );
     // Using the set-aside value, from a third window, puts A's title in place.

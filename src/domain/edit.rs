@@ -151,7 +151,7 @@ records! {
     Contact(Contact) => "contact", pipeline.contacts, |r, _, _| r.validate(), |r| r.name.clone();
     Tick(ManualTick) => "hand tick", now.ticks, |r, wb, today| { r.validate(today)?; wb.now.check_tick(r) }, |r| r.note.clone();
     Signal(Signal) => "signal", now.signals, |r, _, today| r.validate(today), |r| r.note.clone();
-    Conflict(Conflict) => "conflict", conflicts, |r, _, _| r.validate(), |r| r.lines().join("; ");
+    Conflict(Conflict) => "conflict", conflicts, |r, _, _| r.validate(), |r| r.short_subject();
 }
 
 impl Item {
@@ -965,7 +965,7 @@ mod tests {
         assert_eq!(stored_conflict.fields.len(), 1);
         assert_eq!(stored_conflict.fields[0].field, "metric");
         assert_eq!(
-            stored_conflict.lines(),
+            stored_conflict.lines(&file),
             ["metric: kept “$35k/yr” · set aside “$40k/yr”"]
         );
         // Using the set-aside value puts ours in place and lets the conflict go.
@@ -1094,7 +1094,7 @@ mod tests {
         assert_eq!(fields, ["stage", "history"]);
         // The history follows the stage, so only the stage is shown.
         assert_eq!(
-            wb.conflicts[0].lines(),
+            wb.conflicts[0].lines(&wb),
             ["stage: kept “screening” · set aside “offer”"]
         );
         // Using the set-aside stage moves it on, with both moves in the history.

@@ -1014,7 +1014,12 @@ impl App {
                 format!("{marker}{} · {}", c.subject(wb), c.date),
                 style,
             ));
-            body.extend(c.lines().into_iter().map(|l| Line::raw(format!("    {l}"))));
+            body.extend(c.lines(wb).into_iter().map(|l| {
+                Line::raw(format!(
+                    "    {}",
+                    crate::text::terminal_safe(&l, crate::text::Breaks::Show)
+                ))
+            }));
         }
         popup::render_box(
             frame,

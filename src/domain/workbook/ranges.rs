@@ -24,6 +24,7 @@
 use super::Workbook;
 use crate::domain::checklist::book::MAX_REVIEW_DAYS;
 use crate::domain::checklist::{LayoffNotice, ManualTick, NowBook, Signal};
+use crate::domain::conflict::{Conflict, Target};
 use crate::domain::edit::{Item, Section};
 use crate::domain::impact::{ImpactLog, Win};
 use crate::domain::money::MAX_AMOUNT;
@@ -142,7 +143,8 @@ impl Workbook {
         field("runway", runway(&self.runway))?;
         field("vesting", vesting(&self.vesting))?;
         field("pipeline", pipeline(&self.pipeline))?;
-        field("now", now(&self.now))
+        field("now", now(&self.now))?;
+        list("conflicts", &self.conflicts, conflict)
     }
 }
 
@@ -165,8 +167,7 @@ impl Item {
             Item::Contact(r) => contact(r),
             Item::Tick(r) => tick(r),
             Item::Signal(r) => signal(r),
-            // Values copied from the file itself, already in range when stored.
-            Item::Conflict(_) => Ok(()),
+            Item::Conflict(r) => conflict(r),
         }
         .map_err(BadValue::into_invalid)
     }
@@ -518,6 +519,28 @@ fn now(book: &NowBook) -> Checked {
 fn tick(tick: &ManualTick) -> Checked {
     check_id("id", tick.id)?;
     check_date("date", tick.date)
+}
+
+/// A conflict names a record by id and holds values copied from the file;
+/// what it settles must itself be in range, and its ids are never settled
+/// (picking a value may not rename a record).
+fn conflict(conflict: &Conflict) -> Checked {
+    check_id("id", conflict.id)?;
+    check_date("date", conflict.date)?;
+    if let Target::Record(_, id) = conflict.about {
+        check_id("about", id)?;
+    }
+    match conflict.fields.iter().position(|f| f.field == "id") {
+        Some(at) => Err(BadValue {
+            path: FieldPath(vec![
+                Step::Field("fields"),
+                Step::Index(at),
+                Step::Field("field"),
+            ]),
+            message: "a record's id cannot be in conflict; remove this field".into(),
+        }),
+        None => Ok(()),
+    }
 }
 
 fn signal(signal: &Signal) -> Checked {
