@@ -387,6 +387,15 @@ impl Session {
         // the edits matters more than that small race.
         let _lock = self.lock().ok();
         let bytes = file::to_bytes(&self.workbook)?;
+        // A backup `restore` could not read would only look like a rescue.
+        let limit = file::max_bytes();
+        if bytes.len() as u64 > limit {
+            return Err(StoreError::WouldBeTooLarge {
+                path: self.paths.backups.clone(),
+                size: bytes.len() as u64,
+                limit,
+            });
+        }
         backup::write(&*self.disk, &self.paths, &bytes, Reason::Unsaved)
     }
 

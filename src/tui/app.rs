@@ -259,8 +259,18 @@ impl App {
                     copy.display()
                 ))
             }
+            // The change itself is what makes the file too large: a backup
+            // of it could never be restored, so only undoing it helps.
+            Err(StoreError::WouldBeTooLarge { .. }) => {
+                let undo = keymap::key_for(Scope::Global, Action::Undo);
+                Err(format!(
+                    "{why}. A backup of it could never be restored either: \
+                     keep working and undo the change ({undo}), or quit and lose it"
+                ))
+            }
             Err(rescue) => Err(format!(
-                "your last {unsaved} edit(s) could not be saved ({why}), nor kept as a backup ({rescue})"
+                "your last {unsaved} edit(s) could not be saved ({why}), and could not be \
+                 kept as a backup either ({rescue})"
             )),
         }
     }
@@ -280,6 +290,22 @@ impl App {
         }
     }
 
+    /// Quits with the unsaved edits kept as a backup; if not even that can
+    /// be written, stays, and the prompt says so (only `L` quits then).
+    fn quit_keeping_a_backup(&mut self, error: String) {
+        if self.session.retry_save().is_ok() {
+            self.quit = true;
+            return;
+        }
+        match self.keep_as_backup(&error) {
+            Ok(note) => {
+                self.exit = ExitPlan::Kept(note);
+                self.quit = true;
+            }
+            Err(note) => self.popups.push(Popup::Unsaved { error: note }),
+        }
+    }
+
     /// A key in the quit-with-unsaved-edits prompt.
     fn unsaved_key(&mut self, error: String, key: &KeyEvent) {
         match keymap::resolve(&[Scope::Unsaved], key) {
@@ -289,14 +315,7 @@ impl App {
                     error: err.to_string(),
                 }),
             },
-            Some(Action::QuitKeepBackup) => match self.keep_as_backup(&error) {
-                Ok(note) => {
-                    self.exit = ExitPlan::Kept(note);
-                    self.quit = true;
-                }
-                // Not even a backup could be written: stay, and say so.
-                Err(note) => self.popups.push(Popup::Unsaved { error: note }),
-            },
+            Some(Action::QuitKeepBackup) => self.quit_keeping_a_backup(error),
             Some(Action::QuitLose) => {
                 self.exit = ExitPlan::Lose;
                 self.quit = true;
@@ -337,10 +356,13 @@ impl App {
         if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
             // Asked already: a second Ctrl-C quits, saving once more or
             // keeping the edits as a backup (never losing them unasked).
-            if matches!(self.popups.last(), Some(Popup::Unsaved { .. })) {
-                self.quit = true;
-            } else {
-                self.request_quit();
+            match self.popups.last() {
+                Some(Popup::Unsaved { error }) => {
+                    let error = error.clone();
+                    self.popups.pop();
+                    self.quit_keeping_a_backup(error);
+                }
+                _ => self.request_quit(),
             }
             return;
         }
