@@ -140,7 +140,12 @@ pub fn parse_args() -> Args {
     }
     let error = match command.try_get_matches() {
         Ok(matches) => match Args::from_arg_matches(&matches) {
-            Ok(args) => return args,
+            Ok(args) => {
+                // Who we are, for a careerbook waiting on our lock to say.
+                let name = matches.subcommand_name().unwrap_or("full-screen");
+                crate::store::lock::set_identity(&format!("careerbook {name}"));
+                return args;
+            }
             Err(error) => error,
         },
         Err(error) => error,
