@@ -89,6 +89,26 @@ pub fn write(
     Ok(target)
 }
 
+/// Like [`write`], unless a backup for `reason` already holds exactly these
+/// bytes: then that one is named. An upgrade that cannot be saved (a file
+/// made immutable, say) would otherwise leave one more copy at every start.
+pub fn keep_once(
+    disk: &dyn Disk,
+    paths: &Paths,
+    bytes: &[u8],
+    reason: Reason,
+) -> Result<PathBuf, StoreError> {
+    let same = list(paths)?.into_iter().find(|b| {
+        b.reason == reason
+            && b.size == bytes.len() as u64
+            && fs::read(&b.path).is_ok_and(|kept| kept == bytes)
+    });
+    match same {
+        Some(kept) => Ok(kept.path),
+        None => write(disk, paths, bytes, reason),
+    }
+}
+
 /// Every backup, newest first. Files that are not ours are ignored.
 pub fn list(paths: &Paths) -> Result<Vec<Backup>, StoreError> {
     let entries = match fs::read_dir(&paths.backups) {

@@ -160,14 +160,22 @@ impl Session {
         }
         session.notes.extend(file::loose_directory(&session.paths));
         let mut lock = lock;
+        let writes = options.create || options.hold_lock;
         let mut migrated_from = session.load()?;
-        if migrated_from.is_some() && lock.is_none() {
+        if let (Some(from), false) = (migrated_from, writes) {
+            // A command that only reads upgrades in memory: it may run where
+            // nothing can be written (a read-only mount), and writes nothing.
+            session.notes.push(format!(
+                "the workbook is in format version {from}; it is upgraded when it is next changed"
+            ));
+            migrated_from = None;
+        } else if migrated_from.is_some() && lock.is_none() {
             // Upgrading writes the file, so it happens under the lock, on a fresh read.
             lock = Some(session.lock()?);
             migrated_from = session.load()?;
         }
         if let (Some(from), Some(original)) = (migrated_from, session.on_disk.clone()) {
-            let copy = backup::write(
+            let copy = backup::keep_once(
                 &*session.disk,
                 &session.paths,
                 &original,
@@ -641,17 +649,32 @@ mod tests {
         file::ensure_dirs(&paths).expect("dirs");
         let old = b"(version: 0, next_id: 5)";
         fs::write(&paths.workbook, old).expect("seed");
+        let open =
+            |options| Session::open_with(paths.clone(), options, FAKE_STEPS, Box::new(RealDisk));
 
-        let session = Session::open_with(
-            paths.clone(),
-            OpenOptions::default(),
-            FAKE_STEPS,
-            Box::new(RealDisk),
-        )
-        .expect("a reading open migrates too");
-        assert_eq!(session.workbook().next_id, 5);
+        // A command that only reads upgrades in memory and writes nothing
+        // (it may run on a read-only mount).
+        let reading = open(OpenOptions::default()).expect("a reading open upgrades in memory");
+        assert_eq!(reading.workbook().next_id, 5);
+        assert!(
+            reading
+                .notes
+                .iter()
+                .any(|n| n.contains("upgraded when it is next changed"))
+        );
+        assert_eq!(fs::read(&paths.workbook).expect("read"), old, "untouched");
+        assert!(backup::list(&paths).expect("list").is_empty());
+
+        // One that writes keeps the original, then saves the upgraded file.
+        let writing = |_| {
+            open(OpenOptions {
+                create: true,
+                hold_lock: false,
+            })
+            .expect("a writing open upgrades and saves")
+        };
+        let session = writing(());
         assert!(session.notes.iter().any(|n| n.contains("upgraded")));
-
         let backups = backup::list(&paths).expect("list");
         let pre = backups
             .iter()
@@ -667,5 +690,15 @@ mod tests {
             text.contains(&format!("version: {}", workbook_version())),
             "the migrated file was saved:\n{text}"
         );
+        // Put back and upgraded again (as when the save keeps failing): the
+        // same original is not kept twice.
+        fs::write(&paths.workbook, old).expect("seed again");
+        drop(writing(()));
+        let kept = backup::list(&paths)
+            .expect("list")
+            .into_iter()
+            .filter(|b| b.reason == Reason::PreMigrate)
+            .count();
+        assert_eq!(kept, 1);
     }
 }
