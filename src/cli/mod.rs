@@ -281,6 +281,10 @@ pub fn open_for_writing(paths: &Paths) -> Result<Session, Failure> {
     if let Some(reason) = session.read_only() {
         return Err(Failure::runtime(format!("nothing was changed: {reason}")));
     }
+    // An upgrade, swept temp files, a directory others can list: said once.
+    for note in &session.notes {
+        warn(note);
+    }
     Ok(session)
 }
 

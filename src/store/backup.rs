@@ -162,10 +162,19 @@ pub fn daily(disk: &dyn Disk, paths: &Paths, current: &[u8]) -> Result<(), Store
     if !have_today {
         write(disk, paths, current, Reason::Auto)?;
     }
+    trim(disk, paths, Reason::Auto, KEEP_AUTO)
+}
+
+/// How many `pre-import` backups are kept (each import of 1,000 records or
+/// more takes one).
+pub const KEEP_PRE_IMPORT: usize = 5;
+
+/// Removes all but the newest `keep` backups taken for `reason`.
+pub fn trim(disk: &dyn Disk, paths: &Paths, reason: Reason, keep: usize) -> Result<(), StoreError> {
     for old in list(paths)?
         .iter()
-        .filter(|b| b.reason == Reason::Auto)
-        .skip(KEEP_AUTO)
+        .filter(|b| b.reason == reason)
+        .skip(keep)
     {
         disk.remove_file(&old.path)
             .map_err(|e| StoreError::io("remove the old backup", &old.path, e))?;

@@ -112,8 +112,7 @@ fn target_for(path: &Path, ours: &Paths) -> Result<PathBuf, StoreError> {
         Ok(meta) if !meta.is_file() => {
             return Err(refusal(
                 &target,
-                "it is not a regular file (a device, pipe or socket); give a file name, \
-                 or `-` for standard output"
+                "it is not a regular file (a device, pipe or socket); give the name of a file"
                     .into(),
             ));
         }

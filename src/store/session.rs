@@ -467,8 +467,16 @@ impl Session {
             return None;
         }
         let old = self.on_disk.as_ref()?;
-        match backup::write(&*self.disk, &self.paths, old, Reason::PreBulk) {
-            Ok(_) => {
+        let kept = backup::write(&*self.disk, &self.paths, old, Reason::PreBulk).and_then(|_| {
+            backup::trim(
+                &*self.disk,
+                &self.paths,
+                Reason::PreBulk,
+                backup::KEEP_PRE_IMPORT,
+            )
+        });
+        match kept {
+            Ok(()) => {
                 self.bulk_pending = false;
                 None
             }
