@@ -9,6 +9,8 @@ use crate::domain::pipeline::{self, Stage};
 use crate::domain::runway::NewJob;
 use crate::domain::workbook::Workbook;
 use crate::domain::{Id, Invalid};
+
+use super::situation::Situation;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -18,10 +20,11 @@ pub struct Acceptance {
     pub offer: Id,
     /// The Runway tab's new-job scenario: the start and the net monthly pay.
     pub new_job: NewJob,
-    /// How the monthly pay is worked out, and what else the edit does.
+    /// How the monthly pay is worked out, and what a start before the last
+    /// day on payroll means.
     pub working: Vec<String>,
-    /// The application moved to accepted, when the offer answers one that is
-    /// not there yet.
+    /// The application the edit moves to accepted, when the offer answers
+    /// one that is not there yet.
     pub moves: Option<Id>,
     /// Sets the new-job scenario (and moves the application), as one edit.
     pub edit: Edit,
@@ -57,17 +60,29 @@ pub fn accept(wb: &Workbook, offer: Id, today: NaiveDate) -> Result<Acceptance, 
         ),
         "The withholding is the Runway tab's effective rate; the target bonus, the sign-on and equity are not counted as monthly pay.".into(),
     ];
+    let sit = Situation::new(wb, today);
+    if let Some(last) = sit.last_day.filter(|_| sit.resigns(offer.start)) {
+        let severance = if sit.severance.is_some() && sit.forfeits {
+            ", forfeiting the severance (as set)"
+        } else {
+            ""
+        };
+        working.push(format!(
+            "This start comes before your last day on payroll, {}: it means leaving on {}{severance}. The runway still counts the notice pay and severance until you change the last day.",
+            format_long(last),
+            format_long(sit.leaving(offer.start))
+        ));
+    }
     let mut edits = vec![Edit::set_from(wb, Section::NewJob(Some(new_job.clone())))];
     let mut moves = None;
     match offer.application {
         Some(id) if wb.pipeline.application(id).is_none() => working.push(format!(
-            "Application #{id} no longer exists, so no application is moved."
+            "Application #{id} is no longer in the pipeline, so none is moved."
         )),
         Some(id) => match pipeline::move_application(&wb.pipeline, id, Stage::Accepted, today)? {
             Some(edit) => {
                 edits.push(edit);
                 moves = Some(id);
-                working.push(format!("Application #{id} moves to accepted."));
             }
             None => working.push(format!("Application #{id} is already accepted.")),
         },

@@ -22,13 +22,13 @@ mod years;
 mod tests;
 
 pub use accept::{Acceptance, accept};
-pub use json::{ColumnJson, YearJson, comparison_json};
+pub use json::{ColumnJson, OfferRecord, YearJson, comparison_json};
 pub use offer::{
     CurrentJob, Offer, OfferEquity, OfferSchedule, OfferSignOn, TargetBonus, yearly_pay,
 };
 pub use situation::Situation;
 pub use what_if::{Change, ChangeKind, StartWhatIf, what_if};
-pub use working::Figure;
+pub use working::{Figure, pay_text};
 pub use years::{YEARS, YearSpan, spans};
 
 use crate::domain::Id;
@@ -158,6 +158,17 @@ fn offer_column(sit: &Situation, offer: &Offer, start: NaiveDate, stay: &Column)
     );
     column.vs_stay = vs;
     column
+}
+
+impl YearFigures {
+    /// The year's three figures with their names, in the order a view shows them.
+    pub fn figures(&self) -> [(&'static str, &Figure); 3] {
+        [
+            ("cash", &self.cash),
+            ("equity", &self.equity),
+            ("total", &self.total),
+        ]
+    }
 }
 
 fn negated(figure: &Figure) -> Figure {

@@ -130,6 +130,15 @@ impl TargetBonus {
         }
     }
 
+    /// A bonus entered as a percentage, in percentage points (`"10"`) as the
+    /// JSON reports give it; `None` for a fixed amount.
+    pub fn percent_points(&self) -> Option<String> {
+        match self {
+            Self::Percent(share) => Some((share * Decimal::ONE_HUNDRED).normalize().to_string()),
+            Self::Amount(_) => None,
+        }
+    }
+
     fn validate(&self) -> Result<(), Invalid> {
         match *self {
             Self::Percent(share) if share <= Decimal::ZERO || share > MAX_BONUS_SHARE => {
@@ -321,7 +330,12 @@ impl OfferSchedule {
             all: &Self::ALL,
             key: Self::key,
             label: Self::label,
-            synonyms: &[],
+            synonyms: &[
+                ("meta", Self::MetaQuarterly),
+                ("quarterly", Self::MetaQuarterly),
+                ("yearly", Self::Annual),
+                ("cliff", Self::CliffMonthly),
+            ],
         }
         .parse(input)
     }

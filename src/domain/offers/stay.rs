@@ -35,6 +35,12 @@ pub fn cash(sit: &Situation, span: &YearSpan) -> Figure {
                     format_long(last)
                 ));
                 yearly
+            } else if days == 0 {
+                lines.push(format!(
+                    "No pay this year: it starts after your last day on payroll, {}.",
+                    format_long(last)
+                ));
+                Decimal::ZERO
             } else {
                 let pay = round_cents(yearly * Decimal::from(days) / Decimal::from(of));
                 lines.push(format!(

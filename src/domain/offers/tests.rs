@@ -670,6 +670,8 @@ fn accepting_sets_the_new_job_and_moves_the_application() {
     assert_eq!(wb.runway.new_job, None);
     assert_eq!(wb.pipeline.applications[0].stage, Stage::Offer);
     assert!(acceptance.working[1].contains("× (1 − 29.65% withholding) ÷ 12 = $11,725.00"));
+    // No notice: nothing about leaving early.
+    assert_eq!(acceptance.working.len(), 3);
 }
 
 #[test]

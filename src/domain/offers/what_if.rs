@@ -189,11 +189,10 @@ fn offer_pay(moves: &Move, offer: &Offer) -> Figure {
                 pay_text(offer.base, offer.bonus.as_ref())
             ),
             format!(
-                "Starting {} days {how} {} days of it: {} × {days}/365 = {}.",
-                days.abs(),
-                days.abs(),
+                "Starting {n} days {how} {n} days of it: {} × {n}/365 = {}.",
                 format_money(yearly),
-                format_money(amount)
+                format_money(amount.abs()),
+                n = days.abs()
             ),
             "The sign-on and the grant move with the start: the same amounts, on dates shifted with it.".into(),
         ],
@@ -233,12 +232,12 @@ fn current_pay(moves: &Move) -> Figure {
                 pay_text(job.base, job.bonus.as_ref())
             ),
             format!(
-                "Leaving on {} instead of {} {how} {} days {what}: {} × {days}/365 = {}.",
+                "Leaving on {} instead of {} {how} {n} days {what}: {} × {n}/365 = {}.",
                 format_long(to),
                 format_long(from),
-                days.abs(),
                 format_money(yearly),
-                format_money(amount)
+                format_money(amount.abs()),
+                n = days.abs()
             ),
         ],
     )
@@ -452,7 +451,9 @@ fn dated_bonuses(moves: &Move) -> Figure {
         ));
     }
     if lines.is_empty() {
-        lines.push("No retention or other dated bonus depends on the day you leave.".into());
+        lines.push(
+            "Either start: every retention or other dated bonus is kept or missed alike.".into(),
+        );
     }
     Figure::known(total, lines)
 }

@@ -3,7 +3,7 @@
 //! line show the domain's own arithmetic.
 
 use crate::domain::dates::format_long;
-use crate::domain::money::{format_money, format_shares, saturating_sum};
+use crate::domain::money::{format_money, format_percent, format_shares, saturating_sum};
 use crate::domain::vesting::Tranche;
 use rust_decimal::Decimal;
 
@@ -74,15 +74,21 @@ pub fn sum_line(label: &str, parts: &[Decimal], total: Decimal) -> String {
     line
 }
 
-/// `base $200,000.00 + target bonus 10% of base = $20,000.00: $220,000.00 a year`.
+/// `base $200,000.00 + target bonus (10% of base) $20,000.00 = $220,000.00 a year`.
 pub fn pay_text(base: Decimal, bonus: Option<&TargetBonus>) -> String {
     match bonus {
-        Some(bonus) => format!(
-            "base {} + target bonus {}: {} a year",
-            format_money(base),
-            bonus.describe(base),
-            format_money(base + bonus.yearly(base))
-        ),
+        Some(bonus) => {
+            let share = match bonus {
+                TargetBonus::Percent(share) => format!("({} of base) ", format_percent(*share)),
+                TargetBonus::Amount(_) => String::new(),
+            };
+            format!(
+                "base {} + target bonus {share}{} = {} a year",
+                format_money(base),
+                format_money(bonus.yearly(base)),
+                format_money(base + bonus.yearly(base))
+            )
+        }
         None => format!("base {} a year, no target bonus", format_money(base)),
     }
 }
