@@ -10,6 +10,7 @@ use crate::domain::runway::NewJob;
 use crate::domain::workbook::Workbook;
 use crate::domain::{Id, Invalid};
 
+use super::offer::find;
 use super::situation::Situation;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -34,12 +35,7 @@ pub struct Acceptance {
 /// salary ÷ 12 after the Runway tab's withholding rate: bonuses, the sign-on
 /// and equity come as lump sums, not monthly pay.
 pub fn accept(wb: &Workbook, offer: Id, today: NaiveDate) -> Result<Acceptance, Invalid> {
-    let offer = wb
-        .pipeline
-        .offers
-        .iter()
-        .find(|o| o.id == offer)
-        .ok_or_else(|| Invalid::new("id", format!("there is no offer #{offer}")))?;
+    let offer = find(wb, offer)?;
     let rate = wb.runway.withholding;
     let monthly_net = round_cents(offer.base * (Decimal::ONE - rate) / Decimal::from(12));
     let new_job = NewJob {

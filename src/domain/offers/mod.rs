@@ -24,7 +24,7 @@ mod tests;
 pub use accept::{Acceptance, accept};
 pub use json::{ColumnJson, OfferRecord, YearJson, comparison_json};
 pub use offer::{
-    CurrentJob, Offer, OfferEquity, OfferSchedule, OfferSignOn, TargetBonus, yearly_pay,
+    CurrentJob, Offer, OfferEquity, OfferSchedule, OfferSignOn, TargetBonus, find, yearly_pay,
 };
 pub use situation::Situation;
 pub use what_if::{Change, ChangeKind, StartWhatIf, what_if};

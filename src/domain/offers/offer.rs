@@ -6,6 +6,7 @@ use crate::domain::money::{MAX_AMOUNT, format_money, format_percent, round_cents
 use crate::domain::vesting::{
     CustomTranche, Grant, Rounding, Schedule, SignOnBonus, TrancheAmount,
 };
+use crate::domain::workbook::Workbook;
 use crate::domain::{Id, Invalid};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -375,6 +376,13 @@ impl CurrentJob {
     pub fn yearly_pay(&self) -> Decimal {
         yearly_pay(self.base, self.bonus.as_ref())
     }
+}
+
+/// Offer `id`, or an error naming the id.
+pub fn find(wb: &Workbook, id: Id) -> Result<&Offer, Invalid> {
+    wb.pipeline
+        .offer(id)
+        .ok_or_else(|| Invalid::new("id", format!("there is no offer #{id}")))
 }
 
 /// More than zero and at most [`MAX_AMOUNT`].

@@ -2,7 +2,7 @@
 //! its start date.
 
 use crate::domain::dates::format_long;
-use crate::domain::money::{format_money, format_shares, round_cents, saturating_sum};
+use crate::domain::money::{format_money, format_shares, round_cents};
 use crate::domain::vesting::Tranche;
 use crate::domain::vesting::explain::schedule_rule;
 use chrono::NaiveDate;
@@ -10,62 +10,59 @@ use rust_decimal::Decimal;
 
 use super::offer::{Offer, OfferEquity, OfferSchedule, OfferSignOn};
 use super::situation::Situation;
-use super::stay::kept_payments;
-use super::working::{Figure, sum_line, vests_text};
+use super::stay::add_kept;
+use super::working::{Figure, Sum, vests_text};
 use super::years::YearSpan;
 
 /// The offer's cash in one year: base, the target bonus, the sign-on in the
 /// year it is paid, the health-premium difference, and what the current job
 /// still pays in that year when leaving it for this start keeps it.
 pub fn cash(sit: &Situation, offer: &Offer, start: NaiveDate, span: &YearSpan) -> Figure {
-    let mut parts = vec![offer.base];
-    let mut lines = vec![format!("Base salary {} a year.", format_money(offer.base))];
+    let mut sum = Sum::default();
+    sum.part(
+        offer.base,
+        format!("Base salary {} a year.", format_money(offer.base)),
+    );
     if let Some(bonus) = &offer.bonus {
-        parts.push(bonus.yearly(offer.base));
-        lines.push(format!(
-            "Target bonus: {}, counted at target every year.",
-            bonus.describe(offer.base)
-        ));
+        sum.part(
+            bonus.yearly(offer.base),
+            format!(
+                "Target bonus: {}, counted at target every year.",
+                bonus.describe(offer.base)
+            ),
+        );
     }
     if let Some(sign_on) = &offer.sign_on
         && span.holds_day(sign_on.paid_on(start))
     {
-        parts.push(sign_on.amount);
-        lines.push(sign_on_text(sign_on, start));
+        sum.part(sign_on.amount, sign_on_text(sign_on, start));
     }
     if let Some(monthly) = offer.health_monthly {
         let yearly = -monthly * Decimal::from(12);
-        parts.push(yearly);
-        let (how, by) = if monthly.is_sign_negative() {
-            ("less", -monthly)
+        let how = if monthly.is_sign_negative() {
+            "less"
         } else {
-            ("more", monthly)
+            "more"
         };
-        lines.push(format!(
-            "Health plan: {} a month {how} than your current one × 12 = {}.",
-            format_money(by),
-            format_money(yearly)
-        ));
+        sum.part(
+            yearly,
+            format!(
+                "Health plan: {} a month {how} than your current one × 12 = {}.",
+                format_money(monthly.abs()),
+                format_money(yearly)
+            ),
+        );
     }
     let leave = sit.leaving(start);
-    match kept_payments(sit, Some(leave), sit.keeps_severance(start), span) {
-        Ok(kept) => {
-            for (amount, line) in kept {
-                parts.push(amount);
-                lines.push(format!(
-                    "From your current job, kept when you leave on {}: {line}",
-                    format_long(leave)
-                ));
-            }
-        }
-        Err(line) => {
-            lines.push(line);
-            return Figure::unknown(lines);
-        }
+    let from = format!(
+        "From your current job, still paid when you leave it on {}: ",
+        format_long(leave)
+    );
+    let keeps = sit.keeps_severance(start);
+    if let Err(why) = add_kept(&mut sum, &from, sit, Some(leave), keeps, span) {
+        return sum.unknown(why);
     }
-    let total = saturating_sum(parts.iter().copied());
-    lines.push(sum_line("Cash", &parts, total));
-    Figure::known(total, lines)
+    sum.total("Cash")
 }
 
 fn sign_on_text(sign_on: &OfferSignOn, start: NaiveDate) -> String {

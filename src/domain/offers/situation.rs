@@ -3,13 +3,15 @@
 //! rules for what leaving on a given day keeps.
 
 use crate::domain::Invalid;
+use crate::domain::money::{format_money, round_cents, saturating_sum};
 use crate::domain::runway::SeverancePay;
-use crate::domain::vesting::Grant;
+use crate::domain::vesting::{Grant, Tranche};
 use crate::domain::workbook::Workbook;
 use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
 
 use super::offer::CurrentJob;
+use super::working::vests_text;
 
 /// The person's situation, gathered once per comparison.
 pub struct Situation<'a> {
@@ -70,8 +72,67 @@ impl<'a> Situation<'a> {
             .map(|p| p.price)
     }
 
+    /// The existing grants' vests on the days `keep` selects, valued at
+    /// today's prices: a line for each grant with such vests, and the total,
+    /// or (`Err`) why it is unknown when a ticker has no price.
+    pub fn value_vests(&self, keep: impl Fn(NaiveDate) -> bool) -> ValuedVests {
+        let (mut lines, mut values) = (Vec::new(), Vec::new());
+        let mut unpriced: Vec<&str> = Vec::new();
+        for grant in self.grants() {
+            let vests: Vec<Tranche> = grant
+                .tranches()
+                .into_iter()
+                .filter(|t| keep(t.date))
+                .collect();
+            if vests.is_empty() {
+                continue;
+            }
+            let shares: Decimal = vests.iter().map(|t| t.shares).sum();
+            let head = format!("{} ({}): {}", grant.name, grant.ticker, vests_text(&vests));
+            match self.price(&grant.ticker) {
+                Some(price) => {
+                    let value = round_cents(shares * price);
+                    values.push(value);
+                    lines.push(format!(
+                        "{head} × {} = {}.",
+                        format_money(price),
+                        format_money(value)
+                    ));
+                }
+                None => {
+                    unpriced.push(&grant.ticker);
+                    lines.push(format!("{head}; no price entered for {}.", grant.ticker));
+                }
+            }
+        }
+        unpriced.sort_unstable();
+        unpriced.dedup();
+        let total = if unpriced.is_empty() {
+            Ok(saturating_sum(values.iter().copied()))
+        } else {
+            Err(format!(
+                "Unknown until a price is entered for {}.",
+                unpriced.join(", ")
+            ))
+        };
+        ValuedVests {
+            lines,
+            values,
+            total,
+        }
+    }
+
     /// The existing grants, in list order.
     pub fn grants(&self) -> &'a [Grant] {
         &self.wb.vesting.grants
     }
+}
+
+/// Vests of the existing grants, valued (see [`Situation::value_vests`]).
+pub struct ValuedVests {
+    /// One line per grant with vests: what vests, and its value.
+    pub lines: Vec<String>,
+    /// Each priced grant's value, in the order of `lines`.
+    pub values: Vec<Decimal>,
+    pub total: Result<Decimal, String>,
 }

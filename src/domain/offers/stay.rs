@@ -2,13 +2,13 @@
 //! notice only up to the last day on payroll, with the severance.
 
 use crate::domain::dates::format_long;
-use crate::domain::money::{format_money, round_cents, saturating_sum};
-use crate::domain::vesting::{BonusKind, Tranche};
+use crate::domain::money::{format_money, round_cents};
+use crate::domain::vesting::BonusKind;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::situation::Situation;
-use super::working::{Figure, pay_text, sum_line, vests_text};
+use super::working::{Figure, Sum, pay_text, sum_line};
 use super::years::YearSpan;
 
 /// Stay's cash in one year: pay at target, day by day up to the last day on
@@ -21,80 +21,78 @@ pub fn cash(sit: &Situation, span: &YearSpan) -> Figure {
         ]);
     };
     let yearly = job.yearly_pay();
-    let mut lines = vec![format!(
+    let mut sum = Sum::default();
+    sum.note(format!(
         "Current pay: {}, earned day by day.",
         pay_text(job.base, job.bonus.as_ref())
-    )];
-    let pay = match sit.last_day {
-        None => yearly,
+    ));
+    let (pay, line) = match sit.last_day {
+        None => (yearly, "Employed all year.".to_string()),
         Some(last) => {
             let (days, of) = (span.days_through(last), span.days());
+            let last = format_long(last);
             if days == of {
-                lines.push(format!(
-                    "Employed all year: your last day on payroll is {}.",
-                    format_long(last)
-                ));
-                yearly
+                (
+                    yearly,
+                    format!("Employed all year: your last day on payroll is {last}."),
+                )
             } else if days == 0 {
-                lines.push(format!(
-                    "No pay this year: it starts after your last day on payroll, {}.",
-                    format_long(last)
-                ));
-                Decimal::ZERO
+                (
+                    Decimal::ZERO,
+                    format!("No pay this year: it starts after your last day on payroll, {last}."),
+                )
             } else {
                 let pay = round_cents(yearly * Decimal::from(days) / Decimal::from(of));
-                lines.push(format!(
-                    "Employed through your last day on payroll, {}: {days} of this year's {of} days, {} × {days}/{of} = {}.",
-                    format_long(last),
-                    format_money(yearly),
-                    format_money(pay)
-                ));
-                pay
+                (
+                    pay,
+                    format!(
+                        "Employed through your last day on payroll, {last}: {days} of this year's {of} days, {} × {days}/{of} = {}.",
+                        format_money(yearly),
+                        format_money(pay)
+                    ),
+                )
             }
         }
     };
-    let mut parts = vec![pay];
-    match kept_payments(sit, sit.last_day, sit.last_day.is_some(), span) {
-        Ok(kept) => {
-            for (amount, line) in kept {
-                parts.push(amount);
-                lines.push(line);
-            }
-        }
-        Err(line) => {
-            lines.push(line);
-            return Figure::unknown(lines);
-        }
+    sum.part(pay, line);
+    match add_kept(
+        &mut sum,
+        "",
+        sit,
+        sit.last_day,
+        sit.last_day.is_some(),
+        span,
+    ) {
+        Ok(()) => sum.total("Cash"),
+        Err(why) => sum.unknown(why),
     }
-    let total = saturating_sum(parts.iter().copied());
-    lines.push(sum_line("Cash", &parts, total));
-    Figure::known(total, lines)
 }
 
-/// Payments from the current job dated in `span` that leaving on `leave`
-/// (`None`: not leaving) still brings: the severance when `severance` is
-/// true, and retention or other dated bonuses you are employed for. Annual
-/// dated bonuses are left out: the target bonus stands for them. `Err`
-/// holds why the severance cannot be worked out.
-pub fn kept_payments(
+/// Adds to `sum`, each line after `from`, the payments from the current job dated in `span` that
+/// leaving on `leave` (`None`: not leaving) still brings: the severance when
+/// `severance` is true, and retention or other dated bonuses you are
+/// employed for. Annual dated bonuses are left out: the target bonus stands
+/// for them. `Err` holds why the severance cannot be worked out.
+pub fn add_kept(
+    sum: &mut Sum,
+    from: &str,
     sit: &Situation,
     leave: Option<NaiveDate>,
     severance: bool,
     span: &YearSpan,
-) -> Result<Vec<(Decimal, String)>, String> {
-    let mut kept = Vec::new();
+) -> Result<(), String> {
     let pay_date = sit.wb.runway.severance.as_ref().map(|s| s.pay_date());
     if severance && pay_date.is_some_and(|date| span.holds_day(date)) {
         match &sit.severance {
-            Some(Ok(pay)) => kept.push((
+            Some(Ok(pay)) => sum.part(
                 pay.gross,
                 format!(
-                    "Severance {} before tax ({}), paid {}.",
+                    "{from}Severance {} before tax ({}), paid {}.",
                     format_money(pay.gross),
                     pay.formula,
                     format_long(pay.pay_date)
                 ),
-            )),
+            ),
             Some(Err(why)) => {
                 return Err(format!("The severance cannot be worked out: {why}."));
             }
@@ -105,63 +103,28 @@ pub fn kept_payments(
         let paid = bonus.pay_date.unwrap_or(bonus.must_be_employed_on);
         let employed = leave.is_none_or(|day| day >= bonus.must_be_employed_on);
         if bonus.kind != BonusKind::Annual && employed && span.holds_day(paid) {
-            kept.push((
+            sum.part(
                 bonus.gross,
                 format!(
-                    "{} “{}”: {}, paid {} (for being employed on {}).",
+                    "{from}{} “{}”: {}, paid {} (for being employed on {}).",
                     bonus.kind.label(),
                     bonus.name,
                     format_money(bonus.gross),
                     format_long(paid),
                     format_long(bonus.must_be_employed_on)
                 ),
-            ));
+            );
         }
     }
-    Ok(kept)
+    Ok(())
 }
 
 /// Stay's equity in one year: the existing grants' vests (up to the last day
 /// on payroll) at each ticker's latest price.
 pub fn equity(sit: &Situation, span: &YearSpan) -> Figure {
-    let mut lines = Vec::new();
-    let mut values = Vec::new();
-    let mut unpriced: Vec<&str> = Vec::new();
-    for grant in sit.grants() {
-        let vests: Vec<Tranche> = grant
-            .tranches()
-            .into_iter()
-            .filter(|t| span.holds_vest(t.date) && sit.last_day.is_none_or(|last| t.date <= last))
-            .collect();
-        if vests.is_empty() {
-            continue;
-        }
-        let shares: Decimal = vests.iter().map(|t| t.shares).sum();
-        match sit.price(&grant.ticker) {
-            Some(price) => {
-                let value = round_cents(shares * price);
-                values.push(value);
-                lines.push(format!(
-                    "{} ({}): {} × {} = {}.",
-                    grant.name,
-                    grant.ticker,
-                    vests_text(&vests),
-                    format_money(price),
-                    format_money(value)
-                ));
-            }
-            None => {
-                unpriced.push(&grant.ticker);
-                lines.push(format!(
-                    "{} ({}): {}; no price entered for {}.",
-                    grant.name,
-                    grant.ticker,
-                    vests_text(&vests),
-                    grant.ticker
-                ));
-            }
-        }
-    }
+    let valued = sit
+        .value_vests(|date| span.holds_vest(date) && sit.last_day.is_none_or(|last| date <= last));
+    let mut lines = valued.lines;
     if sit.grants().is_empty() {
         lines.push("No grants entered on the Vesting tab.".into());
     } else if lines.is_empty() {
@@ -173,18 +136,18 @@ pub fn equity(sit: &Situation, span: &YearSpan) -> Figure {
             format_long(last)
         ));
     }
-    if !unpriced.is_empty() {
-        unpriced.sort_unstable();
-        unpriced.dedup();
-        lines.push(format!(
-            "Equity is unknown until a price is entered for {}.",
-            unpriced.join(", ")
-        ));
-        return Figure::unknown(lines);
+    match valued.total {
+        Ok(total) => {
+            lines.push(
+                "Shares are valued at each ticker's latest price entered on or before today."
+                    .into(),
+            );
+            lines.push(sum_line("Equity", &valued.values, total));
+            Figure::known(total, lines)
+        }
+        Err(why) => {
+            lines.push(why);
+            Figure::unknown(lines)
+        }
     }
-    lines
-        .push("Shares are valued at each ticker's latest price entered on or before today.".into());
-    let total = saturating_sum(values.iter().copied());
-    lines.push(sum_line("Equity", &values, total));
-    Figure::known(total, lines)
 }

@@ -428,7 +428,7 @@ fn an_unpriced_grant_makes_stay_unknown_instead_of_counting_zero() {
         stay.years[0]
             .equity
             .working
-            .contains(&"Equity is unknown until a price is entered for AMZN.".to_string())
+            .contains(&"Unknown until a price is entered for AMZN.".to_string())
     );
     // Year 4 (2030-01-04 ..) has no AMZN vest left (the last is 2028-03-15): known, zero.
     assert_eq!(stay.years[3].equity.amount, Some(Decimal::ZERO));

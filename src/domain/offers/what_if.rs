@@ -7,17 +7,17 @@
 //! from the same rules, so the two directions always mirror each other.
 
 use crate::domain::dates::{days_between, format_long};
-use crate::domain::money::{format_money, format_shares, round_cents, saturating_sum};
+use crate::domain::money::{format_money, round_cents};
 use crate::domain::vesting::explain;
-use crate::domain::vesting::{BonusKind, BonusStatus, Tranche};
+use crate::domain::vesting::{BonusKind, BonusStatus};
 use crate::domain::workbook::Workbook;
 use crate::domain::{Id, Invalid, dates};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::offer::Offer;
+use super::offer::{Offer, find};
 use super::situation::Situation;
-use super::working::{Figure, pay_text, vests_text};
+use super::working::{Figure, pay_text};
 
 /// What starting an offer on `new_start` instead of its saved start changes.
 #[derive(Clone, Debug, PartialEq)]
@@ -95,12 +95,7 @@ pub fn what_if(
     new_start: NaiveDate,
     today: NaiveDate,
 ) -> Result<StartWhatIf, Invalid> {
-    let offer = wb
-        .pipeline
-        .offers
-        .iter()
-        .find(|o| o.id == offer)
-        .ok_or_else(|| Invalid::new("id", format!("there is no offer #{offer}")))?;
+    let offer = find(wb, offer)?;
     dates::in_range(new_start).map_err(|message| Invalid::new("start", message))?;
     let sit = Situation::new(wb, today);
     let moves = Move {
@@ -313,65 +308,30 @@ fn vests(moves: &Move) -> Figure {
     } else {
         "kept by staying for them"
     };
+    let valued = sit.value_vests(|date| low < date && date <= high);
+    if valued.lines.is_empty() {
+        return Figure::known(
+            Decimal::ZERO,
+            vec![format!(
+                "None of your grants vests after {} up to and including {}.",
+                format_long(low),
+                format_long(high)
+            )],
+        );
+    }
     let mut lines = vec![format!(
         "Vests after {} up to and including {} are {verb}:",
         format_long(low),
         format_long(high)
     )];
-    let mut values = Vec::new();
-    let mut unpriced = Vec::new();
-    for grant in sit.grants() {
-        let between: Vec<Tranche> = grant
-            .tranches()
-            .into_iter()
-            .filter(|t| low < t.date && t.date <= high)
-            .collect();
-        if between.is_empty() {
-            continue;
-        }
-        let shares: Decimal = between.iter().map(|t| t.shares).sum();
-        match sit.price(&grant.ticker) {
-            Some(price) => {
-                let value = round_cents(shares * price);
-                values.push(value);
-                lines.push(format!(
-                    "{} ({}): {} × {} = {}.",
-                    grant.name,
-                    grant.ticker,
-                    vests_text(&between),
-                    format_money(price),
-                    format_money(value)
-                ));
-            }
-            None => {
-                unpriced.push(grant.ticker.clone());
-                lines.push(format!(
-                    "{} ({}): {} shares; no price entered for {}.",
-                    grant.name,
-                    grant.ticker,
-                    format_shares(shares),
-                    grant.ticker
-                ));
-            }
+    lines.extend(valued.lines);
+    match valued.total {
+        Ok(total) => Figure::known(sign * total, lines),
+        Err(why) => {
+            lines.push(why);
+            Figure::unknown(lines)
         }
     }
-    if lines.len() == 1 {
-        lines[0] = format!(
-            "None of your grants vests after {} up to and including {}.",
-            format_long(low),
-            format_long(high)
-        );
-        return Figure::known(Decimal::ZERO, lines);
-    }
-    if !unpriced.is_empty() {
-        lines.push(format!(
-            "Unknown until a price is entered for {}.",
-            unpriced.join(", ")
-        ));
-        return Figure::unknown(lines);
-    }
-    let total = saturating_sum(values);
-    Figure::known(sign * total, lines)
 }
 
 fn sign_on(moves: &Move) -> Figure {

@@ -57,6 +57,39 @@ impl Figure {
     }
 }
 
+/// A figure built from parts, each with its line of working.
+#[derive(Default)]
+pub struct Sum {
+    amounts: Vec<Decimal>,
+    lines: Vec<String>,
+}
+
+impl Sum {
+    /// A line of working with no amount of its own.
+    pub fn note(&mut self, line: String) {
+        self.lines.push(line);
+    }
+
+    /// An amount and the line that explains it.
+    pub fn part(&mut self, amount: Decimal, line: String) {
+        self.amounts.push(amount);
+        self.lines.push(line);
+    }
+
+    /// The parts added up: `label = a + b = total`.
+    pub fn total(mut self, label: &str) -> Figure {
+        let total = saturating_sum(self.amounts.iter().copied());
+        self.lines.push(sum_line(label, &self.amounts, total));
+        Figure::known(total, self.lines)
+    }
+
+    /// An unknown figure: the working so far, then why.
+    pub fn unknown(mut self, why: String) -> Figure {
+        self.lines.push(why);
+        Figure::unknown(self.lines)
+    }
+}
+
 /// `Cash = $200,000.00 + $20,000.00 − $1,800.00 = $218,200.00.`
 pub fn sum_line(label: &str, parts: &[Decimal], total: Decimal) -> String {
     if parts.len() < 2 {

@@ -84,6 +84,10 @@ impl Pipeline {
         self.contacts.iter().find(|c| c.id == id)
     }
 
+    pub fn offer(&self, id: Id) -> Option<&Offer> {
+        self.offers.iter().find(|o| o.id == id)
+    }
+
     /// Checks every record, the setting, and that applications name only
     /// contacts that exist.
     pub fn validate(&self) -> Result<(), Invalid> {
