@@ -470,7 +470,10 @@ fn accept_from_the_offer_moves_its_application_in_the_same_save() {
 #[test]
 fn the_what_if_from_the_shell_weighs_an_earlier_start() {
     let dir = demo_dir();
-    ok(dir.path(), &["current-job", "--base", "146000"]);
+    ok(
+        dir.path(),
+        &["current-job", "--base", "146000", "--bonus", "0"],
+    );
     let id = added_id(
         dir.path(),
         &[
