@@ -97,11 +97,11 @@ fn the_issue_offer_from_the_shell_compares_as_the_issue_says() {
     );
     let table = ok(dir.path(), &["offers"]);
     assert!(
-        table.contains("Year 1 cash        $198,000.00    $240,000.00\n       equity            $0.00     $10,000.00\n       total       $198,000.00    $250,000.00\n"),
+        table.contains("Year 1 cash         $198,000.00     $240,000.00\n       equity             $0.00      $10,000.00\n       total        $198,000.00     $250,000.00\n"),
         "{table}"
     );
     assert!(
-        table.contains("vs Stay                  $0.00   +$148,000.00\n"),
+        table.contains("vs Stay                   $0.00    +$148,000.00\n"),
         "{table}"
     );
     let explained = ok(dir.path(), &["offers", "--explain"]);

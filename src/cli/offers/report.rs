@@ -16,7 +16,7 @@ use serde::Serialize;
 
 /// Width of the label column and of each figure column in `careerbook offers`.
 const LABEL: usize = 15;
-const COLUMN: usize = 15;
+const COLUMN: usize = 16;
 
 pub(super) fn comparison_text(wb: &Workbook, comparison: &Comparison, explain: bool) -> String {
     let mut out = String::new();
