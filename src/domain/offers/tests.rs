@@ -749,3 +749,49 @@ fn an_offer_survives_the_file_and_leaves_empty_parts_out() {
         "{text}"
     );
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn any_start() -> impl Strategy<Value = NaiveDate> {
+        // Any day from 2020 to 2035, month ends and leap days included.
+        (0i64..5844).prop_map(|n| d(2020, 1, 1) + chrono::Duration::days(n))
+    }
+
+    proptest! {
+        /// Every schedule vests the whole grant within the four years from
+        /// the start, so the years' equity adds up to shares × value.
+        #[test]
+        fn four_years_of_equity_add_up_to_the_whole_grant(
+            start in any_start(),
+            shares in 1u32..100_000,
+            cents in 1u32..100_000,
+            schedule in proptest::sample::select(OfferSchedule::ALL.to_vec()),
+        ) {
+            let price = Decimal::new(i64::from(cents), 2);
+            let offer = with_equity(
+                plain_offer(1, dec!(100000), start),
+                Decimal::from(shares),
+                price,
+                schedule,
+            );
+            let column = &compare(&workbook(vec![offer]), today(), &[]).columns[1];
+            let equity: Decimal = column.years.iter().filter_map(|y| y.equity.amount).sum();
+            prop_assert_eq!(equity, Decimal::from(shares) * price);
+        }
+
+        /// Moving a start and moving it back are mirror images, item by item.
+        #[test]
+        fn a_move_and_its_reverse_mirror_each_other(a in any_start(), b in any_start()) {
+            let mut wb = early_start_workbook();
+            wb.pipeline.offers[0].start = a;
+            let forth = what_if(&wb, 1, b, today()).expect("what-if");
+            wb.pipeline.offers[0].start = b;
+            let back = what_if(&wb, 1, a, today()).expect("what-if");
+            for (f, r) in forth.changes.iter().zip(&back.changes) {
+                prop_assert_eq!(f.figure.amount.map(|x| -x), r.figure.amount, "{:?}", f.kind);
+            }
+        }
+    }
+}
