@@ -1,6 +1,7 @@
 //! `careerbook offer add|edit|accept|what-if`, `careerbook offers` and
 //! `careerbook current-job`: job offers weighed against staying. The figures
-//! come from `domain::offers`, the same functions the Pipeline tab draws.
+//! come from `domain::offers`, the functions the Pipeline tab's comparison
+//! view is to call too.
 
 mod accept;
 mod report;

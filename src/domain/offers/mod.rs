@@ -23,13 +23,12 @@ mod tests;
 
 pub use accept::{Acceptance, accept};
 pub use json::{ColumnJson, OfferRecord, YearJson, comparison_json};
-pub use offer::{
-    CurrentJob, Offer, OfferEquity, OfferSchedule, OfferSignOn, TargetBonus, find, yearly_pay,
-};
-pub use situation::Situation;
+pub use offer::{CurrentJob, Offer, OfferEquity, OfferSchedule, OfferSignOn, TargetBonus, find};
+use situation::Situation;
 pub use what_if::{Change, ChangeKind, StartWhatIf, what_if};
 pub use working::{Figure, pay_text};
-pub use years::{YEARS, YearSpan, spans};
+use years::spans;
+pub use years::{YEARS, YearSpan};
 
 use crate::domain::Id;
 use crate::domain::dates::format_long;
@@ -108,7 +107,7 @@ pub fn compare(wb: &Workbook, today: NaiveDate, starts: &[(Id, NaiveDate)]) -> C
 }
 
 /// Stay's column over the four years from `start`.
-pub fn stay_column(sit: &Situation, start: NaiveDate) -> Column {
+fn stay_column(sit: &Situation, start: NaiveDate) -> Column {
     let years = spans(start)
         .into_iter()
         .map(|span| year(span, stay::cash(sit, &span), stay::equity(sit, &span)))

@@ -155,7 +155,7 @@ impl TargetBonus {
 }
 
 /// Base plus the target bonus: the yearly pay a day's share is taken from.
-pub fn yearly_pay(base: Decimal, bonus: Option<&TargetBonus>) -> Decimal {
+fn yearly_pay(base: Decimal, bonus: Option<&TargetBonus>) -> Decimal {
     base + bonus.map_or(Decimal::ZERO, |b| b.yearly(base))
 }
 
