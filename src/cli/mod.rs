@@ -11,6 +11,7 @@ mod discover;
 pub mod export;
 mod impact;
 mod import;
+mod offers;
 mod output;
 mod pipeline;
 mod runway;
@@ -84,6 +85,12 @@ pub enum Command {
     Apply(pipeline::ApplyArgs),
     /// List job applications, or move one to another stage (`apps move ID STAGE`)
     Apps(pipeline::AppsArgs),
+    /// Add or change a job offer, accept one, or see what another start date costs
+    Offer(offers::OfferArgs),
+    /// Each offer against staying: cash, equity and total in years 1–4
+    Offers(offers::OffersArgs),
+    /// Your current pay, for the Stay column of `careerbook offers`
+    CurrentJob(offers::CurrentJobArgs),
     /// Import records from a spreadsheet export (`import apps FILE.csv`)
     Import {
         #[command(subcommand)]
@@ -255,6 +262,9 @@ pub fn run(command: Command, paths: &Paths) -> Result<(), Failure> {
         Command::Apply(args) => pipeline::apply(paths, args),
         Command::Apps(args) => pipeline::apps(paths, args),
         Command::Import { what } => import::run(paths, what),
+        Command::Offer(args) => offers::offer(paths, args),
+        Command::Offers(args) => offers::list(paths, args),
+        Command::CurrentJob(args) => offers::current_job(paths, args),
         Command::Log(args) => impact::log(paths, args),
         Command::Wins(args) => impact::wins(paths, args),
         Command::Check(args) => check::check(paths, args),

@@ -10,6 +10,7 @@ use super::checklist::{LayoffNotice, ManualTick, Positioning, Signal};
 use super::conflict::{Conflict, Target};
 use super::impact::Win;
 use super::merge::{self, FieldConflict};
+use super::offers::{CurrentJob, Offer};
 use super::pipeline::{Application, Contact};
 use super::runway::{
     Account, Expense, HealthCover, NewJob, NoticePay, OneOff, OtherIncome, Severance,
@@ -149,6 +150,7 @@ records! {
     Bonus(DatedBonus) => "bonus", vesting.dated_bonuses, |r, _, _| r.validate(), |r| r.name.clone();
     Application(Application) => "application", pipeline.applications, |r, wb, _| wb.pipeline.check_application(r), |r| format!("{} — {}", r.company, r.role);
     Contact(Contact) => "contact", pipeline.contacts, |r, _, _| r.validate(), |r| r.name.clone();
+    Offer(Offer) => "offer", pipeline.offers, |r, _, _| r.validate(), |r| r.title();
     Tick(ManualTick) => "hand tick", now.ticks, |r, wb, today| { r.validate(today)?; wb.now.check_tick(r) }, |r| r.note.clone();
     Signal(Signal) => "signal", now.signals, |r, _, today| r.validate(today), |r| r.note.clone();
     Conflict(Conflict) => "conflict", conflicts, |r, _, _| r.validate(), |r| r.short_subject();
@@ -270,7 +272,9 @@ sections! {
     VestProceeds(bool) => "vest proceeds in the runway", runway.include_vest_proceeds, |_, _| Ok(());
     VestWithholding(Option<Decimal>) => "withholding on vests", vesting.withholding, |wb, today| wb.vesting.validate(today);
     RoleEliminated(bool) => "role eliminated", vesting.role_eliminated, |_, _| Ok(());
+    ResigningForfeitsSeverance(bool) => "resigning forfeits severance", runway.resigning_forfeits_severance, |_, _| Ok(());
     GhostAfterDays(u32) => "days before ghosted", pipeline.ghost_after_days, |wb, _| wb.pipeline.validate();
+    CurrentJob(Option<CurrentJob>) => "current job", pipeline.current_job, |wb, _| wb.pipeline.current_job.as_ref().map_or(Ok(()), CurrentJob::validate);
     ResumeUpdated(Option<NaiveDate>) => "résumé updated", now.resume_updated, |wb, today| not_after_today("resume_updated", wb.now.resume_updated, today);
     LinkedinUpdated(Option<NaiveDate>) => "LinkedIn updated", now.linkedin_updated, |wb, today| not_after_today("linkedin_updated", wb.now.linkedin_updated, today);
     Positioning(Positioning) => "positioning self-check", now.positioning, |wb, today| wb.now.positioning.validate(today);

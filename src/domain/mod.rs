@@ -10,6 +10,7 @@ pub mod edit;
 pub mod impact;
 pub mod merge;
 pub mod money;
+pub mod offers;
 pub mod pipeline;
 pub mod runway;
 pub mod search;
