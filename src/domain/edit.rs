@@ -169,6 +169,7 @@ impl Item {
         match (self, kind) {
             (Item::Application(app), Kind::Contact) => app.contacts.iter_mut().for_each(swap),
             (Item::Application(app), Kind::Win) => app.stories.iter_mut().for_each(swap),
+            (Item::Offer(offer), Kind::Application) => offer.application.iter_mut().for_each(swap),
             (Item::Conflict(conflict), _) => {
                 if let Target::Record(about, id) = &mut conflict.about
                     && *about == kind
