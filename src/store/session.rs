@@ -404,7 +404,7 @@ impl Session {
                 limit,
             });
         }
-        backup::write(&*self.disk, &self.paths, &bytes, Reason::Unsaved)
+        backup::keep_unsaved(&*self.disk, &self.paths, &bytes, self.on_disk.as_deref())
     }
 
     /// Re-reads the file if another process changed it, keeping unsaved edits.
