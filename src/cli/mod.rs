@@ -276,7 +276,16 @@ pub fn run(command: Command, paths: &Paths) -> Result<(), Failure> {
 
 /// Opens the workbook for reading only (never creates or changes it).
 pub fn open_for_reading(paths: &Paths) -> Result<Session, Failure> {
-    Ok(Session::open(paths.clone(), OpenOptions::default())?)
+    let session = Session::open(paths.clone(), OpenOptions::default())?;
+    // A mistyped --data-dir or CAREERBOOK_DIR would otherwise read as an
+    // empty workbook with nothing due.
+    if !paths.workbook.exists() {
+        warn(&format!(
+            "there is no workbook at {} yet; this is an empty one",
+            paths.workbook.display()
+        ));
+    }
+    Ok(session)
 }
 
 /// Opens the workbook to make one change: the lock is held until it is saved.
