@@ -57,6 +57,10 @@ pub struct ApplyArgs {
     /// A note to keep with it
     #[arg(long, value_name = "N")]
     pub note: Option<String>,
+    /// Add it even if an open application for the same company and role is
+    /// there already (without it, that is refused, naming the one there)
+    #[arg(long)]
+    pub again: bool,
     /// text for people; json prints the application as saved, with its id
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -173,8 +177,18 @@ pub fn apply(paths: &Paths, args: ApplyArgs) -> Result<(), Failure> {
     app.follow_up = follow_up;
     app.notes = args.note.as_deref().and_then(optional_text);
 
+    if !args.again {
+        // Checked without writing first, so a refusal never creates a workbook;
+        // then again under the lock, against exactly what is saved.
+        let first_look = open_for_reading(paths)?;
+        refuse_read_only(&first_look)?;
+        refuse_duplicate(&first_look.workbook().pipeline, &app)?;
+    }
     let mut session = open_for_writing(paths)?;
     session.set_today(today);
+    if !args.again {
+        refuse_duplicate(&session.workbook().pipeline, &app)?;
+    }
     let added = save(&mut session, Edit::Add(app.into()))?;
     let pipeline = &session.workbook().pipeline;
     let app = pipeline
@@ -186,6 +200,25 @@ pub fn apply(paths: &Paths, args: ApplyArgs) -> Result<(), Failure> {
         out.push_str(&application_text(pipeline, app, today));
         out
     })
+}
+
+/// An exact duplicate of an open application (same company and role) is
+/// refused with status 1, naming the one there; `--again` adds it anyway.
+fn refuse_duplicate(pipeline: &Pipeline, app: &Application) -> Result<(), Failure> {
+    match pipeline.open_duplicate(&app.company, &app.role) {
+        Some(there) => Err(Failure::runtime(format!(
+            "#{} {} is already open ({} since {}); nothing was added (add --again to add \
+             another, or careerbook apps move {} STAGE)",
+            there.id,
+            one_line(&format!("{} — {}", there.company, there.role)),
+            there.stage.key(),
+            there
+                .last_change()
+                .map_or_else(String::new, |d| d.to_string()),
+            there.id
+        ))),
+        None => Ok(()),
+    }
 }
 
 pub fn apps(paths: &Paths, args: AppsArgs) -> Result<(), Failure> {

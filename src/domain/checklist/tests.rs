@@ -203,7 +203,7 @@ fn options_counts_a_contact_touched_29_days_ago_but_not_30_or_31() {
         contacts: vec![contact(1, 5), contact(2, second)],
         ..Pipeline::default()
     };
-    let item = options_item(&book, &pipeline(29), today());
+    let item = options_item(&book, &pipeline(29), None, today());
     assert_eq!(item.computed, Status::Done, "{}", item.reason);
     assert!(
         item.reason.contains("2 contacts touched in 30 days"),
@@ -211,7 +211,7 @@ fn options_counts_a_contact_touched_29_days_ago_but_not_30_or_31() {
         item.reason
     );
     for days in [30, 31] {
-        let item = options_item(&book, &pipeline(days), today());
+        let item = options_item(&book, &pipeline(days), None, today());
         assert_eq!(item.computed, Status::Attention, "{days} days ago");
         assert!(
             item.reason
@@ -233,10 +233,10 @@ fn options_wants_resume_and_linkedin_updated_in_the_last_90_days() {
         ..fresh_profiles()
     };
     assert_eq!(
-        options_item(&with_linkedin(89), &pipeline, today()).computed,
+        options_item(&with_linkedin(89), &pipeline, None, today()).computed,
         Status::Done
     );
-    let stale = options_item(&with_linkedin(90), &pipeline, today());
+    let stale = options_item(&with_linkedin(90), &pipeline, None, today());
     assert_eq!(stale.computed, Status::Attention);
     assert!(
         stale
@@ -245,7 +245,7 @@ fn options_wants_resume_and_linkedin_updated_in_the_last_90_days() {
         "{}",
         stale.reason
     );
-    let nothing = options_item(&NowBook::default(), &Pipeline::default(), today());
+    let nothing = options_item(&NowBook::default(), &Pipeline::default(), None, today());
     assert_eq!(nothing.computed, Status::Todo);
     assert!(
         nothing.reason.starts_with(
