@@ -461,6 +461,19 @@ fn x_explains_an_item_with_the_article_and_the_rule() {
 }
 
 #[test]
+fn the_next_actions_draw_at_every_small_size_without_panic() {
+    let (_dir, mut app) = demo_app();
+    for keys in ["", "j j j j j j j j j j j j j j j j", "x", "Esc v"] {
+        press(&mut app, keys);
+        for width in [1, 20, 40, 59, 60, 80] {
+            for height in [1, 3, 6, 11, 12, 15, 19, 20, 24] {
+                draw(&app, width, height);
+            }
+        }
+    }
+}
+
+#[test]
 fn the_review_and_the_panels_draw_at_small_sizes_without_panic() {
     let (_dir, mut app) = demo_checklist();
     for keys in ["", "l", "l", "l", "w", "s", "s", "s", "s"] {
@@ -542,4 +555,105 @@ fn a_long_explanation_scrolls_at_80x24() {
         screen.contains("Self-check last reviewed"),
         "scrolling reaches the end:\n{screen}"
     );
+}
+
+// Next actions (after a notice) ---------------------------------------------
+
+#[test]
+fn after_a_notice_the_tab_leads_with_next_actions_and_v_switches_views() {
+    let (_dir, mut app) = demo_app();
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("[Next actions]  Checklist"), "{screen}");
+    assert!(
+        screen.contains(
+            "▶ 03 Dec  in 7 days     Ask for a later last day: 205 shares forf…  $43,542.00"
+        ),
+        "the largest sum at stake this week comes first:\n{screen}"
+    );
+    assert!(
+        !screen.contains("Signals"),
+        "signals are out of the way:\n{screen}"
+    );
+    assert!(screen.contains("Checklist  ✓ impact  ✓ positioning  ! options  ! money"));
+    press(&mut app, "v");
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("Next actions  [Checklist]"), "{screen}");
+    assert!(screen.contains("▶ ✓ done       Make your impact visible and measurable"));
+    press(&mut app, "v");
+    assert!(draw(&app, 80, 24).contains("[Next actions]  Checklist"));
+}
+
+#[test]
+fn enter_on_a_next_action_goes_to_its_record() {
+    let (_dir, mut app) = demo_app();
+    // The severance review window: a deadline, shown in the deadlines panel.
+    press(&mut app, "j Enter");
+    assert_eq!(app.tab(), 0);
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen.contains("▶ 03 Dec 2026  in 7 days    Severance agreement review window closes"),
+        "{screen}"
+    );
+    // The Stratus Data follow-up: the application on the Pipeline board.
+    press(&mut app, "v j Enter");
+    assert_eq!(app.tab(), 4);
+    let screen = draw(&app, 120, 40);
+    assert!(
+        screen.contains("Stratus Data") && screen.contains("Staff Data Platform Engineer"),
+        "{screen}"
+    );
+    // Ravi Menon, due a touch: the contacts view opens on him.
+    press(&mut app, "1 j Enter");
+    assert_eq!(app.tab(), 4);
+    assert!(
+        draw(&app, 120, 40)
+            .lines()
+            .any(|l| l.contains("▶") && l.contains("Ravi Menon"))
+    );
+    // The forfeited shares: their grant on the Vesting tab.
+    press(&mut app, "1 k k k Enter");
+    assert_eq!(app.tab(), 3);
+}
+
+#[test]
+fn x_on_a_next_action_says_why_and_what_is_at_stake() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, "j x");
+    let screen = draw(&app, 100, 30);
+    assert!(
+        screen.contains("Review and sign the severance agreement"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("At stake: $30,807.69 (the severance, gross)."),
+        "{screen}"
+    );
+    assert!(screen.contains("Enter goes to the Now tab."), "{screen}");
+}
+
+#[test]
+fn a_notice_typed_into_an_empty_workbook_brings_the_next_actions() {
+    let (_dir, mut app) = app_with(EMPTY);
+    let before = draw(&app, 80, 24);
+    assert!(
+        !before.contains("Next actions"),
+        "no notice, no strip:\n{before}"
+    );
+    press(&mut app, "n | text:2026-11-12 | Tab | text:21 | Enter");
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("[Next actions]  Checklist"), "{screen}");
+    assert!(
+        screen.contains("Review and sign the severance agreement"),
+        "{screen}"
+    );
+    assert!(screen.contains("Log a win this week"), "{screen}");
+    let notice = on_disk(&app).now.notice.expect("saved");
+    assert_eq!(notice.review_days, Some(21));
+    // Clearing the notice goes back to the checklist.
+    press(&mut app, "n");
+    backspaces(&mut app, 10);
+    press(&mut app, "Enter");
+    let screen = draw(&app, 80, 24);
+    assert!(!screen.contains("Next actions"), "{screen}");
+    assert!(screen.contains("Checklist"), "{screen}");
 }

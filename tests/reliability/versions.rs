@@ -64,6 +64,39 @@ const COMMANDS: &[&[&str]] = &[
         ),
         "--skip-bad",
     ],
+    &[
+        "import",
+        "contacts",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/import/linkedin_connections.csv"
+        ),
+    ],
+    &["next"],
+    &["next", "--format", "json"],
+    &["notice", "--date", "2026-11-12", "--last-day", "2027-02-09"],
+    &["account", "Checking", "9000"],
+    &["expense", "Rent", "3300", "--essential"],
+    &["severance", "--amount", "40000", "--pay-date", "2027-02-20"],
+    &["benefit", "--weekly", "450"],
+    &["cover", "marketplace", "610", "--start", "2027-03-01"],
+    &[
+        "grant",
+        "Refresher",
+        "--ticker",
+        "AMZN",
+        "--shares",
+        "40",
+        "--granted",
+        "2026-05-15",
+        "--schedule",
+        "amazon",
+    ],
+    &["price", "AMZN", "215"],
+    &["contact", "Priya Shah", "--relationship", "peer"],
+    &["set"],
+    &["set", "time-to-offer", "4"],
+    &["apply", "Acme", "SRE", "--again"],
 ];
 
 fn fixture_path(version: u32) -> PathBuf {

@@ -573,3 +573,83 @@ fn a_vest_is_announced_up_to_30_days_ahead_with_its_grant() {
     );
     assert!(vests(d(2027, 2, 13)).is_empty());
 }
+
+// ---- The offer-needed date ------------------------------------------------------
+
+#[test]
+fn options_needs_attention_when_the_pipeline_cannot_reach_the_offer_in_time() {
+    let book = fresh_profiles();
+    let pipeline = Pipeline {
+        contacts: vec![contact(1, 1), contact(2, 2)],
+        ..Pipeline::default()
+    };
+    let offer = |attention| OfferNeeded {
+        by: d(2027, 1, 26),
+        zero_date: d(2027, 4, 26),
+        months: 3,
+        past_screening: 0,
+        attention,
+    };
+    let fine = options_item(&book, &pipeline, Some(&offer(false)), today());
+    assert_eq!(fine.computed, Status::Done, "{}", fine.reason);
+    assert!(
+        fine.reason.ends_with("offer needed by 2027-01-26"),
+        "{}",
+        fine.reason
+    );
+    let late = options_item(&book, &pipeline, Some(&offer(true)), today());
+    assert_eq!(late.computed, Status::Attention);
+    assert!(
+        late.reason.starts_with(
+            "No open application past screening, and an offer is needed by 2027-01-26"
+        ),
+        "{}",
+        late.reason
+    );
+}
+
+#[test]
+fn a_short_runway_and_nothing_past_screening_is_an_alert_and_a_next_action() {
+    // $10,000 and $2,000 a month from today: 5.00 months, the money runs out
+    // 2027-04-26; an offer is needed by 2027-01-26; the window opened 2026-10-26.
+    let mut wb = Workbook::default();
+    wb.runway.accounts.push(Account {
+        id: 1,
+        name: "Savings".into(),
+        balance: dec!(10000),
+        as_of: today(),
+    });
+    wb.runway.expenses.push(Expense {
+        id: 2,
+        name: "Rent".into(),
+        monthly: dec!(2000),
+        essential: true,
+    });
+    let now = report(&wb, today());
+    let offer = now.offer.as_ref().expect("a zero date");
+    assert_eq!(
+        (offer.zero_date, offer.by),
+        (d(2027, 4, 26), d(2027, 1, 26))
+    );
+    assert!(offer.attention);
+    let alert = now
+        .alerts
+        .iter()
+        .find(|a| a.kind == AlertKind::Offer)
+        .expect("an offer alert");
+    assert_eq!(
+        alert.text,
+        "An offer is needed by 26 Jan 2027, and no open application is past screening"
+    );
+    assert_eq!(alert.tab, Tab::Pipeline);
+    let action = now
+        .next
+        .iter()
+        .find(|a| a.kind == ActionKind::OfferNeeded)
+        .expect("a next action");
+    assert!(action.attention && action.this_week(today()));
+    assert!(
+        !now.after_notice,
+        "no notice: the tab keeps its checklist first"
+    );
+}

@@ -738,6 +738,11 @@ mod tests {
                 "must be between 1 and 365 days",
             ),
             (
+                |wb| wb.pipeline.time_to_offer_months = u32::MAX,
+                "pipeline.time_to_offer_months",
+                "must be between 1 and 24 months",
+            ),
+            (
                 |wb| {
                     wb.now.ticks = vec![ManualTick {
                         id: 1,

@@ -386,7 +386,7 @@ impl PipelineScreen {
         });
         // The date goes right of the strip's own words, with a gap, if it fits.
         let hint = "v: next view";
-        let room = (area.width as usize).saturating_sub(views::width(&titles, hint) + 2);
+        let room = (area.width as usize).saturating_sub(views::width(&titles, hint) + 1);
         let right = offer
             .as_ref()
             .map(|(text, _)| text.chars().count())
