@@ -188,7 +188,7 @@ fn accounts_and_spending_are_added_or_updated_by_name() {
         "{text}"
     );
     assert!(
-        text.contains("Runway now: No runway yet"),
+        text.contains("Runway now: none yet: add your monthly spending"),
         "no spending yet: {text}"
     );
     refused(dir.path(), &["account", "Card", "-300"], "BALANCE");
@@ -784,10 +784,19 @@ fn next_ranks_this_week_first_one_line_each_in_a_pipe() {
     assert_eq!(first["at_stake"], "43542.00");
     assert_eq!(first["kind"], "forfeited_vest");
     assert_eq!(all[2]["at_stake"], Value::Null);
-    // Nothing to do prints nothing in a pipe.
-    let empty = tempfile::tempdir().expect("temp dir");
-    ok(empty.path(), &["log", "Shipped the migration"]);
-    assert_eq!(ok(empty.path(), &["next"]), "");
+    // Nothing to do prints nothing in a pipe: a win this week, and money
+    // that lasts beyond the projection (so no offer is needed by a date).
+    let calm = tempfile::tempdir().expect("temp dir");
+    ok(calm.path(), &["log", "Shipped the migration"]);
+    ok(calm.path(), &["account", "Savings", "2M"]);
+    assert_eq!(
+        ok(calm.path(), &["next"]),
+        "2026-11-26  Enter your monthly spending — Without it there is no runway: no date \
+         the money runs out, and so no date an offer is needed by.\n",
+        "the runway's inputs are asked for first"
+    );
+    ok(calm.path(), &["expense", "Rent", "1,000"]);
+    assert_eq!(ok(calm.path(), &["next"]), "");
 }
 
 /// The ICS properties of the event with `uid`, unfolded.
@@ -869,4 +878,249 @@ fn hostile_names_are_shown_as_stand_ins_and_saved_as_typed() {
     let saved = json_of(dir.path(), &["account", name, "200", "--format", "json"]);
     assert_eq!(saved["name"], name, "the JSON reads back to what was typed");
     assert_eq!(saved["id"], 1, "and it is the same account");
+}
+
+#[test]
+fn other_money_bonuses_and_the_now_tab_inputs_from_the_shell() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let income = json_of(
+        dir.path(),
+        &[
+            "income",
+            "Freelance",
+            "1,500",
+            "--start",
+            "2027-03-01",
+            "--end",
+            "2027-06-30",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(income["end"], "2027-06-30");
+    refused(
+        dir.path(),
+        &[
+            "income",
+            "Freelance",
+            "1,500",
+            "--start",
+            "2027-03-01",
+            "--end",
+            "2027-01-01",
+        ],
+        "--end",
+    );
+    let one_off = json_of(
+        dir.path(),
+        &[
+            "one-off",
+            "PTO payout",
+            "6,300",
+            "--income",
+            "--date",
+            "2027-02-20",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(one_off["kind"], "income");
+    refused(dir.path(), &["one-off", "Laptop", "2200"], "--date");
+    let job = json_of(
+        dir.path(),
+        &[
+            "new-job",
+            "--start",
+            "2027-06-01",
+            "--monthly",
+            "10,400",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(job, json!({"start": "2027-06-01", "monthly_net": "10400"}));
+    assert_eq!(
+        ok(dir.path(), &["new-job", "--clear"]),
+        "New job scenario cleared.\n"
+    );
+    refused(
+        dir.path(),
+        &["new-job", "--start", "2027-06-01"],
+        "--monthly",
+    );
+
+    let sign_on = json_of(
+        dir.path(),
+        &[
+            "bonus",
+            "Sign-on",
+            "22,000",
+            "--sign-on",
+            "--paid",
+            "2025-09-16",
+            "--clawback-months",
+            "12",
+            "--prorated",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(sign_on["clawback_months"], 12);
+    refused(
+        dir.path(),
+        &[
+            "bonus",
+            "Retention",
+            "15,000",
+            "--must-be-employed-on",
+            "2027-03-01",
+            "--pay-date",
+            "2027-02-01",
+        ],
+        "--pay-date: is before the date you must be employed",
+    );
+    refused(
+        dir.path(),
+        &["bonus", "Odd", "100"],
+        "--must-be-employed-on",
+    );
+    refused(
+        dir.path(),
+        &[
+            "bonus",
+            "Odd",
+            "100",
+            "--sign-on",
+            "--paid",
+            "2025-01-01",
+            "--prorated",
+        ],
+        "--clawback-months",
+    );
+
+    let signal = json_of(
+        dir.path(),
+        &[
+            "signal",
+            "reorg",
+            "Team moved under the regional org",
+            "--date",
+            "2026-10-06",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(signal["kind"], "reorganization");
+    refused(dir.path(), &["signal", "rumour", "x"], "budget_freeze");
+    refused(
+        dir.path(),
+        &["signal", "reorg", "x", "--date", "+1d"],
+        "--date",
+    );
+    refused(dir.path(), &["signal", "reorg", "  "], "NOTE");
+    assert_eq!(
+        ok(dir.path(), &["updated", "linkedin", "--date", "2026-06-10"]),
+        "LinkedIn marked updated on 10 Jun 2026\n"
+    );
+    refused(
+        dir.path(),
+        &["updated", "resume", "--date", "+1w"],
+        "--date",
+    );
+    let check = json_of(
+        dir.path(),
+        &[
+            "self-check",
+            "--team",
+            "Media SAs",
+            "--strategic",
+            "ai",
+            "--exposed",
+            "specialist_sales_slow_segment",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(check["strategic"], "ai_platforms");
+    assert_eq!(check["exposure"], json!(["specialist_sales_slow_segment"]));
+    assert_eq!(check["reviewed"], "2026-11-26");
+    // Flags not given keep what is saved; `none` clears a list.
+    let again = json_of(
+        dir.path(),
+        &["self-check", "--exposed", "none", "--format", "json"],
+    );
+    assert_eq!(
+        (again["team"].clone(), again["exposure"].clone()),
+        (json!("Media SAs"), json!([]))
+    );
+    refused(
+        dir.path(),
+        &["self-check", "--safer", "ninja"],
+        "core_services_engineer",
+    );
+}
+
+#[test]
+fn apply_takes_a_history_contacts_a_salary_and_a_location() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    ok(dir.path(), &["contact", "Dana Whitfield"]);
+    let app = json_of(
+        dir.path(),
+        &[
+            "apply",
+            "Northwind Cloud",
+            "Principal Cloud Architect",
+            "--history",
+            "applied 2026-10-28; screening 2026-11-04; interviewing 2026-11-17",
+            "--contact",
+            "dana",
+            "--salary",
+            "210k-240k",
+            "--location",
+            "Remote (US)",
+            "--next",
+            "Send thank-you notes",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(app["stage"], "interviewing");
+    assert_eq!(app["applied"], "2026-10-28");
+    assert_eq!(app["salary_min"], "210000.00");
+    assert_eq!(app["contacts"], json!([1]));
+    assert_eq!(app["location"], "Remote (US)");
+    refused(
+        dir.path(),
+        &[
+            "apply",
+            "A",
+            "B",
+            "--history",
+            "applied 2026-11-04; screening 2026-10-01",
+        ],
+        "--history",
+    );
+    refused(
+        dir.path(),
+        &["apply", "A", "B", "--history", "applied 2026-12-04"],
+        "--history",
+    );
+    refused(
+        dir.path(),
+        &["apply", "A", "B", "--contact", "Nobody"],
+        "--contact",
+    );
+    refused(
+        dir.path(),
+        &[
+            "apply",
+            "A",
+            "B",
+            "--history",
+            "applied 2026-11-04",
+            "--stage",
+            "offer",
+        ],
+        "cannot be used with",
+    );
 }

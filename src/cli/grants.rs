@@ -1,6 +1,6 @@
-//! The Vesting tab's inputs from the shell: `grant` (added, or updated by
-//! name) and `price` (a share price with its date). Each prints what was
-//! saved, or with `--format json` the record as stored.
+//! The Vesting tab's inputs from the shell: `grant` and `bonus` (added, or
+//! updated by name) and `price` (a share price with its date). Each prints
+//! what was saved, or with `--format json` the record as stored.
 
 use super::input::{
     Changed, add_or_update, by_name, change, optional_date, record, refused, refused_field,
@@ -11,7 +11,10 @@ use super::{Failure, Format};
 use crate::domain::dates::{self, format_long};
 use crate::domain::edit::Kind;
 use crate::domain::money::{format_money, format_shares};
-use crate::domain::vesting::{Grant, Price, Rounding, Schedule, ScheduleKind, parse_tranches};
+use crate::domain::vesting::{
+    BonusKind, DatedBonus, Grant, Price, Rounding, Schedule, ScheduleKind, SignOnBonus,
+    parse_tranches,
+};
 use crate::domain::{Id, Invalid, money};
 use crate::store::Paths;
 use chrono::NaiveDate;
@@ -79,6 +82,60 @@ pub struct PriceArgs {
     pub format: Format,
 }
 
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "A sign-on bonus, repaid if you leave within its term:\n  \
+                  careerbook bonus \"Year-2 sign-on\" 22,000 --sign-on --paid 2025-09-16 \
+                  --clawback-months 12 --prorated --waived-if-eliminated\n\
+                  A bonus paid only if you are employed on a date:\n  \
+                  careerbook bonus \"Team retention bonus\" 15,000 --must-be-employed-on 2027-03-01 \
+                  --pay-date 2027-03-15 --kind retention\n\
+                  Adds the bonus, or updates the one with that name."
+)]
+pub struct BonusArgs {
+    /// The bonus's name
+    pub name: String,
+    /// Its gross amount
+    pub gross: String,
+    /// A sign-on bonus, paid up front on --paid
+    #[arg(long, requires = "paid", conflicts_with_all = ["must_be_employed_on", "pay_date", "kind"])]
+    pub sign_on: bool,
+    /// When the sign-on bonus was paid
+    #[arg(
+        long,
+        value_name = "D",
+        allow_hyphen_values = true,
+        requires = "sign_on"
+    )]
+    pub paid: Option<String>,
+    /// Months after payment within which leaving repays it (0: no clawback)
+    #[arg(long, value_name = "N", requires = "sign_on")]
+    pub clawback_months: Option<String>,
+    /// Repay only the share of the term not served
+    #[arg(long, requires = "sign_on")]
+    pub prorated: bool,
+    /// The employer waives the clawback when the role is eliminated
+    #[arg(long, requires = "sign_on")]
+    pub waived_if_eliminated: bool,
+    /// You must still be employed on this date to receive it
+    #[arg(
+        long,
+        value_name = "D",
+        allow_hyphen_values = true,
+        required_unless_present = "sign_on"
+    )]
+    pub must_be_employed_on: Option<String>,
+    /// When it is paid, if known
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
+    pub pay_date: Option<String>,
+    /// annual, retention (default) or other
+    #[arg(long, value_name = "K")]
+    pub kind: Option<String>,
+    /// text for people; json prints the bonus as saved, with its id
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
 const FLAGS: &[(&str, &str)] = &[
     ("name", "NAME"),
     ("ticker", "--ticker"),
@@ -89,6 +146,9 @@ const FLAGS: &[(&str, &str)] = &[
     ("tranches", "--tranche"),
     ("price", "PRICE"),
     ("as_of", "--as-of"),
+    ("gross", "GROSS"),
+    ("clawback_months", "--clawback-months"),
+    ("pay_date", "--pay-date"),
 ];
 
 fn refuse(invalid: Invalid) -> Failure {
@@ -289,6 +349,115 @@ pub fn price(paths: &Paths, args: PriceArgs) -> Result<(), Failure> {
             super::one_line(&saved.ticker),
             format_money(saved.price),
             format_long(saved.as_of)
+        )
+    })
+}
+
+pub fn bonus(paths: &Paths, args: BonusArgs) -> Result<(), Failure> {
+    let today = dates::today();
+    let gross = money::parse_amount(&args.gross).map_err(|m| refused("GROSS", m))?;
+    let changed = if args.sign_on {
+        let paid = optional_date("--paid", args.paid.as_deref(), today)?
+            .ok_or_else(|| refused("--paid", "enter the day it was paid"))?;
+        let months = match args.clawback_months.as_deref() {
+            Some(text) => text.trim().parse::<u32>().map_err(|_| {
+                refused(
+                    "--clawback-months",
+                    format!("{text:?} is not a whole number of months"),
+                )
+            })?,
+            None => 0,
+        };
+        change(paths, today, refuse, |wb| {
+            let list = &wb.vesting.sign_on_bonuses;
+            let before = by_name(list, &args.name, |b| &b.name);
+            let bonus = SignOnBonus {
+                id: before.map_or(0, |b| b.id),
+                name: before.map_or_else(|| args.name.trim().to_string(), |b| b.name.clone()),
+                gross,
+                paid,
+                clawback_months: months,
+                prorated: args.prorated,
+                waived_if_eliminated: args.waived_if_eliminated,
+            };
+            bonus.validate().map_err(refuse)?;
+            Ok((
+                add_or_update(before, bonus),
+                (Kind::SignOn, before.map(|b| b.id)),
+            ))
+        })?
+    } else {
+        let employed_on = optional_date(
+            "--must-be-employed-on",
+            args.must_be_employed_on.as_deref(),
+            today,
+        )?
+        .ok_or_else(|| refused("--must-be-employed-on", "enter the date"))?;
+        let pay_date = optional_date("--pay-date", args.pay_date.as_deref(), today)?;
+        let kind: BonusKind = match args.kind.as_deref() {
+            Some(text) => text.parse().map_err(|m: String| refused("--kind", m))?,
+            None => BonusKind::Retention,
+        };
+        change(paths, today, refuse, |wb| {
+            let list = &wb.vesting.dated_bonuses;
+            let before = by_name(list, &args.name, |b| &b.name);
+            let bonus = DatedBonus {
+                id: before.map_or(0, |b| b.id),
+                name: before.map_or_else(|| args.name.trim().to_string(), |b| b.name.clone()),
+                gross,
+                kind,
+                must_be_employed_on: employed_on,
+                pay_date,
+            };
+            bonus.validate().map_err(refuse)?;
+            Ok((
+                add_or_update(before, bonus),
+                (Kind::Bonus, before.map(|b| b.id)),
+            ))
+        })?
+    };
+    let (kind, existing) = changed.value;
+    let id = changed.id(kind, existing)?;
+    let book = &changed.workbook().vesting;
+    let last_day = changed.workbook().runway.separation;
+    let verb = if existing.is_some() {
+        "Updated"
+    } else {
+        "Added"
+    };
+    if kind == Kind::SignOn {
+        let saved = record(&book.sign_on_bonuses, id, |b| b.id)?;
+        return print_written(args.format, saved, || {
+            let outcome = last_day.map(|day| {
+                let o = saved.outcome(day, book.role_eliminated);
+                format!("; leaving {}: {}", format_long(day), o.status.label())
+            });
+            format!(
+                "{verb} sign-on bonus #{id} {}: {} paid {}, {} months' clawback{}\n",
+                quoted(&saved.name),
+                format_money(saved.gross),
+                format_long(saved.paid),
+                saved.clawback_months,
+                outcome.unwrap_or_default()
+            )
+        });
+    }
+    let saved = record(&book.dated_bonuses, id, |b| b.id)?;
+    print_written(args.format, saved, || {
+        let outcome = last_day.map(|day| {
+            format!(
+                "; leaving {}: {}",
+                format_long(day),
+                saved.outcome(day).status.label()
+            )
+        });
+        format!(
+            "{verb} {} #{id} {}: {} if employed on {}{}\n",
+            saved.kind.label().to_lowercase(),
+            quoted(&saved.name),
+            format_money(saved.gross),
+            format_long(saved.must_be_employed_on),
+            outcome.unwrap_or_default()
         )
     })
 }

@@ -17,6 +17,7 @@ mod input;
 mod money;
 mod next;
 mod notice;
+mod now;
 mod output;
 mod pipeline;
 mod runway;
@@ -132,10 +133,24 @@ pub enum Command {
     Benefit(money::BenefitArgs),
     /// Add health cover after the job (COBRA or a marketplace plan), or update it
     Cover(money::CoverArgs),
+    /// Add income other than the job (a partner's pay, freelance work), or update it
+    Income(money::IncomeArgs),
+    /// Add a one-off cost or income on a date, or update the one with that name
+    OneOff(money::OneOffArgs),
+    /// Set the "what if I start a new job" scenario (or --clear it)
+    NewJob(money::NewJobArgs),
     /// Add a stock grant with its vesting schedule, or update the one with that name
     Grant(grants::GrantArgs),
     /// Enter a share price with its date
     Price(grants::PriceArgs),
+    /// Add a sign-on bonus (repaid if you leave early) or a bonus paid if employed on a date
+    Bonus(grants::BonusArgs),
+    /// Log a layoff signal: what you saw or heard, and when
+    Signal(now::SignalArgs),
+    /// Mark the résumé or LinkedIn profile updated (today, or --date)
+    Updated(now::UpdatedArgs),
+    /// Save the positioning self-check: your team, its initiative, the article's factors
+    SelfCheck(now::SelfCheckArgs),
     /// Add a contact, or update the one with that name
     Contact(contacts::ContactArgs),
     /// List the settings, or change one (time-to-offer, ghost-after, withholding, …)
@@ -300,8 +315,15 @@ pub fn run(command: Command, paths: &Paths) -> Result<(), Failure> {
         Command::Severance(args) => money::severance(paths, args),
         Command::Benefit(args) => money::benefit(paths, args),
         Command::Cover(args) => money::cover(paths, args),
+        Command::Income(args) => money::income(paths, args),
+        Command::OneOff(args) => money::one_off(paths, args),
+        Command::NewJob(args) => money::new_job(paths, args),
         Command::Grant(args) => grants::grant(paths, args),
         Command::Price(args) => grants::price(paths, args),
+        Command::Bonus(args) => grants::bonus(paths, args),
+        Command::Signal(args) => now::signal(paths, args),
+        Command::Updated(args) => now::updated(paths, args),
+        Command::SelfCheck(args) => now::self_check(paths, args),
         Command::Contact(args) => contacts::contact(paths, args),
         Command::Set(args) => settings::set(paths, args),
         Command::Conflicts(args) => conflicts::conflicts(paths, args),

@@ -1,7 +1,7 @@
-//! The Runway tab's inputs from the shell: `account`, `expense`, `cover`
-//! (records, added or updated by name), and `severance`, `benefit` (single
-//! values). Each prints what was saved and the runway it gives, or with
-//! `--format json` the record as stored.
+//! The Runway tab's inputs from the shell: `account`, `expense`, `cover`,
+//! `income`, `one-off` (records, added or updated by name), and `severance`,
+//! `benefit`, `new-job` (single values). Each prints what was saved and the
+//! runway it gives, or with `--format json` the record as stored.
 
 use super::input::{
     add_or_update, amount, by_name, change, optional_date, record, refused, refused_field, whole,
@@ -16,7 +16,8 @@ use crate::domain::money::{format_money, format_percent};
 use crate::domain::runway::consistency::warnings;
 use crate::domain::runway::reference::{COBRA_MAX_MONTHS, DEFAULT_BENEFIT_WEEKS, KffPlan};
 use crate::domain::runway::{
-    Account, CoverKind, Expense, HealthCover, Severance, UnemploymentBenefit,
+    Account, CoverKind, Expense, HealthCover, NewJob, OneOff, OneOffKind, OtherIncome, Severance,
+    UnemploymentBenefit,
 };
 use crate::domain::severance::{SeveranceTemplate, TemplateKind, parse_weeks};
 use crate::domain::workbook::Workbook;
@@ -163,6 +164,71 @@ pub struct BenefitArgs {
     pub format: Format,
 }
 
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Adds the income, or updates the one with that name.\n\
+                  Example: careerbook income \"Freelance reviews\" 1,500 --start 2027-03-01 --end 2027-06-30")]
+pub struct IncomeArgs {
+    /// Where it comes from, e.g. Partner, Freelance
+    pub name: String,
+    /// Net a month
+    pub monthly: String,
+    /// The first day it comes in (default today)
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
+    pub start: Option<String>,
+    /// The last day it comes in (default: open-ended)
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
+    pub end: Option<String>,
+    /// text for people; json prints the income as saved, with its id
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(after_help = "Adds the item, or updates the one with that name.\n\
+                  Examples:\n  careerbook one-off \"PTO payout\" 6,300 --income --date 2027-02-20\n  \
+                  careerbook one-off \"Credit card\" 2,400 --date 2027-02-20")]
+pub struct OneOffArgs {
+    /// What it is, e.g. "PTO payout", "Credit card"
+    pub name: String,
+    /// The amount (always positive; --income says it comes in)
+    pub amount: String,
+    /// The day it is paid or received
+    #[arg(long, value_name = "D", allow_hyphen_values = true)]
+    pub date: String,
+    /// Money coming in (by default a one-off is a cost)
+    #[arg(long)]
+    pub income: bool,
+    /// text for people; json prints the item as saved, with its id
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "The \"what if I start a new job\" scenario: the Runway tab shows the \
+                        runway with and without it.\n\
+                        Example: careerbook new-job --start 2027-06-01 --monthly 10,400"
+)]
+pub struct NewJobArgs {
+    /// Its first day
+    #[arg(
+        long,
+        value_name = "D",
+        allow_hyphen_values = true,
+        required_unless_present = "clear"
+    )]
+    pub start: Option<String>,
+    /// Net pay a month
+    #[arg(long, value_name = "AMOUNT", required_unless_present = "clear")]
+    pub monthly: Option<String>,
+    /// Remove the scenario
+    #[arg(long, conflicts_with_all = ["start", "monthly"])]
+    pub clear: bool,
+    /// text for people; json prints the scenario as saved
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
 /// The runway inputs' field names as this module's flags.
 const FLAGS: &[(&str, &str)] = &[
     ("balance", "BALANCE"),
@@ -181,6 +247,9 @@ const FLAGS: &[(&str, &str)] = &[
     ("cap_weeks", "--cap-weeks"),
     ("weekly_amount", "--weekly"),
     ("first_payment", "--first-payment"),
+    ("monthly_net", "MONTHLY"),
+    ("end", "--end"),
+    ("amount", "AMOUNT"),
 ];
 
 fn refuse(invalid: Invalid) -> Failure {
@@ -392,6 +461,109 @@ pub fn severance(paths: &Paths, args: SeveranceArgs) -> Result<(), Failure> {
                 pay.formula
             ),
         )
+    })
+}
+
+pub fn income(paths: &Paths, args: IncomeArgs) -> Result<(), Failure> {
+    let today = dates::today();
+    let monthly = amount("MONTHLY", &args.monthly)?;
+    let start = optional_date("--start", args.start.as_deref(), today)?;
+    let end = optional_date("--end", args.end.as_deref(), today)?;
+    let changed = change(paths, today, refuse, |wb| {
+        let before = by_name(&wb.runway.other_income, &args.name, |i| &i.name);
+        let income = OtherIncome {
+            id: before.map_or(0, |i| i.id),
+            name: before.map_or_else(|| args.name.trim().to_string(), |i| i.name.clone()),
+            monthly_net: monthly,
+            start: start.or(before.map(|i| i.start)).unwrap_or(today),
+            end: end.or(before.and_then(|i| i.end)),
+        };
+        income.validate().map_err(refuse)?;
+        Ok((add_or_update(before, income), before.map(|i| i.id)))
+    })?;
+    let id = changed.id(Kind::Income, changed.value)?;
+    let saved = record(&changed.workbook().runway.other_income, id, |i| i.id)?;
+    print_written(args.format, saved, || {
+        let until = saved.end.map_or_else(
+            || " on".to_string(),
+            |end| format!(" to {}", format_long(end)),
+        );
+        lines(
+            changed.workbook(),
+            format!(
+                "{} income #{id} {}: {} a month from {}{until}",
+                verb(changed.value.is_some()),
+                quoted(&saved.name),
+                format_money(saved.monthly_net),
+                format_long(saved.start)
+            ),
+        )
+    })
+}
+
+pub fn one_off(paths: &Paths, args: OneOffArgs) -> Result<(), Failure> {
+    let today = dates::today();
+    let value = amount("AMOUNT", &args.amount)?;
+    let date = super::input::date("--date", &args.date, today)?;
+    let kind = if args.income {
+        OneOffKind::Income
+    } else {
+        OneOffKind::Cost
+    };
+    let changed = change(paths, today, refuse, |wb| {
+        let before = by_name(&wb.runway.one_offs, &args.name, |o| &o.name);
+        let item = OneOff {
+            id: before.map_or(0, |o| o.id),
+            name: before.map_or_else(|| args.name.trim().to_string(), |o| o.name.clone()),
+            kind,
+            amount: value,
+            date,
+        };
+        item.validate().map_err(refuse)?;
+        Ok((add_or_update(before, item), before.map(|o| o.id)))
+    })?;
+    let id = changed.id(Kind::OneOff, changed.value)?;
+    let saved = record(&changed.workbook().runway.one_offs, id, |o| o.id)?;
+    print_written(args.format, saved, || {
+        lines(
+            changed.workbook(),
+            format!(
+                "{} one-off #{id} {}: {} {} on {}",
+                verb(changed.value.is_some()),
+                quoted(&saved.name),
+                saved.kind.key(),
+                format_money(saved.amount),
+                format_long(saved.date)
+            ),
+        )
+    })
+}
+
+pub fn new_job(paths: &Paths, args: NewJobArgs) -> Result<(), Failure> {
+    let today = dates::today();
+    let job = match (&args.start, &args.monthly) {
+        (Some(start), Some(monthly)) => Some(NewJob {
+            start: super::input::date("--start", start, today)?,
+            monthly_net: amount("--monthly", monthly)?,
+        }),
+        _ => None,
+    };
+    let changed = change(paths, today, refuse, |wb| {
+        Ok((Edit::set_from(wb, Section::NewJob(job.clone())), ()))
+    })?;
+    let wb = changed.workbook();
+    print_written(args.format, &wb.runway.new_job, || {
+        match &wb.runway.new_job {
+            Some(job) => lines(
+                wb,
+                format!(
+                    "New job scenario set: {} a month from {} (the runway above is without it)",
+                    format_money(job.monthly_net),
+                    format_long(job.start)
+                ),
+            ),
+            None => "New job scenario cleared.\n".to_string(),
+        }
     })
 }
 
@@ -639,6 +811,7 @@ fn lines(wb: &Workbook, done: String) -> String {
             "{months:.2} months (the money runs out {})",
             format_long(zero_date)
         ),
+        RunwayFigure::NotEntered(missing) => format!("none yet: add {}", missing.join(" and ")),
         other => other.describe(),
     };
     format!("{done}\nRunway now: {runway}\n")

@@ -97,6 +97,19 @@ const COMMANDS: &[&[&str]] = &[
     &["set"],
     &["set", "time-to-offer", "4"],
     &["apply", "Acme", "SRE", "--again"],
+    &["income", "Partner", "3000"],
+    &["one-off", "Laptop", "2200", "--date", "2027-02-15"],
+    &["new-job", "--start", "2027-06-01", "--monthly", "10400"],
+    &[
+        "bonus",
+        "Retention",
+        "15000",
+        "--must-be-employed-on",
+        "2027-03-01",
+    ],
+    &["signal", "reorg", "Teams merged"],
+    &["updated", "resume"],
+    &["self-check", "--team", "Platform"],
 ];
 
 fn fixture_path(version: u32) -> PathBuf {

@@ -13,6 +13,7 @@
 use super::deadlines::{
     ACA_ENROLLMENT_DAYS, COBRA_ELECTION_DAYS, Deadline, DeadlineKind, Deadlines,
 };
+use super::finances::RunwayFigure;
 use super::offer::OfferNeeded;
 use super::{Tab, relative};
 use crate::domain::Id;
@@ -48,6 +49,7 @@ pub enum ActionKind {
     ForfeitedVest,
     Vest,
     OfferNeeded,
+    RunwayInputs,
     FollowUp,
     ContactDue,
     NoWin,
@@ -65,6 +67,7 @@ impl ActionKind {
             Self::ForfeitedVest => "forfeited_vest",
             Self::Vest => "vest",
             Self::OfferNeeded => "offer_needed",
+            Self::RunwayInputs => "runway_inputs",
             Self::FollowUp => "follow_up",
             Self::ContactDue => "contact_due",
             Self::NoWin => "no_win",
@@ -192,6 +195,7 @@ fn larger_first(a: Option<Decimal>, b: Option<Decimal>, class: u8) -> Ordering {
 pub fn next_actions(
     wb: &Workbook,
     today: NaiveDate,
+    runway: &RunwayFigure,
     deadlines: &Deadlines,
     offer: Option<&OfferNeeded>,
 ) -> Vec<NextAction> {
@@ -212,6 +216,19 @@ pub fn next_actions(
         );
         action.attention = offer.attention;
         out.push(action);
+    }
+    if let RunwayFigure::NotEntered(missing) = runway {
+        out.push(NextAction::new(
+            ActionKind::RunwayInputs,
+            today,
+            format!("Enter {}", missing.join(" and ")),
+            format!(
+                "Without {} there is no runway: no date the money runs out, and so no date an \
+                 offer is needed by.",
+                if missing.len() == 1 { "it" } else { "them" }
+            ),
+            Tab::Runway,
+        ));
     }
     out.extend(pipeline_actions(wb, today));
     if !logged_this_week(&wb.impact.wins, today) {

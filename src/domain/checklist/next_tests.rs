@@ -3,6 +3,7 @@
 //! "this week" for the ranking runs to Thursday Dec 3 (today + 7 days).
 
 use super::*;
+use crate::domain::checklist::RunwayFigure;
 use crate::domain::checklist::deadlines::deadlines;
 use crate::domain::checklist::{LayoffNotice, NowBook};
 use crate::domain::pipeline::{Application, Contact, Pipeline, Relationship, Stage};
@@ -113,12 +114,12 @@ fn offer(attention: bool) -> OfferNeeded {
 }
 
 fn actions_on(wb: &Workbook, on: NaiveDate, offer: &OfferNeeded) -> Vec<NextAction> {
-    next_actions(
-        wb,
-        on,
-        &deadlines(&wb.now, wb.runway.separation),
-        Some(offer),
-    )
+    // The offer date stands for a runway worked out elsewhere.
+    let runway = RunwayFigure::Lasts {
+        horizon_end: d(2036, 11, 1),
+    };
+    let deadlines = deadlines(&wb.now, wb.runway.separation);
+    next_actions(wb, on, &runway, &deadlines, Some(offer))
 }
 
 fn summary(actions: &[NextAction]) -> Vec<(ActionKind, NaiveDate, Option<Decimal>)> {
@@ -262,4 +263,27 @@ fn json_has_the_documented_fields_with_money_as_a_string_or_null() {
     let routine = serde_json::to_value(NextActionJson::from(&actions[2])).expect("json");
     assert_eq!(routine["at_stake"], serde_json::Value::Null);
     assert_eq!(routine["kind"], "follow_up");
+}
+
+#[test]
+fn without_cash_or_spending_the_runway_inputs_are_an_action_for_today() {
+    let wb = workbook();
+    let runway = RunwayFigure::NotEntered(vec!["your cash accounts", "your monthly spending"]);
+    let actions = next_actions(
+        &wb,
+        today(),
+        &runway,
+        &deadlines(&wb.now, wb.runway.separation),
+        None,
+    );
+    let inputs = actions
+        .iter()
+        .find(|a| a.kind == ActionKind::RunwayInputs)
+        .expect("asked for");
+    assert_eq!(
+        inputs.title,
+        "Enter your cash accounts and your monthly spending"
+    );
+    assert_eq!((inputs.date, inputs.tab), (today(), Tab::Runway));
+    assert!(inputs.this_week(today()));
 }

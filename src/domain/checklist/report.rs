@@ -73,7 +73,7 @@ pub fn report(wb: &Workbook, today: NaiveDate) -> NowReport {
         money_item(&facts, book, today),
     ];
     let alerts = alerts(wb, today, &runway, &deadlines, offer.as_ref());
-    let next = next_actions(wb, today, &deadlines, offer.as_ref());
+    let next = next_actions(wb, today, &runway, &deadlines, offer.as_ref());
     NowReport {
         items,
         alerts,

@@ -6,7 +6,9 @@
 //! never colour alone.
 
 use super::{NowScreen, NowView, Pane};
-use crate::domain::checklist::{ActionKind, ItemReport, NextAction, Status, relative};
+use crate::domain::checklist::{
+    ActionKind, ItemReport, NextAction, RunwayFigure, Status, relative,
+};
 use crate::domain::dates::format_long;
 use crate::domain::money::format_money;
 use crate::text::{fit, wrap};
@@ -155,7 +157,11 @@ impl NowScreen {
         if let Some(last) = self.separation {
             parts.push(format!("last day {}", format_long(last)));
         }
-        parts.push(format!("runway {}", self.report.runway.describe()));
+        parts.push(match &self.report.runway {
+            RunwayFigure::NotEntered(_) => "no runway yet (Runway tab)".to_string(),
+            RunwayFigure::Problem(_) => "the runway cannot be worked out".to_string(),
+            other => format!("runway {}", other.describe()),
+        });
         parts.join(" · ")
     }
 
