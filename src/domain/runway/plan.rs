@@ -267,7 +267,14 @@ impl Severance {
                     net: round_cents(gross * (Decimal::ONE - withholding)),
                     pay_date: *pay_date,
                     weeks: *weeks,
-                    formula: format!("{} as entered", format_money(gross)),
+                    formula: match weeks {
+                        Some(weeks) => format!(
+                            "{} as entered, for {} weeks of pay",
+                            format_money(gross),
+                            weeks.normalize()
+                        ),
+                        None => format!("{} as entered", format_money(gross)),
+                    },
                 })
             }
             Self::Estimated {

@@ -219,13 +219,20 @@ impl Key {
     fn same_person(&self, other: &Key) -> bool {
         match (&self.link, &other.link) {
             (Some(a), Some(b)) => a == b,
-            _ => {
-                self.name == other.name
-                    && (self.company.is_none()
-                        || other.company.is_none()
-                        || self.company == other.company)
-            }
+            _ => self.name == other.name && same_company(&self.company, &other.company),
         }
+    }
+}
+
+/// A missing company matches any; otherwise one name must begin the other
+/// word for word ("Amazon" is "Amazon (AI platform team)", not "Amazonia").
+fn same_company(a: &Option<String>, b: &Option<String>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+            long == short || long.starts_with(&format!("{short} "))
+        }
+        _ => true,
     }
 }
 
@@ -322,6 +329,21 @@ mod tests {
         assert_eq!(names(&plan), ["Dana Whitfield", "Dana Whitfield"]);
         assert_eq!(plan.duplicates[0].row_number, 3);
         assert_eq!(plan.duplicates[0].of, DuplicateOf::Row(2));
+    }
+
+    #[test]
+    fn a_company_named_shorter_is_the_same_company() {
+        let mut pipeline = Pipeline::default();
+        let mut marcus = Contact::new(7, "Marcus Lee", Relationship::HiringManager);
+        marcus.company = Some("Amazon (AI platform team)".into());
+        pipeline.contacts.push(marcus);
+        let mut amazonia = Contact::new(8, "Priya Shah", Relationship::Peer);
+        amazonia.company = Some("Amazonia Foods".into());
+        pipeline.contacts.push(amazonia);
+        let text = "First Name,Last Name,Company\nMarcus,Lee,Amazon\nPriya,Shah,Amazon\n";
+        let plan = plan_contacts_import(text.as_bytes(), &pipeline, None).expect("reads");
+        assert_eq!(names(&plan), ["Priya Shah"], "Amazon is not Amazonia Foods");
+        assert_eq!(plan.duplicates[0].of, DuplicateOf::Existing(7));
     }
 
     #[test]
