@@ -244,52 +244,13 @@ fn bad_rows(name: &str, bad_rows: &[BadRow], good: usize) -> Failure {
 }
 
 fn report(name: &str, plan: &ImportPlan, ids: &[Id], pipeline: &Pipeline) -> String {
-    let mut out = String::new();
-    if plan.rows.is_empty() {
-        say!(out, "Nothing new to import from {name}.");
-    } else {
-        say!(
-            out,
-            "Imported {} from {name}:",
-            count(plan.rows.len(), "application")
-        );
-        for (id, row) in ids.iter().zip(&plan.rows) {
-            say!(out, "  #{id:<5} {}", describe(row));
-        }
-    }
-    if !plan.bad.is_empty() {
-        say!(out, "Skipped {} that cannot be read:", rows(plan.bad.len()));
-        for bad in &plan.bad {
-            say!(out, "  row {}: {}", bad.row_number, one_line(&bad.reason));
-        }
-    }
-    if !plan.duplicates.is_empty() {
-        say!(
-            out,
-            "Not imported again ({} already there):",
-            rows(plan.duplicates.len())
-        );
-        for dup in &plan.duplicates {
-            let of = match dup.of {
-                DuplicateOf::Existing(id) => match pipeline.application(id) {
-                    Some(app) => format!(
-                        "#{id} {}",
-                        one_line(&format!("{} — {}", app.company, app.role))
-                    ),
-                    None => format!("#{id}"),
-                },
-                DuplicateOf::Row(row) => format!("row {row} of this file"),
-            };
-            say!(out, "  row {}: same as {of}", dup.row_number);
-        }
-    }
-    if !plan.ignored_columns.is_empty() {
-        say!(
-            out,
-            "Columns not read: {}",
-            one_line(&plan.ignored_columns.join(", "))
-        );
-    }
+    let mut out = imported(name, "application", ids, plan.rows.iter().map(describe));
+    not_imported(&mut out, &plan.bad, &[], &plan.duplicates, |id| {
+        pipeline
+            .application(id)
+            .map(|app| format!("{} — {}", app.company, app.role))
+    });
+    columns_not_read(&mut out, &plan.ignored_columns);
     if plan.date_order == DateOrder::DayFirst {
         say!(
             out,
@@ -393,74 +354,96 @@ struct ContactsJson<'a> {
 }
 
 fn contacts_report(name: &str, plan: &ContactsPlan, ids: &[Id], pipeline: &Pipeline) -> String {
+    let described = plan.rows.iter().map(|contact| {
+        let about: Vec<&str> = [contact.position.as_deref(), contact.company.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        let about = if about.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", about.join(", "))
+        };
+        one_line(&format!(
+            "{} ({}{about})",
+            contact.name,
+            contact.relationship.key()
+        ))
+    });
+    let mut out = imported(name, "contact", ids, described);
+    not_imported(&mut out, &plan.bad, &plan.nameless, &plan.duplicates, |id| {
+        pipeline.contact(id).map(|c| c.name.clone())
+    });
+    columns_not_read(&mut out, &plan.ignored_columns);
+    out
+}
+
+/// "Imported 3 contacts from FILE:" and a line per record with its id, or
+/// "Nothing new to import from FILE.".
+fn imported(
+    name: &str,
+    noun: &str,
+    ids: &[Id],
+    described: impl ExactSizeIterator<Item = String>,
+) -> String {
     let mut out = String::new();
-    if plan.rows.is_empty() {
+    if described.len() == 0 {
         say!(out, "Nothing new to import from {name}.");
-    } else {
-        say!(
-            out,
-            "Imported {} from {name}:",
-            count(plan.rows.len(), "contact")
-        );
-        for (id, contact) in ids.iter().zip(&plan.rows) {
-            let about: Vec<&str> = [contact.position.as_deref(), contact.company.as_deref()]
-                .into_iter()
-                .flatten()
-                .collect();
-            let about = if about.is_empty() {
-                String::new()
-            } else {
-                format!(", {}", about.join(", "))
-            };
-            say!(
-                out,
-                "  #{id:<5} {}",
-                one_line(&format!(
-                    "{} ({}{about})",
-                    contact.name,
-                    contact.relationship.key()
-                ))
-            );
-        }
+        return out;
     }
-    if !plan.bad.is_empty() {
-        say!(out, "Skipped {} that cannot be read:", rows(plan.bad.len()));
-        for bad in &plan.bad {
+    say!(out, "Imported {} from {name}:", count(described.len(), noun));
+    for (id, line) in ids.iter().zip(described) {
+        say!(out, "  #{id:<5} {line}");
+    }
+    out
+}
+
+/// The rows an import skipped (unreadable, or with no name) and those already
+/// there, each named by what `label` calls the record it repeats.
+fn not_imported(
+    out: &mut String,
+    bad: &[BadRow],
+    nameless: &[usize],
+    duplicates: &[DuplicateRow],
+    label: impl Fn(Id) -> Option<String>,
+) {
+    if !bad.is_empty() {
+        say!(out, "Skipped {} that cannot be read:", rows(bad.len()));
+        for bad in bad {
             say!(out, "  row {}: {}", bad.row_number, one_line(&bad.reason));
         }
     }
-    if !plan.nameless.is_empty() {
-        let list: Vec<String> = plan.nameless.iter().map(ToString::to_string).collect();
+    if !nameless.is_empty() {
+        let list: Vec<String> = nameless.iter().map(ToString::to_string).collect();
         say!(
             out,
             "Skipped {} with no name: {}",
-            rows(plan.nameless.len()),
+            rows(nameless.len()),
             list.join(", ")
         );
     }
-    if !plan.duplicates.is_empty() {
-        say!(
-            out,
-            "Not imported again ({} already there):",
-            rows(plan.duplicates.len())
-        );
-        for dup in &plan.duplicates {
-            let of = match dup.of {
-                DuplicateOf::Existing(id) => match pipeline.contact(id) {
-                    Some(c) => format!("#{id} {}", one_line(&c.name)),
-                    None => format!("#{id}"),
-                },
-                DuplicateOf::Row(row) => format!("row {row} of this file"),
-            };
-            say!(out, "  row {}: same as {of}", dup.row_number);
-        }
+    if duplicates.is_empty() {
+        return;
     }
-    if !plan.ignored_columns.is_empty() {
-        say!(
-            out,
-            "Columns not read: {}",
-            one_line(&plan.ignored_columns.join(", "))
-        );
+    say!(
+        out,
+        "Not imported again ({} already there):",
+        rows(duplicates.len())
+    );
+    for dup in duplicates {
+        let of = match dup.of {
+            DuplicateOf::Existing(id) => match label(id) {
+                Some(name) => format!("#{id} {}", one_line(&name)),
+                None => format!("#{id}"),
+            },
+            DuplicateOf::Row(row) => format!("row {row} of this file"),
+        };
+        say!(out, "  row {}: same as {of}", dup.row_number);
     }
-    out
+}
+
+fn columns_not_read(out: &mut String, ignored: &[String]) {
+    if !ignored.is_empty() {
+        say!(out, "Columns not read: {}", one_line(&ignored.join(", ")));
+    }
 }

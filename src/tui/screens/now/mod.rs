@@ -189,7 +189,9 @@ impl NowScreen {
             ""
         };
         cx.open(Popup::Message {
-            title: action.title.clone(),
+            // The title holds names from the workbook: shown by the terminal rule.
+            title: crate::text::terminal_safe(&action.title, crate::text::Breaks::Show)
+                .into_owned(),
             text: format!(
                 "{} ({})\n\n{}{stake}{attention}\n\nEnter goes to the {} tab.",
                 crate::domain::dates::format_long(action.date),
