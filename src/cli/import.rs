@@ -371,9 +371,13 @@ fn contacts_report(name: &str, plan: &ContactsPlan, ids: &[Id], pipeline: &Pipel
         ))
     });
     let mut out = imported(name, "contact", ids, described);
-    not_imported(&mut out, &plan.bad, &plan.nameless, &plan.duplicates, |id| {
-        pipeline.contact(id).map(|c| c.name.clone())
-    });
+    not_imported(
+        &mut out,
+        &plan.bad,
+        &plan.nameless,
+        &plan.duplicates,
+        |id| pipeline.contact(id).map(|c| c.name.clone()),
+    );
     columns_not_read(&mut out, &plan.ignored_columns);
     out
 }
@@ -391,7 +395,11 @@ fn imported(
         say!(out, "Nothing new to import from {name}.");
         return out;
     }
-    say!(out, "Imported {} from {name}:", count(described.len(), noun));
+    say!(
+        out,
+        "Imported {} from {name}:",
+        count(described.len(), noun)
+    );
     for (id, line) in ids.iter().zip(described) {
         say!(out, "  #{id:<5} {line}");
     }
