@@ -158,7 +158,6 @@ impl Session {
                 ));
             }
         }
-        session.notes.extend(file::loose_directory(&session.paths));
         let mut lock = lock;
         let writes = options.create || options.hold_lock;
         let mut migrated_from = session.load()?;
@@ -285,6 +284,13 @@ impl Session {
 
     pub fn paths(&self) -> &Paths {
         &self.paths
+    }
+
+    /// A warning when others can list the data directory (careerbook leaves
+    /// a directory it did not make as it is): shown by the full-screen
+    /// workbook as it opens, not repeated by every command.
+    pub fn loose_directory(&self) -> Option<String> {
+        file::loose_directory(&self.paths)
     }
 
     /// Why this session cannot save, if it cannot.
