@@ -52,6 +52,9 @@ fn picking_mine_puts_it_back_and_picking_again_is_refused() {
         "{}",
         stdout(&wins)
     );
+    // The pick went to the journal; folding it in rewrites workbook.ron.
+    let compact = careerbook(dir.path(), &["compact"]);
+    assert!(compact.status.success(), "{}", stderr(&compact));
     let text = fs::read_to_string(dir.path().join("workbook.ron")).expect("read");
     assert!(
         !text.contains("conflicts:"),

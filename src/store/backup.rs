@@ -3,7 +3,7 @@
 
 use super::disk::{Disk, RealDisk};
 use super::file::{self, write_atomic};
-use super::{Paths, StoreError};
+use super::{Paths, StoreError, journal};
 use chrono::{Local, NaiveDateTime};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -73,17 +73,30 @@ pub fn write(
     bytes: &[u8],
     reason: Reason,
 ) -> Result<PathBuf, StoreError> {
+    write_as(disk, paths, bytes, reason, "ron")
+}
+
+/// Writes a backup named `workbook-<time>-<reason>.<extension>`. Only `.ron`
+/// files are workbooks that `restore` lists; a journal kept aside is not one.
+fn write_as(
+    disk: &dyn Disk,
+    paths: &Paths,
+    bytes: &[u8],
+    reason: Reason,
+    extension: &str,
+) -> Result<PathBuf, StoreError> {
     file::ensure_dirs(paths)?;
     let stamp = Local::now().naive_local().format(STAMP).to_string();
+    let tag = reason.tag();
     let mut target = paths
         .backups
-        .join(format!("workbook-{stamp}-{}.ron", reason.tag()));
+        .join(format!("workbook-{stamp}-{tag}.{extension}"));
     let mut n = 1;
     while target.exists() {
         n += 1;
         target = paths
             .backups
-            .join(format!("workbook-{stamp}-{}-{n}.ron", reason.tag()));
+            .join(format!("workbook-{stamp}-{tag}-{n}.{extension}"));
     }
     write_atomic(disk, &paths.backups, &target, bytes)?;
     Ok(target)
@@ -131,15 +144,20 @@ pub fn is_good(path: &Path) -> bool {
     matches!(file::read_bytes(path), Ok(Some(bytes)) if file::parse(path, &bytes, super::migrate::STEPS).is_ok())
 }
 
+/// Whether today's automatic backup has been taken.
+pub fn taken_today(paths: &Paths) -> bool {
+    let today = Local::now().date_naive();
+    list(paths).is_ok_and(|backups| {
+        backups
+            .iter()
+            .any(|b| b.reason == Reason::Auto && b.taken.date() == today)
+    })
+}
+
 /// Takes today's automatic backup of `current` unless one exists, then trims
 /// the automatic backups to [`KEEP_AUTO`].
 pub fn daily(disk: &dyn Disk, paths: &Paths, current: &[u8]) -> Result<(), StoreError> {
-    let backups = list(paths)?;
-    let today = Local::now().date_naive();
-    let have_today = backups
-        .iter()
-        .any(|b| b.reason == Reason::Auto && b.taken.date() == today);
-    if !have_today {
+    if !taken_today(paths) {
         write(disk, paths, current, Reason::Auto)?;
     }
     for old in list(paths)?
@@ -153,9 +171,21 @@ pub fn daily(disk: &dyn Disk, paths: &Paths, current: &[u8]) -> Result<(), Store
     Ok(())
 }
 
+/// What a restore kept of the workbook it replaced.
+#[derive(Debug, Default, PartialEq)]
+pub struct Restored {
+    /// The workbook as it was (with the journal's edits in it), or the
+    /// damaged file.
+    pub kept: Option<PathBuf>,
+    /// The journal, kept aside as it was when it could not be folded into
+    /// `kept` (the workbook or the journal could not be read).
+    pub journal: Option<PathBuf>,
+}
+
 /// Replaces the workbook with the backup called `name`, first keeping the
-/// current file (readable or not) as a backup of its own. Returns that copy's path.
-pub fn restore(paths: &Paths, name: &str) -> Result<Option<PathBuf>, String> {
+/// current file (readable or not) as a backup of its own, and retires the
+/// journal, whose edits that copy holds.
+pub fn restore(paths: &Paths, name: &str) -> Result<Restored, String> {
     let backup = list(paths)
         .map_err(|e| e.to_string())?
         .into_iter()
@@ -171,22 +201,61 @@ pub fn restore(paths: &Paths, name: &str) -> Result<Option<PathBuf>, String> {
     let _lock =
         super::lock::Lock::acquire(&paths.lock, super::lock::WAIT).map_err(|e| e.to_string())?;
     let current = file::read_bytes(&paths.workbook).map_err(|e| e.to_string())?;
-    let kept = match &current {
-        Some(current) => {
-            let readable = file::parse(&paths.workbook, current, super::migrate::STEPS).is_ok();
-            let reason = if readable {
-                Reason::PreRestore
-            } else {
-                Reason::Damaged
-            };
-            Some(write(&RealDisk, paths, current, reason).map_err(|e| e.to_string())?)
+    let journal = file::read_bytes(&paths.journal).map_err(|e| e.to_string())?;
+    let restored =
+        keep_current(paths, current.as_deref(), journal.as_deref()).map_err(|e| e.to_string())?;
+    let target = file::save_target(&paths.workbook).map_err(|e| e.to_string())?;
+    let journal_len = journal.as_ref().map(|j| j.len() as u64);
+    journal::replace_workbook(&RealDisk, paths, &target, &bytes, journal_len)
+        .and_then(|()| file::sync_dir(&RealDisk, file::parent_dir(&target)))
+        .map_err(|e| e.to_string())?;
+    if journal.is_some() {
+        // One that stays is inert: its last line names the restored file.
+        let _ = journal::remove(&RealDisk, &paths.journal);
+    }
+    Ok(restored)
+}
+
+/// Keeps what a restore replaces: the workbook as careerbook reads it, the
+/// journal's edits in it (`pre-restore`); or, when that cannot be read, the
+/// workbook file as it is (`damaged`) and the journal beside it.
+fn keep_current(
+    paths: &Paths,
+    current: Option<&[u8]>,
+    journal: Option<&[u8]>,
+) -> Result<Restored, StoreError> {
+    let readable =
+        |bytes: &[u8]| file::parse(&paths.workbook, bytes, super::migrate::STEPS).is_ok();
+    let whole = match (current, journal) {
+        (Some(current), None) if readable(current) => Some(current.to_vec()),
+        (Some(current), Some(journal)) if readable(current) => {
+            super::journal::parse(&paths.journal, journal.to_vec())
+                .and_then(|j| super::journal::folded(paths, super::migrate::STEPS, current, &j))
+                .ok()
         }
+        _ => None,
+    };
+    if let Some(whole) = whole {
+        return Ok(Restored {
+            kept: Some(write(&RealDisk, paths, &whole, Reason::PreRestore)?),
+            journal: None,
+        });
+    }
+    let kept = match current {
+        Some(current) => Some(write(&RealDisk, paths, current, Reason::Damaged)?),
         None => None,
     };
-    let target = file::save_target(&paths.workbook).map_err(|e| e.to_string())?;
-    write_atomic(&RealDisk, file::parent_dir(&target), &target, &bytes)
-        .map_err(|e| e.to_string())?;
-    Ok(kept)
+    let journal = match journal {
+        Some(journal) => Some(write_as(
+            &RealDisk,
+            paths,
+            journal,
+            Reason::Damaged,
+            "journal",
+        )?),
+        None => None,
+    };
+    Ok(Restored { kept, journal })
 }
 
 #[cfg(test)]
@@ -269,6 +338,7 @@ mod tests {
             .expect("name");
         let kept = restore(&paths, name)
             .expect("restore")
+            .kept
             .expect("the damaged file was kept");
         assert_eq!(fs::read(&paths.workbook).expect("read"), good);
         assert_eq!(fs::read(&kept).expect("read kept"), b"garbage");
