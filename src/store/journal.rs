@@ -156,6 +156,15 @@ impl Journal {
                 .any(|line| matches!(line, Line::Folded { .. }))
     }
 
+    /// The workbook's id counter after the last edit, when that is the last
+    /// line: what a record added without reading the workbook is numbered from.
+    pub fn next_id(&self) -> Option<Id> {
+        match self.lines.last()? {
+            Line::Edit { next_id, .. } => Some(*next_id),
+            _ => None,
+        }
+    }
+
     /// Whether lines may be added: it was [made on](Journal::made_on) the
     /// workbook file as it is now, and nothing was cut short. Otherwise the
     /// next save folds it.
@@ -456,35 +465,6 @@ pub fn folded(
     file::to_bytes(&wb)
 }
 
-/// For adding a line without reading the journal line by line: the id
-/// counter after its last edit, when lines may be added (as
-/// [`Journal::appendable`] says) — judged from the first and last lines.
-/// `None` when the journal must be read whole first.
-pub fn next_id_for_append(bytes: &[u8], workbook: Stamp) -> Option<Id> {
-    if bytes.last() != Some(&b'\n') {
-        return None;
-    }
-    let text = std::str::from_utf8(bytes).ok()?;
-    let mut lines = text.lines().filter(|line| !line.trim().is_empty());
-    let first = lines.next()?;
-    if lines
-        .clone()
-        .any(|line| line.trim_start().starts_with("Folded"))
-    {
-        return None;
-    }
-    let quiet = Path::new("");
-    match file::read_ron(quiet, first).ok()? {
-        Line::Journal { version, base }
-            if version == CURRENT_VERSION && base == workbook.into() => {}
-        _ => return None,
-    }
-    match file::read_ron(quiet, lines.last()?).ok()? {
-        Line::Edit { next_id, .. } => Some(next_id),
-        _ => None,
-    }
-}
-
 /// A fingerprint of a workbook's bytes, for a `Folded` line: FNV-1a over
 /// little-endian 8-byte words (the last padded with zeros). It is stable
 /// across builds and platforms, as a value on disk must be, and tells
@@ -751,23 +731,27 @@ mod tests {
     }
 
     #[test]
-    fn the_quick_path_reads_the_counter_from_the_last_line_only_when_lines_may_be_added() {
+    fn lines_may_be_added_only_to_a_whole_journal_made_on_the_workbook_as_it_is() {
         let stamp = Stamp {
             inode: 7,
             len: 99,
             modified: 1,
         };
         let bytes = journal_of(&[Edit::Add(win("a").into()), Edit::Add(win("b").into())]);
-        assert_eq!(next_id_for_append(&bytes, stamp), Some(101));
-        let moved = Stamp { len: 100, ..stamp };
+        let read = |bytes: &[u8]| parse(Path::new("j"), bytes.to_vec()).expect("reads");
+        assert!(read(&bytes).appendable(Some(stamp)));
         assert_eq!(
-            next_id_for_append(&bytes, moved),
-            None,
+            read(&bytes).next_id(),
+            Some(101),
+            "the counter after the last edit"
+        );
+        let moved = Stamp { len: 100, ..stamp };
+        assert!(
+            !read(&bytes).appendable(Some(moved)),
             "the workbook changed"
         );
-        assert_eq!(
-            next_id_for_append(&bytes[..bytes.len() - 1], stamp),
-            None,
+        assert!(
+            !read(&bytes[..bytes.len() - 1]).appendable(Some(stamp)),
             "torn"
         );
         let mut folding = bytes.clone();
@@ -778,11 +762,8 @@ mod tests {
             })
             .expect("line"),
         );
-        assert_eq!(
-            next_id_for_append(&folding, stamp),
-            None,
-            "a fold under way"
-        );
+        assert!(!read(&folding).appendable(Some(stamp)), "a fold under way");
+        assert_eq!(read(&folding).next_id(), None);
     }
 
     #[test]

@@ -4,8 +4,8 @@
 //! A record whose checks read nothing but itself (a win, say) needs only the
 //! next id. When a journal made on the workbook file as it is now already
 //! exists, its last line holds the id counter, so the record is checked,
-//! numbered and appended as one more line, under the lock, without opening
-//! the workbook at all. Whenever anything else is needed — no journal yet,
+//! numbered and appended as one more line, under the lock, reading the
+//! journal (kept small by folds) but not the workbook. Whenever anything else is needed — no journal yet,
 //! the first save of the day (whose backup must hold everything), a journal
 //! to fold, a workbook changed by hand, a leftover temp file — this declines
 //! and the caller opens a whole [`Session`](super::Session), which does the
@@ -60,7 +60,14 @@ pub fn add_with_disk(
     let Some(bytes) = file::read_bytes(&paths.journal)? else {
         return Ok(Quick::Declined);
     };
-    let Some(next_id) = journal::next_id_for_append(&bytes, workbook) else {
+    let len = bytes.len() as u64;
+    // Read whole, as a session would: a line is never added to a journal
+    // that a full read would refuse (a session then says why).
+    let Ok(read) = journal::parse(&paths.journal, bytes) else {
+        return Ok(Quick::Declined);
+    };
+    let next_id = read.next_id().filter(|_| read.appendable(Some(workbook)));
+    let Some(next_id) = next_id else {
         return Ok(Quick::Declined);
     };
     // The record's checks read nothing else, so a workbook holding only the
@@ -81,7 +88,7 @@ pub fn add_with_disk(
         return Ok(Quick::Declined);
     };
     let line = journal::edit_line(today, counter.next_id, &edit)?;
-    let size = workbook.len + bytes.len() as u64 + line.len() as u64;
+    let size = workbook.len + len + line.len() as u64;
     let limit = file::max_bytes();
     if size > limit {
         return Err(StoreError::WouldBeTooLarge {
@@ -90,11 +97,6 @@ pub fn add_with_disk(
             limit,
         });
     }
-    journal::append(
-        disk,
-        &paths.journal,
-        Onto::Existing(bytes.len() as u64),
-        &line,
-    )?;
+    journal::append(disk, &paths.journal, Onto::Existing(len), &line)?;
     Ok(Quick::Saved(stored))
 }

@@ -39,6 +39,15 @@ pub fn tui_options() -> OpenOptions {
     }
 }
 
+/// Opens the way a command that changes the workbook does: holding the lock
+/// from reading to saving, saving by adding to the journal.
+pub fn command_options() -> OpenOptions {
+    OpenOptions {
+        create: true,
+        hold_lock: true,
+    }
+}
+
 pub fn titles(session: &Session) -> Vec<String> {
     session
         .workbook()
