@@ -309,7 +309,7 @@ pub fn add_and_save(
     refused: impl Fn(Invalid) -> Failure,
 ) -> Result<Item, Failure> {
     match quick::add(paths, item.clone(), today)? {
-        Quick::Saved(stored) => return Ok(stored),
+        Quick::Saved(stored) => return Ok(*stored),
         Quick::Refused(err) => return Err(edit_failure(err, refused)),
         Quick::Declined => {}
     }

@@ -72,7 +72,7 @@ enum Line {
     Edit {
         date: NaiveDate,
         next_id: Id,
-        edit: Edit,
+        edit: Box<Edit>,
     },
     /// The edits above are in the workbook whose bytes have this length and
     /// fingerprint (or were replaced by it, in a restore).
@@ -138,7 +138,7 @@ impl Journal {
             .filter_map(|line| match line {
                 Line::Edit { date, edit, .. } => Some(Entry {
                     date: *date,
-                    edit: edit.clone(),
+                    edit: (**edit).clone(),
                 }),
                 _ => None,
             })
@@ -295,7 +295,7 @@ pub fn edit_line(date: NaiveDate, next_id: Id, edit: &Edit) -> Result<Vec<u8>, S
     to_line(&Line::Edit {
         date,
         next_id,
-        edit: edit.clone(),
+        edit: Box::new(edit.clone()),
     })
 }
 

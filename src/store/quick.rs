@@ -23,7 +23,7 @@ use chrono::NaiveDate;
 #[derive(Debug, PartialEq)]
 pub enum Quick {
     /// Saved: the record as stored, with its id.
-    Saved(Item),
+    Saved(Box<Item>),
     /// The record was refused (a bad value); nothing changed.
     Refused(EditError),
     /// It takes the whole workbook: open a session instead.
@@ -98,5 +98,5 @@ pub fn add_with_disk(
         });
     }
     journal::append(disk, &paths.journal, Onto::Existing(len), &line)?;
-    Ok(Quick::Saved(stored))
+    Ok(Quick::Saved(Box::new(stored)))
 }

@@ -161,7 +161,7 @@ fn a_win_added_without_reading_the_workbook_is_the_one_a_whole_read_finds() {
     let mut quick_ones = Vec::new();
     for title in ["b", "c", "d"] {
         match quick::add(&paths, win(title).into(), today()).expect("runs") {
-            Quick::Saved(item) => quick_ones.push(item),
+            Quick::Saved(item) => quick_ones.push(*item),
             other => panic!("the journal takes a line: {other:?}"),
         }
     }
@@ -964,19 +964,18 @@ fn a_quick_add_failing_at_any_step_changes_nothing_and_a_retry_adds_it_once() {
         steps,
         ["open to append workbook.journal", "write", "sync data"]
     );
-    for n in 0..steps.len() {
+    for (n, step) in steps.iter().enumerate() {
         let journal = fs::read(&paths.journal).expect("read");
         disk.arm(Some(n));
         let err = quick::add_with_disk(&paths, win("c").into(), today(), &disk).unwrap_err();
         assert!(
-            err.to_string().contains(&cause_of(&steps[n]).to_string()),
+            err.to_string().contains(&cause_of(step).to_string()),
             "{err}"
         );
         assert_eq!(
             fs::read(&paths.journal).expect("read"),
             journal,
-            "cut back after {}",
-            steps[n]
+            "cut back after {step}"
         );
     }
     log(&paths, "c");
