@@ -51,7 +51,7 @@ fn logging_a_win_through_the_form_saves_it_and_selects_it() {
     let (_dir, mut app) = app_with(OLD_WINS);
     press(
         &mut app,
-        "2 a | text:Consolidated EC2 clusters | Tab Tab | c | Tab | text:$40k/yr | Tab | text:finops, Infra | Enter",
+        "2 a | text:Consolidated EC2 clusters | Tab Tab | text:retention | Tab | text:$40k/yr | Tab | text:finops, Infra | Enter",
     );
     assert_eq!(
         app.popup_count(),
@@ -89,7 +89,10 @@ fn a_bad_value_keeps_the_form_open_with_the_error_under_its_field() {
         "{screen}"
     );
     press(&mut app, "Esc");
-    assert_eq!(wins_on_disk(&app).len(), 2, "Esc changed nothing");
+    assert_eq!(app.popup_count(), 1, "Esc on a filled form asks first");
+    press(&mut app, "y");
+    assert_eq!(app.popup_count(), 0);
+    assert_eq!(wins_on_disk(&app).len(), 2, "discarding changed nothing");
 }
 
 #[test]

@@ -75,7 +75,7 @@ fn the_weekly_review_walks_through_every_step_and_records_the_date() {
     // Step 1: the win form (the same form as the Impact tab's).
     press(
         &mut app,
-        "Enter | text:Ran the transition workshop for my accounts | Tab Tab | r | Tab | text:6 accounts | Enter",
+        "Enter | text:Ran the transition workshop for my accounts | Tab Tab | text:revenue | Tab | text:6 accounts | Enter",
     );
     let screen = draw(&app, 80, 24);
     assert_eq!(app.popup_count(), 0, "{screen}");
@@ -176,7 +176,10 @@ fn a_wrong_value_in_a_review_form_stays_in_the_form_and_the_step() {
     );
     assert_eq!(app.popup_count(), 1, "the form stays open");
     assert!(draw(&app, 80, 24).contains("✗ a measured result needs a number"));
+    // Esc on a form with something typed asks first; y discards it.
     press(&mut app, "Esc");
+    assert!(draw(&app, 80, 24).contains("Discard your changes? y discard"));
+    press(&mut app, "y");
     assert!(
         draw(&app, 80, 24).contains("Step 1 of 4 · Log a win"),
         "still step 1"
@@ -252,7 +255,7 @@ fn signals_are_added_edited_deleted_and_counted() {
     );
     press(
         &mut app,
-        "a Tab | r | Tab | text:Regional leads merged, no explanation | C-s",
+        "a Tab | text:reorg | Tab | text:Regional leads merged, no explanation | C-s",
     );
     let screen = draw(&app, 80, 24);
     assert!(screen.contains("5 signals in the last 90 days"), "{screen}");

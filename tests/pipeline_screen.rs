@@ -4,7 +4,7 @@
 mod common;
 
 use careerbook::domain::pipeline::{Pipeline, Stage};
-use careerbook::tui::app::{App, Status};
+use careerbook::tui::app::App;
 use careerbook::tui::screens::Screen;
 use careerbook::tui::screens::pipeline::PipelineScreen;
 use common::{app_with, demo_app, draw, press, today};
@@ -20,10 +20,7 @@ fn stage_of(app: &App, id: u64) -> Stage {
 }
 
 fn status(app: &App) -> String {
-    match app.status() {
-        Status::Saved(text) | Status::Info(text) | Status::NotSaved(text) => text.clone(),
-        Status::Idle => String::new(),
-    }
+    app.status().text().to_string()
 }
 
 // --- Snapshots of each view with the demo data -----------------------------
@@ -212,10 +209,11 @@ fn the_ghost_setting_is_a_form_and_changes_the_suggestions() {
 }
 
 #[test]
-fn adding_from_a_column_starts_at_its_stage_and_names_contacts_by_name() {
+fn adding_starts_at_applied_wherever_the_board_is_and_names_contacts_by_name() {
     let (_dir, mut app) = demo_app();
     // Screening column, then add: company, role, stage (kept), date (kept), track,
     // source, link, location, salary from/to/note, next action, follow-up, contacts.
+    // A new application starts at Applied, not at the column the cursor is on.
     press(
         &mut app,
         "5 l l a | text:Acme Corp | Tab | text:Senior SRE | Tab Tab Tab Tab Tab",
@@ -235,7 +233,7 @@ fn adding_from_a_column_starts_at_its_stage_and_names_contacts_by_name() {
         .find(|a| a.company == "Acme Corp")
         .expect("added")
         .clone();
-    assert_eq!(added.stage, Stage::Screening);
+    assert_eq!(added.stage, Stage::Applied);
     assert_eq!(added.history.len(), 1);
     assert_eq!(added.contacts, vec![44], "\"dana w\" is Dana Whitfield");
     assert_eq!(added.stories, vec![11], "the Bedrock pilot win");
@@ -437,7 +435,8 @@ fn adding_and_editing_a_contact() {
         screen.contains("Jordan Blake · Referral at Cirrus"),
         "selected after adding: {screen}"
     );
-    press(&mut app, "e Tab | text: Labs | Enter");
+    // End keeps the value entered with, to add to it.
+    press(&mut app, "e Tab End | text: Labs | Enter");
     let jordan = pipeline(&app).contact(jordan.id).expect("still there");
     assert_eq!(jordan.company.as_deref(), Some("Cirrus Labs"));
 }

@@ -5,7 +5,7 @@ mod common;
 
 use careerbook::domain::runway::{CoverKind, Severance};
 use careerbook::domain::severance::SeveranceTemplate;
-use careerbook::tui::app::{App, Status};
+use careerbook::tui::app::App;
 use common::{app_with, demo_app, draw, press};
 use rust_decimal_macros::dec;
 
@@ -52,10 +52,7 @@ fn inputs(app: &mut App) {
 }
 
 fn status(app: &App) -> String {
-    match app.status() {
-        Status::Saved(text) | Status::Info(text) | Status::NotSaved(text) => text.clone(),
-        Status::Idle => String::new(),
-    }
+    app.status().text().to_string()
 }
 
 // Snapshots --------------------------------------------------------------------
@@ -296,7 +293,7 @@ fn a_negative_balance_is_refused_inline_and_nothing_is_saved() {
         "{screen}"
     );
     assert_eq!(app.popup_count(), 1, "the form stays open");
-    press(&mut app, "Esc");
+    press(&mut app, "Esc y");
     assert_eq!(plan(&app).accounts.len(), 1);
     let after = std::fs::read(dir.path().join("workbook.ron")).expect("file");
     assert_eq!(before, after);
@@ -396,7 +393,8 @@ fn a_severance_template_with_missing_inputs_is_refused_inline() {
         None,
         "nothing saved, not even the day"
     );
-    press(&mut app, "Esc");
+    // The form was filled in: Esc asks, y discards.
+    press(&mut app, "Esc y");
 
     // Amazon 2025 without its weeks: the form asks for them.
     press(

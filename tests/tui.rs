@@ -199,7 +199,7 @@ fn the_not_saved_warning_stays_until_a_save_works() {
     press(&mut app, "5 X");
     let screen = draw(&app, 80, 24);
     assert!(
-        screen.contains("✗ NOT SAVED: 1 edit(s) only in memory; Ctrl-S retries"),
+        screen.contains("✗ NOT SAVED: 1 edit only in memory; Ctrl-S retries"),
         "{screen}"
     );
     std::fs::remove_dir(&workbook).expect("unblock");
@@ -223,7 +223,7 @@ fn conflicts_show_in_the_tab_bar_and_are_picked_in_their_list() {
     press(&mut app, "!");
     let screen = draw(&app, 80, 24);
     insta::assert_snapshot!("conflicts_at_80x24", screen);
-    press(&mut app, "m");
+    press(&mut app, "s");
     assert_eq!(app.popup_count(), 0, "the list closes when none is left");
     let wb = app.session().workbook();
     assert!(wb.conflicts.is_empty());

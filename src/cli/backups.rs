@@ -114,10 +114,11 @@ pub fn compact(paths: &Paths, format: Format) -> Result<(), Failure> {
         create: false,
         hold_lock: true,
     };
-    let mut session = super::opened(Session::open(paths.clone(), options)?)?;
+    let mut session = Session::open(paths.clone(), options)?;
     if let Some(reason) = session.read_only() {
         return Err(Failure::runtime(format!("nothing was changed: {reason}")));
     }
+    super::tell_notes(&session);
     let compacted = session
         .compact()
         .map_err(|err| Failure::runtime(format!("nothing was changed: {err}")))?;

@@ -1,5 +1,6 @@
-//! `careerbook conflicts`: values changed here and elsewhere, and picking one.
+//! `careerbook conflicts`: values changed in two places at once, and settling them.
 
+use super::output::one_line;
 use super::written::print_written;
 use super::{
     Failure, Format, apply_and_save, open_for_reading, open_for_writing, print, print_json,
@@ -7,37 +8,41 @@ use super::{
 use crate::domain::Id;
 use crate::domain::conflict::{self, Pick};
 use crate::store::Paths;
-use clap::{Args, Subcommand, ValueEnum};
+use clap::{Args, Subcommand};
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "A conflict is a field two windows (or two machines) both changed to different \
-                  values. The workbook keeps theirs; yours waits here until you pick.\n\n\
-                  Examples:\n  careerbook conflicts\n  careerbook conflicts pick 61 mine"
+    after_help = "A conflict is a field changed in two places at once (two windows, a window and \
+                  a command, two machines) to different values. The value saved first was kept; \
+                  the other is set aside until you pick.\n\n\
+                  Examples:\n  careerbook conflicts\n  careerbook conflicts use 61\n  careerbook conflicts keep 61"
 )]
 pub struct ConflictsArgs {
     #[command(subcommand)]
-    pick: Option<PickCommand>,
-    /// text for people, json for scripts (also after `pick`)
+    settle: Option<Settle>,
+    /// text for people, json for scripts (also after `use` and `keep`)
     #[arg(long, value_enum, default_value_t = Format::Text, global = true)]
     format: Format,
 }
 
 #[derive(Debug, Subcommand)]
-enum PickCommand {
-    /// Settle conflict ID: `mine` puts your value back, `theirs` keeps the one in place
-    Pick { id: Id, side: Side },
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-enum Side {
-    Mine,
-    Theirs,
+enum Settle {
+    /// Put conflict ID's set-aside value in place of the kept one
+    Use {
+        /// The conflict, as `careerbook conflicts` lists it
+        id: Id,
+    },
+    /// Keep the value in place; conflict ID's set-aside value goes
+    Keep {
+        /// The conflict, as `careerbook conflicts` lists it
+        id: Id,
+    },
 }
 
 pub fn conflicts(paths: &Paths, args: ConflictsArgs) -> Result<(), Failure> {
-    match args.pick {
-        Some(PickCommand::Pick { id, side }) => pick(paths, id, side, args.format),
+    match args.settle {
+        Some(Settle::Use { id }) => settle(paths, id, Pick::SetAside, args.format),
+        Some(Settle::Keep { id }) => settle(paths, id, Pick::Kept, args.format),
         None => list(paths, args.format),
     }
 }
@@ -59,45 +64,44 @@ fn list(paths: &Paths, format: Format) -> Result<(), Failure> {
             c.subject(wb),
             c.date
         ));
-        for line in c.lines() {
-            text.push_str(&format!("    {line}\n"));
+        for line in c.lines(wb) {
+            text.push_str(&format!("    {}\n", one_line(&line)));
         }
     }
-    text.push_str("pick one with: careerbook conflicts pick ID mine|theirs\n");
+    text.push_str("settle one with: careerbook conflicts use ID  (or keep ID)\n");
     print(&text)
 }
 
-/// What `pick --format json` prints: the conflict settled and the side kept.
+/// What `use`/`keep --format json` prints: the conflict settled and how.
 #[derive(serde::Serialize)]
-struct Picked<'a> {
+struct Settled<'a> {
     id: Id,
     about: &'a str,
-    kept: &'a str,
+    used: &'a str,
 }
 
-fn pick(paths: &Paths, id: Id, side: Side, format: Format) -> Result<(), Failure> {
+fn settle(paths: &Paths, id: Id, pick: Pick, format: Format) -> Result<(), Failure> {
     let mut session = open_for_writing(paths)?;
     let wb = session.workbook();
-    let pick = match side {
-        Side::Mine => Pick::Mine,
-        Side::Theirs => Pick::Theirs,
-    };
     let subject = wb
         .conflicts
         .iter()
         .find(|c| c.id == id)
-        .map(|c| c.subject(wb))
+        .map(|c| c.short_subject())
         .unwrap_or_default();
     let edit = conflict::resolve(wb, id, pick).map_err(|e| Failure::usage(e.message))?;
     apply_and_save(&mut session, edit, |e| Failure::runtime(e.to_string()))?;
-    let word = match side {
-        Side::Mine => "mine",
-        Side::Theirs => "theirs",
+    let (used, text) = match pick {
+        Pick::SetAside => (
+            "set_aside",
+            format!("used the set-aside value for {subject}\n"),
+        ),
+        Pick::Kept => ("kept", format!("kept {subject} as it is\n")),
     };
-    let json = Picked {
+    let json = Settled {
         id,
         about: &subject,
-        kept: word,
+        used,
     };
-    print_written(format, &json, || format!("kept {word} for {subject}\n"))
+    print_written(format, &json, || text)
 }

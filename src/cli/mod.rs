@@ -11,6 +11,7 @@ mod discover;
 pub mod export;
 mod impact;
 mod import;
+mod offers;
 mod output;
 mod pipeline;
 mod runway;
@@ -85,6 +86,12 @@ pub enum Command {
     Apply(pipeline::ApplyArgs),
     /// List job applications, or move one to another stage (`apps move ID STAGE`)
     Apps(pipeline::AppsArgs),
+    /// Add or change a job offer, accept one, or see what another start date costs
+    Offer(offers::OfferArgs),
+    /// Each offer against staying: cash, equity and total in years 1–4
+    Offers(offers::OffersArgs),
+    /// Your current pay, for the Stay column of `careerbook offers`
+    CurrentJob(offers::CurrentJobArgs),
     /// Import records from a spreadsheet export (`import apps FILE.csv`)
     Import {
         #[command(subcommand)]
@@ -147,7 +154,12 @@ pub fn parse_args() -> Args {
     }
     let error = match command.try_get_matches() {
         Ok(matches) => match Args::from_arg_matches(&matches) {
-            Ok(args) => return args,
+            Ok(args) => {
+                // Who we are, for a careerbook waiting on our lock to say.
+                let name = matches.subcommand_name().unwrap_or("full-screen");
+                crate::store::lock::set_identity(&format!("careerbook {name}"));
+                return args;
+            }
             Err(error) => error,
         },
         Err(error) => error,
@@ -258,6 +270,9 @@ pub fn run(command: Command, paths: &Paths) -> Result<(), Failure> {
         Command::Apply(args) => pipeline::apply(paths, args),
         Command::Apps(args) => pipeline::apps(paths, args),
         Command::Import { what } => import::run(paths, what),
+        Command::Offer(args) => offers::offer(paths, args),
+        Command::Offers(args) => offers::list(paths, args),
+        Command::CurrentJob(args) => offers::current_job(paths, args),
         Command::Log(args) => impact::log(paths, args),
         Command::Wins(args) => impact::wins(paths, args),
         Command::Check(args) => check::check(paths, args),
@@ -269,33 +284,31 @@ pub fn run(command: Command, paths: &Paths) -> Result<(), Failure> {
 
 /// Opens the workbook for reading only (never creates or changes it).
 pub fn open_for_reading(paths: &Paths) -> Result<Session, Failure> {
-    opened(Session::open(paths.clone(), OpenOptions::default())?)
+    Ok(Session::open(paths.clone(), OpenOptions::default())?)
 }
 
 /// Opens the workbook to make one change: the lock is held until it is saved.
 pub fn open_for_writing(paths: &Paths) -> Result<Session, Failure> {
-    let session = opened(Session::open(
+    let session = Session::open(
         paths.clone(),
         OpenOptions {
             create: true,
             hold_lock: true,
         },
-    )?)?;
+    )?;
     if let Some(reason) = session.read_only() {
         return Err(Failure::runtime(format!("nothing was changed: {reason}")));
     }
+    tell_notes(&session);
     Ok(session)
 }
 
-/// Says on stderr what the open found worth telling (a journal line cut
-/// short, temp files swept, an upgrade). A data directory others can list is
-/// left to the full-screen workbook to mention: commands run too often.
-fn opened(session: Session) -> Result<Session, Failure> {
-    let loose = crate::store::file::loose_directory(session.paths());
-    for note in session.notes.iter().filter(|&n| Some(n) != loose.as_ref()) {
+/// What opening to write noticed, said once: an upgrade, swept temp files, a
+/// directory others can list, a journal line cut short.
+fn tell_notes(session: &Session) {
+    for note in &session.notes {
         warn(note);
     }
-    Ok(session)
 }
 
 /// Adds one record and saves it, for a command that adds one record (as
@@ -339,6 +352,18 @@ pub fn apply_and_save(
                 .map_err(|err| Failure::runtime(format!("not saved: {err}")))?;
             if let Some(problem) = saved.backup_failed {
                 warn(&format!("saved, but {problem}"));
+            }
+            // A command holds the lock from reading to writing, so a merge is
+            // rare here; but whatever one did is said, never dropped in silence.
+            for line in applied.outcome.kept.iter().chain(&saved.outcome.kept) {
+                warn(line);
+            }
+            let set_aside = applied.outcome.conflicts.len() + saved.outcome.conflicts.len();
+            if set_aside > 0 {
+                warn(&format!(
+                    "{} changed elsewhere at the same time: see `careerbook conflicts`",
+                    crate::text::count_of(set_aside, "value was", "values were")
+                ));
             }
             Ok(applied.added)
         }

@@ -2,10 +2,12 @@
 //! person picks one.
 //!
 //! When a merge finds a field changed on both sides to different values, the
-//! other side's value stays in place and ours is kept here, with the value
-//! both started from, so nothing typed is ever dropped in silence. Picking
-//! "mine" puts our value back (through an ordinary, undoable edit); picking
-//! "theirs" just lets the conflict go.
+//! value saved first is kept in place and the other is set aside here, with
+//! the value both started from, so nothing typed is ever dropped in silence.
+//! Using the set-aside value puts it in place (through an ordinary, undoable
+//! edit); keeping the value in place just lets the conflict go. The words are
+//! "kept" and "set aside", not "mine" and "theirs": every window and machine
+//! sees the same conflict.
 
 use super::edit::{Edit, Item, Kind, Part, Section};
 use super::merge::{self, FieldConflict};
@@ -32,7 +34,7 @@ pub struct Conflict {
     pub about: Target,
     /// The day it was found.
     pub date: NaiveDate,
-    /// The fields both sides changed: what both started from, mine, theirs.
+    /// The fields both sides changed: what both started from, kept, set aside.
     pub fields: Vec<FieldConflict>,
 }
 
@@ -60,31 +62,76 @@ impl Conflict {
         }
     }
 
-    /// One line per field: `metric: mine “$40k/yr”, theirs “$35k/yr”`.
-    pub fn lines(&self) -> Vec<String> {
+    /// What it is about in a few words: `win 12`, `severance`.
+    pub fn short_subject(&self) -> String {
+        match self.about {
+            Target::Record(kind, id) => format!("{} {id}", kind.noun()),
+            Target::Section(part) => part.noun().to_string(),
+        }
+    }
+
+    /// One line per field: `metric: kept “$35k/yr” · set aside “$40k/yr”`,
+    /// the kept value as it is in `wb` now (it may have changed again since).
+    /// A field that follows another in its group (an application's history
+    /// follows its stage) is not shown on its own.
+    pub fn lines(&self, wb: &Workbook) -> Vec<String> {
+        let now = self.current(wb);
         self.fields
             .iter()
+            .filter(|f| !self.follows_another(&f.field))
             .map(|f| {
                 let name = if f.field.is_empty() {
                     "value"
                 } else {
                     f.field.as_str()
                 };
+                let kept = match &now {
+                    Some(Value::Object(map)) if !f.field.is_empty() => {
+                        map.get(&f.field).unwrap_or(&Value::Null)
+                    }
+                    Some(whole) if f.field.is_empty() => whole,
+                    _ => &f.kept,
+                };
                 format!(
-                    "{name}: mine “{}”, theirs “{}”",
-                    merge::show(&f.mine),
-                    merge::show(&f.theirs)
+                    "{name}: kept “{}” · set aside “{}”",
+                    merge::show(kept),
+                    merge::show(&f.set_aside)
                 )
             })
             .collect()
     }
+
+    /// The value this conflict is about as `wb` holds it now, if it still exists.
+    fn current(&self, wb: &Workbook) -> Option<Value> {
+        match self.about {
+            Target::Record(kind, id) => kind.find(wb, id)?.to_value().ok(),
+            Target::Section(part) => Section::of(part, wb).to_value().ok(),
+        }
+    }
+
+    /// Whether `field` comes after another field of its group in this conflict.
+    fn follows_another(&self, field: &str) -> bool {
+        let Target::Record(kind, _) = self.about else {
+            return false;
+        };
+        kind.groups().iter().any(|group| {
+            let at = group.iter().position(|f| *f == field);
+            at.is_some_and(|at| {
+                group[..at]
+                    .iter()
+                    .any(|lead| self.fields.iter().any(|f| f.field == *lead))
+            })
+        })
+    }
 }
 
-/// Which side's value a conflict keeps.
+/// Which value a conflict settles on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Pick {
-    Mine,
-    Theirs,
+    /// Put the set-aside value in place.
+    SetAside,
+    /// Keep the value in place; the set-aside one goes.
+    Kept,
 }
 
 /// The edit that settles conflict `id` with `pick` (one undo step).
@@ -95,7 +142,7 @@ pub fn resolve(wb: &Workbook, id: Id, pick: Pick) -> Result<Edit, Invalid> {
         .find(|c| c.id == id)
         .ok_or_else(|| Invalid::new("id", format!("there is no conflict {id}")))?;
     let dismiss = Edit::Remove(Kind::Conflict, id);
-    if pick == Pick::Theirs {
+    if pick == Pick::Kept {
         return Ok(dismiss);
     }
     let restore = match conflict.about {
@@ -104,45 +151,46 @@ pub fn resolve(wb: &Workbook, id: Id, pick: Pick) -> Result<Edit, Invalid> {
                 Invalid::new(
                     "id",
                     format!(
-                        "that {} was deleted since; only “theirs” can be picked",
+                        "that {} was deleted since; only keeping can settle this conflict",
                         kind.noun()
                     ),
                 )
             })?;
-            let after = with_mine(&current.to_value()?, &conflict.fields)?;
+            let after = with_set_aside(&current.to_value()?, &conflict.fields)?;
             Edit::update(current.clone(), Item::from_value(kind, after)?)
         }
         Target::Section(part) => {
             let current = Section::of(part, wb);
-            let after = with_mine(&current.to_value()?, &conflict.fields)?;
+            let after = with_set_aside(&current.to_value()?, &conflict.fields)?;
             Edit::set(current.clone(), Section::from_value(part, after)?)
         }
     };
     Ok(Edit::Batch(vec![restore, dismiss]))
 }
 
-/// `current` with each conflicting field taking our value (lists merged).
-fn with_mine(current: &Value, fields: &[FieldConflict]) -> Result<Value, Invalid> {
+/// `current` with each conflicting field taking the set-aside value (lists merged).
+fn with_set_aside(current: &Value, fields: &[FieldConflict]) -> Result<Value, Invalid> {
     if let [whole] = fields
         && whole.field.is_empty()
     {
-        return Ok(merge::force(&whole.base, &whole.mine, current));
+        return Ok(merge::force(&whole.base, &whole.set_aside, current));
     }
     let Value::Object(now) = current else {
         return Err(Invalid::new(
             "fields",
-            "the value changed shape since; only “theirs” can be picked",
+            "the value changed shape since; only keeping can settle this conflict",
         ));
     };
     let mut base = now.clone();
-    let mut mine: Map<String, Value> = now.clone();
-    for f in fields {
+    let mut set_aside: Map<String, Value> = now.clone();
+    // A record keeps its id whatever a hand-edited conflict says.
+    for f in fields.iter().filter(|f| f.field != "id") {
         base.insert(f.field.clone(), f.base.clone());
-        mine.insert(f.field.clone(), f.mine.clone());
+        set_aside.insert(f.field.clone(), f.set_aside.clone());
     }
     Ok(merge::force(
         &Value::Object(base),
-        &Value::Object(mine),
+        &Value::Object(set_aside),
         current,
     ))
 }

@@ -23,10 +23,10 @@ pub struct FieldConflict {
     pub field: String,
     /// The value both sides started from.
     pub base: Value,
-    /// Ours: the value this side wanted.
-    pub mine: Value,
-    /// Theirs: the value the other side saved, which stays in place.
-    pub theirs: Value,
+    /// The value the other side saved first, which stays in place.
+    pub kept: Value,
+    /// The value this side wanted, set aside until someone picks.
+    pub set_aside: Value,
 }
 
 /// The outcome of a merge: the value to store and the fields left as theirs.
@@ -51,7 +51,7 @@ pub fn merge(base: &Value, ours: &Value, theirs: &Value, groups: &[&[&str]]) -> 
 }
 
 /// The fields `ours` changed from `base`, with their new values; taking these
-/// over `theirs` (lists merged by element) is what picking "mine" means.
+/// over `theirs` (lists merged by element) is what using a set-aside value means.
 pub fn force(base: &Value, ours: &Value, theirs: &Value) -> Value {
     match (base, ours, theirs) {
         (Value::Object(b), Value::Object(o), Value::Object(t)) => {
@@ -190,8 +190,8 @@ fn conflict(field: &str, base: &Value, ours: &Value, theirs: &Value) -> FieldCon
     FieldConflict {
         field: field.to_string(),
         base: base.clone(),
-        mine: ours.clone(),
-        theirs: theirs.clone(),
+        kept: theirs.clone(),
+        set_aside: ours.clone(),
     }
 }
 
@@ -286,8 +286,8 @@ mod tests {
             [FieldConflict {
                 field: "metric".into(),
                 base: json!("1"),
-                mine: json!("2"),
-                theirs: json!("3"),
+                kept: json!("3"),
+                set_aside: json!("2"),
             }]
         );
     }

@@ -37,6 +37,26 @@ pub fn round_half_up(value: Decimal, places: u32) -> Decimal {
     value.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero)
 }
 
+/// Serde: money as a decimal string with two places, half-up (`"250000.00"`),
+/// the form every `--format json` report gives money in.
+pub fn serialize_cents<S: serde::Serializer>(
+    amount: &Decimal,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&format!("{:.2}", round_cents(*amount)))
+}
+
+/// Serde: [`serialize_cents`], or `null` for an unknown amount.
+pub fn serialize_cents_or_null<S: serde::Serializer>(
+    amount: &Option<Decimal>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match amount {
+        Some(amount) => serialize_cents(amount, serializer),
+        None => serializer.serialize_none(),
+    }
+}
+
 /// Parses an amount the way people write it: `40000`, `40,000`, `$40k`, `1.2M`,
 /// `-250.50`. The result is exact; nothing goes through a float.
 pub fn parse_amount(input: &str) -> Result<Decimal, String> {
@@ -160,6 +180,81 @@ pub fn parse_percent(input: &str) -> Result<Decimal, String> {
     Ok((value / Decimal::ONE_HUNDRED).normalize())
 }
 
+/// `value` against a figure it usually comes close to (the last balance, the
+/// last share price): ten times as much or more, or a tenth or less, is most
+/// likely a slipped digit or decimal point, so it is said (never refused).
+pub fn tenfold_warning(value: Decimal, reference: Decimal, what: &str) -> Option<String> {
+    if reference <= Decimal::ZERO || value <= Decimal::ZERO {
+        return None;
+    }
+    let far = value >= reference * Decimal::TEN || value * Decimal::TEN <= reference;
+    far.then(|| {
+        format!(
+            "{} is far from {what} ({}): check for a slipped digit or decimal point",
+            format_money(value),
+            format_money(reference)
+        )
+    })
+}
+
+/// Parses a count of shares: `180`, `1,200`, `10.5`. Shares are not money,
+/// so `$40k` is refused rather than read as 40,000 shares.
+pub fn parse_shares(input: &str) -> Result<Decimal, String> {
+    parse_count(input, "shares", "180 or 10.5")
+}
+
+/// Parses a number of weeks, whole or not: `26`, `6.5`, `26 weeks`, `26w`.
+pub fn parse_weeks(input: &str) -> Result<Decimal, String> {
+    let text = strip_unit(input, &["weeks", "week", "wks", "wk", "w"]);
+    parse_count(text, "weeks", "26 or 6.5")
+}
+
+/// Parses a whole number of `unit` (plural, e.g. `months`): `18`, `18 months`.
+pub fn parse_whole(input: &str, unit: &str) -> Result<u32, String> {
+    let singular = unit.strip_suffix('s').unwrap_or(unit);
+    let text = strip_unit(input, &[unit, singular]);
+    let value = parse_count(text, unit, "12")?;
+    let not_whole = || format!("{:?} is not a whole number of {unit}, like 12", text.trim());
+    if !value.fract().is_zero() {
+        return Err(not_whole());
+    }
+    u32::try_from(value).map_err(|_| format!("{:?} is too many {unit}", text.trim()))
+}
+
+/// `input` without a trailing unit word (`26 weeks` → `26`), if it has one.
+fn strip_unit<'a>(input: &'a str, units: &[&str]) -> &'a str {
+    let text = input.trim();
+    units
+        .iter()
+        .find_map(|unit| {
+            let cut = text.len().checked_sub(unit.len())?;
+            let (head, tail) = (text.get(..cut)?, text.get(cut..)?);
+            let digit_before = head.trim_end().ends_with(|c: char| c.is_ascii_digit());
+            (tail.eq_ignore_ascii_case(unit) && digit_before).then_some(head)
+        })
+        .unwrap_or(text)
+}
+
+/// A plain count of `what`, never negative: digits, thousands separators every
+/// three digits, and a decimal point. No `$` and no `k`/`M`: a count is not money.
+fn parse_count(input: &str, what: &str, example: &str) -> Result<Decimal, String> {
+    let text = input.trim();
+    let digits = strip_thousands(text)
+        .filter(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit() || c == '.'));
+    if let Some(value) = digits.and_then(|d| Decimal::from_str(&d).ok()) {
+        return Ok(value.normalize());
+    }
+    if text.contains('$') || text.ends_with(['k', 'K', 'm', 'M']) {
+        Err(format!(
+            "{text:?} looks like money; enter the number of {what}, like {example}"
+        ))
+    } else {
+        Err(format!(
+            "{text:?} is not a number of {what} (like {example})"
+        ))
+    }
+}
+
 fn group_thousands(digits: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
@@ -186,6 +281,64 @@ mod tests {
         assert_eq!(parse_amount("-250.50"), Ok(dec!(-250.5)));
         assert_eq!(parse_amount("-$3.5k"), Ok(dec!(-3500)));
         assert_eq!(parse_amount("0.1"), Ok(dec!(0.1)));
+    }
+
+    #[test]
+    fn a_tenfold_change_is_said() {
+        // 84,000 = 10 × 8,400; 840 = 8,400 ÷ 10.
+        assert!(tenfold_warning(dec!(84000), dec!(8400), "the last balance").is_some());
+        assert!(tenfold_warning(dec!(840), dec!(8400), "the last balance").is_some());
+        assert_eq!(tenfold_warning(dec!(83999), dec!(8400), "x"), None);
+        assert_eq!(tenfold_warning(dec!(841), dec!(8400), "x"), None);
+        assert_eq!(
+            tenfold_warning(dec!(5), dec!(0), "x"),
+            None,
+            "nothing to compare"
+        );
+        assert_eq!(
+            tenfold_warning(dec!(2124), dec!(212.40), "the last price").as_deref(),
+            Some(
+                "$2,124.00 is far from the last price ($212.40): check for a slipped digit or decimal point"
+            )
+        );
+    }
+
+    #[test]
+    fn counts_are_plain_numbers_never_money() {
+        assert_eq!(parse_shares("180"), Ok(dec!(180)));
+        assert_eq!(parse_shares(" 1,200 "), Ok(dec!(1200)));
+        assert_eq!(parse_shares("10.5"), Ok(dec!(10.5)));
+        for money in ["$40k", "40k", "1.2M", "$180"] {
+            let err = parse_shares(money).unwrap_err();
+            assert!(err.contains("looks like money"), "{money}: {err}");
+        }
+        for bad in ["", "-5", "ten", "4,00", "1.2.3"] {
+            assert!(parse_shares(bad).is_err(), "{bad:?} was accepted");
+        }
+    }
+
+    #[test]
+    fn weeks_and_whole_counts_take_their_unit_word() {
+        assert_eq!(parse_weeks("26"), Ok(dec!(26)));
+        assert_eq!(parse_weeks("6.5 weeks"), Ok(dec!(6.5)));
+        assert_eq!(parse_weeks("26w"), Ok(dec!(26)));
+        assert_eq!(parse_weeks("1 week"), Ok(dec!(1)));
+        assert!(parse_weeks("$40k").unwrap_err().contains("number of weeks"));
+        assert!(parse_weeks("weeks").is_err(), "a unit alone is no number");
+        assert_eq!(parse_whole("18", "months"), Ok(18));
+        assert_eq!(parse_whole("18 months", "months"), Ok(18));
+        assert_eq!(parse_whole("1 month", "months"), Ok(1));
+        assert_eq!(parse_whole("1,000", "days"), Ok(1000));
+        assert_eq!(
+            parse_whole("2.5", "months"),
+            Err("\"2.5\" is not a whole number of months, like 12".into())
+        );
+        assert!(parse_whole("eighteen", "months").is_err());
+        assert!(
+            parse_whole("99999999999", "days")
+                .unwrap_err()
+                .contains("too many")
+        );
     }
 
     #[test]

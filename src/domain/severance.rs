@@ -7,9 +7,10 @@
 //! rounded half-up to cents (withholding applies to the amount actually paid).
 
 use crate::domain::Invalid;
+use crate::domain::choice::{Choice, Choices};
 use crate::domain::dates::{self, add_months};
 use crate::domain::money::{MAX_AMOUNT, format_money, round_cents};
-use crate::domain::runway::text::{format_quantity, parse_choice};
+use crate::domain::runway::text::format_quantity;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -94,15 +95,19 @@ impl TemplateKind {
 impl FromStr for TemplateKind {
     type Err = String;
 
-    fn from_str(input: &str) -> Result<Self, Self::Err> {
-        parse_choice(
-            input,
-            &Self::ALL,
-            Self::key,
-            Self::label,
-            "severance template",
-        )
+    fn from_str(input: &str) -> Result<Self, String> {
+        Self::CHOICES.parse(input)
     }
+}
+
+impl Choice for TemplateKind {
+    const CHOICES: Choices<Self> = Choices {
+        what: "severance template",
+        all: &Self::ALL,
+        key: Self::key,
+        label: Self::label,
+        synonyms: &[],
+    };
 }
 
 impl fmt::Display for TemplateKind {

@@ -102,6 +102,26 @@ fn write_as(
     Ok(target)
 }
 
+/// Like [`write`], unless a backup for `reason` already holds exactly these
+/// bytes: then that one is named. An upgrade that cannot be saved (a file
+/// made immutable, say) would otherwise leave one more copy at every start.
+pub fn keep_once(
+    disk: &dyn Disk,
+    paths: &Paths,
+    bytes: &[u8],
+    reason: Reason,
+) -> Result<PathBuf, StoreError> {
+    let same = list(paths)?.into_iter().find(|b| {
+        b.reason == reason
+            && b.size == bytes.len() as u64
+            && fs::read(&b.path).is_ok_and(|kept| kept == bytes)
+    });
+    match same {
+        Some(kept) => Ok(kept.path),
+        None => write(disk, paths, bytes, reason),
+    }
+}
+
 /// Every backup, newest first. Files that are not ours are ignored.
 pub fn list(paths: &Paths) -> Result<Vec<Backup>, StoreError> {
     let entries = match fs::read_dir(&paths.backups) {
@@ -160,10 +180,19 @@ pub fn daily(disk: &dyn Disk, paths: &Paths, current: &[u8]) -> Result<(), Store
     if !taken_today(paths) {
         write(disk, paths, current, Reason::Auto)?;
     }
+    trim(disk, paths, Reason::Auto, KEEP_AUTO)
+}
+
+/// How many `pre-import` backups are kept (each import of 1,000 records or
+/// more takes one).
+pub const KEEP_PRE_IMPORT: usize = 5;
+
+/// Removes all but the newest `keep` backups taken for `reason`.
+pub fn trim(disk: &dyn Disk, paths: &Paths, reason: Reason, keep: usize) -> Result<(), StoreError> {
     for old in list(paths)?
         .iter()
-        .filter(|b| b.reason == Reason::Auto)
-        .skip(KEEP_AUTO)
+        .filter(|b| b.reason == reason)
+        .skip(keep)
     {
         disk.remove_file(&old.path)
             .map_err(|e| StoreError::io("remove the old backup", &old.path, e))?;

@@ -3,11 +3,12 @@
 //! actions become effects; effects edit and save through the session.
 
 use super::keymap::{self, Action, Scope};
-use super::screens::{self, Cx, Effect, Screen, TABS, View};
+use super::screens::{self, Cx, Effect, Form, Screen, TABS, View};
 use super::theme::Theme;
-use super::widgets::form::{Form, Outcome};
+use super::widgets::form::Outcome;
 use super::widgets::help;
 use super::widgets::popup::{self, Tone};
+use crate::domain::Id;
 use crate::domain::conflict::{self, Pick};
 use crate::domain::edit::{self, EditError};
 use crate::store::export::write_file;
@@ -26,8 +27,8 @@ pub const MIN_HEIGHT: u16 = 16;
 
 /// A popup on the stack; only the top one gets keys.
 pub enum Popup {
-    /// A form, and the tab whose screen opened it (and gets it back on submit).
-    Form(Form, usize),
+    /// A form; its purpose names the tab whose screen gets it back on submit.
+    Form(Box<Form>),
     Confirm {
         title: String,
         text: String,
@@ -70,9 +71,25 @@ enum ExitPlan {
 pub enum Status {
     Idle,
     Saved(String),
+    /// Saved, with something to look at: a value set aside as a conflict, a
+    /// backup that failed.
+    Warned(String),
     Info(String),
     /// Unsaved edits are in memory; `Ctrl-S` retries. Stays until a save succeeds.
     NotSaved(String),
+}
+
+impl Status {
+    /// The words shown, whatever the kind of status.
+    pub fn text(&self) -> &str {
+        match self {
+            Status::Idle => "",
+            Status::Saved(text)
+            | Status::Warned(text)
+            | Status::Info(text)
+            | Status::NotSaved(text) => text,
+        }
+    }
 }
 
 pub struct App {
@@ -86,6 +103,8 @@ pub struct App {
     banner: Option<String>,
     quit: bool,
     exit: ExitPlan,
+    /// The top form asked to edit its note in the user's editor: the text.
+    editor: Option<String>,
 }
 
 impl App {
@@ -115,6 +134,7 @@ impl App {
             banner,
             quit: false,
             exit: ExitPlan::default(),
+            editor: None,
         };
         app.open_notes();
         app.refresh_all();
@@ -176,11 +196,10 @@ impl App {
         match self.session.refresh() {
             Ok(Some((dropped, outcome))) => {
                 self.refresh_all();
-                let text = with_conflicts(
-                    "reloaded: the workbook was changed elsewhere".into(),
-                    &outcome,
-                );
-                self.status = Status::Info(text);
+                self.status = match self.set_aside(&outcome.conflicts) {
+                    Some(text) => Status::Warned(text),
+                    None => Status::Info("reloaded: the workbook was changed elsewhere".into()),
+                };
                 self.tell_dropped(&dropped);
                 self.tell_kept(&outcome);
             }
@@ -256,8 +275,18 @@ impl App {
                     copy.display()
                 ))
             }
+            // The change itself is what makes the file too large: a backup
+            // of it could never be restored, so only undoing it helps.
+            Err(StoreError::WouldBeTooLarge { .. }) => {
+                let undo = keymap::key_for(Scope::Global, Action::Undo);
+                Err(format!(
+                    "{why}. A backup of it could never be restored either: \
+                     keep working and undo the change ({undo}), or quit and lose it"
+                ))
+            }
             Err(rescue) => Err(format!(
-                "your last {unsaved} edit(s) could not be saved ({why}), nor kept as a backup ({rescue})"
+                "your last {unsaved} edit(s) could not be saved ({why}), and could not be \
+                 kept as a backup either ({rescue})"
             )),
         }
     }
@@ -277,6 +306,22 @@ impl App {
         }
     }
 
+    /// Quits with the unsaved edits kept as a backup; if not even that can
+    /// be written, stays, and the prompt says so (only `L` quits then).
+    fn quit_keeping_a_backup(&mut self, error: String) {
+        if self.session.retry_save().is_ok() {
+            self.quit = true;
+            return;
+        }
+        match self.keep_as_backup(&error) {
+            Ok(note) => {
+                self.exit = ExitPlan::Kept(note);
+                self.quit = true;
+            }
+            Err(note) => self.popups.push(Popup::Unsaved { error: note }),
+        }
+    }
+
     /// A key in the quit-with-unsaved-edits prompt.
     fn unsaved_key(&mut self, error: String, key: &KeyEvent) {
         match keymap::resolve(&[Scope::Unsaved], key) {
@@ -286,14 +331,7 @@ impl App {
                     error: err.to_string(),
                 }),
             },
-            Some(Action::QuitKeepBackup) => match self.keep_as_backup(&error) {
-                Ok(note) => {
-                    self.exit = ExitPlan::Kept(note);
-                    self.quit = true;
-                }
-                // Not even a backup could be written: stay, and say so.
-                Err(note) => self.popups.push(Popup::Unsaved { error: note }),
-            },
+            Some(Action::QuitKeepBackup) => self.quit_keeping_a_backup(error),
             Some(Action::QuitLose) => {
                 self.exit = ExitPlan::Lose;
                 self.quit = true;
@@ -313,7 +351,7 @@ impl App {
     fn scopes(&self) -> Vec<Scope> {
         if let Some(top) = self.popups.last() {
             return vec![match top {
-                Popup::Form(..) => Scope::Form,
+                Popup::Form(form) => return form.scopes(),
                 Popup::Confirm { .. } => Scope::Confirm,
                 Popup::Message { .. } => Scope::Message,
                 Popup::Help { .. } => Scope::Help,
@@ -334,10 +372,13 @@ impl App {
         if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
             // Asked already: a second Ctrl-C quits, saving once more or
             // keeping the edits as a backup (never losing them unasked).
-            if matches!(self.popups.last(), Some(Popup::Unsaved { .. })) {
-                self.quit = true;
-            } else {
-                self.request_quit();
+            match self.popups.last() {
+                Some(Popup::Unsaved { error }) => {
+                    let error = error.clone();
+                    self.popups.pop();
+                    self.quit_keeping_a_backup(error);
+                }
+                _ => self.request_quit(),
             }
             return;
         }
@@ -423,10 +464,14 @@ impl App {
     fn popup_key(&mut self, key: KeyEvent) {
         let Some(top) = self.popups.pop() else { return };
         match top {
-            Popup::Form(mut form, owner) => match form.on_key(&key) {
-                Outcome::Stay => self.popups.push(Popup::Form(form, owner)),
+            Popup::Form(mut form) => match form.on_key(&key) {
+                Outcome::Stay => self.popups.push(Popup::Form(form)),
                 Outcome::Cancel => {}
-                Outcome::Submit => self.submit(form, owner),
+                Outcome::Submit => self.submit(form),
+                Outcome::Editor => {
+                    self.editor = form.focused_text();
+                    self.popups.push(Popup::Form(form));
+                }
             },
             Popup::Confirm {
                 title,
@@ -486,8 +531,8 @@ impl App {
                 let cursor = (cursor + 1).min(count.saturating_sub(1));
                 return self.popups.push(Popup::Conflicts { cursor });
             }
-            Some(Action::KeepMine) => Pick::Mine,
-            Some(Action::KeepTheirs) => Pick::Theirs,
+            Some(Action::UseSetAside) => Pick::SetAside,
+            Some(Action::KeepInPlace) => Pick::Kept,
             _ => return self.popups.push(Popup::Conflicts { cursor }),
         };
         let wb = self.session.workbook();
@@ -495,8 +540,8 @@ impl App {
             return;
         };
         let done = match pick {
-            Pick::Mine => format!("kept mine for {}", chosen.subject(wb)),
-            Pick::Theirs => format!("kept theirs for {}", chosen.subject(wb)),
+            Pick::SetAside => format!("used the set-aside value for {}", chosen.short_subject()),
+            Pick::Kept => format!("kept {} as it is", chosen.short_subject()),
         };
         match conflict::resolve(wb, chosen.id, pick) {
             Ok(edit) => self.run_and_report(vec![Effect::Edit {
@@ -518,23 +563,69 @@ impl App {
         }
     }
 
-    /// Gives a valid form back to the screen that opened it. If the screen or
-    /// the domain refuses a value, the form comes back with the error under it.
-    fn submit(&mut self, mut form: Form, owner: usize) {
+    /// Gives a valid form back to the screen that opened it. What the screen
+    /// or the domain refuses comes back under the fields it names; the form's
+    /// plausibility warnings lead the status line of what is saved.
+    fn submit(&mut self, mut form: Box<Form>) {
+        let owner = form.purpose().tab();
         let mut cx = Cx::new(self.session.workbook(), self.today);
         let result = self.screens[owner].on_submit(&form, &mut cx);
-        let effects = cx.effects;
+        let mut effects = cx.effects;
         match result {
-            Err(invalid) => {
-                form.show_error(&invalid);
-                self.popups.push(Popup::Form(form, owner));
+            Err(refused) => {
+                form.show_errors(&refused.0);
+                self.popups.push(Popup::Form(form));
             }
             Ok(()) => {
+                let warnings = form.warnings();
+                if let Some(Effect::Edit { done, .. }) = effects
+                    .iter_mut()
+                    .find(|e| matches!(e, Effect::Edit { .. }))
+                    && !warnings.is_empty()
+                {
+                    *done = format!("! {} · {done}", warnings.join(" · "));
+                }
                 if let Some(invalid) = self.run(effects) {
-                    form.show_error(&invalid);
-                    self.popups.push(Popup::Form(form, owner));
+                    form.show_errors(&[invalid]);
+                    self.popups.push(Popup::Form(form));
                 }
             }
+        }
+    }
+
+    /// Pasted text: into the top form's field, or a table filter being typed;
+    /// anywhere else it is ignored. A paste is never read as keys, so it can
+    /// never save a form, switch tabs or quit.
+    pub fn on_paste(&mut self, text: &str) {
+        if let Some(Popup::Form(form)) = self.popups.last_mut() {
+            form.paste(text);
+            return;
+        }
+        if !self.popups.is_empty() {
+            return;
+        }
+        match self.screens[self.tab].table_mut() {
+            Some(table) if table.is_filtering() => {
+                let pasted = text.replace(['\r', '\n', '\t'], " ");
+                let text = format!("{}{}", table.filter(), pasted.trim_end());
+                table.set_filter(text);
+            }
+            _ => {
+                self.status =
+                    Status::Info("pasted text ignored: open a form or a filter first".into())
+            }
+        }
+    }
+
+    /// The text of a note to edit in the user's editor, if a form asked.
+    pub fn take_editor_request(&mut self) -> Option<String> {
+        self.editor.take()
+    }
+
+    /// What the user's editor gave back goes into the form that asked.
+    pub fn editor_returned(&mut self, result: Result<String, String>) {
+        if let Some(Popup::Form(form)) = self.popups.last_mut() {
+            form.editor_returned(result);
         }
     }
 
@@ -600,8 +691,9 @@ impl App {
                 if let Some(&(kind, id)) = applied.added.first() {
                     self.screens[self.tab].select(kind, id);
                 }
-                let done = with_conflicts(done, &applied.outcome);
-                self.show_save(applied.saved, done);
+                self.tell_kept(&applied.outcome);
+                let earlier = applied.outcome.conflicts;
+                self.show_save(applied.saved, done, &earlier);
                 Ok(())
             }
             Err(EditError::Invalid(invalid)) => Err(invalid),
@@ -628,7 +720,7 @@ impl App {
                     "undone in part"
                 };
                 self.tell_kept(&applied.outcome);
-                self.show_save(applied.saved, done.into());
+                self.show_save(applied.saved, done.into(), &[]);
             }
             Some(Err(err)) => {
                 self.popups.push(Popup::Message {
@@ -648,51 +740,83 @@ impl App {
         }
         let saved = self.session.retry_save();
         self.refresh_all();
-        self.show_save(saved, "saved".into());
+        self.show_save(saved, "saved".into(), &[]);
     }
 
-    /// Says which fields an undo left alone because they changed elsewhere.
+    /// What the status says when a merge set values aside as `conflicts`:
+    /// which record, and where to settle it. `None` when there are none.
+    fn set_aside(&self, conflicts: &[Id]) -> Option<String> {
+        let first = conflicts.first()?;
+        let wb = self.session.workbook();
+        let subject = wb
+            .conflicts
+            .iter()
+            .find(|c| c.id == *first)
+            .map(|c| c.short_subject())?;
+        let more = match conflicts.len() {
+            1 => String::new(),
+            n => format!(" and {} more", n - 1),
+        };
+        let key = keymap::key_for(Scope::Global, Action::Conflicts);
+        Some(format!(
+            "{subject}{more} was changed elsewhere at the same time: the value saved first is kept, yours is set aside ({key} reviews)"
+        ))
+    }
+
+    /// Says what a merge left as it is because it changed elsewhere.
     fn tell_kept(&mut self, outcome: &edit::Outcome) {
         if outcome.kept.is_empty() {
             return;
         }
         let text = format!(
-            "These were changed elsewhere after your edit, so undo left them as they are:\n\n{}",
+            "Changed elsewhere in the meantime, so careerbook left it as it is:\n\n{}",
             outcome.kept.join("\n")
         );
         self.popups.push(Popup::Message {
-            title: "Not undone".into(),
+            title: "Left as it is".into(),
             text,
             tone: Tone::Info,
             scroll: 0,
         });
     }
 
-    fn show_save(&mut self, saved: Result<Saved, StoreError>, done: String) {
+    /// Says how a save went; `conflicts` are those the edit already met in
+    /// memory (a save that merges may add its own).
+    fn show_save(&mut self, saved: Result<Saved, StoreError>, done: String, conflicts: &[Id]) {
         self.status = match saved {
             Ok(saved) => {
                 self.tell_dropped(&saved.dropped);
                 self.tell_kept(&saved.outcome);
-                let mut text = with_conflicts(done, &saved.outcome);
+                let all: Vec<Id> = conflicts
+                    .iter()
+                    .chain(&saved.outcome.conflicts)
+                    .copied()
+                    .collect();
+                let set_aside = self.set_aside(&all);
+                let warn = set_aside.is_some() || saved.backup_failed.is_some();
+                let mut text = set_aside.unwrap_or(done);
                 if saved.merged {
                     text.push_str(" · merged with changes made elsewhere");
                 }
                 if let Some(problem) = saved.backup_failed {
                     text.push_str(&format!(" · saved, but {problem}"));
                 }
-                Status::Saved(text)
+                if warn {
+                    Status::Warned(text)
+                } else {
+                    Status::Saved(text)
+                }
             }
             // Retrying cannot help a change that makes the file too large.
             Err(err @ StoreError::WouldBeTooLarge { .. }) => {
                 let undo = keymap::key_for(Scope::Global, Action::Undo);
                 Status::NotSaved(format!("{err} ({undo} undoes it)"))
             }
+            // What to do comes first: a narrow status line cuts the end.
             Err(err) => {
-                let unsaved = self.session.unsaved();
+                let unsaved = crate::text::count(self.session.unsaved(), "edit");
                 let retry = keymap::key_for(Scope::Global, Action::RetrySave);
-                Status::NotSaved(format!(
-                    "{err} ({unsaved} edit(s) kept in memory; {retry} retries)"
-                ))
+                Status::NotSaved(format!("{retry} retries; {unsaved} kept in memory. {err}"))
             }
         };
     }
@@ -759,19 +883,23 @@ impl App {
         let unsaved = self.session.unsaved();
         let line = match &self.status {
             // Unsaved edits outrank any later note: the warning stays until a save works.
-            Status::Idle | Status::Saved(_) | Status::Info(_) if unsaved > 0 => Line::styled(
-                fit(
-                    &format!(" ✗ NOT SAVED: {unsaved} edit(s) only in memory; Ctrl-S retries"),
-                    width,
-                ),
-                self.theme.bad(),
-            ),
+            Status::Idle | Status::Saved(_) | Status::Warned(_) | Status::Info(_)
+                if unsaved > 0 =>
+            {
+                let retry = keymap::key_for(Scope::Global, Action::RetrySave);
+                let edits = crate::text::count(unsaved, "edit");
+                let text = format!(" ✗ NOT SAVED: {edits} only in memory; {retry} retries");
+                Line::styled(fit(&text, width), self.theme.bad())
+            }
             Status::Idle => Line::raw(""),
             Status::Saved(text) if text.contains("saved") => {
                 Line::styled(fit(&format!(" ✓ {text}"), width), self.theme.good())
             }
             Status::Saved(text) => {
                 Line::styled(fit(&format!(" ✓ {text} · saved"), width), self.theme.good())
+            }
+            Status::Warned(text) => {
+                Line::styled(fit(&format!(" ⚠ {text}"), width), self.theme.warn())
             }
             Status::Info(text) => {
                 Line::styled(fit(&format!(" • {text}"), width), self.theme.text())
@@ -816,7 +944,7 @@ impl App {
 
     fn render_popup(&self, frame: &mut Frame, area: Rect, popup: &Popup) {
         match popup {
-            Popup::Form(form, _) => form.render(frame, area, &self.theme),
+            Popup::Form(form) => form.render(frame, area, &self.theme),
             Popup::Confirm { title, text, .. } => {
                 let body = [Line::raw(text.clone())];
                 popup::render_box(
@@ -868,6 +996,7 @@ impl App {
             Popup::Help { scroll } => {
                 let mut scopes = self.screens[self.tab].scopes();
                 scopes.push(Scope::Global);
+                scopes.extend(keymap::FORM_SCOPES);
                 help::render(frame, area, &scopes, *scroll, &self.theme);
             }
         }
@@ -886,6 +1015,10 @@ impl App {
             Line::raw(""),
         ];
         body.extend(edits.iter().map(|e| Line::raw(format!("  • {e}"))));
+        body.push(Line::raw(""));
+        body.push(Line::raw(
+            "Fix what stops the save (free disk space, close the other careerbook), then retry.",
+        ));
         popup::render_box(
             frame,
             area,
@@ -904,8 +1037,8 @@ impl App {
     fn render_conflicts(&self, frame: &mut Frame, area: Rect, cursor: usize) {
         let wb = self.session.workbook();
         let mut body = vec![Line::raw(
-            "Changed here and elsewhere to different values. The file holds theirs; \
-             yours waits here until you pick.",
+            "Each was changed in two places at once. The value saved first was kept; \
+             the other is set aside here until you pick.",
         )];
         for (i, c) in wb.conflicts.iter().enumerate() {
             let marker = if i == cursor { "▶ " } else { "  " };
@@ -919,7 +1052,12 @@ impl App {
                 format!("{marker}{} · {}", c.subject(wb), c.date),
                 style,
             ));
-            body.extend(c.lines().into_iter().map(|l| Line::raw(format!("    {l}"))));
+            body.extend(c.lines(wb).into_iter().map(|l| {
+                Line::raw(format!(
+                    "    {}",
+                    crate::text::terminal_safe(&l, crate::text::Breaks::Show)
+                ))
+            }));
         }
         popup::render_box(
             frame,
@@ -934,18 +1072,6 @@ impl App {
             &self.theme,
         );
     }
-}
-
-/// `done`, followed by what a merge kept for the person to pick, if anything.
-fn with_conflicts(done: String, outcome: &edit::Outcome) -> String {
-    if outcome.conflicts.is_empty() {
-        return done;
-    }
-    let key = keymap::key_for(Scope::Global, Action::Conflicts);
-    format!(
-        "{done} · ⚠ {} changed elsewhere too: theirs kept, yours waits ({key} reviews)",
-        crate::text::count(outcome.conflicts.len(), "field group"),
-    )
 }
 
 /// The message shown instead of a broken layout.

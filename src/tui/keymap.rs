@@ -40,6 +40,14 @@ pub enum Scope {
     /// Typing a table filter.
     Filter,
     Form,
+    /// A form whose focused field is a note of several lines.
+    FormNote,
+    /// A form whose focused field is a pick-list.
+    FormPick,
+    /// Typing into a pick-list to narrow it.
+    FormPickFilter,
+    /// A changed form asking whether to discard the changes.
+    FormDiscard,
     Confirm,
     Message,
     Help,
@@ -76,7 +84,11 @@ impl Scope {
             Scope::PipelineApps => "Applications (board and list)",
             Scope::PipelineContacts => "Contacts",
             Scope::Filter => "Filter",
-            Scope::Form => "Form",
+            Scope::Form => "Forms",
+            Scope::FormNote => "Forms: in a note",
+            Scope::FormPick => "Forms: in a pick-list",
+            Scope::FormPickFilter => "Forms: typing into a pick-list",
+            Scope::FormDiscard => "Forms: discard the changes?",
             Scope::Confirm => "Confirm",
             Scope::Message => "Message",
             Scope::Help => "Help",
@@ -116,6 +128,11 @@ pub enum Action {
     Cancel,
     NextField,
     PrevField,
+    NewLine,
+    ExternalEditor,
+    NextOption,
+    PrevOption,
+    TakeMatch,
     Yes,
     No,
     Close,
@@ -126,8 +143,8 @@ pub enum Action {
     RestoreBackup,
     // Conflicts
     Conflicts,
-    KeepMine,
-    KeepTheirs,
+    UseSetAside,
+    KeepInPlace,
     // Quitting with unsaved edits
     QuitKeepBackup,
     QuitLose,
@@ -381,9 +398,21 @@ pub static KEYS: &[Binding] = &[
     // Forms
     bind!(Form, [code(K::Tab), code(K::Down)], A::NextField, "next field", "next field"),
     bind!(Form, [code(K::BackTab), code(K::Up)], A::PrevField, "previous field"),
-    bind!(Form, [code(K::Enter), ctrl('s')], A::Submit, "save (in a note, Enter starts a new line: use Ctrl-S)", "save"),
-    bind!(Form, [ctrl('u')], A::ClearField, "clear the field, to type it afresh", "clear"),
-    bind!(Form, [code(K::Esc)], A::Cancel, "cancel, changing nothing", "cancel"),
+    bind!(Form, [code(K::Enter), ctrl('s')], A::Submit, "save (in a note Enter starts a new line, so Ctrl-S saves)", "save"),
+    bind!(Form, [ctrl('u')], A::ClearField, "clear the field, to type it afresh"),
+    bind!(Form, [code(K::Esc)], A::Cancel, "close the form (asks first if you changed anything)", "cancel"),
+    bind!(FormNote, [code(K::Enter)], A::NewLine, "start a new line", "new line"),
+    bind!(FormNote, [code(K::Up)], A::Up, "move up a line"),
+    bind!(FormNote, [code(K::Down)], A::Down, "move down a line"),
+    bind!(FormNote, [ctrl('e')], A::ExternalEditor, "edit the note in your editor ($VISUAL or $EDITOR)", "editor"),
+    bind!(FormPick, [code(K::Right)], A::NextOption, "next option"),
+    bind!(FormPick, [code(K::Left)], A::PrevOption, "previous option"),
+    bind!(FormPickFilter, [code(K::Enter)], A::TakeMatch, "take the highlighted match", "take"),
+    bind!(FormPickFilter, [code(K::Down)], A::Down, "next match"),
+    bind!(FormPickFilter, [code(K::Up)], A::Up, "previous match"),
+    bind!(FormPickFilter, [code(K::Esc)], A::FilterClear, "forget what you typed, keep the choice", "keep"),
+    bind!(FormDiscard, [key('y')], A::Yes, "discard the changes and close the form", "discard"),
+    bind!(FormDiscard, [key('n'), code(K::Esc)], A::No, "keep editing", "keep editing"),
     // Confirm
     bind!(Confirm, [key('y')], A::Yes, "yes, do it", "yes"),
     bind!(Confirm, [key('n'), code(K::Esc)], A::No, "no, keep it", "no"),
@@ -396,15 +425,15 @@ pub static KEYS: &[Binding] = &[
     bind!(Help, [code(K::Up), key('k')], A::Up, "scroll up", "up"),
     bind!(Help, [code(K::Down), key('j')], A::Down, "scroll down", "down"),
     // Conflicts
-    bind!(Conflicts, [key('m')], A::KeepMine, "keep mine: put back the value this window saved", "mine"),
-    bind!(Conflicts, [key('t')], A::KeepTheirs, "keep theirs: the value saved elsewhere stays (it is already in place)", "theirs"),
-    bind!(Conflicts, [code(K::Up), key('k')], A::Up, "previous conflict"),
-    bind!(Conflicts, [code(K::Down), key('j')], A::Down, "next conflict"),
+    bind!(Conflicts, [key('s')], A::UseSetAside, "use the set-aside value: put it in place of the kept one", "use set-aside"),
+    bind!(Conflicts, [key('k')], A::KeepInPlace, "keep the value in place; the set-aside one goes", "keep"),
+    bind!(Conflicts, [code(K::Up)], A::Up, "previous conflict"),
+    bind!(Conflicts, [code(K::Down)], A::Down, "next conflict"),
     bind!(Conflicts, [code(K::Esc)], A::Close, "close; the conflicts wait until you pick", "close"),
     // Quitting with unsaved edits
     bind!(Unsaved, [key('r'), ctrl('s')], A::RetrySave, "try saving again (quits if it works)", "retry"),
     bind!(Unsaved, [key('b')], A::QuitKeepBackup, "quit, keeping the edits as a backup that `careerbook restore` puts back", "quit, keep backup"),
-    bind!(Unsaved, [key('L')], A::QuitLose, "quit and lose these edits", "quit, lose them"),
+    bind!(Unsaved, [key('L')], A::QuitLose, "quit and lose these edits", "quit, lose"),
     bind!(Unsaved, [code(K::Esc)], A::Close, "keep working (the edits stay in memory)", "keep working"),
     // Damaged workbook
     bind!(Damaged, [key('r')], A::RestoreBackup, "restore the newest good backup (the damaged file is kept)", "restore"),
@@ -425,6 +454,14 @@ pub static KEYS: &[Binding] = &[
     bind!(Global, [ctrl('c')], A::ForceQuit, "quit from anywhere"),
 ];
 
+/// The keys of forms, as help lists them after a screen's own.
+pub const FORM_SCOPES: [Scope; 4] = [
+    Scope::Form,
+    Scope::FormNote,
+    Scope::FormPick,
+    Scope::FormPickFilter,
+];
+
 /// The action `event` triggers within `scopes` (searched in order).
 pub fn resolve(scopes: &[Scope], event: &KeyEvent) -> Option<Action> {
     scopes.iter().find_map(|&scope| {
@@ -440,13 +477,26 @@ pub fn bindings(scope: Scope) -> impl Iterator<Item = &'static Binding> {
     KEYS.iter().filter(move |b| b.scope == scope)
 }
 
-/// `a add  e edit  …` for the footer, from the footer-worthy bindings of `scopes`.
+/// `a add  e edit  …` for the footer, from the footer-worthy bindings of
+/// `scopes`. A key an earlier scope takes is not shown for a later one: the
+/// binding shows its next key (in a note, Enter starts a line, so save shows
+/// as Ctrl-S), or is left out when it has none.
 pub fn footer_hints(scopes: &[Scope]) -> Vec<(String, &'static str)> {
-    scopes
-        .iter()
-        .flat_map(|&scope| bindings(scope))
-        .filter_map(|b| b.footer.map(|word| (b.keys[0].label(), word)))
-        .collect()
+    let mut hints = Vec::new();
+    for (i, &scope) in scopes.iter().enumerate() {
+        let taken = |k: &Key| {
+            scopes[..i]
+                .iter()
+                .any(|&s| bindings(s).any(|b| b.keys.contains(k)))
+        };
+        for binding in bindings(scope) {
+            let reachable = binding.keys.iter().find(|k| !taken(k));
+            if let (Some(word), Some(key)) = (binding.footer, reachable) {
+                hints.push((key.label(), word));
+            }
+        }
+    }
+    hints
 }
 
 /// The footer-worthy keys of `scope` with their words, for the last line of a
@@ -545,6 +595,33 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn in_a_note_the_footer_says_enter_adds_a_line_and_ctrl_s_saves() {
+        let hints = footer_hints(&[Scope::FormNote, Scope::Form]);
+        assert!(
+            hints.contains(&("Enter".to_string(), "new line")),
+            "{hints:?}"
+        );
+        assert!(hints.contains(&("Ctrl-S".to_string(), "save")), "{hints:?}");
+        assert!(!hints.contains(&("Enter".to_string(), "save")), "{hints:?}");
+        let single = footer_hints(&[Scope::Form]);
+        assert!(
+            single.contains(&("Enter".to_string(), "save")),
+            "{single:?}"
+        );
+        // The key the footer shows does what it says.
+        let enter = press(KeyCode::Enter, KeyModifiers::NONE);
+        assert_eq!(
+            resolve(&[Scope::FormNote, Scope::Form], &enter),
+            Some(Action::NewLine)
+        );
+        let ctrl_s = press(KeyCode::Char('s'), KeyModifiers::CONTROL);
+        assert_eq!(
+            resolve(&[Scope::FormNote, Scope::Form], &ctrl_s),
+            Some(Action::Submit)
+        );
     }
 
     #[test]

@@ -1,10 +1,13 @@
 //! The full-screen interface: terminal set-up and restore, and the event loop.
 //!
-//! The loop is event-driven: it blocks until a key, a resize, a signal, or the
-//! date changing at midnight, and draws only after something happened, so an
-//! idle careerbook uses no CPU.
+//! The loop is event-driven: it blocks until a key, a paste, a resize, a
+//! signal, or the date changing at midnight, and draws only after something
+//! happened. Pasted text arrives whole (bracketed paste) and goes to the form
+//! or filter being typed, never read as keys. A note can be edited in the
+//! user's editor: the terminal is handed over and taken back.
 
 pub mod app;
+mod editor;
 pub mod keymap;
 pub mod screens;
 pub mod theme;
@@ -15,7 +18,11 @@ use crate::store::lock::{Waiter, Waiting};
 use crate::store::{OpenOptions, Paths, Session, StoreError, backup};
 use app::App;
 use chrono::{Local, NaiveDate};
-use crossterm::event::{self, DisableFocusChange, EnableFocusChange, Event, KeyEvent};
+use crossterm::event::{
+    self, DisableBracketedPaste, DisableFocusChange, EnableBracketedPaste, EnableFocusChange,
+    Event, KeyEvent,
+};
+use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use ratatui::DefaultTerminal;
 use ratatui::text::Line;
 use rustix::event::{PollFd, PollFlags};
@@ -49,6 +56,33 @@ struct Term {
     /// Set when the waiter wrote to the screen behind ratatui's back, so the
     /// next frame is drawn whole.
     scribbled: Rc<Cell<bool>>,
+    /// Stops the input thread reading while an editor owns the terminal.
+    pause: Sender<Pause>,
+}
+
+/// Asks the input thread to stop reading: it says so on `stopped`, then waits
+/// until `resume` is dropped.
+struct Pause {
+    stopped: Sender<()>,
+    resume: Receiver<()>,
+}
+
+/// How often the input thread looks for a pause request between keys. A
+/// blocking read could not be interrupted, and would take keys meant for the
+/// editor; four wake-ups a second cost nothing measurable.
+const INPUT_POLL: Duration = Duration::from_millis(250);
+
+/// The modes careerbook adds to ratatui's raw mode and alternate screen:
+/// focus reports (to pick up changes another process saved while we were
+/// away) and bracketed paste (pasted text arrives whole, never as keys).
+fn enable_modes() {
+    let _ = crossterm::execute!(stdout(), EnableFocusChange, EnableBracketedPaste);
+}
+
+/// Turns the modes of [`enable_modes`] off again; on every way out, a panic
+/// included, so the shell afterwards gets plain keys and pastes.
+fn disable_modes() {
+    let _ = crossterm::execute!(stdout(), DisableBracketedPaste, DisableFocusChange);
 }
 
 impl Term {
@@ -56,25 +90,10 @@ impl Term {
         let terminal =
             ratatui::try_init().map_err(|e| format!("cannot start the terminal interface: {e}"))?;
         install_recovery_note(paths);
-        // Focus reports let us pick up changes another process saved while we were away.
-        let _ = crossterm::execute!(stdout(), EnableFocusChange);
+        enable_modes();
         let (tx, events) = mpsc::channel();
-        let input = tx.clone();
-        std::thread::spawn(move || {
-            loop {
-                match event::read() {
-                    Ok(ev) => {
-                        if input.send(Msg::Term(ev)).is_err() {
-                            break;
-                        }
-                    }
-                    Err(_) => {
-                        let _ = input.send(Msg::InputLost);
-                        break;
-                    }
-                }
-            }
-        });
+        let (pause, paused) = mpsc::channel();
+        read_input(tx.clone(), paused);
         watch_for_hangup(tx.clone());
         let requeue = tx.clone();
         let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])
@@ -89,6 +108,7 @@ impl Term {
             events: Rc::new(events),
             requeue,
             scribbled: Rc::new(Cell::new(false)),
+            pause,
         })
     }
 
@@ -106,6 +126,31 @@ impl Term {
             }
         }
         self.terminal.draw(render).is_ok()
+    }
+
+    /// Hands the terminal to the user's editor to edit `text`, then takes it
+    /// back (raw mode, the alternate screen, our modes, a full redraw).
+    fn edit_externally(&mut self, text: &str) -> Result<String, String> {
+        let (stopped, has_stopped) = mpsc::channel();
+        let (resume, wait) = mpsc::channel::<()>();
+        let request = Pause {
+            stopped,
+            resume: wait,
+        };
+        if self.pause.send(request).is_err() || has_stopped.recv().is_err() {
+            return Err("the terminal's input is gone".into());
+        }
+        disable_modes();
+        ratatui::restore();
+        let edited = editor::edit(text);
+        let back =
+            enable_raw_mode().and_then(|()| crossterm::execute!(stdout(), EnterAlternateScreen));
+        enable_modes();
+        // The editor drew over the screen: the next frame is drawn whole.
+        self.scribbled.set(true);
+        drop(resume);
+        back.map_err(|e| format!("cannot take the terminal back: {e}"))?;
+        edited
     }
 
     /// Tells the person, on the status line, that a save waits for another
@@ -147,9 +192,37 @@ impl Term {
 
 impl Drop for Term {
     fn drop(&mut self) {
-        let _ = crossterm::execute!(stdout(), DisableFocusChange);
+        disable_modes();
         ratatui::restore();
     }
+}
+
+/// Reads terminal events on a thread of its own and sends them to the loop;
+/// between events it honours a [`Pause`].
+fn read_input(tx: Sender<Msg>, pauses: Receiver<Pause>) {
+    std::thread::spawn(move || {
+        loop {
+            if let Ok(pause) = pauses.try_recv() {
+                let _ = pause.stopped.send(());
+                // Returns once the loop drops its end: the editor is done.
+                let _ = pause.resume.recv();
+                continue;
+            }
+            let event = match event::poll(INPUT_POLL) {
+                Ok(false) => continue,
+                Ok(true) => event::read(),
+                Err(err) => Err(err),
+            };
+            let msg = match event {
+                Ok(ev) => Msg::Term(ev),
+                Err(_) => Msg::InputLost,
+            };
+            let lost = matches!(msg, Msg::InputLost);
+            if tx.send(msg).is_err() || lost {
+                break;
+            }
+        }
+    });
 }
 
 /// Writes the wait on the status line (the second row from the bottom)
@@ -294,11 +367,19 @@ fn event_loop(term: &mut Term, app: &mut App) {
                 app.reload_if_changed();
                 app.on_key(key);
             }
+            Ok(Msg::Term(Event::Paste(text))) => {
+                app.reload_if_changed();
+                app.on_paste(&text);
+            }
             Ok(Msg::Term(Event::FocusGained)) => app.reload_if_changed(),
             Ok(Msg::Term(Event::Resize(..))) => {}
             Ok(Msg::Term(_)) => dirty = false,
             Ok(Msg::InputLost | Msg::Signal) | Err(RecvTimeoutError::Disconnected) => return,
             Err(RecvTimeoutError::Timeout) => app.set_today(dates::today()),
+        }
+        if let Some(text) = app.take_editor_request() {
+            let edited = term.edit_externally(&text);
+            app.editor_returned(edited);
         }
     }
 }
@@ -373,6 +454,7 @@ fn install_recovery_note(paths: &Paths) {
     let previous = std::panic::take_hook();
     let paths = paths.clone();
     std::panic::set_hook(Box::new(move |info| {
+        disable_modes();
         previous(info);
         let note = recovery_note(&paths, &info.to_string());
         eprintln!("\n{note}");

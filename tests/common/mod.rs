@@ -52,7 +52,8 @@ pub fn demo_app() -> (tempfile::TempDir, App) {
 }
 
 /// Types `keys`, space separated, as tui-shot spells them: `a`, `Enter`, `Esc`,
-/// `Tab`, `BTab`, `Up`, `Down`, `Left`, `Right`, `Bksp`, `C-s`, `text:hello world`
+/// `Tab`, `BTab`, `Up`, `Down`, `Left`, `Right`, `Home`, `End`, `Bksp`, `Del`,
+/// `C-s`, `text:hello world`
 /// (the rest of the string after `text:` up to the next ` | `).
 pub fn press(app: &mut App, keys: &str) {
     for token in keys.split(" | ") {
@@ -80,6 +81,9 @@ pub fn key(word: &str) -> KeyEvent {
         "Left" => plain(KeyCode::Left),
         "Right" => plain(KeyCode::Right),
         "Bksp" => plain(KeyCode::Backspace),
+        "Del" => plain(KeyCode::Delete),
+        "Home" => plain(KeyCode::Home),
+        "End" => plain(KeyCode::End),
         "PgDn" => plain(KeyCode::PageDown),
         "PgUp" => plain(KeyCode::PageUp),
         "Space" => plain(KeyCode::Char(' ')),
@@ -94,6 +98,13 @@ pub fn key(word: &str) -> KeyEvent {
             plain(KeyCode::Char(c))
         }
     }
+}
+
+/// The workbook as saved: read back from the file, not from the app's memory.
+pub fn saved(app: &App) -> careerbook::domain::workbook::Workbook {
+    let paths = app.session().paths().clone();
+    let session = Session::open(paths, OpenOptions::default()).expect("reopen the saved workbook");
+    session.workbook().clone()
 }
 
 /// The screen as text, one line per row.

@@ -21,8 +21,8 @@ pub struct Faulty(Arc<Mutex<Plan>>);
 #[derive(Debug, Default)]
 pub struct Plan {
     fail_at: Option<usize>,
-    /// A step that fails every time, like a directory that cannot be written.
-    broken: Option<&'static str>,
+    /// Steps that fail every time, like a directory that cannot be written.
+    broken: Vec<&'static str>,
     steps: Vec<String>,
 }
 
@@ -37,11 +37,11 @@ impl Faulty {
     }
 
     pub fn break_step(&self, step: &'static str) {
-        self.0.lock().expect("plan").broken = Some(step);
+        self.0.lock().expect("plan").broken.push(step);
     }
 
     pub fn unbreak(&self) {
-        self.0.lock().expect("plan").broken = None;
+        self.0.lock().expect("plan").broken.clear();
     }
 
     pub fn steps(&self) -> Vec<String> {
@@ -62,7 +62,7 @@ impl Faulty {
         };
         let n = plan.steps.len();
         let step = format!("{step}{place}");
-        let broken = plan.broken.is_some_and(|b| b == step);
+        let broken = plan.broken.iter().any(|b| *b == step);
         plan.steps.push(step);
         if broken {
             return true;
@@ -412,4 +412,21 @@ fn ctrl_c_asks_too_and_a_second_ctrl_c_keeps_the_edits_as_a_backup() {
     let note = app.save_before_exit().expect_err("a note");
     assert!(note.contains("careerbook restore"), "{note}");
     assert_eq!(unsaved_backups(&paths), 1);
+}
+
+#[test]
+fn when_not_even_a_backup_can_be_written_ctrl_c_stays_and_says_so() {
+    let (_dir, paths, disk, mut app) = app_with_an_unsaved_edit();
+    disk.break_step("rename to backup");
+    crate::common::press(&mut app, "C-c C-c");
+    assert!(
+        !app.should_quit(),
+        "quitting now would lose the edit unasked"
+    );
+    let screen = crate::common::draw(&app, 100, 30);
+    assert!(screen.contains("backup either"), "{screen}");
+    assert_eq!(unsaved_backups(&paths), 0);
+    // Only choosing to lose them quits.
+    crate::common::press(&mut app, "L");
+    assert!(app.should_quit());
 }

@@ -16,6 +16,17 @@ use std::time::{Duration, Instant};
 pub const ENTER_ALTERNATE: &str = "\x1b[?1049h";
 pub const LEAVE_ALTERNATE: &str = "\x1b[?1049l";
 
+/// The modes careerbook adds and must take away again: bracketed paste
+/// (2004) and focus reports (1004), each as (on, off).
+pub const MODES: [(&str, &str); 2] = [
+    ("\x1b[?2004h", "\x1b[?2004l"),
+    ("\x1b[?1004h", "\x1b[?1004l"),
+];
+
+/// What a terminal sends around a paste in bracketed-paste mode.
+pub const PASTE_START: &str = "\x1b[200~";
+pub const PASTE_END: &str = "\x1b[201~";
+
 pub struct Terminal {
     /// `None` once the terminal has been closed, as when its window goes away.
     master: Option<OwnedFd>,
@@ -204,6 +215,18 @@ pub fn assert_restored(terminal: &Terminal) {
         "raw mode is still on: {:?}",
         tail(&text)
     );
+    for (on, off) in MODES {
+        assert!(
+            text.contains(on),
+            "{on:?} was never turned on: {:?}",
+            tail(&text)
+        );
+        assert!(
+            text.rfind(off) > text.rfind(on),
+            "{on:?} is left on: {:?}",
+            tail(&text)
+        );
+    }
 }
 
 fn tail(text: &str) -> &str {

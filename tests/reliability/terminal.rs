@@ -2,7 +2,7 @@
 //! SIGHUP, by its terminal going away and by a bug, and each time hands the
 //! terminal back restored, exits promptly and keeps the workbook.
 
-use crate::pty::{Terminal, assert_restored};
+use crate::pty::{ENTER_ALTERNATE, PASTE_END, PASTE_START, Terminal, assert_restored};
 use crate::support::{fresh, open, titles};
 use careerbook::store::Paths;
 use rustix::process::Signal;
@@ -138,4 +138,112 @@ fn a_panic_while_drawing_restores_the_terminal_and_leaves_a_recovery_note() {
     let mode = fs::metadata(&notes[0]).expect("stat").permissions().mode() & 0o777;
     assert_eq!(mode, 0o600, "the note may quote the user's data");
     assert_eq!(titles(&open(&paths)), ["kept"]);
+}
+
+/// A paste arrives whole (bracketed paste): its newline does not save the
+/// form and its `q` does not quit; both are text in the field. (Screens are
+/// matched by single words: a redraw skips the spaces already on screen.)
+#[test]
+fn a_pasted_newline_and_q_are_text_in_the_real_tui() {
+    let (_dir, paths, mut terminal) = running();
+    terminal.type_keys("2a");
+    terminal.wait_for("What", START);
+    terminal.type_keys(&format!("{PASTE_START}Cut-the-build-time\nq{PASTE_END}"));
+    terminal.wait_for("Cut-the-build-time", START);
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        terminal.child.try_wait().expect("try_wait").is_none(),
+        "still running: the q was text"
+    );
+    assert_eq!(titles(&open(&paths)), ["kept"], "the newline saved nothing");
+    terminal.type_keys("\rq");
+    terminal.wait_exit(STOP);
+    assert_restored(&terminal);
+    assert_eq!(titles(&open(&paths)), ["kept", "Cut-the-build-time q"]);
+}
+
+/// Ctrl-E in a note hands the terminal to `$EDITOR` (here a `sed` that adds
+/// a line) and takes it back: the alternate screen is entered again, and the
+/// edited text is in the note and, once saved, in the file.
+#[test]
+fn a_note_edited_in_the_editor_comes_back_into_the_form() {
+    let (_dir, paths) = fresh();
+    let editor = "sed -i -e '$a added-in-the-editor'";
+    let mut terminal = Terminal::spawn(&paths.dir, &[], &[("EDITOR", editor), ("VISUAL", "")]);
+    terminal.wait_for("Pipeline", START);
+    // Typed keys are drawn a letter at a time; the whole redraw after the
+    // editor shows its line whole.
+    terminal.type_keys("2aShipped\t\t\t\t\t\tfirst-line\x05");
+    terminal.wait_for("added-in-the-editor", START);
+    assert!(
+        terminal.text().matches(ENTER_ALTERNATE).count() >= 2,
+        "the alternate screen was left for the editor and entered again"
+    );
+    terminal.type_keys("\x13q");
+    terminal.wait_exit(STOP);
+    assert_restored(&terminal);
+    let session = open(&paths);
+    let win = &session.workbook().impact.wins[0];
+    assert_eq!(win.title, "Shipped");
+    assert_eq!(
+        win.notes.as_deref(),
+        Some("first-line\nadded-in-the-editor")
+    );
+}
+
+/// An editor that fails leaves the note as it was, and says why.
+#[test]
+fn a_failing_editor_leaves_the_note_unchanged_and_says_so() {
+    let (_dir, paths) = fresh();
+    let mut terminal = Terminal::spawn(&paths.dir, &[], &[("EDITOR", "false"), ("VISUAL", "")]);
+    terminal.wait_for("Pipeline", START);
+    terminal.type_keys("2aShipped\t\t\t\t\t\tkept-as-typed\x05");
+    terminal.wait_for("unchanged", START);
+    terminal.type_keys("\x13q");
+    terminal.wait_exit(STOP);
+    let session = open(&paths);
+    assert_eq!(
+        session.workbook().impact.wins[0].notes.as_deref(),
+        Some("kept-as-typed")
+    );
+}
+
+/// An edit refused because the workbook would grow past the size limit
+/// cannot be kept as a backup either (`restore` could not read it): the quit
+/// prompt says so instead of promising a backup, and stays until asked to lose it.
+#[test]
+fn an_edit_too_large_to_save_is_not_promised_a_backup_it_cannot_have() {
+    let (_dir, paths) = fresh();
+    crate::support::add(&mut open(&paths), "kept");
+    let size = std::fs::metadata(&paths.workbook).expect("stat").len();
+    let limit = (size + 40).to_string();
+    let mut terminal = Terminal::spawn(
+        &paths.dir,
+        &[],
+        &[("CAREERBOOK_DEBUG_MAX_BYTES", limit.as_str())],
+    );
+    terminal.wait_for("Pipeline", START);
+    let before = std::fs::read(&paths.workbook).expect("read");
+    terminal.type_keys("2a");
+    terminal.wait_for("What", START);
+    terminal.type_keys("A win with a title long enough to pass the limit\r");
+    terminal.wait_for("NOT SAVED", START);
+    terminal.type_keys("q");
+    terminal.wait_for("Quit with unsaved edits?", START);
+    terminal.type_keys("b");
+    terminal.wait_for("restored", START);
+    assert!(
+        terminal.child.try_wait().expect("try_wait").is_none(),
+        "still open"
+    );
+    terminal.type_keys("L");
+    terminal.wait_exit(STOP);
+    assert_restored(&terminal);
+    assert_eq!(std::fs::read(&paths.workbook).expect("read"), before);
+    let unsaved = careerbook::store::backup::list(&paths)
+        .expect("list")
+        .into_iter()
+        .filter(|b| b.reason == careerbook::store::backup::Reason::Unsaved)
+        .count();
+    assert_eq!(unsaved, 0, "no backup that restore would refuse");
 }

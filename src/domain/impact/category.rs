@@ -1,6 +1,6 @@
 //! What a win ties to: the article's four levers, plus `other`.
 
-use crate::domain::choice::Choices;
+use crate::domain::choice::{Choice, Choices};
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 
@@ -71,19 +71,26 @@ impl Category {
     /// or underscores (`Cost savings`, `cost-savings`), or a short form
     /// (`revenue`, `cost`, `retention`, `risk`, `other`).
     pub fn parse(input: &str) -> Result<Self, String> {
-        Choices {
-            what: "category",
-            all: &Self::ALL,
-            key: |c| c.key(),
-            label: |c| c.label(),
-            synonyms: &[
-                ("cost", Self::CostSavings),
-                ("retention", Self::CustomerRetention),
-                ("risk", Self::RiskReduction),
-            ],
-        }
-        .parse(input)
+        Self::CHOICES.parse(input)
     }
+}
+
+impl Choice for Category {
+    const CHOICES: Choices<Self> = Choices {
+        what: "category",
+        all: &Self::ALL,
+        key: |c| c.key(),
+        label: |c| c.label(),
+        synonyms: &[
+            ("cost", Self::CostSavings),
+            ("retention", Self::CustomerRetention),
+            ("churn", Self::CustomerRetention),
+            ("risk", Self::RiskReduction),
+            ("security", Self::RiskReduction),
+            ("compliance", Self::RiskReduction),
+            ("reliability", Self::RiskReduction),
+        ],
+    };
 }
 
 impl FromStr for Category {

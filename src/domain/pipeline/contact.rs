@@ -2,7 +2,7 @@
 
 use super::input::parse_required;
 use super::query::Query;
-use crate::domain::choice::Choices;
+use crate::domain::choice::{Choice, Choices};
 use crate::domain::{Id, Invalid, dates};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -71,22 +71,29 @@ impl Relationship {
     }
 
     pub fn parse(input: &str) -> Result<Self, String> {
-        CHOICES.parse(input)
+        Self::CHOICES.parse(input)
     }
 }
 
-const CHOICES: Choices<Relationship> = Choices {
-    what: "relationship",
-    all: &Relationship::ALL,
-    key: Relationship::key,
-    label: Relationship::label,
-    synonyms: &[
-        ("manager", Relationship::HiringManager),
-        ("colleague", Relationship::FormerColleague),
-        ("ex colleague", Relationship::FormerColleague),
-        ("referrer", Relationship::Referral),
-    ],
-};
+impl Choice for Relationship {
+    const CHOICES: Choices<Self> = Choices {
+        what: "relationship",
+        all: &Relationship::ALL,
+        key: Relationship::key,
+        label: Relationship::label,
+        synonyms: &[
+            ("manager", Relationship::HiringManager),
+            ("colleague", Relationship::FormerColleague),
+            ("ex colleague", Relationship::FormerColleague),
+            ("referrer", Relationship::Referral),
+            ("talent partner", Relationship::Recruiter),
+            ("sourcer", Relationship::Recruiter),
+            ("hm", Relationship::HiringManager),
+            ("coworker", Relationship::FormerColleague),
+            ("friend", Relationship::Peer),
+        ],
+    };
+}
 
 impl FromStr for Relationship {
     type Err = String;

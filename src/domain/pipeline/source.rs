@@ -1,6 +1,6 @@
 //! How the user came to an application.
 
-use crate::domain::choice::Choices;
+use crate::domain::choice::{Choice, Choices};
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 
@@ -53,33 +53,37 @@ impl Source {
 
     /// Reads a key, label or everyday word ("LinkedIn", "careers page").
     pub fn parse(input: &str) -> Result<Self, String> {
-        CHOICES.parse(input)
+        Self::CHOICES.parse(input)
     }
 }
 
-const CHOICES: Choices<Source> = Choices {
-    what: "source",
-    all: &Source::ALL,
-    key: Source::key,
-    label: Source::label,
-    synonyms: &[
-        ("referred", Source::Referral),
-        ("agency", Source::Recruiter),
-        ("headhunter", Source::Recruiter),
-        ("recruiter outreach", Source::Recruiter),
-        ("board", Source::JobBoard),
-        ("job site", Source::JobBoard),
-        ("linkedin", Source::JobBoard),
-        ("indeed", Source::JobBoard),
-        ("glassdoor", Source::JobBoard),
-        ("company website", Source::CompanySite),
-        ("website", Source::CompanySite),
-        ("careers page", Source::CompanySite),
-        ("careers site", Source::CompanySite),
-        ("direct", Source::CompanySite),
-        ("internal posting", Source::Internal),
-    ],
-};
+impl Choice for Source {
+    const CHOICES: Choices<Self> = Choices {
+        what: "source",
+        all: &Source::ALL,
+        key: Source::key,
+        label: Source::label,
+        synonyms: &[
+            ("referred", Source::Referral),
+            ("agency", Source::Recruiter),
+            ("headhunter", Source::Recruiter),
+            ("recruiter outreach", Source::Recruiter),
+            ("board", Source::JobBoard),
+            ("job site", Source::JobBoard),
+            ("linkedin", Source::JobBoard),
+            ("indeed", Source::JobBoard),
+            ("glassdoor", Source::JobBoard),
+            ("wellfound", Source::JobBoard),
+            ("network", Source::Referral),
+            ("company website", Source::CompanySite),
+            ("website", Source::CompanySite),
+            ("careers page", Source::CompanySite),
+            ("careers site", Source::CompanySite),
+            ("direct", Source::CompanySite),
+            ("internal posting", Source::Internal),
+        ],
+    };
+}
 
 impl FromStr for Source {
     type Err = String;

@@ -1,6 +1,6 @@
 //! Where an application stands: five active stages on the board, five that close it.
 
-use crate::domain::choice::Choices;
+use crate::domain::choice::{Choice, Choices};
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 
@@ -134,17 +134,19 @@ impl Stage {
 
     /// Reads a stage's key or label, case-insensitive.
     pub fn parse(input: &str) -> Result<Self, String> {
-        CHOICES.parse(input)
+        Self::CHOICES.parse(input)
     }
 }
 
-const CHOICES: Choices<Stage> = Choices {
-    what: "stage",
-    all: &Stage::ALL,
-    key: Stage::key,
-    label: Stage::label,
-    synonyms: &[],
-};
+impl Choice for Stage {
+    const CHOICES: Choices<Self> = Choices {
+        what: "stage",
+        all: &Stage::ALL,
+        key: Stage::key,
+        label: Stage::label,
+        synonyms: &[],
+    };
+}
 
 impl FromStr for Stage {
     type Err = String;

@@ -1,6 +1,6 @@
 //! Which of the article's next moves an application belongs to.
 
-use crate::domain::choice::Choices;
+use crate::domain::choice::{Choice, Choices};
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 
@@ -58,34 +58,36 @@ impl Track {
 
     /// Reads a key, label or everyday word ("saas", "security", "internal").
     pub fn parse(input: &str) -> Result<Self, String> {
-        CHOICES.parse(input)
+        Self::CHOICES.parse(input)
     }
 }
 
-const CHOICES: Choices<Track> = Choices {
-    what: "track",
-    all: &Track::ALL,
-    key: Track::key,
-    label: Track::label,
-    synonyms: &[
-        ("cloud", Track::CloudOrSaas),
-        ("cloud provider", Track::CloudOrSaas),
-        ("saas", Track::CloudOrSaas),
-        ("saas platform", Track::CloudOrSaas),
-        ("big tech", Track::CloudOrSaas),
-        ("start up", Track::Startup),
-        ("consultancy", Track::Consulting),
-        ("consultant", Track::Consulting),
-        ("adjacent", Track::AdjacentField),
-        ("security", Track::AdjacentField),
-        ("cybersecurity", Track::AdjacentField),
-        ("data engineering", Track::AdjacentField),
-        ("ai platform", Track::AdjacentField),
-        ("ai platforms", Track::AdjacentField),
-        ("internal", Track::InternalTransfer),
-        ("transfer", Track::InternalTransfer),
-    ],
-};
+impl Choice for Track {
+    const CHOICES: Choices<Self> = Choices {
+        what: "track",
+        all: &Track::ALL,
+        key: Track::key,
+        label: Track::label,
+        synonyms: &[
+            ("cloud", Track::CloudOrSaas),
+            ("cloud provider", Track::CloudOrSaas),
+            ("saas", Track::CloudOrSaas),
+            ("saas platform", Track::CloudOrSaas),
+            ("big tech", Track::CloudOrSaas),
+            ("start up", Track::Startup),
+            ("consultancy", Track::Consulting),
+            ("consultant", Track::Consulting),
+            ("adjacent", Track::AdjacentField),
+            ("security", Track::AdjacentField),
+            ("cybersecurity", Track::AdjacentField),
+            ("data engineering", Track::AdjacentField),
+            ("ai platform", Track::AdjacentField),
+            ("ai platforms", Track::AdjacentField),
+            ("internal", Track::InternalTransfer),
+            ("transfer", Track::InternalTransfer),
+        ],
+    };
+}
 
 impl FromStr for Track {
     type Err = String;

@@ -2,7 +2,7 @@
 //! checks a form or the CLI runs before saving it.
 
 use super::reference::{COBRA_MAX_MONTHS, DEFAULT_BENEFIT_WEEKS, DEFAULT_WITHHOLDING};
-use super::text::parse_choice;
+use crate::domain::choice::{Choice, Choices};
 use crate::domain::dates::add_months;
 use crate::domain::money::{format_money, round_cents};
 use crate::domain::severance::{self, SeveranceInputs, SeveranceTemplate, check_amount};
@@ -36,6 +36,14 @@ pub struct RunwayPlan {
     pub new_job: Option<NewJob>,
     /// Count net vest proceeds from the Vesting tab as income on their dates.
     pub include_vest_proceeds: bool,
+    /// Whether resigning before the last day on payroll (to start a new job
+    /// early) forfeits the severance; yes unless the agreement says otherwise.
+    #[serde(skip_serializing_if = "is_true")]
+    pub resigning_forfeits_severance: bool,
+}
+
+fn is_true(value: &bool) -> bool {
+    *value
 }
 
 impl Default for RunwayPlan {
@@ -53,6 +61,7 @@ impl Default for RunwayPlan {
             one_offs: Vec::new(),
             new_job: None,
             include_vest_proceeds: true,
+            resigning_forfeits_severance: true,
         }
     }
 }
@@ -398,9 +407,19 @@ impl CoverKind {
 impl FromStr for CoverKind {
     type Err = String;
 
-    fn from_str(input: &str) -> Result<Self, Self::Err> {
-        parse_choice(input, &Self::ALL, Self::key, Self::label, "kind of cover")
+    fn from_str(input: &str) -> Result<Self, String> {
+        Self::CHOICES.parse(input)
     }
+}
+
+impl Choice for CoverKind {
+    const CHOICES: Choices<Self> = Choices {
+        what: "kind of cover",
+        all: &Self::ALL,
+        key: Self::key,
+        label: Self::label,
+        synonyms: &[],
+    };
 }
 
 impl fmt::Display for CoverKind {
@@ -501,9 +520,19 @@ impl OneOffKind {
 impl FromStr for OneOffKind {
     type Err = String;
 
-    fn from_str(input: &str) -> Result<Self, Self::Err> {
-        parse_choice(input, &Self::ALL, Self::key, Self::label, "one-off kind")
+    fn from_str(input: &str) -> Result<Self, String> {
+        Self::CHOICES.parse(input)
     }
+}
+
+impl Choice for OneOffKind {
+    const CHOICES: Choices<Self> = Choices {
+        what: "one-off kind",
+        all: &Self::ALL,
+        key: Self::key,
+        label: Self::label,
+        synonyms: &[],
+    };
 }
 
 impl fmt::Display for OneOffKind {
@@ -665,6 +694,7 @@ mod tests {
                 monthly_net: dec!(9500),
             }),
             include_vest_proceeds: false,
+            resigning_forfeits_severance: false,
         }
     }
 

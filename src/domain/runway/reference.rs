@@ -2,7 +2,7 @@
 //! (sources in DESIGN.md "Domain facts"). None of them is applied silently:
 //! the user's own entries drive the projection.
 
-use super::text::parse_choice;
+use crate::domain::choice::{Choice, Choices};
 use crate::domain::money::{format_money, format_percent, round_cents};
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -102,6 +102,37 @@ pub fn benefit_maxima_line() -> String {
     )
 }
 
+/// A weekly benefit above every reference maximum. Not refused (a state not
+/// listed may pay more, and the figures change each year), but said, since
+/// it is far likelier a slip of the keyboard.
+pub fn benefit_warning(weekly: Decimal) -> Option<String> {
+    let highest = BENEFIT_MAXIMA.iter().max_by_key(|m| m.max_weekly)?;
+    let about = if highest.approximate { "about " } else { "" };
+    (weekly > highest.max_weekly).then(|| {
+        format!(
+            "{} a week is above every state's maximum (the highest listed, {}, is {about}{})",
+            format_money(weekly),
+            highest.state,
+            format_money(highest.max_weekly)
+        )
+    })
+}
+
+/// A monthly premium ten times the KFF single-coverage COBRA average or more
+/// (family cover costs about three times as much): likely an extra digit.
+pub fn premium_warning(monthly: Decimal) -> Option<String> {
+    let single = KffPlan::Single.cobra_monthly();
+    (monthly >= single * Decimal::TEN).then(|| {
+        format!(
+            "{} a month is 10× or more the KFF single-coverage average ({}; family {}); \
+             check for an extra digit",
+            format_money(monthly),
+            format_money(single),
+            format_money(KffPlan::Family.cobra_monthly())
+        )
+    })
+}
+
 /// COBRA may charge up to 102% of the plan's full cost.
 pub const COBRA_COST_FACTOR: Decimal = Decimal::from_parts(102, 0, 0, false, 2);
 
@@ -156,9 +187,19 @@ impl KffPlan {
 impl FromStr for KffPlan {
     type Err = String;
 
-    fn from_str(input: &str) -> Result<Self, Self::Err> {
-        parse_choice(input, &Self::ALL, Self::key, Self::label, "KFF plan")
+    fn from_str(input: &str) -> Result<Self, String> {
+        Self::CHOICES.parse(input)
     }
+}
+
+impl Choice for KffPlan {
+    const CHOICES: Choices<Self> = Choices {
+        what: "KFF plan",
+        all: &Self::ALL,
+        key: Self::key,
+        label: Self::label,
+        synonyms: &[],
+    };
 }
 
 #[cfg(test)]
@@ -193,6 +234,27 @@ mod tests {
         );
         assert!(BENEFIT_MAXIMA.iter().all(|m| m.year == 2025));
         assert_eq!(COBRA_COST_FACTOR, dec!(1.02));
+    }
+
+    #[test]
+    fn implausible_benefits_and_premiums_are_said() {
+        // WA's about $1,152 is the highest maximum listed.
+        assert_eq!(benefit_warning(dec!(1152)), None);
+        assert_eq!(
+            benefit_warning(dec!(1200000)).as_deref(),
+            Some(
+                "$1,200,000.00 a week is above every state's maximum (the highest listed, WA, \
+                 is about $1,152.00)"
+            )
+        );
+        // 10 × $792.63 = $7,926.30: a family premium ($2,294.41) passes, 7,926.30 does not.
+        assert_eq!(premium_warning(dec!(2294.41)), None);
+        assert_eq!(premium_warning(dec!(7926.29)), None);
+        let warning = premium_warning(dec!(7926.30)).expect("a warning");
+        assert!(
+            warning.starts_with("$7,926.30 a month is 10× or more"),
+            "{warning}"
+        );
     }
 
     #[test]

@@ -6,7 +6,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 
-use super::{MAX_AMOUNT, parse_choice, share_of, validate_name};
+use super::{MAX_AMOUNT, share_of, validate_name};
+use crate::domain::choice::{Choice, Choices};
 use crate::domain::money::round_cents;
 use crate::domain::{Id, Invalid, dates};
 
@@ -230,8 +231,18 @@ impl FromStr for BonusKind {
     type Err = String;
 
     fn from_str(input: &str) -> Result<Self, String> {
-        parse_choice(input, &Self::ALL, Self::key, Self::label, "bonus kind")
+        Self::CHOICES.parse(input)
     }
+}
+
+impl Choice for BonusKind {
+    const CHOICES: Choices<Self> = Choices {
+        what: "bonus kind",
+        all: &Self::ALL,
+        key: Self::key,
+        label: Self::label,
+        synonyms: &[],
+    };
 }
 
 impl BonusStatus {

@@ -166,25 +166,6 @@ fn share_of(amount: Decimal, numerator: Decimal, denominator: Decimal) -> Decima
     }
 }
 
-/// Reads a choice the way people type it (see [`Choices`]): any case, with
-/// or without spaces, hyphens and underscores, by key (`cliff_monthly`) or label.
-fn parse_choice<T: Copy + 'static>(
-    input: &str,
-    all: &'static [T],
-    key: fn(&T) -> &'static str,
-    label: fn(&T) -> &'static str,
-    what: &'static str,
-) -> Result<T, String> {
-    crate::domain::choice::Choices {
-        what,
-        all,
-        key,
-        label,
-        synonyms: &[],
-    }
-    .parse(input)
-}
-
 /// Builders shared by this module's tests.
 #[cfg(test)]
 mod test_support {

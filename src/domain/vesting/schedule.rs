@@ -11,7 +11,8 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::str::FromStr;
 
-use super::{MAX_AMOUNT, parse_choice, share_of, validate_name, validate_ticker};
+use super::{MAX_AMOUNT, share_of, validate_name, validate_ticker};
+use crate::domain::choice::{Choice, Choices};
 use crate::domain::money::{format_percent, format_shares};
 use crate::domain::{Id, Invalid, dates};
 
@@ -433,8 +434,18 @@ impl FromStr for Rounding {
     type Err = String;
 
     fn from_str(input: &str) -> Result<Self, String> {
-        parse_choice(input, &Self::ALL, Self::key, Self::label, "rounding rule")
+        Self::CHOICES.parse(input)
     }
+}
+
+impl Choice for Rounding {
+    const CHOICES: Choices<Self> = Choices {
+        what: "rounding rule",
+        all: &Self::ALL,
+        key: Self::key,
+        label: Self::label,
+        synonyms: &[],
+    };
 }
 
 impl ScheduleKind {
@@ -486,8 +497,18 @@ impl FromStr for ScheduleKind {
     type Err = String;
 
     fn from_str(input: &str) -> Result<Self, String> {
-        parse_choice(input, &Self::ALL, Self::key, Self::label, "schedule")
+        Self::CHOICES.parse(input)
     }
+}
+
+impl Choice for ScheduleKind {
+    const CHOICES: Choices<Self> = Choices {
+        what: "schedule",
+        all: &Self::ALL,
+        key: Self::key,
+        label: Self::label,
+        synonyms: &[],
+    };
 }
 
 #[cfg(test)]

@@ -2,19 +2,18 @@
 //! cadence, how measurable the log is, and a brag-document export.
 
 use super::win_form::{win_form, win_from};
-use super::{Cx, Effect, Screen, View};
+use super::{Cx, Effect, Form, Refused, Screen, View};
+use crate::domain::Id;
 use crate::domain::edit::{self, Edit, Kind};
 use crate::domain::impact::{
     Category, Summary, Win, logged_this_week, newest_first, streak, week_heading, weekly_counts,
 };
 use crate::domain::money::format_share;
 use crate::domain::workbook::Workbook;
-use crate::domain::{Id, Invalid};
 use crate::export::brag;
 use crate::text::fit;
-use crate::tui::app::Popup;
 use crate::tui::keymap::{Action, Scope};
-use crate::tui::widgets::form::Form;
+use crate::tui::widgets::form::Key;
 use crate::tui::widgets::table::{Column, Row, SortKey, Table};
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -35,12 +34,15 @@ static COLUMNS: &[Column] = &[
 ];
 
 /// What a form opened by this screen is for.
-enum Purpose {
+pub enum Purpose {
     Add,
-    /// The win as the form opened it: saving writes only what changed.
-    Edit(Box<Win>),
+    /// Editing this win, as it was when the form opened.
+    Edit(Win),
     Export,
 }
+
+const PATH: Key<String> = Key::new("path");
+const REPLACE: Key<bool> = Key::new("replace");
 
 pub struct ImpactScreen {
     table: Table,
@@ -70,15 +72,6 @@ impl ImpactScreen {
         self.wins.iter().find(|w| w.id == id)
     }
 
-    fn win_form(&self, title: &str, win: Option<&Win>, purpose: Purpose) -> Form {
-        win_form(title, self.today, win, purpose)
-    }
-
-    /// The win the form describes, checked by the domain.
-    fn win_from(&self, form: &Form, id: Id) -> Result<Win, Invalid> {
-        win_from(form, id, self.today)
-    }
-
     fn export_form(&self) -> Form {
         let (shown, total) = self.table.counts();
         let what = if shown == total {
@@ -91,22 +84,23 @@ impl ImpactScreen {
             self.today,
             Purpose::Export,
         )
-        .text("path", "File", &format!("brag-{}.md", self.today), true)
+        .text(PATH, "File", &format!("brag-{}.md", self.today))
         .hint("Markdown; a relative name is saved in the directory careerbook was started from")
-        .yes_no("replace", "Replace the file if it exists", false)
+        .yes_no(REPLACE, "Replace the file if it exists", false)
     }
 
-    fn export(&self, form: &Form, cx: &mut Cx) {
+    fn export(&self, form: &Form, cx: &mut Cx) -> Result<(), Refused> {
         let shown: HashSet<Id> = self.table.shown_ids().collect();
         let wins: Vec<&Win> = self.wins.iter().filter(|w| shown.contains(&w.id)).collect();
         let text = brag::markdown(&wins, "Impact");
         cx.effects.push(Effect::WriteFile {
-            path: PathBuf::from(form.value_text("path")),
+            path: PathBuf::from(form.get(PATH)?),
             bytes: text.into_bytes(),
-            replace: form.value_yes("replace"),
+            replace: form.get(REPLACE)?,
             done: format!("exported {} wins to", wins.len()),
-            field: "path",
+            field: PATH.name,
         });
+        Ok(())
     }
 
     fn rows(&self) -> Vec<Row> {
@@ -290,16 +284,11 @@ impl Screen for ImpactScreen {
 
     fn on_action(&mut self, action: Action, cx: &mut Cx) -> bool {
         match action {
-            Action::Add => cx.open(Popup::Form(
-                self.win_form("Log a win", None, Purpose::Add),
-                1,
-            )),
+            Action::Add => cx.form(win_form("Log a win", self.today, None, Purpose::Add)),
             Action::Edit => {
                 if let Some(win) = self.selected() {
-                    cx.open(Popup::Form(
-                        self.win_form("Edit win", Some(win), Purpose::Edit(Box::new(win.clone()))),
-                        1,
-                    ));
+                    let purpose = Purpose::Edit(win.clone());
+                    cx.form(win_form("Edit win", self.today, Some(win), purpose));
                 }
             }
             Action::Delete => {
@@ -312,24 +301,26 @@ impl Screen for ImpactScreen {
                     );
                 }
             }
-            Action::Export => cx.open(Popup::Form(self.export_form(), 1)),
+            Action::Export => cx.form(self.export_form()),
             _ => return false,
         }
         true
     }
 
-    fn on_submit(&mut self, form: &Form, cx: &mut Cx) -> Result<(), Invalid> {
-        match form.purpose::<Purpose>() {
-            Some(Purpose::Add) => {
-                let win = self.win_from(form, 0)?;
+    fn on_submit(&mut self, form: &Form, cx: &mut Cx) -> Result<(), Refused> {
+        let super::Purpose::Impact(purpose) = form.purpose() else {
+            return Ok(());
+        };
+        match purpose {
+            Purpose::Add => {
+                let win = win_from(form, None, self.today)?;
                 cx.edit(Edit::Add(win.into()), "win logged");
             }
-            Some(Purpose::Edit(before)) => {
-                let win = self.win_from(form, before.id)?;
-                cx.edit(Edit::update((**before).clone(), win), "win updated");
+            Purpose::Edit(original) => {
+                let win = win_from(form, Some(original), self.today)?;
+                cx.save(Some(original.clone().into()), win.into(), "win updated");
             }
-            Some(Purpose::Export) => self.export(form, cx),
-            None => {}
+            Purpose::Export => self.export(form, cx)?,
         }
         Ok(())
     }

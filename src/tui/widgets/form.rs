@@ -1,10 +1,20 @@
-//! The reusable form: text, note, amount, percent, date, choice and yes/no
-//! fields; inline errors under the field that is wrong; submit only when valid.
+//! The reusable form, typed: each field has a [`Key`] constant that names it
+//! (as the domain's `Invalid` names it) and says what it reads back as, so the
+//! builder, the reader and the validation share one identity.
 //!
-//! While a field has focus it receives every printable key before any shortcut.
-//! The screen that opened the form gets it back on submit and reads the values
-//! by field key; what it then refuses (`Invalid`) shows under the named field.
+//! Field kinds bring their own hint and parser: text, note, money, shares,
+//! weeks, percent, whole numbers, date, pick-list and yes/no. A value the field
+//! is entered with is selected, so typing replaces it. On submit every invalid
+//! field is marked at once and the focus goes to the first; plausibility
+//! warnings (a benefit above every state's maximum) do not block the save but
+//! are shown under their field and carried into the status line.
+//!
+//! While a field has focus it receives every printable key before any
+//! shortcut; pasted text goes into it as text and never acts as keys.
 
+use super::input::TextInput;
+pub use super::pick::Pick;
+use super::pick::PickList;
 use crate::domain::{Invalid, dates, money};
 use crate::text::{fit, wrap};
 use crate::tui::keymap::{self, Action, Scope};
@@ -15,60 +25,258 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
-use ratatui_textarea::TextArea;
 use rust_decimal::Decimal;
-use std::any::Any;
+use std::marker::PhantomData;
 
-/// Works out a form's preview lines from its current values.
-type Preview = dyn Fn(&Form) -> Vec<String>;
-
-/// What a field holds and how its text is checked.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Kind {
-    Text,
-    Note,
-    Amount { negative: bool },
-    Percent,
-    Date,
-    Choice(Vec<String>),
-    YesNo,
+/// A field's identity: its name (the one the domain's `Invalid` uses) and
+/// the type its value reads back as (`Option<_>` for a field that may be blank).
+pub struct Key<T> {
+    pub name: &'static str,
+    value: PhantomData<fn() -> T>,
 }
 
+impl<T> Key<T> {
+    pub const fn new(name: &'static str) -> Self {
+        Self {
+            name,
+            value: PhantomData,
+        }
+    }
+}
+
+impl<T> Clone for Key<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Key<T> {}
+
+/// What a field's text means once read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Empty,
+    Text(String),
+    Number(Decimal),
+    Whole(u32),
+    Date(NaiveDate),
+    Choice(usize),
+    Yes(bool),
+}
+
+/// A type a field's value reads back as.
+pub trait Read: Sized {
+    /// Whether a blank field is refused ("required") rather than read as `None`.
+    const REQUIRED: bool;
+    fn read(value: Value) -> Option<Self>;
+}
+
+/// The types a field of one kind can read back as: `Slot<Decimal>` for a
+/// money field is `Decimal` (required) or `Option<Decimal>` (may be blank).
+pub trait Slot<V>: Read {}
+
+macro_rules! slots {
+    ($($ty:ty => $variant:ident),*) => {$(
+        impl Read for $ty {
+            const REQUIRED: bool = true;
+            fn read(value: Value) -> Option<Self> {
+                match value {
+                    Value::$variant(v) => Some(v),
+                    _ => None,
+                }
+            }
+        }
+        impl Read for Option<$ty> {
+            const REQUIRED: bool = false;
+            fn read(value: Value) -> Option<Self> {
+                match value {
+                    Value::$variant(v) => Some(Some(v)),
+                    Value::Empty => Some(None),
+                    _ => None,
+                }
+            }
+        }
+        impl Slot<$ty> for $ty {}
+        impl Slot<$ty> for Option<$ty> {}
+    )*};
+}
+
+slots!(String => Text, Decimal => Number, u32 => Whole, NaiveDate => Date);
+
+impl Read for bool {
+    const REQUIRED: bool = true;
+    fn read(value: Value) -> Option<Self> {
+        match value {
+            Value::Yes(yes) => Some(yes),
+            _ => None,
+        }
+    }
+}
+
+impl<T: Pick> Read for T {
+    const REQUIRED: bool = true;
+    fn read(value: Value) -> Option<Self> {
+        match value {
+            Value::Choice(at) => T::options().get(at).copied(),
+            _ => None,
+        }
+    }
+}
+
+/// What a field holds and how its text is read.
+enum Kind {
+    Text,
+    Note,
+    Money { negative: bool },
+    Shares,
+    Weeks,
+    Percent,
+    Whole { unit: &'static str },
+    Date,
+    Choice(PickList),
+    YesNo(bool),
+}
+
+impl Kind {
+    fn hint(&self) -> Option<String> {
+        Some(match self {
+            Kind::Money { .. } => "money: e.g. 40000, 40,000, $40k, 1.2M".into(),
+            Kind::Shares => "a number of shares, e.g. 180 or 10.5".into(),
+            Kind::Weeks => "a number of weeks, e.g. 26 or 6.5".into(),
+            Kind::Percent => "a percentage, e.g. 29.65%".into(),
+            Kind::Whole { unit } => format!("a whole number of {unit}"),
+            Kind::Date => dates::DATE_FORMS.into(),
+            Kind::Note => format!(
+                "{} new line · {} saves · {} edits it in your editor",
+                keymap::key_for(Scope::FormNote, Action::NewLine),
+                save_key_in_note(),
+                keymap::key_for(Scope::FormNote, Action::ExternalEditor)
+            ),
+            Kind::Choice(pick) => pick.hint(),
+            Kind::YesNo(_) => "y / n, or Space to switch".into(),
+            Kind::Text => return None,
+        })
+    }
+
+    /// Reads non-blank text (already trimmed) as this kind's value.
+    fn parse(&self, text: &str, today: NaiveDate) -> Result<Value, String> {
+        match self {
+            Kind::Text | Kind::Note => Ok(Value::Text(text.to_string())),
+            Kind::Money { negative } => match money::parse_amount(text)? {
+                v if v.is_sign_negative() && !v.is_zero() && !negative => {
+                    Err("cannot be negative".into())
+                }
+                v => Ok(Value::Number(v)),
+            },
+            Kind::Shares => money::parse_shares(text).map(Value::Number),
+            Kind::Weeks => money::parse_weeks(text).map(Value::Number),
+            Kind::Percent => match money::parse_percent(text)? {
+                v if v < Decimal::ZERO || v > Decimal::ONE => {
+                    Err("must be between 0% and 100%".into())
+                }
+                v => Ok(Value::Number(v)),
+            },
+            Kind::Whole { unit } => money::parse_whole(text, unit).map(Value::Whole),
+            Kind::Date => dates::parse_date_input(text, today).map(Value::Date),
+            Kind::Choice(pick) => Ok(Value::Choice(pick.selected())),
+            Kind::YesNo(yes) => Ok(Value::Yes(*yes)),
+        }
+    }
+
+    fn has_text(&self) -> bool {
+        !matches!(self, Kind::Choice(_) | Kind::YesNo(_))
+    }
+}
+
+/// The key that saves from inside a note (Enter starts a line there).
+fn save_key_in_note() -> String {
+    keymap::footer_hints(&[Scope::FormNote, Scope::Form])
+        .into_iter()
+        .find(|(_, word)| *word == "save")
+        .map(|(key, _)| key)
+        .unwrap_or_default()
+}
+
+/// A check on a field's value: the message to show, if it is wrong (or, as a
+/// warning, implausible).
+type Rule = Box<dyn Fn(&Value) -> Option<String>>;
+
 struct Field {
-    key: &'static str,
+    name: &'static str,
     label: String,
     kind: Kind,
     required: bool,
-    editor: TextArea<'static>,
-    choice: usize,
-    yes: bool,
+    input: TextInput,
     hint: Option<String>,
     error: Option<String>,
+    warning: Option<String>,
+    checks: Vec<Rule>,
+    warnings: Vec<Rule>,
+    /// What the field held when the form opened, to tell whether it changed.
+    initial: String,
 }
 
-/// What a submitted form asks of the app.
+impl Field {
+    fn snapshot(&self) -> String {
+        match &self.kind {
+            Kind::Choice(pick) => pick.snapshot(),
+            Kind::YesNo(yes) => yes.to_string(),
+            _ => self.input.text(),
+        }
+    }
+
+    fn enter(&mut self) {
+        if self.kind.has_text() {
+            self.input.enter();
+        }
+    }
+
+    fn leave(&mut self) {
+        self.input.leave();
+        if let Kind::Choice(pick) = &mut self.kind {
+            pick.settle();
+        }
+    }
+
+    fn edited(&mut self) {
+        self.error = None;
+        self.warning = None;
+    }
+}
+
+/// What a key asks of the app.
+#[derive(Debug, PartialEq, Eq)]
 pub enum Outcome {
     /// Keep editing.
     Stay,
     Cancel,
-    /// Every field parsed; the owner decides what it means.
+    /// Every field is valid; the owner decides what it means.
     Submit,
+    /// Edit the focused note in the user's editor (see [`Form::focused_text`]).
+    Editor,
 }
 
-pub struct Form {
+/// Works out a form's preview lines from its current values.
+type Preview<P> = dyn Fn(&Form<P>) -> Vec<String>;
+
+pub struct Form<P> {
     pub title: String,
     fields: Vec<Field>,
     focus: usize,
     today: NaiveDate,
-    /// What the owning screen needs to know on submit (e.g. which record).
-    purpose: Box<dyn Any>,
+    /// What the owner needs on submit: which record, as it was when opened.
+    purpose: P,
     /// Lines worked out from the current values (a live estimate), shown at
     /// the foot of the form; rebuilt after each key, never while drawing.
-    preview: Option<Box<Preview>>,
+    preview: Option<Box<Preview<P>>>,
     preview_lines: Vec<String>,
+    /// Esc on a changed form asks before discarding.
+    asking: bool,
+    /// A refusal about no field of this form, shown at its top.
+    general: Vec<String>,
 }
 
-impl std::fmt::Debug for Form {
+impl<P> std::fmt::Debug for Form<P> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Form")
             .field("title", &self.title)
@@ -77,28 +285,33 @@ impl std::fmt::Debug for Form {
     }
 }
 
-impl Form {
-    pub fn new(title: impl Into<String>, today: NaiveDate, purpose: impl Any) -> Self {
+impl<P: 'static> Form<P> {
+    pub fn new(title: impl Into<String>, today: NaiveDate, purpose: impl Into<P>) -> Self {
         Self {
             title: title.into(),
             fields: Vec::new(),
             focus: 0,
             today,
-            purpose: Box::new(purpose),
+            purpose: purpose.into(),
             preview: None,
             preview_lines: Vec::new(),
+            asking: false,
+            general: Vec::new(),
         }
+    }
+
+    pub fn purpose(&self) -> &P {
+        &self.purpose
     }
 
     /// Shows the lines `preview` makes from the current values at the foot of
     /// the form, updated as the user types (e.g. an estimate and its formula).
-    pub fn preview(mut self, preview: impl Fn(&Form) -> Vec<String> + 'static) -> Self {
+    pub fn preview(mut self, preview: impl Fn(&Form<P>) -> Vec<String> + 'static) -> Self {
         self.preview_lines = preview(&self);
         self.preview = Some(Box::new(preview));
         self
     }
 
-    /// The preview lines as they stand.
     pub fn preview_lines(&self) -> &[String] {
         &self.preview_lines
     }
@@ -109,103 +322,159 @@ impl Form {
         }
     }
 
-    /// The purpose the owner gave, if it is of type `T`.
-    pub fn purpose<T: 'static>(&self) -> Option<&T> {
-        self.purpose.downcast_ref()
-    }
+    // Building ---------------------------------------------------------------
 
     fn push(
         mut self,
-        key: &'static str,
+        name: &'static str,
         label: &str,
         kind: Kind,
-        initial: String,
+        text: &str,
         required: bool,
     ) -> Self {
-        let mut editor = TextArea::new(initial.lines().map(str::to_string).collect());
-        editor.move_cursor(ratatui_textarea::CursorMove::Bottom);
-        editor.move_cursor(ratatui_textarea::CursorMove::End);
-        let hint = match kind {
-            Kind::Amount { .. } => Some("e.g. 40000, 40,000, $40k, 1.2M".to_string()),
-            Kind::Percent => Some("e.g. 29.65%".to_string()),
-            Kind::Date => Some("YYYY-MM-DD, today, yesterday, +2w, -3d, +1m".to_string()),
-            Kind::Note => Some("Enter: new line · Ctrl-S: save".to_string()),
-            Kind::Choice(_) => Some("←/→ or Space to change, or type the first letter".to_string()),
-            Kind::YesNo => Some("y / n, or Space to toggle".to_string()),
-            Kind::Text => None,
-        };
-        self.fields.push(Field {
-            key,
+        // One name, one field: a refusal naming it must have one place to go.
+        debug_assert!(
+            self.fields.iter().all(|f| f.name != name),
+            "form {:?} has two fields named {name:?}",
+            self.title
+        );
+        let input = TextInput::new(text, matches!(kind, Kind::Note));
+        let mut field = Field {
+            name,
             label: label.to_string(),
+            hint: kind.hint(),
             kind,
             required,
-            editor,
-            choice: 0,
-            yes: false,
-            hint,
+            input,
             error: None,
-        });
+            warning: None,
+            checks: Vec::new(),
+            warnings: Vec::new(),
+            initial: String::new(),
+        };
+        field.initial = field.snapshot();
+        if self.fields.is_empty() {
+            field.enter();
+        }
+        self.fields.push(field);
         self
     }
 
-    pub fn text(self, key: &'static str, label: &str, initial: &str, required: bool) -> Self {
-        self.push(key, label, Kind::Text, initial.to_string(), required)
-    }
-
-    pub fn note(self, key: &'static str, label: &str, initial: &str) -> Self {
-        self.push(key, label, Kind::Note, initial.to_string(), false)
-    }
-
-    pub fn amount(
+    /// A number field of `kind`, showing `initial` as it was typed (no
+    /// trailing zeros).
+    fn number(
         self,
-        key: &'static str,
+        name: &'static str,
         label: &str,
+        kind: Kind,
         initial: Option<Decimal>,
         required: bool,
-        negative: bool,
     ) -> Self {
         let text = initial
             .map(|d| d.normalize().to_string())
             .unwrap_or_default();
-        self.push(key, label, Kind::Amount { negative }, text, required)
+        self.push(name, label, kind, &text, required)
     }
 
-    pub fn percent(self, key: &'static str, label: &str, initial: Option<Decimal>) -> Self {
-        let text = initial.map(money::format_percent).unwrap_or_default();
-        self.push(key, label, Kind::Percent, text, true)
+    pub fn text<T: Slot<String>>(self, key: Key<T>, label: &str, initial: &str) -> Self {
+        self.push(key.name, label, Kind::Text, initial, T::REQUIRED)
     }
 
-    pub fn date(
+    /// Several lines: Enter starts a new one, and it can be edited in `$EDITOR`.
+    pub fn note<T: Slot<String>>(self, key: Key<T>, label: &str, initial: &str) -> Self {
+        self.push(key.name, label, Kind::Note, initial, T::REQUIRED)
+    }
+
+    pub fn money<T: Slot<Decimal>>(
         self,
-        key: &'static str,
+        key: Key<T>,
+        label: &str,
+        initial: Option<Decimal>,
+    ) -> Self {
+        self.number(
+            key.name,
+            label,
+            Kind::Money { negative: false },
+            initial,
+            T::REQUIRED,
+        )
+    }
+
+    /// The money field just added may be negative (an overdrawn account).
+    pub fn negative_allowed(mut self) -> Self {
+        if let Some(Field {
+            kind: Kind::Money { negative },
+            ..
+        }) = self.fields.last_mut()
+        {
+            *negative = true;
+        }
+        self
+    }
+
+    pub fn shares<T: Slot<Decimal>>(
+        self,
+        key: Key<T>,
+        label: &str,
+        initial: Option<Decimal>,
+    ) -> Self {
+        self.number(key.name, label, Kind::Shares, initial, T::REQUIRED)
+    }
+
+    pub fn weeks<T: Slot<Decimal>>(
+        self,
+        key: Key<T>,
+        label: &str,
+        initial: Option<Decimal>,
+    ) -> Self {
+        self.number(key.name, label, Kind::Weeks, initial, T::REQUIRED)
+    }
+
+    pub fn percent<T: Slot<Decimal>>(
+        self,
+        key: Key<T>,
+        label: &str,
+        initial: Option<Decimal>,
+    ) -> Self {
+        let text = initial.map(money::format_percent).unwrap_or_default();
+        self.push(key.name, label, Kind::Percent, &text, T::REQUIRED)
+    }
+
+    /// A whole number of `unit` (plural: "months", "days", "weeks").
+    pub fn whole<T: Slot<u32>>(
+        self,
+        key: Key<T>,
+        label: &str,
+        unit: &'static str,
+        initial: Option<u32>,
+    ) -> Self {
+        let text = initial.map(|n| n.to_string()).unwrap_or_default();
+        self.push(key.name, label, Kind::Whole { unit }, &text, T::REQUIRED)
+    }
+
+    pub fn date<T: Slot<NaiveDate>>(
+        self,
+        key: Key<T>,
         label: &str,
         initial: Option<NaiveDate>,
-        required: bool,
     ) -> Self {
         let text = initial.map(|d| d.to_string()).unwrap_or_default();
-        self.push(key, label, Kind::Date, text, required)
+        self.push(key.name, label, Kind::Date, &text, T::REQUIRED)
     }
 
-    pub fn choice(
-        self,
-        key: &'static str,
-        label: &str,
-        options: Vec<String>,
-        selected: usize,
-    ) -> Self {
-        let mut form = self.push(key, label, Kind::Choice(options), String::new(), true);
-        if let Some(field) = form.fields.last_mut() {
-            field.choice = selected;
-        }
-        form
+    /// A pick-list of `T`'s options, starting on `selected`.
+    pub fn choice<T: Pick>(self, key: Key<T>, label: &str, selected: T) -> Self {
+        self.push(
+            key.name,
+            label,
+            Kind::Choice(PickList::new(selected)),
+            "",
+            true,
+        )
     }
 
-    pub fn yes_no(self, key: &'static str, label: &str, initial: bool) -> Self {
-        let mut form = self.push(key, label, Kind::YesNo, String::new(), true);
-        if let Some(field) = form.fields.last_mut() {
-            field.yes = initial;
-        }
-        form
+    pub fn yes_no(self, key: Key<bool>, label: &str, initial: bool) -> Self {
+        self.push(key.name, label, Kind::YesNo(initial), "", true)
     }
 
     /// Replaces the hint shown under the last field added while it has focus.
@@ -216,111 +485,165 @@ impl Form {
         self
     }
 
-    fn field(&self, key: &str) -> &Field {
+    fn rule<T: Read>(
+        mut self,
+        key: Key<T>,
+        rule: impl Fn(&T) -> Option<String> + 'static,
+        warning: bool,
+    ) -> Self {
+        let rule: Rule = Box::new(move |value| T::read(value.clone()).and_then(|v| rule(&v)));
+        if let Some(field) = self.fields.iter_mut().find(|f| f.name == key.name) {
+            if warning {
+                field.warnings.push(rule);
+            } else {
+                field.checks.push(rule);
+            }
+        }
+        self
+    }
+
+    /// A check of the field's value beyond its kind (a domain rule), marked
+    /// with the other errors on submit.
+    pub fn check<T: Read>(
+        self,
+        key: Key<T>,
+        check: impl Fn(&T) -> Result<(), String> + 'static,
+    ) -> Self {
+        self.rule(key, move |v| check(v).err(), false)
+    }
+
+    /// A plausibility warning: a value the form itself knows to be unlikely
+    /// is saved, with the warning shown under the field and in the status line.
+    pub fn warn<T: Read>(self, key: Key<T>, warn: impl Fn(&T) -> Option<String> + 'static) -> Self {
+        self.rule(key, warn, true)
+    }
+
+    // Reading ------------------------------------------------------------------
+
+    fn field(&self, name: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.name == name)
+    }
+
+    /// A field's value as its kind reads it, or why it cannot be read.
+    fn value(&self, field: &Field) -> Result<Value, String> {
+        if let Kind::Choice(pick) = &field.kind
+            && let Some(problem) = pick.problem()
+        {
+            return Err(problem);
+        }
+        let raw = field.input.text();
+        let text = raw.trim();
+        if field.kind.has_text() && text.is_empty() {
+            return if field.required {
+                Err("required".into())
+            } else {
+                Ok(Value::Empty)
+            };
+        }
+        field.kind.parse(text, self.today)
+    }
+
+    /// The value of `key`'s field, as its type: a form checked by
+    /// [`Form::validate_all`] reads without error.
+    pub fn get<T: Read>(&self, key: Key<T>) -> Result<T, Invalid> {
+        let field = self
+            .field(key.name)
+            .ok_or_else(|| Invalid::new(key.name, "this form has no such field"))?;
+        let value = self
+            .value(field)
+            .map_err(|message| Invalid::new(key.name, message))?;
+        T::read(value).ok_or_else(|| Invalid::new(key.name, "required"))
+    }
+
+    /// The plausibility warnings of the values as they stand, each naming its field.
+    pub fn warnings(&self) -> Vec<String> {
         self.fields
             .iter()
-            .find(|f| f.key == key)
-            .unwrap_or_else(|| panic!("form {:?} has no field {key:?}", self.title))
+            .filter_map(|f| self.warning(f).map(|w| format!("{}: {w}", f.label)))
+            .collect()
     }
 
-    fn raw(&self, key: &str) -> String {
-        self.field(key).editor.lines().join("\n")
+    fn warning(&self, field: &Field) -> Option<String> {
+        let value = self.value(field).ok()?;
+        field.warnings.iter().find_map(|w| w(&value))
     }
 
-    /// A text field's value, trimmed.
-    pub fn value_text(&self, key: &str) -> String {
-        self.raw(key).trim().to_string()
-    }
-
-    /// A text or note field's value, or `None` when blank.
-    pub fn value_opt_text(&self, key: &str) -> Option<String> {
-        let text = self.value_text(key);
-        (!text.is_empty()).then_some(text)
-    }
-
-    /// An amount or percent field's value (`None` when left blank).
-    pub fn value_amount(&self, key: &str) -> Option<Decimal> {
-        let field = self.field(key);
-        match field.kind {
-            Kind::Percent => money::parse_percent(&self.raw(key)).ok(),
-            _ => money::parse_amount(&self.raw(key)).ok(),
+    /// Why a field's value is refused, if it is.
+    fn check_field(&self, field: &Field) -> Option<String> {
+        match self.value(field) {
+            Err(message) => Some(message),
+            Ok(value) => field.checks.iter().find_map(|c| c(&value)),
         }
     }
 
-    pub fn value_date(&self, key: &str) -> Option<NaiveDate> {
-        dates::parse_date_input(&self.raw(key), self.today).ok()
+    /// Whether anything was changed since the form opened.
+    pub fn changed(&self) -> bool {
+        self.fields.iter().any(|f| f.snapshot() != f.initial)
     }
 
-    pub fn value_choice(&self, key: &str) -> usize {
-        self.field(key).choice
+    // Checking -----------------------------------------------------------------
+
+    fn mark(&mut self, at: usize) {
+        let error = self.check_field(&self.fields[at]);
+        let warning = self.warning(&self.fields[at]);
+        let field = &mut self.fields[at];
+        field.error = error;
+        field.warning = warning;
     }
 
-    pub fn value_yes(&self, key: &str) -> bool {
-        self.field(key).yes
-    }
-
-    /// Shows `invalid` under its field and moves the focus there.
-    pub fn show_error(&mut self, invalid: &Invalid) {
-        let index = self
-            .fields
-            .iter()
-            .position(|f| f.key == invalid.field)
-            .unwrap_or(self.focus);
-        if let Some(field) = self.fields.get_mut(index) {
-            field.error = Some(invalid.message.clone());
-        }
-        self.focus = index;
-    }
-
-    /// Checks one field's text, returning the message to show under it.
-    fn check(&self, field: &Field) -> Option<String> {
-        if matches!(field.kind, Kind::Choice(_) | Kind::YesNo) {
-            return None;
-        }
-        let raw = field.editor.lines().join("\n");
-        let blank = raw.trim().is_empty();
-        if blank {
-            return field.required.then(|| "required".to_string());
-        }
-        match &field.kind {
-            Kind::Amount { negative } => match money::parse_amount(&raw) {
-                Ok(v) if v.is_sign_negative() && !v.is_zero() && !negative => {
-                    Some("cannot be negative".into())
-                }
-                Ok(_) => None,
-                Err(e) => Some(e),
-            },
-            Kind::Percent => match money::parse_percent(&raw) {
-                Ok(v) if v < Decimal::ZERO || v > Decimal::ONE => {
-                    Some("must be between 0% and 100%".into())
-                }
-                Ok(_) => None,
-                Err(e) => Some(e),
-            },
-            Kind::Date => dates::parse_date_input(&raw, self.today).err(),
-            _ => None,
-        }
-    }
-
-    fn validate_focused(&mut self) {
-        let error = self.check(&self.fields[self.focus]);
-        self.fields[self.focus].error = error;
-    }
-
-    /// Checks every field; `true` when all are valid (focus moves to the first wrong one).
+    /// Checks every field and marks each one wrong, all at once; `true` when
+    /// all are valid. The focus goes to the first wrong field.
     pub fn validate_all(&mut self) -> bool {
-        let errors: Vec<Option<String>> = self.fields.iter().map(|f| self.check(f)).collect();
-        let mut first_bad = None;
-        for (i, (field, error)) in self.fields.iter_mut().zip(errors).enumerate() {
-            if error.is_some() && first_bad.is_none() {
-                first_bad = Some(i);
-            }
-            field.error = error;
+        self.fields[self.focus].leave();
+        self.general.clear();
+        for at in 0..self.fields.len() {
+            self.mark(at);
         }
-        if let Some(i) = first_bad {
-            self.focus = i;
-        }
+        let first_bad = self.fields.iter().position(|f| f.error.is_some());
+        self.focus = first_bad.unwrap_or(self.focus);
+        self.fields[self.focus].enter();
         first_bad.is_none()
+    }
+
+    /// Shows what the owner refused, each under its field (or at the top of
+    /// the form when it names none of them); the focus goes to the first.
+    pub fn show_errors(&mut self, errors: &[Invalid]) {
+        self.general.clear();
+        for invalid in errors {
+            match self.fields.iter_mut().find(|f| f.name == invalid.field) {
+                Some(field) if field.error.is_none() => field.error = Some(invalid.message.clone()),
+                Some(_) => {}
+                None => self.general.push(invalid.to_string()),
+            }
+        }
+        if let Some(first) = self.fields.iter().position(|f| f.error.is_some()) {
+            self.fields[self.focus].leave();
+            self.focus = first;
+            self.fields[first].enter();
+        }
+    }
+
+    // Keys, paste and the editor -----------------------------------------------
+
+    /// The key scopes that apply, most specific first: the focused field's
+    /// own keys before the form's.
+    pub fn scopes(&self) -> Vec<Scope> {
+        if self.asking {
+            return vec![Scope::FormDiscard];
+        }
+        let mut scopes = Vec::new();
+        match self.fields.get(self.focus).map(|f| &f.kind) {
+            Some(Kind::Note) => scopes.push(Scope::FormNote),
+            Some(Kind::Choice(pick)) => {
+                if pick.filtering() {
+                    scopes.push(Scope::FormPickFilter);
+                }
+                scopes.push(Scope::FormPick);
+            }
+            _ => {}
+        }
+        scopes.push(Scope::Form);
+        scopes
     }
 
     /// Handles one key press.
@@ -334,102 +657,162 @@ impl Form {
         if self.fields.is_empty() {
             return Outcome::Cancel;
         }
-        if self.field_takes(key) {
-            self.edit_field(key);
+        if self.asking {
+            match keymap::resolve(&[Scope::FormDiscard], key) {
+                Some(Action::Yes) => return Outcome::Cancel,
+                Some(Action::No) => self.asking = false,
+                _ => {}
+            }
             return Outcome::Stay;
         }
-        match keymap::resolve(&[Scope::Form], key) {
-            Some(Action::NextField) => self.move_focus(1),
-            Some(Action::PrevField) => self.move_focus(-1),
-            Some(Action::Cancel) => return Outcome::Cancel,
-            Some(Action::ClearField) => self.clear_focused(),
-            Some(Action::Submit) => {
-                if self.validate_all() {
-                    return Outcome::Submit;
-                }
-            }
-            _ => self.edit_field(key),
+        if let Some(c) = printable(key) {
+            self.type_char(c);
+            return Outcome::Stay;
+        }
+        let Some(action) = keymap::resolve(&self.scopes(), key) else {
+            self.edit_focused(key);
+            return Outcome::Stay;
+        };
+        match action {
+            Action::NextField => self.move_focus(1),
+            Action::PrevField => self.move_focus(-1),
+            Action::Cancel if self.changed() => self.asking = true,
+            Action::Cancel => return Outcome::Cancel,
+            Action::ClearField => self.clear_focused(),
+            Action::Submit if self.validate_all() => return Outcome::Submit,
+            Action::ExternalEditor => return Outcome::Editor,
+            other => self.field_action(other),
         }
         Outcome::Stay
     }
 
-    /// Keys the focused field gets before any shortcut: every printable
-    /// character, and in a note also Enter and the up/down arrows.
-    fn field_takes(&self, key: &KeyEvent) -> bool {
-        let plain = !key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-        let printable = matches!(key.code, KeyCode::Char(_)) && plain;
-        let note = self.fields[self.focus].kind == Kind::Note;
-        printable
-            || (note && plain && matches!(key.code, KeyCode::Enter | KeyCode::Up | KeyCode::Down))
+    /// A key table action that works inside the focused field.
+    fn field_action(&mut self, action: Action) {
+        let field = &mut self.fields[self.focus];
+        match (&mut field.kind, action) {
+            (Kind::Note, Action::NewLine) => field.input.new_line(),
+            (Kind::Note, Action::Up | Action::Down) => {
+                field.input.line_up_down(action == Action::Down)
+            }
+            (Kind::Choice(pick), Action::Up | Action::Down) => {
+                pick.move_highlight(action == Action::Down)
+            }
+            (Kind::Choice(pick), Action::NextOption | Action::PrevOption) => {
+                pick.step(action == Action::NextOption)
+            }
+            (Kind::Choice(pick), Action::TakeMatch) => {
+                pick.take();
+            }
+            (Kind::Choice(pick), Action::FilterClear) => pick.clear_query(),
+            _ => return,
+        }
+        field.edited();
     }
 
-    /// Empties the focused text field (a prefilled value is replaced by typing
-    /// after this, not appended to).
+    fn type_char(&mut self, c: char) {
+        let field = &mut self.fields[self.focus];
+        match &mut field.kind {
+            Kind::Choice(pick) => pick.type_char(c),
+            Kind::YesNo(yes) => match c {
+                'y' | 'Y' => *yes = true,
+                'n' | 'N' => *yes = false,
+                ' ' => *yes = !*yes,
+                _ => return,
+            },
+            _ => field.input.type_char(c),
+        }
+        field.edited();
+    }
+
+    /// Keys the table does not name: cursor moves and deletions in text.
+    fn edit_focused(&mut self, key: &KeyEvent) {
+        let field = &mut self.fields[self.focus];
+        match &mut field.kind {
+            Kind::Choice(pick) if key.code == KeyCode::Backspace => pick.backspace(),
+            Kind::Choice(_) | Kind::YesNo(_) => return,
+            _ => field.input.edit(key),
+        }
+        field.edited();
+    }
+
+    /// Pasted text goes into the focused field as text: line breaks become
+    /// spaces in a single-line field; nothing in it acts as a key.
+    pub fn paste(&mut self, text: &str) {
+        if self.asking || self.fields.is_empty() {
+            return;
+        }
+        let field = &mut self.fields[self.focus];
+        match &mut field.kind {
+            Kind::Choice(pick) => pick.paste(text),
+            Kind::YesNo(_) => return,
+            _ => {
+                if let Err(message) = field.input.insert(text) {
+                    field.error = Some(message);
+                    return;
+                }
+            }
+        }
+        field.edited();
+        self.update_preview();
+    }
+
+    /// The focused note's text, to edit in the user's editor.
+    pub fn focused_text(&self) -> Option<String> {
+        let field = self.fields.get(self.focus)?;
+        matches!(field.kind, Kind::Note).then(|| field.input.text())
+    }
+
+    /// The text the user's editor gave back replaces the focused note, and is
+    /// checked as typed text would be. `Err` keeps the note as it was.
+    pub fn editor_returned(&mut self, result: Result<String, String>) {
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return;
+        };
+        let outcome = result.and_then(|text| field.input.set(text.trim_end_matches(['\n', '\r'])));
+        match outcome {
+            Ok(()) => {
+                field.edited();
+                self.mark(self.focus);
+            }
+            Err(message) => field.error = Some(message),
+        }
+        self.update_preview();
+    }
+
+    /// Empties the focused field, to type it afresh; a pick-list forgets
+    /// what was typed.
     fn clear_focused(&mut self) {
         let field = &mut self.fields[self.focus];
-        if !matches!(field.kind, Kind::Choice(_) | Kind::YesNo) {
-            field.editor = TextArea::default();
-            field.error = None;
+        match &mut field.kind {
+            Kind::Choice(pick) => pick.clear_query(),
+            Kind::YesNo(_) => return,
+            _ => field.input.clear(),
         }
+        field.edited();
     }
 
     fn move_focus(&mut self, delta: isize) {
-        self.validate_focused();
+        self.fields[self.focus].leave();
+        self.mark(self.focus);
         let n = self.fields.len() as isize;
         self.focus = ((self.focus as isize + delta).rem_euclid(n)) as usize;
+        self.fields[self.focus].enter();
     }
 
-    fn edit_field(&mut self, key: &KeyEvent) {
-        let field = &mut self.fields[self.focus];
-        match &field.kind {
-            Kind::Choice(options) => {
-                let n = options.len().max(1);
-                match key.code {
-                    KeyCode::Right | KeyCode::Char(' ') => field.choice = (field.choice + 1) % n,
-                    KeyCode::Left => field.choice = (field.choice + n - 1) % n,
-                    KeyCode::Char(c) => field.choice = next_starting_with(options, field.choice, c),
-                    _ => {}
-                }
-            }
-            Kind::YesNo => match key.code {
-                KeyCode::Char('y' | 'Y') => field.yes = true,
-                KeyCode::Char('n' | 'N') => field.yes = false,
-                KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right => field.yes = !field.yes,
-                _ => {}
-            },
-            Kind::Note => {
-                field.editor.input(*key);
-            }
-            _ => {
-                // Single-line fields never take a newline.
-                if key.code != KeyCode::Enter {
-                    field.editor.input(*key);
-                }
-            }
-        }
-        if field.error.is_some() {
-            field.error = None;
-        }
-    }
+    // Drawing ------------------------------------------------------------------
 
     /// Draws the form centred in `area`.
     pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
         let width = area.width.saturating_sub(4).min(72);
         let inner_width = width.saturating_sub(4) as usize;
         let lines = self.lines(inner_width, theme);
-        let preview: Vec<String> = self
-            .preview_lines
-            .iter()
-            .flat_map(|l| wrap(l, inner_width))
-            .collect();
-        let preview_height = if preview.is_empty() {
+        let foot = self.foot(inner_width, theme);
+        let foot_height = if foot.is_empty() {
             0
         } else {
-            preview.len() as u16 + 1
+            foot.len() as u16 + 1
         };
-        let height = (lines.len() as u16 + preview_height + 2).min(area.height);
+        let height = (lines.len() as u16 + foot_height + 2).min(area.height);
         let rect = super::popup::centered(area, width, height);
         frame.render_widget(Clear, rect);
         let block = Block::bordered()
@@ -438,25 +821,25 @@ impl Form {
             .title(Span::styled(format!(" {} ", self.title), theme.title()));
         let mut inner = block.inner(rect);
         frame.render_widget(block, rect);
-        // The preview keeps its place at the foot; the fields scroll above it,
-        // keeping at least two rows for the focused field.
-        let preview_height = preview_height.min(inner.height.saturating_sub(2));
-        if preview_height > 0 {
+        // The foot (preview, or the discard question) keeps its place; the
+        // fields scroll above it, keeping at least two rows for the focused one.
+        let foot_height = foot_height.min(inner.height.saturating_sub(2));
+        if foot_height > 0 {
             let mut shown = vec![Line::styled(
                 "─".repeat(inner.width as usize),
                 theme.border(),
             )];
-            shown.extend(preview.into_iter().map(|l| Line::styled(l, theme.text())));
+            shown.extend(foot);
             frame.render_widget(
                 Paragraph::new(shown),
                 Rect {
                     x: inner.x + 1,
-                    y: inner.y + inner.height - preview_height,
+                    y: inner.y + inner.height - foot_height,
                     width: inner.width.saturating_sub(1),
-                    height: preview_height,
+                    height: foot_height,
                 },
             );
-            inner.height -= preview_height;
+            inner.height -= foot_height;
         }
         let scroll = self.scroll_for(&lines, inner.height as usize);
         let visible: Vec<Line> = lines.into_iter().skip(scroll).map(|(_, l)| l).collect();
@@ -468,6 +851,25 @@ impl Form {
                 ..inner
             },
         );
+    }
+
+    /// The lines at the foot: the discard question while asking, else the preview.
+    fn foot(&self, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+        if self.asking {
+            let question = format!(
+                "Discard your changes? {}",
+                keymap::hint_line(Scope::FormDiscard)
+            );
+            return wrap(&question, width)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.warn()))
+                .collect();
+        }
+        self.preview_lines
+            .iter()
+            .flat_map(|l| wrap(l, width))
+            .map(|l| Line::styled(l, theme.text()))
+            .collect()
     }
 
     /// First line to show so that the focused field is in view.
@@ -487,16 +889,20 @@ impl Form {
         }
     }
 
-    /// Every line of the form, tagged with the field it belongs to.
+    /// Every line of the form, tagged with the field it belongs to (refusals
+    /// about no field go with the first).
     fn lines(&self, width: usize, theme: &Theme) -> Vec<(usize, Line<'static>)> {
         let mut out = Vec::new();
+        for general in &self.general {
+            for line in wrap(&format!("✗ {general}"), width) {
+                out.push((0, Line::styled(line, theme.bad())));
+            }
+        }
         for (i, field) in self.fields.iter().enumerate() {
             let focused = i == self.focus;
             let marker = if focused { "› " } else { "  " };
             let label_style = if focused { theme.title() } else { theme.text() };
-            let required = if field.required
-                && matches!(field.kind, Kind::Text | Kind::Amount { .. } | Kind::Date)
-            {
+            let required = if field.required && field.kind.has_text() {
                 " *"
             } else {
                 ""
@@ -511,11 +917,16 @@ impl Form {
             for value in self.value_lines(field, focused, width, theme) {
                 out.push((i, value));
             }
-            if let Some(error) = &field.error {
-                for line in wrap(&format!("✗ {error}"), width.saturating_sub(2)) {
-                    out.push((i, Line::styled(format!("  {line}"), theme.bad())));
+            let note = match (&field.error, &field.warning) {
+                (Some(error), _) => Some((format!("✗ {error}"), theme.bad())),
+                (None, Some(warning)) => Some((format!("! {warning}"), theme.warn())),
+                _ => None,
+            };
+            if let Some((text, style)) = note {
+                for line in wrap(&text, width.saturating_sub(2)) {
+                    out.push((i, Line::styled(format!("  {line}"), style)));
                 }
-            } else if focused && let Some(hint) = &field.hint {
+            } else if focused && let Some(hint) = self.hint_for(field) {
                 out.push((
                     i,
                     Line::styled(fit(&format!("  {hint}"), width), theme.dim()),
@@ -523,6 +934,15 @@ impl Form {
             }
         }
         out
+    }
+
+    /// The hint under the focused field: while a pick-list is being typed
+    /// into, how to choose a match; otherwise the field's own.
+    fn hint_for(&self, field: &Field) -> Option<String> {
+        match &field.kind {
+            Kind::Choice(pick) if pick.filtering() => Some(pick.hint()),
+            _ => field.hint.clone(),
+        }
     }
 
     fn value_lines(
@@ -534,66 +954,31 @@ impl Form {
     ) -> Vec<Line<'static>> {
         let avail = width.saturating_sub(2);
         match &field.kind {
-            Kind::Choice(options) => {
-                let label = options.get(field.choice).cloned().unwrap_or_default();
-                let text = if focused {
-                    format!("‹ {label} ›")
-                } else {
-                    label
-                };
-                vec![Line::from(vec![
-                    Span::raw("  "),
-                    Span::styled(fit(&text, avail), theme.input()),
-                ])]
-            }
-            Kind::YesNo => {
-                let text = if field.yes { "[x] yes" } else { "[ ] no" };
+            Kind::Choice(pick) => pick.lines(focused, width, theme),
+            Kind::YesNo(yes) => {
+                let text = if *yes { "[x] yes" } else { "[ ] no" };
                 vec![Line::from(vec![
                     Span::raw("  "),
                     Span::styled(text, theme.input()),
                 ])]
             }
-            _ => self.editor_lines(field, focused, avail, theme),
-        }
-    }
-
-    fn editor_lines(
-        &self,
-        field: &Field,
-        focused: bool,
-        width: usize,
-        theme: &Theme,
-    ) -> Vec<Line<'static>> {
-        let ratatui_textarea::DataCursor(row, col) = field.editor.cursor();
-        let lines = field.editor.lines();
-        let shown = if field.kind == Kind::Note { 4 } else { 1 };
-        let first = if field.kind == Kind::Note {
-            row.saturating_sub(shown - 1)
-        } else {
-            0
-        };
-        let mut out = Vec::new();
-        for (n, text) in lines.iter().enumerate().skip(first).take(shown) {
-            let mut spans = vec![Span::raw("  ")];
-            if focused && n == row {
-                spans.extend(cursor_spans(text, col, width, theme));
-            } else {
-                spans.push(Span::styled(fit(text, width), theme.input()));
+            Kind::Note => field.input.lines(avail, 4, focused, theme),
+            kind => {
+                let mut lines = field.input.lines(avail, 1, focused, theme);
+                if matches!(kind, Kind::Date)
+                    && let Some(preview) = self.date_preview(field)
+                    && let Some(last) = lines.last_mut()
+                {
+                    last.push_span(Span::styled(preview, theme.dim()));
+                }
+                lines
             }
-            out.push(Line::from(spans));
         }
-        if field.kind == Kind::Date
-            && let Some(preview) = self.date_preview(field)
-            && let Some(last) = out.last_mut()
-        {
-            last.push_span(Span::styled(preview, theme.dim()));
-        }
-        out
     }
 
     /// For a date typed as a word or offset, the date it means: `→ 2026-12-10`.
     fn date_preview(&self, field: &Field) -> Option<String> {
-        let raw = field.editor.lines().join("");
+        let raw = field.input.text();
         let date = dates::parse_date_input(&raw, self.today).ok()?;
         let weekday = date.format("%a %-d %b %Y");
         Some(if raw.trim() == date.to_string() {
@@ -604,181 +989,16 @@ impl Form {
     }
 }
 
-/// The text of an input line with the cursor drawn in reverse video, scrolled
-/// so the cursor stays visible.
-fn cursor_spans(text: &str, col: usize, width: usize, theme: &Theme) -> Vec<Span<'static>> {
-    let chars: Vec<char> = text.chars().collect();
-    let start = col.saturating_sub(width.saturating_sub(1));
-    let before: String = chars[start.min(chars.len())..col.min(chars.len())]
-        .iter()
-        .collect();
-    let at: String = chars
-        .get(col)
-        .map(|c| c.to_string())
-        .unwrap_or_else(|| " ".into());
-    let after: String = chars.iter().skip(col + 1).collect();
-    let room = width.saturating_sub(before.chars().count() + 1);
-    vec![
-        Span::styled(before, theme.input()),
-        Span::styled(at, theme.cursor()),
-        Span::styled(fit(&after, room), theme.input()),
-    ]
-}
-
-/// The next option after `current` whose label starts with `c` (case-insensitive).
-fn next_starting_with(options: &[String], current: usize, c: char) -> usize {
-    let c = c.to_lowercase().to_string();
-    let n = options.len();
-    (1..=n)
-        .map(|step| (current + step) % n.max(1))
-        .find(|&i| options[i].to_lowercase().starts_with(&c))
-        .unwrap_or(current)
+/// The character a key types, when it types one (no Ctrl or Alt).
+fn printable(key: &KeyEvent) -> Option<char> {
+    let plain = !key
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+    match key.code {
+        KeyCode::Char(c) if plain => Some(c),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use rust_decimal_macros::dec;
-
-    fn today() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 11, 26).expect("date")
-    }
-
-    fn press(code: KeyCode) -> KeyEvent {
-        KeyEvent::new(code, KeyModifiers::NONE)
-    }
-
-    fn typed(form: &mut Form, text: &str) {
-        for c in text.chars() {
-            form.on_key(&press(KeyCode::Char(c)));
-        }
-    }
-
-    fn sample() -> Form {
-        Form::new("Add", today(), ())
-            .text("title", "Title", "", true)
-            .amount("amount", "Amount", None, false, false)
-            .date("date", "Date", Some(today()), true)
-            .choice(
-                "cat",
-                "Category",
-                vec!["Revenue".into(), "Risk".into(), "Other".into()],
-                0,
-            )
-            .yes_no("ok", "Essential", false)
-    }
-
-    #[test]
-    fn printable_keys_reach_the_field_before_shortcuts() {
-        let mut form = sample();
-        // `q`, `u`, `?` and digits are global shortcuts elsewhere; here they are text.
-        typed(&mut form, "q? u1");
-        assert_eq!(form.value_text("title"), "q? u1");
-    }
-
-    #[test]
-    fn submit_is_refused_until_every_field_is_valid() {
-        let mut form = sample();
-        assert!(matches!(form.on_key(&press(KeyCode::Enter)), Outcome::Stay));
-        assert_eq!(form.fields[0].error.as_deref(), Some("required"));
-        typed(&mut form, "Cut costs");
-        form.on_key(&press(KeyCode::Tab));
-        typed(&mut form, "$40x");
-        form.on_key(&press(KeyCode::Tab));
-        assert!(
-            form.fields[1].error.is_some(),
-            "leaving a bad amount shows its error at once"
-        );
-        form.on_key(&press(KeyCode::BackTab));
-        form.on_key(&press(KeyCode::Backspace));
-        typed(&mut form, "k");
-        assert!(matches!(
-            form.on_key(&press(KeyCode::Enter)),
-            Outcome::Submit
-        ));
-        assert_eq!(form.value_amount("amount"), Some(dec!(40000)));
-    }
-
-    #[test]
-    fn negative_amounts_are_refused_unless_allowed() {
-        let mut form = Form::new("x", today(), ()).amount("a", "A", None, true, false);
-        typed(&mut form, "-5");
-        assert!(!form.validate_all());
-        assert_eq!(form.fields[0].error.as_deref(), Some("cannot be negative"));
-    }
-
-    #[test]
-    fn dates_accept_words_and_offsets() {
-        let mut form = Form::new("x", today(), ()).date("d", "D", None, true);
-        typed(&mut form, "+2w");
-        assert!(form.validate_all());
-        assert_eq!(form.value_date("d"), NaiveDate::from_ymd_opt(2026, 12, 10));
-        let mut bad = Form::new("x", today(), ()).date("d", "D", None, true);
-        typed(&mut bad, "2026-02-30");
-        assert!(!bad.validate_all());
-    }
-
-    #[test]
-    fn choice_and_yes_no_take_letters() {
-        let mut form = sample();
-        for _ in 0..3 {
-            form.on_key(&press(KeyCode::Tab));
-        }
-        typed(&mut form, "r");
-        assert_eq!(
-            form.value_choice("cat"),
-            1,
-            "r jumps from Revenue to the next r-option, Risk"
-        );
-        form.on_key(&press(KeyCode::Left));
-        assert_eq!(form.value_choice("cat"), 0);
-        form.on_key(&press(KeyCode::Tab));
-        typed(&mut form, "y");
-        assert!(form.value_yes("ok"));
-    }
-
-    #[test]
-    fn ctrl_u_clears_a_prefilled_field_so_typing_replaces_it() {
-        let mut form =
-            Form::new("x", today(), ()).amount("a", "Balance", Some(dec!(8400)), true, false);
-        form.on_key(&KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
-        typed(&mut form, "9000");
-        assert_eq!(form.value_amount("a"), Some(dec!(9000)), "not 84009000");
-    }
-
-    #[test]
-    fn esc_cancels_and_notes_take_enter() {
-        let mut form = Form::new("x", today(), ()).note("n", "Notes", "");
-        typed(&mut form, "a");
-        form.on_key(&press(KeyCode::Enter));
-        typed(&mut form, "b");
-        assert_eq!(form.value_text("n"), "a\nb");
-        let ctrl_s = KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL);
-        assert!(matches!(form.on_key(&ctrl_s), Outcome::Submit));
-        assert!(matches!(form.on_key(&press(KeyCode::Esc)), Outcome::Cancel));
-    }
-
-    #[test]
-    fn the_preview_follows_the_values_as_they_are_typed() {
-        let mut form = Form::new("x", today(), ())
-            .amount("a", "A", None, true, false)
-            .preview(|form| match form.value_amount("a") {
-                Some(v) => vec![format!("twice: {}", v * Decimal::TWO)],
-                None => vec!["enter an amount".into()],
-            });
-        assert_eq!(form.preview_lines(), ["enter an amount"]);
-        typed(&mut form, "21");
-        assert_eq!(form.preview_lines(), ["twice: 42"]);
-    }
-
-    #[test]
-    fn an_owner_error_lands_under_its_field() {
-        let mut form = sample();
-        form.show_error(&Invalid::new("date", "cannot be in the future"));
-        assert_eq!(form.focus, 2);
-        assert_eq!(
-            form.fields[2].error.as_deref(),
-            Some("cannot be in the future")
-        );
-    }
-}
+mod tests;

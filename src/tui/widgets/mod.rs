@@ -2,6 +2,8 @@
 
 pub mod form;
 pub mod help;
+pub mod input;
+pub mod pick;
 pub mod popup;
 pub mod table;
 pub mod views;

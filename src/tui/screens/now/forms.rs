@@ -3,17 +3,73 @@
 //! review's forms. Every value is checked by the domain before it is saved.
 
 use super::{NowScreen, Purpose};
-use crate::domain::Invalid;
 use crate::domain::checklist::deadlines::end_of_month;
 use crate::domain::checklist::{
     ExposureFactor, Initiative, ItemId, LayoffNotice, ManualTick, Positioning, SaferFactor, Signal,
     SignalKind,
 };
-use crate::domain::edit::{Edit, Section};
+use crate::domain::edit::{Edit, Item, Section};
 use crate::domain::runway::consistency::job_cover_warning;
-use crate::tui::screens::Cx;
 use crate::tui::screens::win_form::{win_form, win_from};
-use crate::tui::widgets::form::Form;
+use crate::tui::screens::{Cx, Form, Refused};
+use crate::tui::widgets::form::{Key, Pick};
+use chrono::NaiveDate;
+
+const NOTE: Key<String> = Key::new("note");
+const DATE: Key<NaiveDate> = Key::new("date");
+const TEAM: Key<Option<String>> = Key::new("team");
+const STRATEGIC: Key<Strategic> = Key::new("strategic");
+const INITIATIVE: Key<Option<String>> = Key::new("initiative");
+const KIND: Key<SignalKind> = Key::new("kind");
+const NOTICE_DATE: Key<Option<NaiveDate>> = Key::new("date");
+const REVIEW_DAYS: Key<Option<u32>> = Key::new("review_days");
+const COVER_ENDS: Key<Option<NaiveDate>> = Key::new("cover_ends");
+
+/// The answer to "does it work on a strategic initiative?": no, or which.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Strategic(Option<Initiative>);
+
+impl Pick for Strategic {
+    fn options() -> Vec<Self> {
+        std::iter::once(None)
+            .chain(Initiative::ALL.map(Some))
+            .map(Strategic)
+            .collect()
+    }
+
+    fn label(&self) -> String {
+        self.0.map_or("No", Initiative::label).to_string()
+    }
+
+    fn names(&self) -> Vec<String> {
+        match self.0 {
+            None => vec!["none".into()],
+            Some(Initiative::AiPlatforms) => vec!["genai".into(), "ml".into()],
+            Some(Initiative::EnterpriseMigrations) => vec!["migration".into()],
+            Some(Initiative::CoreInfrastructure) => vec!["infra".into()],
+            Some(_) => Vec::new(),
+        }
+    }
+}
+
+impl Pick for SignalKind {
+    fn options() -> Vec<Self> {
+        SignalKind::ALL.to_vec()
+    }
+
+    fn label(&self) -> String {
+        SignalKind::label(*self).to_string()
+    }
+
+    fn names(&self) -> Vec<String> {
+        vec![self.short().to_string()]
+    }
+}
+
+/// A yes/no field for one of the article's factors, named by its key.
+fn factor_key(key: &'static str) -> Key<bool> {
+    Key::new(key)
+}
 
 /// The short form labels of the article's factors (the article's full words
 /// are in the explanation, `x`, and the guide).
@@ -54,59 +110,45 @@ impl NowScreen {
             self.today,
             Purpose::Tick(item),
         )
-        .text("note", "Why it counts as done (one line)", "", true)
+        .text(NOTE, "Why it counts as done (one line)", "")
         .hint("the computed status and reason stay visible beside your tick")
-        .date("date", "Date", Some(self.today), true)
+        .date(DATE, "Date", Some(self.today))
     }
 
     pub(super) fn self_check_form(&self) -> Form {
         let p = &self.positioning;
-        let mut choices = vec!["No".to_string()];
-        choices.extend(Initiative::ALL.iter().map(|i| i.label().to_string()));
-        let selected = p
-            .strategic
-            .and_then(|s| Initiative::ALL.iter().position(|i| *i == s))
-            .map_or(0, |at| at + 1);
         let mut form = Form::new(
             "Positioning self-check",
             self.today,
-            Purpose::SelfCheck(Box::new(p.clone())),
+            Purpose::SelfCheck(p.clone()),
         )
-            .text("team", "Current team", p.team.as_deref().unwrap_or(""), false)
-            .choice(
-                "strategic",
-                "Does it work on a strategic initiative?",
-                choices,
-                selected,
-            )
-            .hint("the article names AI platforms, major enterprise migrations, security, core infrastructure")
-            .text(
-                "initiative",
-                "Which initiative",
-                p.initiative.as_deref().unwrap_or(""),
-                false,
-            )
-            .hint("in your words, e.g. Bedrock onboarding for media customers");
+        .text(TEAM, "Current team", p.team.as_deref().unwrap_or(""))
+        .choice(
+            STRATEGIC,
+            "Does it work on a strategic initiative?",
+            Strategic(p.strategic),
+        )
+        .hint("the article names AI platforms, major enterprise migrations, security, core infrastructure")
+        .text(INITIATIVE, "Which initiative", p.initiative.as_deref().unwrap_or(""))
+        .hint("in your words, e.g. Bedrock onboarding for media customers");
         for factor in ExposureFactor::ALL {
             form = form.yes_no(
-                factor.key(),
+                factor_key(factor.key()),
                 exposure_label(factor),
                 p.exposure.contains(&factor),
             );
         }
         for factor in SaferFactor::ALL {
-            form = form.yes_no(factor.key(), safer_label(factor), p.safer.contains(&factor));
+            form = form.yes_no(
+                factor_key(factor.key()),
+                safer_label(factor),
+                p.safer.contains(&factor),
+            );
         }
         form
     }
 
     pub(super) fn signal_form(&self, signal: Option<&Signal>) -> Form {
-        let kind = signal.map_or(SignalKind::BudgetFreeze, |s| s.kind);
-        let kinds = SignalKind::ALL
-            .iter()
-            .map(|k| k.label().to_string())
-            .collect();
-        let selected = SignalKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
         let title = if signal.is_some() {
             "Edit signal"
         } else {
@@ -114,14 +156,17 @@ impl NowScreen {
         };
         Form::new(title, self.today, Purpose::Signal(signal.cloned()))
             .date(
-                "date",
+                DATE,
                 "When you saw or heard it",
                 Some(signal.map_or(self.today, |s| s.date)),
-                true,
             )
-            .choice("kind", "Which warning sign", kinds, selected)
+            .choice(
+                KIND,
+                "Which warning sign",
+                signal.map_or(SignalKind::BudgetFreeze, |s| s.kind),
+            )
             .note(
-                "note",
+                NOTE,
                 "What exactly (your record, not a prediction)",
                 signal.map_or("", |s| s.note.as_str()),
             )
@@ -142,31 +187,27 @@ impl NowScreen {
             self.today,
             Purpose::Notice(self.notice.clone()),
         )
-        .date("date", "Notice date", date, false)
+        .date(NOTICE_DATE, "Notice date", date)
         .hint("the day you were given notice; blank: no notice (no deadlines)")
-        .text(
-            "review_days",
+        .whole(
+            REVIEW_DAYS,
             "Days to review the severance agreement",
-            &notice
-                .and_then(|n| n.review_days)
-                .map(|d| d.to_string())
-                .unwrap_or_default(),
-            false,
+            "days",
+            notice.and_then(|n| n.review_days),
         )
         .hint("often 21, or 45 in a group layoff for workers 40 and over; blank if unknown")
         .date(
-            "cover_ends",
+            COVER_ENDS,
             "Last day of job health cover",
             notice.and_then(|n| n.cover_ends),
-            false,
         )
         .hint(&cover_hint)
     }
 
     /// Turns a submitted form into an edit, checked by the domain first so a
     /// refused value shows under its field and nothing is saved.
-    pub(super) fn submit(&mut self, form: &Form, cx: &mut Cx) -> Result<(), Invalid> {
-        let Some(purpose) = form.purpose::<Purpose>() else {
+    pub(super) fn submit(&mut self, form: &Form, cx: &mut Cx) -> Result<(), Refused> {
+        let crate::tui::screens::Purpose::Now(purpose) = form.purpose() else {
             return Ok(());
         };
         match purpose {
@@ -174,43 +215,44 @@ impl NowScreen {
                 let tick = ManualTick {
                     id: 0,
                     item: *item,
-                    date: form
-                        .value_date("date")
-                        .ok_or_else(|| Invalid::new("date", "enter a date"))?,
-                    note: form.value_text("note"),
+                    date: form.get(DATE)?,
+                    note: form.get(NOTE)?,
                 };
                 tick.validate(self.today)?;
                 cx.wb.now.check_tick(&tick)?;
                 cx.edit(Edit::Add(tick.into()), "ticked done by hand");
             }
-            Purpose::SelfCheck(before) => {
-                let positioning = self.positioning_from(form);
+            Purpose::SelfCheck(original) => {
+                let positioning = positioning_from(form, original, self.today)?;
                 positioning.validate(self.today)?;
-                cx.edit(
-                    Edit::set(
-                        Section::Positioning((**before).clone()),
+                cx.set(
+                    vec![(
+                        Section::Positioning(original.clone()),
                         Section::Positioning(positioning),
-                    ),
+                    )],
                     "self-check saved",
                 );
             }
-            Purpose::Signal(before) => {
-                let signal = Signal {
-                    id: before.as_ref().map_or(0, |s| s.id),
-                    date: form
-                        .value_date("date")
-                        .ok_or_else(|| Invalid::new("date", "enter a date"))?,
-                    kind: SignalKind::ALL[form.value_choice("kind").min(SignalKind::ALL.len() - 1)],
-                    note: form.value_text("note"),
-                };
+            Purpose::Signal(original) => {
+                let mut signal = original.clone().unwrap_or(Signal {
+                    id: 0,
+                    date: self.today,
+                    kind: SignalKind::BudgetFreeze,
+                    note: String::new(),
+                });
+                signal.date = form.get(DATE)?;
+                signal.kind = form.get(KIND)?;
+                signal.note = form.get(NOTE)?;
                 signal.validate(self.today)?;
-                match before {
-                    Some(before) => cx.edit(Edit::update(before.clone(), signal), "signal updated"),
-                    None => cx.edit(Edit::Add(signal.into()), "signal logged"),
-                }
+                let done = if original.is_some() {
+                    "signal updated"
+                } else {
+                    "signal logged"
+                };
+                cx.save(original.clone().map(Item::Signal), signal.into(), done);
             }
-            Purpose::Notice(before) => {
-                let notice = notice_from(form)?;
+            Purpose::Notice(original) => {
+                let notice = notice_from(form, original.as_ref())?;
                 let cover_ends = notice.as_ref().and_then(|n| n.cover_ends);
                 let mut done = if notice.is_some() {
                     "notice saved".to_string()
@@ -223,11 +265,11 @@ impl NowScreen {
                 if let Some(warning) = job_cover_warning(cx.wb.runway.separation, cover_ends) {
                     done = format!("! {warning} · {done}");
                 }
-                cx.edit(
-                    Edit::set(
-                        Section::LayoffNotice(before.clone()),
+                cx.set(
+                    vec![(
+                        Section::LayoffNotice(original.clone()),
                         Section::LayoffNotice(notice),
-                    ),
+                    )],
                     done,
                 );
             }
@@ -237,27 +279,6 @@ impl NowScreen {
             | Purpose::ReviewContact(_) => self.submit_review(form, cx)?,
         }
         Ok(())
-    }
-
-    fn positioning_from(&self, form: &Form) -> Positioning {
-        let strategic = form
-            .value_choice("strategic")
-            .checked_sub(1)
-            .and_then(|at| Initiative::ALL.get(at).copied());
-        Positioning {
-            team: form.value_opt_text("team"),
-            strategic,
-            initiative: form.value_opt_text("initiative"),
-            exposure: ExposureFactor::ALL
-                .into_iter()
-                .filter(|f| form.value_yes(f.key()))
-                .collect(),
-            safer: SaferFactor::ALL
-                .into_iter()
-                .filter(|f| form.value_yes(f.key()))
-                .collect(),
-            reviewed: Some(self.today),
-        }
     }
 
     pub(super) fn review_win_form(&self) -> Form {
@@ -272,30 +293,57 @@ impl NowScreen {
     pub(super) fn review_win_from(
         &self,
         form: &Form,
-    ) -> Result<crate::domain::impact::Win, Invalid> {
-        win_from(form, 0, self.today)
+    ) -> Result<crate::domain::impact::Win, Refused> {
+        win_from(form, None, self.today)
     }
 }
 
-/// The notice terms a form describes; a blank notice date clears them.
-fn notice_from(form: &Form) -> Result<Option<LayoffNotice>, Invalid> {
-    let Some(date) = form.value_date("date") else {
+/// The self-check a form describes: `original` with the form's answers, and
+/// reviewed today.
+fn positioning_from(
+    form: &Form,
+    original: &Positioning,
+    today: NaiveDate,
+) -> Result<Positioning, Refused> {
+    let mut refused = Refused::default();
+    let mut answered =
+        |factor: &'static str| refused.take(form.get(factor_key(factor))) == Some(true);
+    let exposure = ExposureFactor::ALL
+        .into_iter()
+        .filter(|f| answered(f.key()))
+        .collect();
+    let safer = SaferFactor::ALL
+        .into_iter()
+        .filter(|f| answered(f.key()))
+        .collect();
+    refused.done()?;
+    let mut positioning = original.clone();
+    positioning.team = form.get(TEAM)?;
+    positioning.strategic = form.get(STRATEGIC)?.0;
+    positioning.initiative = form.get(INITIATIVE)?;
+    positioning.exposure = exposure;
+    positioning.safer = safer;
+    positioning.reviewed = Some(today);
+    Ok(positioning)
+}
+
+/// The notice terms a form describes (`original` with the form's fields); a
+/// blank notice date clears them.
+fn notice_from(
+    form: &Form,
+    original: Option<&LayoffNotice>,
+) -> Result<Option<LayoffNotice>, Refused> {
+    let Some(date) = form.get(NOTICE_DATE)? else {
         return Ok(None);
     };
-    let review_days = match form.value_opt_text("review_days") {
-        Some(text) => Some(text.parse::<u32>().map_err(|_| {
-            Invalid::new(
-                "review_days",
-                format!("{text:?} is not a whole number of days"),
-            )
-        })?),
-        None => None,
-    };
-    let notice = LayoffNotice {
+    let mut notice = original.cloned().unwrap_or(LayoffNotice {
         date,
-        review_days,
-        cover_ends: form.value_date("cover_ends"),
-    };
+        review_days: None,
+        cover_ends: None,
+    });
+    notice.date = date;
+    notice.review_days = form.get(REVIEW_DAYS)?;
+    notice.cover_ends = form.get(COVER_ENDS)?;
     notice.validate()?;
     Ok(Some(notice))
 }

@@ -9,16 +9,17 @@ mod forms;
 mod render;
 mod review;
 
-use super::{Cx, Effect, Screen, View};
+use super::{Cx, Effect, Form, Refused, Screen, View};
+use crate::domain::Id;
 use crate::domain::checklist::{
     Deadline, ItemId, ItemReport, LayoffNotice, NowReport, Positioning, Signal, Tab, report,
 };
 use crate::domain::edit::{Edit, Kind, Section};
+use crate::domain::pipeline::{Application, Contact};
+use crate::domain::runway::Account;
 use crate::domain::workbook::Workbook;
-use crate::domain::{Id, Invalid};
 use crate::tui::app::Popup;
 use crate::tui::keymap::{Action, Scope};
-use crate::tui::widgets::form::Form;
 use crate::tui::widgets::popup::Tone;
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -47,19 +48,18 @@ impl Pane {
     }
 }
 
-/// What a form opened by this screen is for.
-pub(super) enum Purpose {
+/// What a form opened by this screen is for; an edit carries the record or
+/// value as it was when the form opened.
+pub enum Purpose {
     Tick(ItemId),
-    /// Each edit form carries the value it was opened with, so saving
-    /// writes only the fields changed in it (see `Edit::update`).
-    SelfCheck(Box<Positioning>),
+    SelfCheck(Positioning),
     Signal(Option<Signal>),
     Notice(Option<LayoffNotice>),
     /// The weekly review's forms.
     ReviewWin,
-    ReviewCash(Id),
-    ReviewFollowUp(Id),
-    ReviewContact(Id),
+    ReviewCash(Account),
+    ReviewFollowUp(Application),
+    ReviewContact(Contact),
 }
 
 pub struct NowScreen {
@@ -165,7 +165,7 @@ impl NowScreen {
             Pane::Checklist => {
                 let Some(item) = self.item() else { return };
                 match item.fix {
-                    Tab::Now => cx.open(Popup::Form(self.self_check_form(), 0)),
+                    Tab::Now => cx.form(self.self_check_form()),
                     tab => cx.effects.push(Effect::GoTab(tab.index())),
                 }
             }
@@ -193,7 +193,7 @@ impl NowScreen {
                 }
             }
             Pane::Signals => self.edit_signal(cx),
-            Pane::Deadlines => cx.open(Popup::Form(self.notice_form(), 0)),
+            Pane::Deadlines => cx.form(self.notice_form()),
         }
     }
 
@@ -289,7 +289,7 @@ impl NowScreen {
                 Edit::Remove(Kind::Tick, tick.id),
                 "hand tick cleared",
             ),
-            None => cx.open(Popup::Form(self.tick_form(item.id), 0)),
+            None => cx.form(self.tick_form(item.id)),
         }
     }
 
@@ -299,7 +299,7 @@ impl NowScreen {
             return;
         }
         if let Some(signal) = self.signal() {
-            cx.open(Popup::Form(self.signal_form(Some(signal)), 0));
+            cx.form(self.signal_form(Some(signal)));
         }
     }
 
@@ -373,20 +373,20 @@ impl Screen for NowScreen {
             Action::Open => self.open(cx),
             Action::Explain => self.explain(cx),
             Action::Tick => self.tick(cx),
-            Action::SelfCheck => cx.open(Popup::Form(self.self_check_form(), 0)),
+            Action::SelfCheck => cx.form(self.self_check_form()),
             Action::ResumeToday => self.mark_today(Section::ResumeUpdated, "résumé", cx),
             Action::LinkedinToday => self.mark_today(Section::LinkedinUpdated, "LinkedIn", cx),
-            Action::Add => cx.open(Popup::Form(self.signal_form(None), 0)),
+            Action::Add => cx.form(self.signal_form(None)),
             Action::Edit => self.edit_signal(cx),
             Action::Delete => self.delete_signal(cx),
-            Action::Notice => cx.open(Popup::Form(self.notice_form(), 0)),
+            Action::Notice => cx.form(self.notice_form()),
             Action::Review => self.start_review(),
             _ => return false,
         }
         true
     }
 
-    fn on_submit(&mut self, form: &Form, cx: &mut Cx) -> Result<(), Invalid> {
+    fn on_submit(&mut self, form: &Form, cx: &mut Cx) -> Result<(), Refused> {
         self.submit(form, cx)
     }
 

@@ -4,24 +4,25 @@
 //! cursor in the step's list; every form saves through the normal `Edit` path.
 
 use super::{NowScreen, Purpose};
+use crate::domain::Id;
 use crate::domain::Invalid;
+use crate::domain::checklist::relative;
 use crate::domain::dates::week_start;
 use crate::domain::edit::{Edit, Section};
 use crate::domain::money::format_money;
 use crate::domain::pipeline::{Application, Contact, contacts_due, stale_contacts};
 use crate::domain::runway::Account;
 use crate::domain::workbook::Workbook;
-use crate::domain::{Id, checklist::relative};
 use crate::text::{fit, wrap};
-use crate::tui::app::Popup;
 use crate::tui::keymap::Action;
-use crate::tui::screens::{Cx, View};
-use crate::tui::widgets::form::Form;
+use crate::tui::screens::{Cx, Form, Refused, View};
+use crate::tui::widgets::form::Key;
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use rust_decimal::Decimal;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Step {
@@ -233,7 +234,7 @@ impl NowScreen {
                     }
                 };
                 match form {
-                    Some(form) => cx.open(Popup::Form(form, 0)),
+                    Some(form) => cx.form(form),
                     // Nothing to do in this step: Enter goes on.
                     None => {
                         if let Some(review) = &mut self.review {
@@ -250,9 +251,9 @@ impl NowScreen {
     /// A review form was submitted: build the edit, checked by the domain,
     /// and move the review on. Setting the step is idempotent, so a form
     /// that comes back with an error and is sent again moves it only once.
-    pub(super) fn submit_review(&mut self, form: &Form, cx: &mut Cx) -> Result<(), Invalid> {
+    pub(super) fn submit_review(&mut self, form: &Form, cx: &mut Cx) -> Result<(), Refused> {
         let today = self.today;
-        let Some(purpose) = form.purpose::<Purpose>() else {
+        let crate::tui::screens::Purpose::Now(purpose) = form.purpose() else {
             return Ok(());
         };
         let (edit, done, line, next): (Edit, &str, String, Option<Step>) = match purpose {
@@ -261,15 +262,10 @@ impl NowScreen {
                 let line = format!("logged a win: {}", win.title);
                 (Edit::Add(win.into()), "win logged", line, Some(Step::Cash))
             }
-            Purpose::ReviewCash(id) => {
-                let before = self.review_account(*id)?;
-                let mut account = before.clone();
-                account.balance = form
-                    .value_amount("balance")
-                    .ok_or_else(|| Invalid::new("balance", "enter the balance"))?;
-                account.as_of = form
-                    .value_date("as_of")
-                    .ok_or_else(|| Invalid::new("as_of", "enter a date"))?;
+            Purpose::ReviewCash(original) => {
+                let mut account = original.clone();
+                account.balance = form.get(BALANCE)?;
+                account.as_of = form.get(AS_OF)?;
                 account.validate()?;
                 let line = format!(
                     "{}: {} as of {}",
@@ -278,54 +274,49 @@ impl NowScreen {
                     account.as_of
                 );
                 if let Some(review) = &mut self.review
-                    && !review.updated.contains(id)
+                    && !review.updated.contains(&account.id)
                 {
-                    review.updated.push(*id);
+                    review.updated.push(account.id);
                 }
-                (Edit::update(before, account), "balance updated", line, None)
+                (
+                    Edit::update(original.clone(), account),
+                    "balance updated",
+                    line,
+                    None,
+                )
             }
-            Purpose::ReviewFollowUp(id) => {
-                let before = self
-                    .review_data
-                    .follow_ups
-                    .iter()
-                    .find(|a| a.id == *id)
-                    .cloned()
-                    .ok_or_else(|| Invalid::new("follow_up", "that application is gone"))?;
-                let mut app = before.clone();
-                app.follow_up = form.value_date("follow_up");
-                app.next_action = form.value_opt_text("next_action");
+            Purpose::ReviewFollowUp(original) => {
+                let mut app = original.clone();
+                app.follow_up = form.get(FOLLOW_UP)?;
+                app.next_action = form.get(NEXT_ACTION)?;
                 cx.wb.pipeline.check_application(&app)?;
                 let line = match app.follow_up {
                     Some(date) => format!("{}: next follow-up {date}", app.company),
                     None => format!("{}: follow-up done", app.company),
                 };
-                (Edit::update(before, app), "follow-up updated", line, None)
+                (
+                    Edit::update(original.clone(), app),
+                    "follow-up updated",
+                    line,
+                    None,
+                )
             }
-            Purpose::ReviewContact(id) => {
-                let before = self
-                    .review_data
-                    .contacts
-                    .iter()
-                    .find(|(c, _)| c.id == *id)
-                    .map(|(c, _)| c.clone())
-                    .ok_or_else(|| Invalid::new("contacted", "that contact is gone"))?;
-                let mut contact = before.clone();
-                let on = form
-                    .value_date("contacted")
-                    .ok_or_else(|| Invalid::new("contacted", "enter a date"))?;
+            Purpose::ReviewContact(original) => {
+                let mut contact = original.clone();
+                let on = form.get(CONTACTED)?;
                 if on > today {
                     return Err(Invalid::new(
-                        "contacted",
+                        CONTACTED.name,
                         "that is after today; enter the day you got in touch",
-                    ));
+                    )
+                    .into());
                 }
                 contact.last_contacted = Some(on);
-                contact.next_touch = form.value_date("next_touch");
+                contact.next_touch = form.get(NEXT_TOUCH)?;
                 contact.validate()?;
                 let line = format!("touched {}", contact.name);
                 (
-                    Edit::update(before, contact),
+                    Edit::update(original.clone(), contact),
                     "contact touched",
                     line,
                     Some(Step::Finish),
@@ -357,46 +348,42 @@ impl NowScreen {
         }
         Ok(())
     }
-
-    fn review_account(&self, id: Id) -> Result<Account, Invalid> {
-        self.review_data
-            .accounts
-            .iter()
-            .find(|a| a.id == id)
-            .cloned()
-            .ok_or_else(|| Invalid::new("balance", "that account is gone"))
-    }
 }
 
+const BALANCE: Key<Decimal> = Key::new("balance");
+const AS_OF: Key<NaiveDate> = Key::new("as_of");
+const FOLLOW_UP: Key<Option<NaiveDate>> = Key::new("follow_up");
+const NEXT_ACTION: Key<Option<String>> = Key::new("next_action");
+const CONTACTED: Key<NaiveDate> = Key::new("contacted");
+const NEXT_TOUCH: Key<Option<NaiveDate>> = Key::new("next_touch");
+
 fn cash_form(account: &Account, today: NaiveDate) -> Form {
+    let last = account.balance;
     Form::new(
         format!("Weekly review · balance of “{}”", account.name),
         today,
-        Purpose::ReviewCash(account.id),
+        Purpose::ReviewCash(account.clone()),
     )
-    .amount(
-        "balance",
-        "Balance today",
-        Some(account.balance),
-        true,
-        false,
-    )
-    .date("as_of", "As of", Some(today), true)
+    .money(BALANCE, "Balance today", Some(account.balance))
+    .negative_allowed()
+    .warn(BALANCE, move |balance: &Decimal| {
+        crate::domain::money::tenfold_warning(*balance, last, "the last balance")
+    })
+    .date(AS_OF, "As of", Some(today))
 }
 
 fn follow_up_form(app: &Application, today: NaiveDate) -> Form {
     Form::new(
         format!("Weekly review · follow up with {}", app.company),
         today,
-        Purpose::ReviewFollowUp(app.id),
+        Purpose::ReviewFollowUp(app.clone()),
     )
-    .date("follow_up", "Next follow-up", None, false)
+    .date(FOLLOW_UP, "Next follow-up", None)
     .hint("blank: this follow-up is done; +1w checks again in a week")
     .text(
-        "next_action",
+        NEXT_ACTION,
         "Next action",
         app.next_action.as_deref().unwrap_or(""),
-        false,
     )
 }
 
@@ -405,10 +392,10 @@ fn contact_form(contact: &Contact, today: NaiveDate) -> Form {
     Form::new(
         format!("Weekly review · touched {}", contact.name),
         today,
-        Purpose::ReviewContact(contact.id),
+        Purpose::ReviewContact(contact.clone()),
     )
-    .date("contacted", "Contacted on", Some(today), true)
-    .date("next_touch", "Next touch", next, false)
+    .date(CONTACTED, "Contacted on", Some(today))
+    .date(NEXT_TOUCH, "Next touch", next)
     .hint("blank: none planned; +2w plans one in two weeks")
 }
 

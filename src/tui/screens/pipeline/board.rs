@@ -47,11 +47,6 @@ impl Board {
         self.columns[self.col].get(self.rows[self.col]).copied()
     }
 
-    /// The stage of the selected column (new applications start there).
-    pub fn stage(&self) -> Stage {
-        Stage::ACTIVE[self.col]
-    }
-
     /// Selects card `id`; `false` when it is not on the board.
     pub fn select(&mut self, id: Id) -> bool {
         for (c, column) in self.columns.iter().enumerate() {
@@ -272,14 +267,14 @@ mod tests {
         assert_eq!(board.selected_id(), Some(3));
         board.on_action(Action::ColumnRight);
         assert_eq!(board.selected_id(), None, "an empty column selects nothing");
-        assert_eq!(board.stage(), Stage::Screening);
+        assert_eq!(Stage::ACTIVE[board.col], Stage::Screening);
         board.on_action(Action::ColumnLeft);
         board.on_action(Action::ColumnLeft);
         assert_eq!(board.selected_id(), Some(2));
         // Card 2 moves to the next stage: the selection follows it.
         board.set_columns([vec![1], vec![2, 3], vec![], vec![4, 5, 6], vec![]]);
         assert_eq!(board.selected_id(), Some(2));
-        assert_eq!(board.stage(), Stage::Applied);
+        assert_eq!(Stage::ACTIVE[board.col], Stage::Applied);
         // Card 2 closes (leaves the board): the neighbour in its column is selected.
         board.set_columns([vec![1], vec![3], vec![], vec![4, 5, 6], vec![]]);
         assert_eq!(board.selected_id(), Some(3));

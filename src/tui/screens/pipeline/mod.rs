@@ -9,17 +9,15 @@ mod forms;
 mod funnel;
 mod list;
 
-use super::{Cx, Effect, Screen, View};
+use super::{Cx, Effect, Form, Refused, Screen, View};
+use crate::domain::Id;
 use crate::domain::edit::{Edit, Kind};
 use crate::domain::pipeline::{self, Application, Contact, Funnel, Stage};
 use crate::domain::workbook::Workbook;
-use crate::domain::{Id, Invalid};
 use crate::text::count;
 use crate::text::fit;
-use crate::tui::app::Popup;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::form::Form;
 use crate::tui::widgets::table::Table;
 use crate::tui::widgets::views;
 use board::Board;
@@ -31,9 +29,6 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use std::collections::HashMap;
-
-/// This tab's index: forms it opens come back to it.
-const TAB: usize = 4;
 
 /// The four views of the tab, in `v` order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,16 +57,15 @@ impl Mode {
     }
 }
 
-/// What a form this screen opened is for. An edit form carries the record
-/// as it opened it, so saving writes only the fields changed in the form.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) enum Purpose {
+/// What a form this screen opened is for; an edit holds the record (or
+/// setting) as it was when the form opened.
+pub enum Purpose {
     AddApp,
-    EditApp(Box<Application>),
-    Close(Id),
+    EditApp(Application),
+    Close(Application),
     AddContact,
-    EditContact(Box<Contact>),
-    GhostDays,
+    EditContact(Contact),
+    GhostDays(u32),
 }
 
 /// The counts the attention line shows, from the domain's reminder lists.
@@ -150,11 +144,8 @@ impl PipelineScreen {
         let wb = cx.wb;
         let today = cx.today;
         if action == Action::Add {
-            let stage = match self.mode {
-                Mode::Board => self.board.stage(),
-                _ => Stage::Applied,
-            };
-            cx.open(Popup::Form(forms::application(wb, today, None, stage), TAB));
+            // A new application starts at Applied, wherever the board's cursor is.
+            cx.form(forms::application(wb, today, None));
             return true;
         }
         let verbs = [
@@ -177,10 +168,7 @@ impl PipelineScreen {
         };
         let name = format!("{} — {}", app.company, app.role);
         match action {
-            Action::Edit => cx.open(Popup::Form(
-                forms::application(wb, today, Some(app), app.stage),
-                TAB,
-            )),
+            Action::Edit => cx.form(forms::application(wb, today, Some(app))),
             Action::Delete => cx.confirm(
                 "Delete application",
                 format!(
@@ -212,7 +200,7 @@ impl PipelineScreen {
             Action::CloseApplication => {
                 if app.stage.is_active() {
                     let suggested = forms::likely_close(app, today, wb.pipeline.ghost_after_days);
-                    cx.open(Popup::Form(forms::close(app, today, suggested), TAB));
+                    cx.form(forms::close(app, today, suggested));
                 } else {
                     cx.status(format!(
                         "{} is already closed ({})",
@@ -248,7 +236,7 @@ impl PipelineScreen {
         let wb = cx.wb;
         let today = cx.today;
         if action == Action::Add {
-            cx.open(Popup::Form(forms::contact(today, None), TAB));
+            cx.form(forms::contact(today, None));
             return true;
         }
         if ![Action::Edit, Action::Delete, Action::Contacted].contains(&action) {
@@ -263,7 +251,7 @@ impl PipelineScreen {
             return true;
         };
         match action {
-            Action::Edit => cx.open(Popup::Form(forms::contact(today, Some(contact)), TAB)),
+            Action::Edit => cx.form(forms::contact(today, Some(contact))),
             Action::Delete => {
                 let on = pipeline::applications_naming(&wb.pipeline, contact.id);
                 let also = if on.is_empty() {
@@ -460,7 +448,7 @@ impl Screen for PipelineScreen {
             }
             Action::GhostSetting => {
                 let days = cx.wb.pipeline.ghost_after_days;
-                cx.open(Popup::Form(forms::ghost_setting(cx.today, days), TAB));
+                cx.form(forms::ghost_setting(cx.today, days));
                 return true;
             }
             _ => {}
@@ -473,35 +461,18 @@ impl Screen for PipelineScreen {
         }
     }
 
-    fn on_submit(&mut self, form: &Form, cx: &mut Cx) -> Result<(), Invalid> {
-        let Some(purpose) = form.purpose::<Purpose>() else {
+    fn on_submit(&mut self, form: &Form, cx: &mut Cx) -> Result<(), Refused> {
+        let super::Purpose::Pipeline(purpose) = form.purpose() else {
             return Ok(());
         };
         match purpose {
-            Purpose::AddApp => {
-                let app = forms::read_application(form, cx.wb, cx.today, None)?;
-                let done = format!("added {} — {}", app.company, app.role);
-                cx.edit(Edit::Add(app.into()), done);
-            }
-            Purpose::EditApp(before) => {
-                let app = forms::read_application(form, cx.wb, cx.today, Some(before))?;
-                let done = format!("updated {} — {}", app.company, app.role);
-                cx.edit(Edit::update((**before).clone(), app), done);
-            }
-            Purpose::Close(id) => forms::submit_close(form, cx, *id)?,
-            Purpose::AddContact => {
-                let contact = forms::read_contact(form, None)?;
-                let done = format!("added {}", contact.name);
-                cx.edit(Edit::Add(contact.into()), done);
-            }
-            Purpose::EditContact(before) => {
-                let contact = forms::read_contact(form, Some(before))?;
-                let done = format!("updated {}", contact.name);
-                cx.edit(Edit::update((**before).clone(), contact), done);
-            }
-            Purpose::GhostDays => forms::submit_ghost_setting(form, cx)?,
+            Purpose::AddApp => forms::submit_application(form, cx, None),
+            Purpose::EditApp(app) => forms::submit_application(form, cx, Some(app)),
+            Purpose::Close(app) => forms::submit_close(form, cx, app),
+            Purpose::AddContact => forms::submit_contact(form, cx, None),
+            Purpose::EditContact(contact) => forms::submit_contact(form, cx, Some(contact)),
+            Purpose::GhostDays(days) => forms::submit_ghost_setting(form, cx, *days),
         }
-        Ok(())
     }
 
     fn select(&mut self, kind: Kind, id: Id) {

@@ -1,14 +1,17 @@
-//! The Runway tab's forms: one per input, built from the reusable Form with
-//! field keys named as the domain names them, so a refused value shows under
-//! its own field. Single values (severance, notice, benefit, …) are `Set`
-//! edits checked against the whole plan first, so their errors land in the
-//! form that caused them; records are `Add` / `Update` / `Remove`.
+//! The Runway tab's forms: one per input, with typed field keys named as the
+//! domain names them, so a refused value shows under its own field. Single
+//! values (severance, notice, benefit, …) are `Set` edits checked against the
+//! whole plan first, so their errors land in the form that caused them;
+//! records are `Add` / `Update` / `Remove`. An edit starts from the record or
+//! value as it was when its form opened.
 
 use super::inputs::{InputRow, Part};
 use crate::domain::dates::format_long;
 use crate::domain::edit::{Edit, Item, Kind, Section};
-use crate::domain::money::{format_money, format_percent};
-use crate::domain::runway::reference::{self, DEFAULT_BENEFIT_WEEKS, DEFAULT_WITHHOLDING, KffPlan};
+use crate::domain::money::{format_money, format_percent, tenfold_warning};
+use crate::domain::runway::reference::{
+    self, DEFAULT_BENEFIT_WEEKS, DEFAULT_WITHHOLDING, KffPlan, benefit_warning, premium_warning,
+};
 use crate::domain::runway::summary;
 use crate::domain::runway::{
     Account, CoverKind, Expense, HealthCover, NewJob, NoticePay, OneOff, OneOffKind, OtherIncome,
@@ -16,14 +19,10 @@ use crate::domain::runway::{
 };
 use crate::domain::severance::{SeveranceTemplate, TemplateKind};
 use crate::domain::{Id, Invalid};
-use crate::tui::app::Popup;
-use crate::tui::screens::{Cx, Effect};
-use crate::tui::widgets::form::Form;
+use crate::tui::screens::{Cx, Effect, Form, Refused};
+use crate::tui::widgets::form::{Key, Pick};
 use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
-
-/// The Runway tab's index: its forms come back to it.
-pub const TAB: usize = 2;
 
 /// How a severance is entered: from the offer, or estimated from a template.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,19 +32,6 @@ pub enum How {
 }
 
 impl How {
-    fn all() -> Vec<How> {
-        std::iter::once(How::Entered)
-            .chain(TemplateKind::ALL.into_iter().map(How::Template))
-            .collect()
-    }
-
-    fn label(self) -> String {
-        match self {
-            How::Entered => "Amount from my offer letter".into(),
-            How::Template(kind) => format!("Estimate: {}", kind.label()),
-        }
-    }
-
     fn of(severance: Option<&Severance>) -> How {
         match severance {
             Some(Severance::Estimated { template, .. }) => How::Template(template.kind()),
@@ -54,30 +40,73 @@ impl How {
     }
 }
 
-/// What a form is for; kept in the form and read back on submit.
-///
-/// Each form carries what it was opened from (the record, or the plan for a
-/// single value), so saving writes only the fields changed in the form and
-/// keeps what another window changed meanwhile (see `Edit::update`).
-#[derive(Clone, Debug)]
-enum Purpose {
+impl Pick for How {
+    fn options() -> Vec<How> {
+        std::iter::once(How::Entered)
+            .chain(TemplateKind::ALL.into_iter().map(How::Template))
+            .collect()
+    }
+
+    fn label(&self) -> String {
+        match self {
+            How::Entered => "Amount from my offer letter".into(),
+            How::Template(kind) => format!("Estimate: {}", kind.label()),
+        }
+    }
+
+    fn names(&self) -> Vec<String> {
+        match self {
+            How::Entered => vec!["offer".into(), "entered".into()],
+            How::Template(kind) => vec![kind.label().into(), kind.key().into()],
+        }
+    }
+}
+
+/// The cover form's premium suggestion: your own premium, or a KFF average.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Suggestion(Option<KffPlan>);
+
+impl Pick for Suggestion {
+    fn options() -> Vec<Self> {
+        std::iter::once(None)
+            .chain(KffPlan::ALL.map(Some))
+            .map(Suggestion)
+            .collect()
+    }
+
+    fn label(&self) -> String {
+        match self.0 {
+            None => "My own premium (below)".into(),
+            Some(k) => format!("{}: {} a month", k.label(), format_money(k.cobra_monthly())),
+        }
+    }
+
+    fn names(&self) -> Vec<String> {
+        match self.0 {
+            None => vec!["own".into(), "mine".into()],
+            Some(k) => vec![k.key().into(), "kff".into()],
+        }
+    }
+}
+
+/// What a form is for, kept in the form and read back on submit; an edit
+/// holds the record or value as it was when the form opened.
+pub enum Purpose {
     Account(Option<Account>),
     Expense(Option<Expense>),
     Cover(Option<HealthCover>),
     Income(Option<OtherIncome>),
     OneOff(Option<OneOff>),
-    SeveranceHow(Opened),
-    Severance(How, Opened),
-    Notice(Opened),
-    Withholding(Opened),
-    Benefit(Opened),
-    NewJob(Opened),
-    Separation(Opened),
+    SeveranceHow,
+    /// The way chosen, and the severance and last day on payroll as they were.
+    Severance(How, Option<Severance>, Option<NaiveDate>),
+    Notice(Option<NoticePay>),
+    Withholding(Decimal),
+    Benefit(Option<UnemploymentBenefit>),
+    NewJob(Option<NewJob>),
+    Separation(Option<NaiveDate>),
     WhatIf,
 }
-
-/// The plan as a form opened it.
-type Opened = Box<RunwayPlan>;
 
 /// What a submitted form did.
 pub enum Submitted {
@@ -87,11 +116,45 @@ pub enum Submitted {
     WhatIf(Decimal),
 }
 
-// Opening forms ------------------------------------------------------------
+// The fields, named as the domain names them ---------------------------------
 
-fn open(cx: &mut Cx, form: Form) {
-    cx.open(Popup::Form(form, TAB));
-}
+const NAME: Key<String> = Key::new("name");
+const BALANCE: Key<Decimal> = Key::new("balance");
+const AS_OF: Key<NaiveDate> = Key::new("as_of");
+const MONTHLY: Key<Decimal> = Key::new("monthly");
+const ESSENTIAL: Key<bool> = Key::new("essential");
+const COVER_KIND: Key<CoverKind> = Key::new("kind");
+const KFF: Key<Suggestion> = Key::new("kff");
+const PREMIUM: Key<Option<Decimal>> = Key::new("monthly_premium");
+const MONTHS: Key<u32> = Key::new("months");
+const START: Key<NaiveDate> = Key::new("start");
+const END: Key<NaiveDate> = Key::new("end");
+const UNTIL: Key<Option<NaiveDate>> = Key::new("end");
+const MONTHLY_NET: Key<Decimal> = Key::new("monthly_net");
+const ONE_OFF_KIND: Key<OneOffKind> = Key::new("kind");
+const AMOUNT: Key<Decimal> = Key::new("amount");
+const DATE: Key<NaiveDate> = Key::new("date");
+const SEPARATION: Key<NaiveDate> = Key::new("separation");
+const HOW: Key<How> = Key::new("how");
+const GROSS: Key<Decimal> = Key::new("gross");
+const PAY_DATE: Key<NaiveDate> = Key::new("pay_date");
+const STANDS_FOR: Key<Option<Decimal>> = Key::new("weeks");
+const ANNUAL_BASE: Key<Decimal> = Key::new("annual_base");
+const EMPLOYMENT_START: Key<NaiveDate> = Key::new("employment_start");
+const BASE_WEEKS: Key<Decimal> = Key::new("base_weeks");
+const WEEKS_PER_YEAR: Key<Decimal> = Key::new("weeks_per_year");
+const MIN_WEEKS: Key<Decimal> = Key::new("min_weeks");
+const CAP_WEEKS: Key<Option<Decimal>> = Key::new("cap_weeks");
+const PRO_RATA: Key<bool> = Key::new("pro_rata_partial_years");
+const OFFER_WEEKS: Key<Decimal> = Key::new("weeks");
+const WITHHOLDING: Key<Decimal> = Key::new("withholding");
+const WEEKLY_AMOUNT: Key<Decimal> = Key::new("weekly_amount");
+const BENEFIT_WEEKS: Key<u32> = Key::new("weeks");
+const FIRST_PAYMENT: Key<NaiveDate> = Key::new("first_payment");
+const WAITS: Key<bool> = Key::new("waits_for_severance");
+const CUT: Key<Decimal> = Key::new("discretionary_cut");
+
+// Opening forms ------------------------------------------------------------
 
 /// `a` on a section: a new record for a list, the value's form for a single value.
 pub fn add(part: Part, cx: &mut Cx) {
@@ -105,7 +168,7 @@ pub fn add(part: Part, cx: &mut Cx) {
         Part::OneOffs => one_off_form(today, None),
         _ => return single_form(part, cx),
     };
-    open(cx, form);
+    cx.form(form);
 }
 
 /// `e` / Enter on a row.
@@ -147,7 +210,7 @@ pub fn edit(row: &InputRow, cx: &mut Cx) {
         _ => None,
     };
     match form {
-        Some(form) => open(cx, form),
+        Some(form) => cx.form(form),
         None => cx.status("that input no longer exists"),
     }
 }
@@ -165,7 +228,7 @@ fn single_form(part: Part, cx: &mut Cx) {
         Part::VestProceeds => return toggle_vest_proceeds(cx),
         _ => return,
     };
-    open(cx, form);
+    cx.form(form);
 }
 
 /// `v`: count vest proceeds or leave them out (saved).
@@ -184,30 +247,23 @@ pub fn what_if(today: NaiveDate, plan: &RunwayPlan, options: &ProjectionOptions)
     let current = (!options.discretionary_cut.is_zero()).then_some(options.discretionary_cut);
     let plan = plan.clone();
     Form::new("What-if (not saved)", today, Purpose::WhatIf)
-        .percent(
-            "discretionary_cut",
-            "Trim non-essential spending by",
-            current,
-        )
+        .percent(CUT, "Trim non-essential spending by", current)
         .hint("e.g. 20% · 0 clears the what-if · essential spending is never cut")
-        .preview(move |form| {
-            let cut = form.value_amount("discretionary_cut");
-            match cut.filter(|c| *c >= Decimal::ZERO && *c <= Decimal::ONE) {
-                Some(cut) if !cut.is_zero() => {
-                    let options = ProjectionOptions {
-                        discretionary_cut: cut,
-                        ..ProjectionOptions::default()
-                    };
-                    summary::what_if_line(&plan, &options).into_iter().collect()
-                }
-                _ => {
-                    let (essential, other) = summary::spending_totals(&plan);
-                    vec![format!(
-                        "Your spending: {} essential + {} other a month. Nothing is saved.",
-                        format_money(essential),
-                        format_money(other)
-                    )]
-                }
+        .preview(move |form| match form.get(CUT) {
+            Ok(cut) if !cut.is_zero() => {
+                let options = ProjectionOptions {
+                    discretionary_cut: cut,
+                    ..ProjectionOptions::default()
+                };
+                summary::what_if_line(&plan, &options).into_iter().collect()
+            }
+            _ => {
+                let (essential, other) = summary::spending_totals(&plan);
+                vec![format!(
+                    "Your spending: {} essential + {} other a month. Nothing is saved.",
+                    format_money(essential),
+                    format_money(other)
+                )]
             }
         })
 }
@@ -304,22 +360,6 @@ fn record_name(plan: &RunwayPlan, kind: Kind, id: Id) -> Option<String> {
 }
 
 /// Puts a section's value into a plan (to check it before saving).
-/// `section`'s part as `plan` holds it (the parts the runway forms set).
-fn section_in(plan: &RunwayPlan, section: &Section) -> Section {
-    let mut value = section.clone();
-    match &mut value {
-        Section::Separation(v) => *v = plan.separation,
-        Section::Severance(v) => v.clone_from(&plan.severance),
-        Section::Notice(v) => v.clone_from(&plan.notice),
-        Section::Withholding(v) => *v = plan.withholding,
-        Section::Benefit(v) => v.clone_from(&plan.benefit),
-        Section::NewJob(v) => v.clone_from(&plan.new_job),
-        Section::VestProceeds(v) => *v = plan.include_vest_proceeds,
-        _ => {}
-    }
-    value
-}
-
 fn apply_section(plan: &mut RunwayPlan, section: &Section) {
     match section.clone() {
         Section::Separation(v) => plan.separation = v,
@@ -341,16 +381,21 @@ fn account_form(today: NaiveDate, account: Option<&Account>) -> Form {
     } else {
         "Add cash account"
     };
-    Form::new(title, today, Purpose::Account(account.cloned()))
-        .text("name", "Name", account.map_or("", |a| &a.name), true)
-        .amount("balance", "Balance", account.map(|a| a.balance), true, true)
-        .hint("liquid money only; a debt goes in as a one-off cost on its due date")
-        .date(
-            "as_of",
-            "Balance as of",
-            Some(account.map_or(today, |a| a.as_of)),
-            true,
-        )
+    let mut form = Form::new(title, today, Purpose::Account(account.cloned()))
+        .text(NAME, "Name", account.map_or("", |a| &a.name))
+        .money(BALANCE, "Balance", account.map(|a| a.balance))
+        .negative_allowed()
+        .hint("liquid money only; a debt goes in as a one-off cost on its due date");
+    if let Some(last) = account.map(|a| a.balance) {
+        form = form.warn(BALANCE, move |balance: &Decimal| {
+            tenfold_warning(*balance, last, "the last balance")
+        });
+    }
+    form.date(
+        AS_OF,
+        "Balance as of",
+        Some(account.map_or(today, |a| a.as_of)),
+    )
 }
 
 fn expense_form(today: NaiveDate, expense: Option<&Expense>) -> Form {
@@ -360,37 +405,13 @@ fn expense_form(today: NaiveDate, expense: Option<&Expense>) -> Form {
         "Add monthly spending"
     };
     Form::new(title, today, Purpose::Expense(expense.cloned()))
-        .text("name", "Name", expense.map_or("", |e| &e.name), true)
-        .amount(
-            "monthly",
-            "Amount a month",
-            expense.map(|e| e.monthly),
-            true,
-            false,
-        )
+        .text(NAME, "Name", expense.map_or("", |e| &e.name))
+        .money(MONTHLY, "Amount a month", expense.map(|e| e.monthly))
         .yes_no(
-            "essential",
+            ESSENTIAL,
             "Essential (kept in the essentials-only runway, never trimmed by the what-if)",
             expense.is_none_or(|e| e.essential),
         )
-}
-
-/// The choice list of the cover form: your own premium, or a KFF suggestion.
-fn kff_options() -> Vec<String> {
-    std::iter::once("My own premium (below)".to_string())
-        .chain(
-            KffPlan::ALL
-                .iter()
-                .map(|k| format!("{}: {} a month", k.label(), format_money(k.cobra_monthly()))),
-        )
-        .collect()
-}
-
-/// The KFF suggestion chosen in a cover form, if any.
-fn kff_choice(form: &Form) -> Option<KffPlan> {
-    form.value_choice("kff")
-        .checked_sub(1)
-        .and_then(|i| KffPlan::ALL.get(i).copied())
 }
 
 fn cover_form(plan: &RunwayPlan, today: NaiveDate, cover: Option<&HealthCover>) -> Form {
@@ -399,49 +420,39 @@ fn cover_form(plan: &RunwayPlan, today: NaiveDate, cover: Option<&HealthCover>) 
     } else {
         "Add health cover"
     };
-    let kinds: Vec<String> = CoverKind::ALL.iter().map(|k| k.label().into()).collect();
-    let kind = cover.map_or(0, |c| {
-        CoverKind::ALL
-            .iter()
-            .position(|k| *k == c.kind)
-            .unwrap_or(0)
-    });
     let start = cover.map(|c| c.start).or_else(|| {
         plan.separation
             .and_then(|d| d.checked_add_days(Days::new(1)))
     });
     Form::new(title, today, Purpose::Cover(cover.cloned()))
-        .text("name", "Name", cover.map_or("COBRA", |c| &c.name), true)
-        .choice("kind", "Kind", kinds, kind)
-        .choice("kff", "Premium suggestion", kff_options(), 0)
-        .hint("pick a KFF 2025 average to fill a blank premium below")
-        .amount(
-            "monthly_premium",
-            "Monthly premium",
-            cover.map(|c| c.monthly_premium),
-            false,
-            false,
+        .text(NAME, "Name", cover.map_or("COBRA", |c| &c.name))
+        .choice(
+            COVER_KIND,
+            "Kind",
+            cover.map_or(CoverKind::Cobra, |c| c.kind),
         )
+        .choice(KFF, "Premium suggestion", Suggestion(None))
+        .hint("pick a KFF 2025 average (type single or family) to fill a blank premium below")
+        .money(PREMIUM, "Monthly premium", cover.map(|c| c.monthly_premium))
         .hint("leave blank to use the suggestion chosen above")
-        .text(
-            "months",
+        .warn(PREMIUM, |premium: &Option<Decimal>| {
+            premium.and_then(premium_warning)
+        })
+        .whole(
+            MONTHS,
             "Months of cover",
-            &cover
-                .map_or(reference::COBRA_MAX_MONTHS, |c| c.months)
-                .to_string(),
-            true,
+            "months",
+            Some(cover.map_or(reference::COBRA_MAX_MONTHS, |c| c.months)),
         )
         .hint("COBRA: at most 18 months")
-        .date("start", "First premium due", start, true)
+        .date(START, "First premium due", start)
         .preview(|form| {
             let mut lines = vec![
                 "KFF Employer Health Benefits Survey 2025, average premiums as COBRA (× 102%):"
                     .to_string(),
             ];
             lines.extend(KffPlan::ALL.iter().map(KffPlan::explain));
-            if let Some(kff) = kff_choice(form)
-                && form.value_amount("monthly_premium").is_none()
-            {
+            if let (Ok(Suggestion(Some(kff))), Ok(None)) = (form.get(KFF), form.get(PREMIUM)) {
                 lines.push(format!(
                     "The premium will be {} a month (the {} suggestion).",
                     format_money(kff.cobra_monthly()),
@@ -460,20 +471,17 @@ fn income_form(plan: &RunwayPlan, today: NaiveDate, income: Option<&OtherIncome>
     };
     let start = income.map(|i| i.start).or(plan.separation).or(Some(today));
     Form::new(title, today, Purpose::Income(income.cloned()))
-        .text("name", "Name", income.map_or("", |i| &i.name), true)
-        .amount(
-            "monthly_net",
+        .text(NAME, "Name", income.map_or("", |i| &i.name))
+        .money(
+            MONTHLY_NET,
             "Net amount a month",
             income.map(|i| i.monthly_net),
-            true,
-            false,
         )
-        .date("start", "From", start, true)
+        .date(START, "From", start)
         .date(
-            "end",
+            UNTIL,
             "Until (last day, blank for no end)",
             income.and_then(|i| i.end),
-            false,
         )
 }
 
@@ -483,69 +491,61 @@ fn one_off_form(today: NaiveDate, item: Option<&OneOff>) -> Form {
     } else {
         "Add one-off cost or income"
     };
-    let kinds: Vec<String> = OneOffKind::ALL.iter().map(|k| k.label().into()).collect();
-    let kind = item.map_or(0, |o| {
-        OneOffKind::ALL
-            .iter()
-            .position(|k| *k == o.kind)
-            .unwrap_or(0)
-    });
     Form::new(title, today, Purpose::OneOff(item.cloned()))
-        .text("name", "Name", item.map_or("", |o| &o.name), true)
-        .choice("kind", "Cost or income", kinds, kind)
-        .amount("amount", "Amount", item.map(|o| o.amount), true, false)
+        .text(NAME, "Name", item.map_or("", |o| &o.name))
+        .choice(
+            ONE_OFF_KIND,
+            "Cost or income",
+            item.map_or(OneOffKind::Cost, |o| o.kind),
+        )
+        .money(AMOUNT, "Amount", item.map(|o| o.amount))
         .hint("always positive; cost or income gives the direction")
-        .date("date", "Date", Some(item.map_or(today, |o| o.date)), true)
+        .date(DATE, "Date", Some(item.map_or(today, |o| o.date)))
 }
 
 fn separation_form(plan: &RunwayPlan, today: NaiveDate) -> Form {
     Form::new(
         "Last day on payroll",
         today,
-        Purpose::Separation(Box::new(plan.clone())),
+        Purpose::Separation(plan.separation),
     )
-    .date("separation", "Last day on payroll", plan.separation, true)
+    .date(SEPARATION, "Last day on payroll", plan.separation)
     .hint("the end of any paid notice; the projection starts here if it is later than today")
 }
 
 fn severance_how_form(plan: &RunwayPlan, today: NaiveDate) -> Form {
-    let all = How::all();
     let current = How::of(plan.severance.as_ref());
-    let selected = all.iter().position(|h| *h == current).unwrap_or(0);
-    Form::new(
-        "Severance",
-        today,
-        Purpose::SeveranceHow(Box::new(plan.clone())),
-    )
-    .choice(
-        "how",
-        "How do you know the amount?",
-        all.iter().map(|h| h.label()).collect(),
-        selected,
-    )
-    .hint("←/→ to choose, Enter for its fields")
-    .preview(|form| {
-        let how = How::all().get(form.value_choice("how")).copied();
-        vec![match how {
-            Some(How::Template(kind)) => format!("{}: {}", kind.label(), kind.rule()),
-            _ => "The gross amount and pay date from your offer letter.".into(),
-        }]
-    })
+    Form::new("Severance", today, Purpose::SeveranceHow)
+        .choice(HOW, "How do you know the amount?", current)
+        .hint("type offer, meta, google, amazon … or ←/→; then Enter for its fields")
+        .preview(|form| {
+            vec![match form.get(HOW) {
+                Ok(How::Template(kind)) => format!("{}: {}", kind.label(), kind.rule()),
+                _ => "The gross amount and pay date from your offer letter.".into(),
+            }]
+        })
 }
 
-/// The number a stored template holds for `key`, to prefill its field.
+/// The number a stored template holds for a field, to prefill it.
 fn template_value(plan: &RunwayPlan, key: &str) -> Option<Decimal> {
     let Some(Severance::Estimated { template, .. }) = &plan.severance else {
         return None;
     };
-    match (template, key) {
-        (SeveranceTemplate::Generic { base_weeks, .. }, "base_weeks") => Some(*base_weeks),
-        (SeveranceTemplate::Generic { weeks_per_year, .. }, "weeks_per_year") => {
-            Some(*weeks_per_year)
-        }
-        (SeveranceTemplate::Generic { min_weeks, .. }, "min_weeks") => Some(*min_weeks),
-        (SeveranceTemplate::Generic { cap_weeks, .. }, "cap_weeks") => *cap_weeks,
-        (SeveranceTemplate::Amazon2025 { weeks }, "weeks") => Some(*weeks),
+    match template {
+        SeveranceTemplate::Generic {
+            base_weeks,
+            weeks_per_year,
+            min_weeks,
+            cap_weeks,
+            ..
+        } => match key {
+            k if k == BASE_WEEKS.name => Some(*base_weeks),
+            k if k == WEEKS_PER_YEAR.name => Some(*weeks_per_year),
+            k if k == MIN_WEEKS.name => Some(*min_weeks),
+            k if k == CAP_WEEKS.name => *cap_weeks,
+            _ => None,
+        },
+        SeveranceTemplate::Amazon2025 { weeks } if key == OFFER_WEEKS.name => Some(*weeks),
         _ => None,
     }
 }
@@ -555,11 +555,8 @@ fn severance_form(plan: &RunwayPlan, today: NaiveDate, how: How) -> Form {
         How::Entered => "Severance from your offer".to_string(),
         How::Template(kind) => format!("Severance estimate: {}", kind.label()),
     };
-    let form = Form::new(
-        title,
-        today,
-        Purpose::Severance(how, Box::new(plan.clone())),
-    );
+    let purpose = Purpose::Severance(how, plan.severance.clone(), plan.separation);
+    let form = Form::new(title, today, purpose);
     let withholding = plan.withholding;
     let pay_date = plan.severance.as_ref().map(Severance::pay_date);
     match how {
@@ -568,10 +565,10 @@ fn severance_form(plan: &RunwayPlan, today: NaiveDate, how: How) -> Form {
                 Some(Severance::Entered { gross, weeks, .. }) => (Some(*gross), *weeks),
                 _ => (None, None),
             };
-            form.amount("gross", "Gross amount", gross, true, false)
-                .date("pay_date", "Pay date", pay_date, true)
-                .amount("weeks", "Weeks of pay it stands for", weeks, false, false)
-                .hint("optional; needed when the benefit waits for severance to run out")
+            form.money(GROSS, "Gross amount", gross)
+                .date(PAY_DATE, "Pay date", pay_date)
+                .weeks(STANDS_FOR, "Weeks of pay it stands for", weeks)
+                .hint("e.g. 26 or 6.5; needed only when the benefit waits for severance to run out")
                 .preview(move |form| match read_severance(form, how) {
                     Ok(severance) => pay_lines(&severance, None, withholding),
                     Err(_) => vec!["Enter the gross amount and pay date to see the net.".into()],
@@ -587,13 +584,13 @@ fn severance_form(plan: &RunwayPlan, today: NaiveDate, how: How) -> Form {
                 _ => (None, None),
             };
             let mut form = form
-                .amount("annual_base", "Annual base pay", base, true, false)
-                .date("employment_start", "First day of employment", start, true)
-                .date("separation", "Last day on payroll", plan.separation, true)
+                .money(ANNUAL_BASE, "Annual base pay", base)
+                .date(EMPLOYMENT_START, "First day of employment", start)
+                .date(SEPARATION, "Last day on payroll", plan.separation)
                 .hint(
                     "service counts through this day; it is also the runway's last day on payroll",
                 )
-                .date("pay_date", "Pay date", pay_date, true);
+                .date(PAY_DATE, "Pay date", pay_date);
             let pro_rata = matches!(
                 &plan.severance,
                 Some(Severance::Estimated {
@@ -604,59 +601,34 @@ fn severance_form(plan: &RunwayPlan, today: NaiveDate, how: How) -> Form {
                     ..
                 })
             );
-            let value = |key: &str, default: i64| {
-                Some(template_value(plan, key).unwrap_or(Decimal::from(default)))
+            let value = |key: Key<Decimal>, default: i64| {
+                Some(template_value(plan, key.name).unwrap_or(Decimal::from(default)))
             };
             match kind {
                 TemplateKind::Generic => {
+                    let cap = if how == How::of(plan.severance.as_ref()) {
+                        template_value(plan, CAP_WEEKS.name)
+                    } else {
+                        Some(Decimal::from(26))
+                    };
                     form = form
-                        .amount(
-                            "base_weeks",
-                            "Base weeks",
-                            value("base_weeks", 0),
-                            true,
-                            false,
-                        )
-                        .amount(
-                            "weeks_per_year",
+                        .weeks(BASE_WEEKS, "Base weeks", value(BASE_WEEKS, 0))
+                        .weeks(
+                            WEEKS_PER_YEAR,
                             "Weeks per year of service",
-                            value("weeks_per_year", 1),
-                            true,
-                            false,
+                            value(WEEKS_PER_YEAR, 1),
                         )
-                        .amount(
-                            "min_weeks",
-                            "Minimum weeks",
-                            value("min_weeks", 0),
-                            true,
-                            false,
-                        )
-                        .amount(
-                            "cap_weeks",
-                            "Cap in weeks (blank: no cap)",
-                            if how == How::of(plan.severance.as_ref()) {
-                                template_value(plan, "cap_weeks")
-                            } else {
-                                Some(Decimal::from(26))
-                            },
-                            false,
-                            false,
-                        )
+                        .weeks(MIN_WEEKS, "Minimum weeks", value(MIN_WEEKS, 0))
+                        .weeks(CAP_WEEKS, "Cap in weeks (blank: no cap)", cap)
                         .hint("a typical survey figure: 1 week per year, capped at 26")
-                        .yes_no(
-                            "pro_rata_partial_years",
-                            "Count the part-year pro rata by days",
-                            pro_rata,
-                        );
+                        .yes_no(PRO_RATA, "Count the part-year pro rata by days", pro_rata);
                 }
                 TemplateKind::Amazon2025 => {
                     form = form
-                        .amount(
-                            "weeks",
+                        .weeks(
+                            OFFER_WEEKS,
                             "Weeks of severance (from your offer)",
-                            template_value(plan, "weeks"),
-                            true,
-                            false,
+                            template_value(plan, OFFER_WEEKS.name),
                         )
                         .hint("the formula is not public: enter the weeks from your offer");
                 }
@@ -665,7 +637,7 @@ fn severance_form(plan: &RunwayPlan, today: NaiveDate, how: How) -> Form {
                 | TemplateKind::Amazon2022Voluntary => {}
             }
             form.preview(move |form| {
-                let separation = form.value_date("separation");
+                let separation = form.get(SEPARATION).ok();
                 match read_severance(form, how) {
                     Ok(severance) => pay_lines(&severance, separation, withholding),
                     Err(_) => vec![format!(
@@ -707,46 +679,30 @@ fn pay_lines(
 
 fn notice_form(plan: &RunwayPlan, today: NaiveDate) -> Form {
     let notice = plan.notice.as_ref();
-    Form::new(
-        "Paid notice",
-        today,
-        Purpose::Notice(Box::new(plan.clone())),
-    )
-    .date(
-        "start",
-        "First day of notice",
-        notice.map(|n| n.start),
-        true,
-    )
-    .date(
-        "end",
-        "Last day paid",
-        notice.map(|n| n.end).or(plan.separation),
-        true,
-    )
-    .hint("normally the last day on payroll")
-    .amount(
-        "monthly_net",
-        "Net pay a month",
-        notice.map(|n| n.monthly_net),
-        true,
-        false,
-    )
-    .hint("from your payslip: salary is withheld by the W-4 tables, not the flat rate")
+    Form::new("Paid notice", today, Purpose::Notice(plan.notice.clone()))
+        .date(START, "First day of notice", notice.map(|n| n.start))
+        .date(
+            END,
+            "Last day paid",
+            notice.map(|n| n.end).or(plan.separation),
+        )
+        .hint("normally the last day on payroll")
+        .money(
+            MONTHLY_NET,
+            "Net pay a month",
+            notice.map(|n| n.monthly_net),
+        )
+        .hint("from your payslip: salary is withheld by the W-4 tables, not the flat rate")
 }
 
 fn withholding_form(plan: &RunwayPlan, today: NaiveDate) -> Form {
-    Form::new(
-        "Withholding",
-        today,
-        Purpose::Withholding(Box::new(plan.clone())),
-    )
-    .percent(
-        "withholding",
-        "Effective rate on severance and vest proceeds",
-        Some(plan.withholding),
-    )
-    .preview(|_| vec![reference::withholding_note()])
+    Form::new("Withholding", today, Purpose::Withholding(plan.withholding))
+        .percent(
+            WITHHOLDING,
+            "Effective rate on severance and vest proceeds",
+            Some(plan.withholding),
+        )
+        .preview(|_| vec![reference::withholding_note()])
 }
 
 fn benefit_form(plan: &RunwayPlan, today: NaiveDate) -> Form {
@@ -758,27 +714,24 @@ fn benefit_form(plan: &RunwayPlan, today: NaiveDate) -> Form {
     Form::new(
         "Unemployment benefit",
         today,
-        Purpose::Benefit(Box::new(plan.clone())),
+        Purpose::Benefit(plan.benefit.clone()),
     )
-    .amount(
-        "weekly_amount",
+    .money(
+        WEEKLY_AMOUNT,
         "Weekly amount",
         benefit.map(|b| b.weekly_amount),
-        true,
-        false,
     )
     .hint("what your state tells you; the maxima are below")
-    .text(
-        "weeks",
+    .warn(WEEKLY_AMOUNT, |weekly: &Decimal| benefit_warning(*weekly))
+    .whole(
+        BENEFIT_WEEKS,
         "Number of weeks",
-        &benefit
-            .map_or(DEFAULT_BENEFIT_WEEKS, |b| b.weeks)
-            .to_string(),
-        true,
+        "weeks",
+        Some(benefit.map_or(DEFAULT_BENEFIT_WEEKS, |b| b.weeks)),
     )
-    .date("first_payment", "First payment", first, true)
+    .date(FIRST_PAYMENT, "First payment", first)
     .yes_no(
-        "waits_for_severance",
+        WAITS,
         "Waits until severance pay has run out (NY, TX)",
         benefit.is_some_and(|b| b.waits_for_severance),
     )
@@ -786,7 +739,7 @@ fn benefit_form(plan: &RunwayPlan, today: NaiveDate) -> Form {
         vec![
             format!("{}.", reference::benefit_maxima_line()),
             "Some states (NY, TX) pay nothing while severance or pay in lieu of notice is \
-                 paid; WA and CA do not deduct severance."
+             paid; WA and CA do not deduct severance."
                 .into(),
         ]
     })
@@ -797,310 +750,263 @@ fn new_job_form(plan: &RunwayPlan, today: NaiveDate) -> Form {
     Form::new(
         "New job scenario",
         today,
-        Purpose::NewJob(Box::new(plan.clone())),
+        Purpose::NewJob(plan.new_job.clone()),
     )
-    .date("start", "First day", job.map(|j| j.start), true)
-    .amount(
-        "monthly_net",
-        "Net pay a month",
-        job.map(|j| j.monthly_net),
-        true,
-        false,
-    )
+    .date(START, "First day", job.map(|j| j.start))
+    .money(MONTHLY_NET, "Net pay a month", job.map(|j| j.monthly_net))
 }
 
 // Reading forms back ----------------------------------------------------------
 
-fn amount(form: &Form, key: &'static str) -> Result<Decimal, Invalid> {
-    form.value_amount(key)
-        .ok_or_else(|| Invalid::new(key, "enter an amount"))
-}
-
-fn date(form: &Form, key: &'static str) -> Result<NaiveDate, Invalid> {
-    form.value_date(key)
-        .ok_or_else(|| Invalid::new(key, "enter a date"))
-}
-
-fn whole(form: &Form, key: &'static str, what: &str) -> Result<u32, Invalid> {
-    form.value_text(key)
-        .replace(',', "")
-        .parse::<u32>()
-        .map_err(|_| Invalid::new(key, format!("enter a whole number of {what}")))
-}
-
 fn read_severance(form: &Form, how: How) -> Result<Severance, Invalid> {
-    let pay_date = date(form, "pay_date")?;
+    let pay_date = form.get(PAY_DATE)?;
     let template = match how {
         How::Entered => {
             return Ok(Severance::Entered {
-                gross: amount(form, "gross")?,
+                gross: form.get(GROSS)?,
                 pay_date,
-                weeks: form.value_amount("weeks"),
+                weeks: form.get(STANDS_FOR)?,
             });
         }
         How::Template(TemplateKind::Generic) => SeveranceTemplate::Generic {
-            base_weeks: amount(form, "base_weeks")?,
-            weeks_per_year: amount(form, "weeks_per_year")?,
-            min_weeks: amount(form, "min_weeks")?,
-            cap_weeks: form.value_amount("cap_weeks"),
-            pro_rata_partial_years: form.value_yes("pro_rata_partial_years"),
+            base_weeks: form.get(BASE_WEEKS)?,
+            weeks_per_year: form.get(WEEKS_PER_YEAR)?,
+            min_weeks: form.get(MIN_WEEKS)?,
+            cap_weeks: form.get(CAP_WEEKS)?,
+            pro_rata_partial_years: form.get(PRO_RATA)?,
         },
         How::Template(TemplateKind::Meta2022) => SeveranceTemplate::Meta2022,
         How::Template(TemplateKind::Google2023) => SeveranceTemplate::Google2023,
         How::Template(TemplateKind::Amazon2022Voluntary) => SeveranceTemplate::Amazon2022Voluntary,
         How::Template(TemplateKind::Amazon2025) => SeveranceTemplate::Amazon2025 {
-            weeks: amount(form, "weeks")?,
+            weeks: form.get(OFFER_WEEKS)?,
         },
     };
     Ok(Severance::Estimated {
-        annual_base: amount(form, "annual_base")?,
-        employment_start: date(form, "employment_start")?,
+        annual_base: form.get(ANNUAL_BASE)?,
+        employment_start: form.get(EMPLOYMENT_START)?,
         template,
         pay_date,
     })
 }
 
 /// An error about a field this form does not have (another input the
-/// plan-wide check tripped on) keeps its field name in the message.
-fn for_form(keys: &[&str], invalid: Invalid) -> Invalid {
-    if keys.contains(&invalid.field) {
+/// plan-wide check tripped on) says so; the form shows it at its top.
+fn for_form(names: &[&str], invalid: Invalid) -> Invalid {
+    if names.contains(&invalid.field) {
         invalid
     } else {
         Invalid::new(
             invalid.field,
             format!(
-                "another runway input is not valid ({}: {}); fix it first",
-                invalid.field, invalid.message
+                "another runway input is not valid ({}); fix it first",
+                invalid.message
             ),
         )
     }
 }
 
-/// Checks a plan with `sections` in place, then sets them in one edit.
+/// Checks the plan with each section changed from what it was when the form
+/// opened (`before`) to `after`, then sets them in one edit.
 fn set_checked(
     cx: &mut Cx,
-    opened: &RunwayPlan,
-    keys: &[&str],
-    sections: Vec<Section>,
+    names: &[&str],
+    changes: Vec<(Section, Section)>,
     done: String,
-) -> Result<Submitted, Invalid> {
+) -> Result<Submitted, Refused> {
     let mut candidate = cx.wb.runway.clone();
-    for section in &sections {
-        apply_section(&mut candidate, section);
+    for (_, after) in &changes {
+        apply_section(&mut candidate, after);
     }
-    candidate.validate().map_err(|e| for_form(keys, e))?;
-    let mut edits: Vec<Edit> = sections
-        .into_iter()
-        .map(|after| Edit::set(section_in(opened, &after), after))
-        .collect();
-    let edit = if edits.len() == 1 {
-        edits.remove(0)
-    } else {
-        Edit::Batch(edits)
-    };
-    cx.edit(edit, done);
+    candidate.validate().map_err(|e| for_form(names, e))?;
+    cx.set(changes, done);
     Ok(Submitted::Saved)
 }
 
-/// Adds or updates a record, checking it first so errors name its field.
-fn save_record(
-    cx: &mut Cx,
-    before: Option<Item>,
-    item: Item,
-    noun: &str,
-) -> Result<Submitted, Invalid> {
-    match before {
-        None => cx.edit(Edit::Add(item), format!("{noun} added")),
-        Some(before) => cx.edit(Edit::update(before, item), format!("{noun} saved")),
+/// The premium a cover form gives: the one typed, or the suggestion chosen.
+fn premium(form: &Form) -> Result<Decimal, Invalid> {
+    match (form.get(PREMIUM)?, form.get(KFF)?.0) {
+        (Some(own), Some(kff)) if own != kff.cobra_monthly() => Err(Invalid::new(
+            PREMIUM.name,
+            format!(
+                "you typed {} and chose the {} suggestion ({}): clear the premium to use \
+                 the suggestion, or set the suggestion to “my own”",
+                format_money(own),
+                kff.key(),
+                format_money(kff.cobra_monthly())
+            ),
+        )),
+        (Some(own), _) => Ok(own),
+        (None, Some(kff)) => Ok(kff.cobra_monthly()),
+        (None, None) => Err(Invalid::new(
+            PREMIUM.name,
+            "enter the monthly premium, or pick a KFF suggestion above",
+        )),
     }
-    Ok(Submitted::Saved)
 }
 
-/// Reads a submitted form into an edit (or the next form).
-pub fn submit(form: &Form, cx: &mut Cx) -> Result<Submitted, Invalid> {
-    let Some(purpose) = form.purpose::<Purpose>().cloned() else {
+/// Reads a submitted form into an edit (or the next form). Each record
+/// starts from the one the form was opened on, with the form's fields set.
+pub fn submit(form: &Form, cx: &mut Cx) -> Result<Submitted, Refused> {
+    let crate::tui::screens::Purpose::Runway(purpose) = form.purpose() else {
         return Ok(Submitted::Saved);
     };
     match purpose {
-        Purpose::Account(before) => {
-            let account = Account {
-                id: before.as_ref().map_or(0, |b| b.id),
-                name: form.value_text("name"),
-                balance: amount(form, "balance")?,
-                as_of: date(form, "as_of")?,
-            };
+        Purpose::Account(original) => {
+            let mut account = original.clone().unwrap_or(Account {
+                id: 0,
+                name: String::new(),
+                balance: Decimal::ZERO,
+                as_of: cx.today,
+            });
+            account.name = form.get(NAME)?;
+            account.balance = form.get(BALANCE)?;
+            account.as_of = form.get(AS_OF)?;
             account.validate()?;
-            save_record(
-                cx,
-                before.map(Item::Account),
+            let done = if original.is_some() {
+                "cash account saved"
+            } else {
+                "cash account added"
+            };
+            cx.save(
+                original.clone().map(Item::Account),
                 Item::Account(account),
-                "cash account",
-            )
-        }
-        Purpose::Expense(before) => {
-            let expense = Expense {
-                id: before.as_ref().map_or(0, |b| b.id),
-                name: form.value_text("name"),
-                monthly: amount(form, "monthly")?,
-                essential: form.value_yes("essential"),
-            };
-            expense.validate()?;
-            save_record(
-                cx,
-                before.map(Item::Expense),
-                Item::Expense(expense),
-                "spending item",
-            )
-        }
-        Purpose::Cover(before) => {
-            let kind = CoverKind::ALL
-                .get(form.value_choice("kind"))
-                .copied()
-                .unwrap_or(CoverKind::Cobra);
-            let premium = match (form.value_amount("monthly_premium"), kff_choice(form)) {
-                (Some(own), Some(kff)) if own != kff.cobra_monthly() => {
-                    return Err(Invalid::new(
-                        "monthly_premium",
-                        format!(
-                            "you typed {} and chose the {} suggestion ({}): clear the premium to use \
-                             the suggestion, or set the suggestion to “my own”",
-                            format_money(own),
-                            kff.key(),
-                            format_money(kff.cobra_monthly())
-                        ),
-                    ));
-                }
-                (Some(own), _) => own,
-                (None, Some(kff)) => kff.cobra_monthly(),
-                (None, None) => {
-                    return Err(Invalid::new(
-                        "monthly_premium",
-                        "enter the monthly premium, or pick a KFF suggestion above",
-                    ));
-                }
-            };
-            let cover = HealthCover {
-                id: before.as_ref().map_or(0, |b| b.id),
-                name: form.value_text("name"),
-                kind,
-                monthly_premium: premium,
-                months: whole(form, "months", "months")?,
-                start: date(form, "start")?,
-            };
-            cover.validate()?;
-            save_record(
-                cx,
-                before.map(Item::Cover),
-                Item::Cover(cover),
-                "health cover",
-            )
-        }
-        Purpose::Income(before) => {
-            let income = OtherIncome {
-                id: before.as_ref().map_or(0, |b| b.id),
-                name: form.value_text("name"),
-                monthly_net: amount(form, "monthly_net")?,
-                start: date(form, "start")?,
-                end: form.value_date("end"),
-            };
-            income.validate()?;
-            save_record(cx, before.map(Item::Income), Item::Income(income), "income")
-        }
-        Purpose::OneOff(before) => {
-            let item = OneOff {
-                id: before.as_ref().map_or(0, |b| b.id),
-                name: form.value_text("name"),
-                kind: OneOffKind::ALL
-                    .get(form.value_choice("kind"))
-                    .copied()
-                    .unwrap_or(OneOffKind::Cost),
-                amount: amount(form, "amount")?,
-                date: date(form, "date")?,
-            };
-            item.validate()?;
-            save_record(cx, before.map(Item::OneOff), Item::OneOff(item), "one-off")
-        }
-        Purpose::SeveranceHow(opened) => {
-            let how = How::all()
-                .get(form.value_choice("how"))
-                .copied()
-                .unwrap_or(How::Entered);
-            let next = severance_form(&opened, cx.today, how);
-            open(cx, next);
+                done,
+            );
             Ok(Submitted::Saved)
         }
-        Purpose::Severance(how, opened) => {
-            let severance = read_severance(form, how)?;
-            let mut sections = Vec::new();
-            let mut keys = vec!["gross", "pay_date", "weeks"];
-            if how != How::Entered {
-                let separation = date(form, "separation")?;
-                if cx.wb.runway.separation != Some(separation) {
-                    // Cleared first so no step checks the old severance against the new day.
-                    sections.push(Section::Severance(None));
-                    sections.push(Section::Separation(Some(separation)));
-                }
-                keys = vec![
-                    "annual_base",
-                    "employment_start",
-                    "separation",
-                    "pay_date",
-                    "base_weeks",
-                    "weeks_per_year",
-                    "min_weeks",
-                    "cap_weeks",
-                    "weeks",
-                ];
-            }
-            let separation = match how {
-                How::Entered => cx.wb.runway.separation,
-                How::Template(_) => form.value_date("separation"),
+        Purpose::Expense(original) => {
+            let mut expense = original.clone().unwrap_or(Expense {
+                id: 0,
+                name: String::new(),
+                monthly: Decimal::ZERO,
+                essential: true,
+            });
+            expense.name = form.get(NAME)?;
+            expense.monthly = form.get(MONTHLY)?;
+            expense.essential = form.get(ESSENTIAL)?;
+            expense.validate()?;
+            let done = if original.is_some() {
+                "spending item saved"
+            } else {
+                "spending item added"
             };
-            let pay = severance
-                .pay(separation, cx.wb.runway.withholding)
-                .map_err(|e| for_form(&keys, e))?;
-            sections.push(Section::Severance(Some(severance)));
-            let weeks = pay
-                .weeks
-                .map(|w| format!("{} weeks, ", w.normalize()))
-                .unwrap_or_default();
-            let done = format!(
-                "severance set: {weeks}{} gross, {} net",
-                format_money(pay.gross),
-                format_money(pay.net)
+            cx.save(
+                original.clone().map(Item::Expense),
+                Item::Expense(expense),
+                done,
             );
-            set_checked(cx, &opened, &keys, sections, done)
+            Ok(Submitted::Saved)
         }
-        Purpose::Notice(opened) => {
+        Purpose::Cover(original) => {
+            let mut cover = original.clone().unwrap_or(HealthCover {
+                id: 0,
+                name: String::new(),
+                kind: CoverKind::Cobra,
+                monthly_premium: Decimal::ZERO,
+                months: 0,
+                start: cx.today,
+            });
+            cover.name = form.get(NAME)?;
+            cover.kind = form.get(COVER_KIND)?;
+            cover.monthly_premium = premium(form)?;
+            cover.months = form.get(MONTHS)?;
+            cover.start = form.get(START)?;
+            cover.validate()?;
+            let done = if original.is_some() {
+                "health cover saved"
+            } else {
+                "health cover added"
+            };
+            cx.save(original.clone().map(Item::Cover), Item::Cover(cover), done);
+            Ok(Submitted::Saved)
+        }
+        Purpose::Income(original) => {
+            let mut income = original.clone().unwrap_or(OtherIncome {
+                id: 0,
+                name: String::new(),
+                monthly_net: Decimal::ZERO,
+                start: cx.today,
+                end: None,
+            });
+            income.name = form.get(NAME)?;
+            income.monthly_net = form.get(MONTHLY_NET)?;
+            income.start = form.get(START)?;
+            income.end = form.get(UNTIL)?;
+            income.validate()?;
+            let done = if original.is_some() {
+                "income saved"
+            } else {
+                "income added"
+            };
+            cx.save(
+                original.clone().map(Item::Income),
+                Item::Income(income),
+                done,
+            );
+            Ok(Submitted::Saved)
+        }
+        Purpose::OneOff(original) => {
+            let mut item = original.clone().unwrap_or(OneOff {
+                id: 0,
+                name: String::new(),
+                kind: OneOffKind::Cost,
+                amount: Decimal::ZERO,
+                date: cx.today,
+            });
+            item.name = form.get(NAME)?;
+            item.kind = form.get(ONE_OFF_KIND)?;
+            item.amount = form.get(AMOUNT)?;
+            item.date = form.get(DATE)?;
+            item.validate()?;
+            let done = if original.is_some() {
+                "one-off saved"
+            } else {
+                "one-off added"
+            };
+            cx.save(original.clone().map(Item::OneOff), Item::OneOff(item), done);
+            Ok(Submitted::Saved)
+        }
+        Purpose::SeveranceHow => {
+            let next = severance_form(&cx.wb.runway, cx.today, form.get(HOW)?);
+            cx.form(next);
+            Ok(Submitted::Saved)
+        }
+        Purpose::Severance(how, severance, separation) => {
+            let before = (severance.clone(), *separation);
+            submit_severance(form, *how, before, cx)
+        }
+        Purpose::Notice(original) => {
             let notice = NoticePay {
-                start: date(form, "start")?,
-                end: date(form, "end")?,
-                monthly_net: amount(form, "monthly_net")?,
+                start: form.get(START)?,
+                end: form.get(END)?,
+                monthly_net: form.get(MONTHLY_NET)?,
             };
             set_checked(
                 cx,
-                &opened,
-                &["start", "end", "monthly_net"],
-                vec![Section::Notice(Some(notice))],
+                &[START.name, END.name, MONTHLY_NET.name],
+                vec![(
+                    Section::Notice(original.clone()),
+                    Section::Notice(Some(notice)),
+                )],
                 "paid notice set".into(),
             )
         }
-        Purpose::Withholding(opened) => {
-            let rate = amount(form, "withholding")?;
+        Purpose::Withholding(original) => {
+            let rate = form.get(WITHHOLDING)?;
             set_checked(
                 cx,
-                &opened,
-                &["withholding"],
-                vec![Section::Withholding(rate)],
+                &[WITHHOLDING.name],
+                vec![(Section::Withholding(*original), Section::Withholding(rate))],
                 format!("withholding set to {}", format_percent(rate)),
             )
         }
-        Purpose::Benefit(opened) => {
+        Purpose::Benefit(original) => {
             let benefit = UnemploymentBenefit {
-                weekly_amount: amount(form, "weekly_amount")?,
-                weeks: whole(form, "weeks", "weeks")?,
-                first_payment: date(form, "first_payment")?,
-                waits_for_severance: form.value_yes("waits_for_severance"),
+                weekly_amount: form.get(WEEKLY_AMOUNT)?,
+                weeks: form.get(BENEFIT_WEEKS)?,
+                first_payment: form.get(FIRST_PAYMENT)?,
+                waits_for_severance: form.get(WAITS)?,
             };
             benefit.validate()?;
             let mut candidate = cx.wb.runway.clone();
@@ -1109,69 +1015,123 @@ pub fn submit(form: &Form, cx: &mut Cx) -> Result<Submitted, Invalid> {
             // say so at the switch that asked for the wait.
             candidate
                 .severance_runs_out()
-                .map_err(|e| Invalid::new("waits_for_severance", e.message))?;
+                .map_err(|e| Invalid::new(WAITS.name, e.message))?;
             set_checked(
                 cx,
-                &opened,
                 &[
-                    "weekly_amount",
-                    "weeks",
-                    "first_payment",
-                    "waits_for_severance",
+                    WEEKLY_AMOUNT.name,
+                    BENEFIT_WEEKS.name,
+                    FIRST_PAYMENT.name,
+                    WAITS.name,
                 ],
-                vec![Section::Benefit(Some(benefit))],
+                vec![(
+                    Section::Benefit(original.clone()),
+                    Section::Benefit(Some(benefit)),
+                )],
                 "unemployment benefit set".into(),
             )
         }
-        Purpose::NewJob(opened) => {
+        Purpose::NewJob(original) => {
             let job = NewJob {
-                start: date(form, "start")?,
-                monthly_net: amount(form, "monthly_net")?,
+                start: form.get(START)?,
+                monthly_net: form.get(MONTHLY_NET)?,
             };
             set_checked(
                 cx,
-                &opened,
-                &["start", "monthly_net"],
-                vec![Section::NewJob(Some(job))],
+                &[START.name, MONTHLY_NET.name],
+                vec![(
+                    Section::NewJob(original.clone()),
+                    Section::NewJob(Some(job)),
+                )],
                 "new job scenario set".into(),
             )
         }
-        Purpose::Separation(opened) => {
-            let day = date(form, "separation")?;
+        Purpose::Separation(original) => {
+            let day = form.get(SEPARATION)?;
             set_checked(
                 cx,
-                &opened,
-                &["separation"],
-                vec![Section::Separation(Some(day))],
+                &[SEPARATION.name],
+                vec![(
+                    Section::Separation(*original),
+                    Section::Separation(Some(day)),
+                )],
                 format!("last day on payroll set to {}", format_long(day)),
             )
         }
-        Purpose::WhatIf => {
-            let cut = amount(form, "discretionary_cut")?;
-            if cut < Decimal::ZERO || cut > Decimal::ONE {
-                return Err(Invalid::new(
-                    "discretionary_cut",
-                    "must be between 0% and 100%",
+        Purpose::WhatIf => Ok(Submitted::WhatIf(form.get(CUT)?)),
+    }
+}
+
+/// The severance a form describes, and the last day on payroll an estimate
+/// also sets; `before` is the two as they were when the form opened.
+fn submit_severance(
+    form: &Form,
+    how: How,
+    before: (Option<Severance>, Option<NaiveDate>),
+    cx: &mut Cx,
+) -> Result<Submitted, Refused> {
+    let (old_severance, old_separation) = before;
+    let severance = read_severance(form, how)?;
+    let mut changes = Vec::new();
+    let mut names = vec![GROSS.name, PAY_DATE.name, STANDS_FOR.name];
+    let separation = match how {
+        How::Entered => cx.wb.runway.separation,
+        How::Template(_) => {
+            let separation = form.get(SEPARATION)?;
+            if old_separation != Some(separation) {
+                // Cleared first so no step checks the old severance against the new day.
+                changes.push((
+                    Section::Severance(old_severance.clone()),
+                    Section::Severance(None),
+                ));
+                changes.push((
+                    Section::Separation(old_separation),
+                    Section::Separation(Some(separation)),
                 ));
             }
-            Ok(Submitted::WhatIf(cut))
+            names = vec![
+                ANNUAL_BASE.name,
+                EMPLOYMENT_START.name,
+                SEPARATION.name,
+                PAY_DATE.name,
+                BASE_WEEKS.name,
+                WEEKS_PER_YEAR.name,
+                MIN_WEEKS.name,
+                CAP_WEEKS.name,
+                OFFER_WEEKS.name,
+            ];
+            Some(separation)
         }
-    }
+    };
+    let pay = severance
+        .pay(separation, cx.wb.runway.withholding)
+        .map_err(|e| for_form(&names, e))?;
+    // After a clear above, the severance is set from nothing.
+    let was = if changes.is_empty() {
+        old_severance
+    } else {
+        None
+    };
+    changes.push((Section::Severance(was), Section::Severance(Some(severance))));
+    let weeks = pay
+        .weeks
+        .map(|w| format!("{} weeks, ", w.normalize()))
+        .unwrap_or_default();
+    let done = format!(
+        "severance set: {weeks}{} gross, {} net",
+        format_money(pay.gross),
+        format_money(pay.net)
+    );
+    set_checked(cx, &names, changes, done)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::screens::TABS;
-
-    #[test]
-    fn forms_come_back_to_the_runway_tab() {
-        assert_eq!(TABS[TAB], "Runway");
-    }
 
     #[test]
     fn every_severance_way_is_offered_once() {
-        let all = How::all();
+        let all = How::options();
         assert_eq!(all.len(), 1 + TemplateKind::ALL.len());
         assert_eq!(How::of(None), How::Entered);
         assert_eq!(all[0].label(), "Amount from my offer letter");
@@ -1184,7 +1144,7 @@ mod tests {
         assert_eq!(mapped.field, "balance");
         assert_eq!(
             mapped.message,
-            "another runway input is not valid (balance: cannot be negative); fix it first"
+            "another runway input is not valid (cannot be negative); fix it first"
         );
         let kept = for_form(&["start"], Invalid::new("start", "x"));
         assert_eq!(kept.message, "x");

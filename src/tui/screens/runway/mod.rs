@@ -11,16 +11,17 @@ mod forms;
 mod inputs;
 mod months;
 
-use super::{Cx, Screen, View as Drawing};
+pub use forms::Purpose;
+
+use super::{Cx, Form, Refused, Screen, View as Drawing};
+use crate::domain::Id;
 use crate::domain::edit::Kind;
 use crate::domain::runway::summary::{self, Outlook, VestFeed};
 use crate::domain::runway::{Projection, ProjectionOptions, Warning, warnings};
 use crate::domain::workbook::Workbook;
-use crate::domain::{Id, Invalid};
 use crate::text::{pack, wrap};
 use crate::tui::app::Popup;
 use crate::tui::keymap::{self, Action, Scope};
-use crate::tui::widgets::form::Form;
 use crate::tui::widgets::popup::Tone;
 use crate::tui::widgets::table::Table;
 use crate::tui::widgets::views;
@@ -347,8 +348,7 @@ impl Screen for RunwayScreen {
                 };
             }
             Action::WhatIf => {
-                let form = forms::what_if(cx.today, &cx.wb.runway, &self.options);
-                cx.open(Popup::Form(form, forms::TAB));
+                cx.form(forms::what_if(cx.today, &cx.wb.runway, &self.options));
             }
             Action::ToggleNewJob => {
                 if cx.wb.runway.new_job.is_none() {
@@ -386,7 +386,7 @@ impl Screen for RunwayScreen {
         true
     }
 
-    fn on_submit(&mut self, form: &Form, cx: &mut Cx) -> Result<(), Invalid> {
+    fn on_submit(&mut self, form: &Form, cx: &mut Cx) -> Result<(), Refused> {
         match forms::submit(form, cx)? {
             forms::Submitted::Saved => Ok(()),
             forms::Submitted::WhatIf(cut) => {

@@ -1,36 +1,91 @@
 //! The Vesting tab's forms, and turning a submitted form into an edit. Field
-//! keys are the domain's field names, so a refused value shows under its field.
+//! keys are the domain's field names, so a refused value shows under its
+//! field; an edit starts from the record as it was when its form opened.
 
 use super::Cx;
-use crate::domain::Id;
-use crate::domain::Invalid;
-use crate::domain::edit::{Edit, Item, Section};
-use crate::domain::money::format_percent;
+use crate::domain::edit::{Item, Section};
+use crate::domain::money::{format_percent, tenfold_warning};
 use crate::domain::vesting::{
     self, BonusKind, DatedBonus, Grant, Price, Rounding, Schedule, ScheduleKind, SignOnBonus,
     format_tranches,
 };
 use crate::domain::workbook::Workbook;
-use crate::tui::widgets::form::Form;
+use crate::tui::screens::{Form, Refused};
+use crate::tui::widgets::form::{Key, Pick};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-/// What a form of this tab is for: the record it edits as the form opened
-/// it, so saving writes only the fields changed in the form.
-#[derive(Clone, Debug, PartialEq)]
+/// What a form of this tab is for; an edit holds the record as it was.
 pub enum Purpose {
-    Grant(Option<Box<Grant>>),
+    Grant(Option<Grant>),
     Price(Option<Price>),
     SignOn(Option<SignOnBonus>),
     Dated(Option<DatedBonus>),
     /// The first step of adding a bonus: which kind.
     BonusKind,
-    /// The vests' own withholding rate as the form opened it.
+    /// The vests' own withholding rate as it was (`None`: the Runway tab's).
     Withholding(Option<Decimal>),
     LastDay,
 }
 
-const TRANCHES_HINT: &str = "one per line: 2027-03-15 25% or 2027-03-15 100 · Ctrl-S saves";
+/// The first step of adding a bonus.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BonusStep {
+    SignOn,
+    Dated(BonusKind),
+}
+
+impl Pick for BonusStep {
+    fn options() -> Vec<Self> {
+        std::iter::once(BonusStep::SignOn)
+            .chain(BonusKind::ALL.map(BonusStep::Dated))
+            .collect()
+    }
+
+    fn label(&self) -> String {
+        match self {
+            BonusStep::SignOn => "Sign-on bonus (paid up front, repaid if you leave early)",
+            BonusStep::Dated(BonusKind::Annual) => "Annual bonus (paid if employed on a date)",
+            BonusStep::Dated(BonusKind::Retention) => {
+                "Retention bonus (paid if employed on a date)"
+            }
+            BonusStep::Dated(BonusKind::Other) => "Other bonus that needs you employed on a date",
+        }
+        .to_string()
+    }
+
+    fn names(&self) -> Vec<String> {
+        match self {
+            BonusStep::SignOn => vec!["signing".into(), "sign on".into()],
+            BonusStep::Dated(kind) => vec![kind.key().into()],
+        }
+    }
+}
+
+const NAME: Key<String> = Key::new("name");
+const TICKER: Key<String> = Key::new("ticker");
+const SHARES: Key<Decimal> = Key::new("shares");
+const GRANT_DATE: Key<NaiveDate> = Key::new("grant_date");
+const VEST_START: Key<Option<NaiveDate>> = Key::new("vest_start");
+const SCHEDULE: Key<ScheduleKind> = Key::new("schedule");
+const FIRST_VEST: Key<Option<NaiveDate>> = Key::new("first_vest");
+const TRANCHES: Key<Option<String>> = Key::new("tranches");
+const ROUNDING: Key<Rounding> = Key::new("rounding");
+const PRICE: Key<Decimal> = Key::new("price");
+const AS_OF: Key<NaiveDate> = Key::new("as_of");
+const STEP: Key<BonusStep> = Key::new("kind");
+const GROSS: Key<Decimal> = Key::new("gross");
+const PAID: Key<NaiveDate> = Key::new("paid");
+const CLAWBACK_MONTHS: Key<u32> = Key::new("clawback_months");
+const PRORATED: Key<bool> = Key::new("prorated");
+const WAIVED: Key<bool> = Key::new("waived_if_eliminated");
+const KIND: Key<BonusKind> = Key::new("kind");
+const MUST_BE_EMPLOYED_ON: Key<NaiveDate> = Key::new("must_be_employed_on");
+const PAY_DATE: Key<Option<NaiveDate>> = Key::new("pay_date");
+const WITHHOLDING: Key<Decimal> = Key::new("withholding");
+const LAST_DAY: Key<NaiveDate> = Key::new("last_day");
+
+const TRANCHES_HINT: &str = "one per line: 2027-03-15 25% or 2027-03-15 100";
 
 pub fn grant(wb: &Workbook, grant: Option<&Grant>, today: NaiveDate) -> Form {
     let title = if grant.is_some() {
@@ -42,78 +97,38 @@ pub fn grant(wb: &Workbook, grant: Option<&Grant>, today: NaiveDate) -> Form {
         .map(|g| g.ticker.clone())
         .or_else(|| wb.vesting.grants.first().map(|g| g.ticker.clone()))
         .unwrap_or_default();
-    let kind = grant
-        .map(|g| g.schedule.kind())
-        .unwrap_or(ScheduleKind::Amazon);
     let (first_vest, tranches) = match grant.map(|g| &g.schedule) {
         Some(Schedule::MetaQuarterly { first_vest }) => (*first_vest, String::new()),
         Some(Schedule::Custom { tranches }) => (None, format_tranches(tranches)),
         _ => (None, String::new()),
     };
-    let rounding = grant.map(|g| g.rounding).unwrap_or_default();
-    Form::new(
-        title,
-        today,
-        Purpose::Grant(grant.map(|g| Box::new(g.clone()))),
-    )
-    .text("name", "Name", grant.map_or("", |g| &g.name), true)
-    .hint("e.g. New-hire RSU, 2025 refresher")
-    .text("ticker", "Ticker", &ticker, true)
-    .hint("the stock's symbol, e.g. AMZN")
-    .amount(
-        "shares",
-        "Shares granted",
-        grant.map(|g| g.shares),
-        true,
-        false,
-    )
-    .hint("whole or fractional shares, e.g. 180 or 10.5")
-    .date(
-        "grant_date",
-        "Grant date",
-        Some(grant.map_or(today, |g| g.grant_date)),
-        true,
-    )
-    .date(
-        "vest_start",
-        "Vest start",
-        grant.map(|g| g.vest_start),
-        false,
-    )
-    .hint("blank: the grant date (may be up to a year earlier)")
-    .choice(
-        "schedule",
-        "Schedule",
-        ScheduleKind::ALL
-            .iter()
-            .map(|k| k.label().to_string())
-            .collect(),
-        ScheduleKind::ALL
-            .iter()
-            .position(|k| *k == kind)
-            .unwrap_or(0),
-    )
-    .date(
-        "first_vest",
-        "First vest (Meta-style only)",
-        first_vest,
-        false,
-    )
-    .hint("blank: the first Feb/May/Aug/Nov 15 after the vest start")
-    .note("tranches", "Vest dates (Custom only)", &tranches)
-    .hint(TRANCHES_HINT)
-    .choice(
-        "rounding",
-        "Rounding",
-        Rounding::ALL
-            .iter()
-            .map(|r| r.label().to_string())
-            .collect(),
-        Rounding::ALL
-            .iter()
-            .position(|r| *r == rounding)
-            .unwrap_or(0),
-    )
+    Form::new(title, today, Purpose::Grant(grant.cloned()))
+        .text(NAME, "Name", grant.map_or("", |g| &g.name))
+        .hint("e.g. New-hire RSU, 2025 refresher")
+        .text(TICKER, "Ticker", &ticker)
+        .hint("the stock's symbol, e.g. AMZN (typing replaces the one shown)")
+        .shares(SHARES, "Shares granted", grant.map(|g| g.shares))
+        .date(
+            GRANT_DATE,
+            "Grant date",
+            Some(grant.map_or(today, |g| g.grant_date)),
+        )
+        .date(VEST_START, "Vest start", grant.map(|g| g.vest_start))
+        .hint("blank: the grant date (may be up to a year earlier)")
+        .choice(
+            SCHEDULE,
+            "Schedule",
+            grant.map_or(ScheduleKind::Amazon, |g| g.schedule.kind()),
+        )
+        .date(FIRST_VEST, "First vest (Meta-style only)", first_vest)
+        .hint("blank: the first Feb/May/Aug/Nov 15 after the vest start")
+        .note(TRANCHES, "Vest dates (Custom only)", &tranches)
+        .hint(TRANCHES_HINT)
+        .choice(
+            ROUNDING,
+            "Rounding",
+            grant.map(|g| g.rounding).unwrap_or_default(),
+        )
 }
 
 pub fn price(wb: &Workbook, price: Option<&Price>, ticker: &str, today: NaiveDate) -> Form {
@@ -125,40 +140,32 @@ pub fn price(wb: &Workbook, price: Option<&Price>, ticker: &str, today: NaiveDat
     let current = price
         .map(|p| p.price)
         .or_else(|| wb.vesting.price_for(ticker, today).map(|p| p.price));
-    Form::new(title, today, Purpose::Price(price.cloned()))
-        .amount("price", "Price per share", current, true, false)
-        .hint("e.g. 212.40 — careerbook never fetches prices")
-        .text("ticker", "Ticker", ticker, true)
-        .date(
-            "as_of",
-            "As of",
-            Some(price.map_or(today, |p| p.as_of)),
-            true,
-        )
+    let mut form = Form::new(title, today, Purpose::Price(price.cloned()))
+        .money(PRICE, "Price per share", current)
+        .hint("e.g. 212.40 — careerbook never fetches prices");
+    if let Some(last) = current {
+        form = form.warn(PRICE, move |price: &Decimal| {
+            tenfold_warning(*price, last, "the last price")
+        });
+    }
+    form.text(TICKER, "Ticker", ticker)
+        .date(AS_OF, "As of", Some(price.map_or(today, |p| p.as_of)))
 }
 
 pub fn bonus_kind(today: NaiveDate) -> Form {
     Form::new("Add a bonus", today, Purpose::BonusKind).choice(
-        "kind",
+        STEP,
         "Which kind?",
-        vec![
-            "Sign-on bonus (paid up front, repaid if you leave early)".into(),
-            "Annual bonus (paid if employed on a date)".into(),
-            "Retention bonus (paid if employed on a date)".into(),
-            "Other bonus that needs you employed on a date".into(),
-        ],
-        0,
+        BonusStep::SignOn,
     )
 }
 
 /// The second step of adding a bonus: the form for the kind chosen.
-pub fn after_bonus_kind(form: &Form, today: NaiveDate) -> Form {
-    match form.value_choice("kind") {
-        0 => sign_on(None, today),
-        1 => dated(None, BonusKind::Annual, today),
-        2 => dated(None, BonusKind::Retention, today),
-        _ => dated(None, BonusKind::Other, today),
-    }
+pub fn after_bonus_kind(form: &Form, today: NaiveDate) -> Result<Form, Refused> {
+    Ok(match form.get(STEP)? {
+        BonusStep::SignOn => sign_on(None, today),
+        BonusStep::Dated(kind) => dated(None, kind, today),
+    })
 }
 
 pub fn sign_on(bonus: Option<&SignOnBonus>, today: NaiveDate) -> Form {
@@ -168,45 +175,27 @@ pub fn sign_on(bonus: Option<&SignOnBonus>, today: NaiveDate) -> Form {
         "Add a sign-on bonus"
     };
     Form::new(title, today, Purpose::SignOn(bonus.cloned()))
-        .text(
-            "name",
-            "Name",
-            bonus.map_or("Sign-on bonus", |b| &b.name),
-            true,
-        )
-        .amount(
-            "gross",
-            "Gross amount paid",
-            bonus.map(|b| b.gross),
-            true,
-            false,
-        )
-        .date(
-            "paid",
-            "Paid on",
-            Some(bonus.map_or(today, |b| b.paid)),
-            true,
-        )
-        .text(
-            "clawback_months",
+        .text(NAME, "Name", bonus.map_or("Sign-on bonus", |b| &b.name))
+        .money(GROSS, "Gross amount paid", bonus.map(|b| b.gross))
+        .date(PAID, "Paid on", Some(bonus.map_or(today, |b| b.paid)))
+        .whole(
+            CLAWBACK_MONTHS,
             "Clawback term (months)",
-            &bonus.map_or(12, |b| b.clawback_months).to_string(),
-            true,
+            "months",
+            Some(bonus.map_or(12, |b| b.clawback_months)),
         )
         .hint("months after payment in which leaving means repaying; 0: none")
         .yes_no(
-            "prorated",
+            PRORATED,
             "Prorated (repay only the months not served)",
             bonus.is_none_or(|b| b.prorated),
         )
         .yes_no(
-            "waived_if_eliminated",
+            WAIVED,
             "Waived if my role is eliminated",
             bonus.is_some_and(|b| b.waived_if_eliminated),
         )
 }
-
-const DATED_KINDS: [BonusKind; 3] = BonusKind::ALL;
 
 pub fn dated(bonus: Option<&DatedBonus>, kind: BonusKind, today: NaiveDate) -> Form {
     let title = if bonus.is_some() {
@@ -216,40 +205,30 @@ pub fn dated(bonus: Option<&DatedBonus>, kind: BonusKind, today: NaiveDate) -> F
     };
     let name = bonus.map_or(kind.label().to_string(), |b| b.name.clone());
     Form::new(title, today, Purpose::Dated(bonus.cloned()))
-        .text("name", "Name", &name, true)
-        .choice(
-            "kind",
-            "Kind",
-            DATED_KINDS.iter().map(|k| k.label().to_string()).collect(),
-            DATED_KINDS.iter().position(|k| *k == kind).unwrap_or(0),
-        )
-        .amount("gross", "Gross amount", bonus.map(|b| b.gross), true, false)
+        .text(NAME, "Name", &name)
+        .choice(KIND, "Kind", kind)
+        .money(GROSS, "Gross amount", bonus.map(|b| b.gross))
         .date(
-            "must_be_employed_on",
+            MUST_BE_EMPLOYED_ON,
             "Must be employed on",
             bonus.map(|b| b.must_be_employed_on),
-            true,
         )
         .hint("your last day must be this day or later to receive it")
         .date(
-            "pay_date",
+            PAY_DATE,
             "Paid on (if known)",
             bonus.and_then(|b| b.pay_date),
-            false,
         )
 }
 
 pub fn withholding(wb: &Workbook, today: NaiveDate) -> Form {
     let runway = wb.runway.withholding;
-    Form::new(
-        "Withholding on vests",
-        today,
-        Purpose::Withholding(wb.vesting.withholding),
-    )
+    let own = wb.vesting.withholding;
+    Form::new("Withholding on vests", today, Purpose::Withholding(own))
         .percent(
-            "withholding",
+            WITHHOLDING,
             "Rate withheld from vests",
-            Some(wb.vesting.withholding.unwrap_or(runway)),
+            Some(own.unwrap_or(runway)),
         )
         .hint(&format!(
             "the Runway tab's rate, {}, is used unless you enter another; 22% federal + 7.65% FICA = 29.65%, + state tax",
@@ -259,87 +238,75 @@ pub fn withholding(wb: &Workbook, today: NaiveDate) -> Form {
 
 pub fn last_day(day: NaiveDate, today: NaiveDate) -> Form {
     Form::new("Last day (what-if)", today, Purpose::LastDay)
-        .date("last_day", "Last day (separation date)", Some(day), true)
+        .date(LAST_DAY, "Last day (separation date)", Some(day))
         .hint("YYYY-MM-DD, today, +6w, +3m · not saved (S saves it to Runway)")
 }
 
+/// The last day a what-if form gives.
+pub fn read_last_day(form: &Form) -> Result<NaiveDate, Refused> {
+    Ok(form.get(LAST_DAY)?)
+}
+
 /// Reads a submitted form into an edit on the workbook.
-pub fn submit(purpose: Purpose, form: &Form, cx: &mut Cx) -> Result<(), Invalid> {
+pub fn submit(purpose: &Purpose, form: &Form, cx: &mut Cx) -> Result<(), Refused> {
     match purpose {
-        Purpose::Grant(before) => {
-            let grant = read_grant(form, before.as_ref().map_or(0, |g| g.id))?;
+        Purpose::Grant(original) => {
+            let grant = read_grant(form, original.as_ref(), cx.today)?;
             grant.validate()?;
-            let done = format!("grant \"{}\" {}", grant.name, saved_word(before.is_some()));
-            cx.edit(
-                add_or_update(before.map(|g| (*g).into()), grant.into()),
-                done,
+            let done = format!(
+                "grant \"{}\" {}",
+                grant.name,
+                saved_word(original.is_some())
             );
+            cx.save(original.clone().map(Item::Grant), grant.into(), done);
         }
-        Purpose::Price(before) => {
-            let mut price = Price {
-                id: before.as_ref().map_or(0, |p| p.id),
-                ticker: form.value_text("ticker").to_uppercase(),
-                price: required_amount(form, "price")?,
-                as_of: required_date(form, "as_of")?,
-            };
-            // A second price for the same ticker and day replaces the first.
-            let same_day = before.or_else(|| {
-                cx.wb
-                    .vesting
-                    .prices
-                    .iter()
-                    .find(|p| {
-                        p.as_of == price.as_of && p.ticker.eq_ignore_ascii_case(&price.ticker)
-                    })
-                    .cloned()
+        Purpose::Price(original) => submit_price(form, original.as_ref(), cx)?,
+        Purpose::SignOn(original) => {
+            let mut bonus = original.clone().unwrap_or(SignOnBonus {
+                id: 0,
+                name: String::new(),
+                gross: Decimal::ZERO,
+                paid: cx.today,
+                clawback_months: 0,
+                prorated: true,
+                waived_if_eliminated: false,
             });
-            if let Some(existing) = &same_day {
-                price.id = existing.id;
-            }
-            let done = format!("{} price {}", price.ticker, saved_word(same_day.is_some()));
-            cx.edit(add_or_update(same_day.map(Into::into), price.into()), done);
+            bonus.name = form.get(NAME)?;
+            bonus.gross = form.get(GROSS)?;
+            bonus.paid = form.get(PAID)?;
+            bonus.clawback_months = form.get(CLAWBACK_MONTHS)?;
+            bonus.prorated = form.get(PRORATED)?;
+            bonus.waived_if_eliminated = form.get(WAIVED)?;
+            let done = format!(
+                "bonus \"{}\" {}",
+                bonus.name,
+                saved_word(original.is_some())
+            );
+            cx.save(original.clone().map(Item::SignOn), bonus.into(), done);
         }
-        Purpose::SignOn(before) => {
-            let months_text = form.value_text("clawback_months");
-            let clawback_months = months_text.parse::<u32>().map_err(|_| {
-                Invalid::new(
-                    "clawback_months",
-                    format!(
-                        "{months_text:?} is not a number of whole months, like 12 (0: no clawback)"
-                    ),
-                )
-            })?;
-            let bonus = SignOnBonus {
-                id: before.as_ref().map_or(0, |b| b.id),
-                name: form.value_text("name"),
-                gross: required_amount(form, "gross")?,
-                paid: required_date(form, "paid")?,
-                clawback_months,
-                prorated: form.value_yes("prorated"),
-                waived_if_eliminated: form.value_yes("waived_if_eliminated"),
-            };
-            let done = format!("bonus \"{}\" {}", bonus.name, saved_word(before.is_some()));
-            cx.edit(add_or_update(before.map(Into::into), bonus.into()), done);
+        Purpose::Dated(original) => {
+            let mut bonus = original.clone().unwrap_or(DatedBonus {
+                id: 0,
+                name: String::new(),
+                gross: Decimal::ZERO,
+                kind: BonusKind::Other,
+                must_be_employed_on: cx.today,
+                pay_date: None,
+            });
+            bonus.name = form.get(NAME)?;
+            bonus.gross = form.get(GROSS)?;
+            bonus.kind = form.get(KIND)?;
+            bonus.must_be_employed_on = form.get(MUST_BE_EMPLOYED_ON)?;
+            bonus.pay_date = form.get(PAY_DATE)?;
+            let done = format!(
+                "bonus \"{}\" {}",
+                bonus.name,
+                saved_word(original.is_some())
+            );
+            cx.save(original.clone().map(Item::Bonus), bonus.into(), done);
         }
-        Purpose::Dated(before) => {
-            let bonus = DatedBonus {
-                id: before.as_ref().map_or(0, |b| b.id),
-                name: form.value_text("name"),
-                gross: required_amount(form, "gross")?,
-                kind: DATED_KINDS
-                    .get(form.value_choice("kind"))
-                    .copied()
-                    .unwrap_or(BonusKind::Other),
-                must_be_employed_on: required_date(form, "must_be_employed_on")?,
-                pay_date: form.value_date("pay_date"),
-            };
-            let done = format!("bonus \"{}\" {}", bonus.name, saved_word(before.is_some()));
-            cx.edit(add_or_update(before.map(Into::into), bonus.into()), done);
-        }
-        Purpose::Withholding(before) => {
-            let typed = form
-                .value_amount("withholding")
-                .ok_or_else(|| Invalid::new("withholding", "enter a rate, like 29.65%"))?;
+        Purpose::Withholding(original) => {
+            let typed = form.get(WITHHOLDING)?;
             vesting::validate_withholding(typed)?;
             // The Runway tab's own rate means "follow that tab", so a later
             // change there carries over to vests.
@@ -348,11 +315,11 @@ pub fn submit(purpose: Purpose, form: &Form, cx: &mut Cx) -> Result<(), Invalid>
                 Some(rate) => format!("vests withheld at {}", format_percent(rate)),
                 None => "vests use the Runway tab's withholding rate".into(),
             };
-            cx.edit(
-                Edit::set(
-                    Section::VestWithholding(before),
+            cx.set(
+                vec![(
+                    Section::VestWithholding(*original),
                     Section::VestWithholding(rate),
-                ),
+                )],
                 done,
             );
         }
@@ -361,58 +328,68 @@ pub fn submit(purpose: Purpose, form: &Form, cx: &mut Cx) -> Result<(), Invalid>
     Ok(())
 }
 
-fn saved_word(existing: bool) -> &'static str {
-    if existing { "saved" } else { "added" }
+/// A price for a ticker and day; a second price for the same ticker and day
+/// replaces the first.
+fn submit_price(form: &Form, original: Option<&Price>, cx: &mut Cx) -> Result<(), Refused> {
+    let ticker = form.get(TICKER)?.to_uppercase();
+    let as_of = form.get(AS_OF)?;
+    let same_day = original.or_else(|| {
+        cx.wb
+            .vesting
+            .prices
+            .iter()
+            .find(|p| p.as_of == as_of && p.ticker.eq_ignore_ascii_case(&ticker))
+    });
+    let mut price = same_day.cloned().unwrap_or(Price {
+        id: 0,
+        ticker: String::new(),
+        price: Decimal::ZERO,
+        as_of,
+    });
+    price.ticker = ticker;
+    price.price = form.get(PRICE)?;
+    price.as_of = as_of;
+    let done = format!("{} price {}", price.ticker, saved_word(same_day.is_some()));
+    cx.save(same_day.cloned().map(Item::Price), price.into(), done);
+    Ok(())
 }
 
-fn add_or_update(before: Option<Item>, item: Item) -> Edit {
-    match before {
-        Some(before) => Edit::update(before, item),
-        None => Edit::Add(item),
-    }
+fn saved_word(editing: bool) -> &'static str {
+    if editing { "saved" } else { "added" }
 }
 
-fn required_amount(form: &Form, key: &'static str) -> Result<rust_decimal::Decimal, Invalid> {
-    form.value_amount(key)
-        .ok_or_else(|| Invalid::new(key, "enter an amount"))
-}
-
-fn required_date(form: &Form, key: &'static str) -> Result<NaiveDate, Invalid> {
-    form.value_date(key)
-        .ok_or_else(|| Invalid::new(key, "enter a date"))
-}
-
-/// A grant from its form; fields that only another schedule uses are ignored.
-fn read_grant(form: &Form, id: Id) -> Result<Grant, Invalid> {
-    let grant_date = required_date(form, "grant_date")?;
-    let vest_start = form.value_date("vest_start").unwrap_or(grant_date);
-    let kind = ScheduleKind::ALL
-        .get(form.value_choice("schedule"))
-        .copied()
-        .unwrap_or(ScheduleKind::Amazon);
-    let schedule = match kind {
+/// A grant from its form, starting from `original`; fields that only
+/// another schedule uses are ignored.
+fn read_grant(form: &Form, original: Option<&Grant>, today: NaiveDate) -> Result<Grant, Refused> {
+    let grant_date = form.get(GRANT_DATE)?;
+    let schedule = match form.get(SCHEDULE)? {
         ScheduleKind::Amazon => Schedule::Amazon,
         ScheduleKind::CliffMonthly => Schedule::CliffMonthly,
         ScheduleKind::CliffQuarterly => Schedule::CliffQuarterly,
         ScheduleKind::MetaQuarterly => Schedule::MetaQuarterly {
-            first_vest: form.value_date("first_vest"),
+            first_vest: form.get(FIRST_VEST)?,
         },
         ScheduleKind::Google => Schedule::Google,
         ScheduleKind::Custom => Schedule::Custom {
-            tranches: vesting::parse_tranches(&form.value_text("tranches"))?,
+            tranches: vesting::parse_tranches(&form.get(TRANCHES)?.unwrap_or_default())?,
         },
     };
-    Ok(Grant {
-        id,
-        name: form.value_text("name"),
-        ticker: form.value_text("ticker").to_uppercase(),
-        shares: required_amount(form, "shares")?,
-        grant_date,
-        vest_start,
-        schedule,
-        rounding: Rounding::ALL
-            .get(form.value_choice("rounding"))
-            .copied()
-            .unwrap_or_default(),
-    })
+    let mut grant = original.cloned().unwrap_or(Grant {
+        id: 0,
+        name: String::new(),
+        ticker: String::new(),
+        shares: Decimal::ZERO,
+        grant_date: today,
+        vest_start: today,
+        schedule: Schedule::Amazon,
+        rounding: Rounding::default(),
+    });
+    grant.name = form.get(NAME)?;
+    grant.ticker = form.get(TICKER)?.to_uppercase();
+    grant.shares = form.get(SHARES)?;
+    grant.grant_date = grant_date;
+    grant.vest_start = form.get(VEST_START)?.unwrap_or(grant_date);
+    grant.schedule = schedule;
+    grant.rounding = form.get(ROUNDING)?;
+    Ok(grant)
 }

@@ -9,7 +9,7 @@ mod forms;
 mod render;
 mod rows;
 
-use super::{Cx, Screen, View};
+use super::{Cx, Form, Refused, Screen, View};
 use crate::domain::edit::{Edit, Kind, Section};
 use crate::domain::vesting::{
     self, EventsTotal, LastDayReport, QuarterBucket, Step, VestEvent, VestingBook, explain,
@@ -18,7 +18,6 @@ use crate::domain::workbook::Workbook;
 use crate::domain::{Id, Invalid};
 use crate::tui::app::Popup;
 use crate::tui::keymap::{Action, Scope};
-use crate::tui::widgets::form::Form;
 use crate::tui::widgets::popup::Tone;
 use crate::tui::widgets::table::Table;
 use chrono::NaiveDate;
@@ -28,9 +27,6 @@ use rust_decimal::Decimal;
 use std::collections::HashMap;
 
 pub use forms::Purpose;
-
-/// This tab's index (key `4`): forms it opens come back to it.
-const TAB: usize = 3;
 
 /// How many calendar quarters the timeline shows.
 const QUARTERS: usize = 8;
@@ -404,7 +400,7 @@ impl VestingScreen {
             Sub::LastDay => None,
         };
         if let Some(form) = form {
-            cx.open(Popup::Form(form, TAB));
+            cx.form(form);
         }
     }
 
@@ -446,7 +442,7 @@ impl VestingScreen {
             }),
         };
         if let Some(form) = form {
-            cx.open(Popup::Form(form, TAB));
+            cx.form(form);
         }
     }
 }
@@ -528,10 +524,10 @@ impl Screen for VestingScreen {
             Action::Explain => self.explain(cx),
             Action::SetPrice => {
                 let form = forms::price(cx.wb, None, &self.likely_ticker(cx.wb), cx.today);
-                cx.open(Popup::Form(form, TAB));
+                cx.form(form);
             }
             Action::SetWithholding => {
-                cx.open(Popup::Form(forms::withholding(cx.wb, cx.today), TAB));
+                cx.form(forms::withholding(cx.wb, cx.today));
             }
             Action::Add => self.add(cx),
             Action::Edit if !(self.sub == Sub::Grants && self.schedule_open) => self.edit(cx),
@@ -588,15 +584,13 @@ impl Screen for VestingScreen {
         true
     }
 
-    fn on_submit(&mut self, form: &Form, cx: &mut Cx) -> Result<(), Invalid> {
-        let Some(purpose) = form.purpose::<Purpose>().cloned() else {
+    fn on_submit(&mut self, form: &Form, cx: &mut Cx) -> Result<(), Refused> {
+        let super::Purpose::Vesting(purpose) = form.purpose() else {
             return Ok(());
         };
         match purpose {
             Purpose::LastDay => {
-                let day = form
-                    .value_date("last_day")
-                    .ok_or_else(|| Invalid::new("last_day", "enter a date"))?;
+                let day = forms::read_last_day(form)?;
                 vesting::check_last_day(&cx.wb.vesting, day)?;
                 self.what_if = Some(day);
                 self.refresh_last_day(cx.wb);
@@ -604,8 +598,7 @@ impl Screen for VestingScreen {
                 Ok(())
             }
             Purpose::BonusKind => {
-                let next = forms::after_bonus_kind(form, cx.today);
-                cx.open(Popup::Form(next, TAB));
+                cx.form(forms::after_bonus_kind(form, cx.today)?);
                 Ok(())
             }
             other => forms::submit(other, form, cx),

@@ -1,0 +1,412 @@
+//! Forms that save exactly what the person meant (issue 12). Each case of the
+//! issue, typed as the person typed it into an empty workbook, checked by what
+//! was SAVED: the workbook is read back from its file, not from the screen.
+
+mod common;
+
+use careerbook::domain::impact::Category;
+use careerbook::domain::pipeline::{Relationship, Source, Stage, Track};
+use careerbook::tui::app::App;
+use chrono::NaiveDate;
+use common::{app_with, draw, press, saved, today};
+use rust_decimal::Decimal;
+
+const EMPTY: &str = "(version: 2, next_id: 1)";
+
+/// One application at Applied since Nov 2, the edit form's case.
+const APPLIED: &str = r#"(version: 2, next_id: 2, pipeline: (applications: [
+    (id: 1, company: "Northwind", role: "Architect", stage: applied,
+     history: [(stage: applied, date: "2026-11-02")]),
+]))"#;
+
+fn status(app: &App) -> String {
+    app.status().text().to_string()
+}
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).expect("date")
+}
+
+// 1. Pick-lists ---------------------------------------------------------------
+
+#[test]
+fn linkedin_typed_into_the_source_saves_a_job_board() {
+    let (_dir, mut app) = app_with(EMPTY);
+    // Company, role, stage, since, track, then the source.
+    press(
+        &mut app,
+        "5 a | text:Northwind | Tab | text:Architect | Tab Tab Tab Tab | text:LinkedIn",
+    );
+    assert!(draw(&app, 80, 24).contains("▸ Job board · linkedin"));
+    press(&mut app, "Enter Enter");
+    assert_eq!(app.popup_count(), 0, "{}", draw(&app, 80, 24));
+    let apps = saved(&app).pipeline.applications;
+    assert_eq!(apps.len(), 1);
+    assert_eq!(apps[0].source, Source::JobBoard, "not Internal");
+}
+
+#[test]
+fn words_choose_the_lever_and_one_letter_never_does() {
+    let (_dir, mut app) = app_with(EMPTY);
+    press(
+        &mut app,
+        "2 a | text:Cut the AWS bill | Tab Tab | text:c | C-s",
+    );
+    assert_eq!(app.popup_count(), 1, "c fits several levers: not saved");
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("fits 3 options"), "{screen}");
+    assert!(saved(&app).impact.wins.is_empty());
+    // More of the word picks it.
+    press(&mut app, "text:ost | Tab | C-s");
+    assert_eq!(app.popup_count(), 0, "{}", draw(&app, 80, 24));
+    assert_eq!(saved(&app).impact.wins[0].category, Category::CostSavings);
+}
+
+#[test]
+fn c_in_the_track_is_not_consulting() {
+    let (_dir, mut app) = app_with(EMPTY);
+    press(
+        &mut app,
+        "5 a | text:Acme | Tab | text:SA | Tab Tab Tab | text:c | Tab | C-s",
+    );
+    assert_eq!(
+        app.popup_count(),
+        1,
+        "c fits cloud, consulting, cybersecurity"
+    );
+    assert!(saved(&app).pipeline.applications.is_empty());
+    // The focus is back on the track: ↑/↓ and Enter take a match on purpose.
+    press(&mut app, "Down Enter | C-s");
+    let apps = saved(&app).pipeline.applications;
+    assert_eq!(apps[0].track, Track::Consulting, "chosen, not jumped to");
+}
+
+#[test]
+fn recruiter_saves_a_recruiter_and_r_from_peer_is_not_a_referral() {
+    let (_dir, mut app) = app_with(EMPTY);
+    press(&mut app, "5 v v a | text:Dana | Tab Tab | text:r | C-s");
+    assert_eq!(app.popup_count(), 1);
+    assert!(saved(&app).pipeline.contacts.is_empty(), "nothing saved");
+    press(&mut app, "text:ecruiter | C-s");
+    assert_eq!(app.popup_count(), 0, "{}", draw(&app, 80, 24));
+    let contacts = saved(&app).pipeline.contacts;
+    assert_eq!(contacts[0].relationship, Relationship::Recruiter);
+}
+
+#[test]
+fn a_on_the_applied_column_never_accepts_and_the_stage_starts_at_the_record_s_own() {
+    let (_dir, mut app) = app_with(APPLIED);
+    // The board's cursor on Applied; the edit form starts at the card's stage.
+    press(&mut app, "5 l e Tab Tab");
+    assert!(draw(&app, 80, 24).contains("‹ Applied ›"));
+    press(&mut app, "text:a | Tab | C-s");
+    assert_eq!(app.popup_count(), 1, "a fits Applied and Accepted");
+    let on_disk = saved(&app);
+    let app1 = on_disk.pipeline.application(1).expect("#1");
+    assert_eq!(app1.stage, Stage::Applied, "the card did not vanish");
+    assert_eq!(app1.history.len(), 1, "no wrong step in the history");
+    // The stage the person meant.
+    press(&mut app, "Esc | text:interv | Tab | C-s");
+    let on_disk = saved(&app);
+    let app1 = on_disk.pipeline.application(1).expect("#1");
+    assert_eq!(app1.stage, Stage::Interviewing);
+    assert_eq!(app1.history.last().map(|c| c.date), Some(today()));
+}
+
+#[test]
+fn a_new_application_starts_at_applied_whatever_column_the_cursor_is_on() {
+    let (_dir, mut app) = app_with(APPLIED);
+    press(&mut app, "5 l l l a Tab Tab");
+    assert!(draw(&app, 80, 24).contains("‹ Applied ›"));
+    press(&mut app, "BTab BTab");
+    press(&mut app, "Esc");
+    assert_eq!(app.popup_count(), 0, "an unchanged form closes at once");
+}
+
+// 2. Pre-filled fields --------------------------------------------------------
+
+#[test]
+fn typing_into_a_date_that_has_one_replaces_it() {
+    let (_dir, mut app) = app_with(EMPTY);
+    press(
+        &mut app,
+        "2 a | text:Shipped the migration | Tab | text:2026-11-20 | Enter",
+    );
+    assert_eq!(saved(&app).impact.wins[0].date, d(2026, 11, 20));
+    // Editing it later: the date shown is replaced too, not appended to.
+    press(&mut app, "e Tab | text:2026-11-19 | Enter");
+    assert_eq!(saved(&app).impact.wins[0].date, d(2026, 11, 19));
+}
+
+#[test]
+fn a_second_grant_s_ticker_is_replaced_not_doubled() {
+    let (_dir, mut app) = app_with(EMPTY);
+    press(
+        &mut app,
+        "4 a | text:New-hire | Tab | text:AMZN | Tab | text:100 | Enter",
+    );
+    press(
+        &mut app,
+        "a | text:Refresher | Tab | text:AMZN | Tab | text:50 | Enter",
+    );
+    let grants = saved(&app).vesting.grants;
+    let tickers: Vec<&str> = grants.iter().map(|g| g.ticker.as_str()).collect();
+    assert_eq!(tickers, ["AMZN", "AMZN"], "not AMZNAMZN");
+}
+
+// 3. Paste --------------------------------------------------------------------
+
+#[test]
+fn a_paste_with_a_newline_and_q_neither_saves_nor_quits() {
+    let (_dir, mut app) = app_with(EMPTY);
+    press(&mut app, "2 a");
+    app.on_paste("Cut the build time in half\nq");
+    assert!(!app.should_quit(), "the q was text");
+    assert_eq!(app.popup_count(), 1, "the newline did not submit");
+    assert!(
+        saved(&app).impact.wins.is_empty(),
+        "nothing saved by a paste"
+    );
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("Cut the build time in half q"), "{screen}");
+    press(&mut app, "Enter");
+    let wins = saved(&app).impact.wins;
+    assert_eq!(wins[0].title, "Cut the build time in half q");
+}
+
+#[test]
+fn a_paste_outside_a_form_is_ignored_and_switches_nothing() {
+    let (_dir, mut app) = app_with(EMPTY);
+    app.on_paste("2\nq\n");
+    assert_eq!(app.tab(), 0);
+    assert!(!app.should_quit());
+    assert!(status(&app).contains("pasted text ignored"));
+    // Into a filter being typed, it is the filter's text.
+    press(&mut app, "2 /");
+    app.on_paste("finops\n");
+    assert!(draw(&app, 80, 24).contains("/finops"));
+}
+
+#[test]
+fn a_pasted_paragraph_keeps_its_lines_in_a_note() {
+    let (_dir, mut app) = app_with(EMPTY);
+    press(&mut app, "5 v v a | text:Dana | Tab Tab Tab Tab Tab Tab");
+    app.on_paste("Met at re:Invent.\r\nKnows the SRE lead.");
+    press(&mut app, "C-s");
+    let contacts = saved(&app).pipeline.contacts;
+    assert_eq!(
+        contacts[0].notes.as_deref(),
+        Some("Met at re:Invent.\nKnows the SRE lead.")
+    );
+}
+
+// 4. Enter in a note -------------------------------------------------------------
+
+#[test]
+fn in_a_note_enter_adds_a_line_and_the_footer_says_so() {
+    let (_dir, mut app) = app_with(EMPTY);
+    press(
+        &mut app,
+        "5 v v a | text:Dana | Tab Tab Tab Tab Tab Tab | text:met at re:Invent",
+    );
+    let screen = draw(&app, 80, 24);
+    let footer = screen.lines().last().unwrap_or_default();
+    assert!(footer.contains("Enter new line"), "{footer}");
+    assert!(footer.contains("Ctrl-S save"), "{footer}");
+    assert!(!footer.contains("Enter save"), "{footer}");
+    assert!(
+        screen.contains("Enter new line · Ctrl-S saves"),
+        "the field agrees"
+    );
+    press(&mut app, "Enter | text:knows the SRE lead");
+    assert!(
+        saved(&app).pipeline.contacts.is_empty(),
+        "Enter did not save"
+    );
+    press(&mut app, "C-s");
+    let contacts = saved(&app).pipeline.contacts;
+    assert_eq!(contacts.len(), 1);
+    assert_eq!(contacts[0].name, "Dana");
+    assert_eq!(
+        contacts[0].notes.as_deref(),
+        Some("met at re:Invent\nknows the SRE lead")
+    );
+}
+
+// 5. Esc, errors, long text, field kinds, plausibility ------------------------------
+
+#[test]
+fn esc_asks_before_discarding_what_was_typed() {
+    let (dir, mut app) = app_with(EMPTY);
+    let before = std::fs::read(dir.path().join("workbook.ron")).expect("file");
+    press(&mut app, "2 a | text:Mentored two engineers | Esc");
+    assert_eq!(app.popup_count(), 1, "asked, not closed");
+    assert!(draw(&app, 80, 24).contains("Discard your changes? y discard · n Esc keep editing"));
+    press(&mut app, "n | Tab | Enter");
+    assert_eq!(
+        saved(&app).impact.wins[0].title,
+        "Mentored two engineers",
+        "kept and saved"
+    );
+    press(&mut app, "a | text:Second | Esc y");
+    assert_eq!(app.popup_count(), 0);
+    assert_eq!(
+        saved(&app).impact.wins.len(),
+        1,
+        "the discarded one is not saved"
+    );
+    assert_ne!(
+        before,
+        std::fs::read(dir.path().join("workbook.ron")).expect("file")
+    );
+}
+
+#[test]
+fn every_wrong_field_is_marked_at_once_and_nothing_is_saved() {
+    let (_dir, mut app) = app_with(EMPTY);
+    press(
+        &mut app,
+        "4 a | Tab | text:AMZN | Tab | text:$40k | Tab | text:2026-02-30 | Tab Tab | text:c | C-s",
+    );
+    let screen = draw(&app, 80, 24);
+    insta::assert_snapshot!("form_with_several_errors_at_80x24", screen);
+    assert!(screen.contains("✗ required"), "the name");
+    assert!(screen.contains("looks like money"), "the shares");
+    assert!(screen.contains("is not a real date"), "the grant date");
+    assert!(saved(&app).vesting.grants.is_empty());
+}
+
+#[test]
+fn a_pick_list_while_filtering_at_80x24() {
+    let (_dir, mut app) = app_with(EMPTY);
+    press(&mut app, "2 a | text:Cut the AWS bill | Tab Tab | text:c");
+    insta::assert_snapshot!("pick_list_filtering_at_80x24", draw(&app, 80, 24));
+}
+
+#[test]
+fn shares_refuse_money_and_save_the_count_typed() {
+    let (_dir, mut app) = app_with(EMPTY);
+    press(
+        &mut app,
+        "4 a | text:New-hire | Tab | text:AMZN | Tab | text:$40k | Enter",
+    );
+    assert!(draw(&app, 80, 24).contains("looks like money"));
+    assert!(saved(&app).vesting.grants.is_empty(), "not 40,000 shares");
+    press(&mut app, "text:180 | Enter");
+    assert_eq!(saved(&app).vesting.grants[0].shares, Decimal::from(180));
+}
+
+#[test]
+fn a_weeks_field_hints_weeks_and_refuses_money() {
+    let (_dir, mut app) = app_with(EMPTY);
+    // Runway inputs: the severance row, entered from the offer; then its weeks.
+    press(&mut app, "3 Right Right j j j e Enter | Tab Tab");
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("e.g. 26 or 6.5"), "{screen}");
+    assert!(
+        !screen.contains("$40k"),
+        "no money hint for weeks:\n{screen}"
+    );
+    press(&mut app, "text:$40k | Tab");
+    assert!(draw(&app, 80, 24).contains("looks like money; enter the number of weeks"));
+}
+
+#[test]
+fn a_benefit_above_every_state_maximum_is_saved_with_a_warning() {
+    let (_dir, mut app) = app_with(EMPTY);
+    // The benefit row of the Runway inputs.
+    press(&mut app, "3 Right Right j j j j j j a | text:1.2M | Tab");
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen.contains("! $1,200,000.00 a week is above every state's"),
+        "{screen}"
+    );
+    press(&mut app, "Tab | text:2027-01-08 | Enter");
+    assert_eq!(app.popup_count(), 0, "{}", draw(&app, 80, 24));
+    let benefit = saved(&app).runway.benefit.expect("saved");
+    assert_eq!(benefit.weekly_amount, Decimal::from(1_200_000));
+    assert!(
+        status(&app).starts_with("! Weekly amount: $1,200,000.00 a week is above"),
+        "said when saved: {}",
+        status(&app)
+    );
+}
+
+#[test]
+fn a_premium_ten_times_the_reference_is_saved_with_a_warning() {
+    let (_dir, mut app) = app_with(EMPTY);
+    // The health cover row: name, kind, suggestion, then the premium.
+    press(
+        &mut app,
+        "3 Right Right j j j j j j j a | Tab Tab Tab | text:79263 | Tab Tab | text:2027-01-01 | Enter",
+    );
+    assert_eq!(app.popup_count(), 0, "{}", draw(&app, 80, 24));
+    let cover = &saved(&app).runway.cover[0];
+    assert_eq!(cover.monthly_premium, Decimal::from(79_263));
+    assert!(
+        status(&app).contains("10× or more the KFF single-coverage average"),
+        "{}",
+        status(&app)
+    );
+}
+
+#[test]
+fn long_text_scrolls_to_the_cursor_and_is_saved_whole() {
+    let (_dir, mut app) = app_with(EMPTY);
+    let title =
+        "Consolidated three hundred EC2 clusters into forty, cutting the monthly bill by a third";
+    press(&mut app, &format!("2 a | text:{title}"));
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen.contains("…") && screen.contains("bill by a third"),
+        "{screen}"
+    );
+    press(&mut app, "Enter");
+    assert_eq!(saved(&app).impact.wins[0].title, title);
+}
+
+#[test]
+fn an_edit_keeps_what_its_form_does_not_show() {
+    let (_dir, mut app) = app_with(APPLIED);
+    // The stage history is not a field: a change of role keeps it whole.
+    press(&mut app, "5 l e Tab End | text: (platform) | Enter");
+    let on_disk = saved(&app);
+    let app1 = on_disk.pipeline.application(1).expect("#1");
+    assert_eq!(app1.role, "Architect (platform)");
+    assert_eq!(app1.history.len(), 1);
+    assert_eq!(app1.history[0].date, d(2026, 11, 2));
+    // Saving a form unchanged makes no edit.
+    press(&mut app, "e Enter");
+    assert_eq!(status(&app), "nothing changed");
+}
+
+/// Another careerbook changes the same application while its edit form is
+/// open: the form saves only what it changed, from the application as it
+/// opened it, so both changes are kept.
+#[test]
+fn an_edit_form_keeps_what_another_window_changed_meanwhile() {
+    let (_dir, mut app) = app_with(APPLIED);
+    press(&mut app, "5 l e Tab End | text: (platform)");
+    let paths = app.session().paths().clone();
+    let mut other = careerbook::store::Session::open(paths, Default::default()).expect("open");
+    let before = other
+        .workbook()
+        .pipeline
+        .application(1)
+        .expect("#1")
+        .clone();
+    let mut after = before.clone();
+    after.next_action = Some("Send the deck".into());
+    other
+        .apply(careerbook::domain::edit::Edit::update(before, after))
+        .expect("saved by the other window");
+    press(&mut app, "Enter");
+    let on_disk = saved(&app);
+    let app1 = on_disk.pipeline.application(1).expect("#1");
+    assert_eq!(app1.role, "Architect (platform)", "ours");
+    assert_eq!(app1.next_action.as_deref(), Some("Send the deck"), "theirs");
+    assert!(
+        on_disk.conflicts.is_empty(),
+        "different fields: no conflict"
+    );
+}
