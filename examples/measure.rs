@@ -115,22 +115,7 @@ fn main() {
 
     let binary = Path::new("target/release/careerbook");
     if binary.exists() {
-        let log = median(10, || {
-            let started = Instant::now();
-            let status = Command::new(binary)
-                .arg("--data-dir")
-                .arg(&big.dir)
-                .args(["log", "Measured win", "--metric", "30%"])
-                .env("CAREERBOOK_TODAY", "2026-11-26")
-                .output()
-                .expect("run careerbook");
-            assert!(
-                status.status.success(),
-                "{}",
-                String::from_utf8_lossy(&status.stderr)
-            );
-            started.elapsed()
-        });
+        let log = median(10, || time(binary, &big, &LOG));
         println!("`careerbook log` on a workbook of 20,000 wins: {}", ms(log));
     } else {
         println!("(build with `cargo build --release` to time `careerbook log`)");

@@ -8,9 +8,7 @@
 
 use crate::common::{press, today};
 use crate::disk_faults::{EIO, ENOSPC, Faulty};
-use crate::support::{
-    add, command_options, fresh, open, spawn_child, strays, titles, wait_for_line, win,
-};
+use crate::support::{add, command_options, fresh, kill_at_random, open, strays, titles, win};
 use careerbook::domain::conflict::Target;
 use careerbook::domain::edit::{Edit, Kind};
 use careerbook::domain::impact::Win;
@@ -21,7 +19,6 @@ use careerbook::tui::app::{App, Status};
 use careerbook::tui::theme::Theme;
 use std::collections::BTreeSet;
 use std::fs;
-use std::io::{BufReader, Read};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -404,8 +401,8 @@ fn a_hand_edit_of_the_workbook_between_folds_is_merged_with_the_journal() {
         (3, Target::Record(Kind::Win, 1))
     );
     assert_eq!(
-        conflicts[0].lines(),
-        ["title: mine “retitled by a command”, theirs “retitled by hand”"]
+        conflicts[0].lines(merged.workbook()),
+        ["title: kept “retitled by hand” · set aside “retitled by a command”"]
     );
     // The next command folds it all into workbook.ron (the journal no longer
     // names the file) and starts a new journal with its own edit.
@@ -749,36 +746,6 @@ fn check_after_kill(paths: &Paths, pid: u32, finished: u64, kill: usize) {
     );
 }
 
-/// Spawns `role`, kills it after a random moment up to `within`, and returns
-/// its pid and the last win it reported saved.
-fn run_and_kill(
-    role: &str,
-    paths: &Paths,
-    rng: &mut fastrand::Rng,
-    within: Duration,
-) -> (u32, u64) {
-    let mut child = spawn_child(role, &paths.dir);
-    let pid = child.id();
-    let mut out = BufReader::new(child.stdout.take().expect("piped stdout"));
-    let mut seen = Vec::new();
-    assert!(
-        wait_for_line(&mut out, "ready", &mut seen),
-        "the child started: {seen:?}"
-    );
-    std::thread::sleep(Duration::from_micros(rng.u64(0..within.as_micros() as u64)));
-    child.kill().expect("SIGKILL");
-    child.wait().expect("reap the child");
-    let mut rest = String::new();
-    let _ = out.read_to_string(&mut rest);
-    seen.extend(rest.lines().map(str::to_string));
-    let finished = seen
-        .iter()
-        .filter_map(|l| l.strip_prefix("saved ")?.parse::<u64>().ok())
-        .max()
-        .unwrap_or(0);
-    (pid, finished)
-}
-
 /// Whether the journal is one a fold left behind: its last `Folded` line
 /// names the workbook, so none of its edits apply.
 fn inert_journal(paths: &Paths) -> bool {
@@ -798,8 +765,13 @@ fn sigkill_while_logging_loses_no_saved_win_and_doubles_none() {
     let started = Instant::now();
     const KILLS: usize = 60;
     for kill in 0..KILLS {
-        let (pid, finished) =
-            run_and_kill("append-loop", &paths, &mut rng, Duration::from_millis(20));
+        let (pid, saved) = kill_at_random(
+            "append-loop",
+            &paths.dir,
+            &mut rng,
+            Duration::from_millis(20),
+        );
+        let finished = saved.unwrap_or(0);
         check_after_kill(&paths, pid, finished, kill);
     }
     println!(
@@ -828,8 +800,9 @@ fn sigkill_while_folding_never_applies_the_journal_twice() {
     let (mut inert, mut pending) = (0, 0);
     const KILLS: usize = 40;
     for kill in 0..KILLS {
-        let (pid, finished) =
-            run_and_kill("fold-loop", &paths, &mut rng, Duration::from_millis(60));
+        let (pid, saved) =
+            kill_at_random("fold-loop", &paths.dir, &mut rng, Duration::from_millis(60));
+        let finished = saved.unwrap_or(0);
         inert += usize::from(inert_journal(&paths));
         pending += usize::from(paths.journal.exists() && !inert_journal(&paths));
         check_after_kill(&paths, pid, finished, kill);
