@@ -7,14 +7,22 @@
 mod backups;
 mod check;
 mod conflicts;
+mod contacts;
 mod discover;
 pub mod export;
+mod grants;
 mod impact;
 mod import;
+mod input;
+mod money;
+mod next;
+mod notice;
+mod now;
 mod offers;
 mod output;
 mod pipeline;
 mod runway;
+mod settings;
 mod vesting;
 pub mod written;
 
@@ -57,6 +65,8 @@ pub struct Args {
 pub enum Command {
     /// The Now tab's checklist: four items with their status and reason, or --alerts
     Check(check::CheckArgs),
+    /// What to do next, ranked: this week first, by what is at stake, then by date
+    Next(next::NextArgs),
     /// Log a win in the impact log and print it
     Log(impact::LogArgs),
     /// List wins, newest first (text, Markdown brag document, CSV or JSON)
@@ -92,27 +102,67 @@ pub enum Command {
     Offers(offers::OffersArgs),
     /// Your current pay, for the Stay column of `careerbook offers`
     CurrentJob(offers::CurrentJobArgs),
-    /// Import records from a spreadsheet export (`import apps FILE.csv`)
+    /// Import records from a spreadsheet export (`import apps FILE.csv`, `import contacts FILE.csv`)
     Import {
         #[command(subcommand)]
         what: import::ImportWhat,
     },
-    /// Write a calendar file with one all-day event per vest and per follow-up
+    /// Write a calendar file: the deadlines after a notice (with reminders),
+    /// the date an offer is needed by, every vest and every follow-up
     #[command(
         after_help = "Re-exporting to the same FILE updates it; events keep their UIDs, so a \
                             calendar that imports the new file updates its events instead of adding copies.\n\
+                            A vest after the last day on payroll says it is forfeited if you leave that day.\n\
                             An existing file that careerbook did not write is never replaced without --force."
     )]
     Export {
         #[arg(long, value_enum)]
         format: export::ExportFormat,
-        /// The file to write, e.g. vests.ics; `-` writes to standard output
+        /// The file to write, e.g. careerbook.ics; `-` writes to standard output
         #[arg(long, value_name = "FILE", allow_hyphen_values = true)]
         out: PathBuf,
         /// Replace FILE even if it is not a calendar careerbook wrote
         #[arg(long)]
         force: bool,
+        /// Leave out the vests after the last day on payroll (by default they
+        /// are in, marked forfeited)
+        #[arg(long)]
+        no_forfeited: bool,
     },
+    /// Save the layoff notice, its review window, job cover's end and the last day on payroll
+    Notice(notice::NoticeArgs),
+    /// Add a cash account, or update the balance of the one with that name
+    Account(money::AccountArgs),
+    /// Add monthly spending, or update the item with that name
+    Expense(money::ExpenseArgs),
+    /// Set the severance: from the offer (an amount, or weeks of pay) or a template's estimate
+    Severance(money::SeveranceArgs),
+    /// Set the unemployment benefit: weekly amount, weeks, first payment
+    Benefit(money::BenefitArgs),
+    /// Add health cover after the job (COBRA or a marketplace plan), or update it
+    Cover(money::CoverArgs),
+    /// Add income other than the job (a partner's pay, freelance work), or update it
+    Income(money::IncomeArgs),
+    /// Add a one-off cost or income on a date, or update the one with that name
+    OneOff(money::OneOffArgs),
+    /// Set the "what if I start a new job" scenario (or --clear it)
+    NewJob(money::NewJobArgs),
+    /// Add a stock grant with its vesting schedule, or update the one with that name
+    Grant(grants::GrantArgs),
+    /// Enter a share price with its date
+    Price(grants::PriceArgs),
+    /// Add a sign-on bonus (repaid if you leave early) or a bonus paid if employed on a date
+    Bonus(grants::BonusArgs),
+    /// Log a layoff signal: what you saw or heard, and when
+    Signal(now::SignalArgs),
+    /// Mark the résumé or LinkedIn profile updated (today, or --date)
+    Updated(now::UpdatedArgs),
+    /// Save the positioning self-check: your team, its initiative, the article's factors
+    SelfCheck(now::SelfCheckArgs),
+    /// Add a contact, or update the one with that name
+    Contact(contacts::ContactArgs),
+    /// List the settings, or change one (time-to-offer, ghost-after, withholding, …)
+    Set(settings::SetArgs),
     /// Values changed both here and elsewhere: list them, or pick one side
     Conflicts(conflicts::ConflictsArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell); the README says where it goes
@@ -266,7 +316,12 @@ pub fn run(command: Command, paths: &Paths) -> Result<(), Failure> {
         Command::Vesting { last_day, format } => {
             vesting::vesting(paths, last_day.as_deref(), format)
         }
-        Command::Export { format, out, force } => export::export(paths, format, &out, force),
+        Command::Export {
+            format,
+            out,
+            force,
+            no_forfeited,
+        } => export::export(paths, format, &out, force, no_forfeited),
         Command::Apply(args) => pipeline::apply(paths, args),
         Command::Apps(args) => pipeline::apps(paths, args),
         Command::Import { what } => import::run(paths, what),
@@ -276,6 +331,24 @@ pub fn run(command: Command, paths: &Paths) -> Result<(), Failure> {
         Command::Log(args) => impact::log(paths, args),
         Command::Wins(args) => impact::wins(paths, args),
         Command::Check(args) => check::check(paths, args),
+        Command::Next(args) => next::next(paths, args),
+        Command::Notice(args) => notice::notice(paths, args),
+        Command::Account(args) => money::account(paths, args),
+        Command::Expense(args) => money::expense(paths, args),
+        Command::Severance(args) => money::severance(paths, args),
+        Command::Benefit(args) => money::benefit(paths, args),
+        Command::Cover(args) => money::cover(paths, args),
+        Command::Income(args) => money::income(paths, args),
+        Command::OneOff(args) => money::one_off(paths, args),
+        Command::NewJob(args) => money::new_job(paths, args),
+        Command::Grant(args) => grants::grant(paths, args),
+        Command::Price(args) => grants::price(paths, args),
+        Command::Bonus(args) => grants::bonus(paths, args),
+        Command::Signal(args) => now::signal(paths, args),
+        Command::Updated(args) => now::updated(paths, args),
+        Command::SelfCheck(args) => now::self_check(paths, args),
+        Command::Contact(args) => contacts::contact(paths, args),
+        Command::Set(args) => settings::set(paths, args),
         Command::Conflicts(args) => conflicts::conflicts(paths, args),
         Command::Completions { shell } => discover::completions(shell),
         Command::Man => discover::man(),
@@ -284,7 +357,16 @@ pub fn run(command: Command, paths: &Paths) -> Result<(), Failure> {
 
 /// Opens the workbook for reading only (never creates or changes it).
 pub fn open_for_reading(paths: &Paths) -> Result<Session, Failure> {
-    Ok(Session::open(paths.clone(), OpenOptions::default())?)
+    let session = Session::open(paths.clone(), OpenOptions::default())?;
+    // A mistyped --data-dir or CAREERBOOK_DIR would otherwise read as an
+    // empty workbook with nothing due.
+    if !paths.workbook.exists() {
+        warn(&format!(
+            "there is no workbook at {} yet; this is an empty one",
+            paths.workbook.display()
+        ));
+    }
+    Ok(session)
 }
 
 /// Opens the workbook to make one change: the lock is held until it is saved.

@@ -17,7 +17,6 @@ use super::merge;
 use super::workbook::Workbook;
 use super::{Id, Invalid};
 use chrono::NaiveDate;
-use std::collections::HashMap;
 
 /// The combined workbook, and what happened on the way, in words.
 #[derive(Debug)]
@@ -64,7 +63,7 @@ pub fn combine(
                     .map_or(id, |&(_, _, to)| to);
                 record.set_id(id);
                 let before = base.and_then(|b| kind.find(b, id_in_base(&renumbered, kind, id)));
-                ours_record(&mut out, before, record, theirs, today)?;
+                ours_record(&mut out, before, record, today)?;
             }
         }
         if let Some(base) = base {
@@ -82,6 +81,10 @@ pub fn combine(
             out.apply(edit, today, base.is_none())?;
         }
     }
+    // The id counter moves past every id either copy used.
+    out.workbook
+        .settle()
+        .map_err(|bad| Invalid::new("workbook", bad.to_string()))?;
     Ok(out)
 }
 
@@ -130,7 +133,6 @@ fn ours_record(
     out: &mut Combined,
     before: Option<Item>,
     record: Item,
-    theirs: &Workbook,
     today: NaiveDate,
 ) -> Result<(), Invalid> {
     let (kind, id) = (record.kind(), record.id());
@@ -163,7 +165,6 @@ fn ours_record(
         }
         (Some(_), Some(_)) => {}
     }
-    let _ = theirs;
     Ok(())
 }
 
@@ -246,7 +247,162 @@ impl Combined {
     }
 }
 
-/// How many records of each kind a workbook holds, for a summary.
-pub fn counts(wb: &Workbook) -> HashMap<Kind, usize> {
-    Kind::ALL.iter().map(|&k| (k, k.ids(wb).len())).collect()
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::impact::{Category, Win};
+    use crate::domain::pipeline::{Application, Contact, Relationship, Stage};
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, 3).expect("date")
+    }
+
+    fn win(id: Id, title: &str) -> Win {
+        Win {
+            id,
+            date: NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"),
+            title: title.into(),
+            category: Category::Revenue,
+            metric: None,
+            notes: None,
+            tags: Vec::new(),
+            link: None,
+        }
+    }
+
+    /// A base with wins 1 and 2; the next id is 3.
+    fn base() -> Workbook {
+        let mut wb = Workbook::default();
+        wb.impact.wins = vec![win(1, "one"), win(2, "two")];
+        wb.next_id = 3;
+        wb
+    }
+
+    fn titles(wb: &Workbook) -> Vec<(Id, &str)> {
+        wb.impact
+            .wins
+            .iter()
+            .map(|w| (w.id, w.title.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn both_copies_changes_and_additions_are_all_kept() {
+        let base = base();
+        let mut ours = base.clone();
+        ours.impact.wins[0].title = "one, ours".into();
+        ours.impact.wins.push(win(3, "added by us"));
+        ours.next_id = 4;
+        let mut theirs = base.clone();
+        theirs.impact.wins[1].title = "two, theirs".into();
+        theirs.impact.wins.push(win(3, "added by them"));
+        theirs.next_id = 4;
+        let combined = combine(Some(&base), &ours, &theirs, today()).expect("combines");
+        // Both took id 3: theirs keeps it, ours becomes 4 (the next free id).
+        assert_eq!(
+            titles(&combined.workbook),
+            [
+                (1, "one, ours"),
+                (2, "two, theirs"),
+                (3, "added by them"),
+                (4, "added by us")
+            ]
+        );
+        assert_eq!(combined.workbook.next_id, 5);
+        assert_eq!(
+            (combined.added, combined.changed, combined.conflicts),
+            (1, 1, 0)
+        );
+        assert_eq!(
+            combined.notes,
+            ["win 3 from this copy is now win 4: the other copy gave its id to another win"]
+        );
+    }
+
+    #[test]
+    fn a_renumbered_contact_takes_the_references_to_it_along() {
+        let base = base();
+        let mut ours = base.clone();
+        ours.pipeline
+            .contacts
+            .push(Contact::new(3, "Alice", Relationship::Peer));
+        let mut app = Application::new(4, "Acme", "SRE", Stage::Applied, today());
+        app.contacts = vec![3];
+        ours.pipeline.applications.push(app);
+        ours.next_id = 5;
+        let mut theirs = base.clone();
+        theirs
+            .pipeline
+            .contacts
+            .push(Contact::new(3, "Bob", Relationship::Peer));
+        theirs.next_id = 4;
+        let combined = combine(Some(&base), &ours, &theirs, today()).expect("combines");
+        let wb = &combined.workbook;
+        let alice = wb
+            .pipeline
+            .contacts
+            .iter()
+            .find(|c| c.name == "Alice")
+            .expect("Alice");
+        assert_ne!(alice.id, 3);
+        assert_eq!(wb.pipeline.applications[0].contacts, [alice.id], "not Bob");
+    }
+
+    #[test]
+    fn a_field_both_copies_changed_keeps_theirs_and_sets_ours_aside() {
+        let base = base();
+        let mut ours = base.clone();
+        ours.impact.wins[0].title = "ours".into();
+        let mut theirs = base.clone();
+        theirs.impact.wins[0].title = "theirs".into();
+        let combined = combine(Some(&base), &ours, &theirs, today()).expect("combines");
+        assert_eq!(combined.workbook.impact.wins[0].title, "theirs");
+        assert_eq!(combined.conflicts, 1);
+        assert_eq!(combined.workbook.conflicts[0].fields[0].set_aside, "ours");
+    }
+
+    #[test]
+    fn deletions_go_unless_the_other_copy_changed_the_record() {
+        let base = base();
+        // We deleted win 1 and changed win 2; they changed win 1 and deleted win 2.
+        let mut ours = base.clone();
+        ours.impact.wins.remove(0);
+        ours.impact.wins[0].title = "two, ours".into();
+        let mut theirs = base.clone();
+        theirs.impact.wins[0].title = "one, theirs".into();
+        theirs.impact.wins.remove(1);
+        let combined = combine(Some(&base), &ours, &theirs, today()).expect("combines");
+        assert_eq!(
+            titles(&combined.workbook),
+            [(1, "one, theirs"), (2, "two, ours")],
+            "each change outlives the other copy's deletion"
+        );
+        assert_eq!(combined.notes.len(), 2, "{:?}", combined.notes);
+        // An untouched record one copy deleted stays deleted.
+        let mut ours = base.clone();
+        ours.impact.wins.remove(0);
+        let combined = combine(Some(&base), &ours, &base, today()).expect("combines");
+        assert_eq!(titles(&combined.workbook), [(2, "two")]);
+    }
+
+    #[test]
+    fn without_a_base_nothing_is_deleted_and_differences_are_set_aside() {
+        let mut copy = base();
+        copy.impact.wins[0].title = "the copy's".into();
+        copy.impact.wins.remove(1);
+        copy.impact.wins.push(win(7, "only in the copy"));
+        let mut current = base();
+        current.impact.wins[0].title = "the workbook's".into();
+        let combined = combine(None, &copy, &current, today()).expect("combines");
+        assert_eq!(
+            titles(&combined.workbook),
+            [(1, "the workbook's"), (2, "two"), (7, "only in the copy")]
+        );
+        assert_eq!(combined.workbook.next_id, 8, "past every id in use");
+        assert_eq!(combined.conflicts, 1);
+        assert_eq!(
+            combined.workbook.conflicts[0].fields[0].set_aside,
+            "the copy's"
+        );
+    }
 }

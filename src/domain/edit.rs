@@ -317,6 +317,7 @@ sections! {
     ResigningForfeitsSeverance(bool) => "resigning forfeits severance", runway.resigning_forfeits_severance, |_, _| Ok(());
     GhostAfterDays(u32) => "days before ghosted", pipeline.ghost_after_days, |wb, _| wb.pipeline.validate();
     CurrentJob(Option<CurrentJob>) => "current job", pipeline.current_job, |wb, _| wb.pipeline.current_job.as_ref().map_or(Ok(()), CurrentJob::validate);
+    TimeToOffer(u32) => "time-to-offer", pipeline.time_to_offer_months, |wb, _| wb.pipeline.validate();
     ResumeUpdated(Option<NaiveDate>) => "résumé updated", now.resume_updated, |wb, today| not_after_today("resume_updated", wb.now.resume_updated, today);
     LinkedinUpdated(Option<NaiveDate>) => "LinkedIn updated", now.linkedin_updated, |wb, today| not_after_today("linkedin_updated", wb.now.linkedin_updated, today);
     Positioning(Positioning) => "positioning self-check", now.positioning, |wb, today| wb.now.positioning.validate(today);

@@ -26,6 +26,9 @@ pub enum Reason {
     Unsaved,
     /// Before an edit that added thousands of records at once (an import).
     PreBulk,
+    /// The file the edits of an `unsaved` backup started from, so restoring
+    /// them can merge them into a workbook that moved on since.
+    UnsavedBase,
 }
 
 impl Reason {
@@ -37,6 +40,7 @@ impl Reason {
             Reason::Damaged => "damaged",
             Reason::Unsaved => "unsaved",
             Reason::PreBulk => "pre-import",
+            Reason::UnsavedBase => "unsaved-base",
         }
     }
 
@@ -48,6 +52,7 @@ impl Reason {
             Reason::Damaged,
             Reason::Unsaved,
             Reason::PreBulk,
+            Reason::UnsavedBase,
         ]
         .into_iter()
         .find(|r| r.tag() == tag)
@@ -200,20 +205,50 @@ pub fn trim(disk: &dyn Disk, paths: &Paths, reason: Reason, keep: usize) -> Resu
     Ok(())
 }
 
-/// What a restore kept of the workbook it replaced.
-#[derive(Debug, Default, PartialEq)]
+/// Keeps edits that could not be saved: `workbook` as it was in memory
+/// (`unsaved`), beside `base`, the file those edits started from
+/// (`unsaved-base`), so that [`restore`] can merge them into whatever the
+/// workbook has become since instead of replacing it.
+pub fn keep_unsaved(
+    disk: &dyn Disk,
+    paths: &Paths,
+    workbook: &[u8],
+    base: Option<&[u8]>,
+) -> Result<PathBuf, StoreError> {
+    let kept = write(disk, paths, workbook, Reason::Unsaved)?;
+    if let Some(base) = base {
+        // Best effort: without it, restoring replaces the workbook instead.
+        let _ = write_atomic(disk, &paths.backups, &base_of(&kept), base);
+    }
+    Ok(kept)
+}
+
+/// Where the base of an `unsaved` backup is kept.
+fn base_of(unsaved: &Path) -> PathBuf {
+    let name = unsaved.file_name().unwrap_or_default().to_string_lossy();
+    let stem = name.strip_suffix(".ron").unwrap_or(&name);
+    unsaved.with_file_name(format!("{stem}-base.ron"))
+}
+
+/// What a restore did.
+#[derive(Debug)]
 pub struct Restored {
-    /// The workbook as it was (with the journal's edits in it), or the
-    /// damaged file.
+    /// The previous workbook (the journal's edits in it), kept as a backup of
+    /// its own, or the damaged file.
     pub kept: Option<PathBuf>,
     /// The journal, kept aside as it was when it could not be folded into
     /// `kept` (the workbook or the journal could not be read).
     pub journal: Option<PathBuf>,
+    /// For an `unsaved` backup: its edits merged into the current workbook
+    /// (nothing saved since is lost), rather than the workbook replaced.
+    pub merged: Option<crate::domain::combine::Combined>,
 }
 
-/// Replaces the workbook with the backup called `name`, first keeping the
-/// current file (readable or not) as a backup of its own, and retires the
-/// journal, whose edits that copy holds.
+/// Puts back the backup called `name`, first keeping the current file
+/// (readable or not) as a backup of its own, and retires the journal, whose
+/// edits that copy holds. An `unsaved` backup is merged into the current
+/// workbook, field by field, from the file its edits started from; any other
+/// backup replaces the workbook.
 pub fn restore(paths: &Paths, name: &str) -> Result<Restored, String> {
     let backup = list(paths)
         .map_err(|e| e.to_string())?
@@ -230,61 +265,112 @@ pub fn restore(paths: &Paths, name: &str) -> Result<Restored, String> {
     let _lock =
         super::lock::Lock::acquire(&paths.lock, super::lock::WAIT).map_err(|e| e.to_string())?;
     let current = file::read_bytes(&paths.workbook).map_err(|e| e.to_string())?;
-    let journal = file::read_bytes(&paths.journal).map_err(|e| e.to_string())?;
-    let restored =
-        keep_current(paths, current.as_deref(), journal.as_deref()).map_err(|e| e.to_string())?;
+    let pending = file::read_bytes(&paths.journal).map_err(|e| e.to_string())?;
+    let now = as_read(paths, current.as_deref(), pending.as_deref());
+    let (kept, journal) = keep_current(
+        paths,
+        current.as_deref(),
+        pending.as_deref(),
+        now.as_deref(),
+    )
+    .map_err(|e| e.to_string())?;
+    let merged = match (backup.reason, &now) {
+        (Reason::Unsaved, Some(now)) => merge_unsaved(paths, &backup.path, &bytes, now)?,
+        _ => None,
+    };
+    let bytes = match &merged {
+        Some(combined) => file::to_bytes(&combined.workbook).map_err(|e| e.to_string())?,
+        None => bytes,
+    };
     let target = file::save_target(&paths.workbook).map_err(|e| e.to_string())?;
-    let journal_len = journal.as_ref().map(|j| j.len() as u64);
+    let journal_len = pending.as_ref().map(|j| j.len() as u64);
     journal::replace_workbook(&RealDisk, paths, &target, &bytes, journal_len)
         .and_then(|()| file::sync_dir(&RealDisk, file::parent_dir(&target)))
         .map_err(|e| e.to_string())?;
-    if journal.is_some() {
+    if pending.is_some() {
         // One that stays is inert: its last line names the restored file.
         let _ = journal::remove(&RealDisk, &paths.journal);
     }
-    Ok(restored)
+    Ok(Restored {
+        kept,
+        journal,
+        merged,
+    })
 }
 
-/// Keeps what a restore replaces: the workbook as careerbook reads it, the
-/// journal's edits in it (`pre-restore`); or, when that cannot be read, the
-/// workbook file as it is (`damaged`) and the journal beside it.
+/// The workbook as careerbook reads it now, the journal's edits in it, as
+/// one file; `None` when the workbook or the journal cannot be read.
+fn as_read(paths: &Paths, current: Option<&[u8]>, pending: Option<&[u8]>) -> Option<Vec<u8>> {
+    let current = current?;
+    file::parse(&paths.workbook, current, super::migrate::STEPS).ok()?;
+    match pending {
+        None => Some(current.to_vec()),
+        Some(pending) => journal::parse(&paths.journal, pending.to_vec())
+            .and_then(|j| journal::folded(paths, super::migrate::STEPS, current, &j))
+            .ok(),
+    }
+}
+
+/// Keeps what a restore replaces: the workbook as careerbook reads it (`now`)
+/// as `pre-restore`; or, when that cannot be read, the workbook file as it is
+/// (`damaged`) and the journal beside it. Returns the two copies' paths.
 fn keep_current(
     paths: &Paths,
     current: Option<&[u8]>,
-    journal: Option<&[u8]>,
-) -> Result<Restored, StoreError> {
-    let readable =
-        |bytes: &[u8]| file::parse(&paths.workbook, bytes, super::migrate::STEPS).is_ok();
-    let whole = match (current, journal) {
-        (Some(current), None) if readable(current) => Some(current.to_vec()),
-        (Some(current), Some(journal)) if readable(current) => {
-            super::journal::parse(&paths.journal, journal.to_vec())
-                .and_then(|j| super::journal::folded(paths, super::migrate::STEPS, current, &j))
-                .ok()
-        }
-        _ => None,
-    };
-    if let Some(whole) = whole {
-        return Ok(Restored {
-            kept: Some(write(&RealDisk, paths, &whole, Reason::PreRestore)?),
-            journal: None,
-        });
+    pending: Option<&[u8]>,
+    now: Option<&[u8]>,
+) -> Result<(Option<PathBuf>, Option<PathBuf>), StoreError> {
+    if let Some(now) = now {
+        return Ok((
+            Some(write(&RealDisk, paths, now, Reason::PreRestore)?),
+            None,
+        ));
     }
     let kept = match current {
         Some(current) => Some(write(&RealDisk, paths, current, Reason::Damaged)?),
         None => None,
     };
-    let journal = match journal {
-        Some(journal) => Some(write_as(
+    let journal = match pending {
+        Some(pending) => Some(write_as(
             &RealDisk,
             paths,
-            journal,
+            pending,
             Reason::Damaged,
             "journal",
         )?),
         None => None,
     };
-    Ok(Restored { kept, journal })
+    Ok((kept, journal))
+}
+
+/// The edits of an `unsaved` backup merged into `current`, when its base is
+/// there and both copies can be read; `None` to replace the workbook instead.
+fn merge_unsaved(
+    paths: &Paths,
+    unsaved_path: &Path,
+    unsaved: &[u8],
+    current: &[u8],
+) -> Result<Option<crate::domain::combine::Combined>, String> {
+    let read = |path: &Path, bytes: &[u8]| match file::parse(path, bytes, super::migrate::STEPS) {
+        Ok(file::Parsed::Current(wb) | file::Parsed::Migrated { workbook: wb, .. }) => Some(wb),
+        _ => None,
+    };
+    let base_path = base_of(unsaved_path);
+    let Some(base) = file::read_bytes(&base_path)
+        .ok()
+        .flatten()
+        .and_then(|b| read(&base_path, &b))
+    else {
+        return Ok(None);
+    };
+    let (Some(ours), Some(theirs)) = (read(unsaved_path, unsaved), read(&paths.workbook, current))
+    else {
+        return Ok(None);
+    };
+    let today = crate::domain::dates::today();
+    crate::domain::combine::combine(Some(&base), &ours, &theirs, today)
+        .map(Some)
+        .map_err(|e| format!("the unsaved edits could not be merged: {e}"))
 }
 
 #[cfg(test)]

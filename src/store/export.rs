@@ -316,7 +316,10 @@ mod tests {
         let err = write_own_file(&data.workbook, b"x", |_| true, true, &data).unwrap_err();
         assert!(err.to_string().contains("own data directory"), "{err}");
         assert_eq!(fs::read(&data.workbook).expect("read"), b"(version: 1)");
-        assert_eq!(fs::read(&data.journal).expect("read"), b"Journal(version: 2)\n");
+        assert_eq!(
+            fs::read(&data.journal).expect("read"),
+            b"Journal(version: 2)\n"
+        );
     }
 
     #[test]

@@ -186,7 +186,6 @@ impl Session {
                 ));
             }
         }
-        session.notes.extend(file::loose_directory(&session.paths));
         let mut lock = lock;
         let writes = options.create || options.hold_lock;
         let mut migrated_from = session.load()?;
@@ -382,6 +381,13 @@ impl Session {
         &self.paths
     }
 
+    /// A warning when others can list the data directory (careerbook leaves
+    /// a directory it did not make as it is): shown by the full-screen
+    /// workbook as it opens, not repeated by every command.
+    pub fn loose_directory(&self) -> Option<String> {
+        file::loose_directory(&self.paths)
+    }
+
     /// Why this session cannot save, if it cannot.
     pub fn read_only(&self) -> Option<&str> {
         self.read_only.as_deref()
@@ -501,7 +507,12 @@ impl Session {
                 limit,
             });
         }
-        backup::write(&*self.disk, &self.paths, &bytes, Reason::Unsaved)
+        // What the unsaved edits started from: the file as read, journal in it.
+        let base = match self.on_disk {
+            Some(_) => self.as_read(None).ok(),
+            None => None,
+        };
+        backup::keep_unsaved(&*self.disk, &self.paths, &bytes, base.as_deref())
     }
 
     /// Re-reads the files if another process changed them, keeping unsaved

@@ -151,8 +151,13 @@ impl App {
                 scroll: 0,
             });
             self.status = Status::Info("read-only: nothing will be saved".into());
-        } else if !self.session.notes.is_empty() {
-            self.status = Status::Info(self.session.notes.join("; "));
+        } else {
+            let notes: Vec<String> = (self.session.notes.iter().cloned())
+                .chain(self.session.loose_directory())
+                .collect();
+            if !notes.is_empty() {
+                self.status = Status::Info(notes.join("; "));
+            }
         }
     }
 

@@ -430,3 +430,48 @@ fn when_not_even_a_backup_can_be_written_ctrl_c_stays_and_says_so() {
     crate::common::press(&mut app, "L");
     assert!(app.should_quit());
 }
+
+#[test]
+fn restoring_unsaved_edits_later_merges_them_and_keeps_what_was_saved_since() {
+    let (_dir, paths, disk, mut app) = app_with_an_unsaved_edit();
+    let pending_id = app
+        .session()
+        .workbook()
+        .impact
+        .wins
+        .last()
+        .expect("pending")
+        .id;
+    crate::common::press(&mut app, "q b");
+    assert!(app.should_quit());
+    let kept = backup::list(&paths)
+        .expect("list")
+        .into_iter()
+        .find(|b| b.reason == backup::Reason::Unsaved)
+        .expect("kept as a backup");
+    // Space is freed; another careerbook logs a win, which takes the id
+    // the unsaved one had.
+    disk.unbreak();
+    add(&mut open(&paths), "logged after freeing space");
+    let later = open(&paths)
+        .workbook()
+        .impact
+        .wins
+        .last()
+        .expect("later")
+        .clone();
+    assert_eq!(later.id, pending_id, "the same id, on purpose");
+    let restored = backup::restore(&paths, &kept.name).expect("restore");
+    let merged = restored.merged.expect("merged, not replaced");
+    assert_eq!(merged.added, 1);
+    assert!(
+        merged.notes.iter().any(|n| n.contains("is now")),
+        "{:?}",
+        merged.notes
+    );
+    let wins = open(&paths).workbook().impact.wins.clone();
+    let titles: Vec<&str> = wins.iter().map(|w| w.title.as_str()).collect();
+    assert_eq!(titles, ["saved", "logged after freeing space", "pending"]);
+    assert_eq!(wins[1].id, pending_id, "what was saved since keeps its id");
+    assert_ne!(wins[2].id, pending_id);
+}

@@ -1,9 +1,11 @@
 //! The Now tab, the home tab: the article's four steps with a status computed
 //! from every other tab, the alerts, the layoff signals log, the deadlines
-//! that follow a notice, and the weekly review.
+//! that follow a notice, and the weekly review. Once a notice is entered the
+//! tab leads with the next actions, one ranked list of what to do; the
+//! checklist and its panels stay one key (`v`) away.
 //!
 //! Everything shown comes from `domain::checklist::report`, the function
-//! `careerbook check` prints, so the two always agree.
+//! `careerbook check` and `careerbook next` print, so they always agree.
 
 mod forms;
 mod render;
@@ -48,6 +50,13 @@ impl Pane {
     }
 }
 
+/// The tab's two views once a notice is entered (before it, only the checklist).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum NowView {
+    Actions,
+    Checklist,
+}
+
 /// What a form opened by this screen is for; an edit carries the record or
 /// value as it was when the form opened.
 pub enum Purpose {
@@ -79,6 +88,10 @@ pub struct NowScreen {
     lower: Pane,
     /// The selected line in each panel.
     cursor: [usize; 4],
+    /// The view chosen with `v`, once a notice is entered.
+    chosen: NowView,
+    /// The selected next action.
+    action: usize,
     review: Option<Review>,
     /// The workbook's records the review steps list (rebuilt on refresh).
     review_data: review::Data,
@@ -99,9 +112,96 @@ impl NowScreen {
             focus: Pane::Checklist,
             lower: Pane::Alerts,
             cursor: [0; 4],
+            chosen: NowView::Actions,
+            action: 0,
             review: None,
             review_data: review::Data::default(),
         }
+    }
+
+    /// The view shown: the next actions lead once a notice is entered.
+    pub(super) fn view(&self) -> NowView {
+        if self.report.after_notice {
+            self.chosen
+        } else {
+            NowView::Checklist
+        }
+    }
+
+    /// Keys on the next actions view.
+    fn actions_action(&mut self, action: Action, cx: &mut Cx) -> bool {
+        let last = self.report.next.len().saturating_sub(1);
+        match action {
+            Action::Up => self.action = self.action.saturating_sub(1),
+            Action::Down => self.action = (self.action + 1).min(last),
+            Action::Open => self.open_action(cx),
+            Action::Explain => self.explain_action(cx),
+            Action::SwitchView => self.chosen = NowView::Checklist,
+            Action::Notice => cx.form(self.notice_form()),
+            Action::Review => self.start_review(),
+            _ => return false,
+        }
+        true
+    }
+
+    /// Enter on a next action: a deadline shows in the deadlines panel of the
+    /// checklist view; anything else goes to its tab and record.
+    fn open_action(&mut self, cx: &mut Cx) {
+        let Some(action) = self.report.next.get(self.action) else {
+            return;
+        };
+        if let Some(kind) = action.kind.deadline() {
+            let at = self
+                .report
+                .deadlines
+                .list
+                .iter()
+                .position(|d| d.kind == kind);
+            self.chosen = NowView::Checklist;
+            self.focus(Pane::Deadlines);
+            if let Some(at) = at {
+                self.cursor[Pane::Deadlines.index()] = at;
+            }
+            return;
+        }
+        cx.effects.push(Effect::GoTab(action.tab.index()));
+        if let Some((kind, id)) = action.record {
+            cx.effects.push(Effect::Select(kind, id));
+        }
+    }
+
+    /// `x` on a next action: its date, why, and what is at stake.
+    fn explain_action(&self, cx: &mut Cx) {
+        let Some(action) = self.report.next.get(self.action) else {
+            return;
+        };
+        let stake = match action.at_stake {
+            Some(amount) => format!(
+                "\n\nAt stake: {} ({}).",
+                crate::domain::money::format_money(amount),
+                render::stake_meaning(action.kind)
+            ),
+            None => String::new(),
+        };
+        let attention = if action.attention {
+            "\n\n! Needs attention now."
+        } else {
+            ""
+        };
+        cx.open(Popup::Message {
+            // The title holds names from the workbook: shown by the terminal rule.
+            title: crate::text::terminal_safe(&action.title, crate::text::Breaks::Show)
+                .into_owned(),
+            text: format!(
+                "{} ({})\n\n{}{stake}{attention}\n\nEnter goes to the {} tab.",
+                crate::domain::dates::format_long(action.date),
+                crate::domain::checklist::relative(action.date, self.today),
+                action.why,
+                action.tab.label()
+            ),
+            tone: Tone::Info,
+            scroll: 0,
+        });
     }
 
     fn len(&self, pane: Pane) -> usize {
@@ -336,6 +436,10 @@ impl Screen for NowScreen {
     fn scopes(&self) -> Vec<Scope> {
         if self.review.is_some() {
             vec![Scope::NowReview]
+        } else if self.view() == NowView::Actions {
+            vec![Scope::NowActions]
+        } else if self.report.after_notice {
+            vec![Scope::NowNotice, Scope::Now]
         } else {
             vec![Scope::Now]
         }
@@ -359,13 +463,18 @@ impl Screen for NowScreen {
             review.clamp(&self.review_data);
         }
         self.clamp_cursors();
+        self.action = self.action.min(self.report.next.len().saturating_sub(1));
     }
 
     fn on_action(&mut self, action: Action, cx: &mut Cx) -> bool {
         if self.review.is_some() {
             return self.review_action(action, cx);
         }
+        if self.view() == NowView::Actions {
+            return self.actions_action(action, cx);
+        }
         match action {
+            Action::SwitchView => self.chosen = NowView::Actions,
             Action::NextView => self.step_focus(1),
             Action::PrevView => self.step_focus(-1),
             Action::Up => self.move_cursor(-1),
@@ -402,6 +511,7 @@ impl Screen for NowScreen {
     fn render(&self, frame: &mut Frame, area: Rect, view: &View) {
         match &self.review {
             Some(review) => review.render(&self.review_data, frame, area, view),
+            None if self.report.after_notice => self.render_after_notice(frame, area, view),
             None => self.render_panes(frame, area, view),
         }
     }

@@ -1,19 +1,27 @@
 //! Drawing the Now tab: the checklist on top, then the alerts, deadlines and
 //! signals — all of them, one under the other, when there is room, else one
-//! at a time under a panel bar (←/→ switch). Status is a symbol and a word,
+//! at a time under a panel bar (←/→ switch). Once a notice is entered, a view
+//! strip leads and the next actions come first: this week's, then later ones,
+//! with the selected action's why underneath. Status is a symbol and a word,
 //! never colour alone.
 
-use super::{NowScreen, Pane};
-use crate::domain::checklist::{ItemReport, Status, relative};
+use super::{NowScreen, NowView, Pane};
+use crate::domain::checklist::{
+    ActionKind, ItemReport, NextAction, RunwayFigure, Status, relative,
+};
+use crate::domain::dates::format_long;
+use crate::domain::money::format_money;
 use crate::text::{fit, wrap};
 use crate::tui::screens::View;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::views;
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
 /// Width of `▶ ! attention  `: the mark, the status, two spaces.
 const STATUS_COLUMN: usize = 15;
@@ -32,7 +40,203 @@ fn short_date(date: NaiveDate) -> String {
     date.format("%d %b").to_string()
 }
 
+/// What an action's amount means, for its explanation.
+pub(super) fn stake_meaning(kind: ActionKind) -> &'static str {
+    match kind {
+        ActionKind::Vest => "what these shares are worth at the last price",
+        ActionKind::ForfeitedVest => "the unvested shares' worth at the last price",
+        ActionKind::Unemployment => "a week of benefit for each week late",
+        ActionKind::SeveranceReview => "the severance, gross",
+        _ => "money lost if it is missed",
+    }
+}
+
 impl NowScreen {
+    /// Once a notice is entered: the view strip, then the chosen view.
+    pub(super) fn render_after_notice(&self, frame: &mut Frame, area: Rect, view: &View) {
+        if area.height < 3 || area.width < 20 {
+            return;
+        }
+        let [strip, body] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+        let current = match self.view() {
+            NowView::Actions => 0,
+            NowView::Checklist => 1,
+        };
+        views::render(
+            frame,
+            strip,
+            &["Next actions", "Checklist"],
+            current,
+            "v: switch view",
+            view.theme,
+        );
+        match self.view() {
+            NowView::Actions => self.render_actions(frame, body, view.theme),
+            NowView::Checklist => self.render_panes(frame, body, view),
+        }
+    }
+
+    /// The ranked next actions, this week's first, the selected one's why
+    /// under them, and the four items in one line at the bottom.
+    fn render_actions(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
+        let width = area.width as usize;
+        let height = area.height as usize;
+        let actions = &self.report.next;
+        let mut lines = vec![Line::styled(fit(&self.situation(), width), theme.dim())];
+        if actions.is_empty() {
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                "Nothing to do: no deadline, vest, follow-up or contact is due.",
+                theme.text(),
+            ));
+        } else {
+            let detail = match height {
+                h if h >= 30 => 5,
+                h if h >= 12 => 3,
+                _ => 1,
+            };
+            let summary = if height >= 20 { 2 } else { 0 };
+            let mut room = height.saturating_sub(lines.len() + 1 + detail + summary);
+            let rows = self.action_rows(width, theme);
+            // Rows that do not fit are counted on a last line, never cut silently.
+            let overflow = rows.len() > room && room >= 2;
+            if overflow {
+                room -= 1;
+            }
+            // Keep the selected row in sight; headings scroll with the rows.
+            let selected = rows
+                .iter()
+                .position(|(index, _)| *index == Some(self.action))
+                .unwrap_or(0);
+            let offset = (selected + 1).saturating_sub(room);
+            let below = rows.len().saturating_sub(offset + room);
+            lines.extend(rows.into_iter().skip(offset).take(room).map(|(_, l)| l));
+            if overflow {
+                let text = match (offset, below) {
+                    (0, below) => format!("  ↓ {below} more"),
+                    (above, 0) => format!("  ↑ {above} above"),
+                    (above, below) => format!("  ↑ {above} above · ↓ {below} more"),
+                };
+                lines.push(Line::styled(text, theme.dim()));
+            }
+            lines.push(Line::raw(""));
+            if let Some(action) = actions.get(self.action) {
+                lines.extend(self.action_detail(action, width, detail, theme));
+            }
+        }
+        if height >= 20 {
+            while lines.len() < height - 1 {
+                lines.push(Line::raw(""));
+            }
+            lines.push(self.items_line(width, theme));
+        }
+        frame.render_widget(Paragraph::new(lines), area);
+    }
+
+    /// "Checklist  ✓ impact  ✓ positioning  ! options  ! money   v shows it".
+    fn items_line(&self, width: usize, theme: &Theme) -> Line<'static> {
+        let mut spans = vec![Span::styled("Checklist ", theme.heading())];
+        for item in &self.report.items {
+            let status = item.status();
+            spans.push(Span::styled(
+                format!(" {} {} ", status.symbol(), item.id.key()),
+                status_style(status, theme),
+            ));
+        }
+        spans.push(Span::styled("  v shows it", theme.dim()));
+        fit_line(Line::from(spans), width)
+    }
+
+    /// "Notice 12 Nov 2026 · last day 9 Feb 2027 · runway 22.52 months".
+    fn situation(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(notice) = self.report.deadlines.notice {
+            parts.push(format!("Notice {}", format_long(notice)));
+        }
+        if let Some(last) = self.separation {
+            parts.push(format!("last day {}", format_long(last)));
+        }
+        parts.push(match &self.report.runway {
+            RunwayFigure::NotEntered(_) => "no runway yet (Runway tab)".to_string(),
+            RunwayFigure::Problem(_) => "the runway cannot be worked out".to_string(),
+            other => format!("runway {}", other.describe()),
+        });
+        parts.join(" · ")
+    }
+
+    /// The list's lines, each with the index of its action (`None` for a heading).
+    fn action_rows(&self, width: usize, theme: &Theme) -> Vec<(Option<usize>, Line<'static>)> {
+        let actions = &self.report.next;
+        let mut rows = Vec::new();
+        let first_later = actions.iter().position(|a| !a.this_week(self.today));
+        // The year only where there is room for it.
+        let date_format = if width >= 100 { "%d %b %Y" } else { "%d %b" };
+        for (i, action) in actions.iter().enumerate() {
+            if i == 0 && first_later != Some(0) {
+                rows.push((None, Line::styled(" This week", theme.heading())));
+            }
+            if first_later == Some(i) {
+                rows.push((None, Line::styled(" Later", theme.heading())));
+            }
+            let selected = i == self.action;
+            let mark = match (selected, action.attention) {
+                (true, _) => "▶ ",
+                (false, true) => "! ",
+                (false, false) => "  ",
+            };
+            let when = relative(action.date, self.today);
+            let head = format!("{mark}{}  {when:<12}  ", action.date.format(date_format));
+            let stake = action
+                .at_stake
+                .map(|v| format!("  {}", format_money(v)))
+                .unwrap_or_default();
+            let title_room = width
+                .saturating_sub(head.chars().count())
+                .saturating_sub(stake.chars().count());
+            let title = if action.attention && selected {
+                format!("! {}", action.title)
+            } else {
+                action.title.clone()
+            };
+            let title = fit(&title, title_room);
+            let gap = title_room.saturating_sub(title.width());
+            let text = format!("{head}{title}{}{stake}", " ".repeat(gap));
+            let style = if selected {
+                theme.selected()
+            } else if action.attention {
+                theme.warn()
+            } else {
+                theme.text()
+            };
+            rows.push((Some(i), Line::styled(fit(&text, width), style)));
+        }
+        rows
+    }
+
+    /// The selected action's title, why, and where Enter goes.
+    fn action_detail(
+        &self,
+        action: &NextAction,
+        width: usize,
+        room: usize,
+        theme: &Theme,
+    ) -> Vec<Line<'static>> {
+        let mut lines = vec![Line::styled(fit(&action.title, width), theme.title())];
+        let mut why = wrap(&action.why, width);
+        if why.len() > room.saturating_sub(1) {
+            // Keep within the detail's lines; `x` shows the rest.
+            let rest = why.split_off(room.saturating_sub(2).min(why.len()));
+            why.push(rest.join(" "));
+        }
+        lines.extend(
+            why.into_iter()
+                .map(|l| Line::styled(fit(&l, width), theme.text())),
+        );
+        lines.truncate(room);
+        lines
+    }
+
     pub(super) fn render_panes(&self, frame: &mut Frame, area: Rect, view: &View) {
         if area.height < 3 || area.width < 20 {
             return;

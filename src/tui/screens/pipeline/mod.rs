@@ -11,6 +11,8 @@ mod list;
 
 use super::{Cx, Effect, Form, Refused, Screen, View};
 use crate::domain::Id;
+use crate::domain::checklist::{OfferNeeded, offer_needed, runway_figure};
+use crate::domain::dates::format_long;
 use crate::domain::edit::{Edit, Kind};
 use crate::domain::pipeline::{self, Application, Contact, Funnel, Stage};
 use crate::domain::workbook::Workbook;
@@ -68,9 +70,11 @@ pub enum Purpose {
     GhostDays(u32),
 }
 
-/// The counts the attention line shows, from the domain's reminder lists.
+/// The counts the attention line shows, from the domain's reminder lists,
+/// and the date an offer is needed by (from the runway's zero date).
 #[derive(Clone, Debug, Default)]
 struct Attention {
+    offer: Option<OfferNeeded>,
     open: usize,
     overdue: usize,
     due_today: usize,
@@ -309,6 +313,15 @@ impl PipelineScreen {
             }
             push("c: contacted today".to_string(), theme.dim());
         } else {
+            if let Some(offer) = a.offer.as_ref().filter(|o| o.attention) {
+                push(
+                    format!(
+                        "! offer needed by {}, nothing past screening",
+                        format_long(offer.by)
+                    ),
+                    theme.bad(),
+                );
+            }
             if a.overdue > 0 {
                 push(
                     format!("! {} overdue", count(a.overdue, "follow-up")),
@@ -344,10 +357,35 @@ impl PipelineScreen {
         fit_spans(spans, width)
     }
 
+    /// The view strip, and on its right the date an offer is needed by
+    /// (from the runway's zero date and the time-to-offer) when it fits.
     fn render_tabs(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
         let titles: Vec<&str> = Mode::ALL.iter().map(|m| m.label()).collect();
         let current = Mode::ALL.iter().position(|m| *m == self.mode).unwrap_or(0);
-        views::render(frame, area, &titles, current, "v: next view", theme);
+        let offer = self.attention.offer.as_ref().map(|offer| {
+            let mark = if offer.attention { "! " } else { "" };
+            let style = if offer.attention {
+                theme.bad()
+            } else {
+                theme.dim()
+            };
+            let text = format!("{mark}offer needed by {}", format_long(offer.by));
+            (text, style)
+        });
+        // The date goes right of the strip's own words, with a gap, if it fits.
+        let hint = "v: next view";
+        let room = (area.width as usize).saturating_sub(views::width(&titles, hint) + 1);
+        let right = offer
+            .as_ref()
+            .map(|(text, _)| text.chars().count())
+            .filter(|&w| w <= room)
+            .map_or(0, |w| u16::try_from(w).unwrap_or(0));
+        let [strip, date] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(right)]).areas(area);
+        views::render(frame, strip, &titles, current, hint, theme);
+        if let Some((text, style)) = offer.filter(|_| right > 0) {
+            frame.render_widget(Paragraph::new(Line::styled(text, style)), date);
+        }
     }
 
     fn render_app_detail(&self, frame: &mut Frame, area: Rect, id: Option<Id>, theme: &Theme) {
@@ -426,6 +464,7 @@ impl Screen for PipelineScreen {
         self.contact_info = built.info;
         self.funnel = pipeline::funnel(&p.applications, today);
         self.attention = Attention {
+            offer: offer_needed(p, &runway_figure(wb, today), today),
             open: self.board.card_count(),
             overdue: pipeline::overdue_follow_ups(p, today).len(),
             due_today: pipeline::follow_ups_due_today(p, today).len(),
