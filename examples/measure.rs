@@ -189,15 +189,19 @@ fn write(paths: &Paths, bytes: &[u8]) {
 }
 
 fn open_app(paths: &Paths, today: NaiveDate) -> App {
-    let session = Session::open(
+    App::new(open_session(paths), today, Theme::plain(), None)
+}
+
+/// Opens `paths` as the full-screen workbook does.
+fn open_session(paths: &Paths) -> Session {
+    Session::open(
         paths.clone(),
         OpenOptions {
             create: true,
             hold_lock: false,
         },
     )
-    .expect("open");
-    App::new(session, today, Theme::plain(), None)
+    .expect("open")
 }
 
 fn draw(app: &App, width: u16, height: u16) {
@@ -364,14 +368,7 @@ fn writes(today: NaiveDate) {
         let (mut open, mut build, mut frame) = (Vec::new(), Vec::new(), Vec::new());
         for _ in 0..5 {
             let t0 = Instant::now();
-            let session = Session::open(
-                paths.clone(),
-                OpenOptions {
-                    create: true,
-                    hold_lock: false,
-                },
-            )
-            .expect("open");
+            let session = open_session(&paths);
             let t1 = Instant::now();
             let app = App::new(session, today, Theme::plain(), None);
             let t2 = Instant::now();
