@@ -52,15 +52,15 @@ pub(super) fn amount(flag: &str, text: &str) -> Result<Decimal, Failure> {
     Ok(value)
 }
 
-/// A whole number of `what` (days, weeks, months), at least one.
+/// A whole number of `what` (day, week, month), at least one: plain digits,
+/// optionally the unit (`18 months`), thousands separators only in groups of
+/// three (`money::parse_whole`, the forms' reading), so `2,6` is refused
+/// rather than read as 26.
 pub(super) fn whole(flag: &str, text: &str, what: &str) -> Result<u32, Failure> {
-    match text.trim().replace(',', "").parse::<u32>() {
+    match money::parse_whole(text, &format!("{what}s")) {
         Ok(0) => Err(refused(flag, format!("enter at least one {what}"))),
         Ok(n) => Ok(n),
-        Err(_) => Err(refused(
-            flag,
-            format!("{:?} is not a whole number of {what}s", text.trim()),
-        )),
+        Err(message) => Err(refused(flag, message)),
     }
 }
 
@@ -118,17 +118,48 @@ pub(super) fn change<T>(
     })
 }
 
-/// The one record named `name` (ignoring case and surrounding spaces) in a
-/// list, for the commands that add or update by name.
+/// The record named `name` (ignoring case and surrounding spaces) in a list,
+/// for the commands that add or update by name; `None` to add one. `#12`
+/// names record 12, so one of two records with the same name can still be
+/// reached. Two records with the name are refused, naming their ids, never
+/// guessed. `noun` is the list's word for one record ("contact").
 pub(super) fn by_name<'a, T>(
     records: &'a [T],
     name: &str,
-    name_of: impl Fn(&T) -> &str,
-) -> Option<&'a T> {
+    noun: &str,
+    key: impl Fn(&T) -> (Id, &str),
+) -> Result<Option<&'a T>, Failure> {
+    if let Some(id) = name.trim().strip_prefix('#').and_then(|n| n.parse::<Id>().ok()) {
+        return match records.iter().find(|r| key(r).0 == id) {
+            Some(record) => Ok(Some(record)),
+            None => Err(refused("NAME", format!("there is no {noun} #{id}"))),
+        };
+    }
     let wanted = name.trim().to_lowercase();
-    records
+    let mut named = records
         .iter()
-        .find(|r| name_of(r).trim().to_lowercase() == wanted)
+        .filter(|r| key(r).1.trim().to_lowercase() == wanted);
+    let Some(first) = named.next() else {
+        return Ok(None);
+    };
+    let rest: Vec<&T> = named.collect();
+    if rest.is_empty() {
+        return Ok(Some(first));
+    }
+    let ids: Vec<String> = std::iter::once(first)
+        .chain(rest)
+        .map(|r| format!("#{}", key(r).0))
+        .collect();
+    Err(refused(
+        "NAME",
+        format!(
+            "{} {noun}s are named {:?} ({}); give the one you mean by its id, e.g. {:?}",
+            ids.len(),
+            name.trim(),
+            ids.join(", "),
+            ids[0]
+        ),
+    ))
 }
 
 /// A record added (`before` is `None`), or updated from the copy read.

@@ -1,6 +1,7 @@
 //! Accepting an offer: the Runway tab's new-job scenario from the offer's
-//! start date and its monthly pay after the workbook's withholding, and the
-//! offer's application moved to accepted — one edit, so one undo.
+//! start date and its monthly pay after the workbook's withholding, the
+//! offer's application moved to accepted, and any application accepted
+//! before moved to declined (a person takes one job) — one edit, so one undo.
 
 use crate::domain::dates::format_long;
 use crate::domain::edit::{Edit, Section};
@@ -27,6 +28,9 @@ pub struct Acceptance {
     /// The application the edit moves to accepted, when the offer answers
     /// one that is not there yet.
     pub moves: Option<Id>,
+    /// Applications accepted before, which the edit moves to declined: a
+    /// person takes one job, so accepting this offer turns down the others.
+    pub declines: Vec<Id>,
     /// Sets the new-job scenario (and moves the application), as one edit.
     pub edit: Edit,
 }
@@ -84,11 +88,24 @@ pub fn accept(wb: &Workbook, offer: Id, today: NaiveDate) -> Result<Acceptance, 
         },
         None => {}
     }
+    let mut declines = Vec::new();
+    for app in wb
+        .pipeline
+        .applications
+        .iter()
+        .filter(|a| a.stage == Stage::Accepted && Some(a.id) != offer.application)
+    {
+        if let Some(edit) = pipeline::move_application(&wb.pipeline, app.id, Stage::Declined, today)? {
+            edits.push(edit);
+            declines.push(app.id);
+        }
+    }
     Ok(Acceptance {
         offer: offer.id,
         new_job,
         working,
         moves,
+        declines,
         edit: Edit::Batch(edits),
     })
 }
