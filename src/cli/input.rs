@@ -129,7 +129,11 @@ pub(super) fn by_name<'a, T>(
     noun: &str,
     key: impl Fn(&T) -> (Id, &str),
 ) -> Result<Option<&'a T>, Failure> {
-    if let Some(id) = name.trim().strip_prefix('#').and_then(|n| n.parse::<Id>().ok()) {
+    if let Some(id) = name
+        .trim()
+        .strip_prefix('#')
+        .and_then(|n| n.parse::<Id>().ok())
+    {
         return match records.iter().find(|r| key(r).0 == id) {
             Some(record) => Ok(Some(record)),
             None => Err(refused("NAME", format!("there is no {noun} #{id}"))),

@@ -261,7 +261,9 @@ pub fn account(paths: &Paths, args: AccountArgs) -> Result<(), Failure> {
     let balance = amount("BALANCE", &args.balance)?;
     let as_of = optional_date("--as-of", args.as_of.as_deref(), today)?.unwrap_or(today);
     let changed = change(paths, today, refuse, |wb| {
-        let before = by_name(&wb.runway.accounts, &args.name, "account", |a| (a.id, &a.name))?;
+        let before = by_name(&wb.runway.accounts, &args.name, "account", |a| {
+            (a.id, &a.name)
+        })?;
         let account = Account {
             id: before.map_or(0, |a| a.id),
             name: before.map_or_else(|| args.name.trim().to_string(), |a| a.name.clone()),
@@ -298,7 +300,9 @@ pub fn expense(paths: &Paths, args: ExpenseArgs) -> Result<(), Failure> {
     let today = dates::today();
     let monthly = amount("MONTHLY", &args.monthly)?;
     let changed = change(paths, today, refuse, |wb| {
-        let before = by_name(&wb.runway.expenses, &args.name, "spending item", |e| (e.id, &e.name))?;
+        let before = by_name(&wb.runway.expenses, &args.name, "spending item", |e| {
+            (e.id, &e.name)
+        })?;
         let essential = match (args.essential, args.not_essential) {
             (true, _) => true,
             (_, true) => false,
@@ -471,7 +475,9 @@ pub fn income(paths: &Paths, args: IncomeArgs) -> Result<(), Failure> {
     let start = optional_date("--start", args.start.as_deref(), today)?;
     let end = optional_date("--end", args.end.as_deref(), today)?;
     let changed = change(paths, today, refuse, |wb| {
-        let before = by_name(&wb.runway.other_income, &args.name, "income", |i| (i.id, &i.name))?;
+        let before = by_name(&wb.runway.other_income, &args.name, "income", |i| {
+            (i.id, &i.name)
+        })?;
         let income = OtherIncome {
             id: before.map_or(0, |i| i.id),
             name: before.map_or_else(|| args.name.trim().to_string(), |i| i.name.clone()),
@@ -512,7 +518,9 @@ pub fn one_off(paths: &Paths, args: OneOffArgs) -> Result<(), Failure> {
         OneOffKind::Cost
     };
     let changed = change(paths, today, refuse, |wb| {
-        let before = by_name(&wb.runway.one_offs, &args.name, "one-off", |o| (o.id, &o.name))?;
+        let before = by_name(&wb.runway.one_offs, &args.name, "one-off", |o| {
+            (o.id, &o.name)
+        })?;
         let item = OneOff {
             id: before.map_or(0, |o| o.id),
             name: before.map_or_else(|| args.name.trim().to_string(), |o| o.name.clone()),

@@ -93,7 +93,11 @@ pub fn notice(paths: &Paths, args: NoticeArgs) -> Result<(), Failure> {
             // Named by the flag that moved a date: --last-day, or else --date.
             check_last_day(notice.as_ref(), last_day.or(wb.runway.separation)).map_err(
                 |invalid| {
-                    let flag = if last_day.is_some() { "--last-day" } else { "--date" };
+                    let flag = if last_day.is_some() {
+                        "--last-day"
+                    } else {
+                        "--date"
+                    };
                     refused(flag, invalid.message)
                 },
             )?;

@@ -429,11 +429,31 @@ mod tests {
         // Thursday 2026-11-26.
         let today = d(2026, 11, 26);
         // 2027-01-29 is 64 days ahead; 2026-01-29 is 301 days back: the nearer.
-        for typed in ["jan 29", "29 jan", "january 29", "Jan 29th", "29 JANUARY", "jan. 29"] {
-            assert_eq!(parse_date_input(typed, today), Ok(d(2027, 1, 29)), "{typed}");
+        for typed in [
+            "jan 29",
+            "29 jan",
+            "january 29",
+            "Jan 29th",
+            "29 JANUARY",
+            "jan. 29",
+        ] {
+            assert_eq!(
+                parse_date_input(typed, today),
+                Ok(d(2027, 1, 29)),
+                "{typed}"
+            );
         }
-        for typed in ["29 January 2027", "jan 29, 2027", "29 jan 2027", "January 29th, 2027"] {
-            assert_eq!(parse_date_input(typed, today), Ok(d(2027, 1, 29)), "{typed}");
+        for typed in [
+            "29 January 2027",
+            "jan 29, 2027",
+            "29 jan 2027",
+            "January 29th, 2027",
+        ] {
+            assert_eq!(
+                parse_date_input(typed, today),
+                Ok(d(2027, 1, 29)),
+                "{typed}"
+            );
         }
         assert_eq!(parse_date_input("29 jan 2025", today), Ok(d(2025, 1, 29)));
         // 12 Nov: 14 days back (a notice just given), not 351 days ahead.
@@ -449,8 +469,14 @@ mod tests {
         // 2024-01-01 and 2025-01-01 are 183 days away.
         assert_eq!(parse_date_input("1 jan", d(2024, 7, 2)), Ok(d(2025, 1, 1)));
         // Across the new year.
-        assert_eq!(parse_date_input("jan 1", d(2026, 12, 31)), Ok(d(2027, 1, 1)));
-        assert_eq!(parse_date_input("dec 31", d(2027, 1, 1)), Ok(d(2026, 12, 31)));
+        assert_eq!(
+            parse_date_input("jan 1", d(2026, 12, 31)),
+            Ok(d(2027, 1, 1))
+        );
+        assert_eq!(
+            parse_date_input("dec 31", d(2027, 1, 1)),
+            Ok(d(2026, 12, 31))
+        );
     }
 
     #[test]
@@ -477,14 +503,26 @@ mod tests {
                 .contains("not a real date")
         );
         // From 2027-11-26, 2028-02-29 is 95 days ahead.
-        assert_eq!(parse_date_input("feb 29", d(2027, 11, 26)), Ok(d(2028, 2, 29)));
+        assert_eq!(
+            parse_date_input("feb 29", d(2027, 11, 26)),
+            Ok(d(2028, 2, 29))
+        );
         // From 2024-06-01, 2024-02-29 is 93 days back.
-        assert_eq!(parse_date_input("29 feb", d(2024, 6, 1)), Ok(d(2024, 2, 29)));
+        assert_eq!(
+            parse_date_input("29 feb", d(2024, 6, 1)),
+            Ok(d(2024, 2, 29))
+        );
         // Still within the dates careerbook handles.
         assert!(parse_date_input("1 jan 1899", today).is_err());
-        assert!(parse_date_input("29 feb 1900", today).is_err(), "1900 is not a leap year");
+        assert!(
+            parse_date_input("29 feb 1900", today).is_err(),
+            "1900 is not a leap year"
+        );
         for not_a_date in ["jan", "29", "ja 29", "jan 29 27", "jan 29 2027 x", "29 30"] {
-            assert!(parse_date_input(not_a_date, today).is_err(), "{not_a_date:?}");
+            assert!(
+                parse_date_input(not_a_date, today).is_err(),
+                "{not_a_date:?}"
+            );
         }
     }
 

@@ -412,7 +412,11 @@ mod tests {
         }
         assert_eq!(parse_percent(" 10 % "), Ok(dec!(0.1)));
         assert_eq!(parse_percent("+7.5"), Ok(dec!(0.075)));
-        assert_eq!(parse_percent("-5%"), Ok(dec!(-0.05)), "the caller refuses a sign");
+        assert_eq!(
+            parse_percent("-5%"),
+            Ok(dec!(-0.05)),
+            "the caller refuses a sign"
+        );
         assert_eq!(parse_percent(".5"), Ok(dec!(0.005)));
     }
 

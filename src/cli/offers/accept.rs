@@ -47,7 +47,10 @@ pub(super) fn accept(paths: &Paths, id: Id, format: Format) -> Result<(), Failur
         offer: id,
         new_job: NewJobJson::from(&new_job),
         application: application.map(ApplicationRecord::from),
-        declined: declined.iter().map(|a| ApplicationRecord::from(*a)).collect(),
+        declined: declined
+            .iter()
+            .map(|a| ApplicationRecord::from(*a))
+            .collect(),
     };
     print_written(format, &json, || {
         let name = wb

@@ -337,7 +337,10 @@ mod tests {
         };
         let err = check_last_day(Some(&notice), Some(d(2026, 11, 1))).unwrap_err();
         assert_eq!(err.field, "separation");
-        assert!(err.message.starts_with("2026-11-01 is before the notice date 2026-11-12"));
+        assert!(
+            err.message
+                .starts_with("2026-11-01 is before the notice date 2026-11-12")
+        );
         // The notice day itself, a later day, or either date missing: nothing to refuse.
         assert_eq!(check_last_day(Some(&notice), Some(d(2026, 11, 12))), Ok(()));
         assert_eq!(check_last_day(Some(&notice), Some(d(2027, 2, 9))), Ok(()));

@@ -95,7 +95,9 @@ pub fn accept(wb: &Workbook, offer: Id, today: NaiveDate) -> Result<Acceptance, 
         .iter()
         .filter(|a| a.stage == Stage::Accepted && Some(a.id) != offer.application)
     {
-        if let Some(edit) = pipeline::move_application(&wb.pipeline, app.id, Stage::Declined, today)? {
+        if let Some(edit) =
+            pipeline::move_application(&wb.pipeline, app.id, Stage::Declined, today)?
+        {
             edits.push(edit);
             declines.push(app.id);
         }

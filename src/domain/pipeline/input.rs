@@ -374,7 +374,10 @@ mod tests {
         // 1 year × 12 = 12 months; 2 years × 12 = 24.
         assert_eq!(parse_time_to_offer("1 year"), Ok(12));
         assert_eq!(parse_time_to_offer("2 yrs"), Ok(24));
-        assert!(parse_time_to_offer("3 years").is_err(), "36 months is past 24");
+        assert!(
+            parse_time_to_offer("3 years").is_err(),
+            "36 months is past 24"
+        );
         // A unit that does not fit is refused, naming the ones that do.
         let weeks = parse_time_to_offer("6 weeks").unwrap_err();
         assert!(weeks.message.contains("months or years"), "{weeks}");

@@ -477,10 +477,7 @@ mod tests {
             range(Some(dec!(140000)), Some(dec!(160000)))
         );
         // One figure is a "from" with no "to", as the application form stores it.
-        assert_eq!(
-            parse_salary_cell("150000"),
-            range(Some(dec!(150000)), None)
-        );
+        assert_eq!(parse_salary_cell("150000"), range(Some(dec!(150000)), None));
         assert_eq!(parse_salary_cell("120k+"), range(Some(dec!(120000)), None));
         assert_eq!(
             parse_salary_cell("DOE"),
