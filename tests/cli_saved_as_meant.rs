@@ -638,3 +638,49 @@ fn month_name_dates_mean_the_nearest_such_day() {
         "not a real date",
     );
 }
+
+/// Runs `args`, which must succeed, and returns what it said on stderr.
+fn said(dir: &Path, args: &[&str]) -> String {
+    let out = careerbook(dir, args);
+    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    stderr(&out)
+        .lines()
+        .filter(|line| !line.contains("there is no workbook"))
+        .map(|line| format!("{line}\n"))
+        .collect()
+}
+
+#[test]
+fn values_that_look_like_a_slip_are_saved_and_said_as_the_forms_say_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    ok(dir.path(), &["notice", "--date", "2026-11-12", "--last-day", "2027-02-09"]);
+    assert_eq!(said(dir.path(), &["account", "Checking", "8,400"]), "");
+    // 84,000 = 10 × 8,400.
+    assert_eq!(
+        said(dir.path(), &["account", "Checking", "84,000"]),
+        "careerbook: ! $84,000.00 is far from the last balance ($8,400.00): check for a \
+         slipped digit or decimal point\n"
+    );
+    let balance = json_of(dir.path(), &["account", "Checking", "84,000", "--format", "json"]);
+    assert_eq!(balance["balance"], "84000", "saved all the same");
+    assert_eq!(said(dir.path(), &["price", "ACME", "212.40", "--as-of", "2026-11-24"]), "");
+    // 21.24 is a tenth of 212.40.
+    assert!(
+        said(dir.path(), &["price", "ACME", "21.24"])
+            .starts_with("careerbook: ! $21.24 is far from the last price ($212.40)"),
+    );
+    let benefit = said(dir.path(), &["benefit", "--weekly", "1.2M"]);
+    assert!(
+        benefit.starts_with(
+            "careerbook: ! $1,200,000.00 a week is above every state's maximum (the highest listed, "
+        ),
+        "{benefit}"
+    );
+    // KFF single as COBRA: $792.63; 9,000 is more than ten times it.
+    let cover = said(dir.path(), &["cover", "cobra", "9000"]);
+    assert!(
+        cover.starts_with("careerbook: ! $9,000.00 a month is 10× or more the KFF single-coverage average ($792.63"),
+        "{cover}"
+    );
+    assert_eq!(said(dir.path(), &["cover", "cobra", "single"]), "");
+}

@@ -9,7 +9,7 @@ use super::{Failure, apply_and_save, open_for_reading, open_for_writing};
 use crate::domain::dates;
 use crate::domain::edit::{Edit, Item, Kind};
 use crate::domain::workbook::Workbook;
-use crate::domain::{Id, Invalid, money};
+use crate::domain::{Id, Invalid, money, plausible};
 use crate::store::{Paths, Session};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -92,6 +92,8 @@ impl<T> Changed<T> {
 /// anything the output needs). It runs first on a read-only look, and the
 /// edit is tried on a copy, so a refused value (status 2) never creates or
 /// locks a workbook; then again under the lock, on exactly what is saved.
+/// A saved value that looks like a slip (`domain::plausible`) is said on
+/// standard error as `careerbook: ! …`.
 pub(super) fn change<T>(
     paths: &Paths,
     today: NaiveDate,
@@ -110,7 +112,12 @@ pub(super) fn change<T>(
     let mut session = open_for_writing(paths)?;
     session.set_today(today);
     let (edit, value) = build(session.workbook())?;
+    let slips = plausible::warnings(session.workbook(), &edit, today);
     let added = apply_and_save(&mut session, edit, refuse)?;
+    // Saved, as the forms save it, and said as the forms say it.
+    for slip in slips {
+        super::warn(&format!("! {slip}"));
+    }
     Ok(Changed {
         session,
         value,
