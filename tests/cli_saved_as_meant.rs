@@ -653,7 +653,10 @@ fn said(dir: &Path, args: &[&str]) -> String {
 #[test]
 fn values_that_look_like_a_slip_are_saved_and_said_as_the_forms_say_them() {
     let dir = tempfile::tempdir().expect("temp dir");
-    ok(dir.path(), &["notice", "--date", "2026-11-12", "--last-day", "2027-02-09"]);
+    ok(
+        dir.path(),
+        &["notice", "--date", "2026-11-12", "--last-day", "2027-02-09"],
+    );
     assert_eq!(said(dir.path(), &["account", "Checking", "8,400"]), "");
     // 84,000 = 10 × 8,400.
     assert_eq!(
@@ -661,9 +664,18 @@ fn values_that_look_like_a_slip_are_saved_and_said_as_the_forms_say_them() {
         "careerbook: ! $84,000.00 is far from the last balance ($8,400.00): check for a \
          slipped digit or decimal point\n"
     );
-    let balance = json_of(dir.path(), &["account", "Checking", "84,000", "--format", "json"]);
+    let balance = json_of(
+        dir.path(),
+        &["account", "Checking", "84,000", "--format", "json"],
+    );
     assert_eq!(balance["balance"], "84000", "saved all the same");
-    assert_eq!(said(dir.path(), &["price", "ACME", "212.40", "--as-of", "2026-11-24"]), "");
+    assert_eq!(
+        said(
+            dir.path(),
+            &["price", "ACME", "212.40", "--as-of", "2026-11-24"]
+        ),
+        ""
+    );
     // 21.24 is a tenth of 212.40.
     assert!(
         said(dir.path(), &["price", "ACME", "21.24"])

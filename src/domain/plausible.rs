@@ -46,9 +46,9 @@ fn record(wb: &Workbook, before: Option<&Item>, after: &Item, today: NaiveDate) 
 
 fn section(after: &Section) -> Vec<String> {
     match after {
-        Section::Benefit(Some(benefit)) => benefit_warning(benefit.weekly_amount)
-            .into_iter()
-            .collect(),
+        Section::Benefit(Some(benefit)) => {
+            benefit_warning(benefit.weekly_amount).into_iter().collect()
+        }
         _ => Vec::new(),
     }
 }
@@ -76,7 +76,7 @@ pub fn price(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::runway::{HealthCover, CoverKind, UnemploymentBenefit};
+    use crate::domain::runway::{CoverKind, HealthCover, UnemploymentBenefit};
     use rust_decimal_macros::dec;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -136,9 +136,15 @@ mod tests {
         new.id = 0;
         let said = warnings(&wb, &Edit::Add(new.into()), today);
         assert_eq!(said.len(), 1);
-        assert!(said[0].contains("far from the last price ($212.40)"), "{said:?}");
+        assert!(
+            said[0].contains("far from the last price ($212.40)"),
+            "{said:?}"
+        );
         // 21.24 is a tenth of 212.40: said too; 25 is not.
-        assert_eq!(price(&wb.vesting, None, "acme", dec!(21.24), today).is_some(), true);
+        assert_eq!(
+            price(&wb.vesting, None, "acme", dec!(21.24), today).is_some(),
+            true
+        );
         assert_eq!(price(&wb.vesting, None, "ACME", dec!(25), today), None);
         // Editing a price compares with that price's old value.
         let before = acme(dec!(50), d(2026, 10, 1));
@@ -160,7 +166,9 @@ mod tests {
             waits_for_severance: false,
         };
         let set = |weekly| Edit::set_from(&wb, Section::Benefit(Some(benefit(weekly))));
-        assert!(warnings(&wb, &set(dec!(1_200_000)), today)[0].contains("above every state's maximum"));
+        assert!(
+            warnings(&wb, &set(dec!(1_200_000)), today)[0].contains("above every state's maximum")
+        );
         assert!(warnings(&wb, &set(dec!(450)), today).is_empty());
         // KFF single as COBRA is $792.63 a month: $7,926.30 is ten times it.
         let cover = |premium| HealthCover {
@@ -173,10 +181,16 @@ mod tests {
         };
         let said = warnings(&wb, &Edit::Add(cover(dec!(7926.30)).into()), today);
         assert_eq!(said.len(), 1);
-        assert!(said[0].contains("10× or more the KFF single-coverage average"), "{said:?}");
+        assert!(
+            said[0].contains("10× or more the KFF single-coverage average"),
+            "{said:?}"
+        );
         assert!(warnings(&wb, &Edit::Add(cover(dec!(792.63)).into()), today).is_empty());
         // A batch says each.
-        let both = Edit::Batch(vec![set(dec!(1_200_000)), Edit::Add(cover(dec!(9000)).into())]);
+        let both = Edit::Batch(vec![
+            set(dec!(1_200_000)),
+            Edit::Add(cover(dec!(9000)).into()),
+        ]);
         assert_eq!(warnings(&wb, &both, today).len(), 2);
     }
 }

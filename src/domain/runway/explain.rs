@@ -175,6 +175,18 @@ fn benefit_line(facts: &Facts) -> Option<String> {
             "; {counted} of the payments fall inside the projection"
         ));
     }
+    let job = facts.ctx.plan.new_job.as_ref();
+    if let Some(job) =
+        job.filter(|j| facts.options.with_new_job && j.start <= benefit.last_payment(first))
+    {
+        let before = benefit.payment_dates(first, job.start).len();
+        line.push_str(&format!(
+            "; with the new job they stop when it starts, {}: {before} {} = {}",
+            format_long(job.start),
+            if before == 1 { "payment" } else { "payments" },
+            format_money(benefit.weekly_amount * Decimal::from(before))
+        ));
+    }
     Some(line)
 }
 

@@ -597,6 +597,74 @@ mod tests {
     }
 
     #[test]
+    fn benefits_stop_when_the_new_job_starts() {
+        // waiting_plan(false): $450 a week on 03-13, 03-20, 03-27 and 04-03.
+        // A job from 2026-03-25 at $3,000/month net: with it, 03-27 and
+        // 04-03 are not paid; 2 payments = $900.
+        let mut p = waiting_plan(false);
+        p.new_job = Some(NewJob {
+            start: d(2026, 3, 25),
+            monthly_net: dec!(3000),
+        });
+        let with_job = ProjectionOptions {
+            with_new_job: true,
+            ..Default::default()
+        };
+        let with = run_with(&p, d(2026, 2, 20), with_job);
+        let benefit: Vec<Decimal> = with.months[..3]
+            .iter()
+            .map(|m| flow(m, FlowKind::Benefit))
+            .collect();
+        assert_eq!(benefit, [dec!(900), dec!(0), dec!(0)]);
+        // Month 0 is [03-02, 04-02), 31 days; the job pays 3,000 × 8/31 = 774.193… → 774.19.
+        assert_eq!(flow(&with.months[0], FlowKind::NewJob), dec!(774.19));
+        // 50,000 + 7,035 severance + 900 benefit + 774.19 pay − 3,000 = 55,709.19;
+        // month 1: + 3,000 pay − 3,000 spending and no benefit: 55,709.19 again.
+        assert_eq!(with.months[0].closing, dec!(55709.19));
+        assert_eq!(with.months[1].closing, dec!(55709.19));
+        let ends = with
+            .markers
+            .iter()
+            .find(|m| m.kind == MarkerKind::BenefitEnds)
+            .expect("benefit ends");
+        assert_eq!(
+            (ends.date, ends.label.as_str()),
+            (d(2026, 3, 20), "Last benefit payment (the new job starts)")
+        );
+        assert!(
+            with.explain().iter().any(|line| line.ends_with(
+                "; with the new job they stop when it starts, 25 Mar 2026: 2 payments = $900.00"
+            )),
+            "{:?}",
+            with.explain()
+        );
+        // Without the job, all four are paid: $1,350 in month 0, $450 in month 1.
+        let without = run(&p, d(2026, 2, 20));
+        let benefit: Vec<Decimal> = without.months[..2]
+            .iter()
+            .map(|m| flow(m, FlowKind::Benefit))
+            .collect();
+        assert_eq!(benefit, [dec!(1350), dec!(450)]);
+        assert_eq!(
+            marker(&without, MarkerKind::BenefitEnds),
+            (d(2026, 4, 3), 1)
+        );
+        // A job starting before the first payment: no benefit at all with it.
+        p.new_job = Some(NewJob {
+            start: d(2026, 3, 10),
+            monthly_net: dec!(3000),
+        });
+        let early = run_with(&p, d(2026, 2, 20), with_job);
+        assert!(!early.months.iter().any(|m| m.has(FlowKind::Benefit)));
+        assert!(
+            !early
+                .markers
+                .iter()
+                .any(|m| m.kind == MarkerKind::BenefitStarts)
+        );
+    }
+
+    #[test]
     fn essentials_only_drops_other_spending() {
         // Rows count $4,500 instead of $6,000; runway 13.33 as computed above.
         let options = ProjectionOptions {

@@ -180,9 +180,16 @@ pub(super) fn schedule(ctx: &Context, with_new_job: bool) -> Schedule {
         markers: Vec::new(),
         not_counted: Vec::new(),
     };
+    // Unemployment benefit stops when a new job starts (in the run with it).
+    let job_starts = ctx
+        .plan
+        .new_job
+        .as_ref()
+        .filter(|_| with_new_job)
+        .map(|job| job.start);
     schedule.severance(ctx);
     schedule.notice(ctx);
-    schedule.benefit(ctx);
+    schedule.benefit(ctx, job_starts);
     schedule.cover(ctx);
     schedule.other_income(ctx);
     schedule.one_offs(ctx);
@@ -315,11 +322,17 @@ impl Schedule {
         );
     }
 
-    fn benefit(&mut self, ctx: &Context) {
+    /// The weekly payments, none on or after `stops` (a new job's first day).
+    fn benefit(&mut self, ctx: &Context, stops: Option<NaiveDate>) {
         let (Some(benefit), Some(first)) = (&ctx.plan.benefit, ctx.benefit_first) else {
             return;
         };
-        for date in benefit.payment_dates(first, ctx.horizon_end()) {
+        let last = benefit.last_payment(first);
+        // Cut short only by a job starting on or before the last payment.
+        let cut = stops.filter(|&day| day <= last);
+        let until = cut.map_or(ctx.horizon_end(), |day| day.min(ctx.horizon_end()));
+        let paid = benefit.payment_dates(first, until);
+        for &date in &paid {
             if let Some(month) = period_of(&ctx.periods, date) {
                 self.add(
                     month,
@@ -329,19 +342,20 @@ impl Schedule {
                 );
             }
         }
+        let Some(&paid_last) = paid.last() else {
+            return;
+        };
         self.mark_on(
             ctx,
             MarkerKind::BenefitStarts,
             first,
             "Benefit starts".into(),
         );
-        let last = benefit.last_payment(first);
-        self.mark_on(
-            ctx,
-            MarkerKind::BenefitEnds,
-            last,
-            "Last benefit payment".into(),
-        );
+        let (day, label) = match cut {
+            Some(_) => (paid_last, "Last benefit payment (the new job starts)"),
+            None => (last, "Last benefit payment"),
+        };
+        self.mark_on(ctx, MarkerKind::BenefitEnds, day, label.into());
     }
 
     fn cover(&mut self, ctx: &Context) {
