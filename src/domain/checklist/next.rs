@@ -22,7 +22,7 @@ use crate::domain::edit::Kind;
 use crate::domain::impact::logged_this_week;
 use crate::domain::money::{format_money, format_shares};
 use crate::domain::pipeline::{FollowUp, contacts_due, follow_ups_due_today, overdue_follow_ups};
-use crate::domain::vesting::{events, last_day};
+use crate::domain::vesting::{clawbacks_owed, events, last_day};
 use crate::domain::workbook::Workbook;
 use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
@@ -47,6 +47,7 @@ pub enum ActionKind {
     Cobra,
     Aca,
     ForfeitedVest,
+    Clawback,
     Vest,
     OfferNeeded,
     RunwayInputs,
@@ -65,6 +66,7 @@ impl ActionKind {
             Self::Cobra => "cobra",
             Self::Aca => "aca",
             Self::ForfeitedVest => "forfeited_vest",
+            Self::Clawback => "clawback",
             Self::Vest => "vest",
             Self::OfferNeeded => "offer_needed",
             Self::RunwayInputs => "runway_inputs",
@@ -102,7 +104,7 @@ impl ActionKind {
     fn costs_money(self) -> bool {
         matches!(
             self,
-            Self::SeveranceReview | Self::Unemployment | Self::ForfeitedVest
+            Self::SeveranceReview | Self::Unemployment | Self::ForfeitedVest | Self::Clawback
         )
     }
 }
@@ -375,8 +377,85 @@ fn vest_actions(wb: &Workbook, today: NaiveDate, deadlines: &Deadlines) -> Vec<N
         .collect();
     if let Some(last) = separation.filter(|&s| s >= today) {
         out.extend(forfeited_action(wb, last, today, deadlines));
+        out.extend(clawback_actions(wb, last, today, deadlines));
     }
     out
+}
+
+/// When to ask for better terms before leaving on `last`: before the
+/// severance review window closes if that comes first (its date and the
+/// words), else before the last day.
+fn ask_by(deadlines: &Deadlines, today: NaiveDate, last: NaiveDate) -> (NaiveDate, String) {
+    let review = deadlines
+        .list
+        .iter()
+        .find(|d| d.kind == DeadlineKind::SeveranceReview)
+        .map(|d| d.date)
+        .filter(|&date| today <= date && date <= last);
+    match review {
+        Some(date) => (
+            date,
+            format!(
+                "Ask before the severance review window closes ({}).",
+                format_long(date)
+            ),
+        ),
+        None => (last, "Ask before your last day.".to_string()),
+    }
+}
+
+/// A sign-on clawback leaving on `last` repays: where the role is eliminated
+/// and the bonus does not waive it, asking for a waiver (dated as asking for
+/// a later last day is); otherwise the repayment, due on the last day.
+fn clawback_actions(
+    wb: &Workbook,
+    last: NaiveDate,
+    today: NaiveDate,
+    deadlines: &Deadlines,
+) -> Vec<NextAction> {
+    let book = &wb.vesting;
+    clawbacks_owed(&book.sign_on_bonuses, last, book.role_eliminated)
+        .into_iter()
+        .map(|owed| {
+            let repays = format!(
+                "Leaving {} repays {} of “{}”: {}.",
+                format_long(last),
+                format_money(owed.owed),
+                owed.name,
+                owed.formula()
+            );
+            let (date, title, why) = if owed.ask_waiver {
+                let (date, ask) = ask_by(deadlines, today, last);
+                (
+                    date,
+                    format!(
+                        "Ask HR to waive the {} sign-on clawback: the role is eliminated",
+                        format_money(owed.owed)
+                    ),
+                    format!(
+                        "{repays} Employers often waive it when they eliminate the role; have \
+                         the waiver written into the severance agreement. {ask}"
+                    ),
+                )
+            } else {
+                (
+                    last,
+                    format!(
+                        "Sign-on clawback due: {} on your last day",
+                        format_money(owed.owed)
+                    ),
+                    format!(
+                        "{repays} A last day on or after {} owes nothing.",
+                        format_long(owed.term_ends)
+                    ),
+                )
+            };
+            let mut action = NextAction::new(ActionKind::Clawback, date, title, why, Tab::Vesting);
+            action.at_stake = Some(owed.owed);
+            action.record = Some((Kind::SignOn, owed.bonus));
+            action
+        })
+        .collect()
 }
 
 /// "Ask for a later last day": what leaving on `last` forfeits, dated when it
@@ -392,19 +471,7 @@ fn forfeited_action(
     if report.forfeited.is_zero() {
         return None;
     }
-    let review = deadlines
-        .list
-        .iter()
-        .find(|d| d.kind == DeadlineKind::SeveranceReview)
-        .map(|d| d.date)
-        .filter(|&date| today <= date && date <= last);
-    let ask_by = match review {
-        Some(date) => format!(
-            "Ask before the severance review window closes ({}).",
-            format_long(date)
-        ),
-        None => "Ask before your last day.".to_string(),
-    };
+    let (date, ask_by) = ask_by(deadlines, today, last);
     let next = report.next_vest.as_ref().map_or_else(String::new, |next| {
         let worth = next
             .gross
@@ -422,7 +489,7 @@ fn forfeited_action(
         .unwrap_or_default();
     let mut action = NextAction::new(
         ActionKind::ForfeitedVest,
-        review.unwrap_or(last),
+        date,
         format!(
             "Ask for a later last day: {} shares forfeited",
             format_shares(report.forfeited)

@@ -287,3 +287,97 @@ fn without_cash_or_spending_the_runway_inputs_are_an_action_for_today() {
     assert_eq!((inputs.date, inputs.tab), (today(), Tab::Runway));
     assert!(inputs.this_week(today()));
 }
+
+/// The workbook above with a $25,000 sign-on paid 2026-04-09, 12 months'
+/// prorated clawback: leaving 2027-02-09 serves 10 months, so
+/// 25,000 × 2/12 = 4,166.666… → $4,166.67 is owed.
+fn with_sign_on(role_eliminated: bool) -> Workbook {
+    let mut wb = workbook();
+    wb.vesting
+        .sign_on_bonuses
+        .push(crate::domain::vesting::SignOnBonus {
+            id: 20,
+            name: "Sign-on".into(),
+            gross: dec!(25000),
+            paid: d(2026, 4, 9),
+            clawback_months: 12,
+            prorated: true,
+            waived_if_eliminated: false,
+        });
+    wb.vesting.role_eliminated = role_eliminated;
+    wb
+}
+
+#[test]
+fn a_clawback_owed_on_an_eliminated_role_asks_for_a_waiver_before_signing() {
+    let actions = actions_on(&with_sign_on(true), today(), &offer(false));
+    let money: Vec<(ActionKind, NaiveDate, Option<Decimal>)> =
+        summary(&actions).into_iter().take(3).collect();
+    // This week, money lost if missed, largest first: $50,000 of shares,
+    // $30,000 of severance, then the $4,166.67 clawback, all asked for
+    // before the review window closes on Dec 3.
+    assert_eq!(
+        money,
+        vec![
+            (
+                ActionKind::ForfeitedVest,
+                d(2026, 12, 3),
+                Some(dec!(50000.00))
+            ),
+            (
+                ActionKind::SeveranceReview,
+                d(2026, 12, 3),
+                Some(dec!(30000.00))
+            ),
+            (ActionKind::Clawback, d(2026, 12, 3), Some(dec!(4166.67))),
+        ]
+    );
+    let clawback = &actions[2];
+    assert_eq!(
+        clawback.title,
+        "Ask HR to waive the $4,166.67 sign-on clawback: the role is eliminated"
+    );
+    assert_eq!(
+        clawback.why,
+        "Leaving 9 Feb 2027 repays $4,166.67 of “Sign-on”: $25,000.00 × 2/12 (2 of its 12 \
+         months not served). Employers often waive it when they eliminate the role; have the \
+         waiver written into the severance agreement. Ask before the severance review window \
+         closes (3 Dec 2026)."
+    );
+    assert_eq!(
+        (clawback.tab, clawback.record),
+        (Tab::Vesting, Some((Kind::SignOn, 20)))
+    );
+}
+
+#[test]
+fn a_clawback_owed_otherwise_is_a_plain_deadline_on_the_last_day() {
+    let actions = actions_on(&with_sign_on(false), today(), &offer(false));
+    let clawback = actions
+        .iter()
+        .find(|a| a.kind == ActionKind::Clawback)
+        .expect("listed");
+    assert_eq!(
+        (clawback.date, clawback.at_stake),
+        (d(2027, 2, 9), Some(dec!(4166.67)))
+    );
+    assert_eq!(
+        clawback.title,
+        "Sign-on clawback due: $4,166.67 on your last day"
+    );
+    // The term ends 2026-04-09 + 12 months = 2027-04-09.
+    assert!(
+        clawback
+            .why
+            .ends_with("A last day on or after 9 Apr 2027 owes nothing."),
+        "{}",
+        clawback.why
+    );
+    // Later, by date: it comes with the separation on Feb 9, money first.
+    let feb_9: Vec<ActionKind> = actions
+        .iter()
+        .filter(|a| a.date == d(2027, 2, 9))
+        .map(|a| a.kind)
+        .collect();
+    assert_eq!(feb_9, [ActionKind::Clawback, ActionKind::Separation]);
+}

@@ -244,6 +244,15 @@ fn income_lines(facts: &Facts) -> Vec<String> {
             format_long(item.date)
         )
     }));
+    lines.extend(facts.ctx.repayments.iter().map(|owed| {
+        format!(
+            "{}: {} repaid on leaving, {} ({})",
+            owed.label,
+            format_money(owed.amount),
+            format_long(owed.date),
+            owed.working.trim_end_matches('.')
+        )
+    }));
     let vests = facts.ctx.vest_proceeds;
     if !plan.include_vest_proceeds {
         lines.push("Vest proceeds: not counted (switched off)".into());

@@ -22,7 +22,7 @@ pub use plan::{
     RunwayPlan, Severance, SeverancePay, UnemploymentBenefit,
 };
 pub use projection::{
-    HORIZON_MONTHS, MonthRow, NewJobComparison, Projection, ProjectionOptions, Runway, Shortfall,
-    StartReason, VestProceeds, project, projection_start,
+    Extras, HORIZON_MONTHS, MonthRow, NewJobComparison, Projection, ProjectionOptions, Repayment,
+    Runway, Shortfall, StartReason, VestProceeds, project, project_with, projection_start,
 };
 pub use streams::{Flow, FlowKind, Marker, MarkerKind};

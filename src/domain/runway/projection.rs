@@ -43,6 +43,26 @@ pub struct VestProceeds {
     pub label: String,
 }
 
+/// A repayment owed on a day, supplied by the Vesting module: a sign-on
+/// clawback falls due on the last day on payroll. A cost in the projection.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Repayment {
+    pub date: NaiveDate,
+    pub amount: Decimal,
+    /// What it is, e.g. `Sign-on clawback “Sign-on”`.
+    pub label: String,
+    /// How the amount is worked out, for the explanation.
+    pub working: String,
+}
+
+/// What the other tabs add to the projection: vest proceeds (income) and
+/// repayments (costs).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Extras<'a> {
+    pub vest_proceeds: &'a [VestProceeds],
+    pub repayments: &'a [Repayment],
+}
+
 /// Why the projection starts when it does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StartReason {
@@ -167,15 +187,36 @@ pub fn projection_start(plan: &RunwayPlan, today: NaiveDate) -> (NaiveDate, Star
     }
 }
 
-/// Projects the plan month by month from its start for 10 years.
+/// Projects the plan month by month from its start for 10 years, with vest
+/// proceeds and nothing owed (see [`project_with`]).
 pub fn project(
     plan: &RunwayPlan,
     today: NaiveDate,
     vest_proceeds: &[VestProceeds],
     options: ProjectionOptions,
 ) -> Result<Projection, Invalid> {
+    let extras = Extras {
+        vest_proceeds,
+        repayments: &[],
+    };
+    project_with(plan, today, extras, options)
+}
+
+/// Projects the plan month by month from its start for 10 years, with what
+/// the other tabs add to it.
+pub fn project_with(
+    plan: &RunwayPlan,
+    today: NaiveDate,
+    extras: Extras,
+    options: ProjectionOptions,
+) -> Result<Projection, Invalid> {
+    let vest_proceeds = extras.vest_proceeds;
     plan.validate()?;
     check_options(&options, vest_proceeds)?;
+    extras
+        .repayments
+        .iter()
+        .try_for_each(|r| check_amount("repayments", r.amount))?;
     let (start, start_reason) = projection_start(plan, today);
     let runs_out = plan.severance_runs_out()?;
     let ctx = Context {
@@ -188,6 +229,7 @@ pub fn project(
         },
         benefit_first: plan.benefit.as_ref().map(|b| b.first_paid(runs_out)),
         vest_proceeds,
+        repayments: extras.repayments,
     };
     let cash = round_cents(plan.cash());
     let basis = Basis::shown(&options);

@@ -20,7 +20,7 @@
 //! table adds up to the cent.
 
 use super::plan::{OneOffKind, RunwayPlan, SeverancePay};
-use super::projection::VestProceeds;
+use super::projection::{Repayment, VestProceeds};
 use crate::domain::dates::add_months;
 use crate::domain::money::{format_money, format_percent, round_cents};
 use chrono::{Days, NaiveDate};
@@ -87,13 +87,19 @@ pub enum FlowKind {
     OneOffCost,
     OneOffIncome,
     VestProceeds,
+    /// A repayment owed (a sign-on clawback on the last day).
+    Repayment,
 }
 
 impl FlowKind {
     pub fn is_income(&self) -> bool {
         !matches!(
             self,
-            Self::EssentialSpending | Self::OtherSpending | Self::Cover | Self::OneOffCost
+            Self::EssentialSpending
+                | Self::OtherSpending
+                | Self::Cover
+                | Self::OneOffCost
+                | Self::Repayment
         )
     }
 
@@ -110,6 +116,7 @@ impl FlowKind {
             Self::OneOffCost => "One-off cost",
             Self::OneOffIncome => "One-off income",
             Self::VestProceeds => "Vest proceeds",
+            Self::Repayment => "Repayment",
         }
     }
 }
@@ -153,6 +160,7 @@ pub(super) struct Context<'a> {
     /// The benefit's first payment after any wait for severance.
     pub benefit_first: Option<NaiveDate>,
     pub vest_proceeds: &'a [VestProceeds],
+    pub repayments: &'a [Repayment],
 }
 
 impl Context<'_> {
@@ -194,6 +202,7 @@ pub(super) fn schedule(ctx: &Context, with_new_job: bool) -> Schedule {
     schedule.other_income(ctx);
     schedule.one_offs(ctx);
     schedule.vest_proceeds(ctx);
+    schedule.repayments(ctx);
     if with_new_job {
         schedule.new_job(ctx);
     }
@@ -414,6 +423,18 @@ impl Schedule {
                 FlowKind::VestProceeds,
                 &vest.label,
                 vest.net,
+            );
+        }
+    }
+
+    fn repayments(&mut self, ctx: &Context) {
+        for owed in ctx.repayments {
+            self.lump(
+                ctx,
+                owed.date,
+                FlowKind::Repayment,
+                &owed.label,
+                owed.amount,
             );
         }
     }
