@@ -21,6 +21,7 @@ use crate::domain::dates::{format_long, week_start};
 use crate::domain::edit::Kind;
 use crate::domain::impact::logged_this_week;
 use crate::domain::money::{format_money, format_shares};
+use crate::domain::offers::{EarlyStart, early_starts};
 use crate::domain::pipeline::{FollowUp, contacts_due, follow_ups_due_today, overdue_follow_ups};
 use crate::domain::vesting::{clawbacks_owed, events, last_day};
 use crate::domain::workbook::Workbook;
@@ -48,6 +49,7 @@ pub enum ActionKind {
     Aca,
     ForfeitedVest,
     Clawback,
+    EarlyStart,
     Vest,
     OfferNeeded,
     RunwayInputs,
@@ -67,6 +69,7 @@ impl ActionKind {
             Self::Aca => "aca",
             Self::ForfeitedVest => "forfeited_vest",
             Self::Clawback => "clawback",
+            Self::EarlyStart => "early_start",
             Self::Vest => "vest",
             Self::OfferNeeded => "offer_needed",
             Self::RunwayInputs => "runway_inputs",
@@ -104,7 +107,11 @@ impl ActionKind {
     fn costs_money(self) -> bool {
         matches!(
             self,
-            Self::SeveranceReview | Self::Unemployment | Self::ForfeitedVest | Self::Clawback
+            Self::SeveranceReview
+                | Self::Unemployment
+                | Self::ForfeitedVest
+                | Self::Clawback
+                | Self::EarlyStart
         )
     }
 }
@@ -201,13 +208,24 @@ pub fn next_actions(
     deadlines: &Deadlines,
     offer: Option<&OfferNeeded>,
 ) -> Vec<NextAction> {
+    let early = early_starts(wb, today);
+    // The accepted new job's start forfeits the severance: it is no longer
+    // money coming, whatever the review window says.
+    let forfeiting = early
+        .iter()
+        .find(|e| e.accepted && e.severance_forfeited.is_some());
     let mut out: Vec<NextAction> = deadlines
         .list
         .iter()
         .filter(|d| d.date >= today)
-        .map(|d| deadline_action(wb, d, today))
+        .map(|d| deadline_action(wb, d, today, forfeiting))
         .collect();
     out.extend(vest_actions(wb, today, deadlines));
+    out.extend(
+        early
+            .iter()
+            .map(|e| early_start_action(e, today, deadlines)),
+    );
     if let Some(offer) = offer {
         let mut action = NextAction::new(
             ActionKind::OfferNeeded,
@@ -251,7 +269,12 @@ pub fn next_actions(
     out
 }
 
-fn deadline_action(wb: &Workbook, deadline: &Deadline, today: NaiveDate) -> NextAction {
+fn deadline_action(
+    wb: &Workbook,
+    deadline: &Deadline,
+    today: NaiveDate,
+    forfeiting: Option<&EarlyStart>,
+) -> NextAction {
     let plan = &wb.runway;
     let when = format!(
         "{} ({})",
@@ -265,6 +288,24 @@ fn deadline_action(wb: &Workbook, deadline: &Deadline, today: NaiveDate) -> Next
         ""
     };
     let (title, why, at_stake) = match deadline.kind {
+        DeadlineKind::SeveranceReview if forfeiting.is_some() => {
+            let early = forfeiting.expect("matched");
+            let gross = early
+                .severance_forfeited
+                .map_or_else(String::new, |g| format!(" ({} gross)", format_money(g)));
+            (
+                "Review and sign the severance agreement".to_string(),
+                format!(
+                    "The review window closes {when}. You accepted {} starting {}, before your \
+                     last day on payroll: resigning then forfeits the severance{gross}, so it is \
+                     not counted as money coming unless the start moves (see the action about \
+                     the start date).",
+                    early.company,
+                    format_long(early.start)
+                ),
+                None,
+            )
+        }
         DeadlineKind::SeveranceReview => {
             let gross = plan
                 .severance
@@ -380,6 +421,68 @@ fn vest_actions(wb: &Workbook, today: NaiveDate, deadlines: &Deadlines) -> Vec<N
         out.extend(clawback_actions(wb, last, today, deadlines));
     }
     out
+}
+
+/// An offer starting before the last day: accepted, what the start forfeits
+/// and what asking for a later one is worth; not yet, a pointer to the
+/// what-if with its figure. Dated as asking for a later last day is.
+fn early_start_action(early: &EarlyStart, today: NaiveDate, deadlines: &Deadlines) -> NextAction {
+    let (date, ask) = ask_by(deadlines, today, early.leaving);
+    let forfeits = match early.severance_forfeited {
+        Some(gross) => format!(
+            "the severance ({} gross) and your pay to the last day",
+            format_money(gross)
+        ),
+        None => "your pay to the last day".to_string(),
+    };
+    let worth = match early.later_worth.amount {
+        Some(net) if net > Decimal::ZERO => format!("is worth {} more", format_money(net)),
+        Some(net) if net < Decimal::ZERO => format!("is worth {} less", format_money(-net)),
+        Some(_) => "comes to the same".to_string(),
+        None => "cannot be worked out yet (see the what-if's working)".to_string(),
+    };
+    let what_if = format!(
+        "careerbook offer what-if {} --start {}",
+        early.offer, early.later_start
+    );
+    let starting = format!(
+        "starting on {} means leaving on {}, before your last day on payroll ({}): that \
+         forfeits {forfeits}.",
+        format_long(early.start),
+        format_long(early.leaving),
+        format_long(early.last_day)
+    );
+    let (title, why) = if early.accepted {
+        (
+            format!(
+                "Ask {} to start on {} or later",
+                early.company,
+                format_long(early.later_start)
+            ),
+            format!(
+                "You accepted {}'s offer: {starting} Starting on {} instead {worth} \
+                 ({what_if}). {ask}",
+                early.company,
+                format_long(early.later_start)
+            ),
+        )
+    } else {
+        (
+            format!(
+                "{}'s start comes before your last day: see what it forfeits",
+                early.company
+            ),
+            format!(
+                "{}'s offer: {starting} A start on {} {worth}: {what_if}. {ask}",
+                early.company,
+                format_long(early.later_start)
+            ),
+        )
+    };
+    let mut action = NextAction::new(ActionKind::EarlyStart, date, title, why, Tab::Pipeline);
+    action.at_stake = early.later_worth.amount.filter(|net| *net > Decimal::ZERO);
+    action.record = Some((Kind::Offer, early.offer));
+    action
 }
 
 /// When to ask for better terms before leaving on `last`: before the

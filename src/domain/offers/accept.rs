@@ -11,7 +11,7 @@ use crate::domain::runway::NewJob;
 use crate::domain::workbook::Workbook;
 use crate::domain::{Id, Invalid};
 
-use super::offer::find;
+use super::offer::{Offer, find};
 use super::situation::Situation;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -35,17 +35,24 @@ pub struct Acceptance {
     pub edit: Edit,
 }
 
+/// The Runway tab's new job that accepting `offer` sets: its start, and
+/// its base ÷ 12 after the workbook's withholding, half-up to cents.
+pub fn new_job_of(wb: &Workbook, offer: &Offer) -> NewJob {
+    let rate = wb.runway.withholding;
+    NewJob {
+        start: offer.start,
+        monthly_net: round_cents(offer.base * (Decimal::ONE - rate) / Decimal::from(12)),
+    }
+}
+
 /// What accepting offer `offer` on `today` sets. The monthly pay is the base
 /// salary ÷ 12 after the Runway tab's withholding rate: bonuses, the sign-on
 /// and equity come as lump sums, not monthly pay.
 pub fn accept(wb: &Workbook, offer: Id, today: NaiveDate) -> Result<Acceptance, Invalid> {
     let offer = find(wb, offer)?;
     let rate = wb.runway.withholding;
-    let monthly_net = round_cents(offer.base * (Decimal::ONE - rate) / Decimal::from(12));
-    let new_job = NewJob {
-        start: offer.start,
-        monthly_net,
-    };
+    let new_job = new_job_of(wb, offer);
+    let monthly_net = new_job.monthly_net;
     let mut working = vec![
         format!(
             "The Runway tab's new job: starting {}, {} a month after withholding.",
