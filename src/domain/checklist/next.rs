@@ -452,13 +452,21 @@ fn early_start_action(early: &EarlyStart, today: NaiveDate, deadlines: &Deadline
         format_long(early.leaving),
         format_long(early.last_day)
     );
+    let later_pays = early
+        .later_worth
+        .amount
+        .is_some_and(|net| net > Decimal::ZERO);
     let (title, why) = if early.accepted {
         (
-            format!(
-                "Ask {} to start on {} or later",
-                early.company,
-                format_long(early.later_start)
-            ),
+            if later_pays {
+                format!(
+                    "Ask {} to start on {} or later",
+                    early.company,
+                    format_long(early.later_start)
+                )
+            } else {
+                format!("Your start at {} comes before your last day", early.company)
+            },
             format!(
                 "You accepted {}'s offer: {starting} Starting on {} instead {worth} \
                  ({what_if}). {ask}",
@@ -469,8 +477,13 @@ fn early_start_action(early: &EarlyStart, today: NaiveDate, deadlines: &Deadline
     } else {
         (
             format!(
-                "{}'s start comes before your last day: see what it forfeits",
-                early.company
+                "{}'s start comes before your last day: {}",
+                early.company,
+                if later_pays {
+                    "see what it forfeits"
+                } else {
+                    "see the what-if"
+                }
             ),
             format!(
                 "{}'s offer: {starting} A start on {} {worth}: {what_if}. {ask}",

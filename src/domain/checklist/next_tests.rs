@@ -511,6 +511,7 @@ fn after_accepting_a_start_that_forfeits_the_severance_it_is_no_longer_money_com
         .find(|a| a.kind == ActionKind::EarlyStart)
         .expect("listed");
     assert_eq!(early.at_stake, None);
+    assert_eq!(early.title, "Your start at Acme comes before your last day");
     assert!(
         early
             .why
