@@ -696,3 +696,75 @@ fn values_that_look_like_a_slip_are_saved_and_said_as_the_forms_say_them() {
     );
     assert_eq!(said(dir.path(), &["cover", "cobra", "single"]), "");
 }
+
+#[test]
+fn what_is_printed_names_the_right_flag_and_shows_figures_whole() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // 5 trillion at $1 is that many shares: the value given is what is too large.
+    refused(
+        dir.path(),
+        &[
+            "offer",
+            "add",
+            "X",
+            "--base",
+            "100k",
+            "--start",
+            "2027-01-04",
+            "--equity-value",
+            "5000000000000",
+            "--price",
+            "1",
+        ],
+        "--equity-value: an equity value this large",
+    );
+    // A large base is printed whole, never cut to "$12,000,000,00…".
+    ok(
+        dir.path(),
+        &[
+            "offer",
+            "add",
+            "Big",
+            "--base",
+            "12000000000",
+            "--start",
+            "2027-01-04",
+        ],
+    );
+    let offers = ok(dir.path(), &["offers"]);
+    assert!(
+        offers.contains("Year 1 cash                unknown $12,000,000,000.00\n"),
+        "{offers}"
+    );
+    // A start before today is refused, never "leaving … on 31 Dec 1899".
+    let out = careerbook(
+        dir.path(),
+        &["offer", "what-if", "1", "--start", "1900-01-01"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("--start: 1900-01-01 is before today (2026-11-26)"),
+        "{}",
+        stderr(&out)
+    );
+    // Weeks × base is worked out, and said so.
+    ok(
+        dir.path(),
+        &["notice", "--date", "2026-11-12", "--last-day", "2027-02-09"],
+    );
+    let text = ok(
+        dir.path(),
+        &["severance", "--weeks", "20", "--base", "100k"],
+    );
+    assert!(
+        text.contains("Formula: 20 weeks × $100,000.00 a year ÷ 52 = $38,461.54\n"),
+        "{text}"
+    );
+    // A choice refused with the right article.
+    let message = refused(
+        dir.path(),
+        &["self-check", "--strategic", "moonshots"],
+        "--strategic",
+    );
+    assert!(message.contains("is not an initiative"), "{message}");
+}

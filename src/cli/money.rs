@@ -442,13 +442,16 @@ pub fn severance(paths: &Paths, args: SeveranceArgs) -> Result<(), Failure> {
         .pay(plan.separation, plan.withholding)
         .map_err(|e| Failure::runtime(format!("saved, but it cannot be worked out: {e}")))?;
     warn_about(wb, "severance");
+    let formula = how
+        .formula(pay.gross)
+        .unwrap_or_else(|| pay.formula.clone());
     let json = SeveranceJson {
         severance: saved,
         weeks: pay.weeks.map(|w| w.normalize().to_string()),
         gross: pay.gross,
         net: pay.net,
         pay_date: pay.pay_date,
-        formula: &pay.formula,
+        formula: &formula,
     };
     print_written(args.format, &json, || {
         let weeks = pay
@@ -463,7 +466,7 @@ pub fn severance(paths: &Paths, args: SeveranceArgs) -> Result<(), Failure> {
                 format_money(pay.net),
                 format_percent(plan.withholding),
                 format_long(pay.pay_date),
-                pay.formula
+                formula
             ),
         )
     })
@@ -677,6 +680,21 @@ impl How {
             (None, None, _) => Err(Failure::usage(
                 "give the severance: --amount GROSS, --weeks N --base ANNUAL, or --template KEY",
             )),
+        }
+    }
+
+    /// The working of a gross this command computed (weeks × base ÷ 52),
+    /// which the stored record, holding only the weeks and the gross, would
+    /// call "as entered".
+    fn formula(&self, gross: Decimal) -> Option<String> {
+        match self {
+            How::Weeks { weeks, base } => Some(format!(
+                "{} weeks × {} a year ÷ 52 = {}",
+                weeks.normalize(),
+                format_money(*base),
+                format_money(gross)
+            )),
+            How::Amount { .. } | How::Template { .. } => None,
         }
     }
 
