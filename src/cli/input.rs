@@ -136,14 +136,12 @@ pub(super) fn by_name<'a, T>(
     noun: &str,
     key: impl Fn(&T) -> (Id, &str),
 ) -> Result<Option<&'a T>, Failure> {
-    if let Some(id) = name
-        .trim()
-        .strip_prefix('#')
-        .and_then(|n| n.parse::<Id>().ok())
-    {
-        return match records.iter().find(|r| key(r).0 == id) {
+    let digits = name.trim().strip_prefix('#').unwrap_or("");
+    if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
+        let id = digits.parse::<Id>().ok();
+        return match records.iter().find(|r| Some(key(r).0) == id) {
             Some(record) => Ok(Some(record)),
-            None => Err(refused("NAME", format!("there is no {noun} #{id}"))),
+            None => Err(refused("NAME", format!("there is no {noun} #{digits}"))),
         };
     }
     let wanted = name.trim().to_lowercase();

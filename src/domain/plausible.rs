@@ -141,10 +141,7 @@ mod tests {
             "{said:?}"
         );
         // 21.24 is a tenth of 212.40: said too; 25 is not.
-        assert_eq!(
-            price(&wb.vesting, None, "acme", dec!(21.24), today).is_some(),
-            true
-        );
+        assert!(price(&wb.vesting, None, "acme", dec!(21.24), today).is_some());
         assert_eq!(price(&wb.vesting, None, "ACME", dec!(25), today), None);
         // Editing a price compares with that price's old value.
         let before = acme(dec!(50), d(2026, 10, 1));
