@@ -149,7 +149,7 @@ fn month_day(words: &[&str]) -> Option<MonthDay> {
         [a, b, y] => (a, b, Some(year_of(y)?)),
         _ => return None,
     };
-    let (month, day) = match (month(month_word), month(day_word)) {
+    let (month, day) = match (month_number(month_word), month_number(day_word)) {
         (Some(month), None) => (month, day_of_month(day_word)?),
         (None, Some(month)) => (month, day_of_month(month_word)?),
         _ => return None,
@@ -190,8 +190,10 @@ impl MonthDay {
     }
 }
 
-/// The month a word names: in full or its first three letters or more.
-fn month(word: &str) -> Option<u32> {
+/// The month a word names, 1 to 12: in full or its first three letters or
+/// more, any case, a trailing `.` allowed (`Nov`, `nov.`, `November`,
+/// `Sept`). The one reading of month names, for typed dates and imports.
+pub(crate) fn month_number(word: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
         "january",
         "february",
@@ -206,11 +208,12 @@ fn month(word: &str) -> Option<u32> {
         "november",
         "december",
     ];
-    let word = word.trim_end_matches('.');
-    MONTHS
-        .iter()
-        .position(|name| word.len() >= 3 && name.starts_with(word))
-        .and_then(|i| u32::try_from(i + 1).ok())
+    let word = word.trim_end_matches('.').to_lowercase();
+    if word.len() < 3 || !word.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let at = MONTHS.iter().position(|name| name.starts_with(&word))?;
+    u32::try_from(at + 1).ok()
 }
 
 /// A day of the month: `29`, `1st`, `22nd`, `3rd`, `29th`.

@@ -232,21 +232,6 @@ fn year((value, digits): Part) -> i32 {
     if digits == 2 { 2000 + value } else { value }
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// "26 Nov 2026", "Nov 26, 2026", "26-Nov-2026", "November 26 2026".
 fn named_month(text: &str) -> Option<(i32, u32, u32)> {
     let tokens: Vec<&str> = text
@@ -256,7 +241,7 @@ fn named_month(text: &str) -> Option<(i32, u32, u32)> {
     let [first, second, third] = tokens.as_slice() else {
         return None;
     };
-    let (day, month) = match (month_number(first), month_number(second)) {
+    let (day, month) = match (dates::month_number(first), dates::month_number(second)) {
         (Some(month), None) => (second, month),
         (None, Some(month)) => (first, month),
         _ => return None,
@@ -268,16 +253,6 @@ fn named_month(text: &str) -> Option<(i32, u32, u32)> {
     }
     let year_value = year((third.parse().ok()?, year_digits));
     Some((year_value, month, day.parse().ok()?))
-}
-
-/// "Nov", "nov", "November", "Sept" → 11 or 9: at least three letters that begin a month's name.
-fn month_number(token: &str) -> Option<u32> {
-    let word = token.to_lowercase();
-    if word.len() < 3 || !word.chars().all(|c| c.is_ascii_alphabetic()) {
-        return None;
-    }
-    let at = MONTHS.iter().position(|name| name.starts_with(&word))?;
-    u32::try_from(at + 1).ok()
 }
 
 /// A salary cell: "120k-150k", "$120,000 – $150,000", "150000" or "120k+"
