@@ -6,7 +6,10 @@
 //! ```
 //!
 //! It generates large workbooks in a temporary directory (20,000 wins; 5,000
-//! applications and 2,000 contacts), so nothing of yours is touched.
+//! applications and 2,000 contacts; all of those with 200 grants; 100,000
+//! wins), so nothing of yours is touched. The last two are each opened in a
+//! process of their own (this example, run again with `--open DIR`), so the
+//! peak memory it reports is that workbook's alone.
 
 use careerbook::domain::impact::{Category, Metric, Win};
 use careerbook::domain::pipeline::{Application, Contact, Relationship, Stage};
@@ -26,6 +29,12 @@ use std::time::{Duration, Instant};
 
 fn main() {
     let today = NaiveDate::from_ymd_opt(2026, 11, 26).expect("date");
+    let args: Vec<String> = std::env::args().collect();
+    if let [_, flag, dir] = args.as_slice()
+        && flag == "--open"
+    {
+        return open_large(&Paths::in_dir(Path::new(dir)), today);
+    }
     let dir = tempfile::tempdir().expect("temporary directory");
     println!(
         "careerbook speed figures (release build, {})\n",
@@ -148,6 +157,109 @@ fn main() {
         "open a workbook of 200 monthly-vesting grants and draw the Vesting tab: {}",
         ms(open)
     );
+
+    let mut mixed = big_pipeline(5_000, 2_000, today);
+    let wins = many_wins(20_000, today);
+    let grants = many_grants(200, today);
+    let first_id = mixed.next_id;
+    mixed.impact.wins = wins.impact.wins;
+    for win in &mut mixed.impact.wins {
+        win.id += first_id;
+    }
+    mixed.vesting = grants.vesting;
+    for grant in &mut mixed.vesting.grants {
+        grant.id += first_id + 20_000;
+    }
+    for price in &mut mixed.vesting.prices {
+        price.id += first_id + 20_000;
+    }
+    mixed.next_id = first_id + 20_000 + 202;
+    let large = [
+        (
+            "20,000 wins, 5,000 applications, 2,000 contacts and 200 grants",
+            mixed,
+        ),
+        ("100,000 wins", many_wins(100_000, today)),
+    ];
+    for (i, (what, wb)) in large.into_iter().enumerate() {
+        let paths = Paths::in_dir(dir.path().join(format!("large{i}")));
+        write(&paths, &file::to_bytes(&wb).expect("serialize"));
+        drop(wb);
+        println!("\n{what}:");
+        let exe = std::env::current_exe().expect("this example");
+        let out = Command::new(exe)
+            .arg("--open")
+            .arg(&paths.dir)
+            .output()
+            .expect("run the measurement");
+        print!("{}", String::from_utf8_lossy(&out.stdout));
+        eprint!("{}", String::from_utf8_lossy(&out.stderr));
+    }
+}
+
+/// Opens the workbook in `paths` and times the first frame and the first
+/// switch to each other tab, then reports the peak memory of this process.
+fn open_large(paths: &Paths, today: NaiveDate) {
+    let size = std::fs::metadata(&paths.workbook)
+        .map(|m| m.len())
+        .unwrap_or(0);
+    println!("  workbook.ron is {:.1} MB", size as f64 / 1e6);
+    let first = median(5, || {
+        let started = Instant::now();
+        let app = open_app(paths, today);
+        draw(&app, 120, 40);
+        started.elapsed()
+    });
+    println!(
+        "  open it and draw the first frame (Now) at 120×40: {}",
+        ms(first)
+    );
+    let read = median(5, || {
+        let started = Instant::now();
+        drop(open_session(paths));
+        started.elapsed()
+    });
+    let build = median(5, || {
+        let session = open_session(paths);
+        let started = Instant::now();
+        drop(App::new(session, today, Theme::plain(), None));
+        started.elapsed()
+    });
+    println!(
+        "    of which reading and parsing the file {}, building the app {}",
+        ms(read),
+        ms(build)
+    );
+    for (key, name) in [
+        ('2', "Impact"),
+        ('3', "Runway"),
+        ('4', "Vesting"),
+        ('5', "Pipeline"),
+    ] {
+        let switch = median(5, || {
+            let mut app = open_app(paths, today);
+            draw(&app, 120, 40);
+            let started = Instant::now();
+            press(&mut app, KeyCode::Char(key));
+            draw(&app, 120, 40);
+            started.elapsed()
+        });
+        println!("  first switch to {name} and draw: {}", ms(switch));
+    }
+    let peak = peak_memory().unwrap_or(0);
+    println!(
+        "  peak memory: {:.0} MB ({:.1}× the file)",
+        peak as f64 / 1e6,
+        peak as f64 / size.max(1) as f64
+    );
+}
+
+/// The most memory this process has held (Linux: VmHWM), in bytes.
+fn peak_memory() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
 }
 
 fn many_grants(n: usize, today: NaiveDate) -> Workbook {
@@ -182,16 +294,19 @@ fn write(paths: &Paths, bytes: &[u8]) {
     std::fs::write(&paths.workbook, bytes).expect("write workbook");
 }
 
-fn open_app(paths: &Paths, today: NaiveDate) -> App {
-    let session = Session::open(
+fn open_session(paths: &Paths) -> Session {
+    Session::open(
         paths.clone(),
         OpenOptions {
             create: true,
             hold_lock: false,
         },
     )
-    .expect("open");
-    App::new(session, today, Theme::plain(), None)
+    .expect("open")
+}
+
+fn open_app(paths: &Paths, today: NaiveDate) -> App {
+    App::new(open_session(paths), today, Theme::plain(), None)
 }
 
 fn draw(app: &App, width: u16, height: u16) {

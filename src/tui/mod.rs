@@ -9,7 +9,9 @@
 pub mod app;
 mod editor;
 pub mod keymap;
+pub mod screen;
 pub mod screens;
+pub mod tab;
 pub mod theme;
 pub mod widgets;
 
@@ -19,10 +21,10 @@ use crate::store::{OpenOptions, Paths, Session, StoreError, backup};
 use app::App;
 use chrono::{Local, NaiveDate};
 use crossterm::event::{
-    self, DisableBracketedPaste, DisableFocusChange, EnableBracketedPaste, EnableFocusChange,
-    Event, KeyEvent,
+    self, DisableBracketedPaste, DisableFocusChange, EnableBracketedPaste, EnableFocusChange, Event,
 };
 use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+use keymap::{Action, Keymap, Scope};
 use ratatui::DefaultTerminal;
 use ratatui::text::Line;
 use rustix::event::{PollFd, PollFlags};
@@ -276,6 +278,7 @@ fn watch_for_hangup(tx: Sender<Msg>) {
 /// Opens the workbook at `paths` in the TUI. `banner` marks demo mode.
 pub fn run(paths: Paths, banner: Option<String>) -> Result<(), String> {
     let theme = Theme::from_env();
+    let keys = Keymap::new(theme.ascii());
     let mut term = None;
     let session = loop {
         let err = match Session::open(
@@ -307,7 +310,7 @@ pub fn run(paths: Paths, banner: Option<String>) -> Result<(), String> {
             // names the backup and `careerbook restore`) is what matters.
             None => term.insert(Term::start(&paths).map_err(|_| err.to_string())?),
         };
-        if !damaged_prompt(t, &err, &theme) {
+        if !damaged_prompt(t, &err, &theme, &keys) {
             drop(term);
             return Err(err.to_string());
         }
@@ -322,7 +325,7 @@ pub fn run(paths: Paths, banner: Option<String>) -> Result<(), String> {
     };
     let mut session = session;
     session.set_waiter(term.lock_waiter());
-    let mut app = App::new(session, dates::today(), theme, banner);
+    let mut app = App::new(session, dates::today(), theme, banner).with_keymap(keys);
     // A bug that panics inside a screen must not take unsaved edits with it:
     // the panic hook has restored the terminal and written its note; the edits
     // are then saved (or kept as a backup) as on any other exit.
@@ -396,9 +399,10 @@ fn until_midnight() -> Duration {
 }
 
 /// Shows why the workbook cannot be read; `true` if the user chose to restore the backup.
-fn damaged_prompt(term: &mut Term, err: &StoreError, theme: &Theme) -> bool {
+fn damaged_prompt(term: &mut Term, err: &StoreError, theme: &Theme, keys: &Keymap) -> bool {
     let text = err.to_string();
-    let hints: Vec<String> = keymap::footer_hints(&[keymap::Scope::Damaged])
+    let hints: Vec<String> = keys
+        .footer_hints(&[Scope::Damaged], |_| true)
         .into_iter()
         .map(|(k, w)| format!("{k} {w}"))
         .collect();
@@ -406,9 +410,10 @@ fn damaged_prompt(term: &mut Term, err: &StoreError, theme: &Theme) -> bool {
     loop {
         let body = [Line::raw(format!("✗ {text}"))];
         if !term.draw(|frame| {
+            let area = frame.area();
             popup::render_box(
                 frame,
-                frame.area(),
+                area,
                 &popup::Boxed {
                     title: "The workbook cannot be read",
                     body: &body,
@@ -417,16 +422,17 @@ fn damaged_prompt(term: &mut Term, err: &StoreError, theme: &Theme) -> bool {
                     tone: Tone::Error,
                 },
                 theme,
-            )
+                keys,
+            );
+            theme.finish(frame.buffer_mut(), area);
         }) {
             return false;
         }
         match term.events.recv() {
             Ok(Msg::Term(Event::Key(key))) => {
-                match keymap::resolve(&[keymap::Scope::Damaged], &key) {
-                    Some(keymap::Action::RestoreBackup) => return true,
-                    Some(keymap::Action::Quit) => return false,
-                    _ if is_ctrl_c(&key) => return false,
+                match keys.resolve(&[Scope::Damaged, Scope::Global], &key) {
+                    Some(Action::RestoreBackup) => return true,
+                    Some(Action::Quit | Action::ForceQuit) => return false,
                     _ => {}
                 }
             }
@@ -434,13 +440,6 @@ fn damaged_prompt(term: &mut Term, err: &StoreError, theme: &Theme) -> bool {
             _ => return false,
         }
     }
-}
-
-fn is_ctrl_c(key: &KeyEvent) -> bool {
-    key.code == crossterm::event::KeyCode::Char('c')
-        && key
-            .modifiers
-            .contains(crossterm::event::KeyModifiers::CONTROL)
 }
 
 /// After a panic the terminal is restored (by ratatui's hook) and a note says

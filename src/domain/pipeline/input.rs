@@ -8,19 +8,6 @@ use chrono::NaiveDate;
 /// The ghost-suggestion setting must be between these (a year of silence is plenty).
 pub const GHOST_AFTER_DAYS_RANGE: std::ops::RangeInclusive<u32> = 1..=365;
 
-/// A required text field, trimmed.
-pub fn parse_required(field: &'static str, text: &str) -> Result<String, Invalid> {
-    let text = text.trim();
-    if text.is_empty() {
-        Err(Invalid::new(
-            field,
-            format!("enter the {}", field.replace('_', " ")),
-        ))
-    } else {
-        Ok(text.to_string())
-    }
-}
-
 /// An optional text field, trimmed; blank is `None`.
 pub fn optional_text(text: &str) -> Option<String> {
     let text = text.trim();
@@ -135,6 +122,7 @@ pub fn validate_ghost_after_days(days: u32) -> Result<(), Invalid> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::parse_required;
     use rust_decimal_macros::dec;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

@@ -6,7 +6,7 @@
 
 use crate::domain::Id;
 use crate::text::{fit, pad_left};
-use crate::tui::keymap::Action;
+use crate::tui::keymap::{Action, Keymap, Scope};
 use crate::tui::theme::Theme;
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -270,7 +270,7 @@ impl Table {
     }
 
     /// Draws the table in `area`; `empty` is shown when there are no rows at all.
-    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, empty: &str) {
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, keys: &Keymap, empty: &str) {
         if area.height < 2 || area.width < 4 {
             return;
         }
@@ -289,7 +289,12 @@ impl Table {
             let text = if self.rows.is_empty() {
                 empty.to_string()
             } else {
-                format!("No rows match “{}”. Esc clears the filter.", self.filter)
+                format!(
+                    "No rows match “{}”. {} and {} clear the filter.",
+                    self.filter,
+                    keys.key_for(Scope::List, Action::Filter),
+                    keys.key_for(Scope::Filter, Action::FilterClear)
+                )
             };
             let y = area.y + 1;
             if body_height > 0 {

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 /// One application as the tab shows it.
 #[derive(Clone, Debug)]
-pub(super) struct Card {
+pub struct Card {
     pub id: Id,
     pub company: String,
     pub role: String,
@@ -197,6 +197,6 @@ impl Card {
 }
 
 /// `25 Nov`: the short date of the board and the detail strip.
-pub(super) fn short_date(date: NaiveDate) -> String {
+pub fn short_date(date: NaiveDate) -> String {
     date.format("%-d %b").to_string()
 }
