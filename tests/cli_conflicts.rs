@@ -78,3 +78,52 @@ fn keeping_leaves_the_record_as_it_is() {
     let after = careerbook(dir.path(), &["wins", "--format", "json"]);
     assert_eq!(before.stdout, after.stdout);
 }
+
+#[test]
+fn hand_edited_conflicts_out_of_range_are_refused_naming_the_field() {
+    let fixture = include_str!("fixtures/workbook-v2.ron");
+    for (from, to, named) in [
+        // A conflict "about" a record's id would rename the record when settled.
+        (
+            "fields: [(field: \"title\"",
+            "fields: [(field: \"id\"",
+            "conflicts[0].fields[0].field",
+        ),
+        // An id past the last one careerbook hands out would stop every add.
+        (
+            "id: 61,\n            about",
+            "id: 9007199254740993,\n            about",
+            "conflicts[0].id",
+        ),
+        (
+            "date: \"2026-12-01\"",
+            "date: \"1066-10-14\"",
+            "conflicts[0].date",
+        ),
+    ] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        assert!(fixture.contains(from), "{from}");
+        let text = fixture.replacen(from, to, 1);
+        fs::write(dir.path().join("workbook.ron"), &text).expect("seed");
+        let out = careerbook(dir.path(), &["conflicts"]);
+        assert_eq!(out.status.code(), Some(1), "{named}: {}", stdout(&out));
+        assert!(stderr(&out).contains(named), "{named}: {}", stderr(&out));
+        let after = fs::read_to_string(dir.path().join("workbook.ron")).expect("read");
+        assert_eq!(after, text, "left untouched");
+    }
+}
+
+#[test]
+fn the_kept_value_shown_is_the_one_in_the_record_now() {
+    let dir = seeded();
+    // The kept title changed again after the conflict was found.
+    let path = dir.path().join("workbook.ron");
+    let text = fs::read_to_string(&path).expect("read").replacen(
+        "title: \"Migrated the media-analytics customer off self-managed Kafka onto MSK\"",
+        "title: \"Renamed once more\"",
+        1,
+    );
+    fs::write(&path, text).expect("write");
+    let out = stdout(&careerbook(dir.path(), &["conflicts"]));
+    assert!(out.contains("title: kept “Renamed once more”"), "{out}");
+}

@@ -51,8 +51,15 @@ fn text_report_of_the_demo_lists_vests_and_what_today_keeps() {
         text.contains("withholding 29.65% (the Runway tab's rate)"),
         "{text}"
     );
-    assert!(text.contains("If you left today (2026-11-26)"), "{text}");
-    // Vested by today: 9 + 27 = 36 of 180, and 3 of 64; 205 × 212.40 = 43,542.00 forfeited.
+    // Without --last-day, the Runway tab's last day on payroll is used, as
+    // on the Vesting tab (a newcomer found `vesting` saying "if you left
+    // today" while the tab said 2027-02-09).
+    assert!(
+        text.contains("Last day on payroll 2027-02-09 (the Runway tab's)"),
+        "{text}"
+    );
+    // Vested by 2027-02-09 (no vest falls between today and then):
+    // 9 + 27 = 36 of 180, and 3 of 64; 205 × 212.40 = 43,542.00 forfeited.
     assert!(
         text.contains("Total                        244        39        205       $43,542.00"),
         "{text}"

@@ -107,7 +107,7 @@ fn two_windows_editing_the_same_field_keep_the_first_saved_and_set_the_other_asi
     let stored = &file.conflicts[0];
     assert_eq!(stored.about, Target::Record(Kind::Win, base.id));
     assert_eq!(
-        stored.lines(),
+        stored.lines(&file),
         ["title: kept “B's title” · set aside “A's title”"]
     );
     // Using the set-aside value, from a third window, puts A's title in place.
@@ -317,7 +317,10 @@ fn undo_says_what_it_could_not_undo() {
     let applied = a.undo().expect("something to undo").expect("applies");
     let saved = applied.saved.expect("saved");
     assert_eq!(saved.outcome.kept.len(), 1, "{saved:?}");
-    assert!(saved.outcome.kept[0].ends_with(": title"), "{saved:?}");
+    assert!(
+        saved.outcome.kept[0].ends_with(": title not undone: changed elsewhere meanwhile"),
+        "{saved:?}"
+    );
     assert_eq!(
         on_disk(&paths).impact.wins[0].title,
         "B",
@@ -343,4 +346,175 @@ fn every_kind_of_record_merges_through_json_unchanged() {
             assert_eq!(back, item, "{kind:?} {id}");
         }
     }
+}
+
+#[test]
+fn undo_of_an_add_leaves_the_record_when_another_window_changed_it() {
+    let (_dir, paths, mut a, mut b) = two_windows();
+    let mut add = careerbook::domain::impact::Win {
+        title: "Added by A".into(),
+        ..a.workbook().impact.wins[0].clone()
+    };
+    add.id = 0;
+    let added = a.apply(Edit::Add(add.into())).expect("valid");
+    added.saved.expect("saved");
+    let id = added.added[0].1;
+    b.refresh().expect("refresh");
+    let theirs = b
+        .workbook()
+        .impact
+        .wins
+        .iter()
+        .find(|w| w.id == id)
+        .cloned()
+        .expect("B sees it");
+    save(
+        &mut b,
+        Edit::update(
+            theirs.clone(),
+            changed(&theirs, |w| w.title = "B's title".into()),
+        ),
+    );
+    let undone = a.undo().expect("something to undo").expect("applies");
+    let saved = undone.saved.expect("saved");
+    let said: Vec<&String> = undone
+        .outcome
+        .kept
+        .iter()
+        .chain(&saved.outcome.kept)
+        .collect();
+    assert!(
+        said.iter().any(|l| l.contains("was not deleted")),
+        "the person is told: {said:?}"
+    );
+    let file = on_disk(&paths);
+    let kept = file.impact.wins.iter().find(|w| w.id == id);
+    assert_eq!(
+        kept.map(|w| w.title.as_str()),
+        Some("B's title"),
+        "B's change survives"
+    );
+}
+
+#[test]
+fn a_late_delete_does_not_throw_away_another_windows_edit() {
+    let (_dir, paths, mut a, mut b) = two_windows();
+    let app = a.workbook().pipeline.applications[0].clone();
+    // B changes the role and saves; A, which has not reloaded, deletes it.
+    save(
+        &mut b,
+        Edit::update(
+            app.clone(),
+            changed(&app, |x| x.role = "CTO of Everything".into()),
+        ),
+    );
+    let applied = a
+        .apply(Edit::Remove(Kind::Application, app.id))
+        .expect("valid");
+    let saved = applied.saved.expect("saved");
+    assert!(
+        saved
+            .outcome
+            .kept
+            .iter()
+            .any(|l| l.contains("was not deleted")),
+        "{saved:?}"
+    );
+    let file = on_disk(&paths);
+    let kept = file.pipeline.applications.iter().find(|x| x.id == app.id);
+    assert_eq!(kept.map(|x| x.role.as_str()), Some("CTO of Everything"));
+}
+
+#[test]
+fn an_add_renumbered_at_save_takes_the_references_to_it_along() {
+    use careerbook::store::lock::{Lock, WAIT};
+    let (_dir, paths, mut a, mut b) = two_windows();
+    // While another careerbook holds the lock, A adds a contact and links it.
+    let held = Lock::acquire(&paths.lock, WAIT).expect("lock");
+    a.set_waiter(Box::new(|_| false));
+    let alice = Contact::new(0, "Alice Aardvark", Relationship::Peer);
+    let added = a.apply(Edit::Add(alice.into())).expect("valid");
+    assert!(added.saved.is_err(), "not saved while the lock is held");
+    let alice_id = added.added[0].1;
+    let app = a.workbook().pipeline.applications[0].clone();
+    let linked = changed(&app, |x| x.contacts.push(alice_id));
+    assert!(
+        a.apply(Edit::update(app.clone(), linked))
+            .expect("valid")
+            .saved
+            .is_err()
+    );
+    drop(held);
+    // B adds a contact of its own, which takes the id A had used.
+    let bob = Contact::new(0, "Bob Bobson", Relationship::Peer);
+    let bob_added = b.apply(Edit::Add(bob.into())).expect("valid");
+    bob_added.saved.expect("saved");
+    assert_eq!(bob_added.added[0].1, alice_id, "the same id, on purpose");
+    a.retry_save().expect("saved now");
+    let file = on_disk(&paths);
+    let alice = file
+        .pipeline
+        .contacts
+        .iter()
+        .find(|c| c.name == "Alice Aardvark")
+        .expect("Alice is kept");
+    assert_ne!(alice.id, alice_id, "renumbered");
+    let app = file
+        .pipeline
+        .applications
+        .iter()
+        .find(|x| x.id == app.id)
+        .expect("app");
+    assert!(
+        app.contacts.contains(&alice.id),
+        "the link follows Alice: {:?}",
+        app.contacts
+    );
+    assert!(
+        !app.contacts.contains(&alice_id),
+        "and does not point at Bob"
+    );
+}
+
+#[test]
+fn undo_still_works_after_a_conflict_it_made_was_settled_elsewhere() {
+    let (_dir, paths, mut a, mut b) = two_windows();
+    let older = a.workbook().impact.wins[1].clone();
+    save(
+        &mut a,
+        Edit::update(
+            older.clone(),
+            changed(&older, |w| w.title = "an older edit".into()),
+        ),
+    );
+    let base = a.workbook().impact.wins[0].clone();
+    save(
+        &mut b,
+        Edit::update(base.clone(), changed(&base, |w| w.title = "B".into())),
+    );
+    save(
+        &mut a,
+        Edit::update(base.clone(), changed(&base, |w| w.title = "A".into())),
+    );
+    // A third window settles the conflict A's edit made.
+    let mut c = open(&paths);
+    let id = c.workbook().conflicts[0].id;
+    let settle = conflict::resolve(c.workbook(), id, Pick::Kept).expect("settles");
+    save(&mut c, settle);
+    // A can still undo both its edits.
+    a.undo()
+        .expect("one")
+        .expect("applies")
+        .saved
+        .expect("saved");
+    a.undo()
+        .expect("two")
+        .expect("applies")
+        .saved
+        .expect("saved");
+    let file = on_disk(&paths);
+    assert_eq!(
+        file.impact.wins[1].title, older.title,
+        "the older edit is undone"
+    );
 }

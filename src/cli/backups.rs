@@ -51,8 +51,11 @@ pub fn restore(paths: &Paths, name: Option<&str>, format: Format) -> Result<(), 
     let Some(name) = name else {
         return list(paths, format);
     };
-    let kept = backup::restore(paths, name).map_err(Failure::runtime)?;
-    match kept {
+    let restored = backup::restore(paths, name).map_err(Failure::runtime)?;
+    if let Some(merged) = &restored.merged {
+        return print(&merged_report(name, merged, restored.kept.as_deref()));
+    }
+    match restored.kept {
         Some(kept) => print(&format!(
             "restored {name}; the previous workbook is kept as {}\n",
             kept.display()
@@ -61,9 +64,40 @@ pub fn restore(paths: &Paths, name: Option<&str>, format: Format) -> Result<(), 
     }
 }
 
+/// What merging an `unsaved` backup did, in a few lines.
+fn merged_report(
+    name: &str,
+    merged: &crate::domain::combine::Combined,
+    kept: Option<&std::path::Path>,
+) -> String {
+    let mut out = format!(
+        "merged the unsaved edits of {name} into the workbook: {} added, {} changed",
+        merged.added, merged.changed
+    );
+    if merged.conflicts > 0 {
+        out.push_str(&format!(
+            ", {} set aside where the workbook had changed too (careerbook conflicts)",
+            crate::text::count(merged.conflicts, "value")
+        ));
+    }
+    out.push('\n');
+    for note in &merged.notes {
+        out.push_str(&format!("  {note}\n"));
+    }
+    if let Some(kept) = kept {
+        out.push_str(&format!(
+            "the previous workbook is kept as {}\n",
+            kept.display()
+        ));
+    }
+    out
+}
+
 fn list(paths: &Paths, format: Format) -> Result<(), Failure> {
     let rows: Vec<BackupRow> = backup::list(paths)?
         .into_iter()
+        // The base of an unsaved backup is restored with it, never alone.
+        .filter(|b| b.reason != backup::Reason::UnsavedBase)
         .map(|b| BackupRow {
             readable: backup::is_good(&b.path),
             taken: b.taken.format("%Y-%m-%d %H:%M:%S").to_string(),

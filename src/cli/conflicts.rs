@@ -1,5 +1,6 @@
 //! `careerbook conflicts`: values changed in two places at once, and settling them.
 
+use super::output::one_line;
 use super::written::print_written;
 use super::{
     Failure, Format, apply_and_save, open_for_reading, open_for_writing, print, print_json,
@@ -63,8 +64,8 @@ fn list(paths: &Paths, format: Format) -> Result<(), Failure> {
             c.subject(wb),
             c.date
         ));
-        for line in c.lines() {
-            text.push_str(&format!("    {line}\n"));
+        for line in c.lines(wb) {
+            text.push_str(&format!("    {}\n", one_line(&line)));
         }
     }
     text.push_str("settle one with: careerbook conflicts use ID  (or keep ID)\n");

@@ -58,6 +58,9 @@ pub fn run(paths: &Paths, what: ImportWhat) -> Result<(), Failure> {
 fn apps(paths: &Paths, file: &Path, skip_bad: bool, format: Format) -> Result<(), Failure> {
     let today = dates::today();
     let stdin = file == Path::new("-");
+    if stdin && super::stdin_is_terminal() {
+        super::warn("reading the spreadsheet from standard input: paste it, then Ctrl-D");
+    }
     let bytes = if stdin {
         crate::store::export::read_stdin()
     } else {

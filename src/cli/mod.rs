@@ -11,6 +11,7 @@ mod discover;
 pub mod export;
 mod impact;
 mod import;
+mod offers;
 mod output;
 mod pipeline;
 mod runway;
@@ -84,6 +85,12 @@ pub enum Command {
     Apply(pipeline::ApplyArgs),
     /// List job applications, or move one to another stage (`apps move ID STAGE`)
     Apps(pipeline::AppsArgs),
+    /// Add or change a job offer, accept one, or see what another start date costs
+    Offer(offers::OfferArgs),
+    /// Each offer against staying: cash, equity and total in years 1–4
+    Offers(offers::OffersArgs),
+    /// Your current pay, for the Stay column of `careerbook offers`
+    CurrentJob(offers::CurrentJobArgs),
     /// Import records from a spreadsheet export (`import apps FILE.csv`)
     Import {
         #[command(subcommand)]
@@ -140,7 +147,12 @@ pub fn parse_args() -> Args {
     }
     let error = match command.try_get_matches() {
         Ok(matches) => match Args::from_arg_matches(&matches) {
-            Ok(args) => return args,
+            Ok(args) => {
+                // Who we are, for a careerbook waiting on our lock to say.
+                let name = matches.subcommand_name().unwrap_or("full-screen");
+                crate::store::lock::set_identity(&format!("careerbook {name}"));
+                return args;
+            }
             Err(error) => error,
         },
         Err(error) => error,
@@ -250,6 +262,9 @@ pub fn run(command: Command, paths: &Paths) -> Result<(), Failure> {
         Command::Apply(args) => pipeline::apply(paths, args),
         Command::Apps(args) => pipeline::apps(paths, args),
         Command::Import { what } => import::run(paths, what),
+        Command::Offer(args) => offers::offer(paths, args),
+        Command::Offers(args) => offers::list(paths, args),
+        Command::CurrentJob(args) => offers::current_job(paths, args),
         Command::Log(args) => impact::log(paths, args),
         Command::Wins(args) => impact::wins(paths, args),
         Command::Check(args) => check::check(paths, args),
@@ -261,7 +276,16 @@ pub fn run(command: Command, paths: &Paths) -> Result<(), Failure> {
 
 /// Opens the workbook for reading only (never creates or changes it).
 pub fn open_for_reading(paths: &Paths) -> Result<Session, Failure> {
-    Ok(Session::open(paths.clone(), OpenOptions::default())?)
+    let session = Session::open(paths.clone(), OpenOptions::default())?;
+    // A mistyped --data-dir or CAREERBOOK_DIR would otherwise read as an
+    // empty workbook with nothing due.
+    if !paths.workbook.exists() {
+        warn(&format!(
+            "there is no workbook at {} yet; this is an empty one",
+            paths.workbook.display()
+        ));
+    }
+    Ok(session)
 }
 
 /// Opens the workbook to make one change: the lock is held until it is saved.
@@ -275,6 +299,10 @@ pub fn open_for_writing(paths: &Paths) -> Result<Session, Failure> {
     )?;
     if let Some(reason) = session.read_only() {
         return Err(Failure::runtime(format!("nothing was changed: {reason}")));
+    }
+    // An upgrade, swept temp files, a directory others can list: said once.
+    for note in &session.notes {
+        warn(note);
     }
     Ok(session)
 }
@@ -296,6 +324,18 @@ pub fn apply_and_save(
                 .map_err(|err| Failure::runtime(format!("not saved: {err}")))?;
             if let Some(problem) = saved.backup_failed {
                 warn(&format!("saved, but {problem}"));
+            }
+            // A command holds the lock from reading to writing, so a merge is
+            // rare here; but whatever one did is said, never dropped in silence.
+            for line in applied.outcome.kept.iter().chain(&saved.outcome.kept) {
+                warn(line);
+            }
+            let set_aside = applied.outcome.conflicts.len() + saved.outcome.conflicts.len();
+            if set_aside > 0 {
+                warn(&format!(
+                    "{} changed elsewhere at the same time: see `careerbook conflicts`",
+                    crate::text::count_of(set_aside, "value was", "values were")
+                ));
             }
             Ok(applied.added)
         }

@@ -281,6 +281,9 @@ fn move_app(
                 stage.key()
             );
             out.push_str(&application_text(pipeline, app, today));
+            if stage == Stage::Accepted {
+                out.push_str(&super::offers::accept_hint(&pipeline.offers, id));
+            }
         } else {
             say!(out, "{unchanged}");
         }

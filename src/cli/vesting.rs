@@ -23,6 +23,14 @@ pub fn vesting(paths: &Paths, last_day: Option<&str>, format: Format) -> Result<
     let wb = session.workbook();
     let book = &wb.vesting;
     let runway_rate = wb.runway.withholding;
+    // Without --last-day, the last day on payroll saved on the Runway tab
+    // (as the Vesting tab uses), else today.
+    let from = match (requested, wb.runway.separation) {
+        (Some(_), _) => LastDayFrom::Asked,
+        (None, Some(_)) => LastDayFrom::Saved,
+        (None, None) => LastDayFrom::Today,
+    };
+    let requested = requested.or(wb.runway.separation);
     if format == Format::Json {
         let report = vesting::vesting_json(book, requested, today, runway_rate)
             .map_err(|invalid| Failure::usage(format!("--last-day: {}", invalid.message)))?;
@@ -34,14 +42,15 @@ pub fn vesting(paths: &Paths, last_day: Option<&str>, format: Format) -> Result<
         None => vesting::report(book, today, today, runway_rate),
     };
     let upcoming = vesting::events(book, today, NaiveDate::MAX, today, runway_rate);
-    print(&text(
-        book,
-        &upcoming,
-        &report,
-        requested.is_some(),
-        today,
-        runway_rate,
-    ))
+    print(&text(book, &upcoming, &report, from, today, runway_rate))
+}
+
+/// Where the last day shown came from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum LastDayFrom {
+    Asked,
+    Saved,
+    Today,
 }
 
 /// The plain-text report, 80 columns wide at most for ordinary names.
@@ -49,7 +58,7 @@ fn text(
     book: &VestingBook,
     upcoming: &[VestEvent],
     report: &LastDayReport,
-    asked: bool,
+    from: LastDayFrom,
     today: NaiveDate,
     runway_rate: Decimal,
 ) -> String {
@@ -65,9 +74,10 @@ fn text(
     if book.grants.is_empty() {
         out.push_str("\nNo grants yet: add them on the Vesting tab (run careerbook, press 4).\n");
     } else {
-        upcoming_section(&mut out, upcoming, asked.then_some(report));
+        let shown = (from != LastDayFrom::Today).then_some(report);
+        upcoming_section(&mut out, upcoming, shown);
     }
-    last_day_section(&mut out, book, report, asked);
+    last_day_section(&mut out, book, report, from);
     out
 }
 
@@ -145,18 +155,25 @@ fn upcoming_section(out: &mut String, upcoming: &[VestEvent], last_day: Option<&
     ));
 }
 
-fn last_day_section(out: &mut String, book: &VestingBook, report: &LastDayReport, asked: bool) {
+fn last_day_section(
+    out: &mut String,
+    book: &VestingBook,
+    report: &LastDayReport,
+    from: LastDayFrom,
+) {
     let day = report.last_day;
     if report.grants.is_empty() && report.bonuses.is_empty() && report.not_yet_granted.is_empty() {
         return;
     }
-    if asked {
-        out.push_str(&format!("\nLast day {day}\n"));
-    } else {
-        out.push_str(&format!(
-            "\nIf you left today ({day}); --last-day D tries another day\n"
-        ));
-    }
+    out.push_str(&match from {
+        LastDayFrom::Asked => format!("\nLast day {day}\n"),
+        LastDayFrom::Saved => {
+            format!("\nLast day on payroll {day} (the Runway tab's); --last-day D tries another\n")
+        }
+        LastDayFrom::Today => {
+            format!("\nIf you left today ({day}); --last-day D tries another day\n")
+        }
+    });
     if !report.grants.is_empty() {
         out.push_str(&format!(
             "{:<22} {:>9} {:>9} {:>10} {:>16}\n",

@@ -70,10 +70,12 @@ impl Conflict {
         }
     }
 
-    /// One line per field: `metric: kept “$35k/yr” · set aside “$40k/yr”`.
+    /// One line per field: `metric: kept “$35k/yr” · set aside “$40k/yr”`,
+    /// the kept value as it is in `wb` now (it may have changed again since).
     /// A field that follows another in its group (an application's history
     /// follows its stage) is not shown on its own.
-    pub fn lines(&self) -> Vec<String> {
+    pub fn lines(&self, wb: &Workbook) -> Vec<String> {
+        let now = self.current(wb);
         self.fields
             .iter()
             .filter(|f| !self.follows_another(&f.field))
@@ -83,13 +85,28 @@ impl Conflict {
                 } else {
                     f.field.as_str()
                 };
+                let kept = match &now {
+                    Some(Value::Object(map)) if !f.field.is_empty() => {
+                        map.get(&f.field).unwrap_or(&Value::Null)
+                    }
+                    Some(whole) if f.field.is_empty() => whole,
+                    _ => &f.kept,
+                };
                 format!(
                     "{name}: kept “{}” · set aside “{}”",
-                    merge::show(&f.kept),
+                    merge::show(kept),
                     merge::show(&f.set_aside)
                 )
             })
             .collect()
+    }
+
+    /// The value this conflict is about as `wb` holds it now, if it still exists.
+    fn current(&self, wb: &Workbook) -> Option<Value> {
+        match self.about {
+            Target::Record(kind, id) => kind.find(wb, id)?.to_value().ok(),
+            Target::Section(part) => Section::of(part, wb).to_value().ok(),
+        }
     }
 
     /// Whether `field` comes after another field of its group in this conflict.
@@ -166,7 +183,8 @@ fn with_set_aside(current: &Value, fields: &[FieldConflict]) -> Result<Value, In
     };
     let mut base = now.clone();
     let mut set_aside: Map<String, Value> = now.clone();
-    for f in fields {
+    // A record keeps its id whatever a hand-edited conflict says.
+    for f in fields.iter().filter(|f| f.field != "id") {
         base.insert(f.field.clone(), f.base.clone());
         set_aside.insert(f.field.clone(), f.set_aside.clone());
     }

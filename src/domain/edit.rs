@@ -10,6 +10,7 @@ use super::conflict::{Conflict, Target};
 use super::dates::not_after_today;
 use super::impact::Win;
 use super::merge::{self, FieldConflict};
+use super::offers::{CurrentJob, Offer};
 use super::pipeline::{Application, Contact};
 use super::runway::{
     Account, Expense, HealthCover, NewJob, NoticePay, OneOff, OtherIncome, Severance,
@@ -84,7 +85,7 @@ macro_rules! records {
                 match self { $( Item::$variant(r) => r.id, )+ }
             }
 
-            fn set_id(&mut self, id: Id) {
+            pub(crate) fn set_id(&mut self, id: Id) {
                 match self { $( Item::$variant(r) => r.id = id, )+ }
             }
 
@@ -118,7 +119,7 @@ macro_rules! records {
             }
 
             /// Puts the record in its list at `index` (clamped to the end).
-            fn insert(self, wb: &mut Workbook, index: usize) {
+            pub(crate) fn insert(self, wb: &mut Workbook, index: usize) {
                 match self { $( Item::$variant(r) => {
                     let list = &mut wb.$($field).+;
                     list.insert(index.min(list.len()), r);
@@ -149,9 +150,36 @@ records! {
     Bonus(DatedBonus) => "bonus", vesting.dated_bonuses, |r, _, _| r.validate(), |r| r.name.clone();
     Application(Application) => "application", pipeline.applications, |r, wb, _| wb.pipeline.check_application(r), |r| format!("{} — {}", r.company, r.role);
     Contact(Contact) => "contact", pipeline.contacts, |r, _, _| r.validate(), |r| r.name.clone();
+    Offer(Offer) => "offer", pipeline.offers, |r, _, _| r.validate(), |r| r.title();
     Tick(ManualTick) => "hand tick", now.ticks, |r, wb, today| { r.validate(today)?; wb.now.check_tick(r) }, |r| r.note.clone();
     Signal(Signal) => "signal", now.signals, |r, _, today| r.validate(today), |r| r.note.clone();
-    Conflict(Conflict) => "conflict", conflicts, |r, _, _| r.validate(), |r| r.lines().join("; ");
+    Conflict(Conflict) => "conflict", conflicts, |r, _, _| r.validate(), |r| r.short_subject();
+}
+
+impl Item {
+    /// Points references this record holds to record `from` of `kind` at `to`
+    /// instead (an application's contacts and stories, a conflict's subject),
+    /// when that record was given a new id.
+    pub(crate) fn remap_refs(&mut self, kind: Kind, from: Id, to: Id) {
+        let swap = |id: &mut Id| {
+            if *id == from {
+                *id = to;
+            }
+        };
+        match (self, kind) {
+            (Item::Application(app), Kind::Contact) => app.contacts.iter_mut().for_each(swap),
+            (Item::Application(app), Kind::Win) => app.stories.iter_mut().for_each(swap),
+            (Item::Offer(offer), Kind::Application) => offer.application.iter_mut().for_each(swap),
+            (Item::Conflict(conflict), _) => {
+                if let Target::Record(about, id) = &mut conflict.about
+                    && *about == kind
+                {
+                    swap(id);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 impl Kind {
@@ -186,6 +214,8 @@ macro_rules! sections {
         pub enum Part { $( $variant, )+ }
 
         impl Part {
+            pub const ALL: &[Part] = &[$( Part::$variant, )+];
+
             /// The words a message uses for this part.
             pub fn noun(self) -> &'static str {
                 match self { $( Part::$variant => $noun, )+ }
@@ -243,7 +273,9 @@ sections! {
     VestProceeds(bool) => "vest proceeds in the runway", runway.include_vest_proceeds, |_, _| Ok(());
     VestWithholding(Option<Decimal>) => "withholding on vests", vesting.withholding, |wb, today| wb.vesting.validate(today);
     RoleEliminated(bool) => "role eliminated", vesting.role_eliminated, |_, _| Ok(());
+    ResigningForfeitsSeverance(bool) => "resigning forfeits severance", runway.resigning_forfeits_severance, |_, _| Ok(());
     GhostAfterDays(u32) => "days before ghosted", pipeline.ghost_after_days, |wb, _| wb.pipeline.validate();
+    CurrentJob(Option<CurrentJob>) => "current job", pipeline.current_job, |wb, _| wb.pipeline.current_job.as_ref().map_or(Ok(()), CurrentJob::validate);
     ResumeUpdated(Option<NaiveDate>) => "résumé updated", now.resume_updated, |wb, today| not_after_today("resume_updated", wb.now.resume_updated, today);
     LinkedinUpdated(Option<NaiveDate>) => "LinkedIn updated", now.linkedin_updated, |wb, today| not_after_today("linkedin_updated", wb.now.linkedin_updated, today);
     Positioning(Positioning) => "positioning self-check", now.positioning, |wb, today| wb.now.positioning.validate(today);
@@ -268,8 +300,14 @@ pub enum Edit {
     /// Changes the record with `after`'s kind and id, field by field: only
     /// the fields that differ from `before` are written.
     Update(Box<Change<Item>>),
-    /// Removes a record.
+    /// Removes a record. Once applied it becomes a `Delete` of the record as
+    /// it was then, so applying it again elsewhere (a save after another
+    /// writer's change) can tell whether that record changed meanwhile.
     Remove(Kind, Id),
+    /// Removes this record, only if it is still as it was when the person
+    /// chose to remove it (or added it, for the undo of an add): a record
+    /// changed elsewhere meanwhile is left, and said so.
+    Delete(Box<Item>),
     /// Puts back a removed record at its old position: the inverse of `Remove`.
     Restore(Item, usize),
     /// Changes a single-valued part of the workbook, field by field.
@@ -360,22 +398,26 @@ impl Edit {
             Edit::Add(item) => {
                 cx.check.item(item, wb)?;
                 item.set_id(wb.allocate_id()?);
-                let inverse = Edit::Remove(item.kind(), item.id());
+                let inverse = Edit::Delete(Box::new(item.clone()));
                 item.clone().insert(wb, usize::MAX);
                 Ok(inverse)
             }
             Edit::Update(change) => update(change, wb, cx),
             Edit::Remove(kind, id) => {
-                let (old, index) = kind.remove(wb, *id).ok_or(EditError::Missing(*kind))?;
-                Ok(Edit::Restore(old, index))
+                let Some(seen) = kind.find(wb, *id) else {
+                    return cx.missing(*kind, *id);
+                };
+                *self = Edit::Delete(Box::new(seen));
+                self.apply_with(wb, cx)
             }
+            Edit::Delete(seen) => delete(seen, wb, cx),
             Edit::Restore(item, index) => {
                 if item.kind().contains(wb, item.id()) {
                     // Already back (restored elsewhere): restoring twice would duplicate it.
                     return Ok(Edit::Batch(Vec::new()));
                 }
                 item.clone().insert(wb, *index);
-                Ok(Edit::Remove(item.kind(), item.id()))
+                Ok(Edit::Delete(item.clone().into()))
             }
             Edit::Set(change) => set(change, wb, cx),
             Edit::Batch(edits) => apply_all(edits, wb, cx),
@@ -393,13 +435,23 @@ impl Edit {
 
     /// Renames record `from` of `kind` to `to` wherever this edit names it; used
     /// when re-applying an `Add` on a fresher file handed out a different id.
+    /// References to it inside records (an application naming a new contact)
+    /// follow too.
     pub fn remap(&mut self, kind: Kind, from: Id, to: Id) {
-        match self {
-            Edit::Update(change) if change.after.kind() == kind && change.after.id() == from => {
-                change.before.set_id(to);
-                change.after.set_id(to);
+        let rename = |item: &mut Item| {
+            if item.kind() == kind && item.id() == from {
+                item.set_id(to);
             }
-            Edit::Restore(item, _) if item.kind() == kind && item.id() == from => item.set_id(to),
+            item.remap_refs(kind, from, to);
+        };
+        match self {
+            Edit::Add(item) => item.remap_refs(kind, from, to),
+            Edit::Update(change) => {
+                rename(&mut change.before);
+                rename(&mut change.after);
+            }
+            Edit::Restore(item, _) => rename(item),
+            Edit::Delete(item) => rename(item),
             Edit::Remove(k, id) if *k == kind && *id == from => *id = to,
             Edit::Batch(edits) => edits.iter_mut().for_each(|e| e.remap(kind, from, to)),
             _ => {}
@@ -424,6 +476,9 @@ impl Edit {
                 vec![format!("changed {} “{label}”: {fields}", kind.noun())]
             }
             Edit::Remove(kind, id) => vec![format!("deleted {} {id}", kind.noun())],
+            Edit::Delete(item) => {
+                vec![format!("deleted {} “{}”", item.kind().noun(), item.label())]
+            }
             Edit::Restore(item, _) => {
                 vec![format!(
                     "put back {} “{}”",
@@ -442,10 +497,33 @@ impl Edit {
     }
 }
 
+/// Removes `seen` if it is stored unchanged; otherwise leaves the record
+/// (its changes were made after the person chose to remove it) and says so.
+fn delete(seen: &Item, wb: &mut Workbook, cx: &mut Apply) -> Result<Edit, EditError> {
+    let (kind, id) = (seen.kind(), seen.id());
+    match kind.find(wb, id) {
+        None => cx.missing(kind, id),
+        Some(current) if current != *seen => {
+            cx.outcome.kept.push(format!(
+                "{} {id} “{}” was not deleted: it was changed elsewhere meanwhile",
+                kind.noun(),
+                current.label()
+            ));
+            Ok(Edit::Batch(Vec::new()))
+        }
+        Some(_) => {
+            let (old, index) = kind.remove(wb, id).ok_or(EditError::Missing(kind))?;
+            Ok(Edit::Restore(old, index))
+        }
+    }
+}
+
 /// Merges `change` into the stored record field by field.
 fn update(change: &Change<Item>, wb: &mut Workbook, cx: &mut Apply) -> Result<Edit, EditError> {
     let (kind, id) = (change.after.kind(), change.after.id());
-    let current = kind.find(wb, id).ok_or(EditError::Missing(kind))?;
+    let Some(current) = kind.find(wb, id) else {
+        return cx.missing(kind, id);
+    };
     let (merged, conflicts) = if current == change.before {
         (change.after.clone(), Vec::new())
     } else {
@@ -539,6 +617,25 @@ impl ToValue for Section {
     }
 }
 
+impl Apply {
+    /// A record the edit names is gone. An edit a person made says so (the
+    /// edit is refused); an undo has nothing left to undo there, and says
+    /// that instead of failing (which would block every older undo).
+    fn missing(&mut self, kind: Kind, id: Id) -> Result<Edit, EditError> {
+        if self.merge == Merge::Record {
+            return Err(EditError::Missing(kind));
+        }
+        // A conflict settled elsewhere needs no word.
+        if kind != Kind::Conflict {
+            self.outcome.kept.push(format!(
+                "{} {id} was deleted elsewhere meanwhile",
+                kind.noun()
+            ));
+        }
+        Ok(Edit::Batch(Vec::new()))
+    }
+}
+
 /// The state of one application of an edit.
 struct Apply {
     check: Check,
@@ -568,9 +665,11 @@ impl Apply {
         };
         if self.merge == Merge::Report {
             let names: Vec<&str> = conflict.fields.iter().map(|f| f.field.as_str()).collect();
-            self.outcome
-                .kept
-                .push(format!("{}: {}", conflict.subject(wb), names.join(", ")));
+            self.outcome.kept.push(format!(
+                "{}: {} not undone: changed elsewhere meanwhile",
+                conflict.subject(wb),
+                names.join(", ")
+            ));
             return Ok(inverse);
         }
         conflict.id = wb.allocate_id()?;
@@ -871,7 +970,7 @@ mod tests {
         assert_eq!(stored_conflict.fields.len(), 1);
         assert_eq!(stored_conflict.fields[0].field, "metric");
         assert_eq!(
-            stored_conflict.lines(),
+            stored_conflict.lines(&file),
             ["metric: kept “$35k/yr” · set aside “$40k/yr”"]
         );
         // Using the set-aside value puts ours in place and lets the conflict go.
@@ -934,7 +1033,10 @@ mod tests {
             Some("theirs"),
             "changed since: left alone"
         );
-        assert_eq!(outcome.kept, ["win 1 “Cut spend”: notes"]);
+        assert_eq!(
+            outcome.kept,
+            ["win 1 “Cut spend”: notes not undone: changed elsewhere meanwhile"]
+        );
         assert!(wb.conflicts.is_empty(), "an undo stores no conflict");
     }
 
@@ -997,7 +1099,7 @@ mod tests {
         assert_eq!(fields, ["stage", "history"]);
         // The history follows the stage, so only the stage is shown.
         assert_eq!(
-            wb.conflicts[0].lines(),
+            wb.conflicts[0].lines(&wb),
             ["stage: kept “screening” · set aside “offer”"]
         );
         // Using the set-aside stage moves it on, with both moves in the history.

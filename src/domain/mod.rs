@@ -3,12 +3,14 @@
 
 pub mod checklist;
 pub mod choice;
+pub mod combine;
 pub mod conflict;
 pub mod dates;
 pub mod edit;
 pub mod impact;
 pub mod merge;
 pub mod money;
+pub mod offers;
 pub mod pipeline;
 pub mod runway;
 pub mod search;

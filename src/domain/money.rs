@@ -37,6 +37,26 @@ pub fn round_half_up(value: Decimal, places: u32) -> Decimal {
     value.round_dp_with_strategy(places, RoundingStrategy::MidpointAwayFromZero)
 }
 
+/// Serde: money as a decimal string with two places, half-up (`"250000.00"`),
+/// the form every `--format json` report gives money in.
+pub fn serialize_cents<S: serde::Serializer>(
+    amount: &Decimal,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&format!("{:.2}", round_cents(*amount)))
+}
+
+/// Serde: [`serialize_cents`], or `null` for an unknown amount.
+pub fn serialize_cents_or_null<S: serde::Serializer>(
+    amount: &Option<Decimal>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match amount {
+        Some(amount) => serialize_cents(amount, serializer),
+        None => serializer.serialize_none(),
+    }
+}
+
 /// Parses an amount the way people write it: `40000`, `40,000`, `$40k`, `1.2M`,
 /// `-250.50`. The result is exact; nothing goes through a float.
 pub fn parse_amount(input: &str) -> Result<Decimal, String> {

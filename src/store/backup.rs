@@ -26,6 +26,9 @@ pub enum Reason {
     Unsaved,
     /// Before an edit that added thousands of records at once (an import).
     PreBulk,
+    /// The file the edits of an `unsaved` backup started from, so restoring
+    /// them can merge them into a workbook that moved on since.
+    UnsavedBase,
 }
 
 impl Reason {
@@ -37,6 +40,7 @@ impl Reason {
             Reason::Damaged => "damaged",
             Reason::Unsaved => "unsaved",
             Reason::PreBulk => "pre-import",
+            Reason::UnsavedBase => "unsaved-base",
         }
     }
 
@@ -48,6 +52,7 @@ impl Reason {
             Reason::Damaged,
             Reason::Unsaved,
             Reason::PreBulk,
+            Reason::UnsavedBase,
         ]
         .into_iter()
         .find(|r| r.tag() == tag)
@@ -87,6 +92,26 @@ pub fn write(
     }
     write_atomic(disk, &paths.backups, &target, bytes)?;
     Ok(target)
+}
+
+/// Like [`write`], unless a backup for `reason` already holds exactly these
+/// bytes: then that one is named. An upgrade that cannot be saved (a file
+/// made immutable, say) would otherwise leave one more copy at every start.
+pub fn keep_once(
+    disk: &dyn Disk,
+    paths: &Paths,
+    bytes: &[u8],
+    reason: Reason,
+) -> Result<PathBuf, StoreError> {
+    let same = list(paths)?.into_iter().find(|b| {
+        b.reason == reason
+            && b.size == bytes.len() as u64
+            && fs::read(&b.path).is_ok_and(|kept| kept == bytes)
+    });
+    match same {
+        Some(kept) => Ok(kept.path),
+        None => write(disk, paths, bytes, reason),
+    }
 }
 
 /// Every backup, newest first. Files that are not ours are ignored.
@@ -142,10 +167,19 @@ pub fn daily(disk: &dyn Disk, paths: &Paths, current: &[u8]) -> Result<(), Store
     if !have_today {
         write(disk, paths, current, Reason::Auto)?;
     }
+    trim(disk, paths, Reason::Auto, KEEP_AUTO)
+}
+
+/// How many `pre-import` backups are kept (each import of 1,000 records or
+/// more takes one).
+pub const KEEP_PRE_IMPORT: usize = 5;
+
+/// Removes all but the newest `keep` backups taken for `reason`.
+pub fn trim(disk: &dyn Disk, paths: &Paths, reason: Reason, keep: usize) -> Result<(), StoreError> {
     for old in list(paths)?
         .iter()
-        .filter(|b| b.reason == Reason::Auto)
-        .skip(KEEP_AUTO)
+        .filter(|b| b.reason == reason)
+        .skip(keep)
     {
         disk.remove_file(&old.path)
             .map_err(|e| StoreError::io("remove the old backup", &old.path, e))?;
@@ -153,9 +187,46 @@ pub fn daily(disk: &dyn Disk, paths: &Paths, current: &[u8]) -> Result<(), Store
     Ok(())
 }
 
-/// Replaces the workbook with the backup called `name`, first keeping the
-/// current file (readable or not) as a backup of its own. Returns that copy's path.
-pub fn restore(paths: &Paths, name: &str) -> Result<Option<PathBuf>, String> {
+/// Keeps edits that could not be saved: `workbook` as it was in memory
+/// (`unsaved`), beside `base`, the file those edits started from
+/// (`unsaved-base`), so that [`restore`] can merge them into whatever the
+/// workbook has become since instead of replacing it.
+pub fn keep_unsaved(
+    disk: &dyn Disk,
+    paths: &Paths,
+    workbook: &[u8],
+    base: Option<&[u8]>,
+) -> Result<PathBuf, StoreError> {
+    let kept = write(disk, paths, workbook, Reason::Unsaved)?;
+    if let Some(base) = base {
+        // Best effort: without it, restoring replaces the workbook instead.
+        let _ = write_atomic(disk, &paths.backups, &base_of(&kept), base);
+    }
+    Ok(kept)
+}
+
+/// Where the base of an `unsaved` backup is kept.
+fn base_of(unsaved: &Path) -> PathBuf {
+    let name = unsaved.file_name().unwrap_or_default().to_string_lossy();
+    let stem = name.strip_suffix(".ron").unwrap_or(&name);
+    unsaved.with_file_name(format!("{stem}-base.ron"))
+}
+
+/// What a restore did.
+#[derive(Debug)]
+pub struct Restored {
+    /// The previous workbook, kept as a backup of its own.
+    pub kept: Option<PathBuf>,
+    /// For an `unsaved` backup: its edits merged into the current workbook
+    /// (nothing saved since is lost), rather than the workbook replaced.
+    pub merged: Option<crate::domain::combine::Combined>,
+}
+
+/// Puts back the backup called `name`, first keeping the current file
+/// (readable or not) as a backup of its own. An `unsaved` backup is merged
+/// into the current workbook, field by field, from the file its edits
+/// started from; any other backup replaces the workbook.
+pub fn restore(paths: &Paths, name: &str) -> Result<Restored, String> {
     let backup = list(paths)
         .map_err(|e| e.to_string())?
         .into_iter()
@@ -183,10 +254,48 @@ pub fn restore(paths: &Paths, name: &str) -> Result<Option<PathBuf>, String> {
         }
         None => None,
     };
+    let merged = match (&backup.reason, &current) {
+        (Reason::Unsaved, Some(current)) => merge_unsaved(paths, &backup.path, &bytes, current)?,
+        _ => None,
+    };
+    let bytes = match &merged {
+        Some(combined) => file::to_bytes(&combined.workbook).map_err(|e| e.to_string())?,
+        None => bytes,
+    };
     let target = file::save_target(&paths.workbook).map_err(|e| e.to_string())?;
     write_atomic(&RealDisk, file::parent_dir(&target), &target, &bytes)
         .map_err(|e| e.to_string())?;
-    Ok(kept)
+    Ok(Restored { kept, merged })
+}
+
+/// The edits of an `unsaved` backup merged into `current`, when its base is
+/// there and both copies can be read; `None` to replace the workbook instead.
+fn merge_unsaved(
+    paths: &Paths,
+    unsaved_path: &Path,
+    unsaved: &[u8],
+    current: &[u8],
+) -> Result<Option<crate::domain::combine::Combined>, String> {
+    let read = |path: &Path, bytes: &[u8]| match file::parse(path, bytes, super::migrate::STEPS) {
+        Ok(file::Parsed::Current(wb) | file::Parsed::Migrated { workbook: wb, .. }) => Some(wb),
+        _ => None,
+    };
+    let base_path = base_of(unsaved_path);
+    let Some(base) = file::read_bytes(&base_path)
+        .ok()
+        .flatten()
+        .and_then(|b| read(&base_path, &b))
+    else {
+        return Ok(None);
+    };
+    let (Some(ours), Some(theirs)) = (read(unsaved_path, unsaved), read(&paths.workbook, current))
+    else {
+        return Ok(None);
+    };
+    let today = crate::domain::dates::today();
+    crate::domain::combine::combine(Some(&base), &ours, &theirs, today)
+        .map(Some)
+        .map_err(|e| format!("the unsaved edits could not be merged: {e}"))
 }
 
 #[cfg(test)]
@@ -269,6 +378,7 @@ mod tests {
             .expect("name");
         let kept = restore(&paths, name)
             .expect("restore")
+            .kept
             .expect("the damaged file was kept");
         assert_eq!(fs::read(&paths.workbook).expect("read"), good);
         assert_eq!(fs::read(&kept).expect("read kept"), b"garbage");

@@ -112,8 +112,7 @@ fn target_for(path: &Path, ours: &Paths) -> Result<PathBuf, StoreError> {
         Ok(meta) if !meta.is_file() => {
             return Err(refusal(
                 &target,
-                "it is not a regular file (a device, pipe or socket); give a file name, \
-                 or `-` for standard output"
+                "it is not a regular file (a device, pipe or socket); give the name of a file"
                     .into(),
             ));
         }
@@ -128,16 +127,20 @@ fn target_for(path: &Path, ours: &Paths) -> Result<PathBuf, StoreError> {
     Ok(resolved)
 }
 
-/// Refuses a resolved target that is one of careerbook's own files.
+/// Refuses a resolved target that is one of careerbook's own files: by path,
+/// and by device and inode (a bind mount shows one file under two paths) —
+/// and any file that holds a workbook, whichever careerbook it belongs to (an
+/// export from `--demo` must not replace the real workbook).
 fn refuse_ours(target: &Path, resolved: &Path, ours: &Paths) -> Result<(), StoreError> {
     let real = |p: &Path| fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
     let data_dir = real(&ours.dir);
     let own_file = [&ours.workbook, &ours.lock]
         .into_iter()
-        .any(|p| real(p) == resolved);
+        .any(|p| real(p) == resolved || same_file(p, resolved));
+    let parent = resolved.parent().unwrap_or(Path::new("/"));
     let own_dir = [&data_dir, &real(&ours.backups)]
         .into_iter()
-        .any(|d| resolved.starts_with(d));
+        .any(|d| resolved.starts_with(d) || same_file(d, parent));
     if own_file || own_dir {
         return Err(refusal(
             target,
@@ -147,7 +150,37 @@ fn refuse_ours(target: &Path, resolved: &Path, ours: &Paths) -> Result<(), Store
             ),
         ));
     }
+    if holds_a_workbook(resolved) {
+        return Err(refusal(
+            target,
+            "that file is a careerbook workbook; export somewhere else".into(),
+        ));
+    }
     Ok(())
+}
+
+/// Whether two paths name the same file or directory (device and inode).
+fn same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (fs::metadata(a), fs::metadata(b)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+/// Whether the file at `path` starts the way a workbook does: `(`, then
+/// `version:` (careerbook writes it first; a hand-edited one keeps it first).
+fn holds_a_workbook(path: &Path) -> bool {
+    let Ok(Some(head)) = sniff(path) else {
+        return false;
+    };
+    let text = String::from_utf8_lossy(&head);
+    let text = text.trim_start_matches('\u{feff}').trim_start();
+    text.strip_prefix('(')
+        .map(str::trim_start)
+        .is_some_and(|rest| {
+            rest.starts_with("version") && rest["version".len()..].trim_start().starts_with(':')
+        })
 }
 
 fn refusal(target: &Path, why: String) -> StoreError {
@@ -423,5 +456,30 @@ mod tests {
         std::os::unix::fs::symlink(dir.path().join("missing/elsewhere.ics"), &link).expect("link");
         let err = write_file(&link, b"x", true, &elsewhere()).unwrap_err();
         assert!(err.to_string().contains("link to nothing"), "{err}");
+    }
+
+    #[test]
+    fn any_careerbooks_workbook_is_refused_even_when_forced() {
+        // `--demo` (or another --data-dir) exporting over the real workbook.
+        let dir = tempfile::tempdir().expect("temp dir");
+        let real = dir.path().join("workbook.ron");
+        let text = "\u{feff}(\n    version: 2,\n    next_id: 3,\n)\n";
+        fs::write(&real, text).expect("someone's workbook");
+        let err =
+            write_own_file(&real, b"BEGIN:VCALENDAR", |_| false, true, &elsewhere()).unwrap_err();
+        assert!(
+            err.to_string().contains("is a careerbook workbook"),
+            "{err}"
+        );
+        let err = write_file(&real, b"# brag", true, &elsewhere()).unwrap_err();
+        assert!(
+            err.to_string().contains("is a careerbook workbook"),
+            "{err}"
+        );
+        assert_eq!(fs::read_to_string(&real).expect("read"), text);
+        // Any other file is still replaced when asked.
+        let notes = dir.path().join("notes.ron");
+        fs::write(&notes, "(version_notes: 1)").expect("notes");
+        write_file(&notes, b"# brag", true, &elsewhere()).expect("not a workbook");
     }
 }

@@ -160,14 +160,22 @@ impl Session {
         }
         session.notes.extend(file::loose_directory(&session.paths));
         let mut lock = lock;
+        let writes = options.create || options.hold_lock;
         let mut migrated_from = session.load()?;
-        if migrated_from.is_some() && lock.is_none() {
+        if let (Some(from), false) = (migrated_from, writes) {
+            // A command that only reads upgrades in memory: it may run where
+            // nothing can be written (a read-only mount), and writes nothing.
+            session.notes.push(format!(
+                "the workbook is in format version {from}; it is upgraded when it is next changed"
+            ));
+            migrated_from = None;
+        } else if migrated_from.is_some() && lock.is_none() {
             // Upgrading writes the file, so it happens under the lock, on a fresh read.
             lock = Some(session.lock()?);
             migrated_from = session.load()?;
         }
         if let (Some(from), Some(original)) = (migrated_from, session.on_disk.clone()) {
-            let copy = backup::write(
+            let copy = backup::keep_once(
                 &*session.disk,
                 &session.paths,
                 &original,
@@ -387,7 +395,16 @@ impl Session {
         // the edits matters more than that small race.
         let _lock = self.lock().ok();
         let bytes = file::to_bytes(&self.workbook)?;
-        backup::write(&*self.disk, &self.paths, &bytes, Reason::Unsaved)
+        // A backup `restore` could not read would only look like a rescue.
+        let limit = file::max_bytes();
+        if bytes.len() as u64 > limit {
+            return Err(StoreError::WouldBeTooLarge {
+                path: self.paths.backups.clone(),
+                size: bytes.len() as u64,
+                limit,
+            });
+        }
+        backup::keep_unsaved(&*self.disk, &self.paths, &bytes, self.on_disk.as_deref())
     }
 
     /// Re-reads the file if another process changed it, keeping unsaved edits.
@@ -450,8 +467,16 @@ impl Session {
             return None;
         }
         let old = self.on_disk.as_ref()?;
-        match backup::write(&*self.disk, &self.paths, old, Reason::PreBulk) {
-            Ok(_) => {
+        let kept = backup::write(&*self.disk, &self.paths, old, Reason::PreBulk).and_then(|_| {
+            backup::trim(
+                &*self.disk,
+                &self.paths,
+                Reason::PreBulk,
+                backup::KEEP_PRE_IMPORT,
+            )
+        });
+        match kept {
+            Ok(()) => {
                 self.bulk_pending = false;
                 None
             }
@@ -632,17 +657,32 @@ mod tests {
         file::ensure_dirs(&paths).expect("dirs");
         let old = b"(version: 0, next_id: 5)";
         fs::write(&paths.workbook, old).expect("seed");
+        let open =
+            |options| Session::open_with(paths.clone(), options, FAKE_STEPS, Box::new(RealDisk));
 
-        let session = Session::open_with(
-            paths.clone(),
-            OpenOptions::default(),
-            FAKE_STEPS,
-            Box::new(RealDisk),
-        )
-        .expect("a reading open migrates too");
-        assert_eq!(session.workbook().next_id, 5);
+        // A command that only reads upgrades in memory and writes nothing
+        // (it may run on a read-only mount).
+        let reading = open(OpenOptions::default()).expect("a reading open upgrades in memory");
+        assert_eq!(reading.workbook().next_id, 5);
+        assert!(
+            reading
+                .notes
+                .iter()
+                .any(|n| n.contains("upgraded when it is next changed"))
+        );
+        assert_eq!(fs::read(&paths.workbook).expect("read"), old, "untouched");
+        assert!(backup::list(&paths).expect("list").is_empty());
+
+        // One that writes keeps the original, then saves the upgraded file.
+        let writing = |_| {
+            open(OpenOptions {
+                create: true,
+                hold_lock: false,
+            })
+            .expect("a writing open upgrades and saves")
+        };
+        let session = writing(());
         assert!(session.notes.iter().any(|n| n.contains("upgraded")));
-
         let backups = backup::list(&paths).expect("list");
         let pre = backups
             .iter()
@@ -658,5 +698,15 @@ mod tests {
             text.contains(&format!("version: {}", workbook_version())),
             "the migrated file was saved:\n{text}"
         );
+        // Put back and upgraded again (as when the save keeps failing): the
+        // same original is not kept twice.
+        fs::write(&paths.workbook, old).expect("seed again");
+        drop(writing(()));
+        let kept = backup::list(&paths)
+            .expect("list")
+            .into_iter()
+            .filter(|b| b.reason == Reason::PreMigrate)
+            .count();
+        assert_eq!(kept, 1);
     }
 }

@@ -14,6 +14,7 @@ use super::theme::Theme;
 use super::widgets::form::{self, Outcome};
 use super::widgets::help;
 use super::widgets::popup::{self, Tone};
+use crate::domain::Id;
 use crate::domain::conflict::{self, Pick};
 use crate::domain::edit::{self, EditError};
 use crate::store::export::write_file;
@@ -180,12 +181,10 @@ impl App {
         match self.session.refresh() {
             Ok(Some((dropped, outcome))) => {
                 self.refresh_all();
-                let text = with_conflicts(
-                    "reloaded: the workbook was changed elsewhere".into(),
-                    &outcome,
-                    &self.keys,
-                );
-                self.status = Status::Info(text);
+                self.status = match self.set_aside(&outcome.conflicts) {
+                    Some(text) => Status::Warned(text),
+                    None => Status::Info("reloaded: the workbook was changed elsewhere".into()),
+                };
                 self.tell_dropped(&dropped);
                 self.tell_kept(&outcome);
             }
@@ -241,8 +240,18 @@ impl App {
                     copy.display()
                 ))
             }
+            // The change itself is what makes the file too large: a backup
+            // of it could never be restored, so only undoing it helps.
+            Err(StoreError::WouldBeTooLarge { .. }) => {
+                let undo = self.keys.key_for(Scope::Global, Action::Undo);
+                Err(format!(
+                    "{why}. A backup of it could never be restored either: \
+                     keep working and undo the change ({undo}), or quit and lose it"
+                ))
+            }
             Err(rescue) => Err(format!(
-                "your last {unsaved} edit(s) could not be saved ({why}), nor kept as a backup ({rescue})"
+                "your last {unsaved} edit(s) could not be saved ({why}), and could not be \
+                 kept as a backup either ({rescue})"
             )),
         }
     }
@@ -262,6 +271,22 @@ impl App {
         }
     }
 
+    /// Quits with the unsaved edits kept as a backup; if not even that can
+    /// be written, stays, and the prompt says so (only `L` quits then).
+    fn quit_keeping_a_backup(&mut self, error: String) {
+        if self.session.retry_save().is_ok() {
+            self.quit = true;
+            return;
+        }
+        match self.keep_as_backup(&error) {
+            Ok(note) => {
+                self.exit = ExitPlan::Kept(note);
+                self.quit = true;
+            }
+            Err(note) => self.popups.push(Popup::Unsaved { error: note }),
+        }
+    }
+
     /// A key in the quit-with-unsaved-edits prompt.
     fn unsaved_key(&mut self, error: String, key: &KeyEvent) {
         match self.keys.resolve(&[Scope::Unsaved], key) {
@@ -271,14 +296,7 @@ impl App {
                     error: err.to_string(),
                 }),
             },
-            Some(Action::QuitKeepBackup) => match self.keep_as_backup(&error) {
-                Ok(note) => {
-                    self.exit = ExitPlan::Kept(note);
-                    self.quit = true;
-                }
-                // Not even a backup could be written: stay, and say so.
-                Err(note) => self.popups.push(Popup::Unsaved { error: note }),
-            },
+            Some(Action::QuitKeepBackup) => self.quit_keeping_a_backup(error),
             Some(Action::QuitLose) => {
                 self.exit = ExitPlan::Lose;
                 self.quit = true;
@@ -321,10 +339,13 @@ impl App {
         if self.keys.resolve(&[Scope::Global], &key) == Some(Action::ForceQuit) {
             // Asked already: a second one quits, saving once more or
             // keeping the edits as a backup (never losing them unasked).
-            if matches!(self.popups.last(), Some(Popup::Unsaved { .. })) {
-                self.quit = true;
-            } else {
-                self.request_quit();
+            match self.popups.last() {
+                Some(Popup::Unsaved { error }) => {
+                    let error = error.clone();
+                    self.popups.pop();
+                    self.quit_keeping_a_backup(error);
+                }
+                _ => self.request_quit(),
             }
             return;
         }
@@ -641,8 +662,9 @@ impl App {
                 if let Some(&(kind, id)) = applied.added.first() {
                     self.screen_mut().select(kind, id);
                 }
-                let done = with_conflicts(done, &applied.outcome, &self.keys);
-                self.show_save(applied.saved, done);
+                self.tell_kept(&applied.outcome);
+                let earlier = applied.outcome.conflicts;
+                self.show_save(applied.saved, done, &earlier);
                 Ok(())
             }
             Err(EditError::Invalid(invalid)) => Err(invalid),
@@ -665,7 +687,7 @@ impl App {
                     "undone in part"
                 };
                 self.tell_kept(&applied.outcome);
-                self.show_save(applied.saved, done.into());
+                self.show_save(applied.saved, done.into(), &[]);
             }
             Some(Err(err)) => {
                 self.popups
@@ -681,29 +703,57 @@ impl App {
         }
         let saved = self.session.retry_save();
         self.refresh_all();
-        self.show_save(saved, "saved".into());
+        self.show_save(saved, "saved".into(), &[]);
     }
 
-    /// Says which fields an undo left alone because they changed elsewhere.
+    /// What the status says when a merge set values aside as `conflicts`:
+    /// which record, and where to settle it. `None` when there are none.
+    fn set_aside(&self, conflicts: &[Id]) -> Option<String> {
+        let first = conflicts.first()?;
+        let wb = self.session.workbook();
+        let subject = wb
+            .conflicts
+            .iter()
+            .find(|c| c.id == *first)
+            .map(|c| c.short_subject())?;
+        let more = match conflicts.len() {
+            1 => String::new(),
+            n => format!(" and {} more", n - 1),
+        };
+        let reviews = self.keys.hint(Scope::Global, Action::Conflicts, "reviews");
+        Some(format!(
+            "{subject}{more} was changed elsewhere at the same time: the value saved first is kept, yours is set aside ({reviews})"
+        ))
+    }
+
+    /// Says what a merge left as it is because it changed elsewhere.
     fn tell_kept(&mut self, outcome: &edit::Outcome) {
         if outcome.kept.is_empty() {
             return;
         }
         let text = format!(
-            "These were changed elsewhere after your edit, so undo left them as they are:\n\n{}",
+            "Changed elsewhere in the meantime, so careerbook left it as it is:\n\n{}",
             outcome.kept.join("\n")
         );
         self.popups
-            .push(Popup::message("Not undone", text, Tone::Info));
+            .push(Popup::message("Left as it is", text, Tone::Info));
     }
 
-    fn show_save(&mut self, saved: Result<Saved, StoreError>, done: String) {
+    /// Says how a save went; `conflicts` are those the edit already met in
+    /// memory (a save that merges may add its own).
+    fn show_save(&mut self, saved: Result<Saved, StoreError>, done: String, conflicts: &[Id]) {
         self.status = match saved {
             Ok(saved) => {
                 self.tell_dropped(&saved.dropped);
                 self.tell_kept(&saved.outcome);
-                let warn = !saved.outcome.conflicts.is_empty() || saved.backup_failed.is_some();
-                let mut text = with_conflicts(done, &saved.outcome, &self.keys);
+                let all: Vec<Id> = conflicts
+                    .iter()
+                    .chain(&saved.outcome.conflicts)
+                    .copied()
+                    .collect();
+                let set_aside = self.set_aside(&all);
+                let warn = set_aside.is_some() || saved.backup_failed.is_some();
+                let mut text = set_aside.unwrap_or(done);
                 if saved.merged {
                     text.push_str(" · merged with changes made elsewhere");
                 }
@@ -984,7 +1034,12 @@ impl App {
                 format!("{marker}{} · {}", c.subject(wb), c.date),
                 style,
             ));
-            body.extend(c.lines().into_iter().map(|l| Line::raw(format!("    {l}"))));
+            body.extend(c.lines(wb).into_iter().map(|l| {
+                Line::raw(format!(
+                    "    {}",
+                    crate::text::terminal_safe(&l, crate::text::Breaks::Show)
+                ))
+            }));
         }
         popup::render_box(
             frame,
@@ -1000,15 +1055,6 @@ impl App {
             &self.keys,
         );
     }
-}
-
-/// `done`, followed by what a merge kept for the person to pick, if anything.
-fn with_conflicts(done: String, outcome: &edit::Outcome, keys: &Keymap) -> String {
-    if outcome.conflicts.is_empty() {
-        return done;
-    }
-    let reviews = keys.hint(Scope::Global, Action::Conflicts, "reviews");
-    format!("{done}, but part was changed elsewhere too: yours is set aside ({reviews})")
 }
 
 /// The message shown instead of a broken layout.

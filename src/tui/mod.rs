@@ -314,7 +314,7 @@ pub fn run(paths: Paths, banner: Option<String>) -> Result<(), String> {
             drop(term);
             return Err(err.to_string());
         }
-        if let Err(msg) = backup::restore(&paths, &name) {
+        if let Err(msg) = backup::restore(&paths, &name).map(drop) {
             drop(term);
             return Err(msg);
         }

@@ -406,8 +406,8 @@ const TYPOS: &[Typo] = &[
     },
     Typo {
         what: "an unknown top-level field",
-        from: "next_id: 62,",
-        to: "next_id: 62,\n    pets: [\"cat\"],",
+        from: "next_id: 64,",
+        to: "next_id: 64,\n    pets: [\"cat\"],",
         names: &["`pets`"],
         line_after: 1,
     },

@@ -21,8 +21,8 @@ struct Faulty(Arc<Mutex<Plan>>);
 #[derive(Debug, Default)]
 struct Plan {
     fail_at: Option<usize>,
-    /// A step that fails every time, like a directory that cannot be written.
-    broken: Option<&'static str>,
+    /// Steps that fail every time, like a directory that cannot be written.
+    broken: Vec<&'static str>,
     steps: Vec<String>,
 }
 
@@ -37,11 +37,11 @@ impl Faulty {
     }
 
     fn break_step(&self, step: &'static str) {
-        self.0.lock().expect("plan").broken = Some(step);
+        self.0.lock().expect("plan").broken.push(step);
     }
 
     fn unbreak(&self) {
-        self.0.lock().expect("plan").broken = None;
+        self.0.lock().expect("plan").broken.clear();
     }
 
     fn steps(&self) -> Vec<String> {
@@ -62,7 +62,7 @@ impl Faulty {
         };
         let n = plan.steps.len();
         let step = format!("{step}{place}");
-        let broken = plan.broken.is_some_and(|b| b == step);
+        let broken = plan.broken.iter().any(|b| *b == step);
         plan.steps.push(step);
         if broken {
             return true;
@@ -391,4 +391,66 @@ fn ctrl_c_asks_too_and_a_second_ctrl_c_keeps_the_edits_as_a_backup() {
     let note = app.save_before_exit().expect_err("a note");
     assert!(note.contains("careerbook restore"), "{note}");
     assert_eq!(unsaved_backups(&paths), 1);
+}
+
+#[test]
+fn when_not_even_a_backup_can_be_written_ctrl_c_stays_and_says_so() {
+    let (_dir, paths, disk, mut app) = app_with_an_unsaved_edit();
+    disk.break_step("rename to backup");
+    crate::common::press(&mut app, "C-c C-c");
+    assert!(
+        !app.should_quit(),
+        "quitting now would lose the edit unasked"
+    );
+    let screen = crate::common::draw(&app, 100, 30);
+    assert!(screen.contains("backup either"), "{screen}");
+    assert_eq!(unsaved_backups(&paths), 0);
+    // Only choosing to lose them quits.
+    crate::common::press(&mut app, "L");
+    assert!(app.should_quit());
+}
+
+#[test]
+fn restoring_unsaved_edits_later_merges_them_and_keeps_what_was_saved_since() {
+    let (_dir, paths, disk, mut app) = app_with_an_unsaved_edit();
+    let pending_id = app
+        .session()
+        .workbook()
+        .impact
+        .wins
+        .last()
+        .expect("pending")
+        .id;
+    crate::common::press(&mut app, "q b");
+    assert!(app.should_quit());
+    let kept = backup::list(&paths)
+        .expect("list")
+        .into_iter()
+        .find(|b| b.reason == backup::Reason::Unsaved)
+        .expect("kept as a backup");
+    // Space is freed; another careerbook logs a win, which takes the id
+    // the unsaved one had.
+    disk.unbreak();
+    add(&mut open(&paths), "logged after freeing space");
+    let later = open(&paths)
+        .workbook()
+        .impact
+        .wins
+        .last()
+        .expect("later")
+        .clone();
+    assert_eq!(later.id, pending_id, "the same id, on purpose");
+    let restored = backup::restore(&paths, &kept.name).expect("restore");
+    let merged = restored.merged.expect("merged, not replaced");
+    assert_eq!(merged.added, 1);
+    assert!(
+        merged.notes.iter().any(|n| n.contains("is now")),
+        "{:?}",
+        merged.notes
+    );
+    let wins = open(&paths).workbook().impact.wins.clone();
+    let titles: Vec<&str> = wins.iter().map(|w| w.title.as_str()).collect();
+    assert_eq!(titles, ["saved", "logged after freeing space", "pending"]);
+    assert_eq!(wins[1].id, pending_id, "what was saved since keeps its id");
+    assert_ne!(wins[2].id, pending_id);
 }

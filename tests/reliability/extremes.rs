@@ -129,7 +129,7 @@ const REFUSED: &[Refused] = &[
     },
     Refused {
         what: "an id counter of u64::MAX",
-        from: "next_id: 65,",
+        from: "next_id: 66,",
         to: "next_id: 18446744073709551615,",
         field: "next_id",
     },

@@ -207,3 +207,43 @@ fn a_failing_editor_leaves_the_note_unchanged_and_says_so() {
         Some("kept-as-typed")
     );
 }
+
+/// An edit refused because the workbook would grow past the size limit
+/// cannot be kept as a backup either (`restore` could not read it): the quit
+/// prompt says so instead of promising a backup, and stays until asked to lose it.
+#[test]
+fn an_edit_too_large_to_save_is_not_promised_a_backup_it_cannot_have() {
+    let (_dir, paths) = fresh();
+    crate::support::add(&mut open(&paths), "kept");
+    let size = std::fs::metadata(&paths.workbook).expect("stat").len();
+    let limit = (size + 40).to_string();
+    let mut terminal = Terminal::spawn(
+        &paths.dir,
+        &[],
+        &[("CAREERBOOK_DEBUG_MAX_BYTES", limit.as_str())],
+    );
+    terminal.wait_for("Pipeline", START);
+    let before = std::fs::read(&paths.workbook).expect("read");
+    terminal.type_keys("2a");
+    terminal.wait_for("What", START);
+    terminal.type_keys("A win with a title long enough to pass the limit\r");
+    terminal.wait_for("NOT SAVED", START);
+    terminal.type_keys("q");
+    terminal.wait_for("Quit with unsaved edits?", START);
+    terminal.type_keys("b");
+    terminal.wait_for("restored", START);
+    assert!(
+        terminal.child.try_wait().expect("try_wait").is_none(),
+        "still open"
+    );
+    terminal.type_keys("L");
+    terminal.wait_exit(STOP);
+    assert_restored(&terminal);
+    assert_eq!(std::fs::read(&paths.workbook).expect("read"), before);
+    let unsaved = careerbook::store::backup::list(&paths)
+        .expect("list")
+        .into_iter()
+        .filter(|b| b.reason == careerbook::store::backup::Reason::Unsaved)
+        .count();
+    assert_eq!(unsaved, 0, "no backup that restore would refuse");
+}

@@ -181,3 +181,29 @@ fn a_sigkilled_lock_holder_does_not_leave_the_workbook_locked() {
     cli_adds(&paths, "after the kill");
     assert_eq!(titles(&open(&paths)), ["after the kill"]);
 }
+
+#[test]
+fn a_waiting_save_is_told_which_careerbook_holds_the_lock() {
+    let (_dir, paths) = fresh();
+    let mut child = spawn_child("hold-lock", &paths.dir);
+    let mut out = BufReader::new(child.stdout.take().expect("piped"));
+    let mut seen = Vec::new();
+    assert!(wait_for_line(&mut out, "locked", &mut seen), "{seen:?}");
+    let mut told = Vec::new();
+    let mut waiter = |w: &careerbook::store::lock::Waiting| {
+        told.push(w.holder.clone());
+        false
+    };
+    let err = Lock::acquire_with(&paths.lock, Duration::from_secs(5), Some(&mut waiter))
+        .expect_err("held");
+    let pid = format!("pid {}", child.id());
+    assert!(
+        told[0].as_deref().is_some_and(|h| h.ends_with(&pid)),
+        "{told:?}"
+    );
+    assert!(err.to_string().contains(&pid), "{err}");
+    child.kill().expect("SIGKILL");
+    child.wait().expect("reap");
+    // The dead holder's name is not shown to the next waiter.
+    let _again = Lock::acquire(&paths.lock, Duration::from_secs(2)).expect("released");
+}

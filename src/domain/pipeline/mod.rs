@@ -38,6 +38,7 @@ pub use source::Source;
 pub use stage::Stage;
 pub use track::Track;
 
+use crate::domain::offers::{CurrentJob, Offer};
 use crate::domain::{Id, Invalid};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -55,6 +56,12 @@ pub struct Pipeline {
     /// suggested as ghosted. A file without it reads as the default (21), because
     /// `#[serde(default)]` on the struct fills missing fields from `Default`.
     pub ghost_after_days: u32,
+    /// Job offers, weighed against staying (`domain::offers`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub offers: Vec<Offer>,
+    /// The current job's pay, for the offers' Stay column.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub current_job: Option<CurrentJob>,
 }
 
 impl Default for Pipeline {
@@ -63,6 +70,8 @@ impl Default for Pipeline {
             applications: Vec::new(),
             contacts: Vec::new(),
             ghost_after_days: DEFAULT_GHOST_AFTER_DAYS,
+            offers: Vec::new(),
+            current_job: None,
         }
     }
 }
@@ -76,6 +85,10 @@ impl Pipeline {
         self.contacts.iter().find(|c| c.id == id)
     }
 
+    pub fn offer(&self, id: Id) -> Option<&Offer> {
+        self.offers.iter().find(|o| o.id == id)
+    }
+
     /// Checks every record, the setting, and that applications name only
     /// contacts that exist.
     pub fn validate(&self) -> Result<(), Invalid> {
@@ -85,7 +98,11 @@ impl Pipeline {
             app.validate()?;
             names_known_contacts(app, &contact_ids)?;
         }
-        self.contacts.iter().try_for_each(Contact::validate)
+        self.contacts.iter().try_for_each(Contact::validate)?;
+        self.offers.iter().try_for_each(Offer::validate)?;
+        self.current_job
+            .as_ref()
+            .map_or(Ok(()), CurrentJob::validate)
     }
 
     /// Checks one application as it would be saved into this pipeline.
@@ -162,6 +179,7 @@ mod tests {
             applications: vec![full, closed],
             contacts,
             ghost_after_days: 28,
+            ..Pipeline::default()
         }
     }
 

@@ -1,10 +1,11 @@
 //! The JSON shape of an application for `careerbook apps --format json`.
 
 use super::{Application, Source, Stage, StageChange, Track};
-use crate::domain::{Id, money};
+use crate::domain::Id;
+use crate::domain::money::serialize_cents_or_null as money_or_null;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
 /// One application as the CLI prints it: enums as snake_case keys, dates as
 /// `YYYY-MM-DD` or null, salary ends as 2-place decimal strings or null.
@@ -59,16 +60,6 @@ impl<'a> From<&'a Application> for ApplicationRecord<'a> {
             contacts: &app.contacts,
             stories: &app.stories,
         }
-    }
-}
-
-fn money_or_null<S: Serializer>(
-    amount: &Option<Decimal>,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    match amount {
-        Some(amount) => serializer.serialize_str(&format!("{:.2}", money::round_cents(*amount))),
-        None => serializer.serialize_none(),
     }
 }
 

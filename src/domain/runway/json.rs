@@ -10,7 +10,7 @@
 //! left out of every report that has a projection.
 
 use super::projection::{MonthRow, Projection};
-use crate::domain::money::round_cents;
+use crate::domain::money::serialize_cents as money;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
@@ -80,11 +80,6 @@ impl MonthJson {
             closing: row.closing,
         }
     }
-}
-
-/// Money as a decimal string with two places, half-up.
-fn money<S: Serializer>(amount: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(&format!("{:.2}", round_cents(*amount)))
 }
 
 /// A month count as a JSON number. JSON numbers go through `f64` in serde;

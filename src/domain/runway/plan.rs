@@ -36,6 +36,14 @@ pub struct RunwayPlan {
     pub new_job: Option<NewJob>,
     /// Count net vest proceeds from the Vesting tab as income on their dates.
     pub include_vest_proceeds: bool,
+    /// Whether resigning before the last day on payroll (to start a new job
+    /// early) forfeits the severance; yes unless the agreement says otherwise.
+    #[serde(skip_serializing_if = "is_true")]
+    pub resigning_forfeits_severance: bool,
+}
+
+fn is_true(value: &bool) -> bool {
+    *value
 }
 
 impl Default for RunwayPlan {
@@ -53,6 +61,7 @@ impl Default for RunwayPlan {
             one_offs: Vec::new(),
             new_job: None,
             include_vest_proceeds: true,
+            resigning_forfeits_severance: true,
         }
     }
 }
@@ -722,6 +731,7 @@ mod tests {
                 monthly_net: dec!(9500),
             }),
             include_vest_proceeds: false,
+            resigning_forfeits_severance: false,
         }
     }
 

@@ -10,7 +10,7 @@ use serde::{Serialize, Serializer};
 
 use super::{BonusStatus, LastDayReport, VestEvent, VestingBook, events, last_day, report};
 use crate::domain::Invalid;
-use crate::domain::money::round_cents;
+use crate::domain::money::{serialize_cents as money, serialize_cents_or_null as money_or_null};
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct VestingJson {
@@ -129,20 +129,6 @@ impl VestingJson {
 
 fn shares<S: Serializer>(shares: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.serialize_str(&shares.normalize().to_string())
-}
-
-fn money<S: Serializer>(amount: &Decimal, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(&format!("{:.2}", round_cents(*amount)))
-}
-
-fn money_or_null<S: Serializer>(
-    amount: &Option<Decimal>,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    match amount {
-        Some(amount) => money(amount, serializer),
-        None => serializer.serialize_none(),
-    }
 }
 
 #[cfg(test)]

@@ -24,9 +24,11 @@
 use super::Workbook;
 use crate::domain::checklist::book::MAX_REVIEW_DAYS;
 use crate::domain::checklist::{LayoffNotice, ManualTick, NowBook, Signal};
+use crate::domain::conflict::{Conflict, Target};
 use crate::domain::edit::{Item, Section};
 use crate::domain::impact::{ImpactLog, Win};
 use crate::domain::money::MAX_AMOUNT;
+use crate::domain::offers::{CurrentJob, Offer, TargetBonus};
 use crate::domain::pipeline::{Application, Contact, Pipeline, validate_ghost_after_days};
 use crate::domain::runway::{
     Account, Expense, HealthCover, NewJob, NoticePay, OneOff, OtherIncome, RunwayPlan, Severance,
@@ -142,7 +144,8 @@ impl Workbook {
         field("runway", runway(&self.runway))?;
         field("vesting", vesting(&self.vesting))?;
         field("pipeline", pipeline(&self.pipeline))?;
-        field("now", now(&self.now))
+        field("now", now(&self.now))?;
+        list("conflicts", &self.conflicts, conflict)
     }
 }
 
@@ -163,10 +166,10 @@ impl Item {
             Item::Bonus(r) => dated_bonus(r),
             Item::Application(r) => application(r),
             Item::Contact(r) => contact(r),
+            Item::Offer(r) => offer(r),
             Item::Tick(r) => tick(r),
             Item::Signal(r) => signal(r),
-            // Values copied from the file itself, already in range when stored.
-            Item::Conflict(_) => Ok(()),
+            Item::Conflict(r) => conflict(r),
         }
         .map_err(BadValue::into_invalid)
     }
@@ -182,11 +185,14 @@ impl Section {
             Section::Withholding(rate) => check_rate("withholding", *rate),
             Section::Benefit(value) => optional(value.as_ref(), benefit),
             Section::NewJob(value) => optional(value.as_ref(), new_job),
-            Section::VestProceeds(_) | Section::RoleEliminated(_) => Ok(()),
+            Section::VestProceeds(_)
+            | Section::RoleEliminated(_)
+            | Section::ResigningForfeitsSeverance(_) => Ok(()),
             Section::VestWithholding(rate) => {
                 optional(rate.as_ref(), |rate| check_rate("withholding", *rate))
             }
             Section::GhostAfterDays(days) => ghost_after_days(*days),
+            Section::CurrentJob(value) => optional(value.as_ref(), current_job),
             Section::ResumeUpdated(date) => optional_date("resume_updated", *date),
             Section::LinkedinUpdated(date) => optional_date("linkedin_updated", *date),
             Section::Positioning(value) => optional_date("reviewed", value.reviewed),
@@ -466,7 +472,12 @@ fn dated_bonus(bonus: &DatedBonus) -> Checked {
 fn pipeline(pipeline: &Pipeline) -> Checked {
     list("applications", &pipeline.applications, application)?;
     list("contacts", &pipeline.contacts, contact)?;
-    ghost_after_days(pipeline.ghost_after_days)
+    ghost_after_days(pipeline.ghost_after_days)?;
+    list("offers", &pipeline.offers, offer)?;
+    field(
+        "current_job",
+        optional(pipeline.current_job.as_ref(), current_job),
+    )
 }
 
 fn application(app: &Application) -> Checked {
@@ -500,6 +511,57 @@ fn contact(contact: &Contact) -> Checked {
     optional_date("next_touch", contact.next_touch)
 }
 
+fn offer(offer: &Offer) -> Checked {
+    check_id("id", offer.id)?;
+    optional(offer.application.as_ref(), |id| {
+        check_id("application", *id)
+    })?;
+    check_amount("base", offer.base)?;
+    field("bonus", optional(offer.bonus.as_ref(), target_bonus))?;
+    field(
+        "sign_on",
+        optional(offer.sign_on.as_ref(), |sign_on| {
+            check_amount("amount", sign_on.amount)?;
+            check_count(
+                "paid_after_months",
+                sign_on.paid_after_months,
+                MAX_MONTHS,
+                "months",
+            )?;
+            check_count(
+                "clawback_months",
+                sign_on.clawback_months,
+                MAX_MONTHS,
+                "months",
+            )
+        }),
+    )?;
+    field(
+        "equity",
+        optional(offer.equity.as_ref(), |equity| {
+            check_amount("shares", equity.shares)?;
+            check_amount("price", equity.price)?;
+            optional_amount("value", equity.value)?;
+            optional_amount("strike", equity.strike)
+        }),
+    )?;
+    check_date("start", offer.start)?;
+    optional_amount("health_monthly", offer.health_monthly)
+}
+
+fn current_job(job: &CurrentJob) -> Checked {
+    check_amount("base", job.base)?;
+    field("bonus", optional(job.bonus.as_ref(), target_bonus))
+}
+
+/// A bonus share is a multiple of base, not a rate: it may exceed 100%.
+fn target_bonus(bonus: &TargetBonus) -> Checked {
+    match bonus {
+        TargetBonus::Percent(share) => check_amount("percent", *share),
+        TargetBonus::Amount(amount) => check_amount("amount", *amount),
+    }
+}
+
 // Now.
 
 fn now(book: &NowBook) -> Checked {
@@ -518,6 +580,28 @@ fn now(book: &NowBook) -> Checked {
 fn tick(tick: &ManualTick) -> Checked {
     check_id("id", tick.id)?;
     check_date("date", tick.date)
+}
+
+/// A conflict names a record by id and holds values copied from the file;
+/// what it settles must itself be in range, and its ids are never settled
+/// (picking a value may not rename a record).
+fn conflict(conflict: &Conflict) -> Checked {
+    check_id("id", conflict.id)?;
+    check_date("date", conflict.date)?;
+    if let Target::Record(_, id) = conflict.about {
+        check_id("about", id)?;
+    }
+    match conflict.fields.iter().position(|f| f.field == "id") {
+        Some(at) => Err(BadValue {
+            path: FieldPath(vec![
+                Step::Field("fields"),
+                Step::Index(at),
+                Step::Field("field"),
+            ]),
+            message: "a record's id cannot be in conflict; remove this field".into(),
+        }),
+        None => Ok(()),
+    }
 }
 
 fn signal(signal: &Signal) -> Checked {

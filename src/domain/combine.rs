@@ -1,0 +1,408 @@
+//! Combining two copies of a workbook into one: the copy in place (`theirs`)
+//! and another copy (`ours`) made from a common ancestor (`base`), or, when
+//! no ancestor is known, from an unknown past.
+//!
+//! Used wherever a whole copy comes back: edits kept in an `unsaved` backup
+//! when careerbook could not save, and (later) a copy from another machine.
+//! The rules are the store's own, record by record and field by field (each
+//! of our changes is re-applied as an [`Edit`] on the copy in place), so a
+//! field both copies changed keeps the value in place and sets ours aside as
+//! a conflict. Nothing either copy holds is dropped: a record one side
+//! deleted and the other changed is kept, and said so; ids both copies gave
+//! to different records are renumbered on our side, with the references to
+//! them (an application's contacts and stories) following.
+
+use super::edit::{Edit, Item, Kind, Merge, Part, Section};
+use super::merge;
+use super::workbook::Workbook;
+use super::{Id, Invalid};
+use chrono::NaiveDate;
+
+/// The combined workbook, and what happened on the way, in words.
+#[derive(Debug)]
+pub struct Combined {
+    pub workbook: Workbook,
+    /// How many conflicts were stored (values set aside).
+    pub conflicts: usize,
+    /// Records added from our copy.
+    pub added: usize,
+    /// Records changed from our copy.
+    pub changed: usize,
+    /// Things worth telling: an edit kept over a deletion, a renumbered id.
+    pub notes: Vec<String>,
+}
+
+/// Combines `ours` into `theirs`. With `base`, a three-way combination:
+/// what each copy changed since `base` is kept. Without, two-way: every
+/// record and value our copy has that differs from theirs is kept too —
+/// records as additions, values as conflicts — and nothing is deleted.
+pub fn combine(
+    base: Option<&Workbook>,
+    ours: &Workbook,
+    theirs: &Workbook,
+    today: NaiveDate,
+) -> Result<Combined, Invalid> {
+    let mut out = Combined {
+        workbook: theirs.clone(),
+        conflicts: 0,
+        added: 0,
+        changed: 0,
+        notes: Vec::new(),
+    };
+    out.workbook.next_id = ours.next_id.max(theirs.next_id);
+    let renumbered = renumber(base, ours, &mut out)?;
+    for &kind in Kind::ALL {
+        for id in kind.ids(ours) {
+            if let Some(mut record) = kind.find(ours, id) {
+                for &(k, from, to) in &renumbered {
+                    record.remap_refs(k, from, to);
+                }
+                let id = renumbered
+                    .iter()
+                    .find(|(k, from, _)| *k == kind && *from == id)
+                    .map_or(id, |&(_, _, to)| to);
+                record.set_id(id);
+                let before = base.and_then(|b| kind.find(b, id_in_base(&renumbered, kind, id)));
+                ours_record(&mut out, before, record, today)?;
+            }
+        }
+        if let Some(base) = base {
+            deleted_by_us(&mut out, base, ours, theirs, kind, today)?;
+        }
+    }
+    for &part in Part::ALL {
+        let mine = Section::of(part, ours);
+        let before = match base {
+            Some(base) => Section::of(part, base),
+            None => Section::of(part, theirs),
+        };
+        if mine != before {
+            let edit = Edit::set(before, mine);
+            out.apply(edit, today, base.is_none())?;
+        }
+    }
+    // The id counter moves past every id either copy used.
+    out.workbook
+        .settle()
+        .map_err(|bad| Invalid::new("workbook", bad.to_string()))?;
+    Ok(out)
+}
+
+/// The id a renumbered record had in `base` (its original one).
+fn id_in_base(renumbered: &[(Kind, Id, Id)], kind: Kind, id: Id) -> Id {
+    renumbered
+        .iter()
+        .find(|(k, _, to)| *k == kind && *to == id)
+        .map_or(id, |&(_, from, _)| from)
+}
+
+/// Ids our copy gave to records that theirs gave to other records: ours get
+/// fresh ones. A record is "the same" when the base had it (both copies
+/// started from it); without a base, one id means one record.
+fn renumber(
+    base: Option<&Workbook>,
+    ours: &Workbook,
+    out: &mut Combined,
+) -> Result<Vec<(Kind, Id, Id)>, Invalid> {
+    let mut renumbered = Vec::new();
+    let Some(base) = base else {
+        return Ok(renumbered);
+    };
+    for &kind in Kind::ALL {
+        for id in kind.ids(ours) {
+            let added_by_us = kind.find(base, id).is_none();
+            let taken = kind.find(&out.workbook, id).is_some();
+            if added_by_us && taken {
+                let fresh = out.workbook.allocate_id()?;
+                out.notes.push(format!(
+                    "{} {id} from this copy is now {} {fresh}: the other copy gave its id to another {}",
+                    kind.noun(),
+                    kind.noun(),
+                    kind.noun()
+                ));
+                renumbered.push((kind, id, fresh));
+            }
+        }
+    }
+    Ok(renumbered)
+}
+
+/// One record of our copy: added if theirs does not have it, else our
+/// changes re-applied on theirs (with `before` as where both started).
+fn ours_record(
+    out: &mut Combined,
+    before: Option<Item>,
+    record: Item,
+    today: NaiveDate,
+) -> Result<(), Invalid> {
+    let (kind, id) = (record.kind(), record.id());
+    let in_place = kind.find(&out.workbook, id);
+    match (before, in_place) {
+        // Added by us (or, two-way, only ours has it).
+        (None, None) => {
+            record.insert(&mut out.workbook, usize::MAX);
+            out.added += 1;
+        }
+        // Two-way: both have it; every value ours has differently is set aside.
+        (None, Some(kept)) if kept != record => {
+            out.apply(Edit::update(kept, record), today, true)?;
+        }
+        (None, Some(_)) => {}
+        // Deleted by them; changed by us: our edit is kept.
+        (Some(before), None) if before != record => {
+            out.notes.push(format!(
+                "kept {} “{}”, changed here, though the other copy deleted it",
+                kind.noun(),
+                record.label()
+            ));
+            record.insert(&mut out.workbook, usize::MAX);
+            out.added += 1;
+        }
+        // Deleted by them, untouched by us: it stays deleted.
+        (Some(_), None) => {}
+        (Some(before), Some(_)) if before != record => {
+            out.apply(Edit::update(before, record), today, false)?;
+        }
+        (Some(_), Some(_)) => {}
+    }
+    Ok(())
+}
+
+/// Records the base had and our copy deleted: gone, unless theirs changed
+/// them meanwhile (then theirs is kept, and said so).
+fn deleted_by_us(
+    out: &mut Combined,
+    base: &Workbook,
+    ours: &Workbook,
+    theirs: &Workbook,
+    kind: Kind,
+    today: NaiveDate,
+) -> Result<(), Invalid> {
+    for id in kind.ids(base) {
+        if kind.find(ours, id).is_some() {
+            continue;
+        }
+        match (kind.find(base, id), kind.find(theirs, id)) {
+            (Some(before), Some(now)) if before == now => {
+                out.apply(Edit::Remove(kind, id), today, false)?;
+            }
+            (_, Some(now)) => out.notes.push(format!(
+                "kept {} “{}”, deleted here, because the other copy changed it",
+                kind.noun(),
+                now.label()
+            )),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+impl Combined {
+    /// Applies one of our changes to the combined workbook. Two-way, every
+    /// field that differs is set aside rather than written.
+    fn apply(&mut self, mut edit: Edit, today: NaiveDate, two_way: bool) -> Result<(), Invalid> {
+        if two_way {
+            return self.set_aside(edit, today);
+        }
+        let removal = matches!(edit, Edit::Remove(..));
+        let (_, outcome) = edit
+            .apply_as(&mut self.workbook, today, Merge::Record)
+            .map_err(|e| Invalid::new("workbook", e.to_string()))?;
+        self.conflicts += outcome.conflicts.len();
+        self.notes.extend(outcome.kept);
+        if !removal {
+            self.changed += 1;
+        }
+        Ok(())
+    }
+
+    /// Two-way: our differing values become conflicts, the values in place stay.
+    fn set_aside(&mut self, edit: Edit, today: NaiveDate) -> Result<(), Invalid> {
+        let (about, kept, mine) = match edit {
+            Edit::Update(change) => (
+                super::conflict::Target::Record(change.after.kind(), change.after.id()),
+                change.before.to_value()?,
+                change.after.to_value()?,
+            ),
+            Edit::Set(change) => (
+                super::conflict::Target::Section(change.after.part()),
+                change.before.to_value()?,
+                change.after.to_value()?,
+            ),
+            _ => return Ok(()),
+        };
+        let fields = merge::changed(&kept, &mine, &kept);
+        if fields.is_empty() {
+            return Ok(());
+        }
+        let conflict = super::conflict::Conflict {
+            id: self.workbook.allocate_id()?,
+            about,
+            date: today,
+            fields,
+        };
+        Item::Conflict(conflict).insert(&mut self.workbook, usize::MAX);
+        self.conflicts += 1;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::impact::{Category, Win};
+    use crate::domain::pipeline::{Application, Contact, Relationship, Stage};
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 12, 3).expect("date")
+    }
+
+    fn win(id: Id, title: &str) -> Win {
+        Win {
+            id,
+            date: NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"),
+            title: title.into(),
+            category: Category::Revenue,
+            metric: None,
+            notes: None,
+            tags: Vec::new(),
+            link: None,
+        }
+    }
+
+    /// A base with wins 1 and 2; the next id is 3.
+    fn base() -> Workbook {
+        let mut wb = Workbook::default();
+        wb.impact.wins = vec![win(1, "one"), win(2, "two")];
+        wb.next_id = 3;
+        wb
+    }
+
+    fn titles(wb: &Workbook) -> Vec<(Id, &str)> {
+        wb.impact
+            .wins
+            .iter()
+            .map(|w| (w.id, w.title.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn both_copies_changes_and_additions_are_all_kept() {
+        let base = base();
+        let mut ours = base.clone();
+        ours.impact.wins[0].title = "one, ours".into();
+        ours.impact.wins.push(win(3, "added by us"));
+        ours.next_id = 4;
+        let mut theirs = base.clone();
+        theirs.impact.wins[1].title = "two, theirs".into();
+        theirs.impact.wins.push(win(3, "added by them"));
+        theirs.next_id = 4;
+        let combined = combine(Some(&base), &ours, &theirs, today()).expect("combines");
+        // Both took id 3: theirs keeps it, ours becomes 4 (the next free id).
+        assert_eq!(
+            titles(&combined.workbook),
+            [
+                (1, "one, ours"),
+                (2, "two, theirs"),
+                (3, "added by them"),
+                (4, "added by us")
+            ]
+        );
+        assert_eq!(combined.workbook.next_id, 5);
+        assert_eq!(
+            (combined.added, combined.changed, combined.conflicts),
+            (1, 1, 0)
+        );
+        assert_eq!(
+            combined.notes,
+            ["win 3 from this copy is now win 4: the other copy gave its id to another win"]
+        );
+    }
+
+    #[test]
+    fn a_renumbered_contact_takes_the_references_to_it_along() {
+        let base = base();
+        let mut ours = base.clone();
+        ours.pipeline
+            .contacts
+            .push(Contact::new(3, "Alice", Relationship::Peer));
+        let mut app = Application::new(4, "Acme", "SRE", Stage::Applied, today());
+        app.contacts = vec![3];
+        ours.pipeline.applications.push(app);
+        ours.next_id = 5;
+        let mut theirs = base.clone();
+        theirs
+            .pipeline
+            .contacts
+            .push(Contact::new(3, "Bob", Relationship::Peer));
+        theirs.next_id = 4;
+        let combined = combine(Some(&base), &ours, &theirs, today()).expect("combines");
+        let wb = &combined.workbook;
+        let alice = wb
+            .pipeline
+            .contacts
+            .iter()
+            .find(|c| c.name == "Alice")
+            .expect("Alice");
+        assert_ne!(alice.id, 3);
+        assert_eq!(wb.pipeline.applications[0].contacts, [alice.id], "not Bob");
+    }
+
+    #[test]
+    fn a_field_both_copies_changed_keeps_theirs_and_sets_ours_aside() {
+        let base = base();
+        let mut ours = base.clone();
+        ours.impact.wins[0].title = "ours".into();
+        let mut theirs = base.clone();
+        theirs.impact.wins[0].title = "theirs".into();
+        let combined = combine(Some(&base), &ours, &theirs, today()).expect("combines");
+        assert_eq!(combined.workbook.impact.wins[0].title, "theirs");
+        assert_eq!(combined.conflicts, 1);
+        assert_eq!(combined.workbook.conflicts[0].fields[0].set_aside, "ours");
+    }
+
+    #[test]
+    fn deletions_go_unless_the_other_copy_changed_the_record() {
+        let base = base();
+        // We deleted win 1 and changed win 2; they changed win 1 and deleted win 2.
+        let mut ours = base.clone();
+        ours.impact.wins.remove(0);
+        ours.impact.wins[0].title = "two, ours".into();
+        let mut theirs = base.clone();
+        theirs.impact.wins[0].title = "one, theirs".into();
+        theirs.impact.wins.remove(1);
+        let combined = combine(Some(&base), &ours, &theirs, today()).expect("combines");
+        assert_eq!(
+            titles(&combined.workbook),
+            [(1, "one, theirs"), (2, "two, ours")],
+            "each change outlives the other copy's deletion"
+        );
+        assert_eq!(combined.notes.len(), 2, "{:?}", combined.notes);
+        // An untouched record one copy deleted stays deleted.
+        let mut ours = base.clone();
+        ours.impact.wins.remove(0);
+        let combined = combine(Some(&base), &ours, &base, today()).expect("combines");
+        assert_eq!(titles(&combined.workbook), [(2, "two")]);
+    }
+
+    #[test]
+    fn without_a_base_nothing_is_deleted_and_differences_are_set_aside() {
+        let mut copy = base();
+        copy.impact.wins[0].title = "the copy's".into();
+        copy.impact.wins.remove(1);
+        copy.impact.wins.push(win(7, "only in the copy"));
+        let mut current = base();
+        current.impact.wins[0].title = "the workbook's".into();
+        let combined = combine(None, &copy, &current, today()).expect("combines");
+        assert_eq!(
+            titles(&combined.workbook),
+            [(1, "the workbook's"), (2, "two"), (7, "only in the copy")]
+        );
+        assert_eq!(combined.workbook.next_id, 8, "past every id in use");
+        assert_eq!(combined.conflicts, 1);
+        assert_eq!(
+            combined.workbook.conflicts[0].fields[0].set_aside,
+            "the copy's"
+        );
+    }
+}

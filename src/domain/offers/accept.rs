@@ -1,0 +1,94 @@
+//! Accepting an offer: the Runway tab's new-job scenario from the offer's
+//! start date and its monthly pay after the workbook's withholding, and the
+//! offer's application moved to accepted — one edit, so one undo.
+
+use crate::domain::dates::format_long;
+use crate::domain::edit::{Edit, Section};
+use crate::domain::money::{format_money, format_percent, round_cents};
+use crate::domain::pipeline::{self, Stage};
+use crate::domain::runway::NewJob;
+use crate::domain::workbook::Workbook;
+use crate::domain::{Id, Invalid};
+
+use super::offer::find;
+use super::situation::Situation;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+/// What accepting an offer would set, with its working and the edit that does it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Acceptance {
+    pub offer: Id,
+    /// The Runway tab's new-job scenario: the start and the net monthly pay.
+    pub new_job: NewJob,
+    /// How the monthly pay is worked out, and what a start before the last
+    /// day on payroll means.
+    pub working: Vec<String>,
+    /// The application the edit moves to accepted, when the offer answers
+    /// one that is not there yet.
+    pub moves: Option<Id>,
+    /// Sets the new-job scenario (and moves the application), as one edit.
+    pub edit: Edit,
+}
+
+/// What accepting offer `offer` on `today` sets. The monthly pay is the base
+/// salary ÷ 12 after the Runway tab's withholding rate: bonuses, the sign-on
+/// and equity come as lump sums, not monthly pay.
+pub fn accept(wb: &Workbook, offer: Id, today: NaiveDate) -> Result<Acceptance, Invalid> {
+    let offer = find(wb, offer)?;
+    let rate = wb.runway.withholding;
+    let monthly_net = round_cents(offer.base * (Decimal::ONE - rate) / Decimal::from(12));
+    let new_job = NewJob {
+        start: offer.start,
+        monthly_net,
+    };
+    let mut working = vec![
+        format!(
+            "The Runway tab's new job: starting {}, {} a month after withholding.",
+            format_long(offer.start),
+            format_money(monthly_net)
+        ),
+        format!(
+            "Monthly pay = base {} × (1 − {} withholding) ÷ 12 = {}, rounded half-up to cents.",
+            format_money(offer.base),
+            format_percent(rate),
+            format_money(monthly_net)
+        ),
+        "The withholding is the Runway tab's effective rate; the target bonus, the sign-on and equity are not counted as monthly pay.".into(),
+    ];
+    let sit = Situation::new(wb, today);
+    if let Some(last) = sit.last_day.filter(|_| sit.resigns(offer.start)) {
+        let severance = if sit.severance.is_some() && sit.forfeits {
+            ", forfeiting the severance (as set)"
+        } else {
+            ""
+        };
+        working.push(format!(
+            "This start comes before your last day on payroll, {}: it means leaving on {}{severance}. The runway still counts the notice pay and severance until you change the last day.",
+            format_long(last),
+            format_long(sit.leaving(offer.start))
+        ));
+    }
+    let mut edits = vec![Edit::set_from(wb, Section::NewJob(Some(new_job.clone())))];
+    let mut moves = None;
+    match offer.application {
+        Some(id) if wb.pipeline.application(id).is_none() => working.push(format!(
+            "Application #{id} is no longer in the pipeline, so none is moved."
+        )),
+        Some(id) => match pipeline::move_application(&wb.pipeline, id, Stage::Accepted, today)? {
+            Some(edit) => {
+                edits.push(edit);
+                moves = Some(id);
+            }
+            None => working.push(format!("Application #{id} is already accepted.")),
+        },
+        None => {}
+    }
+    Ok(Acceptance {
+        offer: offer.id,
+        new_job,
+        working,
+        moves,
+        edit: Edit::Batch(edits),
+    })
+}
