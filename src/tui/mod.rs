@@ -7,6 +7,7 @@
 //! user's editor: the terminal is handed over and taken back.
 
 pub mod app;
+pub mod config;
 mod editor;
 pub mod keymap;
 pub mod screen;
@@ -277,8 +278,15 @@ fn watch_for_hangup(tx: Sender<Msg>) {
 
 /// Opens the workbook at `paths` in the TUI. `banner` marks demo mode.
 pub fn run(paths: Paths, banner: Option<String>) -> Result<(), String> {
-    let theme = Theme::from_env();
-    let keys = Keymap::new(theme.ascii());
+    // A settings file with a mistake is not used at all (half of a person's
+    // keys would surprise more than none): careerbook starts with the
+    // defaults and says why, so the workbook is never out of reach.
+    let (settings, unusable) = match config::load() {
+        Ok(settings) => (settings, None),
+        Err(err) => (config::Settings::default(), Some(err)),
+    };
+    let theme = settings.theme;
+    let keys = settings.keys;
     let mut term = None;
     let session = loop {
         let err = match Session::open(
@@ -326,6 +334,15 @@ pub fn run(paths: Paths, banner: Option<String>) -> Result<(), String> {
     let mut session = session;
     session.set_waiter(term.lock_waiter());
     let mut app = App::new(session, dates::today(), theme, banner).with_keymap(keys);
+    if let Some(err) = unusable {
+        app = app.with_message(
+            "Settings not used",
+            format!(
+                "{err}\n\ncareerbook started with the default keys and colours. Fix the file, \
+                 then `careerbook config check` checks it."
+            ),
+        );
+    }
     // A bug that panics inside a screen must not take unsaved edits with it:
     // the panic hook has restored the terminal and written its note; the edits
     // are then saved (or kept as a backup) as on any other exit.
