@@ -62,6 +62,8 @@ pub enum Scope {
     Unsaved,
     /// The start-up prompt for a workbook that cannot be read.
     Damaged,
+    /// A save waiting for another careerbook to finish its own.
+    Waiting,
 }
 
 impl Scope {
@@ -100,6 +102,7 @@ impl Scope {
             Scope::Conflicts => "Conflicts",
             Scope::Unsaved => "Quitting with unsaved edits",
             Scope::Damaged => "Damaged workbook",
+            Scope::Waiting => "Waiting for another careerbook",
         }
     }
 
@@ -553,6 +556,8 @@ pub static KEYS: &[Binding] = &[
     // Damaged workbook
     bind!(Damaged, [key('r')], A::RestoreBackup, "restore the newest good backup (the damaged file is kept)", "restore"),
     bind!(Damaged, [key('q'), code(K::Esc)], A::Quit, "quit and fix the file by hand", "quit"),
+    // A save waiting for another careerbook's lock
+    bind!(Waiting, [code(K::Esc)], A::Cancel, "stop waiting; the edit stays in memory, unsaved", "stops waiting"),
     // Everywhere
     bind!(Global, [key('1')], A::GoTab(Tab::Now), "Now tab"),
     bind!(Global, [key('2')], A::GoTab(Tab::Impact), "Impact tab"),

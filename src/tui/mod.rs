@@ -159,20 +159,20 @@ impl Term {
     /// Tells the person, on the status line, that a save waits for another
     /// careerbook's lock and whose; Esc stops waiting. Keys typed meanwhile
     /// are kept for afterwards, and a signal or hang-up stops the wait.
-    fn lock_waiter(&self) -> Box<Waiter> {
+    fn lock_waiter(&self, keys: Keymap) -> Box<Waiter> {
         let events = Rc::clone(&self.events);
         let requeue = self.requeue.clone();
         let scribbled = Rc::clone(&self.scribbled);
         Box::new(move |waiting: &Waiting| {
             scribbled.set(true);
-            show_waiting(waiting);
+            show_waiting(waiting, &keys);
             let mut kept = Vec::new();
             let mut go_on = true;
             while let Ok(msg) = events.recv_timeout(Duration::from_millis(90)) {
                 match msg {
                     Msg::Term(Event::Key(key))
                         if key.kind == event::KeyEventKind::Press
-                            && key.code == event::KeyCode::Esc =>
+                            && keys.resolve(&[Scope::Waiting], &key) == Some(Action::Cancel) =>
                     {
                         go_on = false;
                         break;
@@ -230,18 +230,24 @@ fn read_input(tx: Sender<Msg>, pauses: Receiver<Pause>) {
 
 /// Writes the wait on the status line (the second row from the bottom)
 /// straight to the terminal: the app is busy saving and cannot draw.
-fn show_waiting(waiting: &Waiting) {
+fn show_waiting(waiting: &Waiting, keys: &Keymap) {
     use crossterm::{cursor::MoveTo, style::Print, terminal};
     let Ok((cols, rows)) = terminal::size() else {
         return;
     };
     let holder = waiting.holder.as_deref().unwrap_or("another careerbook");
     let text = format!(
-        " ⧗ waiting for {holder} to finish saving ({} s of {}) · Esc stops waiting; your edit stays",
+        " ⧗ waiting for {holder} to finish saving ({} s of {}) · {}; your edit stays",
         waiting.waited.as_secs(),
-        waiting.limit.as_secs()
+        waiting.limit.as_secs(),
+        keys.hint(Scope::Waiting, Action::Cancel, "stops waiting")
     );
     let line = crate::text::fit(&text, cols as usize);
+    let line = if keys.ascii() {
+        theme::to_ascii(&line)
+    } else {
+        line
+    };
     let _ = crossterm::execute!(
         stdout(),
         MoveTo(0, rows.saturating_sub(2)),
@@ -332,7 +338,7 @@ pub fn run(paths: Paths, banner: Option<String>) -> Result<(), String> {
         None => Term::start(&paths)?,
     };
     let mut session = session;
-    session.set_waiter(term.lock_waiter());
+    session.set_waiter(term.lock_waiter(keys.clone()));
     let mut app = App::new(session, dates::today(), theme, banner).with_keymap(keys);
     if let Some(err) = unusable {
         app = app.with_message(

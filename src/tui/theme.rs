@@ -172,6 +172,17 @@ impl Theme {
     }
 }
 
+/// `text` with the ASCII stand-ins, for what is written to the terminal
+/// without going through a frame (the status line while a save waits).
+pub fn to_ascii(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            let mut buf = [0; 4];
+            ascii_for(c.encode_utf8(&mut buf)).map_or_else(|| c.to_string(), str::to_string)
+        })
+        .collect()
+}
+
 /// Whether `NO_COLOR` asks for no colour.
 pub fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())

@@ -34,7 +34,7 @@ pub fn win_form<P: 'static>(
             "Lever it moved",
             win.map_or(Category::Other, |w| w.category),
         )
-        .hint("type a word: revenue, retention, cost, risk … · ←/→ steps")
+        .hint("type a word: revenue, retention, cost, risk …")
         .text(
             METRIC,
             "Measured result",

@@ -1037,9 +1037,15 @@ impl<P: 'static> Form<P> {
     /// into, how to choose a match; otherwise the field's own.
     fn hint_for(&self, field: &Field) -> Option<String> {
         let keys = &self.values.keys;
-        match &field.kind {
-            Kind::Choice(pick) if pick.filtering() => Some(pick.hint(keys)),
-            kind => field.hint.clone().or_else(|| kind.hint(keys)),
+        match (&field.kind, &field.hint) {
+            (Kind::Choice(pick), _) if pick.filtering() => Some(pick.hint(keys)),
+            // A pick-list's own words, then the keys that step through it.
+            (Kind::Choice(_), Some(hint)) => Some(format!(
+                "{hint} · {}/{} steps",
+                keys.key_for(Scope::FormPick, Action::PrevOption),
+                keys.key_for(Scope::FormPick, Action::NextOption)
+            )),
+            (kind, hint) => hint.clone().or_else(|| kind.hint(keys)),
         }
     }
 

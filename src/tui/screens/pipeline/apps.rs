@@ -121,7 +121,7 @@ fn move_app(cx: &mut Cx<Purpose>, id: Id, stage: Stage, name: &str) {
 pub fn detail(shared: &Shared, frame: &mut Frame, area: Rect, id: Option<Id>, view: &View) {
     let width = area.width as usize;
     let lines = match id.and_then(|id| shared.cards.get(&id)) {
-        Some(card) => card.detail(width, shared.ghost_after_days, view.theme),
+        Some(card) => card.detail(width, shared.ghost_after_days, view),
         None => Vec::new(),
     };
     let lines: Vec<Line> = lines.into_iter().take(area.height as usize).collect();

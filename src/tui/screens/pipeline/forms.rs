@@ -118,9 +118,7 @@ pub(super) fn application(wb: &Workbook, today: NaiveDate, existing: Option<&App
         .text(ROLE, "Role", &app.role)
         .choice(STAGE, "Stage", app.stage);
     form = if existing.is_some() {
-        form.hint(
-            "type a stage (e.g. interv) or ←/→ · a change is recorded in the history as today",
-        )
+        form.hint("type a stage (e.g. interv) · a change is recorded in the history as today")
     } else {
         form.date(SINCE, "Since (the day it reached that stage)", Some(today))
             .check(SINCE, move |date: &NaiveDate| {
@@ -129,7 +127,7 @@ pub(super) fn application(wb: &Workbook, today: NaiveDate, existing: Option<&App
     };
     form.choice(TRACK, "Track", app.track)
         .choice(SOURCE, "Source", app.source)
-        .hint("type a word: referral, recruiter, LinkedIn, careers page … · ←/→ steps")
+        .hint("type a word: referral, recruiter, LinkedIn, careers page …")
         .text(LINK, "Link", app.link.as_deref().unwrap_or(""))
         .text(
             LOCATION,
@@ -298,7 +296,7 @@ pub(super) fn contact(today: NaiveDate, existing: Option<&Contact>) -> Form {
             c.company.as_deref().unwrap_or(""),
         )
         .choice(RELATIONSHIP, "Relationship", c.relationship)
-        .hint("type a word: recruiter, hiring manager, peer, colleague, referral · ←/→ steps")
+        .hint("type a word: recruiter, hiring manager, peer, colleague, referral")
         .text(REACH, "How to reach them", c.reach.as_deref().unwrap_or(""))
         .hint("an email, a phone number, LinkedIn …")
         .date(LAST_CONTACTED, "Last contacted", c.last_contacted)

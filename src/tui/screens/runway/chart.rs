@@ -283,7 +283,12 @@ impl ChartData {
             Dataset::default()
                 .data(&self.points)
                 .graph_type(GraphType::Line)
-                .marker(symbols::Marker::Braille)
+                // A terminal without Unicode draws the line in whole cells.
+                .marker(if theme.ascii() {
+                    symbols::Marker::Block
+                } else {
+                    symbols::Marker::Braille
+                })
                 .style(theme.good()),
         );
         let chart = Chart::new(datasets)

@@ -524,7 +524,7 @@ fn severance_how_form(plan: &RunwayPlan, today: NaiveDate) -> Form {
     let current = How::of(plan.severance.as_ref());
     Form::new("Severance", today, Purpose::SeveranceHow)
         .choice(HOW, "How do you know the amount?", current)
-        .hint("type offer, meta, google, amazon … or ←/→; then Enter for its fields")
+        .hint("type offer, meta, google, amazon …; saving opens its fields")
         .preview(|form| {
             vec![match form.get(HOW) {
                 Ok(How::Template(kind)) => format!("{}: {}", kind.label(), kind.rule()),
