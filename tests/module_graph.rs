@@ -5,9 +5,13 @@
 //!
 //! An edge A → B is any path in A's code (a `use`, or a path written inline)
 //! that names an item of file B: `crate::…`, `super::…`, `self::…`, or a
-//! child module of A. A module's `mod x;` declaration is not an edge: a
-//! parent owning a child is not the parent using it. Run with `--nocapture`
-//! to print every cycle (`cargo test --test module_graph -- --nocapture`).
+//! child module of A. A module's `mod x;` declaration is not an edge (a
+//! parent owning a child is not the parent using it), nor is a `pub use`
+//! re-export (a facade: a path through it leads to the file that defines the
+//! item). Test code (`#[cfg(test)]` modules, `tests.rs` files) counts for the
+//! layering checks, not for cycles: a test may import what it tests. Run with
+//! `--nocapture` to print every cycle with the imports that close it
+//! (`cargo test --test module_graph -- --nocapture`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;

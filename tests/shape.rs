@@ -113,8 +113,16 @@ fn only_the_tab_on_screen_is_built_and_a_stale_one_is_rebuilt_when_shown() {
 
 #[test]
 fn a_key_set_in_the_settings_is_used_named_in_the_footer_and_listed_in_help() {
-    let keys = keys_from(r#"(keys: { "impact.add": ["A"], "global.help": ["F1"] })"#);
+    let keys = keys_from(
+        r#"(keys: { "impact.add": ["A"], "global.help": ["F1"], "now.self_check": ["P"] })"#,
+    );
     let (_dir, mut app) = app_dressed(EMPTY, Theme::plain(), keys);
+    // Even the checklist's reasons, written by the domain, name the key in use.
+    let now = draw(&app, 120, 40);
+    assert!(
+        now.contains("(Now tab, P)") && !now.contains("(Now tab, p)"),
+        "{now}"
+    );
     press(&mut app, "2");
     let foot = footer(&app, 120);
     assert!(foot.contains("A add") && foot.contains("F1 help"), "{foot}");

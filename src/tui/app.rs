@@ -11,6 +11,7 @@ use super::keymap::{Action, FORM_SCOPES, Keymap, Scope};
 use super::screen::{self, Cx, Tab, View};
 use super::screens::{self, Mounted, Purpose};
 use super::theme::Theme;
+use super::widgets::cursor::Cursor;
 use super::widgets::form::{self, Outcome};
 use super::widgets::help;
 use super::widgets::popup::{self, Tone};
@@ -374,7 +375,9 @@ impl App {
             Action::Conflicts if self.session.workbook().conflicts.is_empty() => {
                 self.status = Status::Info("no conflicts: nothing was changed in two places".into())
             }
-            Action::Conflicts => self.popups.push(Popup::Conflicts { cursor: 0 }),
+            Action::Conflicts => self.popups.push(Popup::Conflicts {
+                cursor: Cursor::default(),
+            }),
             _ => {
                 let mut cx = Cx::new(self.session.workbook(), self.today, &self.keys);
                 let screen = self.screens[self.tab.index()].as_mut();
@@ -487,24 +490,20 @@ impl App {
     }
 
     /// A key in the conflicts list: pick a side for the selected one, move, close.
-    fn conflicts_key(&mut self, cursor: usize, key: &KeyEvent) {
-        let count = self.session.workbook().conflicts.len();
+    fn conflicts_key(&mut self, mut cursor: Cursor, key: &KeyEvent) {
+        cursor.set_len(self.session.workbook().conflicts.len());
         let pick = match self.keys.resolve(&[Scope::Conflicts], key) {
             Some(Action::Close) => return,
-            Some(Action::Up) => {
-                let cursor = cursor.saturating_sub(1);
-                return self.popups.push(Popup::Conflicts { cursor });
-            }
-            Some(Action::Down) => {
-                let cursor = (cursor + 1).min(count.saturating_sub(1));
-                return self.popups.push(Popup::Conflicts { cursor });
-            }
             Some(Action::UseSetAside) => Pick::SetAside,
             Some(Action::KeepInPlace) => Pick::Kept,
-            _ => return self.popups.push(Popup::Conflicts { cursor }),
+            Some(action) => {
+                cursor.on_action(action, 1);
+                return self.popups.push(Popup::Conflicts { cursor });
+            }
+            None => return self.popups.push(Popup::Conflicts { cursor }),
         };
         let wb = self.session.workbook();
-        let Some(chosen) = wb.conflicts.get(cursor) else {
+        let Some(chosen) = wb.conflicts.get(cursor.at()) else {
             return;
         };
         let done = match pick {
@@ -523,9 +522,8 @@ impl App {
         }
         let left = self.session.workbook().conflicts.len();
         if left > 0 && self.popups.is_empty() {
-            self.popups.push(Popup::Conflicts {
-                cursor: cursor.min(left - 1),
-            });
+            cursor.set_len(left);
+            self.popups.push(Popup::Conflicts { cursor });
         }
     }
 
@@ -972,7 +970,7 @@ impl App {
                     &self.keys,
                 );
             }
-            Popup::Conflicts { cursor } => self.render_conflicts(frame, area, *cursor),
+            Popup::Conflicts { cursor } => self.render_conflicts(frame, area, cursor.at()),
             Popup::Unsaved { error } => self.render_unsaved(frame, area, error),
             Popup::Help { scroll } => {
                 let mut scopes = self.screen().scopes();

@@ -12,6 +12,7 @@ pub use super::tab::Tab;
 
 use super::keymap::{Action, Keymap, Scope};
 use super::theme::Theme;
+use super::widgets::cursor::Cursor;
 use super::widgets::form::Form;
 use super::widgets::popup::Tone;
 use super::widgets::table::Table;
@@ -104,7 +105,7 @@ pub enum Popup<P> {
     },
     /// The stored conflicts; `cursor` is the one selected.
     Conflicts {
-        cursor: usize,
+        cursor: Cursor,
     },
     /// Quitting while edits are only in memory: why the last save failed.
     Unsaved {

@@ -152,7 +152,7 @@ impl Screen for NowScreen {
     }
 
     fn refresh(&mut self, wb: &Workbook, today: NaiveDate, keys: &Keymap) {
-        self.shared = Shared::of(wb, today);
+        self.shared = Shared::of(wb, today, keys);
         self.panels.refresh(&self.shared, wb, today, keys);
         if let Some(review) = &mut self.review {
             review.clamp(&self.shared.review);

@@ -5,6 +5,7 @@
 use super::review;
 use crate::domain::checklist::{LayoffNotice, NowReport, Positioning, Signal, report};
 use crate::domain::workbook::Workbook;
+use crate::tui::keymap::{Action, Keymap, Scope};
 use chrono::NaiveDate;
 
 pub struct Shared {
@@ -37,13 +38,20 @@ impl Default for Shared {
 }
 
 impl Shared {
-    pub fn of(wb: &Workbook, today: NaiveDate) -> Self {
+    pub fn of(wb: &Workbook, today: NaiveDate, keys: &Keymap) -> Self {
         let book = &wb.now;
         let mut signals = book.signals.clone();
         signals.sort_by(|a, b| b.date.cmp(&a.date).then(b.id.cmp(&a.id)));
+        let mut report = report(wb, today);
+        for item in &mut report.items {
+            item.reason = keyed(&item.reason, keys);
+            for line in &mut item.explain {
+                *line = keyed(line, keys);
+            }
+        }
         Self {
             today,
-            report: report(wb, today),
+            report,
             signals,
             positioning: book.positioning.clone(),
             notice: book.notice.clone(),
@@ -52,4 +60,22 @@ impl Shared {
             review: review::Data::of(wb, today),
         }
     }
+}
+
+/// The checklist's reasons name this tab's keys as they are by default (the
+/// command line prints the same words): here they name the keys in use.
+fn keyed(text: &str, keys: &Keymap) -> String {
+    [
+        (Action::SelfCheck, "p"),
+        (Action::ResumeToday, "r"),
+        (Action::LinkedinToday, "i"),
+    ]
+    .into_iter()
+    .fold(text.to_string(), |text, (action, default)| {
+        let key = keys.key_for(Scope::Now, action);
+        text.replace(
+            &format!("(Now tab, {default})"),
+            &format!("(Now tab, {key})"),
+        )
+    })
 }
