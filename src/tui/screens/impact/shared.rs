@@ -4,13 +4,14 @@
 use crate::domain::impact::{Summary, Win, logged_this_week, newest_first, streak, weekly_counts};
 use crate::domain::workbook::Workbook;
 use chrono::NaiveDate;
+use std::rc::Rc;
 
 /// Weeks shown in the cadence strip.
 pub const CADENCE_WEEKS: usize = 26;
 
 pub struct Shared {
-    /// Newest first.
-    pub wins: Vec<Win>,
+    /// Newest first; shared with the wins view's rows.
+    pub wins: Rc<Vec<Win>>,
     /// Wins per ISO week, the last [`CADENCE_WEEKS`].
     pub counts: Vec<u64>,
     pub streak: usize,
@@ -21,7 +22,7 @@ pub struct Shared {
 impl Default for Shared {
     fn default() -> Self {
         Self {
-            wins: Vec::new(),
+            wins: Rc::default(),
             counts: Vec::new(),
             streak: 0,
             this_week: false,
@@ -43,7 +44,7 @@ impl Shared {
             streak: streak(wins, today),
             this_week: logged_this_week(wins, today),
             summary: Summary::of(wins),
-            wins: sorted,
+            wins: Rc::new(sorted),
         }
     }
 }

@@ -1,20 +1,25 @@
 //! The wins view: every win newest first under ISO-week headings, with the
-//! selected win's details beside or under the list.
+//! selected win's details beside or under the list. A log can hold 100,000
+//! wins, so a row is formatted only when drawn ([`WinRows`]).
 
 use super::forms::{self, Purpose};
 use super::shared::Shared;
 use crate::domain::Id;
+use crate::domain::dates::week_start;
 use crate::domain::edit::{self, Kind};
 use crate::domain::impact::{Category, Win, week_heading};
 use crate::domain::workbook::Workbook;
 use crate::tui::keymap::{Action, Keymap, Scope};
 use crate::tui::screen::{Cx, Pane, View};
-use crate::tui::widgets::table::{Column, Row, SortKey, Table};
+use crate::tui::widgets::table::{Column, Row, Rows, SortKey, Table};
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use std::borrow::Cow;
+use std::cell::OnceCell;
+use std::rc::Rc;
 
 static COLUMNS: &[Column] = &[
     Column::left("Date", Constraint::Length(10)),
@@ -105,29 +110,69 @@ pub fn short_lever(category: Category) -> &'static str {
     }
 }
 
-fn row(w: &Win) -> Row {
-    Row {
-        id: w.id,
-        cells: vec![
-            w.date.to_string(),
-            short_lever(w.category).to_string(),
-            w.metric
-                .as_ref()
-                .map(|m| m.text.clone())
-                .unwrap_or_default(),
-            w.title.clone(),
-        ],
-        keys: vec![
-            SortKey::Date(w.date),
-            SortKey::text(w.category.label()),
-            w.metric
+/// The wins as the table's rows: a row is formatted when it is drawn, the
+/// search texts on the first filter, a column's sort keys when it is sorted.
+struct WinRows {
+    /// Newest first.
+    wins: Rc<Vec<Win>>,
+    search: OnceCell<Vec<String>>,
+}
+
+impl Rows for WinRows {
+    fn len(&self) -> usize {
+        self.wins.len()
+    }
+
+    fn id(&self, i: usize) -> Id {
+        self.wins[i].id
+    }
+
+    fn row(&self, i: usize) -> Cow<'_, Row> {
+        let w = &self.wins[i];
+        Cow::Owned(Row {
+            id: w.id,
+            cells: vec![
+                w.date.to_string(),
+                short_lever(w.category).to_string(),
+                w.metric
+                    .as_ref()
+                    .map(|m| m.text.clone())
+                    .unwrap_or_default(),
+                w.title.clone(),
+            ],
+            keys: Vec::new(),
+            search: String::new(),
+            group: None,
+            mark: None,
+        })
+    }
+
+    fn group(&self, i: usize) -> Option<String> {
+        Some(week_heading(self.wins[i].date))
+    }
+
+    fn same_group(&self, a: usize, b: usize) -> bool {
+        week_start(self.wins[a].date) == week_start(self.wins[b].date)
+    }
+
+    fn search(&self, i: usize) -> Cow<'_, str> {
+        let all = self
+            .search
+            .get_or_init(|| self.wins.iter().map(Win::search_text).collect());
+        Cow::Borrowed(&all[i])
+    }
+
+    fn key(&self, i: usize, col: usize) -> SortKey {
+        let w = &self.wins[i];
+        match col {
+            0 => SortKey::Date(w.date),
+            1 => SortKey::text(w.category.label()),
+            2 => w
+                .metric
                 .as_ref()
                 .map_or(SortKey::Empty, |m| SortKey::Number(m.value)),
-            SortKey::text(&w.title),
-        ],
-        search: w.search_text(),
-        group: Some(week_heading(w.date)),
-        mark: None,
+            _ => SortKey::text(&w.title),
+        }
     }
 }
 
@@ -145,7 +190,10 @@ impl Pane<Shared, Purpose> for Wins {
     }
 
     fn refresh(&mut self, shared: &Shared, _wb: &Workbook, _today: NaiveDate, _keys: &Keymap) {
-        self.table.set_rows(shared.wins.iter().map(row).collect());
+        self.table.set_source(Box::new(WinRows {
+            wins: Rc::clone(&shared.wins),
+            search: OnceCell::new(),
+        }));
     }
 
     fn on_action(&mut self, action: Action, shared: &Shared, cx: &mut Cx<Purpose>) -> bool {
