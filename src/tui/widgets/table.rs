@@ -72,6 +72,9 @@ pub struct Row {
 /// each row when asked.
 pub trait Rows {
     fn len(&self) -> usize;
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
     fn id(&self, i: usize) -> Id;
     /// Row `i` as drawn.
     fn row(&self, i: usize) -> Cow<'_, Row>;
@@ -346,7 +349,7 @@ impl Table {
             });
         self.render_header(frame, area, &cols, theme);
         if self.lines.is_empty() {
-            let text = if self.rows.len() == 0 {
+            let text = if self.rows.is_empty() {
                 empty.to_string()
             } else {
                 format!(
