@@ -18,7 +18,7 @@ fn check_prints_the_four_items_one_line_each_in_a_pipe() {
     let expected = "\
 ✓ done       Make your impact visible and measurable — Win logged this week · streak 4 weeks · 80% of the last 90 days' wins measured
 ✓ done       Move closer to core or strategic teams — Not on a strategic initiative · 2 internal applications active · 1 exposure factor · 1 safer factor
-! attention  Keep your external options active — LinkedIn updated 169 days ago · résumé updated 12 days ago · 4 contacts touched in 30 days · 7 applications open, 2 on the wishlist
+! attention  Keep your external options active — LinkedIn updated 169 days ago · résumé updated 12 days ago · 4 contacts touched in 30 days · 7 applications open, 2 on the wishlist · offer needed by 2028-07-11
 ! attention  Understand your legal and financial situation — Severance agreement review window closes in 7 days · runway 22.52 months · benefit and cover entered · leaving 2027-02-09 forfeits 205 shares (worth $43,542.00); next vest after it 2027-03-16
 ";
     assert_eq!(text, expected);

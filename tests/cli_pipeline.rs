@@ -459,8 +459,9 @@ fn follow_ups_join_the_vests_in_the_calendar_export() {
             &file.display().to_string(),
         ],
     );
-    // The demo: 12 vests and 8 active applications with a follow-up date.
-    assert!(text.contains("with 20 event(s)"), "{text}");
+    // The demo: 6 deadlines, the offer-needed date, 12 vests and 8 active
+    // applications with a follow-up date.
+    assert!(text.contains("with 27 event(s)"), "{text}");
     let ics = fs::read_to_string(&file).expect("written");
     assert!(ics.contains("UID:followup-52@careerbook\r\n"), "{ics}");
     assert!(

@@ -379,7 +379,7 @@ fn a_wrong_choice_is_refused_with_the_words_accepted() {
         ),
         (
             &["import", "jobs"],
-            "unrecognized subcommand 'jobs' (expected one of: apps)",
+            "unrecognized subcommand 'jobs' (expected one of: apps, contacts)",
         ),
         (&["apps", "shift", "1"], "(expected one of: move)"),
         (

@@ -518,3 +518,75 @@ fn undo_still_works_after_a_conflict_it_made_was_settled_elsewhere() {
         "the older edit is undone"
     );
 }
+
+/// Runs the real binary on the workbook in `paths`.
+fn command(paths: &Paths, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_careerbook"))
+        .arg("--data-dir")
+        .arg(&paths.dir)
+        .args(args)
+        .env("CAREERBOOK_TODAY", "2026-11-26")
+        .env_remove("CAREERBOOK_DIR")
+        .output()
+        .expect("run careerbook")
+}
+
+#[test]
+fn a_command_and_an_open_window_changing_one_account_keep_both_or_store_a_conflict() {
+    let (_dir, paths, mut window, _) = two_windows();
+    // The window opened "Checking" (#23, $8,400 as of 20 Nov) to rename it.
+    let opened = window.workbook().runway.accounts[0].clone();
+    let out = command(&paths, &["account", "Checking", "9,100"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let renamed = changed(&opened, |a| a.name = "Joint checking".into());
+    let saved = save(&mut window, Edit::update(opened.clone(), renamed));
+    assert!(saved.merged && saved.outcome.conflicts.is_empty());
+    let account = &on_disk(&paths).runway.accounts[0];
+    assert_eq!(account.name, "Joint checking");
+    assert_eq!(account.balance, dec!(9100), "the command's balance is kept");
+    assert_eq!(account.as_of, d(2026, 11, 26));
+    // Both change the balance: the file keeps the command's, the window's waits as a conflict.
+    let opened = window.workbook().runway.accounts[0].clone();
+    let out = command(&paths, &["account", "joint checking", "9,500"]);
+    assert!(out.status.success());
+    let mine = changed(&opened, |a| a.balance = dec!(9000));
+    let saved = save(&mut window, Edit::update(opened, mine));
+    assert_eq!(saved.outcome.conflicts.len(), 1);
+    let wb = on_disk(&paths);
+    assert_eq!(wb.runway.accounts[0].balance, dec!(9500));
+    assert_eq!(wb.conflicts[0].about, Target::Record(Kind::Account, 23));
+}
+
+#[test]
+fn a_notice_from_the_shell_merges_with_a_notice_form_open_in_a_window() {
+    let (_dir, paths, mut window, _) = two_windows();
+    let opened = Section::of(
+        careerbook::domain::edit::Part::LayoffNotice,
+        window.workbook(),
+    );
+    // The shell adds the real end of job cover; the window changes the review window.
+    let out = command(&paths, &["notice", "--cover-ends", "2027-02-28"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let Section::LayoffNotice(Some(notice)) = &opened else {
+        panic!("the demo has a notice")
+    };
+    let mine = careerbook::domain::checklist::LayoffNotice {
+        review_days: Some(45),
+        ..notice.clone()
+    };
+    save(
+        &mut window,
+        Edit::set(opened.clone(), Section::LayoffNotice(Some(mine))),
+    );
+    let notice = on_disk(&paths).now.notice.expect("notice");
+    assert_eq!(notice.review_days, Some(45));
+    assert_eq!(notice.cover_ends, Some(d(2027, 2, 28)));
+}

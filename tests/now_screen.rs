@@ -8,6 +8,7 @@ use careerbook::store::Session;
 use careerbook::tui::app::{App, Status};
 use careerbook::tui::screen::Tab;
 use common::{app_with, demo_app, draw, press, today};
+use tempfile::TempDir;
 
 const EMPTY: &str = "(version: 2, next_id: 1)";
 
@@ -19,6 +20,24 @@ fn on_disk(app: &App) -> Workbook {
         .clone()
 }
 
+/// The demo, whose notice makes the tab lead with the next actions, on its
+/// checklist view (`v`), where the four items, alerts, deadlines and signals are.
+fn demo_checklist() -> (TempDir, App) {
+    let (dir, mut app) = demo_app();
+    press(&mut app, "v");
+    (dir, app)
+}
+
+/// The demo before any notice: its notice removed (the last day on payroll stays).
+fn demo_before_notice() -> (TempDir, App) {
+    let demo = careerbook::store::demo::DEMO_RON;
+    let start = demo
+        .find("        notice: Some((\n            date:")
+        .expect("the demo's notice");
+    let end = start + demo[start..].find("        )),\n").expect("its end") + "        )),\n".len();
+    app_with(&format!("{}{}", &demo[..start], &demo[end..]))
+}
+
 fn backspaces(app: &mut App, n: usize) {
     for _ in 0..n {
         press(app, "Bksp");
@@ -26,34 +45,52 @@ fn backspaces(app: &mut App, n: usize) {
 }
 
 #[test]
-fn now_at_80x24() {
+fn before_notice_at_80x24() {
+    let (_dir, app) = demo_before_notice();
+    insta::assert_snapshot!(draw(&app, 80, 24));
+}
+
+#[test]
+fn before_notice_at_120x40() {
+    let (_dir, app) = demo_before_notice();
+    insta::assert_snapshot!(draw(&app, 120, 40));
+}
+
+#[test]
+fn after_notice_at_80x24() {
     let (_dir, app) = demo_app();
     insta::assert_snapshot!(draw(&app, 80, 24));
 }
 
 #[test]
-fn now_at_120x40() {
+fn after_notice_at_120x40() {
     let (_dir, app) = demo_app();
     insta::assert_snapshot!(draw(&app, 120, 40));
 }
 
 #[test]
+fn checklist_after_notice_at_80x24() {
+    let (_dir, app) = demo_checklist();
+    insta::assert_snapshot!(draw(&app, 80, 24));
+}
+
+#[test]
 fn self_check_form_at_80x24() {
-    let (_dir, mut app) = demo_app();
+    let (_dir, mut app) = demo_checklist();
     press(&mut app, "p");
     insta::assert_snapshot!(draw(&app, 80, 24));
 }
 
 #[test]
 fn review_first_step_at_80x24() {
-    let (_dir, mut app) = demo_app();
+    let (_dir, mut app) = demo_checklist();
     press(&mut app, "w");
     insta::assert_snapshot!(draw(&app, 80, 24));
 }
 
 #[test]
 fn status_is_a_symbol_and_a_word_for_each_item() {
-    let (_dir, app) = demo_app();
+    let (_dir, app) = demo_checklist();
     let screen = draw(&app, 80, 24);
     for line in [
         "▶ ✓ done       Make your impact visible and measurable",
@@ -70,7 +107,7 @@ fn status_is_a_symbol_and_a_word_for_each_item() {
 
 #[test]
 fn the_weekly_review_walks_through_every_step_and_records_the_date() {
-    let (_dir, mut app) = demo_app();
+    let (_dir, mut app) = demo_checklist();
     press(&mut app, "w");
     assert!(draw(&app, 80, 24).contains("Step 1 of 4 · Log a win"));
     // Step 1: the win form (the same form as the Impact tab's).
@@ -149,7 +186,7 @@ fn the_weekly_review_walks_through_every_step_and_records_the_date() {
 
 #[test]
 fn every_review_step_can_be_skipped_and_esc_records_nothing() {
-    let (_dir, mut app) = demo_app();
+    let (_dir, mut app) = demo_checklist();
     let before = on_disk(&app).now.last_review;
     press(&mut app, "w s s s s");
     let screen = draw(&app, 80, 24);
@@ -170,7 +207,7 @@ fn every_review_step_can_be_skipped_and_esc_records_nothing() {
 
 #[test]
 fn a_wrong_value_in_a_review_form_stays_in_the_form_and_the_step() {
-    let (_dir, mut app) = demo_app();
+    let (_dir, mut app) = demo_checklist();
     press(
         &mut app,
         "w | Enter | text:Faster builds | Tab Tab Tab | text:lots | Enter",
@@ -190,7 +227,7 @@ fn a_wrong_value_in_a_review_form_stays_in_the_form_and_the_step() {
 
 #[test]
 fn a_hand_tick_shows_beside_the_computed_reason_and_can_be_cleared() {
-    let (_dir, mut app) = demo_app();
+    let (_dir, mut app) = demo_checklist();
     press(
         &mut app,
         "j j t | text:Recruiter call booked, profile fixed tonight | Enter",
@@ -229,7 +266,7 @@ fn a_hand_tick_shows_beside_the_computed_reason_and_can_be_cleared() {
 
 #[test]
 fn r_and_i_mark_the_resume_and_linkedin_updated_today() {
-    let (_dir, mut app) = demo_app();
+    let (_dir, mut app) = demo_checklist();
     press(&mut app, "i");
     let screen = draw(&app, 80, 24);
     assert!(
@@ -248,7 +285,7 @@ fn r_and_i_mark_the_resume_and_linkedin_updated_today() {
 
 #[test]
 fn signals_are_added_edited_deleted_and_counted() {
-    let (_dir, mut app) = demo_app();
+    let (_dir, mut app) = demo_checklist();
     press(&mut app, "l l l");
     assert!(
         draw(&app, 80, 24)
@@ -282,7 +319,7 @@ fn signals_are_added_edited_deleted_and_counted() {
 
 #[test]
 fn enter_on_an_item_or_an_alert_goes_to_the_tab_that_fixes_it() {
-    let (_dir, mut app) = demo_app();
+    let (_dir, mut app) = demo_checklist();
     press(&mut app, "Enter");
     assert_eq!(app.tab(), Tab::Impact, "impact → the Impact tab");
     press(&mut app, "1 j j j Enter");
@@ -330,7 +367,7 @@ fn enter_on_an_unfilled_self_check_opens_it_and_saving_it_dates_it() {
 
 #[test]
 fn the_notice_form_sets_the_deadlines_and_a_blank_date_clears_them() {
-    let (_dir, mut app) = demo_app();
+    let (_dir, mut app) = demo_checklist();
     press(&mut app, "n Tab");
     backspaces(&mut app, 2);
     press(&mut app, "text:45 | Enter l l");
@@ -371,7 +408,7 @@ fn the_notice_form_sets_the_deadlines_and_a_blank_date_clears_them() {
 fn a_job_cover_ending_before_the_last_day_is_saved_with_a_warning() {
     // The demo's last day on payroll is 9 Feb 2027 (from the Runway tab). Cover
     // ending 31 Jan 2027 is saved as typed, and the status line says why it looks wrong.
-    let (_dir, mut app) = demo_app();
+    let (_dir, mut app) = demo_checklist();
     press(&mut app, "n Tab Tab | text:2027-01-31 | Enter");
     assert_eq!(
         app.popup_count(),
@@ -410,7 +447,7 @@ fn a_job_cover_ending_before_the_last_day_is_saved_with_a_warning() {
 
 #[test]
 fn x_explains_an_item_with_the_article_and_the_rule() {
-    let (_dir, mut app) = demo_app();
+    let (_dir, mut app) = demo_checklist();
     press(&mut app, "j j j x");
     let screen = draw(&app, 120, 40);
     assert!(
@@ -428,8 +465,21 @@ fn x_explains_an_item_with_the_article_and_the_rule() {
 }
 
 #[test]
-fn the_review_and_the_panels_draw_at_small_sizes_without_panic() {
+fn the_next_actions_draw_at_every_small_size_without_panic() {
     let (_dir, mut app) = demo_app();
+    for keys in ["", "j j j j j j j j j j j j j j j j", "x", "Esc v"] {
+        press(&mut app, keys);
+        for width in [1, 20, 40, 59, 60, 80] {
+            for height in [1, 3, 6, 11, 12, 15, 19, 20, 24] {
+                draw(&app, width, height);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_review_and_the_panels_draw_at_small_sizes_without_panic() {
+    let (_dir, mut app) = demo_checklist();
     for keys in ["", "l", "l", "l", "w", "s", "s", "s", "s"] {
         press(&mut app, keys);
         for width in [1, 20, 59, 60, 80] {
@@ -469,7 +519,7 @@ fn enter_on_a_vest_alert_selects_its_grant_on_the_vesting_tab() {
 
 #[test]
 fn enter_on_a_contact_alert_opens_that_contact() {
-    let (_dir, mut app) = demo_app();
+    let (_dir, mut app) = demo_checklist();
     press(&mut app, "1 l");
     for _ in 0..12 {
         if draw(&app, 120, 40)
@@ -493,7 +543,7 @@ fn enter_on_a_contact_alert_opens_that_contact() {
 
 #[test]
 fn a_long_explanation_scrolls_at_80x24() {
-    let (_dir, mut app) = demo_app();
+    let (_dir, mut app) = demo_checklist();
     press(&mut app, "1 j x");
     let screen = draw(&app, 80, 24);
     assert!(
@@ -509,4 +559,105 @@ fn a_long_explanation_scrolls_at_80x24() {
         screen.contains("Self-check last reviewed"),
         "scrolling reaches the end:\n{screen}"
     );
+}
+
+// Next actions (after a notice) ---------------------------------------------
+
+#[test]
+fn after_a_notice_the_tab_leads_with_next_actions_and_v_switches_views() {
+    let (_dir, mut app) = demo_app();
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("[Next actions]  Checklist"), "{screen}");
+    assert!(
+        screen.contains(
+            "▶ 03 Dec  in 7 days     Ask for a later last day: 205 shares forf…  $43,542.00"
+        ),
+        "the largest sum at stake this week comes first:\n{screen}"
+    );
+    assert!(
+        !screen.contains("Signals"),
+        "signals are out of the way:\n{screen}"
+    );
+    assert!(screen.contains("Checklist  ✓ impact  ✓ positioning  ! options  ! money"));
+    press(&mut app, "v");
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("Next actions  [Checklist]"), "{screen}");
+    assert!(screen.contains("▶ ✓ done       Make your impact visible and measurable"));
+    press(&mut app, "v");
+    assert!(draw(&app, 80, 24).contains("[Next actions]  Checklist"));
+}
+
+#[test]
+fn enter_on_a_next_action_goes_to_its_record() {
+    let (_dir, mut app) = demo_app();
+    // The severance review window: a deadline, shown in the deadlines panel.
+    press(&mut app, "j Enter");
+    assert_eq!(app.tab(), Tab::Now);
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen.contains("▶ 03 Dec 2026  in 7 days    Severance agreement review window closes"),
+        "{screen}"
+    );
+    // The Stratus Data follow-up: the application on the Pipeline board.
+    press(&mut app, "v j Enter");
+    assert_eq!(app.tab(), Tab::Pipeline);
+    let screen = draw(&app, 120, 40);
+    assert!(
+        screen.contains("Stratus Data") && screen.contains("Staff Data Platform Engineer"),
+        "{screen}"
+    );
+    // Ravi Menon, due a touch: the contacts view opens on him.
+    press(&mut app, "1 j Enter");
+    assert_eq!(app.tab(), Tab::Pipeline);
+    assert!(
+        draw(&app, 120, 40)
+            .lines()
+            .any(|l| l.contains("▶") && l.contains("Ravi Menon"))
+    );
+    // The forfeited shares: their grant on the Vesting tab.
+    press(&mut app, "1 k k k Enter");
+    assert_eq!(app.tab(), Tab::Vesting);
+}
+
+#[test]
+fn x_on_a_next_action_says_why_and_what_is_at_stake() {
+    let (_dir, mut app) = demo_app();
+    press(&mut app, "j x");
+    let screen = draw(&app, 100, 30);
+    assert!(
+        screen.contains("Review and sign the severance agreement"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("At stake: $30,807.69 (the severance, gross)."),
+        "{screen}"
+    );
+    assert!(screen.contains("Enter goes to the Now tab."), "{screen}");
+}
+
+#[test]
+fn a_notice_typed_into_an_empty_workbook_brings_the_next_actions() {
+    let (_dir, mut app) = app_with(EMPTY);
+    let before = draw(&app, 80, 24);
+    assert!(
+        !before.contains("Next actions"),
+        "no notice, no strip:\n{before}"
+    );
+    press(&mut app, "n | text:2026-11-12 | Tab | text:21 | Enter");
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("[Next actions]  Checklist"), "{screen}");
+    assert!(
+        screen.contains("Review and sign the severance agreement"),
+        "{screen}"
+    );
+    assert!(screen.contains("Log a win this week"), "{screen}");
+    let notice = on_disk(&app).now.notice.expect("saved");
+    assert_eq!(notice.review_days, Some(21));
+    // Clearing the notice goes back to the checklist.
+    press(&mut app, "n");
+    backspaces(&mut app, 10);
+    press(&mut app, "Enter");
+    let screen = draw(&app, 80, 24);
+    assert!(!screen.contains("Next actions"), "{screen}");
+    assert!(screen.contains("Checklist"), "{screen}");
 }

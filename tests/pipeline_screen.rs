@@ -584,3 +584,40 @@ fn five_thousand_applications_and_two_thousand_contacts() {
          filter typed (12 keys) {filter:?}, contacts draw {contacts_draw:?}"
     );
 }
+
+/// $10,000 and $2,000 a month: the money runs out 2027-04-26 (5 months from
+/// 2026-11-26), so an offer is needed by 2027-01-26 (3 months before), and
+/// from 2026-10-26 on (another 3 months before) the pipeline needs an
+/// application past screening. Only one at screening here.
+const SHORT_RUNWAY: &str = r#"(version: 2, next_id: 5,
+    runway: (
+        accounts: [(id: 1, name: "Savings", balance: "10000", as_of: "2026-11-20")],
+        expenses: [(id: 2, name: "Rent", monthly: "2000", essential: true)],
+    ),
+    pipeline: (applications: [(id: 3, company: "Acme", role: "SRE", stage: screening,
+        history: [(stage: applied, date: "2026-11-02"), (stage: screening, date: "2026-11-20")])]),
+)"#;
+
+#[test]
+fn the_header_says_when_an_offer_is_needed_and_warns_when_the_pipeline_cannot_reach_it() {
+    let (_dir, mut app) = app_with(SHORT_RUNWAY);
+    press(&mut app, "5");
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen.contains("v: next view ! offer needed by 26 Jan 2027"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("! offer needed by 26 Jan 2027, nothing past screening"),
+        "{screen}"
+    );
+    // An interview in progress is a plausible path: the warning goes, the date stays.
+    press(&mut app, "l l >");
+    assert_eq!(stage_of(&app, 3), Stage::Interviewing);
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen.contains("v: next view   offer needed by 26 Jan 2027"),
+        "{screen}"
+    );
+    assert!(!screen.contains("nothing past screening"), "{screen}");
+}

@@ -351,11 +351,8 @@ fn an_existing_data_directory_keeps_its_mode_and_a_loose_one_is_warned_about() {
         0o1777,
         "the sticky bit and the mode stay"
     );
-    assert!(
-        session.notes.iter().any(|n| n.contains("mode 1777")),
-        "{:?}",
-        session.notes
-    );
+    let warning = session.loose_directory().expect("warned");
+    assert!(warning.contains("mode 1777"), "{warning}");
     // careerbook's own files and backups/ are still owner-only.
     let mode = |p: &std::path::Path| fs::metadata(p).expect("stat").permissions().mode() & 0o777;
     assert_eq!(mode(&paths.workbook), 0o600);
@@ -394,6 +391,7 @@ fn a_new_data_directory_is_created_owner_only() {
         0o700
     );
     assert!(session.notes.is_empty(), "{:?}", session.notes);
+    assert_eq!(session.loose_directory(), None);
 }
 
 #[test]

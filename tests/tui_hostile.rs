@@ -55,3 +55,21 @@ fn a_hostile_company_shows_with_the_stand_in() {
     assert_clean(&screen);
     assert!(screen.contains("Evil␛]0;pwned␇X\u{fffd}"), "{screen}");
 }
+
+#[test]
+fn a_hostile_company_in_the_next_actions_shows_with_the_stand_in() {
+    let (_dir, mut app) = app_with(&hostile_demo());
+    // The demo's notice: the Now tab leads with the next actions, where the
+    // overdue follow-up names the company; `x` shows its whole why.
+    let screen = draw(&app, 120, 40);
+    assert_clean(&screen);
+    assert!(
+        screen.contains("Follow up with Evil␛]0;pwned␇X\u{fffd}gnp.exe\u{fffd}Z"),
+        "{screen}"
+    );
+    for _ in 0..6 {
+        press(&mut app, "j");
+    }
+    press(&mut app, "x");
+    assert_clean(&draw(&app, 120, 40));
+}

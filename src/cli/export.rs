@@ -1,12 +1,13 @@
-//! `careerbook export --format ics --out FILE [--force]`: a calendar of every
-//! dated item careerbook knows, one all-day event each, with stable UIDs so a
-//! calendar that imports a newer export updates its events instead of adding
-//! copies. `--out -` writes the calendar to standard output.
+//! `careerbook export --format ics --out FILE [--force] [--no-forfeited]`: a
+//! calendar of every dated item careerbook knows, one all-day event each, with
+//! stable UIDs so a calendar that imports a newer export updates its events
+//! instead of adding copies. `--out -` writes the calendar to standard output.
 
 use super::{Failure, open_for_reading, print, print_data};
+use crate::domain::checklist::{deadlines, offer_needed, runway_figure};
 use crate::domain::dates;
 use crate::domain::workbook::Workbook;
-use crate::export::ics::{self, CalendarEvent};
+use crate::export::ics::{self, CalendarEvent, Forfeited};
 use crate::store::Paths;
 use crate::store::export::{OwnWrite, Replaced, write_own_file};
 use chrono::{NaiveDate, Utc};
@@ -20,12 +21,23 @@ pub enum ExportFormat {
     Ics,
 }
 
-pub fn export(paths: &Paths, format: ExportFormat, out: &Path, force: bool) -> Result<(), Failure> {
+pub fn export(
+    paths: &Paths,
+    format: ExportFormat,
+    out: &Path,
+    force: bool,
+    no_forfeited: bool,
+) -> Result<(), Failure> {
     let session = open_for_reading(paths)?;
     let today = dates::today();
+    let forfeited = if no_forfeited {
+        Forfeited::LeaveOut
+    } else {
+        Forfeited::Mark
+    };
     match format {
         ExportFormat::Ics => {
-            let events = calendar_events(session.workbook(), today);
+            let events = calendar_events(session.workbook(), today, forfeited);
             // DTSTAMP is when the file was made: the real clock, in UTC.
             let text = ics::calendar(&events, Utc::now().naive_utc());
             if out == Path::new("-") {
@@ -52,7 +64,7 @@ pub fn export(paths: &Paths, format: ExportFormat, out: &Path, force: bool) -> R
                 Replaced::Forced => "replaced",
             };
             let note = if events.is_empty() {
-                " (nothing dated yet: add grants on the Vesting tab, or follow-up dates on the Pipeline tab)"
+                " (nothing dated yet: enter a notice or a last day on payroll, grants, or follow-up dates)"
             } else {
                 ""
             };
@@ -66,10 +78,27 @@ pub fn export(paths: &Paths, format: ExportFormat, out: &Path, force: bool) -> R
 }
 
 /// Every calendar event careerbook exports, in date order. Each feature adds
-/// its own events here with one call: vests, then Pipeline follow-ups.
-pub fn calendar_events(wb: &Workbook, today: NaiveDate) -> Vec<CalendarEvent> {
+/// its own events here with one call: the deadlines and the offer-needed
+/// date, vests (those after the last day marked forfeited, or left out),
+/// then Pipeline follow-ups.
+pub fn calendar_events(
+    wb: &Workbook,
+    today: NaiveDate,
+    forfeited: Forfeited,
+) -> Vec<CalendarEvent> {
     let mut events = Vec::new();
-    events.extend(ics::vest_events(&wb.vesting, today));
+    let runway = runway_figure(wb, today);
+    let offer = offer_needed(&wb.pipeline, &runway, today);
+    events.extend(crate::export::deadlines::deadline_events(
+        &deadlines(&wb.now, wb.runway.separation),
+        offer.as_ref(),
+    ));
+    events.extend(ics::vest_events(
+        &wb.vesting,
+        today,
+        wb.runway.separation,
+        forfeited,
+    ));
     events.extend(crate::export::follow_ups::follow_up_events(
         &wb.pipeline,
         today,

@@ -1,4 +1,5 @@
-//! `careerbook import apps FILE.csv [--skip-bad]`.
+//! `careerbook import apps FILE.csv [--skip-bad]` and
+//! `careerbook import contacts FILE.csv [--relationship R] [--skip-bad]`.
 
 use super::pipeline::{refuse_read_only, save};
 use super::written::print_written;
@@ -7,9 +8,12 @@ use crate::domain::Id;
 use crate::domain::dates;
 use crate::domain::edit::{Edit, Kind};
 use crate::domain::pipeline::import::{
-    DateOrder, DuplicateOf, ImportError, ImportPlan, plan_import,
+    BadRow, ContactsPlan, DateOrder, DuplicateOf, DuplicateRow, ImportError, ImportPlan,
+    plan_contacts_import, plan_import,
 };
-use crate::domain::pipeline::{ApplicationRecord, NewApplication, Pipeline};
+use crate::domain::pipeline::{
+    ApplicationRecord, Contact, NewApplication, Pipeline, parse_relationship,
+};
 use crate::store::Paths;
 use crate::text::count;
 use clap::Subcommand;
@@ -43,6 +47,24 @@ pub enum ImportWhat {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Import contacts from LinkedIn's Connections.csv (the notes above its
+    /// header are skipped) or any CSV with a name column; people already
+    /// among the contacts are not added again
+    Contacts {
+        /// The CSV file; `-` reads standard input
+        file: PathBuf,
+        /// The relationship of every contact imported (default: recruiter when
+        /// the position says so, else peer)
+        #[arg(long, value_name = "R")]
+        relationship: Option<String>,
+        /// Import the rows that can be read and skip the others
+        #[arg(long)]
+        skip_bad: bool,
+        /// text for people; json prints the contacts as saved, with their ids,
+        /// and the rows skipped or already there
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
 }
 
 pub fn run(paths: &Paths, what: ImportWhat) -> Result<(), Failure> {
@@ -52,11 +74,17 @@ pub fn run(paths: &Paths, what: ImportWhat) -> Result<(), Failure> {
             skip_bad,
             format,
         } => apps(paths, &file, skip_bad, format),
+        ImportWhat::Contacts {
+            file,
+            relationship,
+            skip_bad,
+            format,
+        } => contacts(paths, &file, relationship.as_deref(), skip_bad, format),
     }
 }
 
-fn apps(paths: &Paths, file: &Path, skip_bad: bool, format: Format) -> Result<(), Failure> {
-    let today = dates::today();
+/// The file's bytes, its name for messages, and how a file-level refusal reads.
+fn read_input(file: &Path) -> Result<(Vec<u8>, String), Failure> {
     let stdin = file == Path::new("-");
     if stdin && super::stdin_is_terminal() {
         super::warn("reading the spreadsheet from standard input: paste it, then Ctrl-D");
@@ -72,12 +100,22 @@ fn apps(paths: &Paths, file: &Path, skip_bad: bool, format: Format) -> Result<()
     } else {
         file.display().to_string()
     };
-    let refuse = |err: ImportError| match err {
+    Ok((bytes, name))
+}
+
+fn refusal(name: &str, err: ImportError) -> Failure {
+    match err {
         ImportError::Unreadable(_) => {
             Failure::runtime(format!("{name}: {err}; nothing was imported"))
         }
         _ => Failure::usage(format!("{name}: {err}; nothing was imported")),
-    };
+    }
+}
+
+fn apps(paths: &Paths, file: &Path, skip_bad: bool, format: Format) -> Result<(), Failure> {
+    let today = dates::today();
+    let (bytes, name) = read_input(file)?;
+    let refuse = |err: ImportError| refusal(&name, err);
     // A file that will be refused is refused before anything is opened for
     // writing, so a refused import never even creates a workbook.
     let reading = open_for_reading(paths)?;
@@ -86,7 +124,7 @@ fn apps(paths: &Paths, file: &Path, skip_bad: bool, format: Format) -> Result<()
         plan_import(bytes.as_slice(), &reading.workbook().pipeline, today).map_err(refuse)?;
     drop(reading);
     if !first_look.bad.is_empty() && !skip_bad {
-        return Err(bad_rows(&name, &first_look));
+        return Err(bad_rows(&name, &first_look.bad, first_look.rows.len()));
     }
     // The lock is held from here to the save, and the rows are read again, so
     // the duplicate check sees exactly the pipeline they are added to.
@@ -95,7 +133,7 @@ fn apps(paths: &Paths, file: &Path, skip_bad: bool, format: Format) -> Result<()
     let plan =
         plan_import(bytes.as_slice(), &session.workbook().pipeline, today).map_err(refuse)?;
     if !plan.bad.is_empty() && !skip_bad {
-        return Err(bad_rows(&name, &plan));
+        return Err(bad_rows(&name, &plan.bad, plan.rows.len()));
     }
     let added = if plan.rows.is_empty() {
         Vec::new()
@@ -155,42 +193,46 @@ impl<'a> ImportJson<'a> {
                 .filter_map(|&id| pipeline.application(id))
                 .map(ApplicationRecord::from)
                 .collect(),
-            skipped: plan
-                .bad
-                .iter()
-                .map(|bad| SkippedJson {
-                    row: bad.row_number,
-                    reason: &bad.reason,
-                })
-                .collect(),
-            duplicates: plan
-                .duplicates
-                .iter()
-                .map(|dup| DuplicateJson {
-                    row: dup.row_number,
-                    same_as_id: match dup.of {
-                        DuplicateOf::Existing(id) => Some(id),
-                        DuplicateOf::Row(_) => None,
-                    },
-                    same_as_row: match dup.of {
-                        DuplicateOf::Row(row) => Some(row),
-                        DuplicateOf::Existing(_) => None,
-                    },
-                })
-                .collect(),
+            skipped: plan.bad.iter().map(SkippedJson::from).collect(),
+            duplicates: plan.duplicates.iter().map(DuplicateJson::from).collect(),
             ignored_columns: &plan.ignored_columns,
             day_first: plan.date_order == DateOrder::DayFirst,
         }
     }
 }
 
+impl<'a> From<&'a BadRow> for SkippedJson<'a> {
+    fn from(bad: &'a BadRow) -> Self {
+        Self {
+            row: bad.row_number,
+            reason: &bad.reason,
+        }
+    }
+}
+
+impl From<&DuplicateRow> for DuplicateJson {
+    fn from(dup: &DuplicateRow) -> Self {
+        Self {
+            row: dup.row_number,
+            same_as_id: match dup.of {
+                DuplicateOf::Existing(id) => Some(id),
+                DuplicateOf::Row(_) => None,
+            },
+            same_as_row: match dup.of {
+                DuplicateOf::Row(row) => Some(row),
+                DuplicateOf::Existing(_) => None,
+            },
+        }
+    }
+}
+
 /// The refusal when rows cannot be read and `--skip-bad` was not given.
-fn bad_rows(name: &str, plan: &ImportPlan) -> Failure {
+fn bad_rows(name: &str, bad_rows: &[BadRow], good: usize) -> Failure {
     let mut message = format!(
         "{name}: {} cannot be read, so nothing was imported:\n",
-        rows(plan.bad.len())
+        rows(bad_rows.len())
     );
-    for bad in &plan.bad {
+    for bad in bad_rows {
         message.push_str(&format!(
             "  row {}: {}\n",
             bad.row_number,
@@ -199,58 +241,19 @@ fn bad_rows(name: &str, plan: &ImportPlan) -> Failure {
     }
     message.push_str(&format!(
         "Fix them and import again, or add --skip-bad to import the other {} and skip these.",
-        rows(plan.rows.len())
+        rows(good)
     ));
     Failure::usage(message)
 }
 
 fn report(name: &str, plan: &ImportPlan, ids: &[Id], pipeline: &Pipeline) -> String {
-    let mut out = String::new();
-    if plan.rows.is_empty() {
-        say!(out, "Nothing new to import from {name}.");
-    } else {
-        say!(
-            out,
-            "Imported {} from {name}:",
-            count(plan.rows.len(), "application")
-        );
-        for (id, row) in ids.iter().zip(&plan.rows) {
-            say!(out, "  #{id:<5} {}", describe(row));
-        }
-    }
-    if !plan.bad.is_empty() {
-        say!(out, "Skipped {} that cannot be read:", rows(plan.bad.len()));
-        for bad in &plan.bad {
-            say!(out, "  row {}: {}", bad.row_number, one_line(&bad.reason));
-        }
-    }
-    if !plan.duplicates.is_empty() {
-        say!(
-            out,
-            "Not imported again ({} already there):",
-            rows(plan.duplicates.len())
-        );
-        for dup in &plan.duplicates {
-            let of = match dup.of {
-                DuplicateOf::Existing(id) => match pipeline.application(id) {
-                    Some(app) => format!(
-                        "#{id} {}",
-                        one_line(&format!("{} — {}", app.company, app.role))
-                    ),
-                    None => format!("#{id}"),
-                },
-                DuplicateOf::Row(row) => format!("row {row} of this file"),
-            };
-            say!(out, "  row {}: same as {of}", dup.row_number);
-        }
-    }
-    if !plan.ignored_columns.is_empty() {
-        say!(
-            out,
-            "Columns not read: {}",
-            one_line(&plan.ignored_columns.join(", "))
-        );
-    }
+    let mut out = imported(name, "application", ids, plan.rows.iter().map(describe));
+    not_imported(&mut out, &plan.bad, &[], &plan.duplicates, |id| {
+        pipeline
+            .application(id)
+            .map(|app| format!("{} — {}", app.company, app.role))
+    });
+    columns_not_read(&mut out, &plan.ignored_columns);
     if plan.date_order == DateOrder::DayFirst {
         say!(
             out,
@@ -274,4 +277,184 @@ fn describe(row: &NewApplication) -> String {
 
 fn rows(n: usize) -> String {
     count(n, "row")
+}
+
+fn contacts(
+    paths: &Paths,
+    file: &Path,
+    relationship: Option<&str>,
+    skip_bad: bool,
+    format: Format,
+) -> Result<(), Failure> {
+    let today = dates::today();
+    let relationship = relationship
+        .map(parse_relationship)
+        .transpose()
+        .map_err(|invalid| {
+            Failure::usage(format!(
+                "--relationship: {}; nothing was imported",
+                invalid.message
+            ))
+        })?;
+    let (bytes, name) = read_input(file)?;
+    let plan_for = |pipeline: &Pipeline| {
+        plan_contacts_import(bytes.as_slice(), pipeline, relationship)
+            .map_err(|err| refusal(&name, err))
+    };
+    // As for applications: refused before anything is created, then read
+    // again under the lock, against exactly the contacts they join.
+    let reading = open_for_reading(paths)?;
+    refuse_read_only(&reading)?;
+    let first_look = plan_for(&reading.workbook().pipeline)?;
+    drop(reading);
+    if !first_look.bad.is_empty() && !skip_bad {
+        return Err(bad_rows(&name, &first_look.bad, first_look.rows.len()));
+    }
+    let mut session = open_for_writing(paths)?;
+    session.set_today(today);
+    let plan = plan_for(&session.workbook().pipeline)?;
+    if !plan.bad.is_empty() && !skip_bad {
+        return Err(bad_rows(&name, &plan.bad, plan.rows.len()));
+    }
+    let added = if plan.rows.is_empty() {
+        Vec::new()
+    } else {
+        let edits = plan
+            .rows
+            .iter()
+            .cloned()
+            .map(|c| Edit::Add(c.into()))
+            .collect();
+        save(&mut session, Edit::Batch(edits))?
+    };
+    let ids: Vec<Id> = added
+        .iter()
+        .filter(|(kind, _)| *kind == Kind::Contact)
+        .map(|&(_, id)| id)
+        .collect();
+    let pipeline = &session.workbook().pipeline;
+    let json = ContactsJson {
+        imported: ids.iter().filter_map(|&id| pipeline.contact(id)).collect(),
+        skipped: plan.bad.iter().map(SkippedJson::from).collect(),
+        nameless: &plan.nameless,
+        duplicates: plan.duplicates.iter().map(DuplicateJson::from).collect(),
+        ignored_columns: &plan.ignored_columns,
+    };
+    print_written(format, &json, || {
+        contacts_report(&name, &plan, &ids, pipeline)
+    })
+}
+
+/// `import contacts --format json`: the contacts as saved, then the rows not imported.
+#[derive(Serialize)]
+struct ContactsJson<'a> {
+    imported: Vec<&'a Contact>,
+    skipped: Vec<SkippedJson<'a>>,
+    /// Rows with no name.
+    nameless: &'a [usize],
+    duplicates: Vec<DuplicateJson>,
+    ignored_columns: &'a [String],
+}
+
+fn contacts_report(name: &str, plan: &ContactsPlan, ids: &[Id], pipeline: &Pipeline) -> String {
+    let described = plan.rows.iter().map(|contact| {
+        let about: Vec<&str> = [contact.position.as_deref(), contact.company.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        let about = if about.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", about.join(", "))
+        };
+        one_line(&format!(
+            "{} ({}{about})",
+            contact.name,
+            contact.relationship.key()
+        ))
+    });
+    let mut out = imported(name, "contact", ids, described);
+    not_imported(
+        &mut out,
+        &plan.bad,
+        &plan.nameless,
+        &plan.duplicates,
+        |id| pipeline.contact(id).map(|c| c.name.clone()),
+    );
+    columns_not_read(&mut out, &plan.ignored_columns);
+    out
+}
+
+/// "Imported 3 contacts from FILE:" and a line per record with its id, or
+/// "Nothing new to import from FILE.".
+fn imported(
+    name: &str,
+    noun: &str,
+    ids: &[Id],
+    described: impl ExactSizeIterator<Item = String>,
+) -> String {
+    let mut out = String::new();
+    if described.len() == 0 {
+        say!(out, "Nothing new to import from {name}.");
+        return out;
+    }
+    say!(
+        out,
+        "Imported {} from {name}:",
+        count(described.len(), noun)
+    );
+    for (id, line) in ids.iter().zip(described) {
+        say!(out, "  #{id:<5} {line}");
+    }
+    out
+}
+
+/// The rows an import skipped (unreadable, or with no name) and those already
+/// there, each named by what `label` calls the record it repeats.
+fn not_imported(
+    out: &mut String,
+    bad: &[BadRow],
+    nameless: &[usize],
+    duplicates: &[DuplicateRow],
+    label: impl Fn(Id) -> Option<String>,
+) {
+    if !bad.is_empty() {
+        say!(out, "Skipped {} that cannot be read:", rows(bad.len()));
+        for bad in bad {
+            say!(out, "  row {}: {}", bad.row_number, one_line(&bad.reason));
+        }
+    }
+    if !nameless.is_empty() {
+        let list: Vec<String> = nameless.iter().map(ToString::to_string).collect();
+        say!(
+            out,
+            "Skipped {} with no name: {}",
+            rows(nameless.len()),
+            list.join(", ")
+        );
+    }
+    if duplicates.is_empty() {
+        return;
+    }
+    say!(
+        out,
+        "Not imported again ({} already there):",
+        rows(duplicates.len())
+    );
+    for dup in duplicates {
+        let of = match dup.of {
+            DuplicateOf::Existing(id) => match label(id) {
+                Some(name) => format!("#{id} {}", one_line(&name)),
+                None => format!("#{id}"),
+            },
+            DuplicateOf::Row(row) => format!("row {row} of this file"),
+        };
+        say!(out, "  row {}: same as {of}", dup.row_number);
+    }
+}
+
+fn columns_not_read(out: &mut String, ignored: &[String]) {
+    if !ignored.is_empty() {
+        say!(out, "Columns not read: {}", one_line(&ignored.join(", ")));
+    }
 }

@@ -8,19 +8,28 @@ mod backups;
 mod check;
 mod config;
 mod conflicts;
+mod contacts;
 mod discover;
 pub mod export;
+mod grants;
 mod impact;
 mod import;
+mod input;
+mod money;
+mod next;
+mod notice;
+mod now;
 mod offers;
 mod output;
 mod pipeline;
 mod runway;
+mod settings;
 mod vesting;
 pub mod written;
 
-use crate::domain::edit::{Edit, EditError, Kind};
+use crate::domain::edit::{Edit, EditError, Item, Kind};
 use crate::domain::{Id, Invalid};
+use crate::store::quick::{self, Quick};
 use crate::store::{OpenOptions, Paths, Session, StoreError};
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -57,6 +66,8 @@ pub struct Args {
 pub enum Command {
     /// The Now tab's checklist: four items with their status and reason, or --alerts
     Check(check::CheckArgs),
+    /// What to do next, ranked: this week first, by what is at stake, then by date
+    Next(next::NextArgs),
     /// Log a win in the impact log and print it
     Log(impact::LogArgs),
     /// List wins, newest first (text, Markdown brag document, CSV or JSON)
@@ -92,27 +103,67 @@ pub enum Command {
     Offers(offers::OffersArgs),
     /// Your current pay, for the Stay column of `careerbook offers`
     CurrentJob(offers::CurrentJobArgs),
-    /// Import records from a spreadsheet export (`import apps FILE.csv`)
+    /// Import records from a spreadsheet export (`import apps FILE.csv`, `import contacts FILE.csv`)
     Import {
         #[command(subcommand)]
         what: import::ImportWhat,
     },
-    /// Write a calendar file with one all-day event per vest and per follow-up
+    /// Write a calendar file: the deadlines after a notice (with reminders),
+    /// the date an offer is needed by, every vest and every follow-up
     #[command(
         after_help = "Re-exporting to the same FILE updates it; events keep their UIDs, so a \
                             calendar that imports the new file updates its events instead of adding copies.\n\
+                            A vest after the last day on payroll says it is forfeited if you leave that day.\n\
                             An existing file that careerbook did not write is never replaced without --force."
     )]
     Export {
         #[arg(long, value_enum)]
         format: export::ExportFormat,
-        /// The file to write, e.g. vests.ics; `-` writes to standard output
+        /// The file to write, e.g. careerbook.ics; `-` writes to standard output
         #[arg(long, value_name = "FILE", allow_hyphen_values = true)]
         out: PathBuf,
         /// Replace FILE even if it is not a calendar careerbook wrote
         #[arg(long)]
         force: bool,
+        /// Leave out the vests after the last day on payroll (by default they
+        /// are in, marked forfeited)
+        #[arg(long)]
+        no_forfeited: bool,
     },
+    /// Save the layoff notice, its review window, job cover's end and the last day on payroll
+    Notice(notice::NoticeArgs),
+    /// Add a cash account, or update the balance of the one with that name
+    Account(money::AccountArgs),
+    /// Add monthly spending, or update the item with that name
+    Expense(money::ExpenseArgs),
+    /// Set the severance: from the offer (an amount, or weeks of pay) or a template's estimate
+    Severance(money::SeveranceArgs),
+    /// Set the unemployment benefit: weekly amount, weeks, first payment
+    Benefit(money::BenefitArgs),
+    /// Add health cover after the job (COBRA or a marketplace plan), or update it
+    Cover(money::CoverArgs),
+    /// Add income other than the job (a partner's pay, freelance work), or update it
+    Income(money::IncomeArgs),
+    /// Add a one-off cost or income on a date, or update the one with that name
+    OneOff(money::OneOffArgs),
+    /// Set the "what if I start a new job" scenario (or --clear it)
+    NewJob(money::NewJobArgs),
+    /// Add a stock grant with its vesting schedule, or update the one with that name
+    Grant(grants::GrantArgs),
+    /// Enter a share price with its date
+    Price(grants::PriceArgs),
+    /// Add a sign-on bonus (repaid if you leave early) or a bonus paid if employed on a date
+    Bonus(grants::BonusArgs),
+    /// Log a layoff signal: what you saw or heard, and when
+    Signal(now::SignalArgs),
+    /// Mark the résumé or LinkedIn profile updated (today, or --date)
+    Updated(now::UpdatedArgs),
+    /// Save the positioning self-check: your team, its initiative, the article's factors
+    SelfCheck(now::SelfCheckArgs),
+    /// Add a contact, or update the one with that name
+    Contact(contacts::ContactArgs),
+    /// List the settings, or change one (time-to-offer, ghost-after, withholding, …)
+    Set(settings::SetArgs),
     /// Values changed both here and elsewhere: list them, or pick one side
     Conflicts(conflicts::ConflictsArgs),
     /// Keys and colours of the full-screen interface: where the settings file is, write one, check it
@@ -130,6 +181,12 @@ pub enum Command {
     Man,
     /// Show where the workbook and its backups are
     Path {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Fold the journal (edits saved by commands since workbook.ron was last
+    /// written whole) into workbook.ron, leaving one file
+    Compact {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
@@ -258,13 +315,19 @@ pub fn run(command: Command, paths: &Paths) -> Result<(), Failure> {
     match command {
         Command::Path { format } => backups::path(paths, format),
         Command::Restore { name, format } => backups::restore(paths, name.as_deref(), format),
+        Command::Compact { format } => backups::compact(paths, format),
         Command::Runway { format, all } => {
             runway::runway(paths, format, all, crate::domain::dates::today())
         }
         Command::Vesting { last_day, format } => {
             vesting::vesting(paths, last_day.as_deref(), format)
         }
-        Command::Export { format, out, force } => export::export(paths, format, &out, force),
+        Command::Export {
+            format,
+            out,
+            force,
+            no_forfeited,
+        } => export::export(paths, format, &out, force, no_forfeited),
         Command::Apply(args) => pipeline::apply(paths, args),
         Command::Apps(args) => pipeline::apps(paths, args),
         Command::Import { what } => import::run(paths, what),
@@ -274,6 +337,24 @@ pub fn run(command: Command, paths: &Paths) -> Result<(), Failure> {
         Command::Log(args) => impact::log(paths, args),
         Command::Wins(args) => impact::wins(paths, args),
         Command::Check(args) => check::check(paths, args),
+        Command::Next(args) => next::next(paths, args),
+        Command::Notice(args) => notice::notice(paths, args),
+        Command::Account(args) => money::account(paths, args),
+        Command::Expense(args) => money::expense(paths, args),
+        Command::Severance(args) => money::severance(paths, args),
+        Command::Benefit(args) => money::benefit(paths, args),
+        Command::Cover(args) => money::cover(paths, args),
+        Command::Income(args) => money::income(paths, args),
+        Command::OneOff(args) => money::one_off(paths, args),
+        Command::NewJob(args) => money::new_job(paths, args),
+        Command::Grant(args) => grants::grant(paths, args),
+        Command::Price(args) => grants::price(paths, args),
+        Command::Bonus(args) => grants::bonus(paths, args),
+        Command::Signal(args) => now::signal(paths, args),
+        Command::Updated(args) => now::updated(paths, args),
+        Command::SelfCheck(args) => now::self_check(paths, args),
+        Command::Contact(args) => contacts::contact(paths, args),
+        Command::Set(args) => settings::set(paths, args),
         Command::Conflicts(args) => conflicts::conflicts(paths, args),
         Command::Config { what } => config::run(what),
         Command::Completions { shell } => discover::completions(shell),
@@ -307,11 +388,40 @@ pub fn open_for_writing(paths: &Paths) -> Result<Session, Failure> {
     if let Some(reason) = session.read_only() {
         return Err(Failure::runtime(format!("nothing was changed: {reason}")));
     }
-    // An upgrade, swept temp files, a directory others can list: said once.
+    tell_notes(&session);
+    Ok(session)
+}
+
+/// What opening to write noticed, said once: an upgrade, swept temp files, a
+/// directory others can list, a journal line cut short.
+fn tell_notes(session: &Session) {
     for note in &session.notes {
         warn(note);
     }
-    Ok(session)
+}
+
+/// Adds one record and saves it, for a command that adds one record (as
+/// `apply_and_save`), and returns it as stored. Records whose checks read
+/// nothing but themselves are added without reading the workbook when the
+/// journal allows (`store::quick`); otherwise through a whole session.
+pub fn add_and_save(
+    paths: &Paths,
+    item: Item,
+    today: chrono::NaiveDate,
+    refused: impl Fn(Invalid) -> Failure,
+) -> Result<Item, Failure> {
+    match quick::add(paths, item.clone(), today)? {
+        Quick::Saved(stored) => return Ok(*stored),
+        Quick::Refused(err) => return Err(edit_failure(err, refused)),
+        Quick::Declined => {}
+    }
+    let mut session = open_for_writing(paths)?;
+    session.set_today(today);
+    let added = apply_and_save(&mut session, Edit::Add(item), refused)?;
+    added
+        .first()
+        .and_then(|&(kind, id)| kind.find(session.workbook(), id))
+        .ok_or_else(|| Failure::runtime("the record was saved but cannot be read back"))
 }
 
 /// Applies one edit and saves it, for a command that changes the workbook.
@@ -346,7 +456,14 @@ pub fn apply_and_save(
             }
             Ok(applied.added)
         }
-        Err(EditError::Invalid(invalid)) => Err(refused(invalid)),
-        Err(err) => Err(Failure::runtime(format!("nothing was changed: {err}"))),
+        Err(err) => Err(edit_failure(err, refused)),
+    }
+}
+
+/// An edit the domain refused, as a command's failure.
+fn edit_failure(err: EditError, refused: impl Fn(Invalid) -> Failure) -> Failure {
+    match err {
+        EditError::Invalid(invalid) => refused(invalid),
+        err => Failure::runtime(format!("nothing was changed: {err}")),
     }
 }

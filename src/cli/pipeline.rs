@@ -7,9 +7,11 @@ use super::{
 };
 use crate::domain::dates;
 use crate::domain::edit::{Edit, Kind};
+use crate::domain::pipeline::import::{parse_history_cell, parse_salary_cell};
 use crate::domain::pipeline::{
-    self, Application, ApplicationRecord, FollowUp, Pipeline, Stage, optional_text,
-    parse_optional_date, parse_required, parse_source, parse_stage, parse_stage_date, parse_track,
+    self, Application, ApplicationRecord, FollowUp, Pipeline, Stage, check_stage_date,
+    optional_text, parse_optional_date, parse_required, parse_source, parse_stage,
+    parse_stage_date, parse_track, resolve_contacts,
 };
 use crate::domain::{Id, Invalid};
 use crate::export::apps_csv;
@@ -57,6 +59,26 @@ pub struct ApplyArgs {
     /// A note to keep with it
     #[arg(long, value_name = "N")]
     pub note: Option<String>,
+    /// Where the job is: a city, Remote
+    #[arg(long, value_name = "L")]
+    pub location: Option<String>,
+    /// The pay range as posted: "210k-240k", "$150,000+", or words ("DOE")
+    #[arg(long, value_name = "S")]
+    pub salary: Option<String>,
+    /// The next thing to do about it
+    #[arg(long = "next", value_name = "N")]
+    pub next_action: Option<String>,
+    /// A contact involved, by name as saved (repeat for more)
+    #[arg(long = "contact", value_name = "NAME")]
+    pub contacts: Vec<String>,
+    /// Its stages so far, oldest first: "applied 2026-10-28; screening 2026-11-04"
+    /// (instead of --stage and --date)
+    #[arg(long, value_name = "H", conflicts_with_all = ["stage", "date"])]
+    pub history: Option<String>,
+    /// Add it even if an open application for the same company and role is
+    /// there already (without it, that is refused, naming the one there)
+    #[arg(long)]
+    pub again: bool,
     /// text for people; json prints the application as saved, with its id
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -113,6 +135,9 @@ pub(super) fn bad_value(invalid: Invalid) -> Failure {
         "source" => "--source",
         "track" => "--track",
         "id" => "ID",
+        "salary" => "--salary",
+        "contacts" => "--contact",
+        "history" => "--history",
         other => other,
     };
     Failure::usage(format!("{name}: {}; nothing was changed", invalid.message))
@@ -167,14 +192,44 @@ pub fn apply(paths: &Paths, args: ApplyArgs) -> Result<(), Failure> {
         parse_optional_date("follow_up", args.follow_up.as_deref().unwrap_or(""), today)
             .map_err(bad_value)?;
     let mut app = Application::new(0, company, role, stage, date);
+    if let Some(text) = &args.history {
+        let history = parse_history_cell(text).map_err(|message| {
+            Failure::usage(format!("--history: {message}; nothing was changed"))
+        })?;
+        let last = history.last().ok_or_else(|| {
+            Failure::usage("--history: give at least one stage and date; nothing was changed")
+        })?;
+        check_stage_date(last.date, today)
+            .map_err(|i| bad_value(Invalid::new("history", i.message)))?;
+        app.stage = last.stage;
+        app.history = history;
+    }
     app.source = source.unwrap_or_default();
     app.track = track.unwrap_or_default();
     app.link = args.url.as_deref().and_then(optional_text);
     app.follow_up = follow_up;
     app.notes = args.note.as_deref().and_then(optional_text);
-
+    app.location = args.location.as_deref().and_then(optional_text);
+    app.next_action = args.next_action.as_deref().and_then(optional_text);
+    app.salary = parse_salary_cell(args.salary.as_deref().unwrap_or(""))
+        .map_err(|message| bad_value(Invalid::new("salary", message)))?;
+    // Checked without writing first, so a refusal never creates a workbook;
+    // then again under the lock, against exactly what is saved.
+    let check = |pipeline: &Pipeline| -> Result<Application, Failure> {
+        if !args.again {
+            refuse_duplicate(pipeline, &app)?;
+        }
+        let mut app = app.clone();
+        app.contacts = resolve_contacts(pipeline, &args.contacts.join("; ")).map_err(bad_value)?;
+        Ok(app)
+    };
+    let first_look = open_for_reading(paths)?;
+    refuse_read_only(&first_look)?;
+    check(&first_look.workbook().pipeline)?;
+    drop(first_look);
     let mut session = open_for_writing(paths)?;
     session.set_today(today);
+    let app = check(&session.workbook().pipeline)?;
     let added = save(&mut session, Edit::Add(app.into()))?;
     let pipeline = &session.workbook().pipeline;
     let app = pipeline
@@ -186,6 +241,25 @@ pub fn apply(paths: &Paths, args: ApplyArgs) -> Result<(), Failure> {
         out.push_str(&application_text(pipeline, app, today));
         out
     })
+}
+
+/// An exact duplicate of an open application (same company and role) is
+/// refused with status 1, naming the one there; `--again` adds it anyway.
+fn refuse_duplicate(pipeline: &Pipeline, app: &Application) -> Result<(), Failure> {
+    match pipeline.open_duplicate(&app.company, &app.role) {
+        Some(there) => Err(Failure::runtime(format!(
+            "#{} {} is already open ({} since {}); nothing was added (add --again to add \
+             another, or careerbook apps move {} STAGE)",
+            there.id,
+            one_line(&format!("{} — {}", there.company, there.role)),
+            there.stage.key(),
+            there
+                .last_change()
+                .map_or_else(String::new, |d| d.to_string()),
+            there.id
+        ))),
+        None => Ok(()),
+    }
 }
 
 pub fn apps(paths: &Paths, args: AppsArgs) -> Result<(), Failure> {

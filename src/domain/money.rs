@@ -110,6 +110,18 @@ fn strip_thousands(text: &str) -> Option<String> {
     (first_ok && rest_ok).then(|| text.replace(',', ""))
 }
 
+/// Money in JSON: a string with two decimals, half-up (`"43542.00"`), or
+/// `null` when the amount is not known.
+pub fn serialize_money_or_null<S: serde::Serializer>(
+    amount: &Option<Decimal>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match amount {
+        Some(amount) => serializer.serialize_str(&format!("{:.2}", round_cents(*amount))),
+        None => serializer.serialize_none(),
+    }
+}
+
 /// `$1,234.56`, `-$80.00`: always two decimals, rounded half-up.
 pub fn format_money(amount: Decimal) -> String {
     let rounded = round_cents(amount);

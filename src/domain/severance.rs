@@ -276,6 +276,50 @@ fn validate_inputs(inputs: &SeveranceInputs) -> Result<(), Invalid> {
     inputs.template.validate()
 }
 
+/// Weeks of pay as an offer letter writes them: `20`, `20 weeks`, `20w`,
+/// `20.5 wks`. More than zero, at most [`MAX_AMOUNT`].
+pub fn parse_weeks(input: &str) -> Result<Decimal, Invalid> {
+    let text = input.trim().to_lowercase();
+    let number = text
+        .strip_suffix("weeks")
+        .or_else(|| text.strip_suffix("week"))
+        .or_else(|| text.strip_suffix("wks"))
+        .or_else(|| text.strip_suffix("wk"))
+        .or_else(|| text.strip_suffix('w'))
+        .unwrap_or(&text)
+        .trim();
+    let weeks = Decimal::from_str(number).map_err(|_| {
+        Invalid::new(
+            "weeks",
+            format!(
+                "{:?} is not a number of weeks (e.g. 20, 20 weeks, 20.5w)",
+                input.trim()
+            ),
+        )
+    })?;
+    if weeks <= Decimal::ZERO {
+        return Err(Invalid::new("weeks", "must be more than zero"));
+    }
+    check_amount("weeks", weeks)?;
+    Ok(weeks)
+}
+
+/// Gross pay for `weeks` weeks of `annual_base` (weekly pay = base ÷ 52),
+/// multiplied before dividing and rounded half-up to cents.
+pub fn weeks_of_pay(weeks: Decimal, annual_base: Decimal) -> Result<Decimal, Invalid> {
+    if annual_base <= Decimal::ZERO {
+        return Err(Invalid::new(
+            "annual_base",
+            "enter the annual base pay (more than zero)",
+        ));
+    }
+    check_amount("annual_base", annual_base)?;
+    let pay = weeks
+        .checked_mul(annual_base)
+        .ok_or_else(|| Invalid::new("annual_base", "is too large to compute severance from"))?;
+    Ok(round_cents(pay / Decimal::from(52)))
+}
+
 /// A withholding rate must lie between 0% and 100%.
 pub fn validate_rate(rate: Decimal) -> Result<(), Invalid> {
     if rate < Decimal::ZERO || rate > Decimal::ONE {
@@ -442,6 +486,35 @@ impl Service {
             format_quantity(whole),
             plural(whole, "year", "years"),
         )
+    }
+}
+
+#[cfg(test)]
+mod weeks_tests {
+    use super::*;
+    use rust_decimal_macros::dec;
+
+    #[test]
+    fn weeks_read_as_offer_letters_write_them() {
+        for text in ["20", "20 weeks", " 20 Weeks ", "20w", "20 wks"] {
+            assert_eq!(parse_weeks(text), Ok(dec!(20)), "{text:?}");
+        }
+        assert_eq!(parse_weeks("20.5 weeks"), Ok(dec!(20.5)));
+        assert_eq!(parse_weeks("0").unwrap_err().field, "weeks");
+        assert_eq!(parse_weeks("twenty").unwrap_err().field, "weeks");
+        assert!(parse_weeks("-3 weeks").is_err());
+    }
+
+    #[test]
+    fn weeks_of_pay_multiply_before_dividing() {
+        // 20 × 160,000 / 52 = 3,200,000 / 52 = 61,538.461538… → $61,538.46.
+        assert_eq!(weeks_of_pay(dec!(20), dec!(160000)), Ok(dec!(61538.46)));
+        // 9 × 178,000 / 52 = 1,602,000 / 52 = 30,807.692307… → $30,807.69.
+        assert_eq!(weeks_of_pay(dec!(9), dec!(178000)), Ok(dec!(30807.69)));
+        assert_eq!(
+            weeks_of_pay(dec!(9), Decimal::ZERO).unwrap_err().field,
+            "annual_base"
+        );
     }
 }
 

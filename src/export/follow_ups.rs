@@ -29,6 +29,7 @@ pub fn follow_up_events(pipeline: &Pipeline, today: NaiveDate) -> Vec<CalendarEv
                 date,
                 summary: format!("Follow up: {} — {}", app.company, app.role),
                 description: Some(description(pipeline, app, date, today)),
+                alarm_days: None,
             })
         })
         .collect();

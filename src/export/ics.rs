@@ -1,4 +1,5 @@
-//! iCalendar (RFC 5545) export: one all-day event per dated item.
+//! iCalendar (RFC 5545) export: one all-day event per dated item, with a
+//! reminder (`VALARM`) before the ones that cost money if missed.
 //!
 //! UIDs are stable (`vest-<grant id>-<YYYYMMDD>@careerbook`), so importing a
 //! newer export updates the events already in a calendar instead of adding
@@ -20,6 +21,8 @@ pub struct CalendarEvent {
     pub date: NaiveDate,
     pub summary: String,
     pub description: Option<String>,
+    /// A reminder this many days before the day, if any.
+    pub alarm_days: Option<u32>,
 }
 
 /// RFC 5545 lines are at most 75 octets before the line break.
@@ -62,6 +65,13 @@ fn push_event(out: &mut String, event: &CalendarEvent, stamp: &str) {
     }
     // Free time: a vest does not block the day.
     push_line(out, "TRANSP:TRANSPARENT");
+    if let Some(days) = event.alarm_days {
+        push_line(out, "BEGIN:VALARM");
+        push_line(out, "ACTION:DISPLAY");
+        push_line(out, &format!("DESCRIPTION:{}", escape_text(&event.summary)));
+        push_line(out, &format!("TRIGGER:-P{days}D"));
+        push_line(out, "END:VALARM");
+    }
     push_line(out, "END:VEVENT");
 }
 
@@ -123,32 +133,66 @@ pub fn vest_uid(grant_id: Id, date: NaiveDate) -> String {
     format!("vest-{grant_id}-{}@careerbook", ics_date(date))
 }
 
+/// What to do with vests dated after the last day on payroll.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Forfeited {
+    /// Keep them in the calendar, each saying it is forfeited if the person
+    /// leaves on the last day.
+    Mark,
+    /// Leave them out (`--no-forfeited`).
+    LeaveOut,
+}
+
 /// One event per vest of every grant, past ones included so the calendar
 /// holds whole schedules, valued at each ticker's current price on `today`.
-pub fn vest_events(book: &VestingBook, today: NaiveDate) -> Vec<CalendarEvent> {
+/// A vest after `last_day` (the separation date) is never shown as an
+/// ordinary vest: it is marked forfeited, or left out.
+pub fn vest_events(
+    book: &VestingBook,
+    today: NaiveDate,
+    last_day: Option<NaiveDate>,
+    forfeited: Forfeited,
+) -> Vec<CalendarEvent> {
     let mut events = Vec::new();
     for grant in &book.grants {
         let price = book.price_for(&grant.ticker, today);
         let mut vested = Decimal::ZERO;
         for tranche in grant.tranches() {
             vested += tranche.shares;
+            let shares = format_shares(tranche.shares);
             let worth = worth(tranche.shares, price, &grant.ticker);
+            let vest = format!("{shares} {} vest ({})", grant.ticker, grant.name);
+            let (summary, description) = match last_day.filter(|&last| tranche.date > last) {
+                Some(_) if forfeited == Forfeited::LeaveOut => continue,
+                Some(last) => (
+                    format!(
+                        "Forfeited if you leave {}: {vest}",
+                        dates::format_long(last)
+                    ),
+                    format!(
+                        "{}: {shares} shares would vest on this day, after your last day on \
+                         payroll ({}): leaving then forfeits them. A last day on or after this \
+                         date keeps them.\n{worth}",
+                        grant.name,
+                        dates::format_long(last)
+                    ),
+                ),
+                None => (
+                    vest,
+                    format!(
+                        "{}: {shares} shares vest, {} of {} vested after this.\n{worth}",
+                        grant.name,
+                        format_shares(vested),
+                        format_shares(grant.shares)
+                    ),
+                ),
+            };
             events.push(CalendarEvent {
                 uid: vest_uid(grant.id, tranche.date),
                 date: tranche.date,
-                summary: format!(
-                    "{} {} vest ({})",
-                    format_shares(tranche.shares),
-                    grant.ticker,
-                    grant.name
-                ),
-                description: Some(format!(
-                    "{}: {} shares vest, {} of {} vested after this.\n{worth}",
-                    grant.name,
-                    format_shares(tranche.shares),
-                    format_shares(vested),
-                    format_shares(grant.shares)
-                )),
+                summary,
+                description: Some(description),
+                alarm_days: None,
             });
         }
     }
@@ -262,12 +306,14 @@ mod tests {
                 date: d(2027, 3, 15),
                 summary: "20 AMZN vest (New hire, 2024; main)".into(),
                 description: Some(long.clone()),
+                alarm_days: Some(3),
             },
             CalendarEvent {
                 uid: "vest-7-20271231@careerbook".into(),
                 date: d(2027, 12, 31),
                 summary: "Year-end vest".into(),
                 description: None,
+                alarm_days: None,
             },
         ];
         let text = calendar(&events, stamp());
@@ -304,6 +350,14 @@ mod tests {
         // The all-day event ends on the next day, across a year end too.
         assert_eq!(get(&parsed[1], "DTEND;VALUE=DATE"), Some("20280101"));
         assert_eq!(get(&parsed[1], "DESCRIPTION"), None);
+        // The first asked for a reminder 3 days before; the second for none.
+        assert_eq!(get(first, "TRIGGER"), Some("-P3D"));
+        assert_eq!(get(first, "ACTION"), Some("DISPLAY"));
+        assert_eq!(get(&parsed[1], "TRIGGER"), None);
+        assert!(
+            text.contains("BEGIN:VALARM\r\nACTION:DISPLAY\r\n"),
+            "the alarm sits inside its event"
+        );
         // The long description was folded, and folds use the room they have.
         assert!(text.contains("\r\n "));
         let widest = text.split("\r\n").map(str::len).max().unwrap_or(0);
@@ -336,6 +390,7 @@ mod tests {
             date: d(2026, 12, 1),
             summary: hostile.into(),
             description: Some(format!("{hostile}\r\nline two\x08")),
+            alarm_days: None,
         };
         let text = calendar(&[event], stamp());
         assert!(
@@ -391,7 +446,7 @@ mod tests {
 
     #[test]
     fn vest_events_have_stable_uids_and_say_what_vests() {
-        let events = vest_events(&book(true), d(2026, 11, 26));
+        let events = vest_events(&book(true), d(2026, 11, 26), None, Forfeited::Mark);
         assert_eq!(events.len(), 6);
         let third = &events[2];
         assert_eq!(third.uid, "vest-7-20260915@careerbook");
@@ -406,7 +461,7 @@ mod tests {
             )
         );
         // Another day, no price: same UIDs, so a re-import updates these events.
-        let later = vest_events(&book(false), d(2027, 1, 1));
+        let later = vest_events(&book(false), d(2027, 1, 1), None, Forfeited::Mark);
         let uids =
             |events: &[CalendarEvent]| events.iter().map(|e| e.uid.clone()).collect::<Vec<_>>();
         assert_eq!(uids(&later), uids(&events));
@@ -416,5 +471,48 @@ mod tests {
                 .as_deref()
                 .is_some_and(|d| d.ends_with("No price entered for AMZN."))
         );
+    }
+
+    #[test]
+    fn vests_after_the_last_day_are_marked_forfeited_or_left_out_never_ordinary() {
+        // DESIGN.md's example: last day 2026-06-30 keeps 5 + 15 = 20 shares;
+        // the four vests from 2026-09-15 on (80 shares) are forfeited.
+        let last = Some(d(2026, 6, 30));
+        let marked = vest_events(&book(true), d(2026, 11, 26), last, Forfeited::Mark);
+        let summaries: Vec<&str> = marked.iter().map(|e| e.summary.as_str()).collect();
+        assert_eq!(
+            summaries,
+            [
+                "5 AMZN vest (New hire)",
+                "15 AMZN vest (New hire)",
+                "Forfeited if you leave 30 Jun 2026: 20 AMZN vest (New hire)",
+                "Forfeited if you leave 30 Jun 2026: 20 AMZN vest (New hire)",
+                "Forfeited if you leave 30 Jun 2026: 20 AMZN vest (New hire)",
+                "Forfeited if you leave 30 Jun 2026: 20 AMZN vest (New hire)",
+            ]
+        );
+        assert!(
+            marked[2].description.as_deref().is_some_and(|d| d
+                .contains("leaving then forfeits them")
+                && d.contains("About $3,710.00")),
+            "{:?}",
+            marked[2].description
+        );
+        // The same UIDs as without a last day: moving the last day updates events.
+        let plain = vest_events(&book(true), d(2026, 11, 26), None, Forfeited::Mark);
+        let uids =
+            |events: &[CalendarEvent]| events.iter().map(|e| e.uid.clone()).collect::<Vec<_>>();
+        assert_eq!(uids(&marked), uids(&plain));
+        let left_out = vest_events(&book(true), d(2026, 11, 26), last, Forfeited::LeaveOut);
+        assert_eq!(uids(&left_out), uids(&plain[..2]));
+        // A vest on the last day itself is kept.
+        let on_the_day = vest_events(
+            &book(true),
+            d(2026, 11, 26),
+            Some(d(2026, 9, 15)),
+            Forfeited::Mark,
+        );
+        assert_eq!(on_the_day[2].summary, "20 AMZN vest (New hire)");
+        assert!(on_the_day[3].summary.starts_with("Forfeited"));
     }
 }

@@ -115,8 +115,13 @@ impl App {
             self.popups
                 .push(Popup::message("Read-only", reason, Tone::Error));
             self.status = Status::Info("read-only: nothing will be saved".into());
-        } else if !self.session.notes.is_empty() {
-            self.status = Status::Info(self.session.notes.join("; "));
+        } else {
+            let notes: Vec<String> = (self.session.notes.iter().cloned())
+                .chain(self.session.loose_directory())
+                .collect();
+            if !notes.is_empty() {
+                self.status = Status::Info(notes.join("; "));
+            }
         }
     }
 
@@ -226,6 +231,22 @@ impl App {
         Err(self
             .keep_as_backup(&err.to_string())
             .unwrap_or_else(|failed| failed))
+    }
+
+    /// Folds the journal (edits that commands saved while this window was
+    /// open) into the workbook as careerbook closes. `Some` says what went
+    /// wrong; the edits are safe in the journal either way.
+    pub fn fold_journal(&mut self) -> Option<String> {
+        if self.session.read_only().is_some() {
+            return None;
+        }
+        match self.session.compact() {
+            Ok(compacted) => compacted.backup_failed.map(|p| format!("saved, but {p}")),
+            Err(err) => Some(format!(
+                "the edits commands saved while careerbook was open stay in the journal, \
+                 which could not be folded into the workbook ({err}); they are read from it"
+            )),
+        }
     }
 
     /// Writes the unsaved edits as a backup. `Ok` says where they are and how

@@ -16,6 +16,10 @@ pub enum Scope {
     /// Any screen with a table: moving, filtering, sorting.
     List,
     Now,
+    /// The Now tab's next actions, its first view once a notice is entered.
+    NowActions,
+    /// The Now tab's checklist view once a notice is entered.
+    NowNotice,
     /// The Now tab's weekly review.
     NowReview,
     Impact,
@@ -73,6 +77,8 @@ impl Scope {
             Scope::Global => "Everywhere",
             Scope::List => "Lists",
             Scope::Now => "Now",
+            Scope::NowActions => "Now: next actions",
+            Scope::NowNotice => "Now: after a notice",
             Scope::NowReview => "Weekly review",
             Scope::Impact => "Impact",
             Scope::Runway => "Runway",
@@ -219,6 +225,7 @@ pub enum Action {
     Contacted,
     // Now
     Open,
+    SwitchView,
     Tick,
     SelfCheck,
     ResumeToday,
@@ -434,6 +441,15 @@ pub static KEYS: &[Binding] = &[
     bind!(Now, [key('d')], A::Delete, "delete the selected signal (asks first)"),
     bind!(Now, [key('n')], A::Notice, "notice date, review window, cover end"),
     bind!(Now, [key('w')], A::Review, "weekly review: a short guided pass", "review"),
+    // Next actions (after a notice)
+    bind!(NowActions, [code(K::Up), key('k')], A::Up, "move up"),
+    bind!(NowActions, [code(K::Down), key('j')], A::Down, "move down"),
+    bind!(NowActions, [code(K::Enter)], A::Open, "go to it: the deadline, the grant, the application, the contact", "open"),
+    bind!(NowActions, [key('x')], A::Explain, "why it matters, its date and what is at stake", "why"),
+    bind!(NowActions, [key('v')], A::SwitchView, "the checklist, alerts, deadlines and signals", "checklist"),
+    bind!(NowActions, [key('n')], A::Notice, "notice date, review window, cover end", "notice"),
+    bind!(NowActions, [key('w')], A::Review, "weekly review: a short guided pass", "review"),
+    bind!(NowNotice, [key('v')], A::SwitchView, "back to the next actions", "next actions"),
     // Weekly review
     bind!(NowReview, [code(K::Enter)], A::Open, "do this step (opens its form)", "do it"),
     bind!(NowReview, [key('s')], A::ReviewSkip, "skip to the next step", "skip"),

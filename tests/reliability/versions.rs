@@ -18,11 +18,13 @@ use std::process::Command;
 /// Every command a user can run, as they would type it. When careerbook gains
 /// a command, add a line here: the test below runs each against a workbook
 /// from a newer careerbook and checks that nothing changed.
-const COMMANDS: &[&[&str]] = &[
+pub const COMMANDS: &[&[&str]] = &[
     &["path"],
     &["path", "--format", "json"],
     &["restore"],
     &["restore", "--format", "json"],
+    &["compact"],
+    &["compact", "--format", "json"],
     &["log", "Shipped the billing migration", "--category", "cost"],
     &[
         "log",
@@ -88,6 +90,52 @@ const COMMANDS: &[&[&str]] = &[
         ),
         "--skip-bad",
     ],
+    &[
+        "import",
+        "contacts",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/import/linkedin_connections.csv"
+        ),
+    ],
+    &["next"],
+    &["next", "--format", "json"],
+    &["notice", "--date", "2026-11-12", "--last-day", "2027-02-09"],
+    &["account", "Checking", "9000"],
+    &["expense", "Rent", "3300", "--essential"],
+    &["severance", "--amount", "40000", "--pay-date", "2027-02-20"],
+    &["benefit", "--weekly", "450"],
+    &["cover", "marketplace", "610", "--start", "2027-03-01"],
+    &[
+        "grant",
+        "Refresher",
+        "--ticker",
+        "AMZN",
+        "--shares",
+        "40",
+        "--granted",
+        "2026-05-15",
+        "--schedule",
+        "amazon",
+    ],
+    &["price", "AMZN", "215"],
+    &["contact", "Priya Shah", "--relationship", "peer"],
+    &["set"],
+    &["set", "time-to-offer", "4"],
+    &["apply", "Acme", "SRE", "--again"],
+    &["income", "Partner", "3000"],
+    &["one-off", "Laptop", "2200", "--date", "2027-02-15"],
+    &["new-job", "--start", "2027-06-01", "--monthly", "10400"],
+    &[
+        "bonus",
+        "Retention",
+        "15000",
+        "--must-be-employed-on",
+        "2027-03-01",
+    ],
+    &["signal", "reorg", "Teams merged"],
+    &["updated", "resume"],
+    &["self-check", "--team", "Platform"],
 ];
 
 fn fixture_path(version: u32) -> PathBuf {
@@ -96,7 +144,7 @@ fn fixture_path(version: u32) -> PathBuf {
         .join(format!("workbook-v{version}.ron"))
 }
 
-fn fixture(version: u32) -> String {
+pub fn fixture(version: u32) -> String {
     let path = fixture_path(version);
     fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
@@ -106,7 +154,7 @@ fn fixture(version: u32) -> String {
     })
 }
 
-fn seed(paths: &Paths, bytes: &[u8]) {
+pub fn seed(paths: &Paths, bytes: &[u8]) {
     fs::create_dir_all(&paths.dir).expect("data dir");
     fs::write(&paths.workbook, bytes).expect("seed");
 }
@@ -234,7 +282,7 @@ fn newer_files() -> Vec<(&'static str, String)> {
 
 /// Runs a command from the directory above the data directory, where a file
 /// it is asked to write (an export) may land without touching the workbook.
-fn careerbook(paths: &Paths, args: &[&str]) -> std::process::Output {
+pub fn careerbook(paths: &Paths, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_careerbook"))
         .current_dir(paths.dir.parent().expect("the data directory has a parent"))
         .arg("--data-dir")

@@ -4,6 +4,7 @@
 use super::deadlines::Deadlines;
 use super::finances::RunwayFigure;
 use super::items::{DEADLINE_SOON_DAYS, RUNWAY_ATTENTION_MONTHS, RUNWAY_URGENT_MONTHS};
+use super::offer::OfferNeeded;
 use super::{Tab, plural, relative};
 use crate::domain::Id;
 use crate::domain::dates::week_start;
@@ -27,6 +28,7 @@ pub const VEST_ALERT_DAYS: u64 = 30;
 pub enum AlertKind {
     Deadline,
     Runway,
+    Offer,
     Vest,
     NoWin,
     ContactDue,
@@ -38,6 +40,7 @@ impl AlertKind {
         match self {
             Self::Deadline => "deadline",
             Self::Runway => "runway",
+            Self::Offer => "offer",
             Self::Vest => "vest",
             Self::NoWin => "no_win",
             Self::ContactDue => "contact_due",
@@ -65,6 +68,7 @@ pub fn alerts(
     today: NaiveDate,
     runway: &RunwayFigure,
     deadlines: &Deadlines,
+    offer: Option<&OfferNeeded>,
 ) -> Vec<Alert> {
     let mut out = Vec::new();
     for deadline in deadlines.within(today, DEADLINE_SOON_DAYS) {
@@ -89,6 +93,18 @@ pub fn alerts(
             date: today,
             text,
             tab: Tab::Runway,
+            record: None,
+        });
+    }
+    if let Some(offer) = offer.filter(|o| o.attention) {
+        out.push(Alert {
+            kind: AlertKind::Offer,
+            date: today,
+            text: format!(
+                "{}, and no open application is past screening",
+                offer.headline()
+            ),
+            tab: Tab::Pipeline,
             record: None,
         });
     }

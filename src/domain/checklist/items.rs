@@ -7,6 +7,7 @@
 use super::book::{ItemId, ManualTick, NowBook};
 use super::deadlines::Deadline;
 use super::finances::RunwayFigure;
+use super::offer::OfferNeeded;
 use super::positioning::Positioning;
 use super::{Tab, plural, relative};
 use crate::domain::dates::{days_between, week_start};
@@ -406,8 +407,14 @@ fn list_or_none<'a>(items: impl Iterator<Item = &'a str>) -> String {
 /// - done: résumé and LinkedIn updated in the last [`PROFILE_STALE_DAYS`]
 ///   days and at least [`MIN_CONTACTS_TOUCHED`] contacts touched in the last
 ///   [`CONTACT_WINDOW_DAYS`] days;
-/// - attention: otherwise.
-pub fn options_item(book: &NowBook, pipeline: &Pipeline, today: NaiveDate) -> ItemReport {
+/// - attention: otherwise, and whenever the pipeline cannot plausibly reach
+///   an offer by the date one is needed (see `offer::offer_needed`).
+pub fn options_item(
+    book: &NowBook,
+    pipeline: &Pipeline,
+    offer: Option<&OfferNeeded>,
+    today: NaiveDate,
+) -> ItemReport {
     let resume = book.resume_updated.map(|d| days_between(d, today));
     let linkedin = book.linkedin_updated.map(|d| days_between(d, today));
     let touched = touched_within(&pipeline.contacts, today, CONTACT_WINDOW_DAYS);
@@ -423,7 +430,10 @@ pub fn options_item(book: &NowBook, pipeline: &Pipeline, today: NaiveDate) -> It
         .filter(|a| a.stage == Stage::Wishlist)
         .count();
     let contacts_ok = touched >= MIN_CONTACTS_TOUCHED;
-    let computed = if resume.is_none() && linkedin.is_none() && touched == 0 {
+    let offer_attention = offer.is_some_and(|o| o.attention);
+    let computed = if offer_attention {
+        Status::Attention
+    } else if resume.is_none() && linkedin.is_none() && touched == 0 {
         Status::Todo
     } else if fresh(resume) && fresh(linkedin) && contacts_ok {
         Status::Done
@@ -431,6 +441,12 @@ pub fn options_item(book: &NowBook, pipeline: &Pipeline, today: NaiveDate) -> It
         Status::Attention
     };
     let mut parts = Vec::new();
+    if let Some(offer) = offer.filter(|o| o.attention) {
+        parts.push(format!(
+            "no open application past screening, and an offer is needed by {}",
+            offer.by
+        ));
+    }
     for (name, key, age) in [("résumé", 'r', resume), ("LinkedIn", 'i', linkedin)] {
         match age {
             None => parts.push(format!("{name} never marked updated (Now tab, {key})")),
@@ -459,6 +475,9 @@ pub fn options_item(book: &NowBook, pipeline: &Pipeline, today: NaiveDate) -> It
         "{} open, {wishlist} on the wishlist",
         plural(open, "application", "applications")
     ));
+    if let Some(offer) = offer.filter(|o| !o.attention) {
+        parts.push(format!("offer needed by {}", offer.by));
+    }
     let date_line = |name: &str, date: Option<NaiveDate>| {
         format!(
             "{name} last updated: {}",
@@ -477,11 +496,29 @@ pub fn options_item(book: &NowBook, pipeline: &Pipeline, today: NaiveDate) -> It
             pipeline.contacts.len()
         ),
         format!("Applications: {open} open (applied to offer), {wishlist} on the wishlist"),
+        match offer {
+            Some(offer) => format!(
+                "Offer needed by {}: the runway's zero date {} less the time-to-offer of {}; \
+                 {} past screening",
+                offer.by,
+                offer.zero_date,
+                plural(offer.months as usize, "month", "months"),
+                plural(
+                    offer.past_screening,
+                    "open application",
+                    "open applications"
+                )
+            ),
+            None => "Offer needed by: no date (the runway has no zero date, or an offer \
+                     was accepted)"
+                .to_string(),
+        },
         format!(
             "Rule: done when the résumé and LinkedIn were updated in the last \
              {PROFILE_STALE_DAYS} days and at least {MIN_CONTACTS_TOUCHED} contacts were \
              touched in the last {CONTACT_WINDOW_DAYS}; todo with no dates and no contact \
-             touched; attention otherwise."
+             touched; attention otherwise, and whenever no open application is past \
+             screening within one time-to-offer of the date an offer is needed."
         ),
     ];
     build(

@@ -8,6 +8,8 @@
 //!   tab's data by documented thresholds, and a one-line reason.
 //! - [`deadlines`]: the dated deadlines that follow a layoff notice.
 //! - [`alerts`]: one line per thing that needs attention, newest first.
+//! - [`offer`]: the date an offer is needed by, from the runway's zero date.
+//! - [`next`]: after a notice, one ranked list of what to do and what it is worth.
 //! - [`report`]: everything above at once, for the Now tab and `careerbook check`.
 //!
 //! Pure: every time-dependent function takes `today`.
@@ -18,6 +20,8 @@ pub mod deadlines;
 mod finances;
 pub mod items;
 pub mod json;
+pub mod next;
+pub mod offer;
 pub mod positioning;
 pub mod report;
 pub mod signals;
@@ -27,6 +31,8 @@ pub use book::{ItemId, LayoffNotice, ManualTick, NowBook};
 pub use deadlines::{Deadline, DeadlineKind, Deadlines, deadlines};
 pub use items::{ItemReport, MoneyFacts, Status};
 pub use json::{AlertJson, CheckItemJson};
+pub use next::{ActionKind, NextAction, NextActionJson, next_actions, rank};
+pub use offer::{OfferNeeded, offer_needed};
 pub use positioning::{ExposureFactor, Initiative, Positioning, SaferFactor};
 pub use report::{NowReport, RunwayFigure, report, runway_figure};
 pub use signals::{SIGNAL_WINDOW_DAYS, Signal, SignalKind, signals_within};

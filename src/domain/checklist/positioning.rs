@@ -60,6 +60,17 @@ impl Initiative {
         Self::Other,
     ];
 
+    /// The word on the command line and in the file.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Self::AiPlatforms => "ai_platforms",
+            Self::EnterpriseMigrations => "enterprise_migrations",
+            Self::Security => "security",
+            Self::CoreInfrastructure => "core_infrastructure",
+            Self::Other => "other",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Self::AiPlatforms => "AI platforms",

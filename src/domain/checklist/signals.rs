@@ -66,6 +66,35 @@ impl SignalKind {
         }
     }
 
+    /// The word in the file and on the command line.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Self::BudgetFreeze => "budget_freeze",
+            Self::Reorganization => "reorganization",
+            Self::EfficiencyTalk => "efficiency_talk",
+            Self::OrgOverlap => "org_overlap",
+            Self::Other => "other",
+        }
+    }
+
+    /// Reads a kind by key, label or an everyday word ("reorg", "freeze").
+    pub fn parse(input: &str) -> Result<Self, String> {
+        crate::domain::choice::Choices {
+            what: "kind of signal",
+            all: &Self::ALL,
+            key: Self::key,
+            label: |k| k.label(),
+            synonyms: &[
+                ("freeze", Self::BudgetFreeze),
+                ("budget", Self::BudgetFreeze),
+                ("reorg", Self::Reorganization),
+                ("efficiency", Self::EfficiencyTalk),
+                ("overlap", Self::OrgOverlap),
+            ],
+        }
+        .parse(input)
+    }
+
     /// A few words for a narrow column.
     pub fn short(self) -> &'static str {
         match self {
@@ -119,6 +148,18 @@ mod tests {
         assert_eq!(signals_within(&signals, today, SIGNAL_WINDOW_DAYS), 2);
         assert_eq!(signals_within(&signals, today, 1), 1);
         assert_eq!(signals_within(&[], today, 90), 0);
+    }
+
+    #[test]
+    fn kinds_read_by_key_label_or_everyday_word() {
+        assert_eq!(SignalKind::parse("reorg"), Ok(SignalKind::Reorganization));
+        assert_eq!(
+            SignalKind::parse("Budget freeze"),
+            Ok(SignalKind::BudgetFreeze)
+        );
+        assert_eq!(SignalKind::parse("org-overlap"), Ok(SignalKind::OrgOverlap));
+        let err = SignalKind::parse("rumour").unwrap_err();
+        assert!(err.contains("budget_freeze, reorganization"), "{err}");
     }
 
     #[test]

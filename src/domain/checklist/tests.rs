@@ -203,7 +203,7 @@ fn options_counts_a_contact_touched_29_days_ago_but_not_30_or_31() {
         contacts: vec![contact(1, 5), contact(2, second)],
         ..Pipeline::default()
     };
-    let item = options_item(&book, &pipeline(29), today());
+    let item = options_item(&book, &pipeline(29), None, today());
     assert_eq!(item.computed, Status::Done, "{}", item.reason);
     assert!(
         item.reason.contains("2 contacts touched in 30 days"),
@@ -211,7 +211,7 @@ fn options_counts_a_contact_touched_29_days_ago_but_not_30_or_31() {
         item.reason
     );
     for days in [30, 31] {
-        let item = options_item(&book, &pipeline(days), today());
+        let item = options_item(&book, &pipeline(days), None, today());
         assert_eq!(item.computed, Status::Attention, "{days} days ago");
         assert!(
             item.reason
@@ -233,10 +233,10 @@ fn options_wants_resume_and_linkedin_updated_in_the_last_90_days() {
         ..fresh_profiles()
     };
     assert_eq!(
-        options_item(&with_linkedin(89), &pipeline, today()).computed,
+        options_item(&with_linkedin(89), &pipeline, None, today()).computed,
         Status::Done
     );
-    let stale = options_item(&with_linkedin(90), &pipeline, today());
+    let stale = options_item(&with_linkedin(90), &pipeline, None, today());
     assert_eq!(stale.computed, Status::Attention);
     assert!(
         stale
@@ -245,7 +245,7 @@ fn options_wants_resume_and_linkedin_updated_in_the_last_90_days() {
         "{}",
         stale.reason
     );
-    let nothing = options_item(&NowBook::default(), &Pipeline::default(), today());
+    let nothing = options_item(&NowBook::default(), &Pipeline::default(), None, today());
     assert_eq!(nothing.computed, Status::Todo);
     assert!(
         nothing.reason.starts_with(
@@ -572,4 +572,84 @@ fn a_vest_is_announced_up_to_30_days_ahead_with_its_grant() {
         "36 AMZN vest in 30 days (New-hire RSU), about $5,379.24 after withholding"
     );
     assert!(vests(d(2027, 2, 13)).is_empty());
+}
+
+// ---- The offer-needed date ------------------------------------------------------
+
+#[test]
+fn options_needs_attention_when_the_pipeline_cannot_reach_the_offer_in_time() {
+    let book = fresh_profiles();
+    let pipeline = Pipeline {
+        contacts: vec![contact(1, 1), contact(2, 2)],
+        ..Pipeline::default()
+    };
+    let offer = |attention| OfferNeeded {
+        by: d(2027, 1, 26),
+        zero_date: d(2027, 4, 26),
+        months: 3,
+        past_screening: 0,
+        attention,
+    };
+    let fine = options_item(&book, &pipeline, Some(&offer(false)), today());
+    assert_eq!(fine.computed, Status::Done, "{}", fine.reason);
+    assert!(
+        fine.reason.ends_with("offer needed by 2027-01-26"),
+        "{}",
+        fine.reason
+    );
+    let late = options_item(&book, &pipeline, Some(&offer(true)), today());
+    assert_eq!(late.computed, Status::Attention);
+    assert!(
+        late.reason.starts_with(
+            "No open application past screening, and an offer is needed by 2027-01-26"
+        ),
+        "{}",
+        late.reason
+    );
+}
+
+#[test]
+fn a_short_runway_and_nothing_past_screening_is_an_alert_and_a_next_action() {
+    // $10,000 and $2,000 a month from today: 5.00 months, the money runs out
+    // 2027-04-26; an offer is needed by 2027-01-26; the window opened 2026-10-26.
+    let mut wb = Workbook::default();
+    wb.runway.accounts.push(Account {
+        id: 1,
+        name: "Savings".into(),
+        balance: dec!(10000),
+        as_of: today(),
+    });
+    wb.runway.expenses.push(Expense {
+        id: 2,
+        name: "Rent".into(),
+        monthly: dec!(2000),
+        essential: true,
+    });
+    let now = report(&wb, today());
+    let offer = now.offer.as_ref().expect("a zero date");
+    assert_eq!(
+        (offer.zero_date, offer.by),
+        (d(2027, 4, 26), d(2027, 1, 26))
+    );
+    assert!(offer.attention);
+    let alert = now
+        .alerts
+        .iter()
+        .find(|a| a.kind == AlertKind::Offer)
+        .expect("an offer alert");
+    assert_eq!(
+        alert.text,
+        "An offer is needed by 26 Jan 2027, and no open application is past screening"
+    );
+    assert_eq!(alert.tab, Tab::Pipeline);
+    let action = now
+        .next
+        .iter()
+        .find(|a| a.kind == ActionKind::OfferNeeded)
+        .expect("a next action");
+    assert!(action.attention && action.this_week(today()));
+    assert!(
+        !now.after_notice,
+        "no notice: the tab keeps its checklist first"
+    );
 }

@@ -22,6 +22,12 @@ pub struct Contact {
     /// How to reach them: an email, a phone number, "LinkedIn".
     #[serde(default)]
     pub reach: Option<String>,
+    /// Their job title (LinkedIn's "Position").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<String>,
+    /// A profile address (LinkedIn's "URL"): how an import knows them again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
     #[serde(default)]
     pub notes: Option<String>,
     #[serde(default)]
@@ -110,6 +116,8 @@ impl Contact {
             company: None,
             relationship,
             reach: None,
+            position: None,
+            link: None,
             notes: None,
             last_contacted: None,
             next_touch: None,
@@ -151,12 +159,13 @@ impl Contact {
         }
     }
 
-    /// Whether every word of `query` appears in the name, company, relationship,
-    /// how to reach them, or notes.
+    /// Whether every word of `query` appears in the name, company, position,
+    /// relationship, how to reach them, or notes.
     pub fn matches(&self, query: &Query) -> bool {
         let fields = [
             self.name.as_str(),
             self.company.as_deref().unwrap_or(""),
+            self.position.as_deref().unwrap_or(""),
             self.relationship.label(),
             self.reach.as_deref().unwrap_or(""),
             self.notes.as_deref().unwrap_or(""),

@@ -5,12 +5,14 @@
 
 mod cells;
 mod columns;
+mod contacts;
 
 pub use cells::{
     DateOrder, STATUS_KEYWORDS, STATUS_WORDS, detect_date_order, parse_history_cell,
     parse_salary_cell, parse_sheet_date, parse_status,
 };
 pub use columns::Column;
+pub use contacts::{ContactsPlan, plan_contacts_import};
 
 use super::{
     NewApplication, Pipeline, SalaryRange, Source, Stage, StageChange, Track, optional_text,
@@ -77,6 +79,11 @@ pub enum ImportError {
         missing: Vec<Column>,
         found: Vec<String>,
     },
+    #[error(
+        "no header row naming the contacts' names: it needs a First Name (and Last Name) or \
+         Name column, as LinkedIn's Connections.csv has"
+    )]
+    NoNameColumn,
 }
 
 const NOT_TEXT: &str = "the row is not UTF-8 text (save the spreadsheet as \"CSV UTF-8\")";
@@ -467,7 +474,7 @@ impl Seen {
 }
 
 /// "Acme, Inc." and "acme inc" are the same company.
-fn identity(text: &str) -> String {
+pub(crate) fn identity(text: &str) -> String {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)

@@ -8,6 +8,9 @@ use chrono::NaiveDate;
 /// The ghost-suggestion setting must be between these (a year of silence is plenty).
 pub const GHOST_AFTER_DAYS_RANGE: std::ops::RangeInclusive<u32> = 1..=365;
 
+/// The time-to-offer setting, in months: at least one, at most two years.
+pub const TIME_TO_OFFER_MONTHS_RANGE: std::ops::RangeInclusive<u32> = 1..=24;
+
 /// An optional text field, trimmed; blank is `None`.
 pub fn optional_text(text: &str) -> Option<String> {
     let text = text.trim();
@@ -119,6 +122,37 @@ pub fn validate_ghost_after_days(days: u32) -> Result<(), Invalid> {
     }
 }
 
+/// The time-to-offer setting: a whole number of months ("3", "3 months", "3m").
+pub fn parse_time_to_offer(text: &str) -> Result<u32, Invalid> {
+    let number = text
+        .trim()
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+        .trim();
+    let months: u32 = number.parse().map_err(|_| {
+        Invalid::new(
+            "time_to_offer_months",
+            format!("{:?} is not a whole number of months", text.trim()),
+        )
+    })?;
+    validate_time_to_offer(months)?;
+    Ok(months)
+}
+
+pub fn validate_time_to_offer(months: u32) -> Result<(), Invalid> {
+    if TIME_TO_OFFER_MONTHS_RANGE.contains(&months) {
+        Ok(())
+    } else {
+        Err(Invalid::new(
+            "time_to_offer_months",
+            format!(
+                "must be between {} and {} months",
+                TIME_TO_OFFER_MONTHS_RANGE.start(),
+                TIME_TO_OFFER_MONTHS_RANGE.end()
+            ),
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,5 +258,11 @@ mod tests {
         );
         assert!(parse_ghost_after_days("366").is_err());
         assert!(parse_ghost_after_days("three weeks").is_err());
+        assert_eq!(parse_time_to_offer("3"), Ok(3));
+        assert_eq!(parse_time_to_offer(" 4 months "), Ok(4));
+        assert_eq!(parse_time_to_offer("6m"), Ok(6));
+        assert!(parse_time_to_offer("0").is_err());
+        assert!(parse_time_to_offer("25").is_err());
+        assert!(parse_time_to_offer("soon").is_err());
     }
 }

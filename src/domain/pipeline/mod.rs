@@ -23,9 +23,10 @@ pub use contact::{Contact, Relationship, STALE_AFTER_DAYS, touched_within};
 pub use edits::{applications_naming, delete_contact, mark_contacted, move_application};
 pub use funnel::{FUNNEL_WEEKS, Funnel, StageCount, WeekCount, funnel};
 pub use input::{
-    GHOST_AFTER_DAYS_RANGE, check_stage_date, optional_text, parse_date, parse_ghost_after_days,
-    parse_optional_date, parse_relationship, parse_salary, parse_source, parse_stage,
-    parse_stage_date, parse_track, validate_ghost_after_days,
+    GHOST_AFTER_DAYS_RANGE, TIME_TO_OFFER_MONTHS_RANGE, check_stage_date, optional_text,
+    parse_date, parse_ghost_after_days, parse_optional_date, parse_relationship, parse_salary,
+    parse_source, parse_stage, parse_stage_date, parse_time_to_offer, parse_track,
+    validate_ghost_after_days, validate_time_to_offer,
 };
 pub use order::{board_columns, list_order};
 pub use query::Query;
@@ -46,6 +47,14 @@ use std::collections::HashSet;
 /// The default for "suggest ghosted after N days without a stage change".
 pub const DEFAULT_GHOST_AFTER_DAYS: u32 = 21;
 
+/// The default time-to-offer, in months: how long before the money runs out
+/// an offer is needed, and how long an application takes to become one.
+/// Three months twice over is the six months DESIGN.md gives as the prudent
+/// planning default for a search (the median spell is about 10 weeks), and
+/// the runway at which the Now tab's money item asks for attention. See the
+/// guide ("An offer is needed by").
+pub const DEFAULT_TIME_TO_OFFER_MONTHS: u32 = 3;
+
 /// The Pipeline section of the workbook.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -62,6 +71,9 @@ pub struct Pipeline {
     /// The current job's pay, for the offers' Stay column.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub current_job: Option<CurrentJob>,
+    /// Months an offer takes to turn into pay, and an application into an
+    /// offer (see [`DEFAULT_TIME_TO_OFFER_MONTHS`]). Missing in a file: the default.
+    pub time_to_offer_months: u32,
 }
 
 impl Default for Pipeline {
@@ -72,6 +84,7 @@ impl Default for Pipeline {
             ghost_after_days: DEFAULT_GHOST_AFTER_DAYS,
             offers: Vec::new(),
             current_job: None,
+            time_to_offer_months: DEFAULT_TIME_TO_OFFER_MONTHS,
         }
     }
 }
@@ -89,10 +102,23 @@ impl Pipeline {
         self.offers.iter().find(|o| o.id == id)
     }
 
+    /// An open application (wishlist … offer) for the same company and role,
+    /// compared as the import compares them: ignoring case, spaces and
+    /// punctuation ("Acme, Inc." is "acme inc").
+    pub fn open_duplicate(&self, company: &str, role: &str) -> Option<&Application> {
+        let (company, role) = (import::identity(company), import::identity(role));
+        self.applications.iter().find(|a| {
+            a.stage.is_active()
+                && import::identity(&a.company) == company
+                && import::identity(&a.role) == role
+        })
+    }
+
     /// Checks every record, the setting, and that applications name only
     /// contacts that exist.
     pub fn validate(&self) -> Result<(), Invalid> {
         validate_ghost_after_days(self.ghost_after_days)?;
+        validate_time_to_offer(self.time_to_offer_months)?;
         let contact_ids: HashSet<Id> = self.contacts.iter().map(|c| c.id).collect();
         for app in &self.applications {
             app.validate()?;
@@ -179,6 +205,7 @@ mod tests {
             applications: vec![full, closed],
             contacts,
             ghost_after_days: 28,
+            time_to_offer_months: 4,
             ..Pipeline::default()
         }
     }
@@ -200,6 +227,7 @@ mod tests {
         let empty: Pipeline = ron::from_str("()").unwrap();
         assert_eq!(empty, Pipeline::default());
         assert_eq!(empty.ghost_after_days, 21);
+        assert_eq!(empty.time_to_offer_months, 3);
         let text = r#"(
             applications: [(id: 5, company: "Acme", role: "SRE", stage: applied,
                             history: [(stage: applied, date: "2026-10-01")])],
@@ -254,6 +282,28 @@ mod tests {
             )
             .is_err()
         );
+    }
+
+    #[test]
+    fn an_open_duplicate_is_found_ignoring_case_and_punctuation_but_not_a_closed_one() {
+        let pipeline = sample();
+        // Application 1: Acme — Senior SRE, interviewing.
+        assert_eq!(
+            pipeline
+                .open_duplicate("ACME", "senior s.r.e.")
+                .map(|a| a.id),
+            None,
+            "S.R.E. is not SRE: punctuation splits words"
+        );
+        assert_eq!(
+            pipeline
+                .open_duplicate("acme,", " Senior  SRE")
+                .map(|a| a.id),
+            Some(1)
+        );
+        assert_eq!(pipeline.open_duplicate("Acme", "SRE"), None, "another role");
+        // Application 2: Globex — Platform engineer, ghosted (closed).
+        assert_eq!(pipeline.open_duplicate("Globex", "Platform engineer"), None);
     }
 
     #[test]

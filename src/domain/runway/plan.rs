@@ -266,6 +266,20 @@ pub struct SeverancePay {
 }
 
 impl Severance {
+    /// An offer stated in weeks ("20 weeks"): the gross is `weeks` of
+    /// `annual_base` (÷ 52), and the weeks are kept with it.
+    pub fn from_weeks(
+        weeks: Decimal,
+        annual_base: Decimal,
+        pay_date: NaiveDate,
+    ) -> Result<Severance, Invalid> {
+        Ok(Self::Entered {
+            gross: severance::weeks_of_pay(weeks, annual_base)?,
+            pay_date,
+            weeks: Some(weeks),
+        })
+    }
+
     pub fn pay_date(&self) -> NaiveDate {
         match self {
             Self::Entered { pay_date, .. } | Self::Estimated { pay_date, .. } => *pay_date,
@@ -299,7 +313,14 @@ impl Severance {
                     net: round_cents(gross * (Decimal::ONE - withholding)),
                     pay_date: *pay_date,
                     weeks: *weeks,
-                    formula: format!("{} as entered", format_money(gross)),
+                    formula: match weeks {
+                        Some(weeks) => format!(
+                            "{} as entered, for {} weeks of pay",
+                            format_money(gross),
+                            weeks.normalize()
+                        ),
+                        None => format!("{} as entered", format_money(gross)),
+                    },
                 })
             }
             Self::Estimated {

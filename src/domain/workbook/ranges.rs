@@ -14,7 +14,7 @@
 //! | money, shares, prices, severance weeks | ±[`MAX_AMOUNT`] (a trillion) |
 //! | rates (withholding, a tranche's percent) | 0..=1 (0% to 100%) |
 //! | whole weeks, months | at most [`MAX_WEEKS`], [`MAX_MONTHS`] (a century) |
-//! | days settings | their forms' ranges (ghosting 1–365, review 1–180) |
+//! | days and months settings | their ranges (ghosting 1–365 days, review 1–180, time-to-offer 1–24 months) |
 //! | ids | at most [`MAX_ID`] (2⁵³ − 1); `next_id` at most one more |
 //!
 //! A measured result's number (`impact.wins[i].metric.value`) is not checked:
@@ -29,7 +29,9 @@ use crate::domain::edit::{Item, Section};
 use crate::domain::impact::{ImpactLog, Win};
 use crate::domain::money::MAX_AMOUNT;
 use crate::domain::offers::{CurrentJob, Offer, TargetBonus};
-use crate::domain::pipeline::{Application, Contact, Pipeline, validate_ghost_after_days};
+use crate::domain::pipeline::{
+    Application, Contact, Pipeline, validate_ghost_after_days, validate_time_to_offer,
+};
 use crate::domain::runway::{
     Account, Expense, HealthCover, NewJob, NoticePay, OneOff, OtherIncome, RunwayPlan, Severance,
     UnemploymentBenefit,
@@ -193,6 +195,7 @@ impl Section {
             }
             Section::GhostAfterDays(days) => ghost_after_days(*days),
             Section::CurrentJob(value) => optional(value.as_ref(), current_job),
+            Section::TimeToOffer(months) => time_to_offer(*months),
             Section::ResumeUpdated(date) => optional_date("resume_updated", *date),
             Section::LinkedinUpdated(date) => optional_date("linkedin_updated", *date),
             Section::Positioning(value) => optional_date("reviewed", value.reviewed),
@@ -283,6 +286,10 @@ fn check_id(name: &'static str, id: Id) -> Checked {
 
 fn ghost_after_days(days: u32) -> Checked {
     validate_ghost_after_days(days).map_err(|invalid| BadValue::new(invalid.field, invalid.message))
+}
+
+fn time_to_offer(months: u32) -> Checked {
+    validate_time_to_offer(months).map_err(|invalid| BadValue::new(invalid.field, invalid.message))
 }
 
 // Impact.
@@ -477,7 +484,8 @@ fn pipeline(pipeline: &Pipeline) -> Checked {
     field(
         "current_job",
         optional(pipeline.current_job.as_ref(), current_job),
-    )
+    )?;
+    time_to_offer(pipeline.time_to_offer_months)
 }
 
 fn application(app: &Application) -> Checked {
@@ -812,6 +820,11 @@ mod tests {
                 |wb| wb.pipeline.ghost_after_days = 0,
                 "pipeline.ghost_after_days",
                 "must be between 1 and 365 days",
+            ),
+            (
+                |wb| wb.pipeline.time_to_offer_months = u32::MAX,
+                "pipeline.time_to_offer_months",
+                "must be between 1 and 24 months",
             ),
             (
                 |wb| {

@@ -31,3 +31,9 @@ pub fn render(
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
+
+/// The columns [`render`] takes with its hint: what is left of a row for
+/// something drawn on its right.
+pub fn width(titles: &[&str], hint: &str) -> usize {
+    titles.iter().map(|t| t.chars().count() + 3).sum::<usize>() + 1 + hint.chars().count()
+}

@@ -181,13 +181,20 @@ pub fn parse_sheet_date(text: &str, order: DateOrder) -> Result<NaiveDate, Strin
 /// A number and how many digits it was written with.
 type Part = (u32, usize);
 
+/// The date part of a cell that may end with a time: `2026-11-26 0:00`,
+/// `2026-11-26T09:30:00`, and LinkedIn's `11/14/24, 9:35 PM` (the comma
+/// after the date goes with the time).
 fn drop_time(text: &str) -> &str {
     let text = text.trim();
     let date = text.split_whitespace().next().unwrap_or("");
     let rest_is_time = text[date.len()..]
         .split_whitespace()
         .all(|t| t.contains(':') || t.eq_ignore_ascii_case("am") || t.eq_ignore_ascii_case("pm"));
-    let date = if rest_is_time { date } else { text };
+    let date = if rest_is_time {
+        date.strip_suffix(',').unwrap_or(date)
+    } else {
+        text
+    };
     // 2026-11-26T09:30:00
     match date.split_once('T') {
         Some((day, time)) if time.contains(':') => day,

@@ -412,3 +412,67 @@ fn row_numbers_count_blank_lines_but_not_breaks_inside_cells() {
         Some("line one\nline two\nline three")
     );
 }
+
+#[test]
+fn linkedin_job_applications_with_their_dates_and_times() {
+    // LinkedIn writes "11/14/24, 9:35 PM": month first, two-digit year, a
+    // comma, then the time. Every row used to fail on it.
+    let plan = plan(
+        fixture!("linkedin_job_applications.csv"),
+        &Pipeline::default(),
+    );
+    assert_eq!(plan.bad, vec![]);
+    let read: Vec<(&str, &str, Stage, Option<NaiveDate>)> = plan
+        .rows
+        .iter()
+        .map(|a| (a.company.as_str(), a.role.as_str(), a.stage, a.applied_on()))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (
+                "Northwind Cloud",
+                "Principal Cloud Architect",
+                Stage::Applied,
+                Some(d(2024, 11, 14))
+            ),
+            (
+                "Lumen AI",
+                "Founding Infrastructure Engineer",
+                Stage::Applied,
+                Some(d(2024, 11, 3))
+            ),
+            (
+                "Stratus Data, Inc.",
+                "Staff Data Platform Engineer",
+                Stage::Applied,
+                Some(d(2024, 10, 28))
+            ),
+        ]
+    );
+    assert_eq!(
+        plan.rows[0].link.as_deref(),
+        Some("https://www.linkedin.com/jobs/view/4000000001")
+    );
+    assert_eq!(
+        plan.ignored_columns,
+        [
+            "Contact Email",
+            "Contact Phone Number",
+            "Resume Name",
+            "Question And Answers"
+        ]
+    );
+    assert_eq!(plan.date_order, DateOrder::MonthFirst);
+    for cell in [
+        "11/14/24, 9:35 PM",
+        "11/14/2024, 09:35",
+        "2024-11-14, 9:35 pm",
+    ] {
+        assert_eq!(
+            parse_sheet_date(cell, DateOrder::MonthFirst),
+            Ok(d(2024, 11, 14)),
+            "{cell}"
+        );
+    }
+}

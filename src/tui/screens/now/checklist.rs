@@ -28,7 +28,7 @@ pub struct Checklist {
     cursor: Cursor,
 }
 
-fn status_style(status: Status, theme: &Theme) -> Style {
+pub fn status_style(status: Status, theme: &Theme) -> Style {
     match status {
         Status::Done => theme.good(),
         Status::Attention => theme.warn(),

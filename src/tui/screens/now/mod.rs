@@ -1,10 +1,13 @@
 //! The Now tab, the home tab: the article's four steps with a status computed
 //! from every other tab, the alerts, the layoff signals log, the deadlines
-//! that follow a notice, and the weekly review.
+//! that follow a notice, and the weekly review. Once a notice is entered the
+//! tab leads with the next actions, one ranked list of what to do; the
+//! checklist and its panels stay one key (`v`) away.
 //!
 //! Everything shown comes from `domain::checklist::report`, the function
-//! `careerbook check` prints, so the two always agree.
+//! `careerbook check` and `careerbook next` print, so they always agree.
 
+mod actions;
 mod alerts;
 mod checklist;
 mod deadlines;
@@ -38,8 +41,18 @@ panels! {
     Signals(signals: signals::Signals) = "Signals",
 }
 
+/// The tab's two views once a notice is entered (before it, only the checklist).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NowView {
+    Actions,
+    Checklist,
+}
+
 pub struct NowScreen {
     shared: Shared,
+    /// The view chosen (`v`), once a notice is entered.
+    chosen: NowView,
+    actions: actions::Actions,
     panels: Panels,
     /// The panel with the keys (←/→ move it).
     panel: Panel,
@@ -52,6 +65,8 @@ impl Default for NowScreen {
     fn default() -> Self {
         Self {
             shared: Shared::default(),
+            chosen: NowView::Actions,
+            actions: actions::Actions::default(),
             panels: Panels::default(),
             panel: Panel::Checklist,
             lower: Panel::Alerts,
@@ -61,6 +76,34 @@ impl Default for NowScreen {
 }
 
 impl NowScreen {
+    /// The view shown: the next actions lead once a notice is entered.
+    fn view(&self) -> NowView {
+        if self.shared.report.after_notice {
+            self.chosen
+        } else {
+            NowView::Checklist
+        }
+    }
+
+    /// Keys on the next actions view.
+    fn actions_action(&mut self, action: Action, cx: &mut Cx<Purpose>) -> bool {
+        match action {
+            Action::SwitchView => self.chosen = NowView::Checklist,
+            Action::Review => self.review = Some(Review::new(&self.shared.review)),
+            _ => match self.actions.on_action(action, &self.shared, cx) {
+                actions::Outcome::Handled => {}
+                // A deadline shows in the deadlines panel of the checklist view.
+                actions::Outcome::ShowDeadline(kind) => {
+                    self.chosen = NowView::Checklist;
+                    self.focus(Panel::Deadlines);
+                    self.panels.deadlines.select_kind(&self.shared, kind);
+                }
+                actions::Outcome::Ignored => return false,
+            },
+        }
+        true
+    }
+
     fn focus(&mut self, panel: Panel) {
         self.panel = panel;
         if panel != Panel::Checklist {
@@ -101,6 +144,7 @@ impl NowScreen {
         let today = self.shared.today;
         let keys = cx.keys;
         match action {
+            Action::SwitchView => self.chosen = NowView::Actions,
             Action::NextView => self.focus(self.panel.step(1)),
             Action::PrevView => self.focus(self.panel.step(-1)),
             Action::Open if self.panel == Panel::Alerts && self.open_deadline_alert() => {}
@@ -146,7 +190,13 @@ impl Screen for NowScreen {
         if self.review.is_some() {
             return vec![Scope::NowReview];
         }
+        if self.view() == NowView::Actions {
+            return vec![Scope::NowActions];
+        }
         let mut scopes = self.panels.get(self.panel).scopes();
+        if self.shared.report.after_notice {
+            scopes.push(Scope::NowNotice);
+        }
         scopes.push(Scope::Now);
         scopes
     }
@@ -154,6 +204,7 @@ impl Screen for NowScreen {
     fn refresh(&mut self, wb: &Workbook, today: NaiveDate, keys: &Keymap) {
         self.shared = Shared::of(wb, today, keys);
         self.panels.refresh(&self.shared, wb, today, keys);
+        self.actions.refresh(&self.shared);
         if let Some(review) = &mut self.review {
             review.clamp(&self.shared.review);
         }
@@ -170,6 +221,9 @@ impl Screen for NowScreen {
                 review::Outcome::Ignored => false,
             };
         }
+        if self.view() == NowView::Actions {
+            return self.actions_action(action, cx);
+        }
         self.tab_action(action, cx)
             || self
                 .panels
@@ -180,6 +234,9 @@ impl Screen for NowScreen {
     fn applies(&self, action: Action) -> bool {
         if self.review.is_some() {
             return true;
+        }
+        if self.view() == NowView::Actions {
+            return self.actions.applies(action, &self.shared);
         }
         match action {
             Action::Tick if self.panel != Panel::Checklist => false,

@@ -134,7 +134,7 @@ fn wrap_line(line: Line<'static>, width: usize) -> Vec<Line<'static>> {
 }
 
 /// A line cut to `width` columns (one span, so its style is kept).
-fn fit_line(line: Line<'static>, width: usize) -> Line<'static> {
+pub fn fit_line(line: Line<'static>, width: usize) -> Line<'static> {
     if line.width() <= width {
         return line;
     }

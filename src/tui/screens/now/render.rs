@@ -3,9 +3,10 @@
 //! panel bar (←/→ switch).
 
 use super::panel::{Drawn, heading_style};
-use super::{NowScreen, Panel};
+use super::{NowScreen, NowView, Panel};
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::screen::View;
+use crate::tui::widgets::views;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -20,6 +21,36 @@ impl NowScreen {
             review.render(&self.shared.review, frame, area, view);
             return;
         }
+        if area.height < 3 || area.width < 20 {
+            return;
+        }
+        if !self.shared.report.after_notice {
+            return self.draw_checklist(frame, area, view);
+        }
+        // Once a notice is entered: the view strip, then the chosen view.
+        let [strip, body] =
+            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(area);
+        let current = match self.view() {
+            NowView::Actions => 0,
+            NowView::Checklist => 1,
+        };
+        let switch = view.keys.key_for(Scope::NowActions, Action::SwitchView);
+        views::render(
+            frame,
+            strip,
+            &["Next actions", "Checklist"],
+            current,
+            &format!("{switch}: switch view"),
+            view.theme,
+        );
+        match self.view() {
+            NowView::Actions => self.actions.render(&self.shared, frame, body, view),
+            NowView::Checklist => self.draw_checklist(frame, body, view),
+        }
+    }
+
+    /// The checklist on top, then the panels.
+    fn draw_checklist(&self, frame: &mut Frame, area: Rect, view: &View) {
         if area.height < 3 || area.width < 20 {
             return;
         }

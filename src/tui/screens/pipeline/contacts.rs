@@ -238,9 +238,10 @@ fn row(contact: &Contact, group: &str, today: NaiveDate) -> Row {
         None => String::new(),
     };
     let mut search = format!(
-        "{} {} {} {} {}",
+        "{} {} {} {} {} {}",
         contact.name,
         contact.company.as_deref().unwrap_or(""),
+        contact.position.as_deref().unwrap_or(""),
         contact.relationship.label(),
         contact.reach.as_deref().unwrap_or(""),
         contact.notes.as_deref().unwrap_or("")
@@ -276,11 +277,17 @@ fn row(contact: &Contact, group: &str, today: NaiveDate) -> Row {
 fn detail(contact: &Contact, companies: &[&str], today: NaiveDate) -> ContactInfo {
     let mut first = contact.name.clone();
     first.push_str(&format!(" · {}", contact.relationship.label()));
+    if let Some(position) = &contact.position {
+        first.push_str(&format!(" · {position}"));
+    }
     if let Some(company) = &contact.company {
         first.push_str(&format!(" at {company}"));
     }
     if let Some(reach) = &contact.reach {
         first.push_str(&format!(" · {reach}"));
+    }
+    if let Some(link) = &contact.link {
+        first.push_str(&format!(" · {link}"));
     }
     let mut second = match (contact.last_contacted, contact.days_since_contact(today)) {
         (Some(date), Some(days)) if days >= STALE_AFTER_DAYS => format!(

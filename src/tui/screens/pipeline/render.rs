@@ -2,6 +2,7 @@
 //! view shown.
 
 use super::{Panel, PipelineScreen};
+use crate::domain::dates::format_long;
 use crate::text::{count, fit};
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::screen::View;
@@ -23,12 +24,7 @@ impl PipelineScreen {
             Constraint::Fill(1),
         ])
         .areas(area);
-        let titles: Vec<&str> = Panel::ALL.iter().map(|p| p.title()).collect();
-        let hint = format!(
-            "{}: next view",
-            view.keys.key_for(Scope::Pipeline, Action::NextView)
-        );
-        views::render(frame, tabs, &titles, self.panel.index(), &hint, view.theme);
+        self.draw_strip(frame, tabs, view);
         frame.render_widget(
             Paragraph::new(self.attention_line(area.width as usize, view)),
             attention,
@@ -36,6 +32,40 @@ impl PipelineScreen {
         self.panels
             .get(self.panel)
             .render(&self.shared, frame, body, view);
+    }
+
+    /// The view strip, and on its right the date an offer is needed by
+    /// (from the runway's zero date and the time-to-offer) when it fits.
+    fn draw_strip(&self, frame: &mut Frame, area: Rect, view: &View) {
+        let theme = view.theme;
+        let titles: Vec<&str> = Panel::ALL.iter().map(|p| p.title()).collect();
+        let hint = format!(
+            "{}: next view",
+            view.keys.key_for(Scope::Pipeline, Action::NextView)
+        );
+        let offer = self.shared.attention.offer.as_ref().map(|offer| {
+            let mark = if offer.attention { "! " } else { "" };
+            let style = if offer.attention {
+                theme.bad()
+            } else {
+                theme.dim()
+            };
+            let text = format!("{mark}offer needed by {}", format_long(offer.by));
+            (text, style)
+        });
+        // The date goes right of the strip's own words, with a gap, if it fits.
+        let room = (area.width as usize).saturating_sub(views::width(&titles, &hint) + 1);
+        let right = offer
+            .as_ref()
+            .map(|(text, _)| text.chars().count())
+            .filter(|&w| w <= room)
+            .map_or(0, |w| u16::try_from(w).unwrap_or(0));
+        let [strip, date] =
+            Layout::horizontal([Constraint::Fill(1), Constraint::Length(right)]).areas(area);
+        views::render(frame, strip, &titles, self.panel.index(), &hint, theme);
+        if let Some((text, style)) = offer.filter(|_| right > 0) {
+            frame.render_widget(Paragraph::new(Line::styled(text, style)), date);
+        }
     }
 
     fn attention_line(&self, width: usize, view: &View) -> Line<'static> {
@@ -64,6 +94,15 @@ impl PipelineScreen {
             let contacted = keys.key_for(Scope::PipelineContacts, Action::Contacted);
             push(format!("{contacted}: contacted today"), theme.dim());
         } else {
+            if let Some(offer) = a.offer.as_ref().filter(|o| o.attention) {
+                push(
+                    format!(
+                        "! offer needed by {}, nothing past screening",
+                        format_long(offer.by)
+                    ),
+                    theme.bad(),
+                );
+            }
             if a.overdue > 0 {
                 push(
                     format!("! {} overdue", count(a.overdue, "follow-up")),

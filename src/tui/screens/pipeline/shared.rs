@@ -3,14 +3,17 @@
 
 use super::cards::Card;
 use crate::domain::Id;
+use crate::domain::checklist::{OfferNeeded, offer_needed, runway_figure};
 use crate::domain::pipeline::{self, Pipeline};
 use crate::domain::workbook::Workbook;
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
-/// The counts the attention line shows, from the domain's reminder lists.
+/// The counts the attention line shows, from the domain's reminder lists,
+/// and the date an offer is needed by (from the runway's zero date).
 #[derive(Clone, Debug, Default)]
 pub struct Attention {
+    pub offer: Option<OfferNeeded>,
     pub open: usize,
     pub overdue: usize,
     pub due_today: usize,
@@ -37,6 +40,7 @@ impl Shared {
             .map(|app| (app.id, Card::new(app, p, &names, today)))
             .collect();
         let attention = Attention {
+            offer: offer_needed(p, &runway_figure(wb, today), today),
             open: cards.values().filter(|c| c.stage.is_active()).count(),
             overdue: pipeline::overdue_follow_ups(p, today).len(),
             due_today: pipeline::follow_ups_due_today(p, today).len(),

@@ -1,0 +1,540 @@
+//! Next actions: after a notice, one ranked list of what to do, built from
+//! every tab — the deadlines, vests before and after the last day, the date
+//! an offer is needed by, overdue follow-ups, contacts due a touch, and a win
+//! for this week. Each says why, what is at stake in money where that is
+//! known, and which record deals with it.
+//!
+//! The ranking ([`rank`]): what falls due within [`THIS_WEEK_DAYS`] days
+//! (overdue included), or needs attention now, comes first, ordered by what is
+//! at stake — money that is lost if it is missed (largest first), then the
+//! other deadlines, then the routine — and by date within each; everything
+//! later follows in date order, the same stake breaking ties.
+
+use super::deadlines::{
+    ACA_ENROLLMENT_DAYS, COBRA_ELECTION_DAYS, Deadline, DeadlineKind, Deadlines,
+};
+use super::finances::RunwayFigure;
+use super::offer::OfferNeeded;
+use super::{Tab, relative};
+use crate::domain::Id;
+use crate::domain::dates::{format_long, week_start};
+use crate::domain::edit::Kind;
+use crate::domain::impact::logged_this_week;
+use crate::domain::money::{format_money, format_shares};
+use crate::domain::pipeline::{FollowUp, contacts_due, follow_ups_due_today, overdue_follow_ups};
+use crate::domain::vesting::{events, last_day};
+use crate::domain::workbook::Workbook;
+use chrono::{Days, NaiveDate};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::cmp::Ordering;
+
+/// "This week": actions due within this many days of today come first.
+pub const THIS_WEEK_DAYS: u64 = 7;
+
+// Without a last day on payroll, vests this many days ahead are listed (the
+// alerts' horizon).
+use super::alerts::VEST_ALERT_DAYS;
+
+/// What an action is about; the `kind` of `careerbook next --format json`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionKind {
+    SeveranceReview,
+    Separation,
+    Unemployment,
+    CoverEnds,
+    Cobra,
+    Aca,
+    ForfeitedVest,
+    Vest,
+    OfferNeeded,
+    RunwayInputs,
+    FollowUp,
+    ContactDue,
+    NoWin,
+}
+
+impl ActionKind {
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::SeveranceReview => "severance_review",
+            Self::Separation => "separation",
+            Self::Unemployment => "unemployment",
+            Self::CoverEnds => "cover_ends",
+            Self::Cobra => "cobra",
+            Self::Aca => "aca",
+            Self::ForfeitedVest => "forfeited_vest",
+            Self::Vest => "vest",
+            Self::OfferNeeded => "offer_needed",
+            Self::RunwayInputs => "runway_inputs",
+            Self::FollowUp => "follow_up",
+            Self::ContactDue => "contact_due",
+            Self::NoWin => "no_win",
+        }
+    }
+
+    /// The deadline this action stands for, if it is one.
+    pub fn deadline(self) -> Option<DeadlineKind> {
+        Some(match self {
+            Self::SeveranceReview => DeadlineKind::SeveranceReview,
+            Self::Separation => DeadlineKind::Separation,
+            Self::Unemployment => DeadlineKind::Unemployment,
+            Self::CoverEnds => DeadlineKind::CoverEnds,
+            Self::Cobra => DeadlineKind::Cobra,
+            Self::Aca => DeadlineKind::Aca,
+            _ => return None,
+        })
+    }
+
+    fn of_deadline(kind: DeadlineKind) -> Self {
+        match kind {
+            DeadlineKind::SeveranceReview => Self::SeveranceReview,
+            DeadlineKind::Separation => Self::Separation,
+            DeadlineKind::Unemployment => Self::Unemployment,
+            DeadlineKind::CoverEnds => Self::CoverEnds,
+            DeadlineKind::Cobra => Self::Cobra,
+            DeadlineKind::Aca => Self::Aca,
+        }
+    }
+
+    /// Missing these loses money outright (when the amount is known).
+    fn costs_money(self) -> bool {
+        matches!(
+            self,
+            Self::SeveranceReview | Self::Unemployment | Self::ForfeitedVest
+        )
+    }
+}
+
+/// One thing to do, with its date, why, and what it is worth.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NextAction {
+    pub kind: ActionKind,
+    /// When it must be done (a deadline, a vest, a follow-up) or was due.
+    pub date: NaiveDate,
+    pub title: String,
+    /// Why it matters and how the date was found, one line.
+    pub why: String,
+    /// Money lost if it is missed, or the value of a vest; `None` when unknown.
+    pub at_stake: Option<Decimal>,
+    /// Needs attention now whatever its date (an offer the pipeline cannot reach).
+    pub attention: bool,
+    /// The tab that deals with it, and the record to select there.
+    pub tab: Tab,
+    pub record: Option<(Kind, Id)>,
+}
+
+impl NextAction {
+    fn new(kind: ActionKind, date: NaiveDate, title: String, why: String, tab: Tab) -> Self {
+        Self {
+            kind,
+            date,
+            title,
+            why,
+            at_stake: None,
+            attention: false,
+            tab,
+            record: None,
+        }
+    }
+
+    /// Due within this week (overdue included), or needing attention now.
+    pub fn this_week(&self, today: NaiveDate) -> bool {
+        self.attention || self.date <= plus_days(today, THIS_WEEK_DAYS)
+    }
+
+    /// 0: money lost if missed; 1: another deadline, or attention; 2: routine.
+    fn stake_class(&self) -> u8 {
+        if self.kind.costs_money() && self.at_stake.is_some_and(|v| v > Decimal::ZERO) {
+            0
+        } else if self.kind.deadline().is_some() || self.attention {
+            1
+        } else {
+            2
+        }
+    }
+}
+
+fn plus_days(date: NaiveDate, days: u64) -> NaiveDate {
+    date.checked_add_days(Days::new(days))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// Sorts actions as the module documentation says.
+pub fn rank(actions: &mut [NextAction], today: NaiveDate) {
+    actions.sort_by(|a, b| {
+        let (a_now, b_now) = (a.this_week(today), b.this_week(today));
+        b_now.cmp(&a_now).then_with(|| {
+            let stake = a
+                .stake_class()
+                .cmp(&b.stake_class())
+                .then_with(|| larger_first(a.at_stake, b.at_stake, a.stake_class()));
+            let by_date = a.date.cmp(&b.date);
+            if a_now {
+                stake.then(by_date)
+            } else {
+                by_date.then(stake)
+            }
+            .then_with(|| a.title.cmp(&b.title))
+        })
+    });
+}
+
+/// Among actions that lose money, the larger amount first.
+fn larger_first(a: Option<Decimal>, b: Option<Decimal>, class: u8) -> Ordering {
+    if class == 0 {
+        b.cmp(&a)
+    } else {
+        Ordering::Equal
+    }
+}
+
+/// Every next action for `today`, ranked. `runway`, `deadlines` and `offer`
+/// are the Now report's own, so the list agrees with the rest of the tab.
+pub fn next_actions(
+    wb: &Workbook,
+    today: NaiveDate,
+    runway: &RunwayFigure,
+    deadlines: &Deadlines,
+    offer: Option<&OfferNeeded>,
+) -> Vec<NextAction> {
+    let mut out: Vec<NextAction> = deadlines
+        .list
+        .iter()
+        .filter(|d| d.date >= today)
+        .map(|d| deadline_action(wb, d, today))
+        .collect();
+    out.extend(vest_actions(wb, today, deadlines));
+    if let Some(offer) = offer {
+        let mut action = NextAction::new(
+            ActionKind::OfferNeeded,
+            offer.by,
+            offer.headline(),
+            offer.why(),
+            Tab::Pipeline,
+        );
+        action.attention = offer.attention;
+        out.push(action);
+    }
+    if let RunwayFigure::NotEntered(missing) = runway {
+        out.push(NextAction::new(
+            ActionKind::RunwayInputs,
+            today,
+            format!("Enter {}", missing.join(" and ")),
+            format!(
+                "Without {} there is no runway: no date the money runs out, and so no date an \
+                 offer is needed by.",
+                if missing.len() == 1 { "it" } else { "them" }
+            ),
+            Tab::Runway,
+        ));
+    }
+    out.extend(pipeline_actions(wb, today));
+    if !logged_this_week(&wb.impact.wins, today) {
+        let monday = week_start(today);
+        out.push(NextAction::new(
+            ActionKind::NoWin,
+            plus_days(monday, 6),
+            "Log a win this week".into(),
+            format!(
+                "No win logged since {}: a measured win a week keeps the log ready for a \
+                 résumé, an interview story or a reference.",
+                monday.format("%a %-d %b")
+            ),
+            Tab::Impact,
+        ));
+    }
+    rank(&mut out, today);
+    out
+}
+
+fn deadline_action(wb: &Workbook, deadline: &Deadline, today: NaiveDate) -> NextAction {
+    let plan = &wb.runway;
+    let when = format!(
+        "{} ({})",
+        format_long(deadline.date),
+        relative(deadline.date, today)
+    );
+    let assumed = if deadline.assumed {
+        " Assumed: job cover ends with the separation month (n on the Now tab, or \
+         careerbook notice --cover-ends, sets the real date)."
+    } else {
+        ""
+    };
+    let (title, why, at_stake) = match deadline.kind {
+        DeadlineKind::SeveranceReview => {
+            let gross = plan
+                .severance
+                .as_ref()
+                .and_then(|s| s.pay(plan.separation, plan.withholding).ok())
+                .map(|pay| pay.gross);
+            let worth = gross.map_or_else(
+                || "the severance".to_string(),
+                |g| format!("the severance ({} gross)", format_money(g)),
+            );
+            (
+                "Review and sign the severance agreement".to_string(),
+                format!(
+                    "The review window closes {when}; unsigned, {worth} is not paid. Ask about \
+                     the last day and the terms before you sign."
+                ),
+                gross,
+            )
+        }
+        DeadlineKind::Separation => (
+            "Last day on payroll".to_string(),
+            format!(
+                "{when}: pay stops and vesting ends; vests after it are forfeited. Return \
+                 equipment and save what is yours before then."
+            ),
+            None,
+        ),
+        DeadlineKind::Unemployment => {
+            let weekly = plan.benefit.as_ref().map(|b| b.weekly_amount);
+            let cost = weekly.map_or_else(
+                || "a week of benefit".to_string(),
+                |w| format!("a week of benefit ({})", format_money(w)),
+            );
+            (
+                "File for unemployment".to_string(),
+                format!(
+                    "By {when}: benefits count from the week you file, so each week late costs \
+                     {cost}."
+                ),
+                weekly,
+            )
+        }
+        DeadlineKind::CoverEnds => (
+            "Job health cover ends".to_string(),
+            format!("{when}: have COBRA or a marketplace plan start the day after.{assumed}"),
+            None,
+        ),
+        DeadlineKind::Cobra => (
+            "Elect COBRA, or decide not to".to_string(),
+            format!(
+                "The election window closes {when}, {COBRA_ELECTION_DAYS} days after job cover \
+                 ends (later if the election notice comes after); after it the job's plan \
+                 cannot be continued.{assumed}"
+            ),
+            None,
+        ),
+        DeadlineKind::Aca => (
+            "Enroll in a marketplace plan (ACA)".to_string(),
+            format!(
+                "Losing job cover opens a {ACA_ENROLLMENT_DAYS}-day special enrollment period, \
+                 closing {when}; after it, you wait for open enrollment.{assumed}"
+            ),
+            None,
+        ),
+    };
+    let mut action = NextAction::new(
+        ActionKind::of_deadline(deadline.kind),
+        deadline.date,
+        title,
+        why,
+        Tab::Now,
+    );
+    action.at_stake = at_stake;
+    action
+}
+
+/// Vests before the last day (kept), and what the last day forfeits with the
+/// next vest after it. Without a last day, the vests of the next 30 days.
+fn vest_actions(wb: &Workbook, today: NaiveDate, deadlines: &Deadlines) -> Vec<NextAction> {
+    let rate = wb.runway.withholding;
+    let separation = wb.runway.separation;
+    let until = separation.unwrap_or_else(|| plus_days(today, VEST_ALERT_DAYS));
+    let mut out: Vec<NextAction> = events(&wb.vesting, today, until, today, rate)
+        .into_iter()
+        .map(|vest| {
+            let kept = match separation {
+                Some(last) => format!("before your last day ({}): kept", format_long(last)),
+                None => relative(vest.date, today),
+            };
+            let net = vest
+                .net
+                .map(|n| format!(", about {} after withholding", format_money(n)))
+                .unwrap_or_default();
+            let mut action = NextAction::new(
+                ActionKind::Vest,
+                vest.date,
+                format!(
+                    "{} {} vest ({})",
+                    format_shares(vest.shares),
+                    vest.ticker,
+                    vest.grant
+                ),
+                format!("Vests {} {kept}{net}.", format_long(vest.date)),
+                Tab::Vesting,
+            );
+            action.at_stake = vest.gross;
+            action.record = Some((Kind::Grant, vest.grant_id));
+            action
+        })
+        .collect();
+    if let Some(last) = separation.filter(|&s| s >= today) {
+        out.extend(forfeited_action(wb, last, today, deadlines));
+    }
+    out
+}
+
+/// "Ask for a later last day": what leaving on `last` forfeits, dated when it
+/// must be asked (before the severance review window closes, if that comes
+/// first).
+fn forfeited_action(
+    wb: &Workbook,
+    last: NaiveDate,
+    today: NaiveDate,
+    deadlines: &Deadlines,
+) -> Option<NextAction> {
+    let report = last_day(&wb.vesting, last, today, wb.runway.withholding).ok()?;
+    if report.forfeited.is_zero() {
+        return None;
+    }
+    let review = deadlines
+        .list
+        .iter()
+        .find(|d| d.kind == DeadlineKind::SeveranceReview)
+        .map(|d| d.date)
+        .filter(|&date| today <= date && date <= last);
+    let ask_by = match review {
+        Some(date) => format!(
+            "Ask before the severance review window closes ({}).",
+            format_long(date)
+        ),
+        None => "Ask before your last day.".to_string(),
+    };
+    let next = report.next_vest.as_ref().map_or_else(String::new, |next| {
+        let worth = next
+            .gross
+            .map(|g| format!(", {}", format_money(g)))
+            .unwrap_or_default();
+        format!(
+            " The next vest after it is {} ({} shares{worth}): a last day on or after it keeps them.",
+            format_long(next.date),
+            format_shares(next.shares)
+        )
+    });
+    let worth = report
+        .forfeited_value
+        .map(|v| format!(" (worth {})", format_money(v)))
+        .unwrap_or_default();
+    let mut action = NextAction::new(
+        ActionKind::ForfeitedVest,
+        review.unwrap_or(last),
+        format!(
+            "Ask for a later last day: {} shares forfeited",
+            format_shares(report.forfeited)
+        ),
+        format!(
+            "Leaving {} forfeits {} unvested shares{worth}.{next} {ask_by}",
+            format_long(last),
+            format_shares(report.forfeited)
+        ),
+        Tab::Vesting,
+    );
+    action.at_stake = report.forfeited_value;
+    action.record = report
+        .grants
+        .iter()
+        .find(|g| !g.forfeited.is_zero())
+        .map(|g| (Kind::Grant, g.grant_id));
+    Some(action)
+}
+
+/// Follow-ups overdue or due today, and contacts due a touch.
+fn pipeline_actions(wb: &Workbook, today: NaiveDate) -> Vec<NextAction> {
+    let pipeline = &wb.pipeline;
+    let mut out = Vec::new();
+    let follow_ups = overdue_follow_ups(pipeline, today)
+        .into_iter()
+        .chain(follow_ups_due_today(pipeline, today));
+    for id in follow_ups {
+        let Some(app) = pipeline.application(id) else {
+            continue;
+        };
+        let (Some(due), Some(state)) = (app.follow_up, app.follow_up_state(today)) else {
+            continue;
+        };
+        let standing = match state {
+            FollowUp::Overdue { days } => format!(
+                "Overdue since {} ({})",
+                due.format("%-d %b"),
+                crate::text::days(days)
+            ),
+            _ => "Due today".to_string(),
+        };
+        let next = app
+            .next_action
+            .as_ref()
+            .map(|n| format!("; next: {n}"))
+            .unwrap_or_default();
+        let mut action = NextAction::new(
+            ActionKind::FollowUp,
+            due,
+            format!("Follow up with {} ({})", app.company, app.role),
+            format!("{standing}; {}{next}.", app.stage.label()),
+            Tab::Pipeline,
+        );
+        action.record = Some((Kind::Application, id));
+        out.push(action);
+    }
+    for id in contacts_due(pipeline, today) {
+        let Some(contact) = pipeline.contact(id) else {
+            continue;
+        };
+        let Some(due) = contact.next_touch else {
+            continue;
+        };
+        let company = contact
+            .company
+            .as_ref()
+            .map(|c| format!(", {c}"))
+            .unwrap_or_default();
+        let mut action = NextAction::new(
+            ActionKind::ContactDue,
+            due,
+            format!("Touch base with {}", contact.name),
+            format!(
+                "{}{company}: the next touch was due {}.",
+                contact.relationship.label(),
+                relative(due, today)
+            ),
+            Tab::Pipeline,
+        );
+        action.record = Some((Kind::Contact, id));
+        out.push(action);
+    }
+    out
+}
+
+/// One action as `careerbook next --format json` prints it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NextActionJson<'a> {
+    pub date: NaiveDate,
+    pub title: &'a str,
+    pub why: &'a str,
+    /// Money as a string with two decimals, or null when not known.
+    #[serde(serialize_with = "crate::domain::money::serialize_money_or_null")]
+    pub at_stake: Option<Decimal>,
+    pub kind: ActionKind,
+    pub attention: bool,
+}
+
+impl<'a> From<&'a NextAction> for NextActionJson<'a> {
+    fn from(action: &'a NextAction) -> Self {
+        Self {
+            date: action.date,
+            title: &action.title,
+            why: &action.why,
+            at_stake: action.at_stake,
+            kind: action.kind,
+            attention: action.attention,
+        }
+    }
+}
+
+#[cfg(test)]
+#[path = "next_tests.rs"]
+mod tests;
