@@ -185,6 +185,22 @@ impl Table {
         }
     }
 
+    /// Selects record `id`; `false` when the table does not show it.
+    pub fn select_record(&mut self, id: Id) -> bool {
+        self.select_id(id);
+        self.selected_id() == Some(id)
+    }
+
+    /// Whether a key that acts on the list does something now: edit and
+    /// delete need a row selected, filter and sort need rows.
+    pub fn applies(&self, action: Action) -> bool {
+        match action {
+            Action::Edit | Action::Delete => self.selected_id().is_some(),
+            Action::Filter | Action::Sort => !self.rows.is_empty(),
+            _ => true,
+        }
+    }
+
     /// Number of rows shown after filtering, and in total.
     pub fn counts(&self) -> (usize, usize) {
         let shown = self

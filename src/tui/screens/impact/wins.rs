@@ -237,11 +237,7 @@ impl Pane<Shared, Purpose> for Wins {
     }
 
     fn select(&mut self, kind: Kind, id: Id) -> bool {
-        if kind != Kind::Win {
-            return false;
-        }
-        self.table.select_id(id);
-        self.table.selected_id() == Some(id)
+        kind == Kind::Win && self.table.select_record(id)
     }
 
     fn render(&self, shared: &Shared, frame: &mut Frame, area: Rect, view: &View) {

@@ -71,11 +71,7 @@ impl Pane<Shared, Purpose> for Alerts {
     }
 
     fn render(&self, shared: &Shared, frame: &mut Frame, area: Rect, view: &View) {
-        let how = Drawn {
-            focused: true,
-            titled: false,
-        };
-        self.draw(shared, frame, area, view, how);
+        self.draw(shared, frame, area, view, Drawn::ALONE);
     }
 }
 

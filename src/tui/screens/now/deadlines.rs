@@ -92,11 +92,7 @@ impl Pane<Shared, Purpose> for Deadlines {
     }
 
     fn render(&self, shared: &Shared, frame: &mut Frame, area: Rect, view: &View) {
-        let how = Drawn {
-            focused: true,
-            titled: false,
-        };
-        self.draw(shared, frame, area, view, how);
+        self.draw(shared, frame, area, view, Drawn::ALONE);
     }
 }
 

@@ -22,6 +22,14 @@ pub struct Drawn {
     pub titled: bool,
 }
 
+impl Drawn {
+    /// On its own, with the keys.
+    pub const ALONE: Drawn = Drawn {
+        focused: true,
+        titled: false,
+    };
+}
+
 pub trait NowPane: Pane<Shared, Purpose> {
     /// Its name with its count: "Alerts 6".
     fn label(&self, shared: &Shared) -> String;

@@ -95,11 +95,7 @@ impl Pane<Shared, Purpose> for Contacts {
     }
 
     fn select(&mut self, kind: Kind, id: Id) -> bool {
-        if kind != Kind::Contact {
-            return false;
-        }
-        self.table.select_id(id);
-        self.table.selected_id() == Some(id)
+        kind == Kind::Contact && self.table.select_record(id)
     }
 
     fn render(&self, _shared: &Shared, frame: &mut Frame, area: Rect, view: &View) {

@@ -76,11 +76,7 @@ impl Pane<Shared, Purpose> for List {
     }
 
     fn select(&mut self, kind: Kind, id: Id) -> bool {
-        if kind != Kind::Application {
-            return false;
-        }
-        self.table.select_id(id);
-        self.table.selected_id() == Some(id)
+        kind == Kind::Application && self.table.select_record(id)
     }
 
     fn render(&self, shared: &Shared, frame: &mut Frame, area: Rect, view: &View) {

@@ -91,11 +91,7 @@ impl Pane<Shared, Purpose> for Inputs {
     }
 
     fn select(&mut self, kind: Kind, id: Id) -> bool {
-        if Part::of_kind(kind).is_none() {
-            return false;
-        }
-        self.table.select_id(id);
-        self.table.selected_id() == Some(id)
+        Part::of_kind(kind).is_some() && self.table.select_record(id)
     }
 
     /// The table and the detail pane: beside each other when wide, stacked otherwise.

@@ -152,11 +152,7 @@ impl Pane<Shared, Purpose> for Bonuses {
     }
 
     fn applies(&self, action: Action, _shared: &Shared) -> bool {
-        match action {
-            Action::Edit | Action::Delete => self.table.selected_id().is_some(),
-            Action::Filter | Action::Sort => self.table.counts().1 > 0,
-            _ => true,
-        }
+        self.table.applies(action)
     }
 
     fn selected(&self) -> Option<(Kind, Id)> {
@@ -165,11 +161,7 @@ impl Pane<Shared, Purpose> for Bonuses {
     }
 
     fn select(&mut self, kind: Kind, id: Id) -> bool {
-        if !matches!(kind, Kind::SignOn | Kind::Bonus) {
-            return false;
-        }
-        self.table.select_id(id);
-        self.table.selected_id() == Some(id)
+        matches!(kind, Kind::SignOn | Kind::Bonus) && self.table.select_record(id)
     }
 
     fn render(&self, shared: &Shared, frame: &mut Frame, area: Rect, view: &View) {

@@ -147,11 +147,7 @@ impl Pane<Shared, Purpose> for Prices {
     }
 
     fn applies(&self, action: Action, _shared: &Shared) -> bool {
-        match action {
-            Action::Edit | Action::Delete => self.table.selected_id().is_some(),
-            Action::Filter | Action::Sort => self.table.counts().1 > 0,
-            _ => true,
-        }
+        self.table.applies(action)
     }
 
     fn selected(&self) -> Option<(Kind, Id)> {
@@ -159,11 +155,7 @@ impl Pane<Shared, Purpose> for Prices {
     }
 
     fn select(&mut self, kind: Kind, id: Id) -> bool {
-        if kind != Kind::Price {
-            return false;
-        }
-        self.table.select_id(id);
-        self.table.selected_id() == Some(id)
+        kind == Kind::Price && self.table.select_record(id)
     }
 
     fn render(&self, shared: &Shared, frame: &mut Frame, area: Rect, view: &View) {
