@@ -6,6 +6,7 @@
 
 mod backups;
 mod check;
+mod config;
 mod conflicts;
 mod contacts;
 mod discover;
@@ -165,6 +166,11 @@ pub enum Command {
     Set(settings::SetArgs),
     /// Values changed both here and elsewhere: list them, or pick one side
     Conflicts(conflicts::ConflictsArgs),
+    /// Keys and colours of the full-screen interface: where the settings file is, write one, check it
+    Config {
+        #[command(subcommand)]
+        what: config::ConfigWhat,
+    },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell); the README says where it goes
     Completions {
         /// The shell to complete in
@@ -350,6 +356,7 @@ pub fn run(command: Command, paths: &Paths) -> Result<(), Failure> {
         Command::Contact(args) => contacts::contact(paths, args),
         Command::Set(args) => settings::set(paths, args),
         Command::Conflicts(args) => conflicts::conflicts(paths, args),
+        Command::Config { what } => config::run(what),
         Command::Completions { shell } => discover::completions(shell),
         Command::Man => discover::man(),
     }

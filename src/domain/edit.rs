@@ -5,9 +5,9 @@
 //! workbook, so applying one on top of changes another process saved keeps those
 //! changes, and undo reverts only what this edit touched.
 
-use super::checklist::book::not_after_today;
 use super::checklist::{LayoffNotice, ManualTick, Positioning, Signal};
 use super::conflict::{Conflict, Target};
+use super::dates::not_after_today;
 use super::impact::Win;
 use super::merge::{self, FieldConflict};
 use super::offers::{CurrentJob, Offer};
@@ -68,6 +68,25 @@ macro_rules! records {
 
             fn contains(self, wb: &Workbook, id: Id) -> bool {
                 match self { $( Kind::$variant => wb.$($field).+.iter().any(|r| r.id == id), )+ }
+            }
+
+            /// Records of this kind from RON text holding a list of them
+            /// (a piece of a large workbook, read on its own thread).
+            pub fn parse_list(self, text: &str) -> Option<Vec<Item>> {
+                match self { $( Kind::$variant => ron::Options::default()
+                    .from_str::<Vec<$ty>>(text)
+                    .ok()
+                    .map(|list| list.into_iter().map(Item::$variant).collect()), )+ }
+            }
+
+            /// Puts `items` (all of this kind) in place of this kind's list.
+            pub fn set_list(self, wb: &mut Workbook, items: Vec<Item>) {
+                match self { $( Kind::$variant => {
+                    wb.$($field).+ = items
+                        .into_iter()
+                        .filter_map(|item| match item { Item::$variant(r) => Some(r), _ => None })
+                        .collect();
+                } )+ }
             }
 
             /// The stored record of this kind with `id`, if there is one.

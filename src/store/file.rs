@@ -5,6 +5,7 @@
 //! is durable. A crash at any point leaves either the old or the new file whole.
 
 mod locate;
+mod split;
 
 use super::disk::Disk;
 use super::{Paths, StoreError, migrate};
@@ -143,7 +144,10 @@ pub fn parse(path: &Path, bytes: &[u8], steps: &[migrate::Step]) -> Result<Parse
     // on its own, to say why (a newer file, or one to upgrade). If even the
     // version cannot be read, the full parse's error explains more: it names a
     // misspelt `version`, say.
-    let (version, full) = match read_ron::<Workbook>(path, text) {
+    // A large file in careerbook's own layout is read on every core; ron
+    // reads anything else, and explains any error.
+    let quick = split::parse(text, split::WORTH_SPLITTING).map(Ok);
+    let (version, full) = match quick.unwrap_or_else(|| read_ron::<Workbook>(path, text)) {
         Ok(workbook) => (workbook.version, Ok(workbook)),
         Err(err) => match probe_version(path, text) {
             Ok(version) => (version, Err(err)),
@@ -318,18 +322,54 @@ pub fn to_bytes(workbook: &Workbook) -> Result<Vec<u8>, StoreError> {
         .indentor("    ")
         .struct_names(false)
         .separate_tuple_members(false)
-        // Apostrophes and accents stay as typed; quotes make a raw string.
-        .escape_strings(false)
+        // Control characters (ESC, NUL, a bidi override pasted from a job
+        // post) are written as escapes, never raw: `cat workbook.ron` must not
+        // hand them to a terminal. Line breaks in a note become `\n`, so a
+        // record stays on one line. Accents stay as typed, and apostrophes
+        // too (see `tidy_escapes`).
+        .escape_strings(true)
         // Below the lists, each record is written on one line of its own:
         // half the bytes of one field per line, so large workbooks load and
         // save in half the time, and a record is still easy to find and copy.
         .depth_limit(3);
-    let mut text =
-        ron::ser::to_string_pretty(workbook, config).map_err(|e| StoreError::ReadOnly {
+    let mut text = ron::ser::to_string_pretty(workbook, config)
+        .map(tidy_escapes)
+        .map_err(|e| StoreError::ReadOnly {
             reason: format!("the workbook could not be written as RON ({e})"),
         })?;
     text.push('\n');
     Ok(text.into_bytes())
+}
+
+/// RON text with the escapes people do not need taken out again: inside a
+/// string ron's escaping writes `'` as `\'`, which reads back the same as `'`
+/// (so `Priya's` stays `Priya's`). Everything else — `\"`, `\\`, `\n`,
+/// `\u{1b}` — is kept.
+pub(crate) fn tidy_escapes(text: String) -> String {
+    if !text.contains("\\'") {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    let mut in_string = false;
+    while let Some(c) = chars.next() {
+        match (in_string, c) {
+            (true, '\\') => match chars.next() {
+                Some('\'') => out.push('\''),
+                Some(next) => {
+                    out.push('\\');
+                    out.push(next);
+                }
+                None => out.push('\\'),
+            },
+            (_, '"') => {
+                in_string = !in_string;
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Where the workbook's bytes really live: `workbook` itself or, when it is a
@@ -523,7 +563,7 @@ mod tests {
     }
 
     #[test]
-    fn awkward_text_survives_a_round_trip_unescaped() {
+    fn awkward_text_survives_a_round_trip_and_never_reaches_a_terminal_raw() {
         use crate::domain::impact::{Category, Win};
         let awkward = [
             "Priya's \"quoted\" win",
@@ -531,6 +571,7 @@ mod tests {
             "two\nlines\tand a tab",
             "accents: café, naïve, 日本",
             "control \u{1} char",
+            "an ESC[2J \u{1b}[2J, a bidi override \u{202e}, a NUL \u{0}",
         ];
         let mut workbook = Workbook::default();
         for (i, title) in awkward.iter().enumerate() {
@@ -549,9 +590,16 @@ mod tests {
         let bytes = to_bytes(&workbook).expect("serialize");
         let text = String::from_utf8(bytes.clone()).expect("utf-8");
         assert!(
-            text.contains("Priya's"),
+            text.contains("Priya's \\\"quoted\\\" win"),
             "apostrophes are not escaped:\n{text}"
         );
+        assert!(text.contains("café, naïve, 日本"), "accents as typed");
+        assert!(
+            !text.chars().any(|c| c.is_control() && c != '\n'),
+            "no control character is written raw:\n{text}"
+        );
+        let records = text.lines().filter(|l| l.contains("(id: ")).count();
+        assert_eq!(records, awkward.len(), "one record per line:\n{text}");
         match parse(Path::new("w.ron"), &bytes, &[]).expect("parses back") {
             Parsed::Current(back) => assert_eq!(back, workbook),
             other => panic!("expected current, got {other:?}"),

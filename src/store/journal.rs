@@ -309,8 +309,9 @@ fn to_line(line: &Line) -> Result<Vec<u8>, StoreError> {
     let unwritable = |why: String| StoreError::ReadOnly {
         reason: format!("the edit could not be written as RON ({why})"),
     };
-    let mut text =
-        ron::ser::to_string_pretty(line, config).map_err(|e| unwritable(e.to_string()))?;
+    let mut text = ron::ser::to_string_pretty(line, config)
+        .map(super::file::tidy_escapes)
+        .map_err(|e| unwritable(e.to_string()))?;
     if text.contains('\n') {
         return Err(unwritable("it would not fit on one line".into()));
     }

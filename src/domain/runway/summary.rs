@@ -5,10 +5,9 @@
 
 use super::plan::RunwayPlan;
 use super::projection::{
-    Extras, HORIZON_MONTHS, MonthRow, Projection, ProjectionOptions, Repayment, Runway,
-    VestProceeds, project_with,
+    Extras, HORIZON_MONTHS, MonthRow, Projection, ProjectionOptions, Runway, project_with,
 };
-use super::streams::FlowKind;
+use super::streams::{FlowKind, Repayment, VestProceeds};
 use crate::domain::Invalid;
 use crate::domain::dates::format_long;
 use crate::domain::money::round_half_up;
@@ -59,7 +58,13 @@ pub fn repayments(wb: &Workbook) -> Vec<Repayment> {
             date: owed.last_day,
             amount: owed.owed,
             label: format!("Sign-on clawback “{}”", owed.name),
-            working: owed.working,
+            // In the Vesting tab's words.
+            working: book
+                .sign_on_bonuses
+                .iter()
+                .find(|b| b.id == owed.bonus)
+                .map(|b| vesting::explain::sign_on(b, last_day, book.role_eliminated))
+                .unwrap_or_else(|| owed.formula()),
         })
         .collect()
 }
@@ -237,7 +242,7 @@ pub fn vest_line(plan: &RunwayPlan, feed: &VestFeed) -> String {
 /// The explanation lines, with the vest-proceeds line added where the
 /// projection alone cannot tell that the feed is missing.
 pub fn explanation(projection: &Projection, plan: &RunwayPlan, feed: &VestFeed) -> Vec<String> {
-    let mut lines = projection.explain().to_vec();
+    let mut lines = projection.explain();
     if plan.include_vest_proceeds && (feed.counted.is_empty() || feed.unpriced > 0) {
         let at = lines
             .iter()
@@ -614,7 +619,7 @@ mod tests {
 
     #[test]
     fn the_demo_counts_its_priced_vests_before_the_last_day() {
-        let text = crate::store::demo::DEMO_RON;
+        let text = crate::demo::DEMO_RON;
         let wb: Workbook = ron::from_str(text).expect("demo parses");
         let feed = vest_feed(&wb, d(2026, 11, 26));
         // Separation 2027-02-09: no demo grant vests between 2026-11-26 and then

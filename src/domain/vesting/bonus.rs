@@ -180,8 +180,6 @@ pub struct ClawbackOwed {
     /// The role is eliminated but this bonus does not waive the clawback
     /// then: worth asking the employer to waive it.
     pub ask_waiver: bool,
-    /// The working, in the Vesting tab's words.
-    pub working: String,
 }
 
 impl ClawbackOwed {
@@ -227,7 +225,6 @@ pub fn clawbacks_owed(
                 last_day,
                 term_ends: dates::add_months(bonus.paid, bonus.clawback_months),
                 ask_waiver: role_eliminated && !bonus.waived_if_eliminated,
-                working: super::explain::sign_on(bonus, last_day, role_eliminated),
             })
         })
         .collect()
@@ -381,13 +378,6 @@ mod tests {
         assert_eq!(
             owed[0].formula(),
             "$25,000.00 × 2/12 (2 of its 12 months not served)"
-        );
-        assert!(
-            owed[0]
-                .working
-                .ends_with("prorated: $25,000.00 × (12 − 10)/12 = $4,166.67."),
-            "{}",
-            owed[0].working
         );
         // Not eliminated: owed, nothing to ask.
         let plain = clawbacks_owed(std::slice::from_ref(&bonus), d(2027, 2, 9), false);
