@@ -12,6 +12,7 @@ pub mod merge;
 pub mod money;
 pub mod offers;
 pub mod pipeline;
+pub mod plausible;
 pub mod runway;
 pub mod search;
 pub mod severance;
