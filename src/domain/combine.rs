@@ -3,16 +3,27 @@
 //! no ancestor is known, from an unknown past.
 //!
 //! Used wherever a whole copy comes back: edits kept in an `unsaved` backup
-//! when careerbook could not save, and (later) a copy from another machine.
+//! when careerbook could not save, git's merge of two machines' copies (the
+//! merge driver), and a file-sync tool's conflict copy (`careerbook merge`).
 //! The rules are the store's own, record by record and field by field (each
 //! of our changes is re-applied as an [`Edit`] on the copy in place), so a
 //! field both copies changed keeps the value in place and sets ours aside as
 //! a conflict. Nothing either copy holds is dropped: a record one side
 //! deleted and the other changed is kept, and said so; ids both copies gave
 //! to different records are renumbered on our side, with the references to
-//! them (an application's contacts and stories) following.
+//! them (an application's contacts and stories) following; a change of ours
+//! that the copy in place cannot take (a date past this machine's today, a
+//! contact the other copy deleted) is set aside instead of failing the whole.
+//!
+//! Without a common ancestor, a record both copies hold under one id is the
+//! same record when it has the same name (a win's title, an application's
+//! company and role): its differing values are set aside. Under different
+//! names they are two records that happened to get one id (two machines
+//! adding while apart, or two workbooks started separately), and both are
+//! kept, ours renumbered: setting one aside would make a person choose
+//! between two wins they both logged.
 
-use super::edit::{Edit, Item, Kind, Merge, Part, Section};
+use super::edit::{Edit, EditError, Item, Kind, Merge, Part, Section};
 use super::merge;
 use super::workbook::Workbook;
 use super::{Id, Invalid};
@@ -98,21 +109,24 @@ fn id_in_base(renumbered: &[(Kind, Id, Id)], kind: Kind, id: Id) -> Id {
 
 /// Ids our copy gave to records that theirs gave to other records: ours get
 /// fresh ones. A record is "the same" when the base had it (both copies
-/// started from it); without a base, one id means one record.
+/// started from it); without a base, when both copies call it the same.
 fn renumber(
     base: Option<&Workbook>,
     ours: &Workbook,
     out: &mut Combined,
 ) -> Result<Vec<(Kind, Id, Id)>, Invalid> {
     let mut renumbered = Vec::new();
-    let Some(base) = base else {
-        return Ok(renumbered);
-    };
     for &kind in Kind::ALL {
         for id in kind.ids(ours) {
-            let added_by_us = kind.find(base, id).is_none();
-            let taken = kind.find(&out.workbook, id).is_some();
-            if added_by_us && taken {
+            let theirs = kind.find(&out.workbook, id);
+            let other_record = match (base, theirs) {
+                (_, None) => false,
+                (Some(base), Some(_)) => kind.find(base, id).is_none(),
+                (None, Some(theirs)) => kind
+                    .find(ours, id)
+                    .is_some_and(|mine| mine.label() != theirs.label()),
+            };
+            if other_record {
                 let fresh = out.workbook.allocate_id()?;
                 out.notes.push(format!(
                     "{} {id} from this copy is now {} {fresh}: the other copy gave its id to another {}",
@@ -199,39 +213,61 @@ fn deleted_by_us(
 
 impl Combined {
     /// Applies one of our changes to the combined workbook. Two-way, every
-    /// field that differs is set aside rather than written.
-    fn apply(&mut self, mut edit: Edit, today: NaiveDate, two_way: bool) -> Result<(), Invalid> {
+    /// field that differs is set aside rather than written. A change the
+    /// workbook refuses is set aside too, and said so.
+    fn apply(&mut self, edit: Edit, today: NaiveDate, two_way: bool) -> Result<(), Invalid> {
         if two_way {
             return self.set_aside(edit, today);
         }
         let removal = matches!(edit, Edit::Remove(..));
-        let (_, outcome) = edit
-            .apply_as(&mut self.workbook, today, Merge::Record)
-            .map_err(|e| Invalid::new("workbook", e.to_string()))?;
-        self.conflicts += outcome.conflicts.len();
-        self.notes.extend(outcome.kept);
-        if !removal {
-            self.changed += 1;
+        let mut applied = edit.clone();
+        match applied.apply_as(&mut self.workbook, today, Merge::Record) {
+            Ok((_, outcome)) => {
+                self.conflicts += outcome.conflicts.len();
+                self.notes.extend(outcome.kept);
+                if !removal {
+                    self.changed += 1;
+                }
+                Ok(())
+            }
+            Err(EditError::Invalid(refused)) if matches!(edit, Edit::Update(_) | Edit::Set(_)) => {
+                self.notes.push(format!(
+                    "{}: this copy's change was set aside, as the other copy cannot take it ({})",
+                    edit.describe().join("; "),
+                    refused.message
+                ));
+                self.set_aside(edit, today)
+            }
+            Err(err) => Err(Invalid::new("workbook", err.to_string())),
         }
-        Ok(())
     }
 
-    /// Two-way: our differing values become conflicts, the values in place stay.
+    /// Our values that differ from the ones in place become conflicts; the
+    /// values in place stay.
     fn set_aside(&mut self, edit: Edit, today: NaiveDate) -> Result<(), Invalid> {
-        let (about, kept, mine) = match edit {
-            Edit::Update(change) => (
-                super::conflict::Target::Record(change.after.kind(), change.after.id()),
-                change.before.to_value()?,
-                change.after.to_value()?,
-            ),
+        let (about, base, mine, kept) = match edit {
+            Edit::Update(change) => {
+                let (kind, id) = (change.after.kind(), change.after.id());
+                let Some(in_place) = kind.find(&self.workbook, id) else {
+                    return Ok(());
+                };
+                (
+                    super::conflict::Target::Record(kind, id),
+                    change.before.to_value()?,
+                    change.after.to_value()?,
+                    in_place.to_value()?,
+                )
+            }
             Edit::Set(change) => (
                 super::conflict::Target::Section(change.after.part()),
                 change.before.to_value()?,
                 change.after.to_value()?,
+                Section::of(change.after.part(), &self.workbook).to_value()?,
             ),
             _ => return Ok(()),
         };
-        let fields = merge::changed(&kept, &mine, &kept);
+        let mut fields = merge::changed(&base, &mine, &kept);
+        fields.retain(|f| f.kept != f.set_aside);
         if fields.is_empty() {
             return Ok(());
         }
@@ -387,22 +423,99 @@ mod tests {
 
     #[test]
     fn without_a_base_nothing_is_deleted_and_differences_are_set_aside() {
+        // Win 1 keeps its title on both sides, so it is one win: its notes,
+        // changed on both, differ.
         let mut copy = base();
-        copy.impact.wins[0].title = "the copy's".into();
+        copy.impact.wins[0].notes = Some("the copy's".into());
         copy.impact.wins.remove(1);
         copy.impact.wins.push(win(7, "only in the copy"));
         let mut current = base();
-        current.impact.wins[0].title = "the workbook's".into();
+        current.impact.wins[0].notes = Some("the workbook's".into());
         let combined = combine(None, &copy, &current, today()).expect("combines");
         assert_eq!(
             titles(&combined.workbook),
-            [(1, "the workbook's"), (2, "two"), (7, "only in the copy")]
+            [(1, "one"), (2, "two"), (7, "only in the copy")]
+        );
+        assert_eq!(
+            combined.workbook.impact.wins[0].notes.as_deref(),
+            Some("the workbook's")
         );
         assert_eq!(combined.workbook.next_id, 8, "past every id in use");
         assert_eq!(combined.conflicts, 1);
+        assert_eq!(combined.workbook.conflicts[0].fields[0].field, "notes");
         assert_eq!(
             combined.workbook.conflicts[0].fields[0].set_aside,
             "the copy's"
+        );
+    }
+
+    #[test]
+    fn without_a_base_records_under_one_id_with_other_names_are_both_kept() {
+        // Two machines apart both gave id 3 to a new contact, and id 4 to an
+        // application naming it: Alice here, Bob there.
+        let mut copy = base();
+        copy.pipeline
+            .contacts
+            .push(Contact::new(3, "Alice", Relationship::Peer));
+        let mut app = Application::new(4, "Acme", "SRE", Stage::Applied, today());
+        app.contacts = vec![3];
+        copy.pipeline.applications.push(app.clone());
+        copy.next_id = 5;
+        let mut current = base();
+        current
+            .pipeline
+            .contacts
+            .push(Contact::new(3, "Bob", Relationship::Peer));
+        current.pipeline.applications.push(app);
+        current.next_id = 5;
+        let combined = combine(None, &copy, &current, today()).expect("combines");
+        let wb = &combined.workbook;
+        let names: Vec<(Id, &str)> = wb
+            .pipeline
+            .contacts
+            .iter()
+            .map(|c| (c.id, c.name.as_str()))
+            .collect();
+        // Bob keeps 3; Alice takes the next free id, 5.
+        assert_eq!(names, [(3, "Bob"), (5, "Alice")]);
+        // The application is one (same company and role): the contact it
+        // names here (Alice, now 5) differs from the one in place (Bob).
+        assert_eq!(wb.pipeline.applications.len(), 1);
+        assert_eq!(wb.pipeline.applications[0].contacts, [3]);
+        assert_eq!(combined.conflicts, 1);
+        let field = &wb.conflicts[0].fields[0];
+        assert_eq!(
+            (field.field.as_str(), &field.set_aside),
+            ("contacts", &serde_json::json!([5]))
+        );
+        assert_eq!(
+            combined.notes,
+            [
+                "contact 3 from this copy is now contact 5: the other copy gave its id to another contact"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_change_the_copy_in_place_refuses_is_set_aside_not_lost() {
+        // Our copy re-dated win 1 to 2026-12-20, more than a week past this machine's today
+        // (2026-12-03), which it refuses: the merge goes on, and our date waits as a conflict.
+        let base = base();
+        let mut ours = base.clone();
+        ours.impact.wins[0].date = NaiveDate::from_ymd_opt(2026, 12, 20).expect("date");
+        ours.impact.wins[1].title = "two, ours".into();
+        let combined = combine(Some(&base), &ours, &base, today()).expect("combines");
+        assert_eq!(titles(&combined.workbook), [(1, "one"), (2, "two, ours")]);
+        assert_eq!(combined.conflicts, 1);
+        let field = &combined.workbook.conflicts[0].fields[0];
+        assert_eq!(
+            (field.field.as_str(), &field.set_aside),
+            ("date", &serde_json::json!("2026-12-20"))
+        );
+        assert!(
+            combined.notes[0].contains("set aside, as the other copy cannot take it"),
+            "{:?}",
+            combined.notes
         );
     }
 }
