@@ -757,3 +757,55 @@ fn a_plain_git_pull_merges_the_workbook_through_careerbook() {
     world.sync("a");
     world.same();
 }
+
+#[test]
+fn a_push_that_loses_a_race_with_another_machine_fetches_merges_and_pushes_again() {
+    let world = World::new();
+    world.both_set_up();
+    world.ok("b", &["log", "Closed the renewal"]);
+    // The first time a fetches, b syncs just after a has read the remote,
+    // as another machine syncing at the same moment would: a's first push
+    // is refused, and a must fetch and merge again.
+    let mark = world.tmp.path().join("raced");
+    let script = world.tmp.path().join("upload-pack");
+    let b_sync = format!(
+        "'{}' --data-dir '{}' sync",
+        env!("CARGO_BIN_EXE_careerbook"),
+        world.dir("b").display()
+    );
+    fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\ngit upload-pack \"$@\"\nstatus=$?\nif [ ! -e '{mark}' ]; then touch '{mark}'; {b_sync} >/dev/null 2>&1 </dev/null; fi\nexit $status\n",
+            mark = mark.display()
+        ),
+    )
+    .expect("script");
+    fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+        .expect("chmod");
+    world.git(
+        "a",
+        &[
+            "config",
+            "remote.origin.uploadpack",
+            script.to_str().expect("utf-8"),
+        ],
+    );
+    world.ok("a", &["log", "Cut EC2 spend"]);
+    let a = world.sync("a");
+    assert!(mark.exists(), "b synced in the middle");
+    assert!(
+        a.contains("sent: 1 win") && a.contains("arrived: 1 win"),
+        "{a}"
+    );
+    world.sync("b");
+    let wb = world.same();
+    assert_eq!(
+        titles(&wb),
+        [
+            "Set up the billing alarms",
+            "Closed the renewal",
+            "Cut EC2 spend"
+        ]
+    );
+}

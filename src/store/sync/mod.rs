@@ -204,7 +204,7 @@ fn run(paths: &Paths, repo: &Repo, remote: &str) -> Result<Report, SyncError> {
         .config(&format!("remote.{remote}.url"))?
         .unwrap_or_default();
     let mut report = Report {
-        remote: format!("{remote} ({url})"),
+        remote: format!("{remote} ({})", without_password(&url)),
         ..Report::default()
     };
     let result = attempt(paths, repo, remote, &mut report);
@@ -446,8 +446,13 @@ fn integrate(
         _ => tip.to_string(),
     };
     install(paths, repo, branch, head.as_deref(), &new, report)?;
-    report.arrived = arrived.summary();
-    report.arrived_records = arrived.lines();
+    // A second round (after a push lost a race) adds to the first.
+    report.arrived = [report.arrived.as_str(), &arrived.summary()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ");
+    report.arrived_records.extend(arrived.lines());
     if let Some(merged) = workbook_in(repo, &new)? {
         let mut known: HashSet<Id> = HashSet::new();
         for side in [
@@ -456,7 +461,7 @@ fn integrate(
         ] {
             known.extend(side.iter().flat_map(|wb| wb.conflicts.iter().map(|c| c.id)));
         }
-        report.set_aside = merged
+        report.set_aside += merged
             .conflicts
             .iter()
             .filter(|c| !known.contains(&c.id))
@@ -680,9 +685,59 @@ fn remote_trouble(repo: &Repo, action: &str, report: &Report, said: &str) -> Syn
         ),
         _ => String::new(),
     };
+    let url = repo
+        .config(&format!("remote.{}.url", remote_name(report)))
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    let said = match url.is_empty() {
+        true => said.to_string(),
+        false => said.replace(&url, &without_password(&url)),
+    };
     SyncError(format!(
         "could not {action} {}: {hint}. git said: {}.{merged} Nothing else was changed here",
         report.remote,
         said.trim_end_matches('.')
     ))
+}
+
+/// The remote's name, as [`Report::remote`] starts with it.
+fn remote_name(report: &Report) -> &str {
+    report.remote.split(' ').next().unwrap_or_default()
+}
+
+/// An address as it may be shown: a password or token in it (an https
+/// address with `user:token@`) is left out.
+fn without_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    let host_start = rest.find('/').unwrap_or(rest.len());
+    match rest[..host_start].rsplit_once('@') {
+        Some((userinfo, host)) if userinfo.contains(':') => {
+            let user = userinfo.split(':').next().unwrap_or_default();
+            format!("{scheme}://{user}:…@{host}{}", &rest[host_start..])
+        }
+        _ => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_password_in_an_address_is_never_shown() {
+        assert_eq!(
+            without_password("https://me:ghp_secret@github.com/me/careerbook.git"),
+            "https://me:…@github.com/me/careerbook.git"
+        );
+        for url in [
+            "git@github.com:me/careerbook.git",
+            "ssh://git@host/me/cb.git",
+            "/media/usb/careerbook.git",
+        ] {
+            assert_eq!(without_password(url), url);
+        }
+    }
 }
