@@ -7,6 +7,13 @@
 //!
 //! It generates large workbooks in a temporary directory (20,000 wins; 5,000
 //! applications and 2,000 contacts), so nothing of yours is touched.
+//!
+//! `-- writes` measures only what issue 17 is about: `careerbook log` at
+//! 1,000, 20,000 and 100,000 wins (time and peak memory, the latter with GNU
+//! `time` when it is installed), and the full-screen workbook's first frame
+//! and peak memory on large workbooks. Set `MEASURE_BEFORE` to another build
+//! of careerbook (say, of the commit before the journal) to time its `log`
+//! side by side.
 
 use careerbook::domain::impact::{Category, Metric, Win};
 use careerbook::domain::pipeline::{Application, Contact, Relationship, Stage};
@@ -26,6 +33,20 @@ use std::time::{Duration, Instant};
 
 fn main() {
     let today = NaiveDate::from_ymd_opt(2026, 11, 26).expect("date");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, dir] = &args[..]
+        && flag == "--tui-peak"
+    {
+        // A child of `tui_memory`: open and draw once, then say the peak.
+        let app = open_app(&Paths::in_dir(dir), today);
+        draw(&app, 120, 40);
+        println!("{}", peak_kib().unwrap_or(0));
+        return;
+    }
+    if args.first().is_some_and(|a| a == "writes") {
+        writes(today);
+        return;
+    }
     let dir = tempfile::tempdir().expect("temporary directory");
     println!(
         "careerbook speed figures (release build, {})\n",
@@ -94,22 +115,7 @@ fn main() {
 
     let binary = Path::new("target/release/careerbook");
     if binary.exists() {
-        let log = median(10, || {
-            let started = Instant::now();
-            let status = Command::new(binary)
-                .arg("--data-dir")
-                .arg(&big.dir)
-                .args(["log", "Measured win", "--metric", "30%"])
-                .env("CAREERBOOK_TODAY", "2026-11-26")
-                .output()
-                .expect("run careerbook");
-            assert!(
-                status.status.success(),
-                "{}",
-                String::from_utf8_lossy(&status.stderr)
-            );
-            started.elapsed()
-        });
+        let log = median(10, || time(binary, &big, &LOG));
         println!("`careerbook log` on a workbook of 20,000 wins: {}", ms(log));
     } else {
         println!("(build with `cargo build --release` to time `careerbook log`)");
@@ -183,15 +189,19 @@ fn write(paths: &Paths, bytes: &[u8]) {
 }
 
 fn open_app(paths: &Paths, today: NaiveDate) -> App {
-    let session = Session::open(
+    App::new(open_session(paths), today, Theme::plain(), None)
+}
+
+/// Opens `paths` as the full-screen workbook does.
+fn open_session(paths: &Paths) -> Session {
+    Session::open(
         paths.clone(),
         OpenOptions {
             create: true,
             hold_lock: false,
         },
     )
-    .expect("open");
-    App::new(session, today, Theme::plain(), None)
+    .expect("open")
 }
 
 fn draw(app: &App, width: u16, height: u16) {
@@ -272,5 +282,202 @@ fn big_pipeline(apps: usize, contacts: usize, today: NaiveDate) -> Workbook {
         wb.pipeline.applications.push(app);
     }
     wb.next_id = (contacts + apps) as u64 + 1;
+    wb
+}
+
+/// Issue 17's figures: `careerbook log` by workbook size, and the first frame.
+fn writes(today: NaiveDate) {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let binary = Path::new("target/release/careerbook");
+    assert!(binary.exists(), "build with `cargo build --release` first");
+    let before = std::env::var_os("MEASURE_BEFORE").map(std::path::PathBuf::from);
+    println!("careerbook log (wall, including starting the process; median):");
+    let start = median(20, || time(binary, &Paths::in_dir(dir.path()), &["path"]));
+    println!(
+        "  starting the process alone (`careerbook path`): {}",
+        ms(start)
+    );
+    for n in [1_000, 20_000, 100_000] {
+        let paths = Paths::in_dir(dir.path().join(format!("log{n}")));
+        write(
+            &paths,
+            &file::to_bytes(&many_wins(n, today)).expect("serialize"),
+        );
+        let size = std::fs::metadata(&paths.workbook).map_or(0, |m| m.len());
+        println!("  {n} wins ({:.1} MB):", size as f64 / 1e6);
+        if let Some(before) = &before {
+            let old = median(9, || time(before, &paths, &LOG));
+            println!("    previous design (parse, rewrite whole): {}", ms(old));
+            // Its writes took the day's backup: start this design afresh.
+            std::fs::remove_dir_all(&paths.dir).expect("start afresh");
+            write(
+                &paths,
+                &file::to_bytes(&many_wins(n, today)).expect("serialize"),
+            );
+        }
+        // The first log of the day takes the backup (a copy of the file) and
+        // starts the journal; a first log after a fold reads the workbook.
+        let first_of_day = time(binary, &paths, &LOG);
+        println!(
+            "    first log of the day (backup, reads the workbook, starts the journal): {}",
+            ms(first_of_day)
+        );
+        let after_fold = median(5, || {
+            time(binary, &paths, &["compact"]);
+            time(binary, &paths, &LOG)
+        });
+        println!(
+            "    first log after a fold (reads the workbook, starts the journal): {}",
+            ms(after_fold)
+        );
+        let mut quick: Vec<Duration> = (0..41).map(|_| time(binary, &paths, &LOG)).collect();
+        quick.sort();
+        println!(
+            "    any later log (appends a line to the journal): {} (fastest {:.2} ms, 9 in 10 under {:.2} ms)",
+            ms(quick[20]),
+            quick[0].as_secs_f64() * 1000.0,
+            quick[36].as_secs_f64() * 1000.0
+        );
+        if let Some(kib) = peak_of(binary, &paths, &LOG) {
+            println!(
+                "    peak memory of a later log: {:.1} MB",
+                kib as f64 / 1024.0
+            );
+        }
+        let read = median(5, || time(binary, &paths, &["runway", "--format", "json"]));
+        println!(
+            "    a reading command (`runway`), the journal applied: {}",
+            ms(read)
+        );
+    }
+    println!(
+        "\nthe full-screen workbook's first frame at 120×40 (median of 5; open = read and parse, build = every tab):"
+    );
+    let sized = [
+        (
+            "20,000 wins, 5,000 applications, 2,000 contacts, 200 grants",
+            mixed(20_000, 5_000, 2_000, 200, today),
+        ),
+        ("100,000 wins", many_wins(100_000, today)),
+    ];
+    for (name, workbook) in sized {
+        let paths = Paths::in_dir(dir.path().join(format!("tui{}", workbook.next_id)));
+        write(&paths, &file::to_bytes(&workbook).expect("serialize"));
+        drop(workbook);
+        let size = std::fs::metadata(&paths.workbook).map_or(0, |m| m.len());
+        let (mut open, mut build, mut frame) = (Vec::new(), Vec::new(), Vec::new());
+        for _ in 0..5 {
+            let t0 = Instant::now();
+            let session = open_session(&paths);
+            let t1 = Instant::now();
+            let app = App::new(session, today, Theme::plain(), None);
+            let t2 = Instant::now();
+            draw(&app, 120, 40);
+            let t3 = Instant::now();
+            open.push(t1 - t0);
+            build.push(t2 - t1);
+            frame.push(t3 - t2);
+        }
+        let mid = |v: &mut Vec<Duration>| {
+            v.sort();
+            v[v.len() / 2]
+        };
+        let (o, b, f) = (mid(&mut open), mid(&mut build), mid(&mut frame));
+        println!(
+            "  {name} ({:.1} MB): {:.0} ms = open {:.0} + build {:.0} + draw {:.1}",
+            size as f64 / 1e6,
+            (o + b + f).as_secs_f64() * 1000.0,
+            o.as_secs_f64() * 1000.0,
+            b.as_secs_f64() * 1000.0,
+            f.as_secs_f64() * 1000.0
+        );
+        if let Some(kib) = tui_memory(&paths) {
+            println!(
+                "    peak memory: {:.0} MB, {:.1}× the file",
+                kib as f64 / 1024.0,
+                kib as f64 * 1024.0 / size as f64
+            );
+        }
+    }
+}
+
+const LOG: [&str; 4] = ["log", "Measured win", "--metric", "30%"];
+
+/// The wall time of one run of careerbook on `paths`.
+fn time(binary: &Path, paths: &Paths, args: &[&str]) -> Duration {
+    let started = Instant::now();
+    let out = Command::new(binary)
+        .arg("--data-dir")
+        .arg(&paths.dir)
+        .args(args)
+        .env("CAREERBOOK_TODAY", "2026-11-26")
+        .output()
+        .expect("run careerbook");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    started.elapsed()
+}
+
+/// The peak resident memory of one run, in KiB, from GNU time.
+fn peak_of(binary: &Path, paths: &Paths, args: &[&str]) -> Option<u64> {
+    let out = Command::new("/usr/bin/time")
+        .args(["-f", "%M"])
+        .arg(binary)
+        .arg("--data-dir")
+        .arg(&paths.dir)
+        .args(args)
+        .env("CAREERBOOK_TODAY", "2026-11-26")
+        .output()
+        .ok()?;
+    let err = String::from_utf8_lossy(&out.stderr);
+    err.lines().last()?.trim().parse().ok()
+}
+
+/// The peak memory of a process that opens `paths` in the full-screen
+/// workbook and draws it once, in KiB (Linux: /proc).
+fn tui_memory(paths: &Paths) -> Option<u64> {
+    let out = Command::new(std::env::current_exe().ok()?)
+        .arg("--tui-peak")
+        .arg(&paths.dir)
+        .output()
+        .ok()?;
+    String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .parse()
+        .ok()
+        .filter(|&k| k > 0)
+}
+
+/// This process's peak resident memory in KiB (`VmHWM`), on Linux.
+fn peak_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Wins, applications, contacts and grants in one workbook, ids apart.
+fn mixed(wins: usize, apps: usize, contacts: usize, grants: usize, today: NaiveDate) -> Workbook {
+    let mut wb = many_wins(wins, today);
+    let offset = wb.next_id;
+    let pipeline = big_pipeline(apps, contacts, today).pipeline;
+    wb.pipeline = pipeline;
+    for app in &mut wb.pipeline.applications {
+        app.id += offset;
+    }
+    for contact in &mut wb.pipeline.contacts {
+        contact.id += offset;
+    }
+    let offset = offset + (apps + contacts) as u64;
+    wb.vesting = many_grants(grants, today).vesting;
+    for grant in &mut wb.vesting.grants {
+        grant.id += offset;
+    }
+    for price in &mut wb.vesting.prices {
+        price.id += offset;
+    }
+    wb.next_id = offset + grants as u64 + 2;
     wb
 }

@@ -50,6 +50,9 @@ fn using_the_set_aside_value_puts_it_in_place_and_settling_again_is_refused() {
         "{}",
         stdout(&wins)
     );
+    // The pick went to the journal; folding it in rewrites workbook.ron.
+    let compact = careerbook(dir.path(), &["compact"]);
+    assert!(compact.status.success(), "{}", stderr(&compact));
     let text = fs::read_to_string(dir.path().join("workbook.ron")).expect("read");
     assert!(
         !text.contains("conflicts:"),

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::cli::careerbook;
+use common::cli::{careerbook, files};
 
 use std::path::Path;
 use std::process::Command;
@@ -108,7 +108,7 @@ fn every_category_name_and_short_form_is_accepted() {
 fn bad_input_names_the_field_exits_2_and_changes_nothing() {
     let dir = tempfile::tempdir().expect("temp dir");
     ok(dir.path(), &["log", "first"]);
-    let before = std::fs::read(dir.path().join("workbook.ron")).expect("read");
+    let before = files(dir.path());
     let cases: [(&[&str], &str); 5] = [
         (&["log", "x", "--date", "2026-02-30"], "--date"),
         (&["log", "x", "--category", "sales"], "--category"),
@@ -122,10 +122,7 @@ fn bad_input_names_the_field_exits_2_and_changes_nothing() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains(field), "{args:?}: {err}");
     }
-    assert_eq!(
-        std::fs::read(dir.path().join("workbook.ron")).expect("read"),
-        before
-    );
+    assert_eq!(files(dir.path()), before);
 }
 
 #[test]

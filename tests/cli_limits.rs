@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::cli::{stderr, stdout};
+use common::cli::{files, stderr, stdout};
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
@@ -52,7 +52,7 @@ fn an_import_that_would_make_the_file_too_large_to_open_is_refused_and_nothing_c
     let data = tmp.path().join("data");
     let logged = run(&data, None, &["log", "Cut EC2 spend", "--category", "cost"]);
     assert!(logged.status.success(), "{}", stderr(&logged));
-    let before = fs::read(data.join("workbook.ron")).expect("workbook");
+    let before = files(&data);
     let file = csv(tmp.path(), 400);
     // 400 applications come to about 80 KB; the limit is 20 KB.
     let out = run(&data, Some(20_000), &["import", "apps", &file]);
@@ -63,11 +63,7 @@ fn an_import_that_would_make_the_file_too_large_to_open_is_refused_and_nothing_c
         "{err}"
     );
     assert!(err.contains("was not written"), "{err}");
-    assert_eq!(
-        fs::read(data.join("workbook.ron")).expect("workbook"),
-        before,
-        "the file on disk is unchanged"
-    );
+    assert_eq!(files(&data), before, "the files on disk are unchanged");
     // And what is on disk still opens under the same limit.
     let wins = run(&data, Some(20_000), &["wins", "--format", "json"]);
     assert!(wins.status.success(), "{}", stderr(&wins));

@@ -7,7 +7,7 @@ mod common;
 use careerbook::domain::edit::{Edit, Kind};
 use careerbook::domain::offers::Offer;
 use careerbook::store::{OpenOptions, Paths, Session};
-use common::cli::{careerbook, demo_dir, ok, stderr, stdout};
+use common::cli::{careerbook, demo_dir, files, ok, stderr, stdout};
 use rust_decimal_macros::dec;
 use serde_json::{Value, json};
 use std::fs;
@@ -209,16 +209,13 @@ fn edit_changes_only_what_is_given() {
         (&Value::Null, &Value::Null, &Value::Null)
     );
     // Nothing to change: said so, file untouched.
-    let before = fs::read(dir.path().join("workbook.ron")).expect("read");
+    let before = files(dir.path());
     let text = ok(dir.path(), &["offer", "edit", &id, "--base", "210000"]);
     assert!(
         text.starts_with(&format!("Unchanged offer #{id}")),
         "{text}"
     );
-    assert_eq!(
-        fs::read(dir.path().join("workbook.ron")).expect("read"),
-        before
-    );
+    assert_eq!(files(dir.path()), before);
 }
 
 #[test]
@@ -364,6 +361,8 @@ fn current_job_prints_what_stay_counts_and_takes_yes_or_no() {
         "Current job: base $178,000.00 + target bonus (15% of base) $26,700.00 = $204,700.00 a year\n\
          Resigning before your last day on payroll forfeits the severance: no\n"
     );
+    // The commands saved to the journal; folding it in rewrites the file.
+    ok(dir.path(), &["compact"]);
     let file = fs::read_to_string(dir.path().join("workbook.ron")).expect("read");
     assert!(
         file.contains("resigning_forfeits_severance: false"),
@@ -373,6 +372,7 @@ fn current_job_prints_what_stay_counts_and_takes_yes_or_no() {
         dir.path(),
         &["current-job", "--resigning-forfeits-severance", "YES"],
     );
+    ok(dir.path(), &["compact"]);
     let file = fs::read_to_string(dir.path().join("workbook.ron")).expect("read");
     assert!(
         !file.contains("resigning_forfeits_severance"),

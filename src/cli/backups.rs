@@ -1,7 +1,7 @@
-//! `careerbook path` and `careerbook restore`.
+//! `careerbook path`, `careerbook restore` and `careerbook compact`.
 
-use super::{Failure, Format, print, print_json};
-use crate::store::{Paths, backup};
+use super::{Failure, Format, print, print_json, warn};
+use crate::store::{OpenOptions, Paths, Session, backup};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -55,13 +55,20 @@ pub fn restore(paths: &Paths, name: Option<&str>, format: Format) -> Result<(), 
     if let Some(merged) = &restored.merged {
         return print(&merged_report(name, merged, restored.kept.as_deref()));
     }
-    match restored.kept {
-        Some(kept) => print(&format!(
+    let mut text = match restored.kept {
+        Some(kept) => format!(
             "restored {name}; the previous workbook is kept as {}\n",
             kept.display()
-        )),
-        None => print(&format!("restored {name}\n")),
+        ),
+        None => format!("restored {name}\n"),
+    };
+    if let Some(journal) = restored.journal {
+        text.push_str(&format!(
+            "the edits saved since it was last written whole (its journal) are kept as {}\n",
+            journal.display()
+        ));
     }
+    print(&text)
 }
 
 /// What merging an `unsaved` backup did, in a few lines.
@@ -126,4 +133,46 @@ fn list(paths: &Paths, format: Format) -> Result<(), Failure> {
     }
     out.push_str("\nrestore one with: careerbook restore NAME\n");
     print(&out)
+}
+
+#[derive(Serialize)]
+struct CompactReport {
+    workbook: String,
+    /// Edits of the journal now in the workbook.
+    folded: usize,
+}
+
+/// `careerbook compact`: folds the journal into the workbook.
+pub fn compact(paths: &Paths, format: Format) -> Result<(), Failure> {
+    let options = OpenOptions {
+        create: false,
+        hold_lock: true,
+    };
+    let mut session = Session::open(paths.clone(), options)?;
+    if let Some(reason) = session.read_only() {
+        return Err(Failure::runtime(format!("nothing was changed: {reason}")));
+    }
+    super::tell_notes(&session);
+    let compacted = session
+        .compact()
+        .map_err(|err| Failure::runtime(format!("nothing was changed: {err}")))?;
+    if let Some(problem) = compacted.backup_failed {
+        warn(&format!("folded, but {problem}"));
+    }
+    let report = CompactReport {
+        workbook: paths.workbook.display().to_string(),
+        folded: compacted.edits,
+    };
+    match format {
+        Format::Json => print_json(&report),
+        Format::Text if report.folded == 0 => print(&format!(
+            "nothing to fold: {} holds every edit\n",
+            report.workbook
+        )),
+        Format::Text => print(&format!(
+            "folded {} from the journal into {}\n",
+            crate::text::count(report.folded, "edit"),
+            report.workbook
+        )),
+    }
 }

@@ -1,12 +1,11 @@
 //! `careerbook log` and `careerbook wins`.
 
-use super::written::{added_id, print_written};
+use super::written::print_written;
 use super::{
-    Failure, Format, apply_and_save, one_line, open_for_reading, open_for_writing, print,
-    print_data, print_json,
+    Failure, Format, add_and_save, one_line, open_for_reading, print, print_data, print_json,
 };
 use crate::domain::dates;
-use crate::domain::edit::{Edit, Kind};
+use crate::domain::edit::Item;
 use crate::domain::impact::{
     Category, Metric, Win, WinFilter, WinJson, newest_first, normalize_tags, week_heading,
 };
@@ -81,20 +80,16 @@ pub fn log(paths: &Paths, mut args: LogArgs) -> Result<(), Failure> {
         read_title(&mut args)?;
     }
     let win = win_from_args(&args, today)?;
-    let mut session = open_for_writing(paths)?;
-    let added = apply_and_save(&mut session, Edit::Add(win.into()), |invalid| {
+    let stored = add_and_save(paths, win.into(), today, |invalid| {
         Failure::usage(invalid.to_string())
     })?;
-    let id = added_id(&added, Kind::Win)?;
-    let win = session
-        .workbook()
-        .impact
-        .wins
-        .iter()
-        .find(|w| w.id == id)
-        .ok_or_else(|| Failure::runtime("the win was saved but could not be read back"))?;
-    print_written(args.format, &WinJson::from(win), || {
-        format!("logged {}\n", describe(win))
+    let Item::Win(win) = stored else {
+        return Err(Failure::runtime(
+            "the win was saved but could not be read back",
+        ));
+    };
+    print_written(args.format, &WinJson::from(&win), || {
+        format!("logged {}\n", describe(&win))
     })
 }
 

@@ -27,8 +27,9 @@ mod sync;
 mod vesting;
 pub mod written;
 
-use crate::domain::edit::{Edit, EditError, Kind};
+use crate::domain::edit::{Edit, EditError, Item, Kind};
 use crate::domain::{Id, Invalid};
+use crate::store::quick::{self, Quick};
 use crate::store::{OpenOptions, Paths, Session, StoreError};
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -185,6 +186,12 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Fold the journal (edits saved by commands since workbook.ron was last
+    /// written whole) into workbook.ron, leaving one file
+    Compact {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// List backups, or restore one (the current file is kept as a backup first)
     Restore {
         /// The backup to restore, as `careerbook restore` lists it
@@ -310,6 +317,7 @@ pub fn run(command: Command, paths: &Paths) -> Result<(), Failure> {
     match command {
         Command::Path { format } => backups::path(paths, format),
         Command::Restore { name, format } => backups::restore(paths, name.as_deref(), format),
+        Command::Compact { format } => backups::compact(paths, format),
         Command::Runway { format, all } => {
             runway::runway(paths, format, all, crate::domain::dates::today())
         }
@@ -384,11 +392,40 @@ pub fn open_for_writing(paths: &Paths) -> Result<Session, Failure> {
     if let Some(reason) = session.read_only() {
         return Err(Failure::runtime(format!("nothing was changed: {reason}")));
     }
-    // An upgrade, swept temp files, a directory others can list: said once.
+    tell_notes(&session);
+    Ok(session)
+}
+
+/// What opening to write noticed, said once: an upgrade, swept temp files, a
+/// directory others can list, a journal line cut short.
+fn tell_notes(session: &Session) {
     for note in &session.notes {
         warn(note);
     }
-    Ok(session)
+}
+
+/// Adds one record and saves it, for a command that adds one record (as
+/// `apply_and_save`), and returns it as stored. Records whose checks read
+/// nothing but themselves are added without reading the workbook when the
+/// journal allows (`store::quick`); otherwise through a whole session.
+pub fn add_and_save(
+    paths: &Paths,
+    item: Item,
+    today: chrono::NaiveDate,
+    refused: impl Fn(Invalid) -> Failure,
+) -> Result<Item, Failure> {
+    match quick::add(paths, item.clone(), today)? {
+        Quick::Saved(stored) => return Ok(*stored),
+        Quick::Refused(err) => return Err(edit_failure(err, refused)),
+        Quick::Declined => {}
+    }
+    let mut session = open_for_writing(paths)?;
+    session.set_today(today);
+    let added = apply_and_save(&mut session, Edit::Add(item), refused)?;
+    added
+        .first()
+        .and_then(|&(kind, id)| kind.find(session.workbook(), id))
+        .ok_or_else(|| Failure::runtime("the record was saved but cannot be read back"))
 }
 
 /// Applies one edit and saves it, for a command that changes the workbook.
@@ -423,7 +460,14 @@ pub fn apply_and_save(
             }
             Ok(applied.added)
         }
-        Err(EditError::Invalid(invalid)) => Err(refused(invalid)),
-        Err(err) => Err(Failure::runtime(format!("nothing was changed: {err}"))),
+        Err(err) => Err(edit_failure(err, refused)),
+    }
+}
+
+/// An edit the domain refused, as a command's failure.
+fn edit_failure(err: EditError, refused: impl Fn(Invalid) -> Failure) -> Failure {
+    match err {
+        EditError::Invalid(invalid) => refused(invalid),
+        err => Failure::runtime(format!("nothing was changed: {err}")),
     }
 }

@@ -29,7 +29,7 @@ use serde_json::Value;
 macro_rules! records {
     ($( $variant:ident($ty:ty) => $noun:literal, $($field:ident).+, $check:expr, $label:expr ; )+) => {
         /// One stored record of any kind.
-        #[derive(Clone, Debug, PartialEq)]
+        #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
         pub enum Item { $( $variant($ty), )+ }
 
         /// The kinds of record, for naming one without holding it.
@@ -194,6 +194,47 @@ impl Kind {
     }
 }
 
+impl Item {
+    /// Whether adding this record can be checked knowing nothing of the
+    /// workbook but its id counter, because its checks read only the record
+    /// itself: `careerbook log` adds a win that way, without reading the
+    /// file. Every kind is named, so a kind added later must decide.
+    pub fn stands_alone(&self) -> bool {
+        match self {
+            // Checked against the contacts it names.
+            Item::Application(app) => app.contacts.is_empty(),
+            // At most one hand tick per checklist item.
+            Item::Tick(_) => false,
+            Item::Win(_)
+            | Item::Account(_)
+            | Item::Expense(_)
+            | Item::Cover(_)
+            | Item::Income(_)
+            | Item::OneOff(_)
+            | Item::Grant(_)
+            | Item::Price(_)
+            | Item::SignOn(_)
+            | Item::Bonus(_)
+            | Item::Contact(_)
+            | Item::Offer(_)
+            | Item::Signal(_)
+            | Item::Conflict(_) => true,
+        }
+    }
+}
+
+/// The records an edit, applied again to another copy of the file, added
+/// under other ids than before (the other copy had handed those out):
+/// `(kind, old id, new id)`, for renaming them in the edits that follow.
+pub fn renamed(before: &[(Kind, Id)], after: &[(Kind, Id)]) -> Vec<(Kind, Id, Id)> {
+    before
+        .iter()
+        .zip(after)
+        .filter(|(old, new)| old.1 != new.1)
+        .map(|(&(kind, from), &(_, to))| (kind, from, to))
+        .collect()
+}
+
 fn unmergeable(err: serde_json::Error) -> Invalid {
     Invalid::new(
         "record",
@@ -206,7 +247,7 @@ fn unmergeable(err: serde_json::Error) -> Invalid {
 macro_rules! sections {
     ($( $variant:ident($ty:ty) => $noun:literal, $($field:ident).+, $check:expr ; )+) => {
         /// A new value for one single-valued part of the workbook.
-        #[derive(Clone, Debug, PartialEq)]
+        #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
         pub enum Section { $( $variant($ty), )+ }
 
         /// The single-valued parts, for naming one without holding its value.
@@ -287,14 +328,16 @@ sections! {
 /// A value as it was when a change began, and as the change leaves it. The
 /// `before` is what makes a field-by-field merge possible: a field whose
 /// `after` equals its `before` was not touched and keeps whatever is stored.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Change<T> {
     pub before: T,
     pub after: T,
 }
 
-/// A change to a workbook.
-#[derive(Clone, Debug, PartialEq)]
+/// A change to a workbook. It is saved as a line of the journal (RON), so
+/// its shape is part of the file format (docs/data-format.md).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Edit {
     /// Adds a record under a freshly allocated id (written back into the edit).
     Add(Item),

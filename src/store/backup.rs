@@ -3,7 +3,7 @@
 
 use super::disk::{Disk, RealDisk};
 use super::file::{self, write_atomic};
-use super::{Paths, StoreError};
+use super::{Paths, StoreError, journal};
 use chrono::{Local, NaiveDateTime};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -82,17 +82,30 @@ pub fn write(
     bytes: &[u8],
     reason: Reason,
 ) -> Result<PathBuf, StoreError> {
+    write_as(disk, paths, bytes, reason, "ron")
+}
+
+/// Writes a backup named `workbook-<time>-<reason>.<extension>`. Only `.ron`
+/// files are workbooks that `restore` lists; a journal kept aside is not one.
+fn write_as(
+    disk: &dyn Disk,
+    paths: &Paths,
+    bytes: &[u8],
+    reason: Reason,
+    extension: &str,
+) -> Result<PathBuf, StoreError> {
     file::ensure_dirs(paths)?;
     let stamp = Local::now().naive_local().format(STAMP).to_string();
+    let tag = reason.tag();
     let mut target = paths
         .backups
-        .join(format!("workbook-{stamp}-{}.ron", reason.tag()));
+        .join(format!("workbook-{stamp}-{tag}.{extension}"));
     let mut n = 1;
     while target.exists() {
         n += 1;
         target = paths
             .backups
-            .join(format!("workbook-{stamp}-{}-{n}.ron", reason.tag()));
+            .join(format!("workbook-{stamp}-{tag}-{n}.{extension}"));
     }
     write_atomic(disk, &paths.backups, &target, bytes)?;
     Ok(target)
@@ -160,15 +173,20 @@ pub fn is_good(path: &Path) -> bool {
     matches!(file::read_bytes(path), Ok(Some(bytes)) if file::parse(path, &bytes, super::migrate::STEPS).is_ok())
 }
 
+/// Whether today's automatic backup has been taken.
+pub fn taken_today(paths: &Paths) -> bool {
+    let today = Local::now().date_naive();
+    list(paths).is_ok_and(|backups| {
+        backups
+            .iter()
+            .any(|b| b.reason == Reason::Auto && b.taken.date() == today)
+    })
+}
+
 /// Takes today's automatic backup of `current` unless one exists, then trims
 /// the automatic backups to [`KEEP_AUTO`].
 pub fn daily(disk: &dyn Disk, paths: &Paths, current: &[u8]) -> Result<(), StoreError> {
-    let backups = list(paths)?;
-    let today = Local::now().date_naive();
-    let have_today = backups
-        .iter()
-        .any(|b| b.reason == Reason::Auto && b.taken.date() == today);
-    if !have_today {
+    if !taken_today(paths) {
         write(disk, paths, current, Reason::Auto)?;
     }
     trim(disk, paths, Reason::Auto, KEEP_AUTO)
@@ -219,17 +237,22 @@ fn base_of(unsaved: &Path) -> PathBuf {
 /// What a restore did.
 #[derive(Debug)]
 pub struct Restored {
-    /// The previous workbook, kept as a backup of its own.
+    /// The previous workbook (the journal's edits in it), kept as a backup of
+    /// its own, or the damaged file.
     pub kept: Option<PathBuf>,
+    /// The journal, kept aside as it was when it could not be folded into
+    /// `kept` (the workbook or the journal could not be read).
+    pub journal: Option<PathBuf>,
     /// For an `unsaved` backup: its edits merged into the current workbook
     /// (nothing saved since is lost), rather than the workbook replaced.
     pub merged: Option<crate::domain::combine::Combined>,
 }
 
 /// Puts back the backup called `name`, first keeping the current file
-/// (readable or not) as a backup of its own. An `unsaved` backup is merged
-/// into the current workbook, field by field, from the file its edits
-/// started from; any other backup replaces the workbook.
+/// (readable or not) as a backup of its own, and retires the journal, whose
+/// edits that copy holds. An `unsaved` backup is merged into the current
+/// workbook, field by field, from the file its edits started from; any other
+/// backup replaces the workbook.
 pub fn restore(paths: &Paths, name: &str) -> Result<Restored, String> {
     let backup = list(paths)
         .map_err(|e| e.to_string())?
@@ -246,20 +269,17 @@ pub fn restore(paths: &Paths, name: &str) -> Result<Restored, String> {
     let _lock =
         super::lock::Lock::acquire(&paths.lock, super::lock::WAIT).map_err(|e| e.to_string())?;
     let current = file::read_bytes(&paths.workbook).map_err(|e| e.to_string())?;
-    let kept = match &current {
-        Some(current) => {
-            let readable = file::parse(&paths.workbook, current, super::migrate::STEPS).is_ok();
-            let reason = if readable {
-                Reason::PreRestore
-            } else {
-                Reason::Damaged
-            };
-            Some(write(&RealDisk, paths, current, reason).map_err(|e| e.to_string())?)
-        }
-        None => None,
-    };
-    let merged = match (&backup.reason, &current) {
-        (Reason::Unsaved, Some(current)) => merge_unsaved(paths, &backup.path, &bytes, current)?,
+    let pending = file::read_bytes(&paths.journal).map_err(|e| e.to_string())?;
+    let now = as_read(paths, current.as_deref(), pending.as_deref());
+    let (kept, journal) = keep_current(
+        paths,
+        current.as_deref(),
+        pending.as_deref(),
+        now.as_deref(),
+    )
+    .map_err(|e| e.to_string())?;
+    let merged = match (backup.reason, &now) {
+        (Reason::Unsaved, Some(now)) => merge_unsaved(paths, &backup.path, &bytes, now)?,
         _ => None,
     };
     let bytes = match &merged {
@@ -267,9 +287,64 @@ pub fn restore(paths: &Paths, name: &str) -> Result<Restored, String> {
         None => bytes,
     };
     let target = file::save_target(&paths.workbook).map_err(|e| e.to_string())?;
-    write_atomic(&RealDisk, file::parent_dir(&target), &target, &bytes)
+    let journal_len = pending.as_ref().map(|j| j.len() as u64);
+    journal::replace_workbook(&RealDisk, paths, &target, &bytes, journal_len)
+        .and_then(|()| file::sync_dir(&RealDisk, file::parent_dir(&target)))
         .map_err(|e| e.to_string())?;
-    Ok(Restored { kept, merged })
+    if pending.is_some() {
+        // One that stays is inert: its last line names the restored file.
+        let _ = journal::remove(&RealDisk, &paths.journal);
+    }
+    Ok(Restored {
+        kept,
+        journal,
+        merged,
+    })
+}
+
+/// The workbook as careerbook reads it now, the journal's edits in it, as
+/// one file; `None` when the workbook or the journal cannot be read.
+fn as_read(paths: &Paths, current: Option<&[u8]>, pending: Option<&[u8]>) -> Option<Vec<u8>> {
+    let current = current?;
+    file::parse(&paths.workbook, current, super::migrate::STEPS).ok()?;
+    match pending {
+        None => Some(current.to_vec()),
+        Some(pending) => journal::parse(&paths.journal, pending.to_vec())
+            .and_then(|j| journal::folded(paths, super::migrate::STEPS, current, &j))
+            .ok(),
+    }
+}
+
+/// Keeps what a restore replaces: the workbook as careerbook reads it (`now`)
+/// as `pre-restore`; or, when that cannot be read, the workbook file as it is
+/// (`damaged`) and the journal beside it. Returns the two copies' paths.
+fn keep_current(
+    paths: &Paths,
+    current: Option<&[u8]>,
+    pending: Option<&[u8]>,
+    now: Option<&[u8]>,
+) -> Result<(Option<PathBuf>, Option<PathBuf>), StoreError> {
+    if let Some(now) = now {
+        return Ok((
+            Some(write(&RealDisk, paths, now, Reason::PreRestore)?),
+            None,
+        ));
+    }
+    let kept = match current {
+        Some(current) => Some(write(&RealDisk, paths, current, Reason::Damaged)?),
+        None => None,
+    };
+    let journal = match pending {
+        Some(pending) => Some(write_as(
+            &RealDisk,
+            paths,
+            pending,
+            Reason::Damaged,
+            "journal",
+        )?),
+        None => None,
+    };
+    Ok((kept, journal))
 }
 
 /// The edits of an `unsaved` backup merged into `current`, when its base is

@@ -2,6 +2,10 @@
 //! that tests can make any one of them fail (a full disk, a failing fsync, a
 //! refused rename) and check that nothing is lost. careerbook itself only ever
 //! uses [`RealDisk`]; nothing a user can set chooses another.
+//!
+//! The journal's steps (open to append, flush the data, cut back) do what the
+//! operating system does unless a test disk overrides them, so a test disk
+//! written for whole-file saves fails only the steps it knows.
 
 use std::fmt::Debug;
 use std::fs::{self, File, OpenOptions};
@@ -22,6 +26,19 @@ pub trait Disk: Debug + Send {
     /// Flushes the directory, so that renames and removals in it survive a crash.
     fn sync_dir(&self, dir: &Path) -> io::Result<()>;
     fn remove_file(&self, path: &Path) -> io::Result<()>;
+    /// Opens an existing file to add to its end.
+    fn open_append(&self, path: &Path) -> io::Result<File> {
+        OpenOptions::new().append(true).open(path)
+    }
+    /// Flushes what was added to a file (and its new length) to the device:
+    /// all an append needs, cheaper than [`Disk::sync_file`].
+    fn sync_data(&self, file: &File) -> io::Result<()> {
+        file.sync_data()
+    }
+    /// Cuts a file back to `len` bytes: an append that failed half-way.
+    fn truncate(&self, file: &File, len: u64) -> io::Result<()> {
+        file.set_len(len)
+    }
 }
 
 /// The operating system's file system.

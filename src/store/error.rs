@@ -57,6 +57,9 @@ pub enum StoreError {
         stopped: bool,
     },
 
+    #[error("{} is missing, but {} holds edits made to it since it was last written whole; nothing was changed. Put the workbook back (`careerbook restore` lists the backups and restores one), or remove {} to start afresh.", workbook.display(), journal.display(), journal.display())]
+    Orphaned { workbook: PathBuf, journal: PathBuf },
+
     #[error("not saved: {reason}")]
     ReadOnly { reason: String },
 }

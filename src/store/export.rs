@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 /// Writes `bytes` to `path` and returns the absolute path written. Without
 /// `replace`, an existing file is left alone and reported. Nothing is ever
 /// written inside careerbook's own data directory (`ours`): an export must not
-/// replace the workbook, its lock or a backup behind the store's back.
+/// replace the workbook, its journal, its lock or a backup behind the store's back.
 pub fn write_file(
     path: &Path,
     bytes: &[u8],
@@ -91,7 +91,7 @@ pub fn read_stdin() -> Result<Vec<u8>, StoreError> {
 /// force it: a directory that does not exist; anything that is not a regular
 /// file (a device, a FIFO, a socket: writing there could block or harm it);
 /// and careerbook's own files, wherever links put them — the data directory,
-/// the workbook, its lock and its backups.
+/// the workbook, its journal, its lock and its backups.
 fn target_for(path: &Path, ours: &Paths) -> Result<PathBuf, StoreError> {
     let target = absolute(path)?;
     let dir = target.parent().unwrap_or(Path::new("/"));
@@ -134,7 +134,7 @@ fn target_for(path: &Path, ours: &Paths) -> Result<PathBuf, StoreError> {
 fn refuse_ours(target: &Path, resolved: &Path, ours: &Paths) -> Result<(), StoreError> {
     let real = |p: &Path| fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
     let data_dir = real(&ours.dir);
-    let own_file = [&ours.workbook, &ours.lock]
+    let own_file = [&ours.workbook, &ours.journal, &ours.lock]
         .into_iter()
         .any(|p| real(p) == resolved || same_file(p, resolved));
     let parent = resolved.parent().unwrap_or(Path::new("/"));
@@ -302,8 +302,10 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let data = Paths::in_dir(dir.path());
         fs::write(&data.workbook, b"(version: 1)").expect("workbook");
+        fs::write(&data.journal, b"Journal(version: 2)\n").expect("journal");
         for target in [
             data.workbook.clone(),
+            data.journal.clone(),
             data.dir.join("notes.md"),
             data.backups.join("x.ron"),
         ] {
@@ -314,6 +316,10 @@ mod tests {
         let err = write_own_file(&data.workbook, b"x", |_| true, true, &data).unwrap_err();
         assert!(err.to_string().contains("own data directory"), "{err}");
         assert_eq!(fs::read(&data.workbook).expect("read"), b"(version: 1)");
+        assert_eq!(
+            fs::read(&data.journal).expect("read"),
+            b"Journal(version: 2)\n"
+        );
     }
 
     #[test]

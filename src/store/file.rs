@@ -92,6 +92,13 @@ pub fn loose_directory(paths: &Paths) -> Option<String> {
 /// The bytes of `path`, or `None` when it does not exist. Refuses oversized files
 /// without reading them.
 pub fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
+    Ok(read_stamped(path)?.map(|(bytes, _)| bytes))
+}
+
+/// The bytes of `path` and the stamp of the very file they were read from
+/// (another may have been renamed over `path` since), or `None` when it does
+/// not exist. Refuses oversized files without reading them.
+pub fn read_stamped(path: &Path) -> Result<Option<(Vec<u8>, Stamp)>, StoreError> {
     let file = match File::open(path) {
         Ok(file) => file,
         // A link to a missing file (on a drive not mounted, say) is not "no
@@ -102,10 +109,10 @@ pub fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
         Err(e) if e.kind() == ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(StoreError::io("open", path, e)),
     };
-    let size = file
+    let meta = file
         .metadata()
-        .map_err(|e| StoreError::io("inspect", path, e))?
-        .len();
+        .map_err(|e| StoreError::io("inspect", path, e))?;
+    let size = meta.len();
     let limit = max_bytes();
     if size > limit {
         return Err(too_large(path, size, limit));
@@ -118,7 +125,7 @@ pub fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>, StoreError> {
     if bytes.len() as u64 > limit {
         return Err(too_large(path, bytes.len() as u64, limit));
     }
-    Ok(Some(bytes))
+    Ok(Some((bytes, Stamp::of(&meta))))
 }
 
 /// Parses workbook bytes, checking the format version first.
@@ -212,7 +219,10 @@ fn probe_version(path: &Path, text: &str) -> Result<u32, StoreError> {
 /// Deserializes `text`; an error names the line, the column and the field it
 /// happened in (`impact.wins[2].date`), since ron's own message often names
 /// only the type.
-fn read_ron<T: serde::de::DeserializeOwned>(path: &Path, text: &str) -> Result<T, StoreError> {
+pub(super) fn read_ron<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    text: &str,
+) -> Result<T, StoreError> {
     // Tracking the field path costs a good part of a parse, so it is only
     // done again, to explain, when the plain parse fails.
     match ron::Options::default().from_str(text) {
@@ -308,18 +318,54 @@ pub fn to_bytes(workbook: &Workbook) -> Result<Vec<u8>, StoreError> {
         .indentor("    ")
         .struct_names(false)
         .separate_tuple_members(false)
-        // Apostrophes and accents stay as typed; quotes make a raw string.
-        .escape_strings(false)
+        // Control characters (ESC, NUL, a bidi override pasted from a job
+        // post) are written as escapes, never raw: `cat workbook.ron` must not
+        // hand them to a terminal. Line breaks in a note become `\n`, so a
+        // record stays on one line. Accents stay as typed, and apostrophes
+        // too (see `tidy_escapes`).
+        .escape_strings(true)
         // Below the lists, each record is written on one line of its own:
         // half the bytes of one field per line, so large workbooks load and
         // save in half the time, and a record is still easy to find and copy.
         .depth_limit(3);
-    let mut text =
-        ron::ser::to_string_pretty(workbook, config).map_err(|e| StoreError::ReadOnly {
+    let mut text = ron::ser::to_string_pretty(workbook, config)
+        .map(tidy_escapes)
+        .map_err(|e| StoreError::ReadOnly {
             reason: format!("the workbook could not be written as RON ({e})"),
         })?;
     text.push('\n');
     Ok(text.into_bytes())
+}
+
+/// RON text with the escapes people do not need taken out again: inside a
+/// string ron's escaping writes `'` as `\'`, which reads back the same as `'`
+/// (so `Priya's` stays `Priya's`). Everything else — `\"`, `\\`, `\n`,
+/// `\u{1b}` — is kept.
+pub(crate) fn tidy_escapes(text: String) -> String {
+    if !text.contains("\\'") {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    let mut in_string = false;
+    while let Some(c) = chars.next() {
+        match (in_string, c) {
+            (true, '\\') => match chars.next() {
+                Some('\'') => out.push('\''),
+                Some(next) => {
+                    out.push('\\');
+                    out.push(next);
+                }
+                None => out.push('\\'),
+            },
+            (_, '"') => {
+                in_string = !in_string;
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 /// Where the workbook's bytes really live: `workbook` itself or, when it is a
@@ -361,21 +407,49 @@ pub fn write_atomic(
 /// The first half of [`write_atomic`]: writes and flushes a temp file, then
 /// renames it over `target`. The rename is durable only after [`sync_dir`].
 pub fn replace(disk: &dyn Disk, dir: &Path, target: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let temp = stage(disk, dir, target, bytes)?;
+    put_in_place(disk, &temp, target)
+}
+
+/// Writes `bytes` to a new temp file in `dir` and flushes it: the file that
+/// [`put_in_place`] then renames over `target`. On failure no temp file is
+/// left behind.
+pub fn stage(
+    disk: &dyn Disk,
+    dir: &Path,
+    target: &Path,
+    bytes: &[u8],
+) -> Result<PathBuf, StoreError> {
     let temp = dir.join(format!(
         "{}{}.{}",
         Paths::TEMP_PREFIX,
         std::process::id(),
         unique_suffix()
     ));
-    let result = write_temp(disk, &temp, target, bytes).and_then(|()| {
-        disk.rename(&temp, target)
-            .map_err(|e| StoreError::io("replace", target, e))
-    });
+    match write_temp(disk, &temp, target, bytes) {
+        Ok(()) => Ok(temp),
+        Err(err) => {
+            discard(disk, &temp);
+            Err(err)
+        }
+    }
+}
+
+/// Renames a staged temp file over `target`; if that fails, the temp file goes.
+pub fn put_in_place(disk: &dyn Disk, temp: &Path, target: &Path) -> Result<(), StoreError> {
+    let result = disk
+        .rename(temp, target)
+        .map_err(|e| StoreError::io("replace", target, e));
     if result.is_err() {
-        // Best effort: what cannot be removed now is swept at the next start.
-        let _ = disk.remove_file(&temp);
+        discard(disk, temp);
     }
     result
+}
+
+/// Removes a temp file that will not be used. Best effort: what cannot be
+/// removed now is swept at the next start.
+pub fn discard(disk: &dyn Disk, temp: &Path) {
+    let _ = disk.remove_file(temp);
 }
 
 /// Errors name `target`, the file the user knows, rather than the temp file.
@@ -442,20 +516,31 @@ fn temp_files(paths: &Paths) -> Vec<PathBuf> {
 /// inode, so a changed stamp means the file may have changed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Stamp {
-    inode: u64,
-    len: u64,
-    modified: Option<std::time::SystemTime>,
+    pub inode: u64,
+    pub len: u64,
+    /// Nanoseconds since 1970 (0 where the file system keeps no time).
+    pub modified: u64,
+}
+
+impl Stamp {
+    fn of(meta: &fs::Metadata) -> Self {
+        use std::os::unix::fs::MetadataExt;
+        let modified = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX));
+        Stamp {
+            inode: meta.ino(),
+            len: meta.len(),
+            modified,
+        }
+    }
 }
 
 /// The stamp of `path`, or `None` if it does not exist (or cannot be inspected).
 pub fn stamp(path: &Path) -> Option<Stamp> {
-    use std::os::unix::fs::MetadataExt;
-    let meta = fs::metadata(path).ok()?;
-    Some(Stamp {
-        inode: meta.ino(),
-        len: meta.len(),
-        modified: meta.modified().ok(),
-    })
+    fs::metadata(path).ok().map(|meta| Stamp::of(&meta))
 }
 
 /// Whether any leftover temp file exists (checked without the lock).
@@ -474,7 +559,7 @@ mod tests {
     }
 
     #[test]
-    fn awkward_text_survives_a_round_trip_unescaped() {
+    fn awkward_text_survives_a_round_trip_and_never_reaches_a_terminal_raw() {
         use crate::domain::impact::{Category, Win};
         let awkward = [
             "Priya's \"quoted\" win",
@@ -482,6 +567,7 @@ mod tests {
             "two\nlines\tand a tab",
             "accents: café, naïve, 日本",
             "control \u{1} char",
+            "an ESC[2J \u{1b}[2J, a bidi override \u{202e}, a NUL \u{0}",
         ];
         let mut workbook = Workbook::default();
         for (i, title) in awkward.iter().enumerate() {
@@ -500,9 +586,16 @@ mod tests {
         let bytes = to_bytes(&workbook).expect("serialize");
         let text = String::from_utf8(bytes.clone()).expect("utf-8");
         assert!(
-            text.contains("Priya's"),
+            text.contains("Priya's \\\"quoted\\\" win"),
             "apostrophes are not escaped:\n{text}"
         );
+        assert!(text.contains("café, naïve, 日本"), "accents as typed");
+        assert!(
+            !text.chars().any(|c| c.is_control() && c != '\n'),
+            "no control character is written raw:\n{text}"
+        );
+        let records = text.lines().filter(|l| l.contains("(id: ")).count();
+        assert_eq!(records, awkward.len(), "one record per line:\n{text}");
         match parse(Path::new("w.ron"), &bytes, &[]).expect("parses back") {
             Parsed::Current(back) => assert_eq!(back, workbook),
             other => panic!("expected current, got {other:?}"),

@@ -9,12 +9,14 @@ pub mod disk;
 mod error;
 pub mod export;
 pub mod file;
+pub mod journal;
 pub mod lock;
 pub mod migrate;
 mod paths;
+pub mod quick;
 mod session;
 pub mod sync;
 
 pub use error::StoreError;
 pub use paths::{DIR_VAR, Paths};
-pub use session::{Applied, OpenOptions, Saved, Session, UNDO_DEPTH};
+pub use session::{Applied, Compacted, OpenOptions, Saved, Session, UNDO_DEPTH};

@@ -10,6 +10,8 @@ pub const DIR_VAR: &str = "CAREERBOOK_DIR";
 pub struct Paths {
     pub dir: PathBuf,
     pub workbook: PathBuf,
+    /// Edits saved since the workbook was last written whole (see `store::journal`).
+    pub journal: PathBuf,
     pub lock: PathBuf,
     pub backups: PathBuf,
 }
@@ -20,6 +22,7 @@ impl Paths {
         let dir = dir.into();
         Self {
             workbook: dir.join("workbook.ron"),
+            journal: dir.join("workbook.journal"),
             lock: dir.join("workbook.lock"),
             backups: dir.join("backups"),
             dir,
@@ -65,6 +68,7 @@ mod tests {
     fn explicit_dir_wins_and_names_the_files() {
         let paths = Paths::resolve(Some(Path::new("/tmp/cb"))).expect("explicit dir resolves");
         assert_eq!(paths.workbook, Path::new("/tmp/cb/workbook.ron"));
+        assert_eq!(paths.journal, Path::new("/tmp/cb/workbook.journal"));
         assert_eq!(paths.lock, Path::new("/tmp/cb/workbook.lock"));
         assert_eq!(paths.backups, Path::new("/tmp/cb/backups"));
     }

@@ -1,20 +1,28 @@
 //! A workbook open for reading and editing: the one path by which edits reach disk.
 //!
-//! Each edit is applied in memory and saved at once. Saving takes the lock,
-//! re-reads the file, and if another process changed it since we read it,
-//! rebuilds from that newer file and re-applies our unsaved edits on top, so
-//! nothing the other process wrote is lost. A save that fails keeps the edit
-//! in memory (and on the undo stack) and is retried, whole, with the next save.
+//! Each edit is applied in memory and saved at once. A command (a session
+//! holding the lock from reading to saving) saves by adding the edit to the
+//! journal; the full-screen workbook writes the whole file, which folds the
+//! journal in. Either way the save takes the lock, re-reads the files, and
+//! if another process changed them since we read them, rebuilds from the
+//! newer files and re-applies our unsaved edits on top, so nothing the other
+//! process wrote is lost. A save that fails keeps the edit in memory (and on
+//! the undo stack) and is retried, whole, with the next save.
+
+mod files;
 
 use super::backup::{self, Reason};
 use super::disk::{Disk, RealDisk};
 use super::file::{self, Parsed};
+use super::journal::{self, Onto};
 use super::lock::{self, Lock, Waiter};
 use super::{Paths, StoreError, migrate};
-use crate::domain::edit::{Edit, EditError, Kind, Merge, Outcome};
+use crate::domain::edit::{self, Edit, EditError, Kind, Merge, Outcome};
 use crate::domain::workbook::Workbook;
 use crate::domain::{Id, dates};
 use chrono::NaiveDate;
+use files::{Files, Seen};
+use std::borrow::Cow;
 
 /// How many edits `undo` can step back through.
 pub const UNDO_DEPTH: usize = 100;
@@ -29,7 +37,8 @@ pub struct OpenOptions {
     /// Write an empty workbook when none exists (the TUI does; read-only commands do not).
     pub create: bool,
     /// Hold the lock from open until the session ends: for a command that reads,
-    /// edits and saves once, so nobody can write in between.
+    /// edits and saves once, so nobody can write in between. Such a session
+    /// saves by adding to the journal instead of writing the whole file.
     pub hold_lock: bool,
 }
 
@@ -42,6 +51,9 @@ struct Entry {
     /// An undo is itself an edit, but undo never steps back through it.
     is_undo: bool,
     undone: bool,
+    /// The day it was applied, and the id counter after it: its journal line.
+    date: NaiveDate,
+    next_id: Id,
 }
 
 /// An edit that was applied: the ids it added, what merging it with the
@@ -70,6 +82,16 @@ pub struct Saved {
     pub outcome: Outcome,
 }
 
+/// What folding the journal into the workbook did.
+#[derive(Debug, Default, PartialEq)]
+pub struct Compacted {
+    /// How many edits of the journal the workbook took in (0: there was no journal).
+    pub edits: usize,
+    /// The workbook was written, but the day's backup failed or the journal
+    /// could not be removed.
+    pub backup_failed: Option<String>,
+}
+
 #[derive(Debug)]
 pub struct Session {
     paths: Paths,
@@ -78,6 +100,10 @@ pub struct Session {
     on_disk: Option<Vec<u8>>,
     /// The stamp of the file when `on_disk` was read or written, for a cheap check.
     stamp: Option<file::Stamp>,
+    /// The journal when we last read or wrote it; its edits are in `workbook`.
+    journal: Seen,
+    /// Saves add to the journal (a command) rather than write the whole file.
+    appends: bool,
     read_only: Option<String>,
     entries: Vec<Entry>,
     held: Option<Lock>,
@@ -132,6 +158,8 @@ impl Session {
             workbook: Workbook::default(),
             on_disk: None,
             stamp: None,
+            journal: Seen::none(),
+            appends: options.hold_lock,
             read_only: None,
             entries: Vec::new(),
             held: None,
@@ -185,11 +213,28 @@ impl Session {
                 copy.display()
             ));
         }
+        if lock.is_some() && session.journal.torn {
+            session.notes.push(format!(
+                "the last line of {} was cut short (a save interrupted by a crash or a full \
+                 disk) and was ignored; the edits before it are kept",
+                session.paths.journal.display()
+            ));
+        }
         let missing = session.on_disk.is_none() && options.create;
         if lock.is_some() && session.read_only.is_none() && (missing || migrated_from.is_some()) {
             let bytes = file::to_bytes(&session.workbook)?;
             if let Some(problem) = session.write(bytes)? {
                 session.notes.push(problem);
+            }
+        } else if lock.is_some() && session.fold_due_at_open(options) {
+            // Not folding only costs time: the journal keeps being read.
+            let folded = file::to_bytes(&session.workbook).and_then(|bytes| session.write(bytes));
+            match folded {
+                Ok(problem) => session.notes.extend(problem),
+                Err(err) => session.notes.push(format!(
+                    "the journal could not be folded into the workbook ({err}); its edits are \
+                     kept and read from it"
+                )),
             }
         }
         if options.hold_lock {
@@ -214,19 +259,45 @@ impl Session {
         self.waiter = WaiterSlot(Some(waiter));
     }
 
-    /// Reads and parses the file into this session. Returns the format version
-    /// it was upgraded from in memory, if it was older (it then needs saving).
+    /// Whether a session that can write, just opened, should fold the
+    /// journal into the workbook: the full-screen workbook always does; a
+    /// command when it is the first save of the day (so the day's backup
+    /// holds the journal's edits), when the journal has grown large, or when
+    /// no line may be added to it (a hand edit of the workbook, a line cut
+    /// short, a fold cut short).
+    fn fold_due_at_open(&self, options: OpenOptions) -> bool {
+        if !options.create || self.read_only.is_some() || !self.journal.present() {
+            return false;
+        }
+        let workbook_len = self.on_disk.as_ref().map_or(0, Vec::len) as u64;
+        !options.hold_lock
+            || !self.journal.appendable
+            || journal::is_due_for_folding(self.journal.bytes.len() as u64, workbook_len)
+            || !backup::taken_today(&self.paths)
+    }
+
+    /// Reads and parses the file, and applies its journal, into this session.
+    /// Returns the format version it was upgraded from in memory, if it was
+    /// older (it then needs saving).
     fn load(&mut self) -> Result<Option<u32>, StoreError> {
-        let read = file::read_bytes(&self.paths.workbook).map_err(|e| self.with_backup(e))?;
-        let Some(bytes) = read else {
+        let files = Files::read(&self.paths).map_err(|e| self.with_backup(e))?;
+        let Some(bytes) = files.workbook else {
+            if files.journal.is_some() {
+                return Err(StoreError::Orphaned {
+                    workbook: self.paths.workbook.clone(),
+                    journal: self.paths.journal.clone(),
+                });
+            }
             self.workbook = Workbook::default();
             self.on_disk = None;
+            self.stamp = None;
+            self.journal = Seen::none();
             return Ok(None);
         };
         let mut migrated = None;
         let parsed = file::parse(&self.paths.workbook, &bytes, self.steps)
             .map_err(|e| self.with_backup(e))?;
-        self.workbook = match parsed {
+        let mut workbook = match parsed {
             Parsed::Current(workbook) => workbook,
             Parsed::Migrated { from, workbook } => {
                 migrated = Some(from);
@@ -244,9 +315,33 @@ impl Session {
                 workbook
             }
         };
+        self.journal = Seen::none();
+        if let Some(journal) = &files.journal {
+            if journal.is_newer() && self.read_only.is_none() {
+                self.read_only = Some(self.newer_journal(journal).to_string());
+            }
+            let pending = journal.pending(&bytes);
+            let count = pending.len();
+            let replayed = journal::replay(&mut workbook, pending);
+            self.notes.extend(
+                replayed.dropped.iter().map(|d| {
+                    format!("an edit in the journal no longer applies to the workbook: {d}")
+                }),
+            );
+            self.journal = Seen::of(journal, files.journal_stamp, files.stamp, count);
+        }
+        self.workbook = workbook;
         self.on_disk = Some(bytes);
-        self.stamp = file::stamp(&self.paths.workbook);
+        self.stamp = files.stamp;
         Ok(migrated)
+    }
+
+    fn newer_journal(&self, journal: &journal::Journal) -> StoreError {
+        StoreError::Newer {
+            path: self.paths.journal.clone(),
+            found: journal.version(),
+            supported: workbook_version(),
+        }
     }
 
     /// A damaged or oversized file's error gains the newest good backup to offer.
@@ -344,6 +439,8 @@ impl Session {
             saved: false,
             is_undo,
             undone: false,
+            date: self.today,
+            next_id: self.workbook.next_id,
         });
         self.trim_history();
         let saved = self.save();
@@ -410,49 +507,82 @@ impl Session {
                 limit,
             });
         }
-        backup::keep_unsaved(&*self.disk, &self.paths, &bytes, self.on_disk.as_deref())
+        // What the unsaved edits started from: the file as read, journal in it.
+        let base = match self.on_disk {
+            Some(_) => self.as_read(None).ok(),
+            None => None,
+        };
+        backup::keep_unsaved(&*self.disk, &self.paths, &bytes, base.as_deref())
     }
 
-    /// Re-reads the file if another process changed it, keeping unsaved edits.
-    /// `None` when nothing changed; else the unsaved edits of ours that no
-    /// longer apply to the newer file, so the user can be told.
+    /// Re-reads the files if another process changed them, keeping unsaved
+    /// edits. `None` when nothing changed; else the unsaved edits of ours that
+    /// no longer apply to the newer files, so the user can be told.
     pub fn refresh(&mut self) -> Result<Option<(Vec<String>, Outcome)>, StoreError> {
-        if file::stamp(&self.paths.workbook) == self.stamp {
+        let workbook = file::stamp(&self.paths.workbook);
+        if workbook == self.stamp && file::stamp(&self.paths.journal) == self.journal.stamp {
             return Ok(None);
         }
-        let current = file::read_bytes(&self.paths.workbook)?;
-        match current {
-            Some(bytes) if Some(&bytes) != self.on_disk.as_ref() => self.rebase(bytes).map(Some),
-            _ => {
-                self.stamp = file::stamp(&self.paths.workbook);
-                Ok(None)
-            }
+        if workbook == self.stamp
+            && self.unsaved() == 0
+            && let Some(picked) = self.pick_up_journal()?
+        {
+            return Ok(Some(picked));
         }
+        let files = Files::read(&self.paths)?;
+        if files.workbook.is_none() || !self.changed(&files) {
+            self.stamp = files.stamp;
+            self.journal.stamp = files.journal_stamp;
+            return Ok(None);
+        }
+        self.rebase(files).map(Some)
+    }
+
+    /// Applies only the lines another process added to the journal since we
+    /// read it, when the workbook file is unchanged and nothing of ours waits
+    /// unsaved: the view picks up a command's edit without parsing the
+    /// workbook again. `None` when it takes more than that.
+    fn pick_up_journal(&mut self) -> Result<Option<(Vec<String>, Outcome)>, StoreError> {
+        let Some((bytes, stamp)) = file::read_stamped(&self.paths.journal)? else {
+            return Ok(None);
+        };
+        // Read after the journal: a fold in between changed the workbook.
+        if file::stamp(&self.paths.workbook) != self.stamp
+            || !bytes.starts_with(&self.journal.bytes)
+        {
+            return Ok(None);
+        }
+        let Some(on_disk) = &self.on_disk else {
+            return Ok(None);
+        };
+        let journal = journal::parse(&self.paths.journal, bytes)?;
+        // A torn last line may be another writer's append under way: the
+        // lines before it are whole.
+        if !journal.made_on(self.stamp) {
+            return Ok(None);
+        }
+        let mut pending = journal.pending(on_disk);
+        let count = pending.len();
+        let added = pending.split_off(self.journal.pending.min(count));
+        let replayed = journal::replay(&mut self.workbook, added);
+        self.journal = Seen::of(&journal, Some(stamp), self.stamp, count);
+        Ok(Some((replayed.dropped, replayed.outcome)))
+    }
+
+    /// Whether the files differ from what we last read or wrote.
+    fn changed(&self, files: &Files) -> bool {
+        files.workbook != self.on_disk || files.journal_bytes() != self.journal.bytes
     }
 
     fn save(&mut self) -> Result<Saved, StoreError> {
-        // A lock held since the file was read means no careerbook wrote since:
-        // the re-read (of what may be megabytes) can be skipped.
-        let (_lock, held_since_read) = match self.held.take() {
-            Some(lock) => (lock, true),
-            None => (self.lock()?, false),
-        };
-        let current = if held_since_read {
-            None
-        } else {
-            file::read_bytes(&self.paths.workbook)?
-        };
-        let mut saved = Saved::default();
-        // A file that vanished holds nothing newer: we write ours back in full.
-        if let Some(bytes) = current
-            && Some(&bytes) != self.on_disk.as_ref()
-        {
-            saved.merged = true;
-            (saved.dropped, saved.outcome) = self.rebase(bytes)?;
-        }
+        let (_lock, mut saved) = self.catch_up()?;
         let bulk_backup = self.back_up_before_bulk();
-        let bytes = file::to_bytes(&self.workbook)?;
-        saved.backup_failed = self.write(bytes)?;
+        saved.backup_failed = if let Some(onto) = self.append_onto() {
+            self.append(onto)?
+        } else {
+            let bytes = file::to_bytes(&self.workbook)?;
+            self.write(bytes)?
+        };
         if let Some(problem) = bulk_backup {
             saved.backup_failed = Some(match saved.backup_failed {
                 Some(daily) => format!("{daily}; {problem}"),
@@ -465,22 +595,102 @@ impl Session {
         Ok(saved)
     }
 
+    /// Takes the lock and brings the session up to date with the files: if
+    /// another process changed them since we read them, rebuilds from the
+    /// newer files and re-applies our unsaved edits on top.
+    fn catch_up(&mut self) -> Result<(Lock, Saved), StoreError> {
+        // A lock held since the files were read means no careerbook wrote
+        // since: the re-read (of what may be megabytes) can be skipped.
+        if let Some(lock) = self.held.take() {
+            return Ok((lock, Saved::default()));
+        }
+        let lock = self.lock()?;
+        let mut saved = Saved::default();
+        let files = Files::read(&self.paths)?;
+        if files.workbook.is_none() {
+            // A file that vanished holds nothing newer: we write ours back in
+            // full, and retire whatever journal is there.
+            self.journal = match &files.journal {
+                Some(journal) => Seen::of(journal, files.journal_stamp, None, 0),
+                None => Seen::none(),
+            };
+            self.journal.appendable = false;
+        } else if self.changed(&files) {
+            saved.merged = true;
+            (saved.dropped, saved.outcome) = self.rebase(files)?;
+        }
+        Ok((lock, saved))
+    }
+
+    /// Where the unsaved edits go as journal lines, if they can be saved so:
+    /// in a command, when the journal takes lines, for edits a person made
+    /// (an undo merges differently) that are not an import of thousands of
+    /// records. `None`: the workbook is written whole.
+    fn append_onto(&self) -> Option<Onto> {
+        let can = self.appends
+            && self.journal.appendable
+            && !self.bulk_pending
+            && self.entries.iter().all(|e| e.saved || !e.is_undo);
+        match (can, self.journal.present(), self.stamp) {
+            (false, ..) => None,
+            (true, true, _) => Some(Onto::Existing(self.journal.bytes.len() as u64)),
+            (true, false, stamp) => stamp.map(|stamp| Onto::New(stamp.into())),
+        }
+    }
+
+    /// Saves the unsaved edits as lines of the journal, creating it if there
+    /// is none. Returns a daily backup that failed, to be reported.
+    fn append(&mut self, onto: Onto) -> Result<Option<String>, StoreError> {
+        let mut lines = Vec::new();
+        let mut count = 0;
+        for entry in self.entries.iter().filter(|e| !e.saved) {
+            lines.extend(journal::edit_line(entry.date, entry.next_id, &entry.edit)?);
+            count += 1;
+        }
+        // Whatever reads the workbook reads both files: they count together.
+        let workbook_len = self.on_disk.as_ref().map_or(0, Vec::len);
+        let size = (workbook_len + self.journal.bytes.len() + lines.len()) as u64;
+        let limit = file::max_bytes();
+        if size > limit {
+            return Err(StoreError::WouldBeTooLarge {
+                path: self.paths.workbook.clone(),
+                size,
+                limit,
+            });
+        }
+        let backup_failed = self.daily_backup(None);
+        match journal::append(&*self.disk, &self.paths.journal, onto, &lines) {
+            Ok(added) => {
+                self.journal.bytes.extend(added);
+                self.journal.stamp = file::stamp(&self.paths.journal);
+                self.journal.pending += count;
+                Ok(backup_failed)
+            }
+            Err(err) => {
+                self.journal.recheck(&self.paths);
+                Err(err)
+            }
+        }
+    }
+
     /// Before saving an edit that adds thousands of records, keeps the file as
     /// it is now (so the day's earlier work is in a backup too). A backup that
     /// fails does not stop the save; it is returned to be reported.
     fn back_up_before_bulk(&mut self) -> Option<String> {
-        if !self.bulk_pending {
+        if !self.bulk_pending || self.on_disk.is_none() {
             return None;
         }
-        let old = self.on_disk.as_ref()?;
-        let kept = backup::write(&*self.disk, &self.paths, old, Reason::PreBulk).and_then(|_| {
-            backup::trim(
-                &*self.disk,
-                &self.paths,
-                Reason::PreBulk,
-                backup::KEEP_PRE_IMPORT,
-            )
-        });
+        let kept = self
+            .as_read(None)
+            .and_then(|old| backup::write(&*self.disk, &self.paths, &old, Reason::PreBulk))
+            .and_then(|_| {
+                backup::trim(
+                    &*self.disk,
+                    &self.paths,
+                    Reason::PreBulk,
+                    backup::KEEP_PRE_IMPORT,
+                )
+            });
         match kept {
             Ok(()) => {
                 self.bulk_pending = false;
@@ -490,10 +700,30 @@ impl Session {
         }
     }
 
-    /// Replaces the in-memory workbook with the file's newer content and
-    /// re-applies the unsaved edits on top, field by field. Returns the edits
-    /// that no longer apply, and what the merges did.
-    fn rebase(&mut self, bytes: Vec<u8>) -> Result<(Vec<String>, Outcome), StoreError> {
+    /// The file as careerbook reads it now, the journal's edits in it: what a
+    /// backup must hold. `writing`: bytes about to be written, which are just
+    /// that when nothing of ours is unsaved (a fold).
+    fn as_read<'a>(&'a self, writing: Option<&'a [u8]>) -> Result<Cow<'a, [u8]>, StoreError> {
+        let old = self.on_disk.as_deref().unwrap_or_default();
+        if self.journal.pending == 0 {
+            return Ok(Cow::Borrowed(old));
+        }
+        if let (0, Some(bytes)) = (self.unsaved(), writing) {
+            return Ok(Cow::Borrowed(bytes));
+        }
+        // Seldom needed (a journal grew while an edit waited): read it afresh.
+        let journal = journal::parse(&self.paths.journal, self.journal.bytes.clone())?;
+        journal::folded(&self.paths, self.steps, old, &journal).map(Cow::Owned)
+    }
+
+    /// Replaces the in-memory workbook with the files' newer content (the
+    /// workbook `files` read, with its journal) and re-applies the unsaved
+    /// edits on top, field by field. Returns the edits that no longer apply,
+    /// and what the merges did.
+    fn rebase(&mut self, files: Files) -> Result<(Vec<String>, Outcome), StoreError> {
+        let Some(bytes) = files.workbook else {
+            return Ok((Vec::new(), Outcome::default()));
+        };
         let mut fresh = match file::parse(&self.paths.workbook, &bytes, self.steps) {
             Ok(Parsed::Current(workbook)) => workbook,
             Ok(Parsed::Newer { found, .. }) => {
@@ -515,8 +745,27 @@ impl Session {
             Err(err) => return Err(self.with_backup(err)),
         };
         let mut dropped = Vec::new();
-        let mut failed = Vec::new();
         let mut merged = Outcome::default();
+        let mut seen = Seen::none();
+        if let Some(journal) = &files.journal {
+            if journal.is_newer() {
+                let err = self.newer_journal(journal);
+                self.read_only = Some(err.to_string());
+                return Err(err);
+            }
+            let pending = journal.pending(&bytes);
+            let count = pending.len();
+            let replayed = journal::replay(&mut fresh, pending);
+            dropped.extend(
+                replayed
+                    .dropped
+                    .iter()
+                    .map(|d| format!("an edit saved by another careerbook no longer applies: {d}")),
+            );
+            merged.conflicts.extend(replayed.outcome.conflicts);
+            seen = Seen::of(journal, files.journal_stamp, files.stamp, count);
+        }
+        let mut failed = Vec::new();
         let first_unsaved = self
             .entries
             .iter()
@@ -527,7 +776,9 @@ impl Session {
             let how = merge(self.entries[i].is_undo);
             match self.entries[i].edit.apply_as(&mut fresh, self.today, how) {
                 Ok((inverse, outcome)) => {
-                    self.entries[i].inverse = inverse;
+                    let entry = &mut self.entries[i];
+                    (entry.inverse, entry.date, entry.next_id) =
+                        (inverse, self.today, fresh.next_id);
                     merged.conflicts.extend(outcome.conflicts);
                     merged.kept.extend(outcome.kept);
                     let after = self.entries[i].edit.added_ids();
@@ -544,17 +795,15 @@ impl Session {
         }
         self.workbook = fresh;
         self.on_disk = Some(bytes);
-        self.stamp = file::stamp(&self.paths.workbook);
+        self.stamp = files.stamp;
+        self.journal = seen;
         Ok((dropped, merged))
     }
 
     /// After entry `i` was re-applied and got different ids, later entries that
     /// name those records are renamed to match.
     fn remap_after(&mut self, i: usize, before: &[(Kind, Id)], after: &[(Kind, Id)]) {
-        for (&(kind, from), &(_, to)) in before.iter().zip(after) {
-            if from == to {
-                continue;
-            }
+        for (kind, from, to) in edit::renamed(before, after) {
             self.entries[i].inverse.remap(kind, from, to);
             for later in &mut self.entries[i + 1..] {
                 later.edit.remap(kind, from, to);
@@ -563,9 +812,41 @@ impl Session {
         }
     }
 
-    /// Writes `bytes` as the workbook, taking the day's backup of the old file
-    /// first. A backup that fails does not stop the save (the edit matters
-    /// more than the extra copy); it is returned to be reported.
+    /// Folds the journal into the workbook: writes the workbook whole, with
+    /// every edit of the journal (and any unsaved one of ours) in it, and
+    /// removes the journal. When there is no journal nothing is written.
+    pub fn compact(&mut self) -> Result<Compacted, StoreError> {
+        if let Some(reason) = &self.read_only {
+            return Err(StoreError::ReadOnly {
+                reason: reason.clone(),
+            });
+        }
+        let known = self.journal.present() || self.held.is_some() || self.unsaved() > 0;
+        if !known && file::stamp(&self.paths.journal).is_none() {
+            return Ok(Compacted::default());
+        }
+        let (_lock, _) = self.catch_up()?;
+        if !self.journal.present() {
+            return Ok(Compacted::default());
+        }
+        let edits = self.journal.pending;
+        let bytes = file::to_bytes(&self.workbook)?;
+        let backup_failed = self.write(bytes)?;
+        for entry in &mut self.entries {
+            entry.saved = true;
+        }
+        Ok(Compacted {
+            edits,
+            backup_failed,
+        })
+    }
+
+    /// Writes `bytes` as the workbook, whole, taking the day's backup first,
+    /// and retires the journal, whose edits the bytes hold (see
+    /// [`journal::replace_workbook`]). A backup that fails, or a journal that
+    /// cannot be removed, does not stop the save (the edit matters more than
+    /// the extra copy, and a retired journal is inert); it is returned to be
+    /// reported.
     fn write(&mut self, bytes: Vec<u8>) -> Result<Option<String>, StoreError> {
         let limit = file::max_bytes();
         if bytes.len() as u64 > limit {
@@ -575,25 +856,71 @@ impl Session {
                 limit,
             });
         }
-        let day = chrono::Local::now().date_naive();
-        let mut backup_failed = None;
-        if let (true, Some(old)) = (self.backup_attempted != Some(day), &self.on_disk) {
-            self.backup_attempted = Some(day);
-            if let Err(err) = backup::daily(&*self.disk, &self.paths, old) {
-                backup_failed = Some(format!("the daily backup failed: {err}"));
-            }
-        }
+        let backup_failed = self.daily_backup(Some(&bytes));
         let target = file::save_target(&self.paths.workbook)?;
         let dir = file::parent_dir(&target);
-        file::replace(&*self.disk, dir, &target, &bytes)?;
+        let journal = self
+            .journal
+            .present()
+            .then_some(self.journal.bytes.len() as u64);
+        let replaced =
+            journal::replace_workbook(&*self.disk, &self.paths, &target, &bytes, journal);
+        if let Err(err) = replaced {
+            if journal.is_some() {
+                self.journal.recheck(&self.paths);
+            }
+            return Err(err);
+        }
         // The file holds our bytes now, even if flushing the directory fails
         // below. Remembering them keeps the next save from mistaking our own
         // write for another process's and applying our edits a second time;
         // the edits stay unsaved, so that save writes the whole file again.
         self.on_disk = Some(bytes);
         self.stamp = file::stamp(&self.paths.workbook);
-        file::sync_dir(&*self.disk, dir)?;
-        Ok(backup_failed)
+        if let Err(err) = file::sync_dir(&*self.disk, dir) {
+            if journal.is_some() {
+                self.journal.recheck(&self.paths);
+            }
+            return Err(err);
+        }
+        if journal.is_none() {
+            self.journal = Seen::none();
+            return Ok(backup_failed);
+        }
+        match journal::remove(&*self.disk, &self.paths.journal) {
+            Ok(()) => {
+                self.journal = Seen::none();
+                Ok(backup_failed)
+            }
+            Err(err) => {
+                self.journal.recheck(&self.paths);
+                self.journal.pending = 0;
+                let stale = format!(
+                    "the journal, whose edits are all in the workbook now, could not be removed: {err}"
+                );
+                Ok(Some(match backup_failed {
+                    Some(daily) => format!("{daily}; {stale}"),
+                    None => stale,
+                }))
+            }
+        }
+    }
+
+    /// Takes the day's backup of the file as it stands before this save, at
+    /// the first save of each day. `writing`: the bytes about to be written
+    /// whole, if they are. A backup that fails is returned to be reported.
+    fn daily_backup(&mut self, writing: Option<&[u8]>) -> Option<String> {
+        let day = chrono::Local::now().date_naive();
+        if self.backup_attempted == Some(day) || self.on_disk.is_none() {
+            return None;
+        }
+        self.backup_attempted = Some(day);
+        let taken = self
+            .as_read(writing)
+            .and_then(|old| backup::daily(&*self.disk, &self.paths, &old));
+        taken
+            .err()
+            .map(|err| format!("the daily backup failed: {err}"))
     }
 
     /// Keeps the history bounded; unsaved entries are always kept.

@@ -258,6 +258,22 @@ impl App {
             .unwrap_or_else(|failed| failed))
     }
 
+    /// Folds the journal (edits that commands saved while this window was
+    /// open) into the workbook as careerbook closes. `Some` says what went
+    /// wrong; the edits are safe in the journal either way.
+    pub fn fold_journal(&mut self) -> Option<String> {
+        if self.session.read_only().is_some() {
+            return None;
+        }
+        match self.session.compact() {
+            Ok(compacted) => compacted.backup_failed.map(|p| format!("saved, but {p}")),
+            Err(err) => Some(format!(
+                "the edits commands saved while careerbook was open stay in the journal, \
+                 which could not be folded into the workbook ({err}); they are read from it"
+            )),
+        }
+    }
+
     /// Writes the unsaved edits as a backup. `Ok` says where they are and how
     /// to get them back; `Err` that even the backup could not be written.
     fn keep_as_backup(&mut self, why: &str) -> Result<String, String> {

@@ -332,6 +332,11 @@ pub fn run(paths: Paths, banner: Option<String>) -> Result<(), String> {
     app.stop_showing_waits();
     drop(term);
     let saved = app.save_before_exit();
+    if saved.is_ok()
+        && let Some(note) = app.fold_journal()
+    {
+        crate::cli::warn(&note);
+    }
     if crashed {
         return Err(match saved {
             Ok(()) => {

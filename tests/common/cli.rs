@@ -68,3 +68,12 @@ pub fn ok(dir: &Path, args: &[&str]) -> String {
     );
     stdout(&out)
 }
+
+/// `workbook.ron` and `workbook.journal` as they are now (the journal `None`
+/// when there is none): a command that changes nothing changes neither.
+pub fn files(dir: &Path) -> (Vec<u8>, Option<Vec<u8>>) {
+    (
+        std::fs::read(dir.join("workbook.ron")).expect("the workbook"),
+        std::fs::read(dir.join("workbook.journal")).ok(),
+    )
+}

@@ -25,6 +25,8 @@ fn child_process_entry_point() {
         "save-loop" => save_loop(paths),
         "hold-lock" => hold_lock(paths),
         "add-one" => add_one(paths),
+        "append-loop" => append_loop(paths),
+        "fold-loop" => fold_loop(paths),
         other => panic!("unknown child role {other:?}"),
     }
 }
@@ -71,4 +73,40 @@ fn add_one(paths: Paths) {
         &format!("from process {}", std::process::id()),
     );
     println!("added");
+}
+
+/// Logs win after win the way `careerbook log` does (added to the journal
+/// without reading the workbook when it can be, else through a command's
+/// session), reporting each after it was saved, until killed.
+fn append_loop(paths: Paths) {
+    println!("ready");
+    let started = Instant::now();
+    let mut k = 0;
+    while started.elapsed() < LIFETIME {
+        k += 1;
+        crate::journal::log(&paths, &crate::journal::title(std::process::id(), k));
+        println!("saved {k}");
+    }
+}
+
+/// Adds a win with a command's session, then folds the journal into the
+/// workbook, over and over, reporting each win after it was saved, until
+/// killed: most of the time goes into folding.
+fn fold_loop(paths: Paths) {
+    println!("ready");
+    let started = Instant::now();
+    let mut k = 0;
+    while started.elapsed() < LIFETIME {
+        k += 1;
+        let mut session =
+            Session::open(paths.clone(), crate::support::command_options()).expect("open");
+        crate::support::add(&mut session, &crate::journal::title(std::process::id(), k));
+        println!("saved {k}");
+        let options = OpenOptions {
+            create: false,
+            hold_lock: true,
+        };
+        let mut session = Session::open(paths.clone(), options).expect("open");
+        session.compact().expect("folded");
+    }
 }

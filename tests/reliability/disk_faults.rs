@@ -16,35 +16,35 @@ use std::sync::{Arc, Mutex};
 /// A disk that logs every step and can be armed to fail the Nth one (counted
 /// from arming) once, the way a full or failing disk would.
 #[derive(Clone, Debug, Default)]
-struct Faulty(Arc<Mutex<Plan>>);
+pub struct Faulty(Arc<Mutex<Plan>>);
 
 #[derive(Debug, Default)]
-struct Plan {
+pub struct Plan {
     fail_at: Option<usize>,
     /// Steps that fail every time, like a directory that cannot be written.
     broken: Vec<&'static str>,
     steps: Vec<String>,
 }
 
-const ENOSPC: i32 = 28;
-const EIO: i32 = 5;
+pub const ENOSPC: i32 = 28;
+pub const EIO: i32 = 5;
 
 impl Faulty {
-    fn arm(&self, fail_at: Option<usize>) {
+    pub fn arm(&self, fail_at: Option<usize>) {
         let mut plan = self.0.lock().expect("plan");
         plan.fail_at = fail_at;
         plan.steps.clear();
     }
 
-    fn break_step(&self, step: &'static str) {
+    pub fn break_step(&self, step: &'static str) {
         self.0.lock().expect("plan").broken.push(step);
     }
 
-    fn unbreak(&self) {
+    pub fn unbreak(&self) {
         self.0.lock().expect("plan").broken.clear();
     }
 
-    fn steps(&self) -> Vec<String> {
+    pub fn steps(&self) -> Vec<String> {
         self.0.lock().expect("plan").steps.clone()
     }
 
@@ -118,6 +118,27 @@ impl Disk for Faulty {
             return Err(io::Error::from_raw_os_error(EIO));
         }
         RealDisk.remove_file(path)
+    }
+
+    fn open_append(&self, path: &Path) -> io::Result<File> {
+        if self.fails("open to append", Some(path)) {
+            return Err(io::Error::from_raw_os_error(EIO));
+        }
+        RealDisk.open_append(path)
+    }
+
+    fn sync_data(&self, file: &File) -> io::Result<()> {
+        if self.fails("sync data", None) {
+            return Err(io::Error::from_raw_os_error(EIO));
+        }
+        RealDisk.sync_data(file)
+    }
+
+    fn truncate(&self, file: &File, len: u64) -> io::Result<()> {
+        if self.fails("truncate", None) {
+            return Err(io::Error::from_raw_os_error(EIO));
+        }
+        RealDisk.truncate(file, len)
     }
 }
 

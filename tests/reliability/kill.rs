@@ -3,11 +3,10 @@
 //! whole file holding the last generation the child finished or the one it was
 //! saving, and the next start must sweep whatever the killed save left.
 
-use crate::support::{fresh, open, spawn_child, strays, wait_for_line, win};
+use crate::support::{fresh, kill_at_random, open, strays, win};
 use careerbook::domain::edit::Edit;
 use careerbook::domain::workbook::Workbook;
 use careerbook::store::{OpenOptions, Paths, Session, backup, file};
-use std::io::{BufReader, Read};
 use std::time::{Duration, Instant};
 
 const KILLS: usize = 200;
@@ -57,25 +56,13 @@ fn sigkill_at_random_moments_leaves_the_last_or_the_previous_generation() {
     for kill in 0..KILLS {
         forget_todays_backup(&paths);
         let before = generation_on_disk(&paths);
-        let mut child = spawn_child("save-loop", &paths.dir);
-        let mut out = BufReader::new(child.stdout.take().expect("piped stdout"));
-        let mut seen = Vec::new();
-        assert!(
-            wait_for_line(&mut out, "ready", &mut seen),
-            "the child started: {seen:?}"
+        let (_, saved) = kill_at_random(
+            "save-loop",
+            &paths.dir,
+            &mut rng,
+            Duration::from_micros(4_000),
         );
-        std::thread::sleep(Duration::from_micros(rng.u64(0..4_000)));
-        child.kill().expect("SIGKILL");
-        child.wait().expect("reap the child");
-        let mut rest = String::new();
-        let _ = out.read_to_string(&mut rest);
-        seen.extend(rest.lines().map(str::to_string));
-
-        let finished = seen
-            .iter()
-            .filter_map(|l| l.strip_prefix("saved ")?.parse::<u64>().ok())
-            .max()
-            .unwrap_or(before);
+        let finished = saved.unwrap_or(before);
         let on_disk = generation_on_disk(&paths);
         assert!(
             on_disk == finished || on_disk == finished + 1,

@@ -14,6 +14,7 @@ mod child;
 mod bad_input;
 mod disk_faults;
 mod extremes;
+mod journal;
 mod kill;
 mod paths;
 mod sizes;

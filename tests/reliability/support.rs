@@ -39,6 +39,15 @@ pub fn tui_options() -> OpenOptions {
     }
 }
 
+/// Opens the way a command that changes the workbook does: holding the lock
+/// from reading to saving, saving by adding to the journal.
+pub fn command_options() -> OpenOptions {
+    OpenOptions {
+        create: true,
+        hold_lock: true,
+    }
+}
+
 pub fn titles(session: &Session) -> Vec<String> {
     session
         .workbook()
@@ -126,4 +135,36 @@ pub fn wait_for_line(
             }
         }
     }
+}
+
+/// Starts a child playing `role` in `dir`, waits until it says "ready",
+/// kills it with SIGKILL after a random moment up to `within`, and returns
+/// its pid and the last number it reported as "saved N" (if any).
+pub fn kill_at_random(
+    role: &str,
+    dir: &std::path::Path,
+    rng: &mut fastrand::Rng,
+    within: std::time::Duration,
+) -> (u32, Option<u64>) {
+    use std::io::Read;
+    let mut child = spawn_child(role, dir);
+    let pid = child.id();
+    let mut out = std::io::BufReader::new(child.stdout.take().expect("piped stdout"));
+    let mut seen = Vec::new();
+    assert!(
+        wait_for_line(&mut out, "ready", &mut seen),
+        "the child started: {seen:?}"
+    );
+    let micros = u64::try_from(within.as_micros()).unwrap_or(u64::MAX);
+    std::thread::sleep(std::time::Duration::from_micros(rng.u64(0..micros)));
+    child.kill().expect("SIGKILL");
+    child.wait().expect("reap the child");
+    let mut rest = String::new();
+    let _ = out.read_to_string(&mut rest);
+    seen.extend(rest.lines().map(str::to_string));
+    let saved = seen
+        .iter()
+        .filter_map(|l| l.strip_prefix("saved ")?.parse::<u64>().ok())
+        .max();
+    (pid, saved)
 }

@@ -18,11 +18,13 @@ use std::process::Command;
 /// Every command a user can run, as they would type it. When careerbook gains
 /// a command, add a line here: the test below runs each against a workbook
 /// from a newer careerbook and checks that nothing changed.
-const COMMANDS: &[&[&str]] = &[
+pub const COMMANDS: &[&[&str]] = &[
     &["path"],
     &["path", "--format", "json"],
     &["restore"],
     &["restore", "--format", "json"],
+    &["compact"],
+    &["compact", "--format", "json"],
     &["log", "Shipped the billing migration", "--category", "cost"],
     &[
         "log",
@@ -149,7 +151,7 @@ fn fixture_path(version: u32) -> PathBuf {
         .join(format!("workbook-v{version}.ron"))
 }
 
-fn fixture(version: u32) -> String {
+pub fn fixture(version: u32) -> String {
     let path = fixture_path(version);
     fs::read_to_string(&path).unwrap_or_else(|e| {
         panic!(
@@ -159,7 +161,7 @@ fn fixture(version: u32) -> String {
     })
 }
 
-fn seed(paths: &Paths, bytes: &[u8]) {
+pub fn seed(paths: &Paths, bytes: &[u8]) {
     fs::create_dir_all(&paths.dir).expect("data dir");
     fs::write(&paths.workbook, bytes).expect("seed");
 }
@@ -287,7 +289,7 @@ fn newer_files() -> Vec<(&'static str, String)> {
 
 /// Runs a command from the directory above the data directory, where a file
 /// it is asked to write (an export) may land without touching the workbook.
-fn careerbook(paths: &Paths, args: &[&str]) -> std::process::Output {
+pub fn careerbook(paths: &Paths, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_careerbook"))
         .current_dir(paths.dir.parent().expect("the data directory has a parent"))
         .arg("--data-dir")
