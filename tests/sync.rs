@@ -217,7 +217,14 @@ fn edits_to_different_records_reach_both_and_each_commit_says_what_changed() {
     world.ok("a", &["log", "Closed the renewal"]);
     world.ok("b", &["log", "Led the Kafka migration"]);
     world.ok("b", &["account", "Checking", "9000"]);
+    // Commands saved by adding lines to the journal; a sync folds it first.
+    assert!(world.paths("a").journal.exists() && world.paths("b").journal.exists());
     let (sent, arrived) = world.sync_both();
+    for machine in ["a", "b"] {
+        assert!(!world.paths(machine).journal.exists(), "{machine} folded");
+        let tracked = world.git(machine, &["ls-files"]);
+        assert_eq!(tracked, ".gitattributes\n.gitignore\nworkbook.ron\n");
+    }
     assert!(sent.contains("sent: 2 wins, 1 application"), "{sent}");
     assert!(
         arrived.contains("sent: 1 win, 1 cash account")
@@ -443,7 +450,7 @@ fn an_older_format_on_one_machine_merges_and_a_newer_one_is_refused() {
         assert!(out.status.success(), "{}", stderr(&out));
     }
     world.ok("b", &["log", "Wrote the runbook"]);
-    let text = world.text("b");
+    let before = world.workbook("b");
     let head = world.git("b", &["rev-parse", "HEAD"]);
     let out = world.run("b", &["sync"]);
     assert_eq!(out.status.code(), Some(1));
@@ -457,7 +464,7 @@ fn an_older_format_on_one_machine_merges_and_a_newer_one_is_refused() {
         said.contains("This machine's changes (1 win) are committed here"),
         "{said}"
     );
-    assert_eq!(world.text("b"), text, "the workbook is untouched");
+    assert_eq!(world.workbook("b"), before, "the workbook is as it was");
     let parent = world.git("b", &["rev-parse", "HEAD~1"]);
     assert_eq!(parent, head, "only the local commit was added");
 }
@@ -615,6 +622,7 @@ fn without_git_sync_says_so_and_changes_nothing() {
     let world = World::new();
     world.ok("a", &["log", "Migrated billing"]);
     let before = world.text("a");
+    let journal = fs::read(world.paths("a").journal).ok();
     let remote = world.remote.to_string_lossy().into_owned();
     let empty = world.tmp.path().join("no-git");
     fs::create_dir(&empty).expect("dir");
@@ -635,11 +643,14 @@ fn without_git_sync_says_so_and_changes_nothing() {
             "{args:?} made a repository"
         );
         assert_eq!(world.text("a"), before);
+        let now = fs::read(world.paths("a").journal).ok();
+        assert_eq!(now, journal, "not even folded");
     }
     // Set up, then git goes missing: still nothing changes.
     world.init("a");
     world.ok("a", &["log", "Ran the game day"]);
     let text = world.text("a");
+    let journal = fs::read(world.paths("a").journal).ok();
     let head = world.git("a", &["rev-parse", "HEAD"]);
     let out = world
         .command("a", &["sync"])
@@ -651,6 +662,7 @@ fn without_git_sync_says_so_and_changes_nothing() {
         (world.text("a"), world.git("a", &["rev-parse", "HEAD"])),
         (text, head)
     );
+    assert_eq!(fs::read(world.paths("a").journal).ok(), journal);
 }
 
 #[test]
@@ -662,7 +674,7 @@ fn a_remote_that_refuses_changes_nothing_here_but_a_local_commit() {
     fs::write(&hook, "#!/bin/sh\necho 'pushes are closed' >&2\nexit 1\n").expect("hook");
     fs::set_permissions(&hook, std::os::unix::fs::PermissionsExt::from_mode(0o755)).expect("chmod");
     world.ok("a", &["log", "Ran the game day"]);
-    let text = world.text("a");
+    let before = world.workbook("a");
     let out = world.run("a", &["sync"]);
     assert_eq!(out.status.code(), Some(1));
     let said = stderr(&out);
@@ -675,7 +687,7 @@ fn a_remote_that_refuses_changes_nothing_here_but_a_local_commit() {
         said.contains("This machine's changes (1 win) are committed here"),
         "{said}"
     );
-    assert_eq!(world.text("a"), text);
+    assert_eq!(world.workbook("a"), before);
     assert_eq!(
         world.git("a", &["log", "-1", "--format=%s"]).trim(),
         "1 win"
@@ -703,7 +715,7 @@ fn a_remote_that_refuses_changes_nothing_here_but_a_local_commit() {
         "{}",
         stderr(&out)
     );
-    assert_eq!(world.text("a"), text, "nothing merged, nothing lost");
+    assert_eq!(world.workbook("a"), before, "nothing merged, nothing lost");
     // Moved back to the repository that works, the commit goes out.
     world.init("a");
     world.sync("b");
@@ -717,6 +729,8 @@ fn a_plain_git_pull_merges_the_workbook_through_careerbook() {
     world.ok("a", &["log", "Cut EC2 spend"]);
     world.sync("a");
     world.ok("b", &["log", "Closed the renewal"]);
+    // By hand, the journal is folded into workbook.ron first (docs/guide.md).
+    world.ok("b", &["compact"]);
     world.git(
         "b",
         &[

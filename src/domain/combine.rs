@@ -87,7 +87,9 @@ pub fn combine(
             Some(base) => Section::of(part, base),
             None => Section::of(part, theirs),
         };
-        if mine != before {
+        // Two-way, a part this copy never filled in holds nothing to keep.
+        let blank = base.is_none() && mine == Section::of(part, &Workbook::default());
+        if mine != before && !blank {
             let edit = Edit::set(before, mine);
             out.apply(edit, today, base.is_none())?;
         }
@@ -217,7 +219,7 @@ impl Combined {
     /// workbook refuses is set aside too, and said so.
     fn apply(&mut self, edit: Edit, today: NaiveDate, two_way: bool) -> Result<(), Invalid> {
         if two_way {
-            return self.set_aside(edit, today);
+            return self.set_aside(edit, today, true);
         }
         let removal = matches!(edit, Edit::Remove(..));
         let mut applied = edit.clone();
@@ -236,15 +238,17 @@ impl Combined {
                     edit.describe().join("; "),
                     refused.message
                 ));
-                self.set_aside(edit, today)
+                self.set_aside(edit, today, false)
             }
             Err(err) => Err(Invalid::new("workbook", err.to_string())),
         }
     }
 
     /// Our values that differ from the ones in place become conflicts; the
-    /// values in place stay.
-    fn set_aside(&mut self, edit: Edit, today: NaiveDate) -> Result<(), Invalid> {
+    /// values in place stay. Two-way, a field this copy left empty is not
+    /// a value to keep (it may never have been filled in): only a change
+    /// known from a base can empty a field.
+    fn set_aside(&mut self, edit: Edit, today: NaiveDate, two_way: bool) -> Result<(), Invalid> {
         let (about, base, mine, kept) = match edit {
             Edit::Update(change) => {
                 let (kind, id) = (change.after.kind(), change.after.id());
@@ -267,7 +271,7 @@ impl Combined {
             _ => return Ok(()),
         };
         let mut fields = merge::changed(&base, &mine, &kept);
-        fields.retain(|f| f.kept != f.set_aside);
+        fields.retain(|f| f.kept != f.set_aside && !(two_way && blank(&f.set_aside)));
         if fields.is_empty() {
             return Ok(());
         }
@@ -280,6 +284,18 @@ impl Combined {
         Item::Conflict(conflict).insert(&mut self.workbook, usize::MAX);
         self.conflicts += 1;
         Ok(())
+    }
+}
+
+/// Nothing: no value, empty text, an empty list or record.
+fn blank(value: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match value {
+        Value::Null => true,
+        Value::String(text) => text.is_empty(),
+        Value::Array(items) => items.is_empty(),
+        Value::Object(fields) => fields.is_empty(),
+        _ => false,
     }
 }
 
@@ -494,6 +510,40 @@ mod tests {
                 "contact 3 from this copy is now contact 5: the other copy gave its id to another contact"
             ]
         );
+    }
+
+    #[test]
+    fn without_a_base_what_a_copy_never_filled_in_sets_nothing_aside() {
+        // The copy in place has a severance, a notice date and a contact's
+        // email; the other copy, started elsewhere, has none of them.
+        let mut current = base();
+        current.runway.severance = Some(crate::domain::runway::Severance::Entered {
+            gross: rust_decimal::Decimal::new(40000, 0),
+            pay_date: today(),
+            weeks: None,
+        });
+        current.vesting.role_eliminated = true;
+        let mut priya = Contact::new(3, "Priya", Relationship::Peer);
+        priya.reach = Some("priya@example.com".into());
+        current.pipeline.contacts.push(priya);
+        current.next_id = 4;
+        let mut copy = base();
+        copy.pipeline
+            .contacts
+            .push(Contact::new(3, "Priya", Relationship::Peer));
+        copy.next_id = 4;
+        let combined = combine(None, &copy, &current, today()).expect("combines");
+        assert_eq!(combined.conflicts, 0, "{:?}", combined.workbook.conflicts);
+        assert_eq!(combined.workbook, {
+            let mut expected = current.clone();
+            expected.next_id = 4;
+            expected
+        });
+        // A value the copy did fill in differently is still set aside.
+        copy.vesting.withholding = Some(rust_decimal::Decimal::new(3, 1));
+        current.vesting.withholding = Some(rust_decimal::Decimal::new(25, 2));
+        let combined = combine(None, &copy, &current, today()).expect("combines");
+        assert_eq!(combined.conflicts, 1);
     }
 
     #[test]

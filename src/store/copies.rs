@@ -8,6 +8,7 @@
 use super::backup::{self, Reason};
 use super::disk::RealDisk;
 use super::file::{self, Parsed};
+use super::journal;
 use super::lock::{self, Lock};
 use super::{Paths, StoreError, migrate};
 use crate::domain::combine::{self, Combined};
@@ -152,25 +153,62 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// The workbook's bytes as a whole, with every saved edit in them; `None`
-/// when there is none. Call while holding the lock.
+/// The workbook's bytes as careerbook reads them, every saved edit in the
+/// file itself: a journal beside it is folded in first (and removed), as a
+/// command's fold does. `None` when there is no workbook. Call while holding
+/// the lock.
 pub(crate) fn read_whole(paths: &Paths) -> Result<Option<Vec<u8>>, StoreError> {
-    file::read_bytes(&paths.workbook)
+    let current = file::read_bytes(&paths.workbook)?;
+    let Some(journal) = journal::read(&paths.journal)? else {
+        return Ok(current);
+    };
+    let Some(current) = current else {
+        return Err(StoreError::Orphaned {
+            workbook: paths.workbook.clone(),
+            journal: paths.journal.clone(),
+        });
+    };
+    if journal.is_newer() {
+        return Err(StoreError::Newer {
+            path: paths.journal.clone(),
+            found: journal.version(),
+            supported: CURRENT_VERSION,
+        });
+    }
+    let folded = journal::folded(paths, migrate::STEPS, &current, &journal)?;
+    // The day's backup holds the workbook as read, the journal's edits in it.
+    let _ = backup::daily(&RealDisk, paths, &folded);
+    write_over(paths, &folded, Some(journal.bytes.len() as u64))?;
+    Ok(Some(folded))
 }
 
 /// Replaces the workbook with `bytes`, atomically, after the day's backup of
-/// the file it replaces. Call while holding the lock. A failed backup does not
-/// stop the write; it is returned to be reported.
+/// the workbook it replaces. Call while holding the lock. A failed backup
+/// does not stop the write; it is returned to be reported.
 pub(crate) fn replace_whole(paths: &Paths, bytes: &[u8]) -> Result<Option<String>, StoreError> {
-    let old = file::read_bytes(&paths.workbook)?;
+    let old = read_whole(paths)?;
     let backup_failed = old.and_then(|old| {
         backup::daily(&RealDisk, paths, &old)
             .err()
             .map(|e| format!("the daily backup failed: {e}"))
     });
-    let target = file::save_target(&paths.workbook)?;
-    file::write_atomic(&RealDisk, file::parent_dir(&target), &target, bytes)?;
+    // A journal left (one whose removal failed) is made inert, never replayed.
+    let journal = file::read_bytes(&paths.journal)?.map(|j| j.len() as u64);
+    write_over(paths, bytes, journal)?;
     Ok(backup_failed)
+}
+
+/// Writes `bytes` as the workbook, retiring the journal of `journal` bytes
+/// if there is one (see `journal::replace_workbook`).
+fn write_over(paths: &Paths, bytes: &[u8], journal: Option<u64>) -> Result<(), StoreError> {
+    let target = file::save_target(&paths.workbook)?;
+    journal::replace_workbook(&RealDisk, paths, &target, bytes, journal)?;
+    file::sync_dir(&RealDisk, file::parent_dir(&target))?;
+    if journal.is_some() {
+        // One that stays is inert: its last line names the new workbook.
+        let _ = journal::remove(&RealDisk, &paths.journal);
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ pub use git::GitError;
 use super::copies::{parse_copy, read_whole, replace_whole};
 use super::disk::RealDisk;
 use super::lock::{self, Lock};
-use super::{Paths, StoreError, file};
+use super::{OpenOptions, Paths, Session, StoreError, file};
 use crate::domain::changes::{self, Changes};
 use crate::domain::combine::combine;
 use crate::domain::workbook::Workbook;
@@ -93,9 +93,11 @@ impl From<StoreError> for SyncError {
 /// with it. Running it again is harmless; with another address, it moves
 /// the sync there.
 pub fn init(paths: &Paths, remote: &str, options: &Options) -> Result<Report, SyncError> {
+    // A workbook that cannot be synced is refused before anything is made.
     refuse_linked_workbook(paths)?;
-    if let Some(bytes) = read_whole(paths)? {
-        parse_copy(&paths.workbook, &bytes, "the workbook here").map_err(SyncError)?;
+    let look = Session::open(paths.clone(), OpenOptions::default())?;
+    if let Some(reason) = look.read_only() {
+        return Err(SyncError(format!("nothing was changed: {reason}")));
     }
     let git = Git::find(&existing(&paths.dir), options.prompts)?;
     file::ensure_dirs(paths)?;

@@ -12,10 +12,12 @@ use std::path::Path;
 const ATTRIBUTES: &[&str] = &["workbook.ron merge=careerbook"];
 
 /// `.gitignore`: what stays on this machine. Backups, the lock, temp files
-/// and crash notes are this machine's own; conflict copies a file-sync tool
-/// leaves are for `careerbook merge`, not for the history.
+/// and crash notes are this machine's own; the journal is folded into the
+/// workbook before each commit; conflict copies a file-sync tool leaves are
+/// for `careerbook merge`, not for the history.
 const IGNORED: &[&str] = &[
     "backups/",
+    "workbook.journal",
     "workbook.lock",
     ".workbook.ron.tmp*",
     "crash-*.txt",
@@ -109,7 +111,7 @@ mod tests {
         write_files(&paths).expect("written again");
         let ignore = fs::read_to_string(dir.path().join(".gitignore")).expect("read");
         assert!(
-            ignore.starts_with("notes.txt\nbackups/\nworkbook.lock\n"),
+            ignore.starts_with("notes.txt\nbackups/\nworkbook.journal\nworkbook.lock\n"),
             "{ignore}"
         );
         assert_eq!(ignore.matches("backups/").count(), 1, "{ignore}");
