@@ -823,3 +823,45 @@ fn a_push_that_loses_a_race_with_another_machine_fetches_merges_and_pushes_again
         ]
     );
 }
+
+#[test]
+fn an_older_copy_put_back_or_a_missing_workbook_never_deletes_on_the_other_machine() {
+    let world = World::new();
+    world.both_set_up();
+    world.ok("a", &["compact"]);
+    let old = world.text("a");
+    world.ok("a", &["log", "Cut EC2 spend"]);
+    world.sync_both();
+    // a restores a backup from before "Cut EC2 spend", and logs a win on it
+    // under the id "Cut EC2 spend" has.
+    let name = "workbook-20261101-120000-auto.ron";
+    fs::write(world.paths("a").backups.join(name), &old).expect("older copy");
+    world.ok("a", &["restore", name]);
+    world.ok("a", &["log", "Closed the renewal"]);
+    let said = world.sync("a");
+    assert!(
+        said.contains("does not carry on from the last synced one"),
+        "{said}"
+    );
+    world.sync("b");
+    let wb = world.same();
+    assert_eq!(
+        titles(&wb),
+        [
+            "Set up the billing alarms",
+            "Cut EC2 spend",
+            "Closed the renewal"
+        ],
+        "nothing deleted, nothing lost"
+    );
+    // An older copy put back by hand, with nothing added since: the same.
+    fs::write(world.paths("a").workbook, &old).expect("older copy");
+    world.sync_both();
+    assert_eq!(titles(&world.same()).len(), 3);
+    // A workbook gone from a (deleted by hand) is put back, not deleted on b.
+    fs::remove_file(world.paths("a").workbook).expect("remove");
+    let said = world.sync("a");
+    assert!(said.contains("workbook.ron was missing here"), "{said}");
+    world.sync("b");
+    assert_eq!(titles(&world.same()).len(), 3);
+}

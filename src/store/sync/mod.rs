@@ -18,6 +18,7 @@ mod setup;
 
 pub use git::GitError;
 
+use super::backup::{self, Reason};
 use super::copies::{parse_copy, read_whole, replace_whole};
 use super::disk::RealDisk;
 use super::lock::{self, Lock};
@@ -264,9 +265,10 @@ fn locked<T>(paths: &Paths, step: impl FnOnce() -> Result<T, SyncError>) -> Resu
 /// Commits the workbook as it is here (and careerbook's git files), with a
 /// message that says what changed since the last commit. `None` when
 /// nothing did. A workbook that is missing is put back as of the last
-/// commit; one whose id counter went back (an old backup restored, a fresh
-/// start) is merged into the last commit's rather than replacing it, since
-/// committing it would delete on every machine what it lacks.
+/// commit; one restored from a backup since, or whose id counter went back
+/// (a fresh start, an old copy put back by hand), is merged into the last
+/// commit's rather than replacing it, since committing it would delete on
+/// every machine what it lacks.
 fn commit_local(
     paths: &Paths,
     repo: &Repo,
@@ -291,7 +293,14 @@ fn commit_local(
         return Ok(None);
     };
     let mut now = parse_copy(&paths.workbook, &bytes, "the workbook here").map_err(SyncError)?;
-    if let Some(last) = last.as_ref().filter(|last| now.next_id < last.next_id) {
+    let restored = match &head {
+        Some(head) => restored_since(paths, repo, head)?,
+        None => false,
+    };
+    if let Some(last) = last
+        .as_ref()
+        .filter(|last| restored || now.next_id < last.next_id)
+    {
         now = restarted(paths, &now, last, notes)?;
     }
     setup::write_files(paths)?;
@@ -319,6 +328,9 @@ fn restarted(
             "the workbook could not be merged with the last synced one: {e}"
         ))
     })?;
+    if combined.workbook == *now {
+        return Ok(combined.workbook);
+    }
     replace_whole(paths, &file::to_bytes(&combined.workbook)?)?;
     notes.push(format!(
         "workbook.ron here does not carry on from the last synced one (restored from an old \
@@ -333,6 +345,24 @@ fn restarted(
     ));
     notes.extend(combined.notes);
     Ok(combined.workbook)
+}
+
+/// Whether `careerbook restore` replaced the workbook since commit `head`
+/// (it keeps the file it replaced as a `pre-restore` or `damaged` backup):
+/// an old backup put back must not delete, on every machine, what it lacks.
+fn restored_since(paths: &Paths, repo: &Repo, head: &str) -> Result<bool, SyncError> {
+    let seconds = repo.git.text(["log", "-1", "--format=%ct", head])?;
+    let Some(committed) = seconds
+        .parse()
+        .ok()
+        .and_then(|s| DateTime::from_timestamp(s, 0))
+    else {
+        return Ok(false);
+    };
+    let committed = committed.with_timezone(&Local).naive_local();
+    Ok(backup::list(paths)?
+        .iter()
+        .any(|b| matches!(b.reason, Reason::PreRestore | Reason::Damaged) && b.taken >= committed))
 }
 
 /// A commit message: the summary, then one line per record, each kept on its
