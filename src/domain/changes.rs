@@ -3,10 +3,12 @@
 //! and what arrived from another machine. Derived from the records, never
 //! from a text diff, so a record rewritten on one line reads as one change.
 
+use super::Id;
 use super::edit::{Item, Kind, Part, Section};
 use super::merge;
 use super::pipeline::Stage;
 use super::workbook::Workbook;
+use std::collections::{HashMap, HashSet};
 
 /// The differences between two copies, records matched by kind and id.
 #[derive(Debug, Default, PartialEq)]
@@ -23,18 +25,19 @@ pub struct Changes {
 pub fn between(before: &Workbook, after: &Workbook) -> Changes {
     let mut changes = Changes::default();
     for &kind in Kind::ALL {
-        for id in kind.ids(after) {
-            match (kind.find(before, id), kind.find(after, id)) {
-                (None, Some(now)) => changes.added.push(now),
-                (Some(was), Some(now)) if was != now => changes.changed.push((was, now)),
-                _ => {}
+        let was = kind.items(before);
+        let now = kind.items(after);
+        let was_at: HashMap<Id, usize> = was.iter().enumerate().map(|(i, r)| (r.id(), i)).collect();
+        let now_ids: HashSet<Id> = now.iter().map(Item::id).collect();
+        for record in now {
+            match was_at.get(&record.id()).map(|&i| &was[i]) {
+                None => changes.added.push(record),
+                Some(old) if *old != record => changes.changed.push((old.clone(), record)),
+                Some(_) => {}
             }
         }
-        for id in kind.ids(before) {
-            if let (None, Some(was)) = (kind.find(after, id), kind.find(before, id)) {
-                changes.deleted.push(was);
-            }
-        }
+        let gone = was.into_iter().filter(|r| !now_ids.contains(&r.id()));
+        changes.deleted.extend(gone);
     }
     changes.parts = Part::ALL
         .iter()

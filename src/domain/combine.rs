@@ -28,6 +28,7 @@ use super::merge;
 use super::workbook::Workbook;
 use super::{Id, Invalid};
 use chrono::NaiveDate;
+use std::collections::{HashMap, HashSet};
 
 /// The combined workbook, and what happened on the way, in words.
 #[derive(Debug)]
@@ -61,24 +62,30 @@ pub fn combine(
         notes: Vec::new(),
     };
     out.workbook.next_id = ours.next_id.max(theirs.next_id);
-    let renumbered = renumber(base, ours, &mut out)?;
-    for &kind in Kind::ALL {
-        for id in kind.ids(ours) {
-            if let Some(mut record) = kind.find(ours, id) {
-                for &(k, from, to) in &renumbered {
-                    record.remap_refs(k, from, to);
-                }
-                let id = renumbered
-                    .iter()
-                    .find(|(k, from, _)| *k == kind && *from == id)
-                    .map_or(id, |&(_, _, to)| to);
-                record.set_id(id);
-                let before = base.and_then(|b| kind.find(b, id_in_base(&renumbered, kind, id)));
-                ours_record(&mut out, before, record, today)?;
+    let kinds: Vec<Records> = Kind::ALL
+        .iter()
+        .map(|&kind| Records::of(kind, base, ours, theirs))
+        .collect();
+    let renumbered = renumber(&kinds, &mut out)?;
+    for records in &kinds {
+        let kind = records.kind;
+        for mine in &records.ours {
+            let mut record = mine.clone();
+            for &(k, from, to) in &renumbered {
+                record.remap_refs(k, from, to);
             }
+            let id = renumbered
+                .iter()
+                .find(|(k, from, _)| *k == kind && *from == mine.id())
+                .map_or(mine.id(), |&(_, _, to)| to);
+            record.set_id(id);
+            let before = records.in_base(id_in_base(&renumbered, kind, id));
+            // Only this record's own turn changes it in the combined copy.
+            let in_place = records.theirs.get(&id).cloned();
+            ours_record(&mut out, before, in_place, record, today)?;
         }
-        if let Some(base) = base {
-            deleted_by_us(&mut out, base, ours, theirs, kind, today)?;
+        if base.is_some() {
+            deleted_by_us(&mut out, records, today)?;
         }
     }
     for &part in Part::ALL {
@@ -109,24 +116,46 @@ fn id_in_base(renumbered: &[(Kind, Id, Id)], kind: Kind, id: Id) -> Id {
         .map_or(id, |&(_, from, _)| from)
 }
 
+/// One kind's records in each copy: ours in order, the others by id (looking
+/// each id up in a list would be quadratic on 20,000 wins).
+struct Records {
+    kind: Kind,
+    base: Option<HashMap<Id, Item>>,
+    ours: Vec<Item>,
+    theirs: HashMap<Id, Item>,
+}
+
+impl Records {
+    fn of(kind: Kind, base: Option<&Workbook>, ours: &Workbook, theirs: &Workbook) -> Self {
+        let by_id = |wb: &Workbook| -> HashMap<Id, Item> {
+            kind.items(wb).into_iter().map(|i| (i.id(), i)).collect()
+        };
+        Self {
+            kind,
+            base: base.map(by_id),
+            ours: kind.items(ours),
+            theirs: by_id(theirs),
+        }
+    }
+
+    fn in_base(&self, id: Id) -> Option<Item> {
+        self.base.as_ref()?.get(&id).cloned()
+    }
+}
+
 /// Ids our copy gave to records that theirs gave to other records: ours get
 /// fresh ones. A record is "the same" when the base had it (both copies
 /// started from it); without a base, when both copies call it the same.
-fn renumber(
-    base: Option<&Workbook>,
-    ours: &Workbook,
-    out: &mut Combined,
-) -> Result<Vec<(Kind, Id, Id)>, Invalid> {
+fn renumber(kinds: &[Records], out: &mut Combined) -> Result<Vec<(Kind, Id, Id)>, Invalid> {
     let mut renumbered = Vec::new();
-    for &kind in Kind::ALL {
-        for id in kind.ids(ours) {
-            let theirs = kind.find(&out.workbook, id);
-            let other_record = match (base, theirs) {
+    for records in kinds {
+        let kind = records.kind;
+        for mine in &records.ours {
+            let id = mine.id();
+            let other_record = match (&records.base, records.theirs.get(&id)) {
                 (_, None) => false,
-                (Some(base), Some(_)) => kind.find(base, id).is_none(),
-                (None, Some(theirs)) => kind
-                    .find(ours, id)
-                    .is_some_and(|mine| mine.label() != theirs.label()),
+                (Some(base), Some(_)) => !base.contains_key(&id),
+                (None, Some(theirs)) => mine.label() != theirs.label(),
             };
             if other_record {
                 let fresh = out.workbook.allocate_id()?;
@@ -148,11 +177,11 @@ fn renumber(
 fn ours_record(
     out: &mut Combined,
     before: Option<Item>,
+    in_place: Option<Item>,
     record: Item,
     today: NaiveDate,
 ) -> Result<(), Invalid> {
-    let (kind, id) = (record.kind(), record.id());
-    let in_place = kind.find(&out.workbook, id);
+    let kind = record.kind();
     match (before, in_place) {
         // Added by us (or, two-way, only ours has it).
         (None, None) => {
@@ -186,28 +215,25 @@ fn ours_record(
 
 /// Records the base had and our copy deleted: gone, unless theirs changed
 /// them meanwhile (then theirs is kept, and said so).
-fn deleted_by_us(
-    out: &mut Combined,
-    base: &Workbook,
-    ours: &Workbook,
-    theirs: &Workbook,
-    kind: Kind,
-    today: NaiveDate,
-) -> Result<(), Invalid> {
-    for id in kind.ids(base) {
-        if kind.find(ours, id).is_some() {
-            continue;
-        }
-        match (kind.find(base, id), kind.find(theirs, id)) {
-            (Some(before), Some(now)) if before == now => {
-                out.apply(Edit::Remove(kind, id), today, false)?;
+fn deleted_by_us(out: &mut Combined, records: &Records, today: NaiveDate) -> Result<(), Invalid> {
+    let Some(base) = &records.base else {
+        return Ok(());
+    };
+    let ours: HashSet<Id> = records.ours.iter().map(Item::id).collect();
+    let mut gone: Vec<&Item> = base.values().filter(|b| !ours.contains(&b.id())).collect();
+    // In the base's order, so notes and removals come out the same every time.
+    gone.sort_by_key(|item| item.id());
+    for before in gone {
+        match records.theirs.get(&before.id()) {
+            Some(now) if now == before => {
+                out.apply(Edit::Remove(records.kind, before.id()), today, false)?;
             }
-            (_, Some(now)) => out.notes.push(format!(
+            Some(now) => out.notes.push(format!(
                 "kept {} “{}”, deleted here, because the other copy changed it",
-                kind.noun(),
+                records.kind.noun(),
                 now.label()
             )),
-            _ => {}
+            None => {}
         }
     }
     Ok(())

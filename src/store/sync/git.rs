@@ -3,7 +3,7 @@
 //! already uses.
 
 use std::ffi::OsStr;
-use std::io::ErrorKind;
+use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -132,6 +132,27 @@ impl Git {
                 .map(|a| a.as_ref().to_string_lossy())
                 .collect::<Vec<_>>()
                 .join(" "),
+            message: message(&out),
+        })
+    }
+
+    /// [`Git::run`] with `input` on git's standard input.
+    pub fn run_with_input(&self, args: &[String], input: &[u8]) -> Result<Vec<u8>, GitError> {
+        let mut child = self
+            .command(args)
+            .stdin(Stdio::piped())
+            .spawn()
+            .map_err(|e| match e.kind() {
+                ErrorKind::NotFound => GitError::Missing,
+                _ => GitError::Unrunnable(e),
+            })?;
+        let written = child.stdin.take().map(|mut stdin| stdin.write_all(input));
+        let out = child.wait_with_output().map_err(GitError::Unrunnable)?;
+        if out.status.success() && !matches!(written, Some(Err(_))) {
+            return Ok(out.stdout);
+        }
+        Err(GitError::Failed {
+            command: args.join(" "),
             message: message(&out),
         })
     }

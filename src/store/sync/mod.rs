@@ -280,9 +280,6 @@ fn commit_local(
         Some(head) => repo.workbook_at(head)?,
         None => None,
     };
-    let last = committed
-        .as_deref()
-        .and_then(|bytes| parse_copy(Path::new(WORKBOOK), bytes, "the last synced workbook").ok());
     let Some(bytes) = read_whole(paths)? else {
         let Some(committed) = committed else {
             // Nothing here yet: the remote's workbook, if any, is taken as it is.
@@ -292,6 +289,18 @@ fn commit_local(
         notes.push("workbook.ron was missing here: it is put back as of the last sync".into());
         return Ok(None);
     };
+    setup::write_files(paths)?;
+    let files = [WORKBOOK, setup::FILES[0], setup::FILES[1]];
+    if committed.as_ref() == Some(&bytes) {
+        // Unchanged since the last commit: only careerbook's git files may be new.
+        let settings = "careerbook's git settings";
+        return Ok(repo
+            .commit_files(&files, settings)?
+            .then(|| settings.to_string()));
+    }
+    let last = committed
+        .as_deref()
+        .and_then(|bytes| parse_copy(Path::new(WORKBOOK), bytes, "the last synced workbook").ok());
     let mut now = parse_copy(&paths.workbook, &bytes, "the workbook here").map_err(SyncError)?;
     let restored = match &head {
         Some(head) => restored_since(paths, repo, head)?,
@@ -303,14 +312,11 @@ fn commit_local(
     {
         now = restarted(paths, &now, last, notes)?;
     }
-    setup::write_files(paths)?;
     let changes = changes::between(last.as_ref().unwrap_or(&Workbook::default()), &now);
     let summary = match changes.is_empty() {
-        true if committed.as_ref() == Some(&bytes) => "careerbook's git settings".to_string(),
         true => "workbook.ron rewritten, no record changed".to_string(),
         false => changes.summary(),
     };
-    let files = [WORKBOOK, setup::FILES[0], setup::FILES[1]];
     let message = commit_message(&summary, &changes);
     Ok(repo.commit_files(&files, &message)?.then_some(summary))
 }
@@ -365,8 +371,11 @@ fn restored_since(paths: &Paths, repo: &Repo, head: &str) -> Result<bool, SyncEr
         .any(|b| matches!(b.reason, Reason::PreRestore | Reason::Damaged) && b.taken >= committed))
 }
 
-/// A commit message: the summary, then one line per record, each kept on its
-/// line and safe to show in a terminal (`git log`).
+/// How many records a commit message names one per line.
+const NAMED: usize = 100;
+
+/// A commit message: the summary, then one line per record (the first
+/// [`NAMED`]), each kept on its line and safe to show in a terminal (`git log`).
 fn commit_message(summary: &str, changes: &Changes) -> String {
     let safe =
         |text: &str| crate::text::terminal_safe(text, crate::text::Breaks::Show).into_owned();
@@ -374,7 +383,11 @@ fn commit_message(summary: &str, changes: &Changes) -> String {
     let lines = changes.lines();
     if !lines.is_empty() {
         message.push_str("\n\n");
-        message.push_str(&lines.iter().map(|l| safe(l)).collect::<Vec<_>>().join("\n"));
+        let named: Vec<String> = lines.iter().take(NAMED).map(|l| safe(l)).collect();
+        message.push_str(&named.join("\n"));
+    }
+    if lines.len() > NAMED {
+        message.push_str(&format!("\n… and {} more", lines.len() - NAMED));
     }
     message
 }
@@ -446,6 +459,14 @@ fn integrate(
         return Ok(());
     };
     let head = repo.commit("HEAD")?;
+    // Where the remote's changes start from, and whether to merge.
+    let (base, merging) = match head.as_deref() {
+        None => (None, false),
+        Some(head) if head == tip || repo.contains(head, tip)? => return Ok(()),
+        Some(head) if repo.contains(tip, head)? => (Some(head.to_string()), false),
+        Some(head) => (repo.git.probe(["merge-base", head, tip])?, true),
+    };
+    // A workbook this careerbook cannot read (a newer one) is never taken in.
     let theirs = match repo.workbook_at(tip)? {
         Some(bytes) => Some(
             parse_copy(
@@ -456,13 +477,6 @@ fn integrate(
             .map_err(SyncError)?,
         ),
         None => None,
-    };
-    // Where the remote's changes start from, and whether to merge.
-    let (base, merging) = match head.as_deref() {
-        None => (None, false),
-        Some(head) if head == tip || repo.contains(head, tip)? => return Ok(()),
-        Some(head) if repo.contains(tip, head)? => (Some(head.to_string()), false),
-        Some(head) => (repo.git.probe(["merge-base", head, tip])?, true),
     };
     let empty = Workbook::default();
     let before = match &base {
@@ -485,13 +499,13 @@ fn integrate(
         .collect::<Vec<_>>()
         .join("; ");
     report.arrived_records.extend(arrived.lines());
-    if let Some(merged) = workbook_in(repo, &new)? {
-        let mut known: HashSet<Id> = HashSet::new();
-        for side in [
-            theirs,
-            head.map(|h| workbook_in(repo, &h)).transpose()?.flatten(),
-        ] {
-            known.extend(side.iter().flat_map(|wb| wb.conflicts.iter().map(|c| c.id)));
+    if let (true, Some(head), Some(theirs)) = (merging, &head, &theirs)
+        && let Some(merged) = workbook_in(repo, &new)?
+    {
+        // Conflicts only the merge has were set aside by it.
+        let mut known: HashSet<Id> = theirs.conflicts.iter().map(|c| c.id).collect();
+        if let Some(ours) = workbook_in(repo, head)? {
+            known.extend(ours.conflicts.iter().map(|c| c.id));
         }
         report.set_aside += merged
             .conflicts
@@ -561,9 +575,9 @@ fn merge(
     }
 }
 
-/// Moves this machine to commit `new`: the workbook written atomically
-/// first, then git's files and branch. Refused, changing nothing, when the
-/// workbook in `new` cannot be read here or would be deleted.
+/// Moves this machine to commit `new` (the remote's, read already, or the
+/// merge of it): the workbook written atomically first, then git's files
+/// and branch. Refused, changing nothing, when the workbook would be deleted.
 fn install(
     paths: &Paths,
     repo: &Repo,
@@ -577,23 +591,12 @@ fn install(
         Some(old) => repo.workbook_at(old)?.is_some(),
         None => false,
     };
-    match &bytes {
-        None if had => {
-            return Err(SyncError(format!(
-                "workbook.ron was removed from {}'s history (with git, by hand?); careerbook \
-                 will not delete it here. Nothing was changed",
-                report.remote
-            )));
-        }
-        Some(bytes) => {
-            parse_copy(
-                Path::new(WORKBOOK),
-                bytes,
-                &format!("the workbook on {}", report.remote),
-            )
-            .map_err(SyncError)?;
-        }
-        None => {}
+    if bytes.is_none() && had {
+        return Err(SyncError(format!(
+            "workbook.ron was removed from {}'s history (with git, by hand?); careerbook \
+             will not delete it here. Nothing was changed",
+            report.remote
+        )));
     }
     if let Some(old) = old {
         repo.can_move(old, new).map_err(|e| {

@@ -131,14 +131,16 @@ impl Repo {
         if self.git.output(&diff)?.status.success() {
             return Ok(false);
         }
+        // The message goes in on standard input: one line per record can
+        // be longer than a command line may be.
         let mut commit = self.git.identity()?;
         commit.extend(
-            ["commit", "-q", "--no-verify", "-m", message, "--"]
+            ["commit", "-q", "--no-verify", "-F", "-", "--"]
                 .iter()
                 .map(|s| s.to_string()),
         );
         commit.extend(files.iter().map(|s| s.to_string()));
-        self.git.run(&commit)?;
+        self.git.run_with_input(&commit, message.as_bytes())?;
         Ok(true)
     }
 
@@ -176,21 +178,15 @@ impl Repo {
         }
         let mut commit = self.git.identity().map_err(MergeFailed::git)?;
         commit.extend(
-            [
-                "commit-tree",
-                &tree,
-                "-p",
-                ours,
-                "-p",
-                theirs,
-                "-m",
-                message,
-            ]
-            .iter()
-            .map(|s| s.to_string()),
+            ["commit-tree", &tree, "-p", ours, "-p", theirs, "-F", "-"]
+                .iter()
+                .map(|s| s.to_string()),
         );
-        let id = self.git.text(&commit).map_err(MergeFailed::git)?;
-        Ok((id, said))
+        let id = self
+            .git
+            .run_with_input(&commit, message.as_bytes())
+            .map_err(MergeFailed::git)?;
+        Ok((String::from_utf8_lossy(&id).trim().to_string(), said))
     }
 
     /// Moves the branch from `old` to commit `new`: the index and the files
