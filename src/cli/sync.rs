@@ -174,21 +174,7 @@ pub fn merge(paths: &Paths, args: MergeArgs) -> Result<(), Failure> {
     if args.format == Format::Json {
         return print_json(&json);
     }
-    let mut out = format!(
-        "merged {} into the workbook: {} added",
-        name_of(&args.file),
-        crate::text::count(combined.added, "record")
-    );
-    if combined.conflicts > 0 {
-        out.push_str(&format!(
-            ", {} that differ set aside (careerbook conflicts)",
-            crate::text::count(combined.conflicts, "value")
-        ));
-    }
-    out.push('\n');
-    for note in &combined.notes {
-        out.push_str(&format!("  {}\n", one_line(note)));
-    }
+    let mut out = super::backups::combined_report(&name_of(&args.file), combined);
     out.push_str(&format!(
         "the copy is kept as {} (careerbook restore lists it)\n",
         merged.kept.display()

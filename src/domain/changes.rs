@@ -5,7 +5,6 @@
 
 use super::Id;
 use super::edit::{Item, Kind, Part, Section};
-use super::merge;
 use super::pipeline::Stage;
 use super::workbook::Workbook;
 use std::collections::{HashMap, HashSet};
@@ -105,7 +104,11 @@ impl Changes {
         for change in &self.changed {
             let line = match moved_to(change) {
                 Some(stage) => format!("moved {} to {}", name(&change.1), stage.key()),
-                None => format!("changed {}: {}", name(&change.1), fields(change)),
+                None => format!(
+                    "changed {}: {}",
+                    name(&change.1),
+                    change.0.fields_changed_in(&change.1)
+                ),
             };
             lines.push(line);
         }
@@ -126,18 +129,6 @@ fn moved_to((was, now): &(Item, Item)) -> Option<Stage> {
             Some(now.stage)
         }
         _ => None,
-    }
-}
-
-/// The names of the fields a change touched: `title, metric`.
-fn fields((was, now): &(Item, Item)) -> String {
-    match (was.to_value(), now.to_value()) {
-        (Ok(was), Ok(now)) => merge::changed(&was, &now, &now)
-            .into_iter()
-            .map(|f| f.field)
-            .collect::<Vec<_>>()
-            .join(", "),
-        _ => String::new(),
     }
 }
 
@@ -167,7 +158,7 @@ fn counted(n: usize, kind: Kind) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::impact::{Category, Win};
+    use crate::domain::combine::tests::win;
     use crate::domain::pipeline::{Application, Contact, Relationship};
     use crate::domain::runway::Severance;
     use chrono::NaiveDate;
@@ -175,19 +166,6 @@ mod tests {
 
     fn day(d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, d).expect("date")
-    }
-
-    fn win(id: u64, title: &str) -> Win {
-        Win {
-            id,
-            date: day(20),
-            title: title.into(),
-            category: Category::Revenue,
-            metric: None,
-            notes: None,
-            tags: Vec::new(),
-            link: None,
-        }
     }
 
     /// Two applications and a contact; the next id is 4.

@@ -326,7 +326,7 @@ fn blank(value: &serde_json::Value) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::domain::impact::{Category, Win};
     use crate::domain::pipeline::{Application, Contact, Relationship, Stage};
@@ -335,7 +335,8 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, 12, 3).expect("date")
     }
 
-    fn win(id: Id, title: &str) -> Win {
+    /// A win dated 2026-11-20 (the change list's tests use it too).
+    pub(crate) fn win(id: Id, title: &str) -> Win {
         Win {
             id,
             date: NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"),
