@@ -10,8 +10,9 @@
 //!
 //! `-- writes` measures only what issue 17 is about: `careerbook log` at
 //! 1,000, 20,000 and 100,000 wins (time and peak memory, the latter with GNU
-//! `time` when it is installed), and the full-screen workbook's first frame
-//! and peak memory on large workbooks. Set `MEASURE_BEFORE` to another build
+//! `time` when it is installed), and the full-screen workbook's first frame,
+//! peak memory and first switch to each other tab (only the tab shown is
+//! built) on large workbooks. Set `MEASURE_BEFORE` to another build
 //! of careerbook (say, of the commit before the journal) to time its `log`
 //! side by side.
 
@@ -351,7 +352,7 @@ fn writes(today: NaiveDate) {
         );
     }
     println!(
-        "\nthe full-screen workbook's first frame at 120×40 (median of 5; open = read and parse, build = every tab):"
+        "\nthe full-screen workbook's first frame at 120×40 (median of 5; open = read and parse, build = the tab shown):"
     );
     let sized = [
         (
@@ -397,6 +398,23 @@ fn writes(today: NaiveDate) {
                 kib as f64 / 1024.0,
                 kib as f64 * 1024.0 / size as f64
             );
+        }
+        // Only the tab shown is built: the first switch to another builds it.
+        for (key, tab) in [
+            ('2', "Impact"),
+            ('3', "Runway"),
+            ('4', "Vesting"),
+            ('5', "Pipeline"),
+        ] {
+            let switch = median(5, || {
+                let mut app = open_app(&paths, today);
+                draw(&app, 120, 40);
+                let started = Instant::now();
+                press(&mut app, KeyCode::Char(key));
+                draw(&app, 120, 40);
+                started.elapsed()
+            });
+            println!("    first switch to {tab} and draw: {}", ms(switch));
         }
     }
 }

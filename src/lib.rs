@@ -13,6 +13,7 @@ compile_error!(
 );
 
 pub mod cli;
+pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod store;

@@ -100,3 +100,71 @@ fn demo_mode_never_touches_the_real_data_directory() {
         "nothing was written"
     );
 }
+
+/// `careerbook config`: where the settings file is, writing it (never over
+/// one that exists unless asked), and checking it as the TUI will read it.
+#[test]
+fn config_init_writes_every_key_check_reads_it_and_a_conflict_names_its_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("conf").join("config.ron");
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_careerbook"))
+            .args(args)
+            .env("CAREERBOOK_CONFIG", &file)
+            .env_remove("NO_COLOR")
+            .env("TERM", "xterm")
+            .output()
+            .expect("run careerbook")
+    };
+    let path = run(&["config", "path"]);
+    assert_eq!(
+        String::from_utf8_lossy(&path.stdout).trim(),
+        file.display().to_string()
+    );
+    let check = run(&["config", "check"]);
+    assert!(String::from_utf8_lossy(&check.stdout).contains("no settings file"));
+    assert!(run(&["config", "init"]).status.success());
+    let written = std::fs::read_to_string(&file).expect("written");
+    for binding in careerbook::tui::keymap::KEYS {
+        assert!(
+            written.contains(&format!("\"{}\":", binding.id())),
+            "{}",
+            binding.id()
+        );
+    }
+    let check = run(&["config", "check"]);
+    assert!(check.status.success());
+    assert!(
+        String::from_utf8_lossy(&check.stdout).contains("ok; theme dark, 0 actions"),
+        "{check:?}"
+    );
+    // A second init keeps the file; --force replaces it.
+    std::fs::write(&file, written.replace("theme: dark", "theme: light")).expect("edit");
+    let again = run(&["config", "init"]);
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
+    assert!(
+        std::fs::read_to_string(&file)
+            .expect("kept")
+            .contains("theme: light")
+    );
+    // `u` undoes everywhere: quitting with it too is refused, naming the line.
+    let conflicting = written.replace(r#"// "global.quit": ["q"]"#, r#""global.quit": ["u"]"#);
+    let line = conflicting
+        .lines()
+        .position(|l| l.contains(r#""global.quit": ["u"]"#))
+        .expect("the line")
+        + 1;
+    std::fs::write(&file, &conflicting).expect("edit");
+    let refused = run(&["config", "check"]);
+    assert_eq!(refused.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        err.contains(&format!(
+            "line {line}: u would do two things in Everywhere: global.quit and global.undo"
+        )),
+        "{err}"
+    );
+    assert!(run(&["config", "init", "--force"]).status.success());
+    assert_eq!(std::fs::read_to_string(&file).expect("replaced"), written);
+}

@@ -7,6 +7,7 @@ mod common;
 use careerbook::domain::impact::Category;
 use careerbook::domain::pipeline::{Relationship, Source, Stage, Track};
 use careerbook::tui::app::App;
+use careerbook::tui::screen::Tab;
 use chrono::NaiveDate;
 use common::{app_with, draw, press, saved, today};
 use rust_decimal::Decimal;
@@ -178,7 +179,7 @@ fn a_paste_with_a_newline_and_q_neither_saves_nor_quits() {
 fn a_paste_outside_a_form_is_ignored_and_switches_nothing() {
     let (_dir, mut app) = app_with(EMPTY);
     app.on_paste("2\nq\n");
-    assert_eq!(app.tab(), 0);
+    assert_eq!(app.tab(), Tab::Now);
     assert!(!app.should_quit());
     assert!(status(&app).contains("pasted text ignored"));
     // Into a filter being typed, it is the filter's text.

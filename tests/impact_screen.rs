@@ -204,3 +204,38 @@ fn export_never_writes_over_the_workbook() {
     assert!(screen.contains("own data directory"), "{screen}");
     assert_eq!(std::fs::read(&workbook).expect("read workbook"), before);
 }
+
+/// Sorting formats rows from the wins themselves: by date either way, by
+/// result as numbers, and without week headings while sorted.
+#[test]
+fn sorting_the_wins_orders_them_by_the_column_and_drops_the_headings() {
+    let (_dir, mut app) = demo_app();
+    let dates = |app: &careerbook::tui::app::App| -> Vec<String> {
+        draw(app, 120, 40)
+            .lines()
+            .filter_map(|l| {
+                let cells = l.get(3..13)?;
+                cells.starts_with("20").then(|| cells.to_string())
+            })
+            .collect()
+    };
+    press(&mut app, "2");
+    assert!(draw(&app, 120, 40).contains("Week 48"));
+    let newest_first = dates(&app);
+    press(&mut app, "s");
+    let screen = draw(&app, 120, 40);
+    assert!(
+        !screen.contains("Week 48"),
+        "no headings while sorted:\n{screen}"
+    );
+    let ascending = dates(&app);
+    assert!(ascending.windows(2).all(|w| w[0] <= w[1]), "{ascending:?}");
+    assert!(ascending[0] < newest_first[0]);
+    press(&mut app, "s");
+    let descending = dates(&app);
+    assert!(
+        descending.windows(2).all(|w| w[0] >= w[1]),
+        "{descending:?}"
+    );
+    assert_eq!(descending[0], newest_first[0]);
+}

@@ -6,6 +6,7 @@ mod common;
 use careerbook::domain::workbook::Workbook;
 use careerbook::store::Session;
 use careerbook::tui::app::{App, Status};
+use careerbook::tui::screen::Tab;
 use common::{app_with, demo_app, draw, press, today};
 use tempfile::TempDir;
 
@@ -320,20 +321,20 @@ fn signals_are_added_edited_deleted_and_counted() {
 fn enter_on_an_item_or_an_alert_goes_to_the_tab_that_fixes_it() {
     let (_dir, mut app) = demo_checklist();
     press(&mut app, "Enter");
-    assert_eq!(app.tab(), 1, "impact → the Impact tab");
+    assert_eq!(app.tab(), Tab::Impact, "impact → the Impact tab");
     press(&mut app, "1 j j j Enter");
-    assert_eq!(app.tab(), 2, "money → the Runway tab");
+    assert_eq!(app.tab(), Tab::Runway, "money → the Runway tab");
     // The alerts panel: the first alert is the review-window deadline, shown
     // in the deadlines panel of this tab; the second a follow-up on Pipeline.
     press(&mut app, "1 l Enter");
-    assert_eq!(app.tab(), 0);
+    assert_eq!(app.tab(), Tab::Now);
     let screen = draw(&app, 80, 24);
     assert!(
         screen.contains("▶ 03 Dec 2026  in 7 days    Severance agreement review window closes"),
         "{screen}"
     );
     press(&mut app, "h j Enter");
-    assert_eq!(app.tab(), 4, "a follow-up → the Pipeline tab");
+    assert_eq!(app.tab(), Tab::Pipeline, "a follow-up → the Pipeline tab");
 }
 
 #[test]
@@ -509,7 +510,7 @@ fn enter_on_a_vest_alert_selects_its_grant_on_the_vesting_tab() {
         "{screen}"
     );
     press(&mut app, "Enter");
-    assert_eq!(app.tab(), 3);
+    assert_eq!(app.tab(), Tab::Vesting);
     // The grants view shows the selection the alert made.
     press(&mut app, "Right");
     let screen = draw(&app, 100, 30);
@@ -530,7 +531,7 @@ fn enter_on_a_contact_alert_opens_that_contact() {
         press(&mut app, "j");
     }
     press(&mut app, "Enter");
-    assert_eq!(app.tab(), 4);
+    assert_eq!(app.tab(), Tab::Pipeline);
     let screen = draw(&app, 120, 40);
     assert!(
         screen
@@ -591,7 +592,7 @@ fn enter_on_a_next_action_goes_to_its_record() {
     let (_dir, mut app) = demo_app();
     // The severance review window: a deadline, shown in the deadlines panel.
     press(&mut app, "j Enter");
-    assert_eq!(app.tab(), 0);
+    assert_eq!(app.tab(), Tab::Now);
     let screen = draw(&app, 80, 24);
     assert!(
         screen.contains("▶ 03 Dec 2026  in 7 days    Severance agreement review window closes"),
@@ -599,7 +600,7 @@ fn enter_on_a_next_action_goes_to_its_record() {
     );
     // The Stratus Data follow-up: the application on the Pipeline board.
     press(&mut app, "v j Enter");
-    assert_eq!(app.tab(), 4);
+    assert_eq!(app.tab(), Tab::Pipeline);
     let screen = draw(&app, 120, 40);
     assert!(
         screen.contains("Stratus Data") && screen.contains("Staff Data Platform Engineer"),
@@ -607,7 +608,7 @@ fn enter_on_a_next_action_goes_to_its_record() {
     );
     // Ravi Menon, due a touch: the contacts view opens on him.
     press(&mut app, "1 j Enter");
-    assert_eq!(app.tab(), 4);
+    assert_eq!(app.tab(), Tab::Pipeline);
     assert!(
         draw(&app, 120, 40)
             .lines()
@@ -615,7 +616,7 @@ fn enter_on_a_next_action_goes_to_its_record() {
     );
     // The forfeited shares: their grant on the Vesting tab.
     press(&mut app, "1 k k k Enter");
-    assert_eq!(app.tab(), 3);
+    assert_eq!(app.tab(), Tab::Vesting);
 }
 
 #[test]

@@ -5,7 +5,8 @@ mod common;
 
 use careerbook::domain::pipeline::{Pipeline, Stage};
 use careerbook::tui::app::App;
-use careerbook::tui::screens::Screen;
+use careerbook::tui::keymap::Keymap;
+use careerbook::tui::screen::Screen;
 use careerbook::tui::screens::pipeline::PipelineScreen;
 use common::{app_with, demo_app, draw, press, today};
 use std::time::Instant;
@@ -550,9 +551,9 @@ fn big_workbook(apps: usize, contacts: usize) -> String {
 fn five_thousand_applications_and_two_thousand_contacts() {
     let (_dir, mut app) = app_with(&big_workbook(5_000, 2_000));
     // The screen's own rebuild, apart from saving the file.
-    let mut alone = PipelineScreen::new();
+    let mut alone = PipelineScreen::default();
     let started = Instant::now();
-    alone.refresh(app.session().workbook(), today());
+    alone.refresh(app.session().workbook(), today(), &Keymap::default());
     let refresh = started.elapsed();
     press(&mut app, "5");
     let started = Instant::now();

@@ -2,7 +2,8 @@
 
 mod common;
 
-use careerbook::tui::keymap::{self, Scope};
+use careerbook::tui::keymap::{self, Keymap, Scope};
+use careerbook::tui::screen::Tab;
 use common::{app_with, demo_app, draw, key, press};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyEventState, KeyModifiers};
 
@@ -11,13 +12,13 @@ const EMPTY: &str = "(version: 2, next_id: 1)";
 #[test]
 fn number_keys_and_tab_switch_tabs_in_order() {
     let (_dir, mut app) = app_with(EMPTY);
-    assert_eq!(app.tab(), 0);
+    assert_eq!(app.tab(), Tab::Now);
     press(&mut app, "3");
-    assert_eq!(app.tab(), 2);
+    assert_eq!(app.tab(), Tab::Runway);
     press(&mut app, "Tab Tab Tab");
-    assert_eq!(app.tab(), 0, "Tab wraps after the fifth tab");
+    assert_eq!(app.tab(), Tab::Now, "Tab wraps after the fifth tab");
     press(&mut app, "BTab");
-    assert_eq!(app.tab(), 4);
+    assert_eq!(app.tab(), Tab::Pipeline);
     let screen = draw(&app, 80, 24);
     let first = screen.lines().next().unwrap_or_default();
     let order: Vec<usize> = ["1 Now", "2 Impact", "3 Runway", "4 Vesting", "5 Pipeline"]
@@ -60,7 +61,7 @@ fn key_releases_are_ignored() {
         state: KeyEventState::NONE,
     };
     app.on_key(release);
-    assert_eq!(app.tab(), 0);
+    assert_eq!(app.tab(), Tab::Now);
 }
 
 #[test]
@@ -68,11 +69,11 @@ fn help_lists_the_screen_keys_and_the_global_keys() {
     let (_dir, mut app) = app_with(EMPTY);
     press(&mut app, "?");
     let screen = draw(&app, 120, 40);
-    for binding in keymap::bindings(Scope::Global) {
+    for bound in Keymap::default().bindings(Scope::Global) {
         assert!(
-            screen.contains(binding.help),
+            screen.contains(bound.binding.help),
             "help lacks {:?}:\n{screen}",
-            binding.help
+            bound.binding.help
         );
     }
 }
@@ -82,7 +83,7 @@ fn footer_shows_the_keys_that_matter_from_the_table() {
     let (_dir, app) = app_with(EMPTY);
     let screen = draw(&app, 120, 40);
     let footer = screen.lines().last().unwrap_or_default();
-    for (key, word) in keymap::footer_hints(&[Scope::Global]) {
+    for (key, word) in Keymap::default().footer_hints(&[Scope::Global], |_| true) {
         assert!(
             footer.contains(&format!("{key} {word}")),
             "footer lacks {key} {word}: {footer:?}"
@@ -149,7 +150,8 @@ fn every_footer_fits_at_80_columns_and_keeps_help() {
             let screen = draw(&app, 80, 24);
             let footer = screen.lines().last().unwrap_or_default();
             assert!(footer.contains("? help"), "tab {tab}: {footer:?}");
-            let words: Vec<(String, &str)> = keymap::footer_hints(&[Scope::Global]);
+            let words: Vec<(String, &str)> =
+                Keymap::default().footer_hints(&[Scope::Global], |_| true);
             assert!(!words.is_empty());
             // No hint is cut in half: the footer ends with a whole word of a hint.
             let last = footer.split("  ").last().unwrap_or_default();

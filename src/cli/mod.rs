@@ -6,6 +6,7 @@
 
 mod backups;
 mod check;
+mod config;
 mod conflicts;
 mod contacts;
 mod discover;
@@ -173,6 +174,11 @@ pub enum Command {
     /// Run by git (set up by `sync init`): merges two copies of workbook.ron into the first
     #[command(hide = true)]
     MergeDriver(sync::DriverArgs),
+    /// Keys and colours of the full-screen interface: where the settings file is, write one, check it
+    Config {
+        #[command(subcommand)]
+        what: config::ConfigWhat,
+    },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell); the README says where it goes
     Completions {
         /// The shell to complete in
@@ -361,6 +367,7 @@ pub fn run(command: Command, paths: &Paths) -> Result<(), Failure> {
         Command::Sync(args) => sync::sync(paths, args),
         Command::Merge(args) => sync::merge(paths, args),
         Command::MergeDriver(args) => sync::merge_driver(args),
+        Command::Config { what } => config::run(what),
         Command::Completions { shell } => discover::completions(shell),
         Command::Man => discover::man(),
     }

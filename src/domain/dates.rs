@@ -1,5 +1,6 @@
 //! Calendar dates: "today", what people type into a date field, month arithmetic.
 
+use super::Invalid;
 use chrono::{Datelike, Days, Local, Months, NaiveDate, Weekday};
 
 /// The environment variable that pins "today" for tests, demos and screenshots.
@@ -221,6 +222,21 @@ pub fn format_long(date: NaiveDate) -> String {
 /// Whole days from `from` to `to` (negative when `to` is earlier).
 pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
     (to - from).num_days()
+}
+
+/// A date the user says something happened: not after today.
+pub fn not_after_today(
+    field: &'static str,
+    date: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Result<(), Invalid> {
+    match date {
+        Some(date) if date > today => Err(Invalid::new(
+            field,
+            format!("{date} is after today; enter the day it happened"),
+        )),
+        _ => Ok(()),
+    }
 }
 
 #[cfg(test)]

@@ -5,9 +5,9 @@
 //! workbook, so applying one on top of changes another process saved keeps those
 //! changes, and undo reverts only what this edit touched.
 
-use super::checklist::book::not_after_today;
 use super::checklist::{LayoffNotice, ManualTick, Positioning, Signal};
 use super::conflict::{Conflict, Target};
+use super::dates::not_after_today;
 use super::impact::Win;
 use super::merge::{self, FieldConflict};
 use super::offers::{CurrentJob, Offer};

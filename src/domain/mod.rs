@@ -40,3 +40,16 @@ impl Invalid {
         }
     }
 }
+
+/// A required text field, trimmed.
+pub fn parse_required(field: &'static str, text: &str) -> Result<String, Invalid> {
+    let text = text.trim();
+    if text.is_empty() {
+        Err(Invalid::new(
+            field,
+            format!("enter the {}", field.replace('_', " ")),
+        ))
+    } else {
+        Ok(text.to_string())
+    }
+}

@@ -6,7 +6,7 @@ use super::{Paths, StoreError, file};
 use tempfile::TempDir;
 
 /// The demo workbook, built into the binary so `--demo` works from anywhere.
-pub const DEMO_RON: &str = include_str!("../../assets/demo.ron");
+pub use crate::demo::DEMO_RON;
 
 /// Writes a fresh copy of the demo workbook into a new temporary directory.
 /// The directory (and every edit made to the copy) is deleted when the

@@ -1,11 +1,18 @@
 //! The app: owns the session (and so the workbook and undo), the tabs, the
 //! popup stack and the status line. Keys become actions through the key table;
 //! actions become effects; effects edit and save through the session.
+//!
+//! Only the tab on screen is built: an edit or a reload rebuilds it and marks
+//! the others stale, and a stale tab is rebuilt when it is next shown.
 
-use super::keymap::{self, Action, Scope};
-use super::screens::{self, Cx, Effect, Form, Screen, TABS, View};
+pub use super::screen::Status;
+
+use super::keymap::{Action, FORM_SCOPES, Keymap, Scope};
+use super::screen::{self, Cx, Tab, View};
+use super::screens::{self, Mounted, Purpose};
 use super::theme::Theme;
-use super::widgets::form::Outcome;
+use super::widgets::cursor::Cursor;
+use super::widgets::form::{self, Outcome};
 use super::widgets::help;
 use super::widgets::popup::{self, Tone};
 use crate::domain::Id;
@@ -25,34 +32,9 @@ use ratatui::widgets::{Paragraph, Wrap};
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
 
-/// A popup on the stack; only the top one gets keys.
-pub enum Popup {
-    /// A form; its purpose names the tab whose screen gets it back on submit.
-    Form(Box<Form>),
-    Confirm {
-        title: String,
-        text: String,
-        on_yes: Vec<Effect>,
-    },
-    /// A message; `scroll` is how many lines of a long one are scrolled past.
-    Message {
-        title: String,
-        text: String,
-        tone: Tone,
-        scroll: u16,
-    },
-    Help {
-        scroll: usize,
-    },
-    /// The stored conflicts; `cursor` is the one selected.
-    Conflicts {
-        cursor: usize,
-    },
-    /// Quitting while edits are only in memory: why the last save failed.
-    Unsaved {
-        error: String,
-    },
-}
+type Popup = screen::Popup<Purpose>;
+type Effect = screen::Effect<Purpose>;
+type Form = form::Form<Purpose>;
 
 /// What happens to unsaved edits as careerbook closes.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -66,40 +48,18 @@ enum ExitPlan {
     Lose,
 }
 
-/// The status line: the outcome of the last thing done.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Status {
-    Idle,
-    Saved(String),
-    /// Saved, with something to look at: a value set aside as a conflict, a
-    /// backup that failed.
-    Warned(String),
-    Info(String),
-    /// Unsaved edits are in memory; `Ctrl-S` retries. Stays until a save succeeds.
-    NotSaved(String),
-}
-
-impl Status {
-    /// The words shown, whatever the kind of status.
-    pub fn text(&self) -> &str {
-        match self {
-            Status::Idle => "",
-            Status::Saved(text)
-            | Status::Warned(text)
-            | Status::Info(text)
-            | Status::NotSaved(text) => text,
-        }
-    }
-}
-
 pub struct App {
     session: Session,
     today: NaiveDate,
-    tab: usize,
-    screens: Vec<Box<dyn Screen>>,
+    tab: Tab,
+    /// One per tab, in `Tab::ALL` order.
+    screens: Vec<Box<dyn Mounted>>,
+    /// Which screens were built from the workbook as it is now.
+    fresh: Vec<bool>,
     popups: Vec<Popup>,
     status: Status,
     theme: Theme,
+    keys: Keymap,
     banner: Option<String>,
     quit: bool,
     exit: ExitPlan,
@@ -120,20 +80,16 @@ impl App {
         banner: Option<String>,
     ) -> Self {
         session.set_today(today);
-        let screens: Vec<Box<dyn Screen>> = vec![
-            Box::new(screens::now::NowScreen::new()),
-            Box::new(screens::impact::ImpactScreen::new()),
-            Box::new(screens::runway::RunwayScreen::new()),
-            Box::new(screens::vesting::VestingScreen::new()),
-            Box::new(screens::pipeline::PipelineScreen::new()),
-        ];
+        let screens = screens::all();
         let mut app = Self {
             session,
             today,
-            tab: 0,
+            tab: Tab::ALL[0],
+            fresh: vec![false; screens.len()],
             screens,
             popups: Vec::new(),
             status: Status::Idle,
+            keys: Keymap::new(theme.ascii()),
             theme,
             banner,
             quit: false,
@@ -148,15 +104,23 @@ impl App {
         app
     }
 
+    /// Uses `keys` from now on: to read keys, and wherever a key is named.
+    pub fn with_keymap(mut self, keys: Keymap) -> Self {
+        self.keys = keys;
+        self.refresh_all();
+        self
+    }
+
+    /// A message shown when careerbook starts (why the config file was not used).
+    pub fn with_message(mut self, title: &str, text: String) -> Self {
+        self.popups.push(Popup::message(title, text, Tone::Error));
+        self
+    }
+
     fn open_notes(&mut self) {
         if let Some(reason) = self.session.read_only() {
-            let text = reason.to_string();
-            self.popups.push(Popup::Message {
-                title: "Read-only".into(),
-                text: text.clone(),
-                tone: Tone::Error,
-                scroll: 0,
-            });
+            self.popups
+                .push(Popup::message("Read-only", reason, Tone::Error));
             self.status = Status::Info("read-only: nothing will be saved".into());
         } else {
             let notes: Vec<String> = (self.session.notes.iter().cloned())
@@ -178,8 +142,30 @@ impl App {
         self.session.set_waiter(Box::new(|_| true));
     }
 
-    pub fn tab(&self) -> usize {
+    pub fn tab(&self) -> Tab {
         self.tab
+    }
+
+    /// Shows `tab`, building it first if the workbook changed since it was.
+    fn show(&mut self, tab: Tab) {
+        self.tab = tab;
+        self.refresh_if_stale(tab);
+    }
+
+    fn refresh_if_stale(&mut self, tab: Tab) {
+        let at = tab.index();
+        if !self.fresh[at] {
+            self.screens[at].refresh(self.session.workbook(), self.today, &self.keys);
+            self.fresh[at] = true;
+        }
+    }
+
+    fn screen(&self) -> &dyn Mounted {
+        self.screens[self.tab.index()].as_ref()
+    }
+
+    fn screen_mut(&mut self) -> &mut dyn Mounted {
+        self.screens[self.tab.index()].as_mut()
     }
 
     pub fn popup_count(&self) -> usize {
@@ -230,12 +216,8 @@ impl App {
             "Another window changed the workbook while you edited. Its changes are kept; these edits of yours no longer applied:\n\n{}",
             dropped.join("\n")
         );
-        self.popups.push(Popup::Message {
-            title: "Merged".into(),
-            text,
-            tone: Tone::Error,
-            scroll: 0,
-        });
+        self.popups
+            .push(Popup::message("Merged", text, Tone::Error));
     }
 
     /// Tries once more to save unsaved edits (on quit or a signal). If that
@@ -290,7 +272,7 @@ impl App {
             // The change itself is what makes the file too large: a backup
             // of it could never be restored, so only undoing it helps.
             Err(StoreError::WouldBeTooLarge { .. }) => {
-                let undo = keymap::key_for(Scope::Global, Action::Undo);
+                let undo = self.keys.key_for(Scope::Global, Action::Undo);
                 Err(format!(
                     "{why}. A backup of it could never be restored either: \
                      keep working and undo the change ({undo}), or quit and lose it"
@@ -336,7 +318,7 @@ impl App {
 
     /// A key in the quit-with-unsaved-edits prompt.
     fn unsaved_key(&mut self, error: String, key: &KeyEvent) {
-        match keymap::resolve(&[Scope::Unsaved], key) {
+        match self.keys.resolve(&[Scope::Unsaved], key) {
             Some(Action::RetrySave) => match self.session.retry_save() {
                 Ok(_) => self.quit = true,
                 Err(err) => self.popups.push(Popup::Unsaved {
@@ -353,11 +335,11 @@ impl App {
         }
     }
 
+    /// The workbook (or the date, or the keys) changed: the tab on screen is
+    /// rebuilt now, the others when they are next shown.
     fn refresh_all(&mut self) {
-        let wb = self.session.workbook();
-        for screen in &mut self.screens {
-            screen.refresh(wb, self.today);
-        }
+        self.fresh.fill(false);
+        self.refresh_if_stale(self.tab);
     }
 
     fn scopes(&self) -> Vec<Scope> {
@@ -371,7 +353,7 @@ impl App {
                 Popup::Unsaved { .. } => Scope::Unsaved,
             }];
         }
-        let mut scopes = self.screens[self.tab].scopes();
+        let mut scopes = self.screen().scopes();
         scopes.push(Scope::Global);
         scopes
     }
@@ -381,8 +363,10 @@ impl App {
         if key.kind != KeyEventKind::Press {
             return;
         }
-        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
-            // Asked already: a second Ctrl-C quits, saving once more or
+        // Force-quit works everywhere, even in a form or a prompt, so it is
+        // looked up before anything else can take the key.
+        if self.keys.resolve(&[Scope::Global], &key) == Some(Action::ForceQuit) {
+            // Asked already: a second one quits, saving once more or
             // keeping the edits as a backup (never losing them unasked).
             match self.popups.last() {
                 Some(Popup::Unsaved { error }) => {
@@ -401,7 +385,7 @@ impl App {
         if self.filter_key(&key) {
             return;
         }
-        let Some(action) = keymap::resolve(&self.scopes(), &key) else {
+        let Some(action) = self.keys.resolve(&self.scopes(), &key) else {
             return;
         };
         self.on_action(action);
@@ -411,19 +395,21 @@ impl App {
         match action {
             Action::Quit | Action::ForceQuit => self.request_quit(),
             Action::Help => self.popups.push(Popup::Help { scroll: 0 }),
-            Action::GoTab(n) if n < TABS.len() => self.tab = n,
-            Action::NextTab => self.tab = (self.tab + 1) % TABS.len(),
-            Action::PrevTab => self.tab = (self.tab + TABS.len() - 1) % TABS.len(),
+            Action::GoTab(tab) => self.show(tab),
+            Action::NextTab => self.show(self.tab.step(1)),
+            Action::PrevTab => self.show(self.tab.step(-1)),
             Action::Undo => self.undo(),
             Action::RetrySave => self.retry_save(),
             Action::Conflicts if self.session.workbook().conflicts.is_empty() => {
                 self.status = Status::Info("no conflicts: nothing was changed in two places".into())
             }
-            Action::Conflicts => self.popups.push(Popup::Conflicts { cursor: 0 }),
+            Action::Conflicts => self.popups.push(Popup::Conflicts {
+                cursor: Cursor::default(),
+            }),
             Action::Sync => self.request_sync(),
             _ => {
-                let mut cx = Cx::new(self.session.workbook(), self.today);
-                let screen = &mut self.screens[self.tab];
+                let mut cx = Cx::new(self.session.workbook(), self.today, &self.keys);
+                let screen = self.screens[self.tab.index()].as_mut();
                 if !screen.on_action(action, &mut cx)
                     && let Some(table) = screen.table_mut()
                 {
@@ -437,13 +423,14 @@ impl App {
 
     /// Typing into a table filter; `true` when the key was consumed.
     fn filter_key(&mut self, key: &KeyEvent) -> bool {
-        let Some(table) = self.screens[self.tab].table_mut() else {
+        let filter = self.keys.resolve(&[Scope::Filter], key);
+        let Some(table) = self.screen_mut().table_mut() else {
             return false;
         };
         if !table.is_filtering() {
             return false;
         }
-        match keymap::resolve(&[Scope::Filter], key) {
+        match filter {
             Some(Action::FilterAccept) => table.accept_filter(),
             Some(Action::FilterClear) => table.clear_filter(),
             _ => match key.code {
@@ -490,7 +477,7 @@ impl App {
                 title,
                 text,
                 on_yes,
-            } => match keymap::resolve(&[Scope::Confirm], &key) {
+            } => match self.keys.resolve(&[Scope::Confirm], &key) {
                 Some(Action::Yes) => self.run_and_report(on_yes),
                 Some(Action::No) => {}
                 _ => self.popups.push(Popup::Confirm {
@@ -505,7 +492,7 @@ impl App {
                 tone,
                 scroll,
             } => {
-                let scroll = match keymap::resolve(&[Scope::Message], &key) {
+                let scroll = match self.keys.resolve(&[Scope::Message], &key) {
                     Some(Action::Close) => return,
                     Some(Action::Up) => scroll.saturating_sub(1),
                     Some(Action::Down) => scroll.saturating_add(1),
@@ -520,7 +507,7 @@ impl App {
             }
             Popup::Conflicts { cursor } => self.conflicts_key(cursor, &key),
             Popup::Unsaved { error } => self.unsaved_key(error, &key),
-            Popup::Help { scroll } => match keymap::resolve(&[Scope::Help], &key) {
+            Popup::Help { scroll } => match self.keys.resolve(&[Scope::Help], &key) {
                 Some(Action::Close) => {}
                 Some(Action::Up) => self.popups.push(Popup::Help {
                     scroll: scroll.saturating_sub(1),
@@ -532,24 +519,20 @@ impl App {
     }
 
     /// A key in the conflicts list: pick a side for the selected one, move, close.
-    fn conflicts_key(&mut self, cursor: usize, key: &KeyEvent) {
-        let count = self.session.workbook().conflicts.len();
-        let pick = match keymap::resolve(&[Scope::Conflicts], key) {
+    fn conflicts_key(&mut self, mut cursor: Cursor, key: &KeyEvent) {
+        cursor.set_len(self.session.workbook().conflicts.len());
+        let pick = match self.keys.resolve(&[Scope::Conflicts], key) {
             Some(Action::Close) => return,
-            Some(Action::Up) => {
-                let cursor = cursor.saturating_sub(1);
-                return self.popups.push(Popup::Conflicts { cursor });
-            }
-            Some(Action::Down) => {
-                let cursor = (cursor + 1).min(count.saturating_sub(1));
-                return self.popups.push(Popup::Conflicts { cursor });
-            }
             Some(Action::UseSetAside) => Pick::SetAside,
             Some(Action::KeepInPlace) => Pick::Kept,
-            _ => return self.popups.push(Popup::Conflicts { cursor }),
+            Some(action) => {
+                cursor.on_action(action, 1);
+                return self.popups.push(Popup::Conflicts { cursor });
+            }
+            None => return self.popups.push(Popup::Conflicts { cursor }),
         };
         let wb = self.session.workbook();
-        let Some(chosen) = wb.conflicts.get(cursor) else {
+        let Some(chosen) = wb.conflicts.get(cursor.at()) else {
             return;
         };
         let done = match pick {
@@ -561,28 +544,27 @@ impl App {
                 edit: Box::new(edit),
                 done,
             }]),
-            Err(invalid) => self.popups.push(Popup::Message {
-                title: "Not changed".into(),
-                text: invalid.message,
-                tone: Tone::Error,
-                scroll: 0,
-            }),
+            Err(invalid) => {
+                self.popups
+                    .push(Popup::message("Not changed", invalid.message, Tone::Error))
+            }
         }
         let left = self.session.workbook().conflicts.len();
         if left > 0 && self.popups.is_empty() {
-            self.popups.push(Popup::Conflicts {
-                cursor: cursor.min(left - 1),
-            });
+            cursor.set_len(left);
+            self.popups.push(Popup::Conflicts { cursor });
         }
     }
 
     /// Gives a valid form back to the screen that opened it. What the screen
     /// or the domain refuses comes back under the fields it names; the form's
     /// plausibility warnings lead the status line of what is saved.
-    fn submit(&mut self, mut form: Box<Form>) {
+    fn submit(&mut self, form: Box<Form>) {
         let owner = form.purpose().tab();
-        let mut cx = Cx::new(self.session.workbook(), self.today);
-        let result = self.screens[owner].on_submit(&form, &mut cx);
+        self.refresh_if_stale(owner);
+        let mut cx = Cx::new(self.session.workbook(), self.today, &self.keys);
+        let (form, result) = self.screens[owner.index()].on_submit(*form, &mut cx);
+        let mut form = Box::new(form);
         let mut effects = cx.effects;
         match result {
             Err(refused) => {
@@ -617,7 +599,7 @@ impl App {
         if !self.popups.is_empty() {
             return;
         }
-        match self.screens[self.tab].table_mut() {
+        match self.screen_mut().table_mut() {
             Some(table) if table.is_filtering() => {
                 let pasted = text.replace(['\r', '\n', '\t'], " ");
                 let text = format!("{}{}", table.filter(), pasted.trim_end());
@@ -642,16 +624,21 @@ impl App {
         }
     }
 
+    /// Puts a popup on the stack; a form gets the key table in use.
+    fn open(&mut self, mut popup: Popup) {
+        if let Popup::Form(form) = &mut popup {
+            form.use_keys(&self.keys);
+        }
+        self.popups.push(popup);
+    }
+
     /// Carries out effects that did not come from a form: a refused value has
     /// no field to show under, so it is said in a popup.
     fn run_and_report(&mut self, effects: Vec<Effect>) {
         if let Some(invalid) = self.run(effects) {
-            self.popups.push(Popup::Message {
-                title: "Not changed".into(),
-                text: format!("{}: {}", invalid.field, invalid.message),
-                tone: Tone::Error,
-                scroll: 0,
-            });
+            let text = format!("{}: {}", invalid.field, invalid.message);
+            self.popups
+                .push(Popup::message("Not changed", text, Tone::Error));
         }
     }
 
@@ -666,16 +653,14 @@ impl App {
                         return Some(invalid);
                     }
                 }
-                Effect::Popup(popup) => self.popups.push(*popup),
+                Effect::Popup(popup) => self.open(*popup),
                 Effect::Status(text) => self.status = Status::Info(text),
-                Effect::Error(text) => self.popups.push(Popup::Message {
-                    title: "Problem".into(),
-                    text,
-                    tone: Tone::Error,
-                    scroll: 0,
-                }),
-                Effect::GoTab(tab) => self.tab = tab.min(TABS.len() - 1),
-                Effect::Select(kind, id) => self.screens[self.tab].select(kind, id),
+                Effect::Error(text) => {
+                    self.popups
+                        .push(Popup::message("Problem", text, Tone::Error))
+                }
+                Effect::GoTab(tab) => self.show(tab),
+                Effect::Select(kind, id) => self.screen_mut().select(kind, id),
                 Effect::WriteFile {
                     path,
                     bytes,
@@ -702,7 +687,7 @@ impl App {
             Ok(applied) => {
                 self.refresh_all();
                 if let Some(&(kind, id)) = applied.added.first() {
-                    self.screens[self.tab].select(kind, id);
+                    self.screen_mut().select(kind, id);
                 }
                 self.tell_kept(&applied.outcome);
                 let earlier = applied.outcome.conflicts;
@@ -711,12 +696,8 @@ impl App {
             }
             Err(EditError::Invalid(invalid)) => Err(invalid),
             Err(err @ EditError::Missing(_)) => {
-                self.popups.push(Popup::Message {
-                    title: "Not changed".into(),
-                    text: err.to_string(),
-                    tone: Tone::Error,
-                    scroll: 0,
-                });
+                self.popups
+                    .push(Popup::message("Not changed", err.to_string(), Tone::Error));
                 Ok(())
             }
         }
@@ -736,12 +717,8 @@ impl App {
                 self.show_save(applied.saved, done.into(), &[]);
             }
             Some(Err(err)) => {
-                self.popups.push(Popup::Message {
-                    title: "Cannot undo".into(),
-                    text: err.to_string(),
-                    tone: Tone::Error,
-                    scroll: 0,
-                });
+                self.popups
+                    .push(Popup::message("Cannot undo", err.to_string(), Tone::Error));
             }
         }
     }
@@ -780,7 +757,8 @@ impl App {
             Ok(report) => {
                 self.reload_if_changed();
                 self.synced = sync::last_synced(self.session.paths());
-                self.status = synced_status(&report);
+                let key = self.keys.key_for(Scope::Global, Action::Conflicts);
+                self.status = synced_status(&report, &key);
                 if !report.notes.is_empty() {
                     self.popups.push(Popup::Message {
                         title: "Synced".into(),
@@ -827,9 +805,9 @@ impl App {
             1 => String::new(),
             n => format!(" and {} more", n - 1),
         };
-        let key = keymap::key_for(Scope::Global, Action::Conflicts);
+        let reviews = self.keys.hint(Scope::Global, Action::Conflicts, "reviews");
         Some(format!(
-            "{subject}{more} was changed elsewhere at the same time: the value saved first is kept, yours is set aside ({key} reviews)"
+            "{subject}{more} was changed elsewhere at the same time: the value saved first is kept, yours is set aside ({reviews})"
         ))
     }
 
@@ -842,12 +820,8 @@ impl App {
             "Changed elsewhere in the meantime, so careerbook left it as it is:\n\n{}",
             outcome.kept.join("\n")
         );
-        self.popups.push(Popup::Message {
-            title: "Left as it is".into(),
-            text,
-            tone: Tone::Info,
-            scroll: 0,
-        });
+        self.popups
+            .push(Popup::message("Left as it is", text, Tone::Info));
     }
 
     /// Says how a save went; `conflicts` are those the edit already met in
@@ -879,14 +853,14 @@ impl App {
             }
             // Retrying cannot help a change that makes the file too large.
             Err(err @ StoreError::WouldBeTooLarge { .. }) => {
-                let undo = keymap::key_for(Scope::Global, Action::Undo);
-                Status::NotSaved(format!("{err} ({undo} undoes it)"))
+                let undo = self.keys.hint(Scope::Global, Action::Undo, "undoes it");
+                Status::NotSaved(format!("{err} ({undo})"))
             }
             // What to do comes first: a narrow status line cuts the end.
             Err(err) => {
                 let unsaved = crate::text::count(self.session.unsaved(), "edit");
-                let retry = keymap::key_for(Scope::Global, Action::RetrySave);
-                Status::NotSaved(format!("{retry} retries; {unsaved} kept in memory. {err}"))
+                let retry = self.keys.hint(Scope::Global, Action::RetrySave, "retries");
+                Status::NotSaved(format!("{retry}; {unsaved} kept in memory. {err}"))
             }
         };
     }
@@ -910,25 +884,28 @@ impl App {
             wb: self.session.workbook(),
             today: self.today,
             theme: &self.theme,
+            keys: &self.keys,
         };
         let inner = Rect {
             x: body.x + 1,
             width: body.width.saturating_sub(2),
             ..body
         };
-        self.screens[self.tab].render(frame, inner, &view);
+        self.screen().render(frame, inner, &view);
         self.render_status(frame, status);
         self.render_footer(frame, footer);
         for popup in &self.popups {
             self.render_popup(frame, body, popup);
         }
+        self.theme.finish(frame.buffer_mut(), area);
     }
 
     fn render_tabs(&self, frame: &mut Frame, area: Rect) {
         let mut spans = vec![Span::styled(" careerbook ", self.theme.title())];
-        for (i, name) in TABS.iter().enumerate() {
-            let label = format!(" {} {name} ", i + 1);
-            let style = if i == self.tab {
+        for tab in Tab::ALL {
+            let key = self.keys.key_for(Scope::Global, Action::GoTab(tab));
+            let label = format!(" {key} {} ", tab.title());
+            let style = if tab == self.tab {
                 self.theme.tab_active()
             } else {
                 self.theme.text()
@@ -941,7 +918,7 @@ impl App {
         }
         let conflicts = self.session.workbook().conflicts.len();
         if conflicts > 0 {
-            let key = keymap::key_for(Scope::Global, Action::Conflicts);
+            let key = self.keys.key_for(Scope::Global, Action::Conflicts);
             let text = format!("  ⚠ {} ({key})", crate::text::count(conflicts, "conflict"));
             line.push_span(Span::styled(text, self.theme.warn()));
         }
@@ -964,9 +941,9 @@ impl App {
             Status::Idle | Status::Saved(_) | Status::Warned(_) | Status::Info(_)
                 if unsaved > 0 =>
             {
-                let retry = keymap::key_for(Scope::Global, Action::RetrySave);
+                let retry = self.keys.hint(Scope::Global, Action::RetrySave, "retries");
                 let edits = crate::text::count(unsaved, "edit");
-                let text = format!(" ✗ NOT SAVED: {edits} only in memory; {retry} retries");
+                let text = format!(" ✗ NOT SAVED: {edits} only in memory; {retry}");
                 Line::styled(fit(&text, width), self.theme.bad())
             }
             Status::Idle => Line::raw(""),
@@ -990,17 +967,34 @@ impl App {
         frame.render_widget(Paragraph::new(line), area);
     }
 
+    /// Whether `action` does something now, so the footer offers it: in a
+    /// popup every key does; on a screen, the screen says.
+    fn applies(&self, action: Action) -> bool {
+        if !self.popups.is_empty() {
+            return true;
+        }
+        match action {
+            Action::RetrySave => self.session.unsaved() > 0,
+            Action::Conflicts => !self.session.workbook().conflicts.is_empty(),
+            Action::Quit | Action::Help | Action::Undo | Action::ForceQuit => true,
+            Action::GoTab(_) | Action::NextTab | Action::PrevTab => true,
+            action => self.screen().applies(action),
+        }
+    }
+
     fn render_footer(&self, frame: &mut Frame, area: Rect) {
         let mut scopes = self.scopes();
         if self.popups.is_empty()
-            && let Some(table) = self.screens[self.tab].table()
+            && let Some(table) = self.screen().table()
             && table.is_filtering()
         {
             scopes = vec![Scope::Filter];
         }
         // Hints that do not fit are left out whole rather than cut; "? help"
         // always stays, since help lists everything the footer leaves out.
-        let hints = keymap::footer_hints(&scopes);
+        let hints = self
+            .keys
+            .footer_hints(&scopes, |action| self.applies(action));
         let help = hints.iter().position(|(_, word)| *word == "help");
         let cost = |(key, word): &(String, &str)| key.chars().count() + word.chars().count() + 3;
         let reserve = help.map_or(0, |i| cost(&hints[i]));
@@ -1031,11 +1025,12 @@ impl App {
                     &popup::Boxed {
                         title,
                         body: &body,
-                        hints: &keymap::hint_line(Scope::Confirm),
+                        hints: &self.keys.hint_line(Scope::Confirm),
                         scroll: 0,
                         tone: Tone::Info,
                     },
                     &self.theme,
+                    &self.keys,
                 );
             }
             Popup::Message {
@@ -1062,20 +1057,21 @@ impl App {
                     &popup::Boxed {
                         title,
                         body: &body,
-                        hints: &keymap::hint_line(Scope::Message),
+                        hints: &self.keys.hint_line(Scope::Message),
                         scroll: *scroll,
                         tone: *tone,
                     },
                     &self.theme,
+                    &self.keys,
                 );
             }
-            Popup::Conflicts { cursor } => self.render_conflicts(frame, area, *cursor),
+            Popup::Conflicts { cursor } => self.render_conflicts(frame, area, cursor.at()),
             Popup::Unsaved { error } => self.render_unsaved(frame, area, error),
             Popup::Help { scroll } => {
-                let mut scopes = self.screens[self.tab].scopes();
+                let mut scopes = self.screen().scopes();
                 scopes.push(Scope::Global);
-                scopes.extend(keymap::FORM_SCOPES);
-                help::render(frame, area, &scopes, *scroll, &self.theme);
+                scopes.extend(FORM_SCOPES);
+                help::render(frame, area, &scopes, *scroll, &self.theme, &self.keys);
             }
         }
     }
@@ -1103,11 +1099,12 @@ impl App {
             &popup::Boxed {
                 title: "Quit with unsaved edits?",
                 body: &body,
-                hints: &keymap::hint_line(Scope::Unsaved),
+                hints: &self.keys.hint_line(Scope::Unsaved),
                 scroll: 0,
                 tone: Tone::Error,
             },
             &self.theme,
+            &self.keys,
         );
     }
 
@@ -1143,17 +1140,19 @@ impl App {
             &popup::Boxed {
                 title: "Conflicts",
                 body: &body,
-                hints: &keymap::hint_line(Scope::Conflicts),
+                hints: &self.keys.hint_line(Scope::Conflicts),
                 scroll: 0,
                 tone: Tone::Info,
             },
             &self.theme,
+            &self.keys,
         );
     }
 }
 
-/// What a sync did, on the status line: sent, arrived, set aside.
-fn synced_status(report: &sync::Report) -> Status {
+/// What a sync did, on the status line: sent, arrived, set aside; `key`
+/// reviews conflicts.
+fn synced_status(report: &sync::Report, key: &str) -> Status {
     let mut parts = Vec::new();
     if let Some(sent) = &report.committed {
         parts.push(format!("sent {sent}"));
@@ -1164,7 +1163,6 @@ fn synced_status(report: &sync::Report) -> Status {
     if parts.is_empty() {
         parts.push("nothing new".into());
     }
-    let key = keymap::key_for(Scope::Global, Action::Conflicts);
     let text = format!("synced: {}", parts.join(" · "));
     match (report.set_aside, report.conflicts) {
         (0, 0) => Status::Info(text),

@@ -1,6 +1,11 @@
-//! The one key table. Every binding lives here once; key handling, the footer
-//! and the `?` help are all generated from it, so they can never disagree.
+//! The one key table. Every binding lives here once; key handling, the footer,
+//! the `?` help and every key named in a sentence ("a adds one") are all
+//! generated from it, so they can never disagree. [`KEYS`] holds the defaults;
+//! a [`Keymap`] is the table in use: the defaults with the keys a person set
+//! in their config file (`tui/config.rs`), and key names drawn in ASCII on a
+//! terminal without Unicode.
 
+use super::tab::Tab;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Where a binding applies. The app asks the top popup, then the current
@@ -61,6 +66,8 @@ pub enum Scope {
     Unsaved,
     /// The start-up prompt for a workbook that cannot be read.
     Damaged,
+    /// A save waiting for another careerbook to finish its own.
+    Waiting,
 }
 
 impl Scope {
@@ -101,8 +108,40 @@ impl Scope {
             Scope::Conflicts => "Conflicts",
             Scope::Unsaved => "Quitting with unsaved edits",
             Scope::Damaged => "Damaged workbook",
+            Scope::Waiting => "Waiting for another careerbook",
         }
     }
+
+    /// The scope as the config file names it: `vesting_last_day`.
+    pub fn name(self) -> String {
+        snake(&format!("{self:?}"))
+    }
+}
+
+impl Action {
+    /// The action as the config file names it: `day_later`, `tab_now`.
+    pub fn name(self) -> String {
+        match self {
+            Action::GoTab(tab) => format!("tab_{}", tab.title().to_lowercase()),
+            other => snake(&format!("{other:?}")),
+        }
+    }
+}
+
+/// `VestingLastDay` → `vesting_last_day`.
+fn snake(name: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if c.is_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// What a key asks for. Screens interpret the verbs that make sense for them.
@@ -111,7 +150,7 @@ pub enum Action {
     Quit,
     ForceQuit,
     Help,
-    GoTab(usize),
+    GoTab(Tab),
     NextTab,
     PrevTab,
     Undo,
@@ -240,8 +279,11 @@ impl Key {
         self.code == event.code && self.mods == mods
     }
 
-    /// How the key is written in the footer and help.
-    pub fn label(&self) -> String {
+    /// How the key is written in the footer and help; `ascii` spells the
+    /// arrows out, for a terminal without Unicode. With `ascii` it is also
+    /// how the config file writes it ([`Key::parse`] reads it back).
+    pub fn label(&self, ascii: bool) -> String {
+        let arrow = |unicode: &str, word: &str| if ascii { word } else { unicode }.to_string();
         let base = match self.code {
             KeyCode::Char(' ') => "Space".to_string(),
             KeyCode::Char(c) => c.to_string(),
@@ -249,15 +291,18 @@ impl Key {
             KeyCode::Esc => "Esc".into(),
             KeyCode::Tab => "Tab".into(),
             KeyCode::BackTab => "S-Tab".into(),
-            KeyCode::Up => "↑".into(),
-            KeyCode::Down => "↓".into(),
-            KeyCode::Left => "←".into(),
-            KeyCode::Right => "→".into(),
+            KeyCode::Up => arrow("↑", "Up"),
+            KeyCode::Down => arrow("↓", "Down"),
+            KeyCode::Left => arrow("←", "Left"),
+            KeyCode::Right => arrow("→", "Right"),
             KeyCode::PageUp => "PgUp".into(),
             KeyCode::PageDown => "PgDn".into(),
             KeyCode::Home => "Home".into(),
             KeyCode::End => "End".into(),
             KeyCode::Backspace => "Bksp".into(),
+            KeyCode::Delete => "Del".into(),
+            KeyCode::Insert => "Ins".into(),
+            KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         };
         if self.mods.contains(KeyModifiers::CONTROL) {
@@ -266,18 +311,91 @@ impl Key {
             base
         }
     }
+
+    /// Reads a key as the config file writes it: a character (`a`, `G`, `?`),
+    /// a name (`Enter`, `Esc`, `Tab`, `S-Tab`, `Space`, `Up`, `Down`, `Left`,
+    /// `Right`, `PgUp`, `PgDn`, `Home`, `End`, `Bksp`, `Del`, `Ins`, `F1`–`F12`;
+    /// any case), or `Ctrl-` and a letter.
+    pub fn parse(text: &str) -> Result<Key, String> {
+        let text = text.trim();
+        let lower = text.to_lowercase();
+        if let Some(rest) = lower
+            .strip_prefix("ctrl-")
+            .or_else(|| lower.strip_prefix("c-"))
+        {
+            let mut chars = rest.chars();
+            return match (chars.next(), chars.next()) {
+                (Some(c), None) if c.is_ascii_alphabetic() => Ok(ctrl(c)),
+                _ => Err(format!("“{text}”: Ctrl- goes with one letter, e.g. Ctrl-S")),
+            };
+        }
+        let mut chars = text.chars();
+        if let (Some(c), None) = (chars.next(), chars.next())
+            && !matches!(c, '↑' | '↓' | '←' | '→')
+        {
+            return if c.is_control() {
+                Err(format!("“{text}” is not a key careerbook can name"))
+            } else {
+                Ok(key(c))
+            };
+        }
+        let named = match lower.as_str() {
+            "space" => KeyCode::Char(' '),
+            "enter" | "return" => KeyCode::Enter,
+            "esc" | "escape" => KeyCode::Esc,
+            "tab" => KeyCode::Tab,
+            "s-tab" | "shift-tab" | "backtab" => KeyCode::BackTab,
+            "up" | "↑" => KeyCode::Up,
+            "down" | "↓" => KeyCode::Down,
+            "left" | "←" => KeyCode::Left,
+            "right" | "→" => KeyCode::Right,
+            "pgup" | "pageup" => KeyCode::PageUp,
+            "pgdn" | "pagedown" => KeyCode::PageDown,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "bksp" | "backspace" => KeyCode::Backspace,
+            "del" | "delete" => KeyCode::Delete,
+            "ins" | "insert" => KeyCode::Insert,
+            f if f.starts_with('f') => match f[1..].parse::<u8>() {
+                Ok(n @ 1..=12) => KeyCode::F(n),
+                _ => return Err(unknown_key(text)),
+            },
+            _ => return Err(unknown_key(text)),
+        };
+        Ok(code(named))
+    }
+
+    /// Whether typing this key into a text field types a character.
+    fn types(&self) -> bool {
+        matches!(self.code, KeyCode::Char(_)) && self.mods.is_empty()
+    }
+}
+
+fn unknown_key(text: &str) -> String {
+    format!(
+        "“{text}” is not a key: write one character (a, G, ?), a name (Enter, Esc, Tab, S-Tab, \
+         Space, Up, Down, Left, Right, PgUp, PgDn, Home, End, Bksp, Del, F1–F12) or Ctrl- and a letter"
+    )
 }
 
 /// One line of the key table.
 #[derive(Debug)]
 pub struct Binding {
     pub scope: Scope,
+    /// The default keys; the first is the one the footer and sentences name.
     pub keys: &'static [Key],
     pub action: Action,
     /// What the key does, as help shows it.
     pub help: &'static str,
     /// The short word the footer shows, if the footer shows this binding.
     pub footer: Option<&'static str>,
+}
+
+impl Binding {
+    /// How the config file names this line: `impact.add`, `global.tab_now`.
+    pub fn id(&self) -> String {
+        format!("{}.{}", self.scope.name(), self.action.name())
+    }
 }
 
 macro_rules! bind {
@@ -456,12 +574,14 @@ pub static KEYS: &[Binding] = &[
     // Damaged workbook
     bind!(Damaged, [key('r')], A::RestoreBackup, "restore the newest good backup (the damaged file is kept)", "restore"),
     bind!(Damaged, [key('q'), code(K::Esc)], A::Quit, "quit and fix the file by hand", "quit"),
+    // A save waiting for another careerbook's lock
+    bind!(Waiting, [code(K::Esc)], A::Cancel, "stop waiting; the edit stays in memory, unsaved", "stops waiting"),
     // Everywhere
-    bind!(Global, [key('1')], A::GoTab(0), "Now tab"),
-    bind!(Global, [key('2')], A::GoTab(1), "Impact tab"),
-    bind!(Global, [key('3')], A::GoTab(2), "Runway tab"),
-    bind!(Global, [key('4')], A::GoTab(3), "Vesting tab"),
-    bind!(Global, [key('5')], A::GoTab(4), "Pipeline tab"),
+    bind!(Global, [key('1')], A::GoTab(Tab::Now), "Now tab"),
+    bind!(Global, [key('2')], A::GoTab(Tab::Impact), "Impact tab"),
+    bind!(Global, [key('3')], A::GoTab(Tab::Runway), "Runway tab"),
+    bind!(Global, [key('4')], A::GoTab(Tab::Vesting), "Vesting tab"),
+    bind!(Global, [key('5')], A::GoTab(Tab::Pipeline), "Pipeline tab"),
     bind!(Global, [code(K::Tab)], A::NextTab, "next tab"),
     bind!(Global, [code(K::BackTab)], A::PrevTab, "previous tab"),
     bind!(Global, [key('u')], A::Undo, "undo the last edit (saved at once)", "undo"),
@@ -481,69 +601,235 @@ pub const FORM_SCOPES: [Scope; 4] = [
     Scope::FormPickFilter,
 ];
 
-/// The action `event` triggers within `scopes` (searched in order).
-pub fn resolve(scopes: &[Scope], event: &KeyEvent) -> Option<Action> {
-    scopes.iter().find_map(|&scope| {
-        KEYS.iter()
-            .filter(|b| b.scope == scope)
-            .find(|b| b.keys.iter().any(|k| k.matches(event)))
-            .map(|b| b.action)
-    })
+/// The key table in use: every binding of [`KEYS`] with the keys it has now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Keymap {
+    /// The keys of each binding, by its place in [`KEYS`].
+    keys: Vec<Vec<Key>>,
+    /// Key names in ASCII (`Up`, not `↑`).
+    ascii: bool,
 }
 
-/// The bindings of one scope, in table order.
-pub fn bindings(scope: Scope) -> impl Iterator<Item = &'static Binding> {
-    KEYS.iter().filter(move |b| b.scope == scope)
+impl Default for Keymap {
+    fn default() -> Self {
+        Self::new(false)
+    }
 }
 
-/// `a add  e edit  …` for the footer, from the footer-worthy bindings of
-/// `scopes`. A key an earlier scope takes is not shown for a later one: the
-/// binding shows its next key (in a note, Enter starts a line, so save shows
-/// as Ctrl-S), or is left out when it has none.
-pub fn footer_hints(scopes: &[Scope]) -> Vec<(String, &'static str)> {
-    let mut hints = Vec::new();
-    for (i, &scope) in scopes.iter().enumerate() {
-        let taken = |k: &Key| {
-            scopes[..i]
-                .iter()
-                .any(|&s| bindings(s).any(|b| b.keys.contains(k)))
-        };
-        for binding in bindings(scope) {
-            let reachable = binding.keys.iter().find(|k| !taken(k));
-            if let (Some(word), Some(key)) = (binding.footer, reachable) {
-                hints.push((key.label(), word));
-            }
+/// One binding of a [`Keymap`] with its keys.
+#[derive(Clone, Copy, Debug)]
+pub struct Bound<'a> {
+    pub binding: &'static Binding,
+    pub keys: &'a [Key],
+}
+
+/// Why a key cannot be set as asked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// No binding has this id.
+    UnknownAction(String),
+    /// The key is not one careerbook can read.
+    BadKey(String),
+    /// Two bindings of one scope share a key: the ids, the scope and the key.
+    Conflict {
+        key: String,
+        scope: Scope,
+        ids: [String; 2],
+    },
+    /// Something else about one binding's keys (none given; a typing key for
+    /// force-quit, which works even while typing).
+    Unusable { id: String, why: String },
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refusal::UnknownAction(id) => write!(
+                f,
+                "“{id}” is not an action (`careerbook config init` lists every one)"
+            ),
+            Refusal::BadKey(why) => write!(f, "{why}"),
+            Refusal::Conflict { key, scope, ids } => write!(
+                f,
+                "{key} would do two things in {}: {} and {}",
+                scope.title(),
+                ids[0],
+                ids[1]
+            ),
+            Refusal::Unusable { id, why } => write!(f, "{id}: {why}"),
         }
     }
-    hints
 }
 
-/// The footer-worthy keys of `scope` with their words, for the last line of a
-/// popup: `y yes · n Esc no`.
-pub fn hint_line(scope: Scope) -> String {
-    bindings(scope)
-        .filter_map(|b| b.footer.map(|word| format!("{} {word}", keys_label(b))))
-        .collect::<Vec<_>>()
-        .join(" · ")
-}
+impl Keymap {
+    /// The default keys; `ascii` names keys without Unicode.
+    pub fn new(ascii: bool) -> Self {
+        Self {
+            keys: KEYS.iter().map(|b| b.keys.to_vec()).collect(),
+            ascii,
+        }
+    }
 
-/// The first key bound to `action` in `scope`, as the footer writes it, for
-/// text that names a key ("u undoes it") without writing it a second time.
-pub fn key_for(scope: Scope, action: Action) -> String {
-    bindings(scope)
-        .find(|b| b.action == action)
-        .map(|b| b.keys[0].label())
-        .unwrap_or_default()
-}
+    pub fn ascii(&self) -> bool {
+        self.ascii
+    }
 
-/// All the key labels of a binding, as help shows them: `↑ k`.
-pub fn keys_label(binding: &Binding) -> String {
-    binding
-        .keys
-        .iter()
-        .map(Key::label)
-        .collect::<Vec<_>>()
-        .join(" ")
+    /// Gives the binding named `id` (see [`Binding::id`]) these keys.
+    /// Conflicts are checked once every key is set ([`Keymap::check`]).
+    pub fn rebind(&mut self, id: &str, keys: &[&str]) -> Result<(), Refusal> {
+        let at = KEYS
+            .iter()
+            .position(|b| b.id() == id)
+            .ok_or_else(|| Refusal::UnknownAction(id.to_string()))?;
+        let keys = keys
+            .iter()
+            .map(|k| Key::parse(k).map_err(Refusal::BadKey))
+            .collect::<Result<Vec<Key>, Refusal>>()?;
+        if keys.is_empty() {
+            return Err(Refusal::Unusable {
+                id: id.to_string(),
+                why: "give it at least one key".into(),
+            });
+        }
+        if KEYS[at].action == Action::ForceQuit && keys.iter().any(Key::types) {
+            return Err(Refusal::Unusable {
+                id: id.to_string(),
+                why: "it works even while you type, so it needs a key that types nothing \
+                      (Ctrl- and a letter, or F1–F12)"
+                    .into(),
+            });
+        }
+        self.keys[at] = keys;
+        Ok(())
+    }
+
+    /// Every key that would do two things: two bindings of one scope sharing
+    /// a key, or any binding using a force-quit key (which works everywhere).
+    /// `changed` names the bindings a person set, so the first of a pair
+    /// reported is theirs.
+    pub fn check(&self, changed: &[String]) -> Result<(), Refusal> {
+        let bound: Vec<Bound> = self.all().collect();
+        let set = |b: &Bound| changed.contains(&b.binding.id());
+        for (i, first) in bound.iter().enumerate() {
+            for second in &bound[i + 1..] {
+                let (x, y) = (first.binding, second.binding);
+                let together = x.scope == y.scope
+                    || x.action == Action::ForceQuit
+                    || y.action == Action::ForceQuit;
+                let Some(k) = first.keys.iter().find(|k| second.keys.contains(k)) else {
+                    continue;
+                };
+                if together {
+                    let (a, b) = if set(second) && !set(first) {
+                        (y, x)
+                    } else {
+                        (x, y)
+                    };
+                    return Err(Refusal::Conflict {
+                        key: k.label(self.ascii),
+                        scope: a.scope,
+                        ids: [a.id(), b.id()],
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Every binding with its keys, in table order.
+    pub fn all(&self) -> impl Iterator<Item = Bound<'_>> {
+        KEYS.iter().zip(&self.keys).map(|(binding, keys)| Bound {
+            binding,
+            keys: keys.as_slice(),
+        })
+    }
+
+    /// The bindings of one scope, in table order.
+    pub fn bindings(&self, scope: Scope) -> impl Iterator<Item = Bound<'_>> {
+        self.all().filter(move |b| b.binding.scope == scope)
+    }
+
+    /// The action `event` triggers within `scopes` (searched in order).
+    pub fn resolve(&self, scopes: &[Scope], event: &KeyEvent) -> Option<Action> {
+        scopes.iter().find_map(|&scope| {
+            self.bindings(scope)
+                .find(|b| b.keys.iter().any(|k| k.matches(event)))
+                .map(|b| b.binding.action)
+        })
+    }
+
+    /// How `key` is written on this terminal.
+    pub fn label(&self, key: &Key) -> String {
+        key.label(self.ascii)
+    }
+
+    /// `a add  e edit  …` for the footer, from the footer-worthy bindings of
+    /// `scopes` whose action `applies` now. A key an earlier scope takes is
+    /// not shown for a later one: the binding shows its next key (in a note,
+    /// Enter starts a line, so save shows as Ctrl-S), or is left out when it
+    /// has none.
+    pub fn footer_hints(
+        &self,
+        scopes: &[Scope],
+        applies: impl Fn(Action) -> bool,
+    ) -> Vec<(String, &'static str)> {
+        let mut hints = Vec::new();
+        for (i, &scope) in scopes.iter().enumerate() {
+            let taken = |k: &Key| {
+                scopes[..i]
+                    .iter()
+                    .any(|&s| self.bindings(s).any(|b| b.keys.contains(k)))
+            };
+            for bound in self.bindings(scope) {
+                let reachable = bound.keys.iter().find(|k| !taken(k));
+                if let (Some(word), Some(key)) = (bound.binding.footer, reachable)
+                    && applies(bound.binding.action)
+                {
+                    hints.push((self.label(key), word));
+                }
+            }
+        }
+        hints
+    }
+
+    /// The footer-worthy keys of `scope` with their words, for the last line
+    /// of a popup: `y yes · n Esc no`.
+    pub fn hint_line(&self, scope: Scope) -> String {
+        self.bindings(scope)
+            .filter_map(|b| {
+                b.binding
+                    .footer
+                    .map(|word| format!("{} {word}", self.keys_label(&b)))
+            })
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+
+    /// The first key bound to `action` in `scope`, as the footer writes it,
+    /// for text that names a key without writing it a second time.
+    pub fn key_for(&self, scope: Scope, action: Action) -> String {
+        self.bindings(scope)
+            .find(|b| b.binding.action == action)
+            .and_then(|b| b.keys.first())
+            .map(|k| self.label(k))
+            .unwrap_or_default()
+    }
+
+    /// A sentence naming a key: `hint(Impact, Add, "adds one")` is
+    /// "a adds one", or "A adds one" for someone who moved it to `A`.
+    pub fn hint(&self, scope: Scope, action: Action, words: &str) -> String {
+        format!("{} {words}", self.key_for(scope, action))
+    }
+
+    /// All the key labels of a binding, as help shows them: `↑ k`.
+    pub fn keys_label(&self, bound: &Bound) -> String {
+        bound
+            .keys
+            .iter()
+            .map(|k| self.label(k))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
 }
 
 #[cfg(test)]
@@ -552,6 +838,14 @@ mod tests {
 
     fn press(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, mods)
+    }
+
+    fn resolve(scopes: &[Scope], event: &KeyEvent) -> Option<Action> {
+        Keymap::default().resolve(scopes, event)
+    }
+
+    fn footer_hints(scopes: &[Scope]) -> Vec<(String, &'static str)> {
+        Keymap::default().footer_hints(scopes, |_| true)
     }
 
     #[test]
@@ -598,22 +892,68 @@ mod tests {
     }
 
     #[test]
-    fn no_key_is_bound_twice_in_one_scope() {
-        for a in KEYS {
-            for b in KEYS {
-                if std::ptr::eq(a, b) || a.scope != b.scope {
-                    continue;
-                }
-                for k in a.keys {
-                    assert!(
-                        !b.keys.contains(k),
-                        "{:?} bound twice in {:?}",
-                        k.label(),
-                        a.scope
+    fn the_default_table_has_no_conflict_and_one_id_per_line() {
+        assert_eq!(Keymap::default().check(&[]), Ok(()));
+        let mut ids: Vec<String> = KEYS.iter().map(Binding::id).collect();
+        let count = ids.len();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), count, "two lines of the table share an id");
+    }
+
+    #[test]
+    fn every_default_key_is_written_as_it_is_read() {
+        for binding in KEYS {
+            for key in binding.keys {
+                for ascii in [true, false] {
+                    assert_eq!(
+                        Key::parse(&key.label(ascii)).as_ref(),
+                        Ok(key),
+                        "{} of {}",
+                        key.label(ascii),
+                        binding.id()
                     );
                 }
             }
         }
+        assert_eq!(Key::parse("ctrl-s"), Ok(ctrl('s')));
+        assert_eq!(Key::parse("PageDown"), Ok(code(KeyCode::PageDown)));
+        assert!(Key::parse("Hyper-x").is_err());
+        assert!(Key::parse("Ctrl-1").is_err());
+    }
+
+    #[test]
+    fn a_rebound_key_is_resolved_named_and_checked() {
+        let mut keys = Keymap::default();
+        keys.rebind("impact.add", &["A"])
+            .expect("A is free in Impact");
+        let a = press(KeyCode::Char('A'), KeyModifiers::SHIFT);
+        assert_eq!(keys.resolve(&[Scope::Impact], &a), Some(Action::Add));
+        assert_eq!(
+            keys.hint(Scope::Impact, Action::Add, "adds one"),
+            "A adds one"
+        );
+        assert_eq!(keys.check(&["impact.add".into()]), Ok(()));
+        // `e` already edits in Impact: adding with it would do two things.
+        keys.rebind("impact.add", &["e"])
+            .expect("a key it can read");
+        let refused = keys.check(&["impact.add".into()]);
+        assert_eq!(
+            refused,
+            Err(Refusal::Conflict {
+                key: "e".into(),
+                scope: Scope::Impact,
+                ids: ["impact.add".into(), "impact.edit".into()],
+            })
+        );
+        assert!(matches!(
+            keys.rebind("impact.ad", &["a"]),
+            Err(Refusal::UnknownAction(_))
+        ));
+        assert!(matches!(
+            keys.rebind("global.force_quit", &["Q"]),
+            Err(Refusal::Unusable { .. })
+        ));
     }
 
     #[test]
@@ -650,5 +990,7 @@ mod tests {
             hints,
             vec![("y".to_string(), "yes"), ("n".to_string(), "no")]
         );
+        let only_no = Keymap::default().footer_hints(&[Scope::Confirm], |a| a == Action::No);
+        assert_eq!(only_no, vec![("n".to_string(), "no")]);
     }
 }

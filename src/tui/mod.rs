@@ -7,9 +7,12 @@
 //! user's editor: the terminal is handed over and taken back.
 
 pub mod app;
+pub mod config;
 mod editor;
 pub mod keymap;
+pub mod screen;
 pub mod screens;
+pub mod tab;
 pub mod theme;
 pub mod widgets;
 
@@ -19,10 +22,10 @@ use crate::store::{OpenOptions, Paths, Session, StoreError, backup};
 use app::App;
 use chrono::{Local, NaiveDate};
 use crossterm::event::{
-    self, DisableBracketedPaste, DisableFocusChange, EnableBracketedPaste, EnableFocusChange,
-    Event, KeyEvent,
+    self, DisableBracketedPaste, DisableFocusChange, EnableBracketedPaste, EnableFocusChange, Event,
 };
 use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+use keymap::{Action, Keymap, Scope};
 use ratatui::DefaultTerminal;
 use ratatui::text::Line;
 use rustix::event::{PollFd, PollFlags};
@@ -156,20 +159,20 @@ impl Term {
     /// Tells the person, on the status line, that a save waits for another
     /// careerbook's lock and whose; Esc stops waiting. Keys typed meanwhile
     /// are kept for afterwards, and a signal or hang-up stops the wait.
-    fn lock_waiter(&self) -> Box<Waiter> {
+    fn lock_waiter(&self, keys: Keymap) -> Box<Waiter> {
         let events = Rc::clone(&self.events);
         let requeue = self.requeue.clone();
         let scribbled = Rc::clone(&self.scribbled);
         Box::new(move |waiting: &Waiting| {
             scribbled.set(true);
-            show_waiting(waiting);
+            show_waiting(waiting, &keys);
             let mut kept = Vec::new();
             let mut go_on = true;
             while let Ok(msg) = events.recv_timeout(Duration::from_millis(90)) {
                 match msg {
                     Msg::Term(Event::Key(key))
                         if key.kind == event::KeyEventKind::Press
-                            && key.code == event::KeyCode::Esc =>
+                            && keys.resolve(&[Scope::Waiting], &key) == Some(Action::Cancel) =>
                     {
                         go_on = false;
                         break;
@@ -227,18 +230,24 @@ fn read_input(tx: Sender<Msg>, pauses: Receiver<Pause>) {
 
 /// Writes the wait on the status line (the second row from the bottom)
 /// straight to the terminal: the app is busy saving and cannot draw.
-fn show_waiting(waiting: &Waiting) {
+fn show_waiting(waiting: &Waiting, keys: &Keymap) {
     use crossterm::{cursor::MoveTo, style::Print, terminal};
     let Ok((cols, rows)) = terminal::size() else {
         return;
     };
     let holder = waiting.holder.as_deref().unwrap_or("another careerbook");
     let text = format!(
-        " ⧗ waiting for {holder} to finish saving ({} s of {}) · Esc stops waiting; your edit stays",
+        " ⧗ waiting for {holder} to finish saving ({} s of {}) · {}; your edit stays",
         waiting.waited.as_secs(),
-        waiting.limit.as_secs()
+        waiting.limit.as_secs(),
+        keys.hint(Scope::Waiting, Action::Cancel, "stops waiting")
     );
     let line = crate::text::fit(&text, cols as usize);
+    let line = if keys.ascii() {
+        theme::to_ascii(&line)
+    } else {
+        line
+    };
     let _ = crossterm::execute!(
         stdout(),
         MoveTo(0, rows.saturating_sub(2)),
@@ -275,7 +284,15 @@ fn watch_for_hangup(tx: Sender<Msg>) {
 
 /// Opens the workbook at `paths` in the TUI. `banner` marks demo mode.
 pub fn run(paths: Paths, banner: Option<String>) -> Result<(), String> {
-    let theme = Theme::from_env();
+    // A settings file with a mistake is not used at all (half of a person's
+    // keys would surprise more than none): careerbook starts with the
+    // defaults and says why, so the workbook is never out of reach.
+    let (settings, unusable) = match config::load() {
+        Ok(settings) => (settings, None),
+        Err(err) => (config::Settings::default(), Some(err)),
+    };
+    let theme = settings.theme;
+    let keys = settings.keys;
     let mut term = None;
     let session = loop {
         let err = match Session::open(
@@ -307,7 +324,7 @@ pub fn run(paths: Paths, banner: Option<String>) -> Result<(), String> {
             // names the backup and `careerbook restore`) is what matters.
             None => term.insert(Term::start(&paths).map_err(|_| err.to_string())?),
         };
-        if !damaged_prompt(t, &err, &theme) {
+        if !damaged_prompt(t, &err, &theme, &keys) {
             drop(term);
             return Err(err.to_string());
         }
@@ -321,8 +338,17 @@ pub fn run(paths: Paths, banner: Option<String>) -> Result<(), String> {
         None => Term::start(&paths)?,
     };
     let mut session = session;
-    session.set_waiter(term.lock_waiter());
-    let mut app = App::new(session, dates::today(), theme, banner);
+    session.set_waiter(term.lock_waiter(keys.clone()));
+    let mut app = App::new(session, dates::today(), theme, banner).with_keymap(keys);
+    if let Some(err) = unusable {
+        app = app.with_message(
+            "Settings not used",
+            format!(
+                "{err}\n\ncareerbook started with the default keys and colours. Fix the file, \
+                 then `careerbook config check` checks it."
+            ),
+        );
+    }
     // A bug that panics inside a screen must not take unsaved edits with it:
     // the panic hook has restored the terminal and written its note; the edits
     // are then saved (or kept as a backup) as on any other exit.
@@ -405,9 +431,10 @@ fn until_midnight() -> Duration {
 }
 
 /// Shows why the workbook cannot be read; `true` if the user chose to restore the backup.
-fn damaged_prompt(term: &mut Term, err: &StoreError, theme: &Theme) -> bool {
+fn damaged_prompt(term: &mut Term, err: &StoreError, theme: &Theme, keys: &Keymap) -> bool {
     let text = err.to_string();
-    let hints: Vec<String> = keymap::footer_hints(&[keymap::Scope::Damaged])
+    let hints: Vec<String> = keys
+        .footer_hints(&[Scope::Damaged], |_| true)
         .into_iter()
         .map(|(k, w)| format!("{k} {w}"))
         .collect();
@@ -415,9 +442,10 @@ fn damaged_prompt(term: &mut Term, err: &StoreError, theme: &Theme) -> bool {
     loop {
         let body = [Line::raw(format!("✗ {text}"))];
         if !term.draw(|frame| {
+            let area = frame.area();
             popup::render_box(
                 frame,
-                frame.area(),
+                area,
                 &popup::Boxed {
                     title: "The workbook cannot be read",
                     body: &body,
@@ -426,16 +454,17 @@ fn damaged_prompt(term: &mut Term, err: &StoreError, theme: &Theme) -> bool {
                     tone: Tone::Error,
                 },
                 theme,
-            )
+                keys,
+            );
+            theme.finish(frame.buffer_mut(), area);
         }) {
             return false;
         }
         match term.events.recv() {
             Ok(Msg::Term(Event::Key(key))) => {
-                match keymap::resolve(&[keymap::Scope::Damaged], &key) {
-                    Some(keymap::Action::RestoreBackup) => return true,
-                    Some(keymap::Action::Quit) => return false,
-                    _ if is_ctrl_c(&key) => return false,
+                match keys.resolve(&[Scope::Damaged, Scope::Global], &key) {
+                    Some(Action::RestoreBackup) => return true,
+                    Some(Action::Quit | Action::ForceQuit) => return false,
                     _ => {}
                 }
             }
@@ -443,13 +472,6 @@ fn damaged_prompt(term: &mut Term, err: &StoreError, theme: &Theme) -> bool {
             _ => return false,
         }
     }
-}
-
-fn is_ctrl_c(key: &KeyEvent) -> bool {
-    key.code == crossterm::event::KeyCode::Char('c')
-        && key
-            .modifiers
-            .contains(crossterm::event::KeyModifiers::CONTROL)
 }
 
 /// After a panic the terminal is restored (by ratatui's hook) and a note says

@@ -122,3 +122,78 @@ pub fn draw(app: &App, width: u16, height: u16) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// The screen as text, each row followed by the styles on it, run by run
+/// (`  ^ 0-9 Reverse Bold · 12-20 Cyan Bold`), so a snapshot shows colour and
+/// emphasis too. Rows with no style are only text.
+pub fn draw_styled(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal.draw(|frame| app.render(frame)).expect("draw");
+    let buffer = terminal.backend().buffer();
+    let mut out = Vec::new();
+    for y in 0..height {
+        let line: String = (0..width)
+            .map(|x| buffer[(x, y)].symbol().to_string())
+            .collect();
+        out.push(line.trim_end().to_string());
+        let mut runs: Vec<String> = Vec::new();
+        let mut x = 0;
+        while x < width {
+            let style = describe(&buffer[(x, y)]);
+            let start = x;
+            while x < width && describe(&buffer[(x, y)]) == style {
+                x += 1;
+            }
+            if !style.is_empty() {
+                runs.push(format!("{start}-{} {style}", x - 1));
+            }
+        }
+        if !runs.is_empty() {
+            out.push(format!("  ^ {}", runs.join(" · ")));
+        }
+    }
+    out.join("\n")
+}
+
+/// A cell's colours and modifiers in words; empty for plain text.
+fn describe(cell: &ratatui::buffer::Cell) -> String {
+    use ratatui::style::{Color, Modifier};
+    let mut words = Vec::new();
+    if cell.fg != Color::Reset {
+        words.push(format!("{:?}", cell.fg));
+    }
+    if cell.bg != Color::Reset {
+        words.push(format!("on {:?}", cell.bg));
+    }
+    for (modifier, name) in [
+        (Modifier::BOLD, "Bold"),
+        (Modifier::REVERSED, "Reverse"),
+        (Modifier::UNDERLINED, "Underline"),
+        (Modifier::DIM, "Dim"),
+        (Modifier::ITALIC, "Italic"),
+    ] {
+        if cell.modifier.contains(modifier) {
+            words.push(name.to_string());
+        }
+    }
+    words.join(" ")
+}
+
+/// An app over a copy of `ron`, drawn in `theme` with the key table `keys`.
+pub fn app_dressed(
+    ron: &str,
+    theme: Theme,
+    keys: careerbook::tui::keymap::Keymap,
+) -> (tempfile::TempDir, App) {
+    let (dir, paths) = workbook_dir(ron);
+    let session = Session::open(
+        paths,
+        OpenOptions {
+            create: true,
+            hold_lock: false,
+        },
+    )
+    .expect("open");
+    let app = App::new(session, today(), theme, None).with_keymap(keys);
+    (dir, app)
+}

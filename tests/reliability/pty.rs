@@ -65,6 +65,8 @@ impl Terminal {
             .env("TERM", "xterm-256color")
             .env("CAREERBOOK_TODAY", "2026-11-26")
             .env_remove("CAREERBOOK_DIR")
+            // The default keys, whatever settings this machine's user has.
+            .env("CAREERBOOK_CONFIG", dir.join("no-settings.ron"))
             .stdin(Stdio::from(slave.try_clone().expect("dup")))
             .stdout(Stdio::from(slave.try_clone().expect("dup")))
             .stderr(Stdio::from(slave));

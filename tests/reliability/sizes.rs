@@ -7,7 +7,7 @@ use crate::support::{fresh, tui_options};
 use careerbook::store::demo::DEMO_RON;
 use careerbook::store::{Paths, Session};
 use careerbook::tui::app::App;
-use careerbook::tui::screens::TABS;
+use careerbook::tui::screen::Tab;
 use careerbook::tui::theme::Theme;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
@@ -48,7 +48,7 @@ fn every_screen() -> Screens {
     fs::write(&paths.workbook, DEMO_RON).expect("demo workbook");
     let mut apps = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for tab in 1..=TABS.len() {
+    for tab in 1..=Tab::ALL.len() {
         let mut app = app_over(&paths);
         press(&mut app, &tab.to_string());
         let plain = crate::common::draw(&app, 120, 40);

@@ -247,3 +247,34 @@ fn an_edit_too_large_to_save_is_not_promised_a_backup_it_cannot_have() {
         .count();
     assert_eq!(unsaved, 0, "no backup that restore would refuse");
 }
+
+/// A settings file with a mistake does not keep anyone from their workbook:
+/// careerbook starts with the default keys and says which line is wrong. A
+/// good one is used: its quit key quits, the default one no longer does.
+#[test]
+fn settings_with_a_mistake_are_not_used_and_say_why_and_good_ones_are() {
+    let (dir, paths) = fresh();
+    let settings = dir.path().join("settings.ron");
+    let path = settings.to_str().expect("a UTF-8 path");
+    fs::write(
+        &settings,
+        "(\n    keys: {\n        \"global.quit\": [\"u\"],\n    },\n)\n",
+    )
+    .expect("write the settings");
+    let mut terminal = Terminal::spawn(&paths.dir, &[], &[("CAREERBOOK_CONFIG", path)]);
+    terminal.wait_for("Settings not used", START);
+    terminal.wait_for("global.quit", START);
+    terminal.type_keys("\rq");
+    assert!(terminal.wait_exit(STOP).success());
+    assert_restored(&terminal);
+
+    fs::write(&settings, "(keys: { \"global.quit\": [\"Q\"] })").expect("write the settings");
+    let mut terminal = Terminal::spawn(&paths.dir, &[], &[("CAREERBOOK_CONFIG", path)]);
+    terminal.wait_for("Pipeline", START);
+    terminal.type_keys("q");
+    std::thread::sleep(Duration::from_secs(1));
+    assert!(!terminal.is_cooked(), "q no longer quits");
+    terminal.type_keys("Q");
+    assert!(terminal.wait_exit(STOP).success());
+    assert_restored(&terminal);
+}

@@ -8,7 +8,7 @@ use careerbook::domain::workbook::CURRENT_VERSION;
 use careerbook::store::{Paths, Session, backup, file};
 use careerbook::tui::app::App;
 use careerbook::tui::keymap::{Action, KEYS};
-use careerbook::tui::screens::TABS;
+use careerbook::tui::screen::Tab;
 use careerbook::tui::theme::Theme;
 use crossterm::event::KeyEvent;
 use std::fs;
@@ -360,7 +360,7 @@ fn a_newer_file_stays_byte_identical_through_every_key_of_the_tui() {
         screen.contains("Read-only") && screen.contains("read-only: nothing will be saved"),
         "the user is told that nothing will be saved:\n{screen}"
     );
-    for tab in 0..TABS.len() {
+    for tab in 0..Tab::ALL.len() {
         press(&mut app, &(tab + 1).to_string());
         for key in every_key() {
             app.on_key(key);

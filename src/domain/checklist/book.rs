@@ -2,6 +2,7 @@
 
 use super::positioning::Positioning;
 use super::signals::Signal;
+use crate::domain::dates::not_after_today;
 use crate::domain::{Id, Invalid};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -69,21 +70,6 @@ impl NowBook {
     /// The hand tick on `item`, if any.
     pub fn tick(&self, item: ItemId) -> Option<&ManualTick> {
         self.ticks.iter().find(|t| t.item == item)
-    }
-}
-
-/// A date the user says something happened: not after today.
-pub(crate) fn not_after_today(
-    field: &'static str,
-    date: Option<NaiveDate>,
-    today: NaiveDate,
-) -> Result<(), Invalid> {
-    match date {
-        Some(date) if date > today => Err(Invalid::new(
-            field,
-            format!("{date} is after today; enter the day it happened"),
-        )),
-        _ => Ok(()),
     }
 }
 

@@ -38,8 +38,7 @@ pub use report::{NowReport, RunwayFigure, report, runway_figure};
 pub use signals::{SIGNAL_WINDOW_DAYS, Signal, SignalKind, signals_within};
 
 /// A tab of the app, named in the domain so an item or an alert can say which
-/// tab fixes it. The order is the tab order (`index` is what key `1`–`5` picks
-/// minus one).
+/// tab fixes it (the TUI turns it into its own `tui::Tab`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Tab {
     Now,
@@ -50,10 +49,6 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub fn index(self) -> usize {
-        self as usize
-    }
-
     pub fn label(self) -> &'static str {
         match self {
             Tab::Now => "Now",

@@ -4,8 +4,8 @@
 //! names, the roles it calls "most exposed during layoffs" and the roles it
 //! calls "relatively safer – though never completely immune".
 
-use super::book::not_after_today;
 use crate::domain::Invalid;
+use crate::domain::dates::not_after_today;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 

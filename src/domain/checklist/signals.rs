@@ -2,7 +2,7 @@
 //! lists under "Signals That More AWS Layoffs Might Be Coming". It is the
 //! user's own record, not a prediction: careerbook counts, it never scores.
 
-use super::book::not_after_today;
+use crate::domain::dates::not_after_today;
 use crate::domain::{Id, Invalid};
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};

@@ -538,7 +538,7 @@ fn alerts_are_newest_first_and_name_their_tab_and_record() {
 
 #[test]
 fn a_vest_is_announced_up_to_30_days_ahead_with_its_grant() {
-    let mut wb: Workbook = ron::from_str(crate::store::demo::DEMO_RON).expect("demo parses");
+    let mut wb: Workbook = ron::from_str(crate::demo::DEMO_RON).expect("demo parses");
     // The demo separates on 2027-02-09: the March vest is forfeited, never announced.
     assert!(
         report(&wb, d(2027, 2, 14))

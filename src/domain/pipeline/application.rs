@@ -1,8 +1,8 @@
 //! One job application: what it is, where it stands, and the dated road it took.
 
-use super::input::parse_required;
 use super::query::Query;
 use super::{Source, Stage, Track};
+use crate::domain::parse_required;
 use crate::domain::{Id, Invalid, dates, money};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;

@@ -1,8 +1,8 @@
 //! The network behind the search: who the user knows and when to reach out.
 
-use super::input::parse_required;
 use super::query::Query;
 use crate::domain::choice::{Choice, Choices};
+use crate::domain::parse_required;
 use crate::domain::{Id, Invalid, dates};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -11,19 +11,6 @@ pub const GHOST_AFTER_DAYS_RANGE: std::ops::RangeInclusive<u32> = 1..=365;
 /// The time-to-offer setting, in months: at least one, at most two years.
 pub const TIME_TO_OFFER_MONTHS_RANGE: std::ops::RangeInclusive<u32> = 1..=24;
 
-/// A required text field, trimmed.
-pub fn parse_required(field: &'static str, text: &str) -> Result<String, Invalid> {
-    let text = text.trim();
-    if text.is_empty() {
-        Err(Invalid::new(
-            field,
-            format!("enter the {}", field.replace('_', " ")),
-        ))
-    } else {
-        Ok(text.to_string())
-    }
-}
-
 /// An optional text field, trimmed; blank is `None`.
 pub fn optional_text(text: &str) -> Option<String> {
     let text = text.trim();
@@ -169,6 +156,7 @@ pub fn validate_time_to_offer(months: u32) -> Result<(), Invalid> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::parse_required;
     use rust_decimal_macros::dec;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

@@ -17,14 +17,15 @@ mod source;
 mod stage;
 mod track;
 
+pub use crate::domain::parse_required;
 pub use application::{Application, FollowUp, NewApplication, SalaryRange, StageChange};
 pub use contact::{Contact, Relationship, STALE_AFTER_DAYS, touched_within};
 pub use edits::{applications_naming, delete_contact, mark_contacted, move_application};
 pub use funnel::{FUNNEL_WEEKS, Funnel, StageCount, WeekCount, funnel};
 pub use input::{
     GHOST_AFTER_DAYS_RANGE, TIME_TO_OFFER_MONTHS_RANGE, check_stage_date, optional_text,
-    parse_date, parse_ghost_after_days, parse_optional_date, parse_relationship, parse_required,
-    parse_salary, parse_source, parse_stage, parse_stage_date, parse_time_to_offer, parse_track,
+    parse_date, parse_ghost_after_days, parse_optional_date, parse_relationship, parse_salary,
+    parse_source, parse_stage, parse_stage_date, parse_time_to_offer, parse_track,
     validate_ghost_after_days, validate_time_to_offer,
 };
 pub use order::{board_columns, list_order};

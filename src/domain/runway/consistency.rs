@@ -186,7 +186,7 @@ mod tests {
     }
 
     fn demo() -> RunwayPlan {
-        let wb: Workbook = ron::from_str(crate::store::demo::DEMO_RON).expect("demo parses");
+        let wb: Workbook = ron::from_str(crate::demo::DEMO_RON).expect("demo parses");
         wb.runway
     }
 

@@ -2,53 +2,45 @@
 //! formula for each runway figure, in words.
 
 use super::plan::{OneOffKind, Severance};
-use super::projection::{HORIZON_MONTHS, NewJobComparison, ProjectionOptions, Runway, StartReason};
-use super::streams::{Context, period_of};
+use super::projection::{HORIZON_MONTHS, Projection, Runway, StartReason};
 use crate::domain::dates::format_long;
 use crate::domain::money::round_half_up;
 use crate::domain::money::{format_money, format_percent, round_cents};
 use rust_decimal::Decimal;
 
-/// What the explanation draws on, gathered by `project`.
-pub(super) struct Facts<'a> {
-    pub ctx: &'a Context<'a>,
-    pub start_reason: StartReason,
-    pub options: ProjectionOptions,
-    pub cash: Decimal,
-    pub runway: &'a Runway,
-    pub essentials_runway: &'a Runway,
-    pub new_job: Option<&'a NewJobComparison>,
-    pub not_counted: &'a [String],
-}
-
-pub(super) fn lines(facts: &Facts) -> Vec<String> {
-    let mut lines = vec![start_line(facts), cash_line(facts), spending_line(facts)];
-    lines.extend(severance_lines(facts));
-    lines.extend(benefit_line(facts));
-    lines.extend(cover_lines(facts));
-    lines.extend(income_lines(facts));
-    lines.extend(
-        facts
-            .not_counted
-            .iter()
-            .map(|why| format!("Not counted: {why}")),
-    );
-    lines.push(describe(facts.runway, "Runway"));
-    lines.push(describe(facts.essentials_runway, "Essentials-only runway"));
-    if let Some(job) = facts.new_job {
-        lines.push(format!(
-            "New job from {}: without it {}; with it {}",
-            format_long(job.start),
-            short(&job.without),
-            short(&job.with)
-        ));
+impl Projection {
+    /// The inputs and formulas behind the headline figures, one line each,
+    /// built when asked: only where the explanation is shown.
+    pub fn explain(&self) -> Vec<String> {
+        let p = self;
+        let mut lines = vec![start_line(p), cash_line(p), spending_line(p)];
+        lines.extend(severance_lines(p));
+        lines.extend(benefit_line(p));
+        lines.extend(cover_lines(p));
+        lines.extend(income_lines(p));
+        lines.extend(
+            p.facts
+                .not_counted
+                .iter()
+                .map(|why| format!("Not counted: {why}")),
+        );
+        lines.push(describe(&p.runway, "Runway"));
+        lines.push(describe(&p.essentials_runway, "Essentials-only runway"));
+        if let Some(job) = &p.new_job {
+            lines.push(format!(
+                "New job from {}: without it {}; with it {}",
+                format_long(job.start),
+                short(&job.without),
+                short(&job.with)
+            ));
+        }
+        lines
     }
-    lines
 }
 
-fn start_line(facts: &Facts) -> String {
-    let start = format_long(facts.ctx.start());
-    let why = match facts.start_reason {
+fn start_line(p: &Projection) -> String {
+    let start = format_long(p.start);
+    let why = match p.start_reason {
         StartReason::Today => "today".to_string(),
         StartReason::Separation => {
             "the last day on payroll (regular pay is assumed to cover regular spending until then)"
@@ -59,17 +51,17 @@ fn start_line(facts: &Facts) -> String {
     format!("Starts {start}, {why}; each month runs to the same day of the next month")
 }
 
-fn cash_line(facts: &Facts) -> String {
-    let count = facts.ctx.plan.accounts.len();
+fn cash_line(p: &Projection) -> String {
+    let count = p.facts.plan.accounts.len();
     let accounts = if count == 1 { "account" } else { "accounts" };
     format!(
         "Cash {} ({count} {accounts}; balances taken as current, as-of dates not used)",
-        format_money(facts.cash)
+        format_money(p.facts.cash)
     )
 }
 
-fn spending_line(facts: &Facts) -> String {
-    let expenses = &facts.ctx.plan.expenses;
+fn spending_line(p: &Projection) -> String {
+    let expenses = &p.facts.plan.expenses;
     let essential: Decimal = expenses
         .iter()
         .filter(|e| e.essential)
@@ -80,8 +72,8 @@ fn spending_line(facts: &Facts) -> String {
         .filter(|e| !e.essential)
         .map(|e| e.monthly)
         .sum();
-    let cut = facts.options.discretionary_cut;
-    if facts.options.essentials_only {
+    let cut = p.facts.options.discretionary_cut;
+    if p.facts.options.essentials_only {
         format!(
             "Spending counted: essential only, {}/month (other spending {}/month left out)",
             format_money(essential),
@@ -107,10 +99,10 @@ fn spending_line(facts: &Facts) -> String {
     }
 }
 
-fn severance_lines(facts: &Facts) -> Vec<String> {
-    let plan = facts.ctx.plan;
+fn severance_lines(p: &Projection) -> Vec<String> {
+    let plan = &p.facts.plan;
     let mut lines = Vec::new();
-    if let Some(pay) = &facts.ctx.severance {
+    if let Some(pay) = &p.facts.severance {
         lines.push(format!(
             "Severance: {}; net {} after {} withholding, paid {}",
             pay.formula,
@@ -119,7 +111,7 @@ fn severance_lines(facts: &Facts) -> Vec<String> {
             format_long(pay.pay_date)
         ));
     }
-    if let Some(hint) = notice_hint(facts) {
+    if let Some(hint) = notice_hint(p) {
         lines.push(hint);
     }
     if let Some(notice) = &plan.notice {
@@ -135,8 +127,8 @@ fn severance_lines(facts: &Facts) -> Vec<String> {
 }
 
 /// A template whose memo promised paid notice, with no notice entered.
-fn notice_hint(facts: &Facts) -> Option<String> {
-    let plan = facts.ctx.plan;
+fn notice_hint(p: &Projection) -> Option<String> {
+    let plan = &p.facts.plan;
     let Some(Severance::Estimated { template, .. }) = &plan.severance else {
         return None;
     };
@@ -150,14 +142,15 @@ fn notice_hint(facts: &Facts) -> Option<String> {
     ))
 }
 
-fn benefit_line(facts: &Facts) -> Option<String> {
-    let benefit = facts.ctx.plan.benefit.as_ref()?;
-    let first = facts.ctx.benefit_first?;
+fn benefit_line(p: &Projection) -> Option<String> {
+    let benefit = p.facts.plan.benefit.as_ref()?;
+    let first = p.facts.benefit_first?;
     let total = benefit.weekly_amount * Decimal::from(benefit.weeks);
+    let horizon_end = p.months.last().map_or(p.start, |m| m.end);
     let counted = benefit
-        .payment_dates(first, facts.ctx.horizon_end())
+        .payment_dates(first, horizon_end)
         .into_iter()
-        .filter(|date| period_of(&facts.ctx.periods, *date).is_some())
+        .filter(|date| *date >= p.start)
         .count();
     let mut line = format!(
         "Unemployment benefit {}/week × {} weeks = {}, paid weekly from {} to {}",
@@ -178,9 +171,8 @@ fn benefit_line(facts: &Facts) -> Option<String> {
     Some(line)
 }
 
-fn cover_lines(facts: &Facts) -> Vec<String> {
-    facts
-        .ctx
+fn cover_lines(p: &Projection) -> Vec<String> {
+    p.facts
         .plan
         .cover
         .iter()
@@ -202,8 +194,8 @@ fn cover_lines(facts: &Facts) -> Vec<String> {
         .collect()
 }
 
-fn income_lines(facts: &Facts) -> Vec<String> {
-    let plan = facts.ctx.plan;
+fn income_lines(p: &Projection) -> Vec<String> {
+    let plan = &p.facts.plan;
     let mut lines: Vec<String> = plan
         .other_income
         .iter()
@@ -232,7 +224,7 @@ fn income_lines(facts: &Facts) -> Vec<String> {
             format_long(item.date)
         )
     }));
-    let vests = facts.ctx.vest_proceeds;
+    let vests = &p.facts.vest_proceeds;
     if !plan.include_vest_proceeds {
         lines.push("Vest proceeds: not counted (switched off)".into());
     } else if !vests.is_empty() {
@@ -245,7 +237,7 @@ fn income_lines(facts: &Facts) -> Vec<String> {
         ));
     }
     if let Some(job) = &plan.new_job {
-        let shown = if facts.options.with_new_job {
+        let shown = if p.facts.options.with_new_job {
             "included in the table"
         } else {
             "not in the table"

@@ -18,11 +18,11 @@ pub(crate) mod text;
 pub use consistency::{Warning, warnings};
 pub use json::{MonthJson, RunwayJson};
 pub use plan::{
-    Account, CoverKind, Expense, HealthCover, NewJob, NoticePay, OneOff, OneOffKind, OtherIncome,
-    RunwayPlan, Severance, SeverancePay, UnemploymentBenefit,
+    Account, CheckedPlan, CoverKind, Expense, HealthCover, NewJob, NoticePay, OneOff, OneOffKind,
+    OtherIncome, RunwayPlan, Severance, SeverancePay, UnemploymentBenefit,
 };
 pub use projection::{
     HORIZON_MONTHS, MonthRow, NewJobComparison, Projection, ProjectionOptions, Runway, Shortfall,
-    StartReason, VestProceeds, project, projection_start,
+    StartReason, project, projection_start,
 };
-pub use streams::{Flow, FlowKind, Marker, MarkerKind};
+pub use streams::{Flow, FlowKind, Marker, MarkerKind, VestProceeds};

@@ -66,31 +66,52 @@ impl Default for RunwayPlan {
     }
 }
 
+/// A plan that passed every check, with what checking worked out on the way,
+/// so the projection reads it instead of working it out again.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CheckedPlan<'a> {
+    pub plan: &'a RunwayPlan,
+    pub severance: Option<SeverancePay>,
+    /// When a benefit waits for severance: the day the severance weeks run out.
+    pub severance_runs_out: Option<NaiveDate>,
+}
+
 impl RunwayPlan {
     /// Every check a save must pass, item by item and then across items.
     pub fn validate(&self) -> Result<(), Invalid> {
+        self.check().map(drop)
+    }
+
+    /// [`RunwayPlan::validate`], keeping the severance pay it works out.
+    pub fn check(&self) -> Result<CheckedPlan<'_>, Invalid> {
         self.accounts.iter().try_for_each(Account::validate)?;
         self.expenses.iter().try_for_each(Expense::validate)?;
         severance::validate_rate(self.withholding)?;
-        if let Some(severance) = &self.severance {
-            severance.pay(self.separation, self.withholding)?;
-        }
+        let severance = match &self.severance {
+            Some(severance) => Some(severance.pay(self.separation, self.withholding)?),
+            None => None,
+        };
         if let Some(notice) = &self.notice {
             notice.validate()?;
         }
+        let mut severance_runs_out = None;
         if let Some(benefit) = &self.benefit {
             benefit.validate()?;
-            self.severance_runs_out()?;
+            severance_runs_out = self.runs_out_with(severance.as_ref())?;
         }
         self.cover.iter().try_for_each(HealthCover::validate)?;
         self.other_income
             .iter()
             .try_for_each(OtherIncome::validate)?;
         self.one_offs.iter().try_for_each(OneOff::validate)?;
-        match &self.new_job {
-            Some(job) => job.validate(),
-            None => Ok(()),
+        if let Some(job) = &self.new_job {
+            job.validate()?;
         }
+        Ok(CheckedPlan {
+            plan: self,
+            severance,
+            severance_runs_out,
+        })
     }
 
     /// The sum of the account balances. Their as-of dates are shown to the
@@ -102,10 +123,25 @@ impl RunwayPlan {
     /// The day severance pay runs out, when the benefit must wait for it:
     /// `None` when the benefit does not wait or there is no severance.
     pub fn severance_runs_out(&self) -> Result<Option<NaiveDate>, Invalid> {
-        let waits = self.benefit.as_ref().is_some_and(|b| b.waits_for_severance);
-        let Some(severance) = self.severance.as_ref().filter(|_| waits) else {
-            return Ok(None);
+        if !self.waits_for_severance() || self.separation.is_none() {
+            return self.runs_out_with(None);
+        }
+        let pay = match &self.severance {
+            Some(severance) => Some(severance.pay(self.separation, self.withholding)?),
+            None => None,
         };
+        self.runs_out_with(pay.as_ref())
+    }
+
+    fn waits_for_severance(&self) -> bool {
+        self.benefit.as_ref().is_some_and(|b| b.waits_for_severance) && self.severance.is_some()
+    }
+
+    /// [`RunwayPlan::severance_runs_out`] from the severance `pay` already worked out.
+    fn runs_out_with(&self, pay: Option<&SeverancePay>) -> Result<Option<NaiveDate>, Invalid> {
+        if !self.waits_for_severance() {
+            return Ok(None);
+        }
         let separation = self.separation.ok_or_else(|| {
             Invalid::new(
                 "separation",
@@ -113,7 +149,8 @@ impl RunwayPlan {
                  severance weeks, counted from that day, run out",
             )
         })?;
-        let weeks = severance.pay(Some(separation), self.withholding)?.weeks.ok_or_else(|| {
+        let Some(pay) = pay else { return Ok(None) };
+        let weeks = pay.weeks.ok_or_else(|| {
             Invalid::new(
                 "weeks",
                 "enter how many weeks of pay the severance covers, so the benefit can wait until it runs out",

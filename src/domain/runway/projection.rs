@@ -10,9 +10,8 @@
 //! 2 decimals, half-up. The zero date is that month's first day + ⌊fraction ×
 //! days in the month⌋ days: the day during which the money runs out.
 
-use super::explain;
-use super::plan::RunwayPlan;
-use super::streams::{self, Context, Flow, FlowKind, Marker, MarkerKind};
+use super::plan::{RunwayPlan, SeverancePay};
+use super::streams::{self, Context, Flow, FlowKind, Marker, MarkerKind, VestProceeds};
 use crate::domain::Invalid;
 use crate::domain::money::round_cents;
 use crate::domain::money::round_half_up;
@@ -32,15 +31,6 @@ pub struct ProjectionOptions {
     pub with_new_job: bool,
     /// What-if: trim non-essential spending by this fraction (0.2 = 20%).
     pub discretionary_cut: Decimal,
-}
-
-/// Net proceeds of one vest, supplied by the Vesting module (already net of
-/// withholding). Counted only when the plan includes vest proceeds.
-#[derive(Clone, Debug, PartialEq)]
-pub struct VestProceeds {
-    pub date: NaiveDate,
-    pub net: Decimal,
-    pub label: String,
 }
 
 /// Why the projection starts when it does.
@@ -140,14 +130,24 @@ pub struct Projection {
     pub essentials_runway: Runway,
     /// Present when the plan has a new-job scenario.
     pub new_job: Option<NewJobComparison>,
-    explanation: Vec<String>,
+    /// What the explanation draws on (`Projection::explain` builds it only
+    /// where it is shown): the plan and settings projected, and what the
+    /// projection worked out on the way.
+    pub(super) facts: Facts,
 }
 
-impl Projection {
-    /// The inputs and formulas behind the headline figures, one line each.
-    pub fn explain(&self) -> &[String] {
-        &self.explanation
-    }
+/// The inputs behind a projection, kept for its explanation.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Facts {
+    pub plan: RunwayPlan,
+    pub options: ProjectionOptions,
+    pub cash: Decimal,
+    pub severance: Option<SeverancePay>,
+    /// The benefit's first payment after any wait for severance.
+    pub benefit_first: Option<NaiveDate>,
+    pub vest_proceeds: Vec<VestProceeds>,
+    /// Lump sums left out, with why.
+    pub not_counted: Vec<String>,
 }
 
 /// When the projection starts, and why.
@@ -174,19 +174,19 @@ pub fn project(
     vest_proceeds: &[VestProceeds],
     options: ProjectionOptions,
 ) -> Result<Projection, Invalid> {
-    plan.validate()?;
+    // Checked once: the severance worked out here is the one projected.
+    let checked = plan.check()?;
     check_options(&options, vest_proceeds)?;
     let (start, start_reason) = projection_start(plan, today);
-    let runs_out = plan.severance_runs_out()?;
     let ctx = Context {
         plan,
         today,
         periods: streams::periods(start, HORIZON_MONTHS),
-        severance: match &plan.severance {
-            Some(s) => Some(s.pay(plan.separation, plan.withholding)?),
-            None => None,
-        },
-        benefit_first: plan.benefit.as_ref().map(|b| b.first_paid(runs_out)),
+        severance: checked.severance,
+        benefit_first: plan
+            .benefit
+            .as_ref()
+            .map(|b| b.first_paid(checked.severance_runs_out)),
         vest_proceeds,
     };
     let cash = round_cents(plan.cash());
@@ -206,16 +206,6 @@ pub fn project(
         });
     }
     schedule.markers.sort_by_key(|m| m.date);
-    let explanation = explain::lines(&explain::Facts {
-        ctx: &ctx,
-        start_reason,
-        options,
-        cash,
-        runway: &runway,
-        essentials_runway: &essentials_runway,
-        new_job: new_job.as_ref(),
-        not_counted: &schedule.not_counted,
-    });
     Ok(Projection {
         start,
         start_reason,
@@ -224,7 +214,15 @@ pub fn project(
         runway,
         essentials_runway,
         new_job,
-        explanation,
+        facts: Facts {
+            plan: plan.clone(),
+            options,
+            cash,
+            severance: ctx.severance,
+            benefit_first: ctx.benefit_first,
+            vest_proceeds: vest_proceeds.to_vec(),
+            not_counted: schedule.not_counted,
+        },
     })
 }
 

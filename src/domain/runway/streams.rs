@@ -20,11 +20,19 @@
 //! table adds up to the cent.
 
 use super::plan::{OneOffKind, RunwayPlan, SeverancePay};
-use super::projection::VestProceeds;
 use crate::domain::dates::add_months;
 use crate::domain::money::{format_money, format_percent, round_cents};
 use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
+
+/// Net proceeds of one vest, supplied by the Vesting module (already net of
+/// withholding). Counted only when the plan includes vest proceeds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct VestProceeds {
+    pub date: NaiveDate,
+    pub net: Decimal,
+    pub label: String,
+}
 
 /// One month of the projection, `start` included, `end` excluded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -4,10 +4,8 @@
 //! vest-proceeds line, and each month's streams.
 
 use super::plan::RunwayPlan;
-use super::projection::{
-    HORIZON_MONTHS, MonthRow, Projection, ProjectionOptions, Runway, VestProceeds, project,
-};
-use super::streams::FlowKind;
+use super::projection::{HORIZON_MONTHS, MonthRow, Projection, ProjectionOptions, Runway, project};
+use super::streams::{FlowKind, VestProceeds};
 use crate::domain::Invalid;
 use crate::domain::dates::format_long;
 use crate::domain::money::round_half_up;
@@ -213,7 +211,7 @@ pub fn vest_line(plan: &RunwayPlan, feed: &VestFeed) -> String {
 /// The explanation lines, with the vest-proceeds line added where the
 /// projection alone cannot tell that the feed is missing.
 pub fn explanation(projection: &Projection, plan: &RunwayPlan, feed: &VestFeed) -> Vec<String> {
-    let mut lines = projection.explain().to_vec();
+    let mut lines = projection.explain();
     if plan.include_vest_proceeds && (feed.counted.is_empty() || feed.unpriced > 0) {
         let at = lines
             .iter()
@@ -530,7 +528,7 @@ mod tests {
 
     #[test]
     fn the_demo_counts_its_priced_vests_before_the_last_day() {
-        let text = crate::store::demo::DEMO_RON;
+        let text = crate::demo::DEMO_RON;
         let wb: Workbook = ron::from_str(text).expect("demo parses");
         let feed = vest_feed(&wb, d(2026, 11, 26));
         // Separation 2027-02-09: no demo grant vests between 2026-11-26 and then

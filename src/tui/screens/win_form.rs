@@ -1,9 +1,9 @@
 //! The win form, shared by the Impact tab and the Now tab's weekly review:
 //! one form, checked by the domain's own `Win::validate`.
 
-use super::{Form, Purpose, Refused};
 use crate::domain::impact::{Category, Metric, Win, normalize_tags};
-use crate::tui::widgets::form::Key;
+use crate::tui::screen::Refused;
+use crate::tui::widgets::form::{Form, Key};
 use chrono::NaiveDate;
 
 const TITLE: Key<String> = Key::new("title");
@@ -15,12 +15,12 @@ const LINK: Key<Option<String>> = Key::new("link");
 const NOTES: Key<Option<String>> = Key::new("notes");
 
 /// A form for a new win (`win` is `None`) or for editing `win`.
-pub fn win_form(
+pub fn win_form<P: 'static>(
     title: &str,
     today: NaiveDate,
     win: Option<&Win>,
-    purpose: impl Into<Purpose>,
-) -> Form {
+    purpose: P,
+) -> Form<P> {
     let tags = win.map(|w| w.tags.join(", ")).unwrap_or_default();
     Form::new(title, today, purpose)
         .text(
@@ -34,7 +34,7 @@ pub fn win_form(
             "Lever it moved",
             win.map_or(Category::Other, |w| w.category),
         )
-        .hint("type a word: revenue, retention, cost, risk … · ←/→ steps")
+        .hint("type a word: revenue, retention, cost, risk …")
         .text(
             METRIC,
             "Measured result",
@@ -62,7 +62,11 @@ pub fn win_form(
 /// The win a submitted [`win_form`] describes: `original` (the win as it was
 /// when the form opened, `None` for a new one) with the form's fields
 /// applied, checked by the domain.
-pub fn win_from(form: &Form, original: Option<&Win>, today: NaiveDate) -> Result<Win, Refused> {
+pub fn win_from<P>(
+    form: &Form<P>,
+    original: Option<&Win>,
+    today: NaiveDate,
+) -> Result<Win, Refused> {
     let metric = match form.get(METRIC)? {
         Some(text) => {
             Some(Metric::parse(&text).map_err(|m| crate::domain::Invalid::new(METRIC.name, m))?)

@@ -17,7 +17,7 @@ pub use super::pick::Pick;
 use super::pick::PickList;
 use crate::domain::{Invalid, dates, money};
 use crate::text::{fit, wrap};
-use crate::tui::keymap::{self, Action, Scope};
+use crate::tui::keymap::{Action, Keymap, Scope};
 use crate::tui::theme::Theme;
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -138,7 +138,8 @@ enum Kind {
 }
 
 impl Kind {
-    fn hint(&self) -> Option<String> {
+    /// What the field takes, and the keys that work in it.
+    fn hint(&self, keys: &Keymap) -> Option<String> {
         Some(match self {
             Kind::Money { .. } => "money: e.g. 40000, 40,000, $40k, 1.2M".into(),
             Kind::Shares => "a number of shares, e.g. 180 or 10.5".into(),
@@ -147,12 +148,16 @@ impl Kind {
             Kind::Whole { unit } => format!("a whole number of {unit}"),
             Kind::Date => dates::DATE_FORMS.into(),
             Kind::Note => format!(
-                "{} new line · {} saves · {} edits it in your editor",
-                keymap::key_for(Scope::FormNote, Action::NewLine),
-                save_key_in_note(),
-                keymap::key_for(Scope::FormNote, Action::ExternalEditor)
+                "{} · {} saves · {}",
+                keys.hint(Scope::FormNote, Action::NewLine, "new line"),
+                save_key_in_note(keys),
+                keys.hint(
+                    Scope::FormNote,
+                    Action::ExternalEditor,
+                    "edits it in your editor"
+                )
             ),
-            Kind::Choice(pick) => pick.hint(),
+            Kind::Choice(pick) => pick.hint(keys),
             Kind::YesNo(_) => "y / n, or Space to switch".into(),
             Kind::Text => return None,
         })
@@ -189,8 +194,8 @@ impl Kind {
 }
 
 /// The key that saves from inside a note (Enter starts a line there).
-fn save_key_in_note() -> String {
-    keymap::footer_hints(&[Scope::FormNote, Scope::Form])
+fn save_key_in_note(keys: &Keymap) -> String {
+    keys.footer_hints(&[Scope::FormNote, Scope::Form], |_| true)
         .into_iter()
         .find(|(_, word)| *word == "save")
         .map(|(key, _)| key)
@@ -207,6 +212,7 @@ struct Field {
     kind: Kind,
     required: bool,
     input: TextInput,
+    /// A hint the form gave this field; without one, its kind's.
     hint: Option<String>,
     error: Option<String>,
     warning: Option<String>,
@@ -257,18 +263,29 @@ pub enum Outcome {
 }
 
 /// Works out a form's preview lines from its current values.
-type Preview<P> = dyn Fn(&Form<P>) -> Vec<String>;
+type Preview = dyn Fn(&Values) -> Vec<String>;
 
+/// A form's fields and what they read as: everything about a form but what
+/// it is for, so a preview or a reader works for any form.
+pub struct Values {
+    fields: Vec<Field>,
+    today: NaiveDate,
+    /// The key table in use, for the keys hints and messages name (the app
+    /// hands its own to every form it opens).
+    keys: Keymap,
+}
+
+/// A form is its [`Values`] (which it derefs to: `form.get(KEY)`), where the
+/// focus is, and what it is for.
 pub struct Form<P> {
     pub title: String,
-    fields: Vec<Field>,
+    values: Values,
     focus: usize,
-    today: NaiveDate,
     /// What the owner needs on submit: which record, as it was when opened.
     purpose: P,
     /// Lines worked out from the current values (a live estimate), shown at
     /// the foot of the form; rebuilt after each key, never while drawing.
-    preview: Option<Box<Preview<P>>>,
+    preview: Option<Box<Preview>>,
     preview_lines: Vec<String>,
     /// Esc on a changed form asks before discarding.
     asking: bool,
@@ -285,13 +302,143 @@ impl<P> std::fmt::Debug for Form<P> {
     }
 }
 
+impl Values {
+    fn field(&self, name: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.name == name)
+    }
+
+    /// A field's value as its kind reads it, or why it cannot be read.
+    fn value(&self, field: &Field) -> Result<Value, String> {
+        if let Kind::Choice(pick) = &field.kind
+            && let Some(problem) = pick.problem(&self.keys)
+        {
+            return Err(problem);
+        }
+        let raw = field.input.text();
+        let text = raw.trim();
+        if field.kind.has_text() && text.is_empty() {
+            return if field.required {
+                Err("required".into())
+            } else {
+                Ok(Value::Empty)
+            };
+        }
+        field.kind.parse(text, self.today)
+    }
+
+    /// The value of `key`'s field, as its type: a form checked by
+    /// [`Form::validate_all`] reads without error.
+    pub fn get<T: Read>(&self, key: Key<T>) -> Result<T, Invalid> {
+        let field = self
+            .field(key.name)
+            .ok_or_else(|| Invalid::new(key.name, "this form has no such field"))?;
+        let value = self
+            .value(field)
+            .map_err(|message| Invalid::new(key.name, message))?;
+        T::read(value).ok_or_else(|| Invalid::new(key.name, "required"))
+    }
+
+    /// The plausibility warnings of the values as they stand, each naming its field.
+    pub fn warnings(&self) -> Vec<String> {
+        self.fields
+            .iter()
+            .filter_map(|f| self.warning(f).map(|w| format!("{}: {w}", f.label)))
+            .collect()
+    }
+
+    fn warning(&self, field: &Field) -> Option<String> {
+        let value = self.value(field).ok()?;
+        field.warnings.iter().find_map(|w| w(&value))
+    }
+
+    /// Why a field's value is refused, if it is.
+    fn check_field(&self, field: &Field) -> Option<String> {
+        match self.value(field) {
+            Err(message) => Some(message),
+            Ok(value) => field.checks.iter().find_map(|c| c(&value)),
+        }
+    }
+
+    /// Whether anything was changed since the form opened.
+    pub fn changed(&self) -> bool {
+        self.fields.iter().any(|f| f.snapshot() != f.initial)
+    }
+}
+
+impl<P> std::ops::Deref for Form<P> {
+    type Target = Values;
+
+    fn deref(&self) -> &Values {
+        &self.values
+    }
+}
+
+impl<P> Form<P> {
+    /// The same form, for the purpose `wrap` makes of this one's.
+    pub fn map_purpose<Q>(self, wrap: impl FnOnce(P) -> Q) -> Form<Q> {
+        Form {
+            title: self.title,
+            values: self.values,
+            focus: self.focus,
+            purpose: wrap(self.purpose),
+            preview: self.preview,
+            preview_lines: self.preview_lines,
+            asking: self.asking,
+            general: self.general,
+        }
+    }
+
+    /// The same form for the purpose `unwrap` finds in this one's, or this
+    /// form as it was when the purpose is not one it knows.
+    pub fn try_map_purpose<Q>(
+        self,
+        unwrap: impl FnOnce(P) -> Result<Q, Box<P>>,
+    ) -> Result<Form<Q>, Box<Self>> {
+        let Form {
+            title,
+            values,
+            focus,
+            purpose,
+            preview,
+            preview_lines,
+            asking,
+            general,
+        } = self;
+        match unwrap(purpose) {
+            Ok(purpose) => Ok(Form {
+                title,
+                values,
+                focus,
+                purpose,
+                preview,
+                preview_lines,
+                asking,
+                general,
+            }),
+            Err(purpose) => Err(Box::new(Form {
+                title,
+                values,
+                focus,
+                purpose: *purpose,
+                preview,
+                preview_lines,
+                asking,
+                general,
+            })),
+        }
+    }
+}
+
 impl<P: 'static> Form<P> {
     pub fn new(title: impl Into<String>, today: NaiveDate, purpose: impl Into<P>) -> Self {
         Self {
             title: title.into(),
-            fields: Vec::new(),
+            values: Values {
+                fields: Vec::new(),
+                today,
+                keys: Keymap::default(),
+            },
             focus: 0,
-            today,
             purpose: purpose.into(),
             preview: None,
             preview_lines: Vec::new(),
@@ -306,8 +453,8 @@ impl<P: 'static> Form<P> {
 
     /// Shows the lines `preview` makes from the current values at the foot of
     /// the form, updated as the user types (e.g. an estimate and its formula).
-    pub fn preview(mut self, preview: impl Fn(&Form<P>) -> Vec<String> + 'static) -> Self {
-        self.preview_lines = preview(&self);
+    pub fn preview(mut self, preview: impl Fn(&Values) -> Vec<String> + 'static) -> Self {
+        self.preview_lines = preview(&self.values);
         self.preview = Some(Box::new(preview));
         self
     }
@@ -318,7 +465,7 @@ impl<P: 'static> Form<P> {
 
     fn update_preview(&mut self) {
         if let Some(preview) = &self.preview {
-            self.preview_lines = preview(self);
+            self.preview_lines = preview(&self.values);
         }
     }
 
@@ -334,7 +481,7 @@ impl<P: 'static> Form<P> {
     ) -> Self {
         // One name, one field: a refusal naming it must have one place to go.
         debug_assert!(
-            self.fields.iter().all(|f| f.name != name),
+            self.values.fields.iter().all(|f| f.name != name),
             "form {:?} has two fields named {name:?}",
             self.title
         );
@@ -342,7 +489,7 @@ impl<P: 'static> Form<P> {
         let mut field = Field {
             name,
             label: label.to_string(),
-            hint: kind.hint(),
+            hint: None,
             kind,
             required,
             input,
@@ -353,10 +500,10 @@ impl<P: 'static> Form<P> {
             initial: String::new(),
         };
         field.initial = field.snapshot();
-        if self.fields.is_empty() {
+        if self.values.fields.is_empty() {
             field.enter();
         }
-        self.fields.push(field);
+        self.values.fields.push(field);
         self
     }
 
@@ -405,7 +552,7 @@ impl<P: 'static> Form<P> {
         if let Some(Field {
             kind: Kind::Money { negative },
             ..
-        }) = self.fields.last_mut()
+        }) = self.values.fields.last_mut()
         {
             *negative = true;
         }
@@ -479,7 +626,7 @@ impl<P: 'static> Form<P> {
 
     /// Replaces the hint shown under the last field added while it has focus.
     pub fn hint(mut self, hint: &str) -> Self {
-        if let Some(field) = self.fields.last_mut() {
+        if let Some(field) = self.values.fields.last_mut() {
             field.hint = Some(hint.to_string());
         }
         self
@@ -492,7 +639,7 @@ impl<P: 'static> Form<P> {
         warning: bool,
     ) -> Self {
         let rule: Rule = Box::new(move |value| T::read(value.clone()).and_then(|v| rule(&v)));
-        if let Some(field) = self.fields.iter_mut().find(|f| f.name == key.name) {
+        if let Some(field) = self.values.fields.iter_mut().find(|f| f.name == key.name) {
             if warning {
                 field.warnings.push(rule);
             } else {
@@ -518,75 +665,12 @@ impl<P: 'static> Form<P> {
         self.rule(key, warn, true)
     }
 
-    // Reading ------------------------------------------------------------------
-
-    fn field(&self, name: &str) -> Option<&Field> {
-        self.fields.iter().find(|f| f.name == name)
-    }
-
-    /// A field's value as its kind reads it, or why it cannot be read.
-    fn value(&self, field: &Field) -> Result<Value, String> {
-        if let Kind::Choice(pick) = &field.kind
-            && let Some(problem) = pick.problem()
-        {
-            return Err(problem);
-        }
-        let raw = field.input.text();
-        let text = raw.trim();
-        if field.kind.has_text() && text.is_empty() {
-            return if field.required {
-                Err("required".into())
-            } else {
-                Ok(Value::Empty)
-            };
-        }
-        field.kind.parse(text, self.today)
-    }
-
-    /// The value of `key`'s field, as its type: a form checked by
-    /// [`Form::validate_all`] reads without error.
-    pub fn get<T: Read>(&self, key: Key<T>) -> Result<T, Invalid> {
-        let field = self
-            .field(key.name)
-            .ok_or_else(|| Invalid::new(key.name, "this form has no such field"))?;
-        let value = self
-            .value(field)
-            .map_err(|message| Invalid::new(key.name, message))?;
-        T::read(value).ok_or_else(|| Invalid::new(key.name, "required"))
-    }
-
-    /// The plausibility warnings of the values as they stand, each naming its field.
-    pub fn warnings(&self) -> Vec<String> {
-        self.fields
-            .iter()
-            .filter_map(|f| self.warning(f).map(|w| format!("{}: {w}", f.label)))
-            .collect()
-    }
-
-    fn warning(&self, field: &Field) -> Option<String> {
-        let value = self.value(field).ok()?;
-        field.warnings.iter().find_map(|w| w(&value))
-    }
-
-    /// Why a field's value is refused, if it is.
-    fn check_field(&self, field: &Field) -> Option<String> {
-        match self.value(field) {
-            Err(message) => Some(message),
-            Ok(value) => field.checks.iter().find_map(|c| c(&value)),
-        }
-    }
-
-    /// Whether anything was changed since the form opened.
-    pub fn changed(&self) -> bool {
-        self.fields.iter().any(|f| f.snapshot() != f.initial)
-    }
-
     // Checking -----------------------------------------------------------------
 
     fn mark(&mut self, at: usize) {
-        let error = self.check_field(&self.fields[at]);
-        let warning = self.warning(&self.fields[at]);
-        let field = &mut self.fields[at];
+        let error = self.check_field(&self.values.fields[at]);
+        let warning = self.warning(&self.values.fields[at]);
+        let field = &mut self.values.fields[at];
         field.error = error;
         field.warning = warning;
     }
@@ -594,14 +678,14 @@ impl<P: 'static> Form<P> {
     /// Checks every field and marks each one wrong, all at once; `true` when
     /// all are valid. The focus goes to the first wrong field.
     pub fn validate_all(&mut self) -> bool {
-        self.fields[self.focus].leave();
+        self.values.fields[self.focus].leave();
         self.general.clear();
-        for at in 0..self.fields.len() {
+        for at in 0..self.values.fields.len() {
             self.mark(at);
         }
-        let first_bad = self.fields.iter().position(|f| f.error.is_some());
+        let first_bad = self.values.fields.iter().position(|f| f.error.is_some());
         self.focus = first_bad.unwrap_or(self.focus);
-        self.fields[self.focus].enter();
+        self.values.fields[self.focus].enter();
         first_bad.is_none()
     }
 
@@ -610,16 +694,21 @@ impl<P: 'static> Form<P> {
     pub fn show_errors(&mut self, errors: &[Invalid]) {
         self.general.clear();
         for invalid in errors {
-            match self.fields.iter_mut().find(|f| f.name == invalid.field) {
+            match self
+                .values
+                .fields
+                .iter_mut()
+                .find(|f| f.name == invalid.field)
+            {
                 Some(field) if field.error.is_none() => field.error = Some(invalid.message.clone()),
                 Some(_) => {}
                 None => self.general.push(invalid.to_string()),
             }
         }
-        if let Some(first) = self.fields.iter().position(|f| f.error.is_some()) {
-            self.fields[self.focus].leave();
+        if let Some(first) = self.values.fields.iter().position(|f| f.error.is_some()) {
+            self.values.fields[self.focus].leave();
             self.focus = first;
-            self.fields[first].enter();
+            self.values.fields[first].enter();
         }
     }
 
@@ -632,7 +721,7 @@ impl<P: 'static> Form<P> {
             return vec![Scope::FormDiscard];
         }
         let mut scopes = Vec::new();
-        match self.fields.get(self.focus).map(|f| &f.kind) {
+        match self.values.fields.get(self.focus).map(|f| &f.kind) {
             Some(Kind::Note) => scopes.push(Scope::FormNote),
             Some(Kind::Choice(pick)) => {
                 if pick.filtering() {
@@ -646,6 +735,13 @@ impl<P: 'static> Form<P> {
         scopes
     }
 
+    /// Reads keys, and names them, through `keys` from now on.
+    pub fn use_keys(&mut self, keys: &Keymap) {
+        if self.values.keys != *keys {
+            self.values.keys = keys.clone();
+        }
+    }
+
     /// Handles one key press.
     pub fn on_key(&mut self, key: &KeyEvent) -> Outcome {
         let outcome = self.handle_key(key);
@@ -654,11 +750,12 @@ impl<P: 'static> Form<P> {
     }
 
     fn handle_key(&mut self, key: &KeyEvent) -> Outcome {
-        if self.fields.is_empty() {
+        let keys = &self.values.keys;
+        if self.values.fields.is_empty() {
             return Outcome::Cancel;
         }
         if self.asking {
-            match keymap::resolve(&[Scope::FormDiscard], key) {
+            match keys.resolve(&[Scope::FormDiscard], key) {
                 Some(Action::Yes) => return Outcome::Cancel,
                 Some(Action::No) => self.asking = false,
                 _ => {}
@@ -669,7 +766,7 @@ impl<P: 'static> Form<P> {
             self.type_char(c);
             return Outcome::Stay;
         }
-        let Some(action) = keymap::resolve(&self.scopes(), key) else {
+        let Some(action) = keys.resolve(&self.scopes(), key) else {
             self.edit_focused(key);
             return Outcome::Stay;
         };
@@ -688,7 +785,7 @@ impl<P: 'static> Form<P> {
 
     /// A key table action that works inside the focused field.
     fn field_action(&mut self, action: Action) {
-        let field = &mut self.fields[self.focus];
+        let field = &mut self.values.fields[self.focus];
         match (&mut field.kind, action) {
             (Kind::Note, Action::NewLine) => field.input.new_line(),
             (Kind::Note, Action::Up | Action::Down) => {
@@ -710,7 +807,7 @@ impl<P: 'static> Form<P> {
     }
 
     fn type_char(&mut self, c: char) {
-        let field = &mut self.fields[self.focus];
+        let field = &mut self.values.fields[self.focus];
         match &mut field.kind {
             Kind::Choice(pick) => pick.type_char(c),
             Kind::YesNo(yes) => match c {
@@ -726,7 +823,7 @@ impl<P: 'static> Form<P> {
 
     /// Keys the table does not name: cursor moves and deletions in text.
     fn edit_focused(&mut self, key: &KeyEvent) {
-        let field = &mut self.fields[self.focus];
+        let field = &mut self.values.fields[self.focus];
         match &mut field.kind {
             Kind::Choice(pick) if key.code == KeyCode::Backspace => pick.backspace(),
             Kind::Choice(_) | Kind::YesNo(_) => return,
@@ -738,10 +835,10 @@ impl<P: 'static> Form<P> {
     /// Pasted text goes into the focused field as text: line breaks become
     /// spaces in a single-line field; nothing in it acts as a key.
     pub fn paste(&mut self, text: &str) {
-        if self.asking || self.fields.is_empty() {
+        if self.asking || self.values.fields.is_empty() {
             return;
         }
-        let field = &mut self.fields[self.focus];
+        let field = &mut self.values.fields[self.focus];
         match &mut field.kind {
             Kind::Choice(pick) => pick.paste(text),
             Kind::YesNo(_) => return,
@@ -758,14 +855,14 @@ impl<P: 'static> Form<P> {
 
     /// The focused note's text, to edit in the user's editor.
     pub fn focused_text(&self) -> Option<String> {
-        let field = self.fields.get(self.focus)?;
+        let field = self.values.fields.get(self.focus)?;
         matches!(field.kind, Kind::Note).then(|| field.input.text())
     }
 
     /// The text the user's editor gave back replaces the focused note, and is
     /// checked as typed text would be. `Err` keeps the note as it was.
     pub fn editor_returned(&mut self, result: Result<String, String>) {
-        let Some(field) = self.fields.get_mut(self.focus) else {
+        let Some(field) = self.values.fields.get_mut(self.focus) else {
             return;
         };
         let outcome = result.and_then(|text| field.input.set(text.trim_end_matches(['\n', '\r'])));
@@ -782,7 +879,7 @@ impl<P: 'static> Form<P> {
     /// Empties the focused field, to type it afresh; a pick-list forgets
     /// what was typed.
     fn clear_focused(&mut self) {
-        let field = &mut self.fields[self.focus];
+        let field = &mut self.values.fields[self.focus];
         match &mut field.kind {
             Kind::Choice(pick) => pick.clear_query(),
             Kind::YesNo(_) => return,
@@ -792,11 +889,11 @@ impl<P: 'static> Form<P> {
     }
 
     fn move_focus(&mut self, delta: isize) {
-        self.fields[self.focus].leave();
+        self.values.fields[self.focus].leave();
         self.mark(self.focus);
-        let n = self.fields.len() as isize;
+        let n = self.values.fields.len() as isize;
         self.focus = ((self.focus as isize + delta).rem_euclid(n)) as usize;
-        self.fields[self.focus].enter();
+        self.values.fields[self.focus].enter();
     }
 
     // Drawing ------------------------------------------------------------------
@@ -858,7 +955,7 @@ impl<P: 'static> Form<P> {
         if self.asking {
             let question = format!(
                 "Discard your changes? {}",
-                keymap::hint_line(Scope::FormDiscard)
+                self.values.keys.hint_line(Scope::FormDiscard)
             );
             return wrap(&question, width)
                 .into_iter()
@@ -898,7 +995,7 @@ impl<P: 'static> Form<P> {
                 out.push((0, Line::styled(line, theme.bad())));
             }
         }
-        for (i, field) in self.fields.iter().enumerate() {
+        for (i, field) in self.values.fields.iter().enumerate() {
             let focused = i == self.focus;
             let marker = if focused { "› " } else { "  " };
             let label_style = if focused { theme.title() } else { theme.text() };
@@ -939,9 +1036,16 @@ impl<P: 'static> Form<P> {
     /// The hint under the focused field: while a pick-list is being typed
     /// into, how to choose a match; otherwise the field's own.
     fn hint_for(&self, field: &Field) -> Option<String> {
-        match &field.kind {
-            Kind::Choice(pick) if pick.filtering() => Some(pick.hint()),
-            _ => field.hint.clone(),
+        let keys = &self.values.keys;
+        match (&field.kind, &field.hint) {
+            (Kind::Choice(pick), _) if pick.filtering() => Some(pick.hint(keys)),
+            // A pick-list's own words, then the keys that step through it.
+            (Kind::Choice(_), Some(hint)) => Some(format!(
+                "{hint} · {}/{} steps",
+                keys.key_for(Scope::FormPick, Action::PrevOption),
+                keys.key_for(Scope::FormPick, Action::NextOption)
+            )),
+            (kind, hint) => hint.clone().or_else(|| kind.hint(keys)),
         }
     }
 
@@ -979,7 +1083,7 @@ impl<P: 'static> Form<P> {
     /// For a date typed as a word or offset, the date it means: `→ 2026-12-10`.
     fn date_preview(&self, field: &Field) -> Option<String> {
         let raw = field.input.text();
-        let date = dates::parse_date_input(&raw, self.today).ok()?;
+        let date = dates::parse_date_input(&raw, self.values.today).ok()?;
         let weekday = date.format("%a %-d %b %Y");
         Some(if raw.trim() == date.to_string() {
             format!("  {weekday}")

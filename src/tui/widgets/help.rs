@@ -2,7 +2,7 @@
 //! from the key table.
 
 use crate::text::{fit, pad_left, wrap};
-use crate::tui::keymap::{self, Scope};
+use crate::tui::keymap::{Keymap, Scope};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -14,11 +14,11 @@ const KEYS_WIDTH: usize = 16;
 
 /// The help lines for `scopes`, one heading per scope, each description
 /// wrapped to `width` columns under itself.
-pub fn lines(scopes: &[Scope], width: usize, theme: &Theme) -> Vec<Line<'static>> {
+pub fn lines(scopes: &[Scope], width: usize, theme: &Theme, keys: &Keymap) -> Vec<Line<'static>> {
     let text_width = width.saturating_sub(KEYS_WIDTH).max(10);
     let mut out = Vec::new();
     for &scope in scopes {
-        let bindings: Vec<_> = keymap::bindings(scope).collect();
+        let bindings: Vec<_> = keys.bindings(scope).collect();
         if bindings.is_empty() {
             continue;
         }
@@ -26,11 +26,11 @@ pub fn lines(scopes: &[Scope], width: usize, theme: &Theme) -> Vec<Line<'static>
             out.push(Line::raw(""));
         }
         out.push(Line::styled(scope.title(), theme.heading()));
-        for binding in bindings {
-            let keys = pad_left(&keymap::keys_label(binding), KEYS_WIDTH - 2);
-            for (i, part) in wrap(binding.help, text_width).into_iter().enumerate() {
+        for bound in bindings {
+            let label = pad_left(&keys.keys_label(&bound), KEYS_WIDTH - 2);
+            for (i, part) in wrap(bound.binding.help, text_width).into_iter().enumerate() {
                 let left = if i == 0 {
-                    keys.clone()
+                    label.clone()
                 } else {
                     " ".repeat(KEYS_WIDTH - 2)
                 };
@@ -46,9 +46,16 @@ pub fn lines(scopes: &[Scope], width: usize, theme: &Theme) -> Vec<Line<'static>
 }
 
 /// Draws help for `scopes`, scrolled by `scroll` lines.
-pub fn render(frame: &mut Frame, area: Rect, scopes: &[Scope], scroll: usize, theme: &Theme) {
+pub fn render(
+    frame: &mut Frame,
+    area: Rect,
+    scopes: &[Scope],
+    scroll: usize,
+    theme: &Theme,
+    keys: &Keymap,
+) {
     let width = area.width.saturating_sub(4).min(76);
-    let body = lines(scopes, width.saturating_sub(2) as usize, theme);
+    let body = lines(scopes, width.saturating_sub(2) as usize, theme, keys);
     let height = area.height.saturating_sub(2).min(body.len() as u16 + 3);
     let rect = super::popup::centered(area, width, height);
     frame.render_widget(Clear, rect);
@@ -71,7 +78,7 @@ pub fn render(frame: &mut Frame, area: Rect, scopes: &[Scope], scroll: usize, th
             ..inner
         },
     );
-    let hint = fit(&keymap::hint_line(Scope::Help), inner.width as usize);
+    let hint = fit(&keys.hint_line(Scope::Help), inner.width as usize);
     frame.render_widget(
         Paragraph::new(Line::styled(hint, theme.dim())),
         Rect {
@@ -88,22 +95,24 @@ mod tests {
 
     #[test]
     fn help_lists_every_key_of_each_scope_it_is_given() {
+        let keys = Keymap::default();
         let text: Vec<String> = lines(
             &[Scope::Impact, Scope::List, Scope::Global],
             200,
             &Theme::plain(),
+            &keys,
         )
         .iter()
         .map(|l| l.to_string())
         .collect();
         for scope in [Scope::Impact, Scope::List, Scope::Global] {
-            for binding in keymap::bindings(scope) {
+            for bound in keys.bindings(scope) {
                 assert!(
                     text.iter()
-                        .any(|l| l.contains(binding.help)
-                            && l.contains(&keymap::keys_label(binding))),
+                        .any(|l| l.contains(bound.binding.help)
+                            && l.contains(&keys.keys_label(&bound))),
                     "help is missing {:?}",
-                    binding.help
+                    bound.binding.help
                 );
             }
         }

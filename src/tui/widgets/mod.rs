@@ -1,5 +1,6 @@
 //! Pieces every screen uses: forms, tables, popups, help.
 
+pub mod cursor;
 pub mod form;
 pub mod help;
 pub mod input;

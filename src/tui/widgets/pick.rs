@@ -8,7 +8,7 @@
 use super::input::clean;
 use crate::domain::choice::{self, Choice};
 use crate::text::fit;
-use crate::tui::keymap::{self, Action, Scope};
+use crate::tui::keymap::{Action, Keymap, Scope};
 use crate::tui::theme::Theme;
 use ratatui::text::{Line, Span};
 
@@ -174,21 +174,22 @@ impl PickList {
     }
 
     /// Why the typed words cannot be saved, while they are pending.
-    pub fn problem(&self) -> Option<String> {
+    pub fn problem(&self, keys: &Keymap) -> Option<String> {
         if !self.filtering() {
             return None;
         }
         let typed = self.query.trim();
-        let keep = format!("{} keeps {}", esc_key(), self.label(self.selected));
+        let take = keys.key_for(Scope::FormPickFilter, Action::TakeMatch);
+        let keep = keys.hint(Scope::FormPickFilter, Action::FilterClear, "keeps");
+        let keep = format!("{keep} {}", self.label(self.selected));
         Some(match self.matches.as_slice() {
             [] => format!("“{typed}” is none of the options; {keep}"),
             [one] => format!(
-                "“{typed}” is not chosen yet: {} takes {}",
-                take_key(),
+                "“{typed}” is not chosen yet: {take} takes {}",
                 self.label(*one)
             ),
             several => format!(
-                "“{typed}” fits {} options ({}); type more, or pick one with ↑/↓ and {}",
+                "“{typed}” fits {} options ({}); type more, or pick one with {}/{} and {take}",
                 several.len(),
                 several
                     .iter()
@@ -196,23 +197,26 @@ impl PickList {
                     .map(|&o| self.label(o))
                     .collect::<Vec<_>>()
                     .join(" / "),
-                take_key()
+                keys.key_for(Scope::FormPickFilter, Action::Up),
+                keys.key_for(Scope::FormPickFilter, Action::Down),
             ),
         })
     }
 
     /// The hint under the focused field.
-    pub fn hint(&self) -> String {
+    pub fn hint(&self, keys: &Keymap) -> String {
         if self.filtering() {
             format!(
-                "↑/↓ choose · {} takes it · {} keeps {}",
-                take_key(),
-                esc_key(),
+                "{}/{} choose · {} · {} {}",
+                keys.key_for(Scope::FormPickFilter, Action::Up),
+                keys.key_for(Scope::FormPickFilter, Action::Down),
+                keys.hint(Scope::FormPickFilter, Action::TakeMatch, "takes it"),
+                keys.hint(Scope::FormPickFilter, Action::FilterClear, "keeps"),
                 self.label(self.selected)
             )
         } else {
-            let step = keymap::key_for(Scope::FormPick, Action::NextOption);
-            let back = keymap::key_for(Scope::FormPick, Action::PrevOption);
+            let step = keys.key_for(Scope::FormPick, Action::NextOption);
+            let back = keys.key_for(Scope::FormPick, Action::PrevOption);
             format!("type to narrow the list (a word, e.g. the start of one) · {back}/{step} steps")
         }
     }
@@ -288,14 +292,6 @@ impl PickList {
     }
 }
 
-fn take_key() -> String {
-    keymap::key_for(Scope::FormPickFilter, Action::TakeMatch)
-}
-
-fn esc_key() -> String {
-    keymap::key_for(Scope::FormPickFilter, Action::FilterClear)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -311,7 +307,10 @@ mod tests {
         let mut source = PickList::new(Source::Other);
         typed(&mut source, "LinkedIn");
         assert_eq!(
-            source.problem().as_deref().map(|p| p.contains("Job board")),
+            source
+                .problem(&Keymap::default())
+                .as_deref()
+                .map(|p| p.contains("Job board")),
             Some(true)
         );
         source.settle();
@@ -330,7 +329,9 @@ mod tests {
             Stage::Applied,
             "still Applied"
         );
-        let problem = stage.problem().expect("a pending, ambiguous word");
+        let problem = stage
+            .problem(&Keymap::default())
+            .expect("a pending, ambiguous word");
         assert!(
             problem.contains("fits 2 options (Applied / Accepted)"),
             "{problem}"
@@ -353,13 +354,13 @@ mod tests {
         assert!(!lever.take(), "nothing fits: nothing taken");
         assert!(
             lever
-                .problem()
+                .problem(&Keymap::default())
                 .expect("pending")
                 .contains("none of the options")
         );
         lever.clear_query();
         assert_eq!(Category::ALL[lever.selected()], Category::CostSavings);
-        assert_eq!(lever.problem(), None);
+        assert_eq!(lever.problem(&Keymap::default()), None);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Popups other than forms: a yes/no confirmation and a message.
 
 use crate::text::{fit, wrap};
+use crate::tui::keymap::{Action, Keymap, Scope};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -37,7 +38,7 @@ pub struct Boxed<'a> {
     pub tone: Tone,
 }
 
-pub fn render_box(frame: &mut Frame, area: Rect, boxed: &Boxed, theme: &Theme) {
+pub fn render_box(frame: &mut Frame, area: Rect, boxed: &Boxed, theme: &Theme, keys: &Keymap) {
     let Boxed {
         title,
         body,
@@ -86,8 +87,11 @@ pub fn render_box(frame: &mut Frame, area: Rect, boxed: &Boxed, theme: &Theme) {
     frame.render_widget(Paragraph::new(body).scroll((scroll, 0)), text_rect);
     let hints = if hidden > 0 {
         format!(
-            "↑/↓ more ({} of {} lines shown) · {hints}",
-            text_rect.height, body_height
+            "{}/{} more ({} of {} lines shown) · {hints}",
+            keys.key_for(Scope::Message, Action::Up),
+            keys.key_for(Scope::Message, Action::Down),
+            text_rect.height,
+            body_height
         )
     } else {
         hints.to_string()

@@ -1,18 +1,22 @@
 //! The reusable table: sortable columns, filter as you type, selection kept by
 //! id across edits, optional group headings, and drawing of visible rows only.
 //!
-//! Screens hand it rows already formatted; it keeps the filtered and sorted view
-//! and recomputes it only when rows, filter or sort change, never per frame.
+//! Screens hand it rows already formatted, or (for a long list, every win) a
+//! [`Rows`] source that formats a row only when it is drawn and its search
+//! text and sort keys only when a filter or a sort asks; it keeps the filtered
+//! and sorted view and recomputes it only when rows, filter or sort change,
+//! never per frame.
 
 use crate::domain::Id;
 use crate::text::{fit, pad_left};
-use crate::tui::keymap::Action;
+use crate::tui::keymap::{Action, Keymap, Scope};
 use crate::tui::theme::Theme;
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::cell::Cell;
 
 /// One column: its heading, width and alignment.
@@ -64,6 +68,56 @@ pub struct Row {
     pub mark: Option<&'static str>,
 }
 
+/// Where a table's rows come from: a `Vec<Row>`, or a source that formats
+/// each row when asked.
+pub trait Rows {
+    fn len(&self) -> usize;
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    fn id(&self, i: usize) -> Id;
+    /// Row `i` as drawn.
+    fn row(&self, i: usize) -> Cow<'_, Row>;
+    /// The heading row `i` is shown under (in the natural order), if any.
+    fn group(&self, i: usize) -> Option<String>;
+    /// Whether rows `a` and `b` share a heading.
+    fn same_group(&self, a: usize, b: usize) -> bool;
+    /// The lower-case text the filter searches.
+    fn search(&self, i: usize) -> Cow<'_, str>;
+    /// What row `i` sorts by in column `col`.
+    fn key(&self, i: usize, col: usize) -> SortKey;
+}
+
+impl Rows for Vec<Row> {
+    fn len(&self) -> usize {
+        self.as_slice().len()
+    }
+
+    fn id(&self, i: usize) -> Id {
+        self[i].id
+    }
+
+    fn row(&self, i: usize) -> Cow<'_, Row> {
+        Cow::Borrowed(&self[i])
+    }
+
+    fn group(&self, i: usize) -> Option<String> {
+        self[i].group.clone()
+    }
+
+    fn same_group(&self, a: usize, b: usize) -> bool {
+        self[a].group == self[b].group
+    }
+
+    fn search(&self, i: usize) -> Cow<'_, str> {
+        Cow::Borrowed(&self[i].search)
+    }
+
+    fn key(&self, i: usize, col: usize) -> SortKey {
+        self[i].keys.get(col).cloned().unwrap_or(SortKey::Empty)
+    }
+}
+
 /// One displayed line: a group heading or a data row (by index into `rows`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Shown {
@@ -71,10 +125,9 @@ enum Shown {
     Row(usize),
 }
 
-#[derive(Debug)]
 pub struct Table {
     columns: &'static [Column],
-    rows: Vec<Row>,
+    rows: Box<dyn Rows>,
     lines: Vec<Shown>,
     /// Index into `lines` of the selected row, when there is one.
     cursor: Option<usize>,
@@ -90,7 +143,7 @@ impl Table {
     pub fn new(columns: &'static [Column]) -> Self {
         Self {
             columns,
-            rows: Vec::new(),
+            rows: Box::new(Vec::new()),
             lines: Vec::new(),
             cursor: None,
             filter: String::new(),
@@ -104,6 +157,11 @@ impl Table {
     /// Replaces the rows, keeping the selected id when it still exists (else
     /// the row now at the same position).
     pub fn set_rows(&mut self, rows: Vec<Row>) {
+        self.set_source(Box::new(rows));
+    }
+
+    /// Like [`Table::set_rows`], from a source that formats rows when asked.
+    pub fn set_source(&mut self, rows: Box<dyn Rows>) {
         let keep = self.selected_id();
         let position = self.cursor;
         self.rows = rows;
@@ -112,7 +170,7 @@ impl Table {
 
     pub fn selected_id(&self) -> Option<Id> {
         match self.lines.get(self.cursor?) {
-            Some(Shown::Row(i)) => Some(self.rows[*i].id),
+            Some(Shown::Row(i)) => Some(self.rows.id(*i)),
             _ => None,
         }
     }
@@ -121,9 +179,25 @@ impl Table {
         if let Some(at) = self
             .lines
             .iter()
-            .position(|l| matches!(l, Shown::Row(i) if self.rows[*i].id == id))
+            .position(|l| matches!(l, Shown::Row(i) if self.rows.id(*i) == id))
         {
             self.cursor = Some(at);
+        }
+    }
+
+    /// Selects record `id`; `false` when the table does not show it.
+    pub fn select_record(&mut self, id: Id) -> bool {
+        self.select_id(id);
+        self.selected_id() == Some(id)
+    }
+
+    /// Whether a key that acts on the list does something now: edit and
+    /// delete need a row selected, filter and sort need rows.
+    pub fn applies(&self, action: Action) -> bool {
+        match action {
+            Action::Edit | Action::Delete => self.selected_id().is_some(),
+            Action::Filter | Action::Sort => !self.rows.is_empty(),
+            _ => true,
         }
     }
 
@@ -169,7 +243,7 @@ impl Table {
     /// Ids of the rows shown, in display order.
     pub fn shown_ids(&self) -> impl Iterator<Item = Id> + '_ {
         self.lines.iter().filter_map(|l| match l {
-            Shown::Row(i) => Some(self.rows[*i].id),
+            Shown::Row(i) => Some(self.rows.id(*i)),
             Shown::Heading(_) => None,
         })
     }
@@ -229,35 +303,40 @@ impl Table {
             .split_whitespace()
             .map(str::to_string)
             .collect();
-        let mut shown: Vec<usize> = (0..self.rows.len())
+        let rows = self.rows.as_ref();
+        let mut shown: Vec<usize> = (0..rows.len())
             .filter(|&i| {
-                terms
-                    .iter()
-                    .all(|t| self.rows[i].search.contains(t.as_str()))
+                terms.is_empty() || {
+                    let search = rows.search(i);
+                    terms.iter().all(|t| search.contains(t.as_str()))
+                }
             })
             .collect();
         if let Some((col, descending)) = self.sort {
+            let keys: Vec<SortKey> = (0..rows.len()).map(|i| rows.key(i, col)).collect();
             shown.sort_by(|&a, &b| {
-                let order = self.rows[a].keys.get(col).cmp(&self.rows[b].keys.get(col));
+                let order = keys[a].cmp(&keys[b]);
                 if descending { order.reverse() } else { order }
             });
         }
-        self.lines = Vec::with_capacity(shown.len() + 8);
-        let mut group: Option<&str> = None;
+        let mut lines = Vec::with_capacity(shown.len() + 8);
+        // The row whose heading was shown last: a row of another group starts a new one.
+        let mut headed: Option<usize> = None;
         for i in shown {
             if self.sort.is_none()
-                && let Some(g) = self.rows[i].group.as_deref()
-                && group != Some(g)
+                && !headed.is_some_and(|h| rows.same_group(h, i))
+                && let Some(g) = rows.group(i)
             {
-                self.lines.push(Shown::Heading(g.to_string()));
-                group = Some(g);
+                lines.push(Shown::Heading(g));
+                headed = Some(i);
             }
-            self.lines.push(Shown::Row(i));
+            lines.push(Shown::Row(i));
         }
+        self.lines = lines;
         self.cursor = keep.and_then(|id| {
             self.lines
                 .iter()
-                .position(|l| matches!(l, Shown::Row(i) if self.rows[*i].id == id))
+                .position(|l| matches!(l, Shown::Row(i) if self.rows.id(*i) == id))
         });
         if self.cursor.is_none() {
             self.cursor = Some(
@@ -270,7 +349,7 @@ impl Table {
     }
 
     /// Draws the table in `area`; `empty` is shown when there are no rows at all.
-    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, empty: &str) {
+    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, keys: &Keymap, empty: &str) {
         if area.height < 2 || area.width < 4 {
             return;
         }
@@ -289,7 +368,12 @@ impl Table {
             let text = if self.rows.is_empty() {
                 empty.to_string()
             } else {
-                format!("No rows match “{}”. Esc clears the filter.", self.filter)
+                format!(
+                    "No rows match “{}”. {} and {} clear the filter.",
+                    self.filter,
+                    keys.key_for(Scope::List, Action::Filter),
+                    keys.key_for(Scope::Filter, Action::FilterClear)
+                )
             };
             let y = area.y + 1;
             if body_height > 0 {
@@ -381,7 +465,7 @@ impl Table {
                 );
             }
             Shown::Row(i) => {
-                let row = &self.rows[*i];
+                let row = self.rows.row(*i);
                 let style = if selected {
                     theme.selected()
                 } else {

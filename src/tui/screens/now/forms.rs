@@ -1,19 +1,50 @@
 //! The Now tab's forms and what their values become: a hand tick, the
-//! positioning self-check, a signal, the notice terms, and the weekly
-//! review's forms. Every value is checked by the domain before it is saved.
+//! positioning self-check, a signal and the notice terms (the weekly
+//! review's forms are in `review.rs`). Every value is checked by the domain
+//! before it is saved.
 
-use super::{NowScreen, Purpose};
 use crate::domain::checklist::deadlines::end_of_month;
 use crate::domain::checklist::{
     ExposureFactor, Initiative, ItemId, LayoffNotice, ManualTick, Positioning, SaferFactor, Signal,
     SignalKind,
 };
 use crate::domain::edit::{Edit, Item, Section};
+use crate::domain::pipeline::{Application, Contact};
+use crate::domain::runway::Account;
 use crate::domain::runway::consistency::job_cover_warning;
-use crate::tui::screens::win_form::{win_form, win_from};
-use crate::tui::screens::{Cx, Form, Refused};
+use crate::tui::screen::Refused;
 use crate::tui::widgets::form::{Key, Pick};
 use chrono::NaiveDate;
+
+pub type Form = crate::tui::widgets::form::Form<Purpose>;
+pub type Cx<'a> = crate::tui::screen::Cx<'a, Purpose>;
+
+/// What a form opened by this screen is for; an edit carries the record or
+/// value as it was when the form opened.
+pub enum Purpose {
+    Tick(ItemId),
+    SelfCheck(Positioning),
+    Signal(Option<Signal>),
+    Notice(Option<LayoffNotice>),
+    /// The weekly review's forms.
+    ReviewWin,
+    ReviewCash(Account),
+    ReviewFollowUp(Application),
+    ReviewContact(Contact),
+}
+
+impl Purpose {
+    /// Whether the weekly review opened the form (and reads it back).
+    pub fn is_review(&self) -> bool {
+        matches!(
+            self,
+            Purpose::ReviewWin
+                | Purpose::ReviewCash(_)
+                | Purpose::ReviewFollowUp(_)
+                | Purpose::ReviewContact(_)
+        )
+    }
+}
 
 const NOTE: Key<String> = Key::new("note");
 const DATE: Key<NaiveDate> = Key::new("date");
@@ -103,199 +134,185 @@ fn safer_label(factor: SaferFactor) -> &'static str {
     }
 }
 
-impl NowScreen {
-    pub(super) fn tick_form(&self, item: ItemId) -> Form {
-        Form::new(
-            format!("Tick “{}” done by hand", item.title()),
-            self.today,
-            Purpose::Tick(item),
-        )
-        .text(NOTE, "Why it counts as done (one line)", "")
-        .hint("the computed status and reason stay visible beside your tick")
-        .date(DATE, "Date", Some(self.today))
-    }
+pub fn tick_form(item: ItemId, today: NaiveDate) -> Form {
+    Form::new(
+        format!("Tick “{}” done by hand", item.title()),
+        today,
+        Purpose::Tick(item),
+    )
+    .text(NOTE, "Why it counts as done (one line)", "")
+    .hint("the computed status and reason stay visible beside your tick")
+    .date(DATE, "Date", Some(today))
+}
 
-    pub(super) fn self_check_form(&self) -> Form {
-        let p = &self.positioning;
-        let mut form = Form::new(
-            "Positioning self-check",
-            self.today,
-            Purpose::SelfCheck(p.clone()),
-        )
-        .text(TEAM, "Current team", p.team.as_deref().unwrap_or(""))
-        .choice(
-            STRATEGIC,
-            "Does it work on a strategic initiative?",
-            Strategic(p.strategic),
-        )
-        .hint("the article names AI platforms, major enterprise migrations, security, core infrastructure")
-        .text(INITIATIVE, "Which initiative", p.initiative.as_deref().unwrap_or(""))
-        .hint("in your words, e.g. Bedrock onboarding for media customers");
-        for factor in ExposureFactor::ALL {
-            form = form.yes_no(
-                factor_key(factor.key()),
-                exposure_label(factor),
-                p.exposure.contains(&factor),
-            );
-        }
-        for factor in SaferFactor::ALL {
-            form = form.yes_no(
-                factor_key(factor.key()),
-                safer_label(factor),
-                p.safer.contains(&factor),
-            );
-        }
-        form
+pub fn self_check_form(p: &Positioning, today: NaiveDate) -> Form {
+    let mut form = Form::new(
+        "Positioning self-check",
+        today,
+        Purpose::SelfCheck(p.clone()),
+    )
+    .text(TEAM, "Current team", p.team.as_deref().unwrap_or(""))
+    .choice(
+        STRATEGIC,
+        "Does it work on a strategic initiative?",
+        Strategic(p.strategic),
+    )
+    .hint("the article names AI platforms, major enterprise migrations, security, core infrastructure")
+    .text(INITIATIVE, "Which initiative", p.initiative.as_deref().unwrap_or(""))
+    .hint("in your words, e.g. Bedrock onboarding for media customers");
+    for factor in ExposureFactor::ALL {
+        form = form.yes_no(
+            factor_key(factor.key()),
+            exposure_label(factor),
+            p.exposure.contains(&factor),
+        );
     }
-
-    pub(super) fn signal_form(&self, signal: Option<&Signal>) -> Form {
-        let title = if signal.is_some() {
-            "Edit signal"
-        } else {
-            "Log a layoff signal"
-        };
-        Form::new(title, self.today, Purpose::Signal(signal.cloned()))
-            .date(
-                DATE,
-                "When you saw or heard it",
-                Some(signal.map_or(self.today, |s| s.date)),
-            )
-            .choice(
-                KIND,
-                "Which warning sign",
-                signal.map_or(SignalKind::BudgetFreeze, |s| s.kind),
-            )
-            .note(
-                NOTE,
-                "What exactly (your record, not a prediction)",
-                signal.map_or("", |s| s.note.as_str()),
-            )
+    for factor in SaferFactor::ALL {
+        form = form.yes_no(
+            factor_key(factor.key()),
+            safer_label(factor),
+            p.safer.contains(&factor),
+        );
     }
+    form
+}
 
-    pub(super) fn notice_form(&self) -> Form {
-        let notice = self.notice.as_ref();
-        let date = notice.map(|n| n.date).or(self.notice_pay_start);
-        let cover_hint = match self.separation {
-            Some(separation) => format!(
-                "blank: assume the end of the separation month ({})",
-                end_of_month(separation)
-            ),
-            None => "blank: assume the end of the separation month".to_string(),
-        };
-        Form::new(
-            "Notice and deadlines",
-            self.today,
-            Purpose::Notice(self.notice.clone()),
-        )
-        .date(NOTICE_DATE, "Notice date", date)
-        .hint("the day you were given notice; blank: no notice (no deadlines)")
-        .whole(
-            REVIEW_DAYS,
-            "Days to review the severance agreement",
-            "days",
-            notice.and_then(|n| n.review_days),
-        )
-        .hint("often 21, or 45 in a group layoff for workers 40 and over; blank if unknown")
+pub fn signal_form(signal: Option<&Signal>, today: NaiveDate) -> Form {
+    let title = if signal.is_some() {
+        "Edit signal"
+    } else {
+        "Log a layoff signal"
+    };
+    Form::new(title, today, Purpose::Signal(signal.cloned()))
         .date(
-            COVER_ENDS,
-            "Last day of job health cover",
-            notice.and_then(|n| n.cover_ends),
+            DATE,
+            "When you saw or heard it",
+            Some(signal.map_or(today, |s| s.date)),
         )
-        .hint(&cover_hint)
-    }
+        .choice(
+            KIND,
+            "Which warning sign",
+            signal.map_or(SignalKind::BudgetFreeze, |s| s.kind),
+        )
+        .note(
+            NOTE,
+            "What exactly (your record, not a prediction)",
+            signal.map_or("", |s| s.note.as_str()),
+        )
+}
 
-    /// Turns a submitted form into an edit, checked by the domain first so a
-    /// refused value shows under its field and nothing is saved.
-    pub(super) fn submit(&mut self, form: &Form, cx: &mut Cx) -> Result<(), Refused> {
-        let crate::tui::screens::Purpose::Now(purpose) = form.purpose() else {
-            return Ok(());
-        };
-        match purpose {
-            Purpose::Tick(item) => {
-                let tick = ManualTick {
-                    id: 0,
-                    item: *item,
-                    date: form.get(DATE)?,
-                    note: form.get(NOTE)?,
-                };
-                tick.validate(self.today)?;
-                cx.wb.now.check_tick(&tick)?;
-                cx.edit(Edit::Add(tick.into()), "ticked done by hand");
-            }
-            Purpose::SelfCheck(original) => {
-                let positioning = positioning_from(form, original, self.today)?;
-                positioning.validate(self.today)?;
-                cx.set(
-                    vec![(
-                        Section::Positioning(original.clone()),
-                        Section::Positioning(positioning),
-                    )],
-                    "self-check saved",
-                );
-            }
-            Purpose::Signal(original) => {
-                let mut signal = original.clone().unwrap_or(Signal {
-                    id: 0,
-                    date: self.today,
-                    kind: SignalKind::BudgetFreeze,
-                    note: String::new(),
-                });
-                signal.date = form.get(DATE)?;
-                signal.kind = form.get(KIND)?;
-                signal.note = form.get(NOTE)?;
-                signal.validate(self.today)?;
-                let done = if original.is_some() {
-                    "signal updated"
-                } else {
-                    "signal logged"
-                };
-                cx.save(original.clone().map(Item::Signal), signal.into(), done);
-            }
-            Purpose::Notice(original) => {
-                let notice = notice_from(form, original.as_ref())?;
-                let cover_ends = notice.as_ref().and_then(|n| n.cover_ends);
-                let mut done = if notice.is_some() {
-                    "notice saved".to_string()
-                } else {
-                    "notice cleared".to_string()
-                };
-                // Refused nothing, but said after saving. The warning leads, so both
-                // dates still show on an 80-column status line; it is part of the
-                // saved message, so a failed save still shows its error instead.
-                if let Some(warning) = job_cover_warning(cx.wb.runway.separation, cover_ends) {
-                    done = format!("! {warning} · {done}");
-                }
-                cx.set(
-                    vec![(
-                        Section::LayoffNotice(original.clone()),
-                        Section::LayoffNotice(notice),
-                    )],
-                    done,
-                );
-            }
-            Purpose::ReviewWin
-            | Purpose::ReviewCash(_)
-            | Purpose::ReviewFollowUp(_)
-            | Purpose::ReviewContact(_) => self.submit_review(form, cx)?,
+/// The notice terms, starting from `notice` (or the Runway tab's paid notice
+/// start, `pay_start`); the hint names the end of the `separation` month.
+pub fn notice_form(
+    notice: Option<&LayoffNotice>,
+    pay_start: Option<NaiveDate>,
+    separation: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Form {
+    let date = notice.map(|n| n.date).or(pay_start);
+    let cover_hint = match separation {
+        Some(separation) => format!(
+            "blank: assume the end of the separation month ({})",
+            end_of_month(separation)
+        ),
+        None => "blank: assume the end of the separation month".to_string(),
+    };
+    Form::new(
+        "Notice and deadlines",
+        today,
+        Purpose::Notice(notice.cloned()),
+    )
+    .date(NOTICE_DATE, "Notice date", date)
+    .hint("the day you were given notice; blank: no notice (no deadlines)")
+    .whole(
+        REVIEW_DAYS,
+        "Days to review the severance agreement",
+        "days",
+        notice.and_then(|n| n.review_days),
+    )
+    .hint("often 21, or 45 in a group layoff for workers 40 and over; blank if unknown")
+    .date(
+        COVER_ENDS,
+        "Last day of job health cover",
+        notice.and_then(|n| n.cover_ends),
+    )
+    .hint(&cover_hint)
+}
+
+/// Turns a submitted form into an edit, checked by the domain first so a
+/// refused value shows under its field and nothing is saved.
+pub fn submit(form: &Form, cx: &mut Cx) -> Result<(), Refused> {
+    let today = cx.today;
+    match form.purpose() {
+        Purpose::Tick(item) => {
+            let tick = ManualTick {
+                id: 0,
+                item: *item,
+                date: form.get(DATE)?,
+                note: form.get(NOTE)?,
+            };
+            tick.validate(today)?;
+            cx.wb.now.check_tick(&tick)?;
+            cx.edit(Edit::Add(tick.into()), "ticked done by hand");
         }
-        Ok(())
+        Purpose::SelfCheck(original) => {
+            let positioning = positioning_from(form, original, today)?;
+            positioning.validate(today)?;
+            cx.set(
+                vec![(
+                    Section::Positioning(original.clone()),
+                    Section::Positioning(positioning),
+                )],
+                "self-check saved",
+            );
+        }
+        Purpose::Signal(original) => {
+            let mut signal = original.clone().unwrap_or(Signal {
+                id: 0,
+                date: today,
+                kind: SignalKind::BudgetFreeze,
+                note: String::new(),
+            });
+            signal.date = form.get(DATE)?;
+            signal.kind = form.get(KIND)?;
+            signal.note = form.get(NOTE)?;
+            signal.validate(today)?;
+            let done = if original.is_some() {
+                "signal updated"
+            } else {
+                "signal logged"
+            };
+            cx.save(original.clone().map(Item::Signal), signal.into(), done);
+        }
+        Purpose::Notice(original) => {
+            let notice = notice_from(form, original.as_ref())?;
+            let cover_ends = notice.as_ref().and_then(|n| n.cover_ends);
+            let mut done = if notice.is_some() {
+                "notice saved".to_string()
+            } else {
+                "notice cleared".to_string()
+            };
+            // Refused nothing, but said after saving. The warning leads, so both
+            // dates still show on an 80-column status line; it is part of the
+            // saved message, so a failed save still shows its error instead.
+            if let Some(warning) = job_cover_warning(cx.wb.runway.separation, cover_ends) {
+                done = format!("! {warning} · {done}");
+            }
+            cx.set(
+                vec![(
+                    Section::LayoffNotice(original.clone()),
+                    Section::LayoffNotice(notice),
+                )],
+                done,
+            );
+        }
+        // The weekly review reads its own forms back.
+        Purpose::ReviewWin
+        | Purpose::ReviewCash(_)
+        | Purpose::ReviewFollowUp(_)
+        | Purpose::ReviewContact(_) => {}
     }
-
-    pub(super) fn review_win_form(&self) -> Form {
-        win_form(
-            "Weekly review · log a win",
-            self.today,
-            None,
-            Purpose::ReviewWin,
-        )
-    }
-
-    pub(super) fn review_win_from(
-        &self,
-        form: &Form,
-    ) -> Result<crate::domain::impact::Win, Refused> {
-        win_from(form, None, self.today)
-    }
+    Ok(())
 }
 
 /// The self-check a form describes: `original` with the form's answers, and

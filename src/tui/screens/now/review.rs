@@ -3,7 +3,7 @@
 //! Finishing records the review date. A small state machine: the step and a
 //! cursor in the step's list; every form saves through the normal `Edit` path.
 
-use super::{NowScreen, Purpose};
+use super::forms::{Cx, Form, Purpose};
 use crate::domain::Id;
 use crate::domain::Invalid;
 use crate::domain::checklist::relative;
@@ -14,8 +14,10 @@ use crate::domain::pipeline::{Application, Contact, contacts_due, stale_contacts
 use crate::domain::runway::Account;
 use crate::domain::workbook::Workbook;
 use crate::text::{fit, wrap};
-use crate::tui::keymap::Action;
-use crate::tui::screens::{Cx, Form, Refused, View};
+use crate::tui::keymap::{Action, Scope};
+use crate::tui::screen::{Refused, View};
+use crate::tui::screens::win_form::{win_form, win_from};
+use crate::tui::widgets::cursor::Cursor;
 use crate::tui::widgets::form::Key;
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -25,7 +27,7 @@ use ratatui::widgets::Paragraph;
 use rust_decimal::Decimal;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Step {
+enum Step {
     Win,
     Cash,
     FollowUps,
@@ -74,10 +76,11 @@ enum Mark {
 }
 
 /// The review in progress.
-#[derive(Clone, Debug)]
-pub(super) struct Review {
+#[derive(Debug)]
+pub struct Review {
     step: Step,
-    cursor: usize,
+    /// The selected line of the step's list.
+    cursor: Cursor,
     marks: [Mark; 4],
     /// One line per thing saved, shown at the end.
     done: Vec<String>,
@@ -87,7 +90,7 @@ pub(super) struct Review {
 
 /// The records the steps list, rebuilt from the workbook on every refresh.
 #[derive(Clone, Debug, Default)]
-pub(super) struct Data {
+pub struct Data {
     today: NaiveDate,
     /// A win logged this ISO week, if any.
     win_this_week: Option<String>,
@@ -99,7 +102,7 @@ pub(super) struct Data {
 }
 
 impl Data {
-    pub(super) fn of(wb: &Workbook, today: NaiveDate) -> Self {
+    pub fn of(wb: &Workbook, today: NaiveDate) -> Self {
         let monday = week_start(today);
         let win_this_week = wb
             .impact
@@ -154,67 +157,76 @@ impl Data {
     }
 }
 
+/// What a key did to the review.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Handled,
+    /// The review is over: recorded as done, or left.
+    Ended,
+    /// Not a review key.
+    Ignored,
+}
+
 impl Review {
-    fn new() -> Self {
-        Self {
+    pub fn new(data: &Data) -> Self {
+        let mut review = Self {
             step: Step::Win,
-            cursor: 0,
+            cursor: Cursor::default(),
             marks: [Mark::Open; 4],
             done: Vec::new(),
             updated: Vec::new(),
-        }
+        };
+        review.clamp(data);
+        review
     }
 
-    pub(super) fn clamp(&mut self, data: &Data) {
-        self.cursor = self.cursor.min(data.len(self.step).saturating_sub(1));
+    /// The workbook changed: the step's list may be shorter.
+    pub fn clamp(&mut self, data: &Data) {
+        self.cursor.set_len(data.len(self.step));
     }
 
-    fn go(&mut self, step: Step) {
+    fn go(&mut self, step: Step, data: &Data) {
         self.step = step;
-        self.cursor = 0;
+        self.cursor = Cursor::default();
+        self.clamp(data);
     }
 
     /// Marks the current step and moves on.
-    fn finish_step(&mut self, mark: Mark) {
+    fn finish_step(&mut self, mark: Mark, data: &Data) {
         if let Some(slot) = self.marks.get_mut(self.step.index())
             && (*slot == Mark::Open || mark == Mark::Done)
         {
             *slot = mark;
         }
-        self.go(self.step.next());
-    }
-}
-
-impl NowScreen {
-    pub(super) fn start_review(&mut self) {
-        self.review = Some(Review::new());
+        self.go(self.step.next(), data);
     }
 
-    /// Keys while the review is on.
-    pub(super) fn review_action(&mut self, action: Action, cx: &mut Cx) -> bool {
-        let Some(review) = &mut self.review else {
-            return false;
-        };
-        let data = &self.review_data;
+    /// A key while the review is on.
+    pub fn on_action(&mut self, action: Action, data: &Data, cx: &mut Cx) -> Outcome {
+        let review = self;
         match action {
-            Action::Up => review.cursor = review.cursor.saturating_sub(1),
-            Action::Down => {
-                review.cursor = (review.cursor + 1).min(data.len(review.step).saturating_sub(1))
+            Action::Up | Action::Down => {
+                review.cursor.on_action(action, 1);
             }
-            Action::ReviewSkip => review.finish_step(Mark::Skipped),
+            Action::ReviewSkip => review.finish_step(Mark::Skipped, data),
             Action::ReviewBack => {
                 let back = review.step.prev();
-                review.go(back);
+                review.go(back, data);
             }
             Action::ReviewLeave => {
-                self.review = None;
                 cx.status("weekly review left; not recorded as done");
+                return Outcome::Ended;
             }
             Action::Open => {
                 let step = review.step;
-                let cursor = review.cursor;
+                let cursor = review.cursor.at();
                 let form = match step {
-                    Step::Win => Some(self.review_win_form()),
+                    Step::Win => Some(win_form(
+                        "Weekly review · log a win",
+                        data.today,
+                        None,
+                        Purpose::ReviewWin,
+                    )),
                     Step::Cash => data.accounts.get(cursor).map(|a| cash_form(a, data.today)),
                     Step::FollowUps => data
                         .follow_ups
@@ -226,39 +238,31 @@ impl NowScreen {
                         .map(|(c, _)| contact_form(c, data.today)),
                     Step::Finish => {
                         cx.edit(
-                            Edit::set_from(cx.wb, Section::LastReview(Some(self.today))),
+                            Edit::set_from(cx.wb, Section::LastReview(Some(data.today))),
                             "weekly review recorded",
                         );
-                        self.review = None;
-                        return true;
+                        return Outcome::Ended;
                     }
                 };
                 match form {
                     Some(form) => cx.form(form),
                     // Nothing to do in this step: Enter goes on.
-                    None => {
-                        if let Some(review) = &mut self.review {
-                            review.finish_step(Mark::Done);
-                        }
-                    }
+                    None => review.finish_step(Mark::Done, data),
                 }
             }
-            _ => return false,
+            _ => return Outcome::Ignored,
         }
-        true
+        Outcome::Handled
     }
 
     /// A review form was submitted: build the edit, checked by the domain,
     /// and move the review on. Setting the step is idempotent, so a form
     /// that comes back with an error and is sent again moves it only once.
-    pub(super) fn submit_review(&mut self, form: &Form, cx: &mut Cx) -> Result<(), Refused> {
-        let today = self.today;
-        let crate::tui::screens::Purpose::Now(purpose) = form.purpose() else {
-            return Ok(());
-        };
-        let (edit, done, line, next): (Edit, &str, String, Option<Step>) = match purpose {
+    pub fn submitted(&mut self, form: &Form, data: &Data, cx: &mut Cx) -> Result<(), Refused> {
+        let today = data.today;
+        let (edit, done, line, next): (Edit, &str, String, Option<Step>) = match form.purpose() {
             Purpose::ReviewWin => {
-                let win = self.review_win_from(form)?;
+                let win = win_from(form, None, today)?;
                 let line = format!("logged a win: {}", win.title);
                 (Edit::Add(win.into()), "win logged", line, Some(Step::Cash))
             }
@@ -273,10 +277,8 @@ impl NowScreen {
                     format_money(account.balance),
                     account.as_of
                 );
-                if let Some(review) = &mut self.review
-                    && !review.updated.contains(&account.id)
-                {
-                    review.updated.push(account.id);
+                if !self.updated.contains(&account.id) {
+                    self.updated.push(account.id);
                 }
                 (
                     Edit::update(original.clone(), account),
@@ -325,26 +327,26 @@ impl NowScreen {
             _ => return Ok(()),
         };
         cx.edit(edit, done);
-        if let Some(review) = &mut self.review {
-            if !review.done.contains(&line) {
-                review.done.push(line);
-            }
-            if let Some(slot) = review.marks.get_mut(review.step.index()) {
-                *slot = Mark::Done;
-            }
-            match next {
-                Some(step) => review.go(step),
-                None if review.step == Step::Cash => {
-                    // On to the next balance not yet updated.
-                    let next = self
-                        .review_data
-                        .accounts
-                        .iter()
-                        .position(|a| !review.updated.contains(&a.id));
-                    review.cursor = next.unwrap_or(review.cursor);
+        let review = self;
+        if !review.done.contains(&line) {
+            review.done.push(line);
+        }
+        if let Some(slot) = review.marks.get_mut(review.step.index()) {
+            *slot = Mark::Done;
+        }
+        match next {
+            Some(step) => review.go(step, data),
+            None if review.step == Step::Cash => {
+                // On to the next balance not yet updated.
+                let next = data
+                    .accounts
+                    .iter()
+                    .position(|a| !review.updated.contains(&a.id));
+                if let Some(next) = next {
+                    review.cursor.set(next);
                 }
-                None => {}
             }
+            None => {}
         }
         Ok(())
     }
@@ -400,8 +402,10 @@ fn contact_form(contact: &Contact, today: NaiveDate) -> Form {
 }
 
 impl Review {
-    pub(super) fn render(&self, data: &Data, frame: &mut Frame, area: Rect, view: &View) {
+    pub fn render(&self, data: &Data, frame: &mut Frame, area: Rect, view: &View) {
         let theme = view.theme;
+        let key = |action| view.keys.key_for(Scope::NowReview, action);
+        let (enter, skip) = (key(Action::Open), key(Action::ReviewSkip));
         let width = area.width as usize;
         let mut lines = vec![
             Line::from(vec![
@@ -441,19 +445,19 @@ impl Review {
                 });
                 lines.push(Line::raw(""));
                 lines.push(Line::styled(
-                    "  Enter opens the win form · s skips",
+                    format!("  {enter} opens the win form · {skip} skips"),
                     theme.dim(),
                 ));
             }
             Step::Cash => {
-                lines.extend(say(
-                    "The runway is only as good as the balances behind it. Enter updates the \
-                     selected balance; s goes on.",
-                ));
+                lines.extend(say(&format!(
+                    "The runway is only as good as the balances behind it. {enter} updates the \
+                     selected balance; {skip} goes on."
+                )));
                 if data.accounts.is_empty() {
-                    lines.push(Line::raw(
-                        "  No cash accounts yet: add them on the Runway tab. Enter goes on.",
-                    ));
+                    lines.push(Line::raw(format!(
+                        "  No cash accounts yet: add them on the Runway tab. {enter} goes on."
+                    )));
                 }
                 for (i, a) in data.accounts.iter().enumerate() {
                     let mark = if self.updated.contains(&a.id) {
@@ -468,17 +472,17 @@ impl Review {
                         a.as_of,
                         relative(a.as_of, data.today)
                     );
-                    lines.push(row(i == self.cursor, &text, width, theme));
+                    lines.push(row(i == self.cursor.at(), &text, width, theme));
                 }
             }
             Step::FollowUps => {
-                lines.extend(say(
-                    "Follow-ups due today or overdue. Enter sets the next date (blank: done); \
-                     s goes on.",
-                ));
+                lines.extend(say(&format!(
+                    "Follow-ups due today or overdue. {enter} sets the next date (blank: done); \
+                     {skip} goes on."
+                )));
                 if data.follow_ups.is_empty() {
                     lines.push(Line::styled(
-                        "  ✓ No follow-up is due. Enter goes on.",
+                        format!("  ✓ No follow-up is due. {enter} goes on."),
                         theme.good(),
                     ));
                 }
@@ -493,17 +497,17 @@ impl Review {
                         .map(|n| format!(" · {n}"))
                         .unwrap_or_default();
                     let text = format!("{} — {} · {due}{action}", a.company, a.role);
-                    lines.push(row(i == self.cursor, &text, width, theme));
+                    lines.push(row(i == self.cursor.at(), &text, width, theme));
                 }
             }
             Step::Contact => {
-                lines.extend(say(
+                lines.extend(say(&format!(
                     "Relationships with recruiters and peers, before you need them. Pick one, \
-                     get in touch, and Enter records it.",
-                ));
+                     get in touch, and {enter} records it."
+                )));
                 if data.contacts.is_empty() {
                     lines.push(Line::styled(
-                        "  ✓ Nobody is due a touch. Enter goes on.",
+                        format!("  ✓ Nobody is due a touch. {enter} goes on."),
                         theme.good(),
                     ));
                 }
@@ -518,15 +522,16 @@ impl Review {
                         c.name,
                         c.relationship.label().to_lowercase()
                     );
-                    lines.push(row(i == self.cursor, &text, width, theme));
+                    lines.push(row(i == self.cursor.at(), &text, width, theme));
                 }
             }
             Step::Finish => {
                 let done = self.marks.iter().filter(|m| **m == Mark::Done).count();
                 lines.extend(say(&format!(
-                    "{done} of 4 steps done. Enter records this review as done on {}; Esc \
+                    "{done} of 4 steps done. {enter} records this review as done on {}; {} \
                      leaves without recording it.",
-                    data.today.format("%-d %b %Y")
+                    data.today.format("%-d %b %Y"),
+                    key(Action::ReviewLeave)
                 )));
                 for line in &self.done {
                     lines.push(Line::raw(fit(&format!("  ✓ {line}"), width)));

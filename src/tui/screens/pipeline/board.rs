@@ -1,86 +1,95 @@
-//! The board: one column per active stage, cards of company, role and
+//! The board view: one column per active stage, cards of company, role and
 //! follow-up. Only the cards that fit are drawn; the selection is kept by id,
 //! so a card moved to the next stage stays selected in its new column.
 
+use super::apps;
 use super::cards::Card;
+use super::forms::Purpose;
+use super::shared::Shared;
 use crate::domain::Id;
-use crate::domain::pipeline::Stage;
+use crate::domain::edit::Kind;
+use crate::domain::pipeline::{self, Stage};
+use crate::domain::workbook::Workbook;
 use crate::text::fit;
-use crate::tui::keymap::Action;
+use crate::tui::keymap::{Action, Keymap, Scope};
+use crate::tui::screen::{Cx, Pane, View};
 use crate::tui::theme::Theme;
+use crate::tui::widgets::cursor::Cursor;
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
-use std::cell::Cell;
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
 use std::collections::HashMap;
 
 #[derive(Debug, Default)]
-pub(super) struct Board {
+pub struct Board {
     /// Card ids per active stage, in [`Stage::ACTIVE`] order.
     columns: [Vec<Id>; 5],
     /// The selected column.
     col: usize,
     /// The selected card in each column (remembered when moving across).
-    rows: [usize; 5],
-    /// First card drawn in each column; drawing keeps the selection in view.
-    offsets: [Cell<usize>; 5],
+    cursors: [Cursor; 5],
 }
 
 impl Board {
     /// Replaces the cards, keeping the selected card (in whatever column it
     /// is now), else the same place in the same column.
-    pub fn set_columns(&mut self, columns: [Vec<Id>; 5]) {
+    fn set_columns(&mut self, columns: [Vec<Id>; 5]) {
         let keep = self.selected_id();
         self.columns = columns;
-        if !keep.is_some_and(|id| self.select(id)) {
-            self.clamp();
+        for (cursor, column) in self.cursors.iter_mut().zip(&self.columns) {
+            cursor.set_len(column.len());
+        }
+        if let Some(id) = keep {
+            self.select_card(id);
         }
     }
 
-    fn clamp(&mut self) {
-        for (row, column) in self.rows.iter_mut().zip(&self.columns) {
-            *row = (*row).min(column.len().saturating_sub(1));
-        }
-    }
-
-    pub fn selected_id(&self) -> Option<Id> {
-        self.columns[self.col].get(self.rows[self.col]).copied()
+    fn selected_id(&self) -> Option<Id> {
+        self.columns[self.col]
+            .get(self.cursors[self.col].at())
+            .copied()
     }
 
     /// Selects card `id`; `false` when it is not on the board.
-    pub fn select(&mut self, id: Id) -> bool {
+    fn select_card(&mut self, id: Id) -> bool {
         for (c, column) in self.columns.iter().enumerate() {
             if let Some(r) = column.iter().position(|&x| x == id) {
                 self.col = c;
-                self.rows[c] = r;
+                self.cursors[c].set(r);
                 return true;
             }
         }
         false
     }
 
-    pub fn card_count(&self) -> usize {
+    fn card_count(&self) -> usize {
         self.columns.iter().map(Vec::len).sum()
     }
 
     /// Moves the selection; `false` when `action` is not a board move.
-    pub fn on_action(&mut self, action: Action) -> bool {
-        let len = self.columns[self.col].len();
-        let row = &mut self.rows[self.col];
+    fn move_selection(&mut self, action: Action) -> bool {
         match action {
             Action::ColumnLeft => self.col = self.col.saturating_sub(1),
             Action::ColumnRight => self.col = (self.col + 1).min(Stage::ACTIVE.len() - 1),
-            Action::Up => *row = row.saturating_sub(1),
-            Action::Down => *row = (*row + 1).min(len.saturating_sub(1)),
-            Action::Top => *row = 0,
-            Action::Bottom => *row = len.saturating_sub(1),
+            Action::Up | Action::Down | Action::Top | Action::Bottom => {
+                return self.cursors[self.col].on_action(action, 1);
+            }
             _ => return false,
         }
         true
     }
 
     /// Draws the columns in `area`.
-    pub fn render(&self, frame: &mut Frame, area: Rect, cards: &HashMap<Id, Card>, theme: &Theme) {
+    fn render_columns(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        cards: &HashMap<Id, Card>,
+        theme: &Theme,
+    ) {
         if area.height < 2 {
             return;
         }
@@ -137,8 +146,8 @@ impl Board {
         }
         let shown: Vec<&Card> = column.iter().filter_map(|id| cards.get(id)).collect();
         let heights: Vec<u16> = shown.iter().map(|card| card_height(card)).collect();
-        let selected = self.rows[c].min(shown.len().saturating_sub(1));
-        let (start, end) = visible(&heights, selected, body.height, &self.offsets[c]);
+        let selected = self.cursors[c].at().min(shown.len().saturating_sub(1));
+        let (start, end) = self.cursors[c].window(&heights, body.height);
         let mut y = body.y;
         for (i, card) in shown.iter().enumerate().take(end).skip(start) {
             let is_selected = selected_column && i == selected;
@@ -179,29 +188,6 @@ fn card_height(card: &Card) -> u16 {
     if card.ghost { 5 } else { 4 }
 }
 
-/// The range of cards drawn in `height` rows so that `selected` shows; a row
-/// is kept for the "more" line whenever not everything fits.
-fn visible(heights: &[u16], selected: usize, height: u16, offset: &Cell<usize>) -> (usize, usize) {
-    let total: u16 = heights.iter().sum();
-    if total <= height {
-        offset.set(0);
-        return (0, heights.len());
-    }
-    let room = height.saturating_sub(1);
-    let mut start = offset.get().min(selected);
-    while start < selected && heights[start..=selected].iter().sum::<u16>() > room {
-        start += 1;
-    }
-    let mut end = start;
-    let mut used = 0;
-    while end < heights.len() && used + heights[end] <= room {
-        used += heights[end];
-        end += 1;
-    }
-    offset.set(start);
-    (start, end.max((start + 1).min(heights.len())))
-}
-
 fn draw_card(frame: &mut Frame, area: Rect, card: &Card, selected: bool, theme: &Theme) {
     let width = area.width as usize;
     let inner = width.saturating_sub(1);
@@ -237,39 +223,75 @@ fn draw_card(frame: &mut Frame, area: Rect, card: &Card, selected: bool, theme: 
     }
 }
 
+impl Pane<Shared, Purpose> for Board {
+    fn scopes(&self) -> Vec<Scope> {
+        vec![Scope::PipelineBoard, Scope::PipelineApps]
+    }
+
+    fn refresh(&mut self, _shared: &Shared, wb: &Workbook, _today: NaiveDate, _keys: &Keymap) {
+        self.set_columns(pipeline::board_columns(&wb.pipeline));
+    }
+
+    fn on_action(&mut self, action: Action, _shared: &Shared, cx: &mut Cx<Purpose>) -> bool {
+        self.move_selection(action) || apps::act(action, self.selected_id(), cx)
+    }
+
+    fn applies(&self, action: Action, _shared: &Shared) -> bool {
+        apps::applies(action, self.selected_id())
+    }
+
+    fn selected(&self) -> Option<(Kind, Id)> {
+        self.selected_id().map(|id| (Kind::Application, id))
+    }
+
+    fn select(&mut self, kind: Kind, id: Id) -> bool {
+        kind == Kind::Application && self.select_card(id)
+    }
+
+    fn render(&self, shared: &Shared, frame: &mut Frame, area: Rect, view: &View) {
+        let (main, detail) = apps::split(area);
+        let theme = view.theme;
+        if self.card_count() == 0 {
+            let keys = view.keys;
+            let add = keys.key_for(Scope::PipelineApps, Action::Add);
+            let text = if shared.cards.is_empty() {
+                format!(
+                    "No applications yet. {add} adds one; `careerbook import apps FILE.csv` reads a spreadsheet."
+                )
+            } else {
+                format!(
+                    "Nothing open on the board. {add} adds an application; {} shows the closed ones in the list.",
+                    keys.key_for(Scope::Pipeline, Action::NextView)
+                )
+            };
+            frame.render_widget(
+                Paragraph::new(Line::styled(text, theme.dim())).wrap(Wrap { trim: true }),
+                main,
+            );
+        } else {
+            self.render_columns(frame, main, &shared.cards, theme);
+        }
+        apps::detail(shared, frame, detail, self.selected_id(), view);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn the_selection_stays_visible_and_leaves_a_more_line() {
-        let offset = Cell::new(0);
-        let heights = [3, 3, 4, 3, 3, 3];
-        // 10 rows: 9 for cards, 1 for "more"; 3 + 3 fit, the third (4) does not.
-        assert_eq!(visible(&heights, 0, 10, &offset), (0, 2));
-        assert_eq!(visible(&heights, 4, 10, &offset), (3, 6));
-        assert_eq!(offset.get(), 3);
-        // Going back up scrolls back.
-        assert_eq!(visible(&heights, 1, 10, &offset), (1, 3));
-        // Everything fits: no scrolling at all.
-        assert_eq!(visible(&[3, 3], 1, 10, &offset), (0, 2));
-        // Too small for one card: the selected one is still the one drawn.
-        assert_eq!(visible(&heights, 2, 2, &offset), (2, 3));
-    }
-
-    #[test]
     fn moving_across_columns_remembers_each_row() {
         let mut board = Board::default();
         board.set_columns([vec![1, 2], vec![3], vec![], vec![4, 5, 6], vec![]]);
-        board.on_action(Action::Down);
+        board.move_selection(Action::Down);
         assert_eq!(board.selected_id(), Some(2));
-        board.on_action(Action::ColumnRight);
+        board.move_selection(Action::ColumnRight);
         assert_eq!(board.selected_id(), Some(3));
-        board.on_action(Action::ColumnRight);
+        board.move_selection(Action::ColumnRight);
         assert_eq!(board.selected_id(), None, "an empty column selects nothing");
         assert_eq!(Stage::ACTIVE[board.col], Stage::Screening);
-        board.on_action(Action::ColumnLeft);
-        board.on_action(Action::ColumnLeft);
+        board.move_selection(Action::ColumnLeft);
+        board.move_selection(Action::ColumnLeft);
         assert_eq!(board.selected_id(), Some(2));
         // Card 2 moves to the next stage: the selection follows it.
         board.set_columns([vec![1], vec![2, 3], vec![], vec![4, 5, 6], vec![]]);

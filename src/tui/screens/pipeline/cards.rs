@@ -4,6 +4,8 @@
 use crate::domain::pipeline::{Application, FollowUp, Pipeline, Stage};
 use crate::domain::{Id, dates};
 use crate::text::{self, fit};
+use crate::tui::keymap::{Action, Scope};
+use crate::tui::screen::View;
 use crate::tui::theme::Theme;
 use chrono::NaiveDate;
 use ratatui::style::Style;
@@ -12,7 +14,7 @@ use std::collections::HashMap;
 
 /// One application as the tab shows it.
 #[derive(Clone, Debug)]
-pub(super) struct Card {
+pub struct Card {
     pub id: Id,
     pub company: String,
     pub role: String,
@@ -123,7 +125,9 @@ impl Card {
 
     /// Up to three lines about this application for the strip under the board
     /// and the list.
-    pub fn detail(&self, width: usize, ghost_after_days: u32, theme: &Theme) -> Vec<Line<'static>> {
+    pub fn detail(&self, width: usize, ghost_after_days: u32, view: &View) -> Vec<Line<'static>> {
+        let theme = view.theme;
+        let key = |action| view.keys.key_for(Scope::PipelineApps, action);
         let mut title = format!("{} — {}", self.company, self.role);
         if let Some(location) = &self.location {
             title.push_str(&format!(" · {location}"));
@@ -156,7 +160,10 @@ impl Card {
             ),
             None if self.stage.is_active() => match &self.next_action {
                 Some(n) => format!("Next: {n} (no follow-up date)"),
-                None => "No next action or follow-up date set (e edits)".to_string(),
+                None => format!(
+                    "No next action or follow-up date set ({} edits)",
+                    key(Action::Edit)
+                ),
             },
             None => format!("Closed as {}; kept on record", self.stage.key()),
         };
@@ -166,9 +173,10 @@ impl Card {
         ));
         if self.ghost {
             let text = format!(
-                "? No reply for {} (since {}; suggested after {ghost_after_days}): X moves it to ghosted",
+                "? No reply for {} (since {}; suggested after {ghost_after_days}): {} moves it to ghosted",
                 text::days(self.quiet_days.unwrap_or(0)),
-                self.since.map(short_date).unwrap_or_default()
+                self.since.map(short_date).unwrap_or_default(),
+                key(Action::AcceptGhosted)
             );
             lines.push(Line::styled(fit(&text, width), theme.warn()));
         }
@@ -197,6 +205,6 @@ impl Card {
 }
 
 /// `25 Nov`: the short date of the board and the detail strip.
-pub(super) fn short_date(date: NaiveDate) -> String {
+pub fn short_date(date: NaiveDate) -> String {
     date.format("%-d %b").to_string()
 }

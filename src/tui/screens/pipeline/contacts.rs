@@ -2,18 +2,26 @@
 //! days, and everyone else, in the reusable table.
 
 use super::cards::short_date;
+use super::forms::{self, Purpose};
+use super::shared::Shared;
 use crate::domain::Id;
+use crate::domain::edit::Kind;
 use crate::domain::pipeline::{self, Contact, Pipeline, STALE_AFTER_DAYS};
+use crate::domain::workbook::Workbook;
 use crate::text::fit;
 use crate::text::{self, count};
+use crate::tui::keymap::{Action, Keymap, Scope};
+use crate::tui::screen::{Cx, Pane, View};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::table::{Column, Row, SortKey};
+use crate::tui::widgets::table::{Column, Row, SortKey, Table};
 use chrono::NaiveDate;
-use ratatui::layout::Constraint;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
 use std::collections::{HashMap, HashSet};
 
-pub(super) static COLUMNS: &[Column] = &[
+static COLUMNS: &[Column] = &[
     Column::left("Name", Constraint::Fill(3)),
     Column::left("Company", Constraint::Fill(2)),
     Column::left("Relationship", Constraint::Length(16)),
@@ -27,21 +35,149 @@ const FRESH: &str = "In touch (contacted in the last 30 days)";
 
 /// What the contacts view shows below the table for each contact.
 #[derive(Clone, Debug)]
-pub(super) struct ContactInfo {
-    pub lines: [String; 2],
+struct ContactInfo {
+    lines: [String; 2],
 }
 
-/// The contacts view's rows and detail lines, and how many are due and stale.
-pub(super) struct Built {
-    pub rows: Vec<Row>,
-    pub info: HashMap<Id, ContactInfo>,
-    pub due: usize,
-    pub stale: usize,
+/// The contacts view's rows and detail lines.
+struct Built {
+    rows: Vec<Row>,
+    info: HashMap<Id, ContactInfo>,
+}
+
+pub struct Contacts {
+    table: Table,
+    info: HashMap<Id, ContactInfo>,
+}
+
+impl Default for Contacts {
+    fn default() -> Self {
+        Self {
+            table: Table::new(COLUMNS),
+            info: HashMap::new(),
+        }
+    }
+}
+
+impl Pane<Shared, Purpose> for Contacts {
+    fn scopes(&self) -> Vec<Scope> {
+        vec![Scope::PipelineContacts, Scope::List]
+    }
+
+    fn table(&self) -> Option<&Table> {
+        Some(&self.table)
+    }
+
+    fn table_mut(&mut self) -> Option<&mut Table> {
+        Some(&mut self.table)
+    }
+
+    fn refresh(&mut self, _shared: &Shared, wb: &Workbook, today: NaiveDate, _keys: &Keymap) {
+        let built = rows(&wb.pipeline, today);
+        self.table.set_rows(built.rows);
+        self.info = built.info;
+    }
+
+    fn on_action(&mut self, action: Action, _shared: &Shared, cx: &mut Cx<Purpose>) -> bool {
+        contact_action(action, self.table.selected_id(), cx)
+    }
+
+    fn applies(&self, action: Action, _shared: &Shared) -> bool {
+        match action {
+            Action::Edit | Action::Delete | Action::Contacted => self.table.selected_id().is_some(),
+            Action::Filter | Action::Sort => self.table.counts().1 > 0,
+            _ => true,
+        }
+    }
+
+    fn selected(&self) -> Option<(Kind, Id)> {
+        self.table.selected_id().map(|id| (Kind::Contact, id))
+    }
+
+    fn select(&mut self, kind: Kind, id: Id) -> bool {
+        kind == Kind::Contact && self.table.select_record(id)
+    }
+
+    fn render(&self, _shared: &Shared, frame: &mut Frame, area: Rect, view: &View) {
+        let [main, _, detail] = Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(1),
+            Constraint::Length(2),
+        ])
+        .areas(area);
+        let empty = format!(
+            "No contacts yet. {} adds one.",
+            view.keys.key_for(Scope::PipelineContacts, Action::Add)
+        );
+        self.table
+            .render(frame, main, view.theme, view.keys, &empty);
+        if let Some(info) = self.table.selected_id().and_then(|id| self.info.get(&id)) {
+            frame.render_widget(
+                Paragraph::new(detail_lines(info, detail.width as usize, view.theme)),
+                detail,
+            );
+        }
+    }
+}
+
+/// A contact key on the contact `selected`; `false` when `action` is not one.
+fn contact_action(action: Action, selected: Option<Id>, cx: &mut Cx<Purpose>) -> bool {
+    let wb = cx.wb;
+    let today = cx.today;
+    if action == Action::Add {
+        cx.form(forms::contact(today, None));
+        return true;
+    }
+    if ![Action::Edit, Action::Delete, Action::Contacted].contains(&action) {
+        return false;
+    }
+    let Some(contact) = selected.and_then(|id| wb.pipeline.contact(id)) else {
+        let add = cx
+            .keys
+            .hint(Scope::PipelineContacts, Action::Add, "adds one");
+        cx.status(format!("no contact selected ({add})"));
+        return true;
+    };
+    match action {
+        Action::Edit => cx.form(forms::contact(today, Some(contact))),
+        Action::Delete => {
+            let on = pipeline::applications_naming(&wb.pipeline, contact.id);
+            let also = if on.is_empty() {
+                String::new()
+            } else {
+                let names: Vec<&str> = on
+                    .iter()
+                    .filter_map(|&id| wb.pipeline.application(id).map(|a| a.company.as_str()))
+                    .take(5)
+                    .collect();
+                format!(
+                    " They are also taken off {}: {}.",
+                    count(on.len(), "application"),
+                    names.join(", ")
+                )
+            };
+            if let Some(edit) = pipeline::delete_contact(&wb.pipeline, contact.id) {
+                cx.confirm(
+                    "Delete contact",
+                    format!("Delete {}?{also}", contact.name),
+                    edit,
+                    format!("deleted {}", contact.name),
+                );
+            }
+        }
+        Action::Contacted => {
+            if let Some(edit) = pipeline::mark_contacted(&wb.pipeline, contact.id, today) {
+                cx.edit(edit, format!("{} marked contacted today", contact.name));
+            }
+        }
+        _ => {}
+    }
+    true
 }
 
 /// The rows, due first, then stale, then the rest by name, and each
 /// contact's detail lines.
-pub(super) fn rows(pipeline: &Pipeline, today: NaiveDate) -> Built {
+fn rows(pipeline: &Pipeline, today: NaiveDate) -> Built {
     let due = pipeline::contacts_due(pipeline, today);
     let stale = pipeline::stale_contacts(pipeline, today);
     let by_id: HashMap<Id, &Contact> = pipeline.contacts.iter().map(|c| (c.id, c)).collect();
@@ -77,12 +213,7 @@ pub(super) fn rows(pipeline: &Pipeline, today: NaiveDate) -> Built {
         rows.push(row(contact, group, today));
         info.insert(contact.id, detail(contact, companies, today));
     }
-    Built {
-        rows,
-        info,
-        due: due.len(),
-        stale: stale.len(),
-    }
+    Built { rows, info }
 }
 
 fn row(contact: &Contact, group: &str, today: NaiveDate) -> Row {
@@ -192,7 +323,7 @@ fn detail(contact: &Contact, companies: &[&str], today: NaiveDate) -> ContactInf
     }
 }
 
-pub(super) fn detail_lines(info: &ContactInfo, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+fn detail_lines(info: &ContactInfo, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     vec![
         Line::styled(fit(&info.lines[0], width), theme.title()),
         Line::styled(fit(&info.lines[1], width), theme.text()),

@@ -7,7 +7,6 @@
 //! 2,000 contacts, typing part of a name beats scrolling a picker, and it needs
 //! no widget beyond the shared form.
 
-use super::Purpose;
 use crate::domain::Invalid;
 use crate::domain::edit::{Item, Section};
 use crate::domain::pipeline::{
@@ -15,10 +14,36 @@ use crate::domain::pipeline::{
     validate_ghost_after_days,
 };
 use crate::domain::workbook::Workbook;
-use crate::tui::screens::{Cx, Form, Refused};
+use crate::tui::screen::Refused;
 use crate::tui::widgets::form::{Key, Pick};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+
+type Form = crate::tui::widgets::form::Form<Purpose>;
+type Cx<'a> = crate::tui::screen::Cx<'a, Purpose>;
+
+/// What a form the Pipeline tab opened is for; an edit holds the record (or
+/// setting) as it was when the form opened.
+pub enum Purpose {
+    AddApp,
+    EditApp(Application),
+    Close(Application),
+    AddContact,
+    EditContact(Contact),
+    GhostDays(u32),
+}
+
+/// Turns a submitted form into an edit, checked by the domain first.
+pub fn submit(form: &Form, cx: &mut Cx) -> Result<(), Refused> {
+    match form.purpose() {
+        Purpose::AddApp => submit_application(form, cx, None),
+        Purpose::EditApp(app) => submit_application(form, cx, Some(app)),
+        Purpose::Close(app) => submit_close(form, cx, app),
+        Purpose::AddContact => submit_contact(form, cx, None),
+        Purpose::EditContact(contact) => submit_contact(form, cx, Some(contact)),
+        Purpose::GhostDays(days) => submit_ghost_setting(form, cx, *days),
+    }
+}
 
 const COMPANY: Key<String> = Key::new("company");
 const ROLE: Key<String> = Key::new("role");
@@ -93,9 +118,7 @@ pub(super) fn application(wb: &Workbook, today: NaiveDate, existing: Option<&App
         .text(ROLE, "Role", &app.role)
         .choice(STAGE, "Stage", app.stage);
     form = if existing.is_some() {
-        form.hint(
-            "type a stage (e.g. interv) or ←/→ · a change is recorded in the history as today",
-        )
+        form.hint("type a stage (e.g. interv) · a change is recorded in the history as today")
     } else {
         form.date(SINCE, "Since (the day it reached that stage)", Some(today))
             .check(SINCE, move |date: &NaiveDate| {
@@ -104,7 +127,7 @@ pub(super) fn application(wb: &Workbook, today: NaiveDate, existing: Option<&App
     };
     form.choice(TRACK, "Track", app.track)
         .choice(SOURCE, "Source", app.source)
-        .hint("type a word: referral, recruiter, LinkedIn, careers page … · ←/→ steps")
+        .hint("type a word: referral, recruiter, LinkedIn, careers page …")
         .text(LINK, "Link", app.link.as_deref().unwrap_or(""))
         .text(
             LOCATION,
@@ -198,7 +221,7 @@ pub(super) fn read_application(
 }
 
 /// Adds or updates an application from its form.
-pub(super) fn submit_application(
+fn submit_application(
     form: &Form,
     cx: &mut Cx,
     original: Option<&Application>,
@@ -239,11 +262,7 @@ pub(super) fn likely_close(app: &Application, today: NaiveDate, ghost_after_days
 }
 
 /// Moves the application the form was opened on to the closed stage chosen.
-pub(super) fn submit_close(
-    form: &Form,
-    cx: &mut Cx,
-    original: &Application,
-) -> Result<(), Refused> {
+fn submit_close(form: &Form, cx: &mut Cx, original: &Application) -> Result<(), Refused> {
     let ClosedAs(stage) = form.get(CLOSED_AS)?;
     let date = form.get(ON)?;
     check_stage_date(date, cx.today)?;
@@ -277,7 +296,7 @@ pub(super) fn contact(today: NaiveDate, existing: Option<&Contact>) -> Form {
             c.company.as_deref().unwrap_or(""),
         )
         .choice(RELATIONSHIP, "Relationship", c.relationship)
-        .hint("type a word: recruiter, hiring manager, peer, colleague, referral · ←/→ steps")
+        .hint("type a word: recruiter, hiring manager, peer, colleague, referral")
         .text(REACH, "How to reach them", c.reach.as_deref().unwrap_or(""))
         .hint("an email, a phone number, LinkedIn …")
         .date(LAST_CONTACTED, "Last contacted", c.last_contacted)
@@ -288,11 +307,7 @@ pub(super) fn contact(today: NaiveDate, existing: Option<&Contact>) -> Form {
 
 /// Adds or updates a contact: the original as it was when the form opened,
 /// with the form's fields applied.
-pub(super) fn submit_contact(
-    form: &Form,
-    cx: &mut Cx,
-    original: Option<&Contact>,
-) -> Result<(), Refused> {
+fn submit_contact(form: &Form, cx: &mut Cx, original: Option<&Contact>) -> Result<(), Refused> {
     let mut contact = original
         .cloned()
         .unwrap_or(Contact::new(0, "", Relationship::Peer));
@@ -329,7 +344,7 @@ pub(super) fn ghost_setting(today: NaiveDate, days: u32) -> Form {
         .hint("1–365, default 21; applied or screening with no stage change")
 }
 
-pub(super) fn submit_ghost_setting(form: &Form, cx: &mut Cx, original: u32) -> Result<(), Refused> {
+fn submit_ghost_setting(form: &Form, cx: &mut Cx, original: u32) -> Result<(), Refused> {
     let days = form.get(GHOST_AFTER_DAYS)?;
     validate_ghost_after_days(days)?;
     cx.set(

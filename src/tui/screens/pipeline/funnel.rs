@@ -3,10 +3,16 @@
 //! figure comes from `domain::pipeline::funnel`, as `careerbook apps` uses it.
 
 use super::cards::short_date;
+use super::forms::Purpose;
+use super::shared::Shared;
 use crate::domain::money::format_percent;
-use crate::domain::pipeline::{Funnel, Stage};
+use crate::domain::pipeline::{self, Funnel, Stage};
+use crate::domain::workbook::Workbook;
 use crate::text::{fit, pad_left};
+use crate::tui::keymap::{Keymap, Scope};
+use crate::tui::screen::{Pane, View};
 use crate::tui::theme::Theme;
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -25,7 +31,33 @@ const MILESTONES: [Stage; 6] = [
 
 const EIGHTHS: [&str; 9] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"];
 
-pub(super) fn render(frame: &mut Frame, area: Rect, funnel: &Funnel, theme: &Theme) {
+pub struct FunnelView {
+    funnel: Funnel,
+}
+
+impl Default for FunnelView {
+    fn default() -> Self {
+        Self {
+            funnel: pipeline::funnel(&[], NaiveDate::default()),
+        }
+    }
+}
+
+impl Pane<Shared, Purpose> for FunnelView {
+    fn scopes(&self) -> Vec<Scope> {
+        Vec::new()
+    }
+
+    fn refresh(&mut self, _shared: &Shared, wb: &Workbook, today: NaiveDate, _keys: &Keymap) {
+        self.funnel = pipeline::funnel(&wb.pipeline.applications, today);
+    }
+
+    fn render(&self, _shared: &Shared, frame: &mut Frame, area: Rect, view: &View) {
+        render(frame, area, &self.funnel, view.theme);
+    }
+}
+
+fn render(frame: &mut Frame, area: Rect, funnel: &Funnel, theme: &Theme) {
     let width = area.width as usize;
     let mut lines = text_lines(funnel, width, theme);
     // The weekly chart takes what is left: a title, counts, bars, dates.

@@ -6,12 +6,18 @@
 //! `f64` appears here only as plot coordinates; every label is a `Decimal`
 //! figure from the projection.
 
+use super::forms::Purpose;
+use super::shared::Shared;
 use crate::domain::dates::format_long;
 use crate::domain::money::format_money_whole;
 use crate::domain::runway::summary;
 use crate::domain::runway::{Marker, MarkerKind, Projection};
+use crate::domain::workbook::Workbook;
 use crate::text::{fit, wrap};
+use crate::tui::keymap::{Keymap, Scope};
+use crate::tui::screen::{Pane, View};
 use crate::tui::theme::Theme;
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::symbols;
@@ -30,9 +36,35 @@ struct Event {
     words: String,
 }
 
+/// The chart view: what it draws, once the runway can be projected.
+#[derive(Default)]
+pub struct ChartView {
+    data: Option<ChartData>,
+}
+
+impl Pane<Shared, Purpose> for ChartView {
+    fn scopes(&self) -> Vec<Scope> {
+        Vec::new()
+    }
+
+    fn refresh(&mut self, shared: &Shared, _wb: &Workbook, _today: NaiveDate, _keys: &Keymap) {
+        self.data = shared.projection.as_deref().map(ChartData::new);
+    }
+
+    fn render(&self, _shared: &Shared, frame: &mut Frame, area: Rect, view: &View) {
+        match &self.data {
+            Some(chart) => chart.render(frame, area, view.theme),
+            None => {
+                let text = Line::styled("Nothing to draw yet.", view.theme.dim());
+                frame.render_widget(Paragraph::new(text), area);
+            }
+        }
+    }
+}
+
 /// Everything the chart draws, built once per refresh.
 #[derive(Clone, Debug, PartialEq)]
-pub struct ChartData {
+struct ChartData {
     /// (months from the start, balance) — the opening, then each closing.
     points: Vec<(f64, f64)>,
     /// Months shown: the x axis runs from 0 to this.
@@ -73,7 +105,7 @@ fn position(projection: &Projection, marker: &Marker) -> f64 {
 }
 
 impl ChartData {
-    pub fn new(projection: &Projection) -> Self {
+    fn new(projection: &Projection) -> Self {
         let last_marker = projection
             .markers
             .iter()
@@ -155,7 +187,7 @@ impl ChartData {
 
     /// Draws the chart with its y labels, the lettered ruler, the month
     /// labels and the key.
-    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
+    fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
         let width = area.width as usize;
         let key = self.key_lines(width, theme);
         let key_height = (key.len() as u16).min(area.height.saturating_sub(5));
@@ -251,7 +283,12 @@ impl ChartData {
             Dataset::default()
                 .data(&self.points)
                 .graph_type(GraphType::Line)
-                .marker(symbols::Marker::Braille)
+                // A terminal without Unicode draws the line in whole cells.
+                .marker(if theme.ascii() {
+                    symbols::Marker::Block
+                } else {
+                    symbols::Marker::Braille
+                })
                 .style(theme.good()),
         );
         let chart = Chart::new(datasets)

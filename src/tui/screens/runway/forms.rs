@@ -5,7 +5,7 @@
 //! records are `Add` / `Update` / `Remove`. An edit starts from the record or
 //! value as it was when its form opened.
 
-use super::inputs::{InputRow, Part};
+use super::sections::{InputRow, Part};
 use crate::domain::dates::format_long;
 use crate::domain::edit::{Edit, Item, Kind, Section};
 use crate::domain::money::{format_money, format_percent, tenfold_warning};
@@ -19,8 +19,9 @@ use crate::domain::runway::{
 };
 use crate::domain::severance::{SeveranceTemplate, TemplateKind};
 use crate::domain::{Id, Invalid};
-use crate::tui::screens::{Cx, Effect, Form, Refused};
-use crate::tui::widgets::form::{Key, Pick};
+use crate::tui::keymap::{Action, Scope};
+use crate::tui::screen::Refused;
+use crate::tui::widgets::form::{Key, Pick, Values};
 use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
 
@@ -88,6 +89,9 @@ impl Pick for Suggestion {
         }
     }
 }
+
+type Form = crate::tui::widgets::form::Form<Purpose>;
+type Cx<'a> = crate::tui::screen::Cx<'a, Purpose>;
 
 /// What a form is for, kept in the form and read back on submit; an edit
 /// holds the record or value as it was when the form opened.
@@ -307,16 +311,19 @@ pub fn delete(row: &InputRow, cx: &mut Cx) {
             ),
         ),
         _ => {
-            cx.status("v switches vest proceeds on or off");
+            let toggle = cx.keys.hint(
+                Scope::RunwayInputs,
+                Action::ToggleVestProceeds,
+                "switches vest proceeds on or off",
+            );
+            cx.status(toggle);
             return;
         }
     };
     let mut candidate = plan.clone();
     apply_section(&mut candidate, &section);
     if let Err(invalid) = candidate.validate() {
-        cx.effects.push(Effect::Error(format!(
-            "{what} cannot be cleared: {invalid}"
-        )));
+        cx.error(format!("{what} cannot be cleared: {invalid}"));
         return;
     }
     cx.confirm(
@@ -517,7 +524,7 @@ fn severance_how_form(plan: &RunwayPlan, today: NaiveDate) -> Form {
     let current = How::of(plan.severance.as_ref());
     Form::new("Severance", today, Purpose::SeveranceHow)
         .choice(HOW, "How do you know the amount?", current)
-        .hint("type offer, meta, google, amazon … or ←/→; then Enter for its fields")
+        .hint("type offer, meta, google, amazon …; saving opens its fields")
         .preview(|form| {
             vec![match form.get(HOW) {
                 Ok(How::Template(kind)) => format!("{}: {}", kind.label(), kind.rule()),
@@ -758,7 +765,7 @@ fn new_job_form(plan: &RunwayPlan, today: NaiveDate) -> Form {
 
 // Reading forms back ----------------------------------------------------------
 
-fn read_severance(form: &Form, how: How) -> Result<Severance, Invalid> {
+fn read_severance(form: &Values, how: How) -> Result<Severance, Invalid> {
     let pay_date = form.get(PAY_DATE)?;
     let template = match how {
         How::Entered => {
@@ -848,10 +855,7 @@ fn premium(form: &Form) -> Result<Decimal, Invalid> {
 /// Reads a submitted form into an edit (or the next form). Each record
 /// starts from the one the form was opened on, with the form's fields set.
 pub fn submit(form: &Form, cx: &mut Cx) -> Result<Submitted, Refused> {
-    let crate::tui::screens::Purpose::Runway(purpose) = form.purpose() else {
-        return Ok(Submitted::Saved);
-    };
-    match purpose {
+    match form.purpose() {
         Purpose::Account(original) => {
             let mut account = original.clone().unwrap_or(Account {
                 id: 0,

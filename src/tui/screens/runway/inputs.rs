@@ -1,641 +1,142 @@
 //! The Inputs view: every runway input in sections, one table with a heading
 //! per section, and a pane with the selected input's help and working.
 
-use super::RunwayScreen;
+use super::forms::{self, Purpose};
+use super::sections::{self, COLUMNS, InputRow, Part, Rows};
+use super::shared::Shared;
 use crate::domain::Id;
-use crate::domain::dates::format_long;
 use crate::domain::edit::Kind;
-use crate::domain::money::{format_money, format_percent};
-use crate::domain::runway::reference::{
-    self, COBRA_MAX_MONTHS, DEFAULT_WITHHOLDING, FEDERAL_SUPPLEMENTAL_RATE, FICA_RATE, KffPlan,
-};
-use crate::domain::runway::summary::{self, VestFeed};
-use crate::domain::runway::{OneOffKind, RunwayPlan, Severance};
-use crate::domain::severance::TemplateKind;
 use crate::domain::workbook::Workbook;
 use crate::text::wrap;
-use crate::tui::screens::View as Drawing;
-use crate::tui::widgets::table::{Column, Row, SortKey};
+use crate::tui::keymap::{Action, Keymap, Scope};
+use crate::tui::screen::{Cx, Pane, View};
+use crate::tui::widgets::table::Table;
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-pub static COLUMNS: &[Column] = &[
-    Column::left("Input", Constraint::Fill(3)),
-    Column::right("Amount", Constraint::Length(12)),
-    Column::left("Details", Constraint::Fill(4)),
-];
-
-/// The sections of the Inputs view, in the order the money flows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Part {
-    Separation,
-    Accounts,
-    Spending,
-    Severance,
-    Notice,
-    Withholding,
-    Benefit,
-    Cover,
-    Income,
-    OneOffs,
-    NewJob,
-    VestProceeds,
+pub struct Inputs {
+    table: Table,
+    /// The rows, with each input's help and working.
+    rows: Rows,
 }
 
-impl Part {
-    pub const ALL: [Self; 12] = [
-        Self::Separation,
-        Self::Accounts,
-        Self::Spending,
-        Self::Severance,
-        Self::Notice,
-        Self::Withholding,
-        Self::Benefit,
-        Self::Cover,
-        Self::Income,
-        Self::OneOffs,
-        Self::NewJob,
-        Self::VestProceeds,
-    ];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Self::Separation => "Last day on payroll",
-            Self::Accounts => "Cash accounts",
-            Self::Spending => "Monthly spending",
-            Self::Severance => "Severance",
-            Self::Notice => "Paid notice",
-            Self::Withholding => "Withholding",
-            Self::Benefit => "Unemployment benefit",
-            Self::Cover => "Health cover",
-            Self::Income => "Other income",
-            Self::OneOffs => "One-off costs and incomes",
-            Self::NewJob => "New job scenario",
-            Self::VestProceeds => "Vest proceeds",
+impl Default for Inputs {
+    fn default() -> Self {
+        Self {
+            table: Table::new(COLUMNS),
+            rows: Rows::default(),
         }
     }
+}
 
-    /// The record kind of a list section; `None` for a single value.
-    pub fn kind(self) -> Option<Kind> {
-        match self {
-            Self::Accounts => Some(Kind::Account),
-            Self::Spending => Some(Kind::Expense),
-            Self::Cover => Some(Kind::Cover),
-            Self::Income => Some(Kind::Income),
-            Self::OneOffs => Some(Kind::OneOff),
-            _ => None,
-        }
-    }
-
-    pub fn of_kind(kind: Kind) -> Option<Self> {
-        Self::ALL.into_iter().find(|p| p.kind() == Some(kind))
-    }
-
-    /// A table id for a row that is not a record (a single value, or an
-    /// empty section's placeholder): far above any id the workbook hands out.
-    fn row_id(self) -> Id {
-        let index = Self::ALL.iter().position(|p| *p == self).unwrap_or(0);
-        Id::MAX - index as Id
+impl Inputs {
+    fn selected_row(&self) -> Option<&InputRow> {
+        self.table.selected_id().and_then(|id| self.rows.find(id))
     }
 }
 
-/// One row of the Inputs table.
-#[derive(Clone, Debug, PartialEq)]
-pub struct InputRow {
-    pub id: Id,
-    pub part: Part,
-    /// The record shown, for a list section's row.
-    pub record: Option<Id>,
-    /// Whether a single value is set (always true for records).
-    pub set: bool,
-    cells: [String; 3],
-    /// Help and working for the detail pane.
-    pub detail: Vec<String>,
-}
-
-/// All rows, with the group heading of each section.
-#[derive(Clone, Debug, Default)]
-pub struct Rows {
-    rows: Vec<(String, InputRow)>,
-}
-
-impl Rows {
-    pub fn find(&self, id: Id) -> Option<&InputRow> {
-        self.rows.iter().map(|(_, r)| r).find(|r| r.id == id)
+impl Pane<Shared, Purpose> for Inputs {
+    fn scopes(&self) -> Vec<Scope> {
+        vec![Scope::RunwayInputs, Scope::RunwayRows]
     }
 
-    pub fn table_rows(&self) -> Vec<Row> {
-        self.rows
-            .iter()
-            .map(|(group, row)| Row {
-                id: row.id,
-                cells: row.cells.to_vec(),
-                keys: row.cells.iter().map(|c| SortKey::text(c)).collect(),
-                search: row.cells.join(" ").to_lowercase(),
-                group: Some(group.clone()),
-                mark: None,
-            })
-            .collect()
+    fn table(&self) -> Option<&Table> {
+        Some(&self.table)
     }
-}
 
-/// Builds every row from the workbook.
-pub fn rows(wb: &Workbook, today: NaiveDate, feed: &VestFeed) -> Rows {
-    let plan = &wb.runway;
-    let mut out = Rows::default();
-    for part in Part::ALL {
-        let group = heading(plan, part);
-        let built = part_rows(plan, part, today, feed);
-        for row in built {
-            out.rows.push((group.clone(), row));
-        }
+    fn table_mut(&mut self) -> Option<&mut Table> {
+        Some(&mut self.table)
     }
-    out
-}
 
-/// A section heading, with its total where one helps.
-fn heading(plan: &RunwayPlan, part: Part) -> String {
-    match part {
-        Part::Accounts if !plan.accounts.is_empty() => {
-            format!("{} · {} in all", part.title(), format_money(plan.cash()))
-        }
-        Part::Spending if !plan.expenses.is_empty() => {
-            let (essential, other) = summary::spending_totals(plan);
-            format!(
-                "{} · {} essential + {} other a month",
-                part.title(),
-                format_money(essential),
-                format_money(other)
-            )
-        }
-        _ => part.title().to_string(),
+    fn refresh(&mut self, shared: &Shared, wb: &Workbook, today: NaiveDate, keys: &Keymap) {
+        self.rows = sections::rows(wb, today, &shared.vest_feed, keys);
+        self.table.set_rows(self.rows.table_rows());
     }
-}
 
-fn record(part: Part, id: Id, cells: [String; 3], detail: Vec<String>) -> InputRow {
-    InputRow {
-        id,
-        part,
-        record: Some(id),
-        set: true,
-        cells,
-        detail,
-    }
-}
-
-fn single(part: Part, set: bool, cells: [String; 3], detail: Vec<String>) -> InputRow {
-    InputRow {
-        id: part.row_id(),
-        part,
-        record: None,
-        set,
-        cells,
-        detail,
-    }
-}
-
-fn not_set(part: Part, what: &str, detail: Vec<String>) -> InputRow {
-    single(
-        part,
-        false,
-        [
-            "(not set)".into(),
-            String::new(),
-            format!("a or e sets {what}"),
-        ],
-        detail,
-    )
-}
-
-fn placeholder(part: Part, detail: Vec<String>) -> InputRow {
-    single(
-        part,
-        false,
-        ["(none yet)".into(), String::new(), "a adds one".into()],
-        detail,
-    )
-}
-
-fn part_rows(plan: &RunwayPlan, part: Part, today: NaiveDate, feed: &VestFeed) -> Vec<InputRow> {
-    let help = help(plan, part);
-    let list = |rows: Vec<InputRow>| {
-        if rows.is_empty() {
-            vec![placeholder(part, help.clone())]
-        } else {
-            rows
-        }
-    };
-    match part {
-        Part::Separation => vec![match plan.separation {
-            Some(day) => single(
-                part,
-                true,
-                [
-                    format_long(day),
-                    String::new(),
-                    "end of any paid notice".into(),
-                ],
-                help,
-            ),
-            None => not_set(part, "it", help),
-        }],
-        Part::Accounts => list(
-            plan.accounts
-                .iter()
-                .map(|a| {
-                    record(
-                        part,
-                        a.id,
-                        [
-                            a.name.clone(),
-                            format_money(a.balance),
-                            format!("as of {}", format_long(a.as_of)),
-                        ],
-                        help.clone(),
-                    )
-                })
-                .collect(),
-        ),
-        Part::Spending => list(
-            plan.expenses
-                .iter()
-                .map(|e| {
-                    let what = if e.essential {
-                        "essential"
-                    } else {
-                        "other (the what-if trims it)"
-                    };
-                    record(
-                        part,
-                        e.id,
-                        [e.name.clone(), format_money(e.monthly), what.into()],
-                        help.clone(),
-                    )
-                })
-                .collect(),
-        ),
-        Part::Severance => vec![severance_row(plan, help)],
-        Part::Notice => vec![match &plan.notice {
-            Some(n) => single(
-                part,
-                true,
-                [
-                    "Paid notice".into(),
-                    format_money(n.monthly_net),
-                    format!(
-                        "a month net, {} – {} ({} days)",
-                        format_long(n.start),
-                        format_long(n.end),
-                        n.days()
-                    ),
-                ],
-                help,
-            ),
-            None => not_set(part, "it", help),
-        }],
-        Part::Withholding => {
-            let default = plan.withholding == DEFAULT_WITHHOLDING;
-            vec![single(
-                part,
-                true,
-                [
-                    "Rate on severance and vests".into(),
-                    format_percent(plan.withholding),
-                    if default {
-                        format!(
-                            "the default ({} federal + {} FICA)",
-                            format_percent(FEDERAL_SUPPLEMENTAL_RATE),
-                            format_percent(FICA_RATE)
-                        )
-                    } else {
-                        format!(
-                            "your rate (default {})",
-                            format_percent(DEFAULT_WITHHOLDING)
-                        )
-                    },
-                ],
-                help,
-            )]
-        }
-        Part::Benefit => vec![match &plan.benefit {
-            Some(b) => {
-                let mut details = format!(
-                    "a week × {} weeks from {}",
-                    b.weeks,
-                    format_long(b.first_payment)
-                );
-                if b.waits_for_severance {
-                    details.push_str(", waits for severance");
+    fn on_action(&mut self, action: Action, _shared: &Shared, cx: &mut Cx<Purpose>) -> bool {
+        match action {
+            Action::ToggleVestProceeds => forms::toggle_vest_proceeds(cx),
+            Action::Add | Action::Edit | Action::Delete => {
+                let Some(row) = self.selected_row() else {
+                    return true;
+                };
+                match action {
+                    Action::Add => forms::add(row.part, cx),
+                    Action::Edit => forms::edit(row, cx),
+                    _ => forms::delete(row, cx),
                 }
-                single(
-                    part,
-                    true,
-                    [
-                        "Weekly benefit".into(),
-                        format_money(b.weekly_amount),
-                        details,
-                    ],
-                    help,
-                )
             }
-            None => not_set(part, "it", help),
-        }],
-        Part::Cover => list(
-            plan.cover
-                .iter()
-                .map(|c| {
-                    record(
-                        part,
-                        c.id,
-                        [
-                            c.name.clone(),
-                            format_money(c.monthly_premium),
-                            format!(
-                                "a month × {} from {} ({}), ends {}",
-                                c.months,
-                                format_long(c.start),
-                                c.kind.label(),
-                                format_long(c.ends())
-                            ),
-                        ],
-                        help.clone(),
-                    )
-                })
-                .collect(),
-        ),
-        Part::Income => list(
-            plan.other_income
-                .iter()
-                .map(|i| {
-                    let until = match i.end {
-                        Some(end) => format!("to {}", format_long(end)),
-                        None => "with no end".into(),
-                    };
-                    record(
-                        part,
-                        i.id,
-                        [
-                            i.name.clone(),
-                            format_money(i.monthly_net),
-                            format!("a month from {} {until}", format_long(i.start)),
-                        ],
-                        help.clone(),
-                    )
-                })
-                .collect(),
-        ),
-        Part::OneOffs => list(
-            plan.one_offs
-                .iter()
-                .map(|o| {
-                    let (sign, kind) = match o.kind {
-                        OneOffKind::Cost => ("−", "cost"),
-                        OneOffKind::Income => ("+", "income"),
-                    };
-                    let when = if o.date < today {
-                        " (before today: already in your cash)"
-                    } else {
-                        ""
-                    };
-                    record(
-                        part,
-                        o.id,
-                        [
-                            o.name.clone(),
-                            format!("{sign}{}", format_money(o.amount)),
-                            format!("{kind} on {}{when}", format_long(o.date)),
-                        ],
-                        help.clone(),
-                    )
-                })
-                .collect(),
-        ),
-        Part::NewJob => vec![match &plan.new_job {
-            Some(job) => single(
-                part,
-                true,
-                [
-                    "Net pay".into(),
-                    format_money(job.monthly_net),
-                    format!("a month from {}", format_long(job.start)),
-                ],
-                help,
-            ),
-            None => not_set(part, "one", help),
-        }],
-        Part::VestProceeds => {
-            let state = if plan.include_vest_proceeds {
-                "on"
-            } else {
-                "off"
-            };
-            let details = if plan.include_vest_proceeds {
-                "counted on their vest dates; v leaves them out"
-            } else {
-                "left out; v counts them"
-            };
-            let mut detail = vec![summary::vest_line(plan, feed)];
-            detail.extend(help);
-            vec![single(
-                part,
-                true,
-                ["Count vest proceeds".into(), state.into(), details.into()],
-                detail,
-            )]
+            _ => return false,
         }
+        true
     }
-}
 
-fn severance_row(plan: &RunwayPlan, mut help: Vec<String>) -> InputRow {
-    let part = Part::Severance;
-    let Some(severance) = &plan.severance else {
-        return not_set(part, "it", help);
-    };
-    let name = match severance {
-        Severance::Entered { .. } => "From your offer".to_string(),
-        Severance::Estimated { template, .. } => format!("Estimate: {}", template.kind().label()),
-    };
-    match severance.pay(plan.separation, plan.withholding) {
-        Ok(pay) => {
-            let weeks = pay
-                .weeks
-                .map(|w| format!("{} weeks · ", w.normalize()))
-                .unwrap_or_default();
-            let mut detail = vec![
-                format!("Gross: {}", pay.formula),
-                format!(
-                    "Net: {} × (1 − {}) = {}, paid {}",
-                    format_money(pay.gross),
-                    format_percent(plan.withholding),
-                    format_money(pay.net),
-                    format_long(pay.pay_date)
-                ),
-            ];
-            detail.append(&mut help);
-            single(
-                part,
-                true,
-                [
-                    name,
-                    format_money(pay.gross),
-                    format!(
-                        "{weeks}net {} · paid {}",
-                        format_money(pay.net),
-                        format_long(pay.pay_date)
-                    ),
-                ],
-                detail,
-            )
-        }
-        Err(invalid) => {
-            let mut detail = vec![format!("✗ Cannot compute: {invalid}")];
-            detail.append(&mut help);
-            single(
-                part,
-                true,
-                [name, String::new(), format!("✗ {}", invalid.message)],
-                detail,
-            )
+    fn applies(&self, action: Action, _shared: &Shared) -> bool {
+        let row = self.selected_row();
+        match action {
+            Action::Add | Action::Edit => row.is_some(),
+            // Only what is there can be deleted (a single value back to its
+            // default); vest proceeds are switched, not deleted.
+            Action::Delete => row.is_some_and(|r| r.set && r.part != Part::VestProceeds),
+            _ => true,
         }
     }
-}
 
-/// What each section is for, and the published figures that help fill it.
-fn help(plan: &RunwayPlan, part: Part) -> Vec<String> {
-    match part {
-        Part::Separation => vec![
-            "The last day on payroll, the end of any paid notice. The projection starts here \
-             if it is later than today; the severance estimator counts service up to it; \
-             the Vesting tab uses it as your last day."
-                .into(),
-        ],
-        Part::Accounts => vec![
-            "Only liquid money: checking, savings, money market. Each balance is taken as \
-             current; the as-of date is for your reference. Enter a debt as a one-off cost \
-             on the day it is due."
-                .into(),
-        ],
-        Part::Spending => vec![
-            "Essential items stay in the essentials-only runway and are never trimmed by the \
-             what-if (w); other items are."
-                .into(),
-        ],
-        Part::Severance => {
-            let mut lines = vec![
-                "Enter the amount from your offer, or estimate it: weekly pay = annual base ÷ 52."
-                    .into(),
-            ];
-            lines.extend(
-                TemplateKind::ALL
-                    .iter()
-                    .map(|k| format!("{}: {}", k.label(), k.rule())),
-            );
-            lines
-        }
-        Part::Notice => {
-            let mut lines = vec![
-                "Salary that continues until the last day on payroll (Google 2023: at least 60 \
-                 days; Amazon 2025: 90 days). Enter the net monthly pay from your payslip; pay \
-                 in lieu of notice as a lump sum is a one-off income."
-                    .into(),
-            ];
-            if let Some(Severance::Estimated { template, .. }) = &plan.severance
-                && let Some(days) = template.kind().paid_notice_days()
-                && plan.notice.is_none()
-            {
-                lines.push(format!(
-                    "{} came with {days} days' paid notice: enter it here if yours did.",
-                    template.kind().label()
-                ));
-            }
-            lines
-        }
-        Part::Withholding => vec![reference::withholding_note()],
-        Part::Benefit => vec![
-            format!("{}.", reference::benefit_maxima_line()),
-            "Enter the weekly amount your state tells you and the number of weeks (usually 26). \
-             NY and TX pay nothing while severance is paid: tick “waits for severance”."
-                .into(),
-        ],
-        Part::Cover => {
-            let mut lines = vec![format!(
-                "COBRA keeps your employer's plan for at most {COBRA_MAX_MONTHS} months at up to \
-                 102% of its full cost; add a marketplace plan from the day it ends. Suggestions \
-                 (KFF Employer Health Benefits Survey 2025):"
-            )];
-            lines.extend(KffPlan::ALL.iter().map(KffPlan::explain));
-            lines
-        }
-        Part::Income => vec![
-            "A partner's pay, freelance work: the net monthly amount, counted pro rata by days \
-             in months it only partly covers."
-                .into(),
-        ],
-        Part::OneOffs => vec![
-            "A final paycheck, vacation payout or tax refund (income); a debt, a move or a \
-             course (cost). Counted in the month of its date; one dated before today is taken \
-             as already in your cash."
-                .into(),
-        ],
-        Part::NewJob => vec![
-            "When a new job would start and its net monthly pay. The headline shows the runway \
-             with and without it; n shows it in the chart and months."
-                .into(),
-        ],
-        Part::VestProceeds => vec![
-            "Net proceeds of your vests from the Vesting tab, after withholding, on their vest \
-             dates. v switches them on or off (saved)."
-                .into(),
-        ],
+    fn selected(&self) -> Option<(Kind, Id)> {
+        let row = self.selected_row()?;
+        Some((row.part.kind()?, row.record?))
     }
-}
 
-/// The table and the detail pane: beside each other when wide, stacked otherwise.
-pub fn render(screen: &RunwayScreen, frame: &mut Frame, area: Rect, view: &Drawing) {
-    let selected = screen
-        .inputs
-        .selected_id()
-        .and_then(|id| screen.parts.find(id));
-    // Side by side only when the table keeps room for its details column.
-    let wide = area.width >= 150;
-    let (table_area, detail_area) = if wide {
-        let [table, detail] =
-            Layout::horizontal([Constraint::Fill(3), Constraint::Fill(2)]).areas(area);
-        (table, detail)
-    } else {
-        let detail_height = (area.height / 3).clamp(3, 9);
-        let [table, detail] =
-            Layout::vertical([Constraint::Fill(1), Constraint::Length(detail_height)]).areas(area);
-        (table, detail)
-    };
-    screen.inputs.render(frame, table_area, view.theme, "");
-    let Some(row) = selected else { return };
-    let block = if wide {
-        Block::new().borders(Borders::LEFT)
-    } else {
-        Block::new().borders(Borders::TOP)
+    fn select(&mut self, kind: Kind, id: Id) -> bool {
+        Part::of_kind(kind).is_some() && self.table.select_record(id)
     }
-    .border_style(view.theme.border())
-    .title(Line::styled(
-        format!(" {} ", row.part.title()),
-        view.theme.heading(),
-    ));
-    let inner = block.inner(detail_area);
-    frame.render_widget(block, detail_area);
-    let inner = Rect {
-        x: inner.x + 1,
-        width: inner.width.saturating_sub(1),
-        ..inner
-    };
-    let width = inner.width as usize;
-    let lines: Vec<Line> = row
-        .detail
-        .iter()
-        .flat_map(|text| wrap(text, width))
-        .map(Line::raw)
-        .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+
+    /// The table and the detail pane: beside each other when wide, stacked otherwise.
+    fn render(&self, _shared: &Shared, frame: &mut Frame, area: Rect, view: &View) {
+        let selected = self.selected_row();
+        // Side by side only when the table keeps room for its details column.
+        let wide = area.width >= 150;
+        let (table_area, detail_area) = if wide {
+            let [table, detail] =
+                Layout::horizontal([Constraint::Fill(3), Constraint::Fill(2)]).areas(area);
+            (table, detail)
+        } else {
+            let detail_height = (area.height / 3).clamp(3, 9);
+            let [table, detail] =
+                Layout::vertical([Constraint::Fill(1), Constraint::Length(detail_height)])
+                    .areas(area);
+            (table, detail)
+        };
+        self.table
+            .render(frame, table_area, view.theme, view.keys, "");
+        let Some(row) = selected else { return };
+        let block = if wide {
+            Block::new().borders(Borders::LEFT)
+        } else {
+            Block::new().borders(Borders::TOP)
+        }
+        .border_style(view.theme.border())
+        .title(Line::styled(
+            format!(" {} ", row.part.title()),
+            view.theme.heading(),
+        ));
+        let inner = block.inner(detail_area);
+        frame.render_widget(block, detail_area);
+        let inner = Rect {
+            x: inner.x + 1,
+            width: inner.width.saturating_sub(1),
+            ..inner
+        };
+        let width = inner.width as usize;
+        let lines: Vec<Line> = row
+            .detail
+            .iter()
+            .flat_map(|text| wrap(text, width))
+            .map(Line::raw)
+            .collect();
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
 }

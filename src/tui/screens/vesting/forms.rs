@@ -2,7 +2,6 @@
 //! keys are the domain's field names, so a refused value shows under its
 //! field; an edit starts from the record as it was when its form opened.
 
-use super::Cx;
 use crate::domain::edit::{Item, Section};
 use crate::domain::money::{format_percent, tenfold_warning};
 use crate::domain::vesting::{
@@ -10,10 +9,14 @@ use crate::domain::vesting::{
     format_tranches,
 };
 use crate::domain::workbook::Workbook;
-use crate::tui::screens::{Form, Refused};
+use crate::tui::keymap::{Action, Keymap, Scope};
+use crate::tui::screen::Refused;
 use crate::tui::widgets::form::{Key, Pick};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+
+type Form = crate::tui::widgets::form::Form<Purpose>;
+type Cx<'a> = crate::tui::screen::Cx<'a, Purpose>;
 
 /// What a form of this tab is for; an edit holds the record as it was.
 pub enum Purpose {
@@ -236,10 +239,17 @@ pub fn withholding(wb: &Workbook, today: NaiveDate) -> Form {
         ))
 }
 
-pub fn last_day(day: NaiveDate, today: NaiveDate) -> Form {
+pub fn last_day(day: NaiveDate, today: NaiveDate, keys: &Keymap) -> Form {
+    let saves = keys.hint(
+        Scope::VestingLastDay,
+        Action::SaveSeparation,
+        "saves it to Runway",
+    );
     Form::new("Last day (what-if)", today, Purpose::LastDay)
         .date(LAST_DAY, "Last day (separation date)", Some(day))
-        .hint("YYYY-MM-DD, today, +6w, +3m · not saved (S saves it to Runway)")
+        .hint(&format!(
+            "YYYY-MM-DD, today, +6w, +3m · not saved ({saves})"
+        ))
 }
 
 /// The last day a what-if form gives.
@@ -247,9 +257,10 @@ pub fn read_last_day(form: &Form) -> Result<NaiveDate, Refused> {
     Ok(form.get(LAST_DAY)?)
 }
 
-/// Reads a submitted form into an edit on the workbook.
-pub fn submit(purpose: &Purpose, form: &Form, cx: &mut Cx) -> Result<(), Refused> {
-    match purpose {
+/// Reads a submitted form into an edit on the workbook (the two forms that
+/// change only the view, the last day and the kind of bonus, are the tab's).
+pub fn submit(form: &Form, cx: &mut Cx) -> Result<(), Refused> {
+    match form.purpose() {
         Purpose::Grant(original) => {
             let grant = read_grant(form, original.as_ref(), cx.today)?;
             grant.validate()?;

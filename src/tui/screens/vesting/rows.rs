@@ -1,7 +1,6 @@
 //! The Vesting tab's table rows, formatted from domain results in `refresh`
 //! (never per frame).
 
-use super::ScheduleView;
 use crate::domain::Id;
 use crate::domain::dates::format_long;
 use crate::domain::money::{format_money, format_shares};
@@ -14,6 +13,16 @@ use chrono::{Datelike, NaiveDate};
 use ratatui::layout::Constraint;
 use rust_decimal::Decimal;
 use std::collections::{BTreeSet, HashMap};
+
+/// One grant's schedule as the Grants view shows it.
+#[derive(Clone, Debug, Default)]
+pub struct ScheduleView {
+    /// "180 AMZN · Amazon 5/15/40/40 from 2024-09-16 · 36 vested, 144 unvested".
+    pub summary: String,
+    pub rows: Vec<Row>,
+    /// The row id of the first vest still to come.
+    pub first_unvested: Option<Id>,
+}
 
 pub static UPCOMING_COLUMNS: &[Column] = &[
     Column::left("Date", Constraint::Length(10)),

@@ -154,7 +154,11 @@ fn money_shares_weeks_percent_and_whole_numbers_each_read_their_own_way() {
     );
     assert!(error(&form, "months").is_some_and(|e| e.contains("whole number of months")));
     // Each kind's hint says what it takes; only money mentions `$` or `k`.
-    let hints: Vec<String> = form.fields.iter().filter_map(|f| f.hint.clone()).collect();
+    let hints: Vec<String> = form
+        .fields
+        .iter()
+        .filter_map(|f| form.hint_for(f))
+        .collect();
     assert!(hints[0].contains("$40k"));
     assert!(
         hints[1..]
@@ -190,7 +194,7 @@ fn dates_accept_words_and_offsets() {
         form.get(DATE),
         Ok(NaiveDate::from_ymd_opt(2026, 12, 10).expect("d"))
     );
-    let hint = form.fields[0].hint.clone().unwrap_or_default();
+    let hint = form.hint_for(&form.fields[0]).unwrap_or_default();
     assert_eq!(hint, dates::DATE_FORMS, "the hint comes from dates.rs");
 }
 
@@ -255,7 +259,7 @@ fn in_a_note_enter_adds_a_line_and_the_footer_keys_save() {
     assert_eq!(form.on_key(&press(KeyCode::Enter)), Outcome::Stay);
     typed(&mut form, "b");
     assert_eq!(form.get(NOTES), Ok(Some("a\nb".to_string())));
-    let hint = form.fields[1].hint.clone().unwrap_or_default();
+    let hint = form.hint_for(&form.fields[1]).unwrap_or_default();
     assert!(hint.contains("Enter new line · Ctrl-S saves"), "{hint}");
     assert_eq!(form.on_key(&ctrl('s')), Outcome::Submit);
     assert_eq!(form.on_key(&ctrl('e')), Outcome::Editor);
