@@ -2,6 +2,8 @@
 //! so sync works with whatever git, credentials and ssh set-up the person
 //! already uses.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ffi::OsStr;
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
@@ -48,6 +50,9 @@ pub struct Git {
     /// terminal (a command in a shell) or must fail instead (the full-screen
     /// workbook, whose terminal a prompt would scramble).
     prompts: bool,
+    /// The configuration as git reads it there, read once (a sync asks for
+    /// a dozen settings; a git process for each was most of its time).
+    config: RefCell<Option<HashMap<String, String>>>,
 }
 
 impl Git {
@@ -56,6 +61,7 @@ impl Git {
         let git = Self {
             dir: dir.to_path_buf(),
             prompts,
+            config: RefCell::new(None),
         };
         let version = git.text(["--version"])?;
         if !new_enough(&version) {
@@ -69,6 +75,7 @@ impl Git {
         Self {
             dir: dir.to_path_buf(),
             prompts: self.prompts,
+            config: RefCell::new(None),
         }
     }
 
@@ -181,6 +188,56 @@ impl Git {
             .then(|| String::from_utf8_lossy(&out.stdout).trim().to_string()))
     }
 
+    /// The value of setting `key` (`merge.careerbook.driver`), if set.
+    pub fn config(&self, key: &str) -> Result<Option<String>, GitError> {
+        if self.config.borrow().is_none() {
+            let listed = self.output(["config", "--list", "-z"])?;
+            // Outside a repository (or with no settings) there is simply none.
+            let text = String::from_utf8_lossy(&listed.stdout);
+            let settings = text
+                .split('\0')
+                .filter_map(|entry| entry.split_once('\n'))
+                .map(|(k, v)| (canonical(k), v.to_string()))
+                .collect();
+            *self.config.borrow_mut() = Some(settings);
+        }
+        Ok(self
+            .config
+            .borrow()
+            .as_ref()
+            .and_then(|settings| settings.get(&canonical(key)).cloned()))
+    }
+
+    /// Every setting whose name starts with `prefix` and ends with `suffix`
+    /// (`remote.` … `.url`), with its value.
+    pub fn configs(&self, prefix: &str, suffix: &str) -> Result<Vec<(String, String)>, GitError> {
+        self.config(prefix)?;
+        let (prefix, suffix) = (prefix.to_lowercase(), suffix.to_lowercase());
+        let settings = self.config.borrow();
+        let mut found: Vec<(String, String)> = settings
+            .iter()
+            .flatten()
+            .filter(|(k, _)| k.starts_with(&prefix) && k.ends_with(&suffix))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        found.sort();
+        Ok(found)
+    }
+
+    /// Forgets the configuration read, after a command that changed it.
+    pub fn reread_config(&self) {
+        self.config.replace(None);
+    }
+
+    /// Sets `key` to `value` in the repository's configuration.
+    pub fn set_config(&self, key: &str, value: &str) -> Result<(), GitError> {
+        self.run(["config", key, value])?;
+        if let Some(settings) = self.config.borrow_mut().as_mut() {
+            settings.insert(canonical(key), value.to_string());
+        }
+        Ok(())
+    }
+
     /// `-c` settings for a command that talks to a remote: when prompts are
     /// not allowed (the full-screen workbook waits on it), ssh must not ask
     /// for a passphrase either (an agent still works), unless the person
@@ -230,6 +287,20 @@ impl Git {
     }
 }
 
+/// A setting's name as git compares it: the section and the key without
+/// case, a subsection (`branch.Main.merge`'s `Main`) as it is.
+fn canonical(key: &str) -> String {
+    match (key.find('.'), key.rfind('.')) {
+        (Some(first), Some(last)) if first < last => format!(
+            "{}{}{}",
+            key[..first].to_lowercase(),
+            &key[first..last],
+            key[last..].to_lowercase()
+        ),
+        _ => key.to_lowercase(),
+    }
+}
+
 /// What a failed git command said, in a line or a few.
 pub fn message(out: &Output) -> String {
     let text = String::from_utf8_lossy(&out.stderr);
@@ -262,6 +333,16 @@ fn new_enough(version: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn setting_names_compare_as_git_compares_them() {
+        assert_eq!(canonical("core.sshCommand"), "core.sshcommand");
+        assert_eq!(canonical("branch.Main.merge"), "branch.Main.merge");
+        assert_eq!(
+            canonical("Merge.careerbook.Driver"),
+            "merge.careerbook.driver"
+        );
+    }
 
     #[test]
     fn versions_from_2_38_on_are_new_enough() {

@@ -176,14 +176,13 @@ fn refuse_linked_workbook(paths: &Paths) -> Result<(), SyncError> {
 /// careerbook synced with before (moved there), else `origin` or, when the
 /// repository has an `origin` of its own, `careerbook`.
 fn choose_remote(repo: &Repo, address: &str) -> Result<String, SyncError> {
-    let urls = repo
-        .git
-        .probe(["config", "--get-regexp", r"^remote\..*\.url$"])?
-        .unwrap_or_default();
+    let urls = repo.git.configs("remote.", ".url")?;
     let known: Vec<(&str, &str)> = urls
-        .lines()
-        .filter_map(|l| l.split_once(' '))
-        .filter_map(|(key, url)| Some((key.strip_prefix("remote.")?.strip_suffix(".url")?, url)))
+        .iter()
+        .filter_map(|(key, url)| {
+            let name = key.strip_prefix("remote.")?.strip_suffix(".url")?;
+            Some((name, url.as_str()))
+        })
         .collect();
     if let Some((name, _)) = known.iter().find(|(_, url)| *url == address) {
         return Ok(name.to_string());
@@ -198,6 +197,7 @@ fn choose_remote(repo: &Repo, address: &str) -> Result<String, SyncError> {
         true => repo.git.run(["remote", "set-url", &name, address])?,
         false => repo.git.run(["remote", "add", &name, address])?,
     };
+    repo.git.reread_config();
     Ok(name)
 }
 
@@ -289,10 +289,13 @@ fn commit_local(
         notes.push("workbook.ron was missing here: it is put back as of the last sync".into());
         return Ok(None);
     };
-    setup::write_files(paths)?;
+    let wrote = setup::write_files(paths)?;
     let files = [WORKBOOK, setup::FILES[0], setup::FILES[1]];
     if committed.as_ref() == Some(&bytes) {
         // Unchanged since the last commit: only careerbook's git files may be new.
+        if !wrote && repo.committed_as_they_are(&setup::FILES)? {
+            return Ok(None);
+        }
         let settings = "careerbook's git settings";
         return Ok(repo
             .commit_files(&files, settings)?

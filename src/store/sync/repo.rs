@@ -34,10 +34,11 @@ impl Repo {
         let Some(prefix) = git.probe(["rev-parse", "--show-prefix"])? else {
             return Ok(None);
         };
-        let tracked = git
-            .probe(["ls-files", "--error-unmatch", "--", WORKBOOK])?
-            .is_some();
-        if prefix.is_empty() || tracked {
+        let tracked = || -> Result<bool, GitError> {
+            let listed = git.probe(["ls-files", "--error-unmatch", "--", WORKBOOK])?;
+            Ok(listed.is_some())
+        };
+        if prefix.is_empty() || tracked()? {
             return Ok(Some(Self {
                 git: git.clone(),
                 prefix,
@@ -60,11 +61,11 @@ impl Repo {
     }
 
     pub fn config(&self, key: &str) -> Result<Option<String>, GitError> {
-        self.git.probe(["config", "--get", key])
+        self.git.config(key)
     }
 
     pub fn set_config(&self, key: &str, value: &str) -> Result<(), GitError> {
-        self.git.run(["config", key, value]).map(drop)
+        self.git.set_config(key, value)
     }
 
     /// The commit `rev` names, if it exists.
@@ -101,11 +102,11 @@ impl Repo {
 
     /// The workbook's bytes at `rev`, if it holds one.
     pub fn workbook_at(&self, rev: &str) -> Result<Option<Vec<u8>>, GitError> {
-        let object = format!("{rev}:./{WORKBOOK}");
-        if self.git.probe(["cat-file", "-e", &object])?.is_none() {
-            return Ok(None);
-        }
-        self.git.run(["cat-file", "blob", &object]).map(Some)
+        let out = self
+            .git
+            .output(["cat-file", "blob", &format!("{rev}:./{WORKBOOK}")])?;
+        // git says only that there is no such object: no workbook at `rev`.
+        Ok(out.status.success().then_some(out.stdout))
     }
 
     /// Whether the commit `ancestor` is part of `descendant`'s history.
@@ -142,6 +143,13 @@ impl Repo {
         commit.extend(files.iter().map(|s| s.to_string()));
         self.git.run_with_input(&commit, message.as_bytes())?;
         Ok(true)
+    }
+
+    /// Whether `files` are committed as they are on disk.
+    pub fn committed_as_they_are(&self, files: &[&str]) -> Result<bool, GitError> {
+        let mut status = vec!["status", "--porcelain", "--"];
+        status.extend(files);
+        Ok(self.git.run(&status)?.is_empty())
     }
 
     /// Merges commit `theirs` into `ours` without touching the working files
@@ -243,6 +251,10 @@ impl Repo {
     /// Checks, changing nothing, that moving from `old` to `new` would not
     /// overwrite changes of the person's own to files other than the workbook.
     pub fn can_move(&self, old: &str, new: &str) -> Result<(), GitError> {
+        // A file rewritten with the same bytes (a fold) is not a change:
+        // refresh what the index knows of it first. It says "needs update"
+        // for a real change, which the check below then names.
+        self.git.output(["update-index", "-q", "--refresh"])?;
         self.git.run(["read-tree", "-m", "-n", old, new]).map(drop)
     }
 }

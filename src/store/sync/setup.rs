@@ -37,7 +37,9 @@ const DRIVER: &str = "merge.careerbook.driver";
 
 /// Adds careerbook's lines to `.gitattributes` and `.gitignore` in the data
 /// directory where they are missing, keeping whatever else is there.
-pub fn write_files(paths: &Paths) -> Result<(), StoreError> {
+/// `true` when it wrote either.
+pub fn write_files(paths: &Paths) -> Result<bool, StoreError> {
+    let mut wrote = false;
     for (name, lines) in [(FILES[0], ATTRIBUTES), (FILES[1], IGNORED)] {
         let path = paths.dir.join(name);
         let old = match fs::read_to_string(&path) {
@@ -64,8 +66,9 @@ pub fn write_files(paths: &Paths) -> Result<(), StoreError> {
             text.push('\n');
         }
         fs::write(&path, text).map_err(|e| StoreError::io("write", &path, e))?;
+        wrote = true;
     }
-    Ok(())
+    Ok(wrote)
 }
 
 /// Registers `exe merge-driver %O %A %B` as the repository's `careerbook`
