@@ -1,6 +1,7 @@
 //! Pure types and calculations. No I/O, no terminal, no clock except through
 //! [`dates::today`]. The TUI and the CLI both call these functions, so they agree.
 
+pub mod changes;
 pub mod checklist;
 pub mod choice;
 pub mod combine;
