@@ -675,10 +675,9 @@ pub(super) fn accept_offer(cx: &mut Cx, wb: &Workbook, id: Id, note: Option<Stri
         .moves
         .map(|app| format!(" and move application #{app} to accepted"))
         .unwrap_or_default();
+    // The working's first line is the new job itself, start and monthly pay.
     let mut question = format!(
-        "Set the Runway tab's new job: starting {}, {} a month after withholding{moves}?\n\n{}\n",
-        format_long(job.start),
-        format_money(job.monthly_net),
+        "Accept it{moves}?\n\n{}\n",
         acceptance.working.join("\n")
     );
     if let Some(note) = note {

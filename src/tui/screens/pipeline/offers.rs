@@ -803,12 +803,12 @@ impl Offers {
             .unwrap_or_default();
         let leaving = if report.leave_new == report.leave_saved {
             format!(
-                "You leave your job on {} either way{payroll}",
+                "Leaving your job {} either way{payroll}",
                 format_long(report.leave_new)
             )
         } else {
             format!(
-                "You leave your job on {} instead of {}{payroll}",
+                "Leaving your job {}, not {}{payroll}",
                 format_long(report.leave_new),
                 format_long(report.leave_saved)
             )
