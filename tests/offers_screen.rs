@@ -174,7 +174,10 @@ fn accepting_sets_the_runways_new_job_and_one_undo_takes_all_of_it_back() {
         shown.contains("starting 4 Jan 2027, $11,725.00 a month after withholding"),
         "{shown}"
     );
-    assert!(shown.contains("move application #52 to accepted"), "{shown}");
+    assert!(
+        shown.contains("move application #52 to accepted"),
+        "{shown}"
+    );
     assert!(shown.contains("before your last day on payroll"), "{shown}");
     press(&mut app, "y");
     let after = saved(&app);
@@ -232,10 +235,7 @@ fn closing_the_card_as_accepted_offers_to_accept_its_offer() {
     // Two saves, two undos: the new job first, then the card.
     press(&mut app, "u");
     let once = saved(&app);
-    assert_eq!(
-        once.runway.new_job.map(|j| j.start),
-        Some(date(2027, 6, 1))
-    );
+    assert_eq!(once.runway.new_job.map(|j| j.start), Some(date(2027, 6, 1)));
     assert_eq!(
         once.pipeline.application(54).map(|a| a.stage),
         Some(Stage::Accepted)
@@ -315,7 +315,11 @@ fn offers_and_the_current_job_typed_in_the_forms_are_saved_as_typed() {
          | Tab Tab | text:15k | Tab Tab | text:12 | Tab Tab Tab | text:50k | Tab | text:50 | Tab \
          | text:10 | Tab | text:google | Tab | text:2027-01-11 | Tab | text:-40 | Enter",
     );
-    assert!(status(&app).contains("added the offer from Acme Robotics"), "{}", status(&app));
+    assert!(
+        status(&app).contains("added the offer from Acme Robotics"),
+        "{}",
+        status(&app)
+    );
     let wb = saved(&app);
     let offer = wb.pipeline.offers.first().cloned().expect("saved");
     assert_eq!(offer.company, "Acme Robotics");
@@ -323,7 +327,10 @@ fn offers_and_the_current_job_typed_in_the_forms_are_saved_as_typed() {
     assert_eq!(offer.base, dec!(180000));
     assert_eq!(offer.bonus, Some(TargetBonus::Percent(dec!(0.12))));
     let sign_on = offer.sign_on.clone().expect("sign-on");
-    assert_eq!((sign_on.amount, sign_on.clawback_months, sign_on.prorated), (dec!(15000), 12, true));
+    assert_eq!(
+        (sign_on.amount, sign_on.clawback_months, sign_on.prorated),
+        (dec!(15000), 12, true)
+    );
     let equity = offer.equity.clone().expect("equity");
     // $50,000 at $50 a share is 1,000 whole shares; options, with a strike.
     assert_eq!(equity.shares, dec!(1000));
@@ -334,11 +341,17 @@ fn offers_and_the_current_job_typed_in_the_forms_are_saved_as_typed() {
     assert_eq!(offer.health_monthly, Some(dec!(-40)));
     // Without the current job, Stay is unknown, never a made-up zero.
     let screen = draw(&app, 80, 24);
-    assert!(screen.contains("! Stay needs your current pay: c sets it"), "{screen}");
+    assert!(
+        screen.contains("! Stay needs your current pay: c sets it"),
+        "{screen}"
+    );
     assert!(screen.contains("unknown"), "{screen}");
     press(&mut app, "c | text:165000 | Tab | text:15 | Enter");
     let job = saved(&app).pipeline.current_job.expect("current job");
-    assert_eq!((job.base, job.bonus), (dec!(165000), Some(TargetBonus::Percent(dec!(0.15)))));
+    assert_eq!(
+        (job.base, job.bonus),
+        (dec!(165000), Some(TargetBonus::Percent(dec!(0.15))))
+    );
     let screen = draw(&app, 80, 24);
     // 165,000 + 15% = 189,750 a year; four years 759,000.
     assert!(screen.contains("$759,000.00"), "{screen}");
@@ -389,7 +402,10 @@ fn the_severance_form_says_whether_resigning_forfeits_it_and_saves_it_in_the_sam
     }
     press(&mut app, "e Enter");
     let form = draw(&app, 100, 60);
-    assert!(form.contains("Resigning before the last day forfeits it"), "{form}");
+    assert!(
+        form.contains("Resigning before the last day forfeits it"),
+        "{form}"
+    );
     // Annual base, first day, last day, pay date, weeks, then the yes/no.
     press(&mut app, "Tab Tab Tab Tab Tab n Enter");
     let wb = saved(&app);

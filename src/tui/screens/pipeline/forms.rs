@@ -676,10 +676,7 @@ pub(super) fn accept_offer(cx: &mut Cx, wb: &Workbook, id: Id, note: Option<Stri
         .map(|app| format!(" and move application #{app} to accepted"))
         .unwrap_or_default();
     // The working's first line is the new job itself, start and monthly pay.
-    let mut question = format!(
-        "Accept it{moves}?\n\n{}\n",
-        acceptance.working.join("\n")
-    );
+    let mut question = format!("Accept it{moves}?\n\n{}\n", acceptance.working.join("\n"));
     if let Some(note) = note {
         question.push_str(&format!("{note}\n"));
     }
