@@ -70,23 +70,20 @@ macro_rules! records {
                 match self { $( Kind::$variant => wb.$($field).+.iter().any(|r| r.id == id), )+ }
             }
 
-            /// Records of this kind from RON text holding a list of them
-            /// (a piece of a large workbook, read on its own thread).
-            pub fn parse_list(self, text: &str) -> Option<Vec<Item>> {
-                match self { $( Kind::$variant => ron::Options::default()
-                    .from_str::<Vec<$ty>>(text)
-                    .ok()
-                    .map(|list| list.into_iter().map(Item::$variant).collect()), )+ }
+            /// A workbook holding only the records of this kind in RON text
+            /// that lists them (a piece of a large workbook, read on its own
+            /// thread), so no record is wrapped to travel.
+            pub fn parse_list(self, text: &str) -> Option<Workbook> {
+                let mut piece = Workbook::default();
+                match self { $( Kind::$variant => {
+                    piece.$($field).+ = ron::Options::default().from_str(text).ok()?;
+                } )+ }
+                Some(piece)
             }
 
-            /// Puts `items` (all of this kind) in place of this kind's list.
-            pub fn set_list(self, wb: &mut Workbook, items: Vec<Item>) {
-                match self { $( Kind::$variant => {
-                    wb.$($field).+ = items
-                        .into_iter()
-                        .filter_map(|item| match item { Item::$variant(r) => Some(r), _ => None })
-                        .collect();
-                } )+ }
+            /// Moves this kind's records from `piece` to the end of `wb`'s.
+            pub fn append_list(self, wb: &mut Workbook, piece: &mut Workbook) {
+                match self { $( Kind::$variant => wb.$($field).+.append(&mut piece.$($field).+), )+ }
             }
 
             /// The stored record of this kind with `id`, if there is one.
