@@ -344,7 +344,7 @@ fn enter_on_an_unfilled_self_check_opens_it_and_saving_it_dates_it() {
     assert!(draw(&app, 80, 24).contains("Positioning self-check"));
     press(
         &mut app,
-        "text:Core networking | Tab | c | Tab | text:VPC Lattice | Enter",
+        "text:Core networking | Tab | text:core | Tab | text:VPC Lattice | Enter",
     );
     let wb = on_disk(&app);
     let p = &wb.now.positioning;
