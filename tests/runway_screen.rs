@@ -6,7 +6,7 @@ mod common;
 use careerbook::domain::runway::{CoverKind, Severance};
 use careerbook::domain::severance::SeveranceTemplate;
 use careerbook::tui::app::App;
-use common::{app_with, demo_app, draw, press};
+use common::{app_with, demo_app, draw, press, saved};
 use rust_decimal_macros::dec;
 
 const EMPTY: &str = "(version: 2, next_id: 1)";
@@ -448,6 +448,36 @@ fn cover_takes_a_kff_suggestion_when_the_premium_is_blank() {
     // 26,993 × 1.02 ÷ 12 = 2,294.405 → $2,294.41.
     assert_eq!(cover.monthly_premium, dec!(2294.41));
     assert_eq!(cover.months, 18);
+}
+
+#[test]
+fn a_word_typed_on_opening_the_cover_form_is_its_kind_and_names_it() {
+    let (_dir, mut app) = app_with(SIMPLE);
+    inputs(&mut app);
+    select(&mut app, "Health cover");
+    // The newcomer typed "cobra" on opening the form: it replaced the name
+    // COBRA in a Name field that came first. The kind comes first now.
+    press(&mut app, "a");
+    let form = draw(&app, 80, 24);
+    assert!(form.contains("› Kind"), "{form}");
+    press(
+        &mut app,
+        "text:marketplace | Tab Tab Tab | text:650 | Tab Tab | text:2027-03-01 | Enter",
+    );
+    let cover = saved(&app).runway.cover;
+    assert_eq!(cover.len(), 1, "{}", draw(&app, 100, 40));
+    assert_eq!(cover[0].kind, CoverKind::Marketplace);
+    assert_eq!(cover[0].name, "Marketplace plan", "named after its kind");
+    assert_eq!(cover[0].monthly_premium, dec!(650));
+    // A name typed is the name.
+    press(
+        &mut app,
+        "a | text:cobra | Tab | text:Aetna via COBRA | Tab Tab | text:700 | Tab Tab | text:2027-03-01 | Enter",
+    );
+    let cover = saved(&app).runway.cover;
+    assert_eq!(cover.len(), 2, "{}", draw(&app, 100, 40));
+    assert_eq!(cover[1].kind, CoverKind::Cobra);
+    assert_eq!(cover[1].name, "Aetna via COBRA");
 }
 
 #[test]

@@ -128,6 +128,8 @@ const AS_OF: Key<NaiveDate> = Key::new("as_of");
 const MONTHLY: Key<Decimal> = Key::new("monthly");
 const ESSENTIAL: Key<bool> = Key::new("essential");
 const COVER_KIND: Key<CoverKind> = Key::new("kind");
+/// A cover's name may be left blank: it is then its kind's.
+const COVER_NAME: Key<Option<String>> = Key::new("name");
 const KFF: Key<Suggestion> = Key::new("kff");
 const PREMIUM: Key<Option<Decimal>> = Key::new("monthly_premium");
 const MONTHS: Key<u32> = Key::new("months");
@@ -431,13 +433,16 @@ fn cover_form(plan: &RunwayPlan, today: NaiveDate, cover: Option<&HealthCover>) 
         plan.separation
             .and_then(|d| d.checked_add_days(Days::new(1)))
     });
+    // The kind first: typing "cobra" or "marketplace" on opening the form
+    // chooses it (a name field first took the word as the name).
     Form::new(title, today, Purpose::Cover(cover.cloned()))
-        .text(NAME, "Name", cover.map_or("COBRA", |c| &c.name))
         .choice(
             COVER_KIND,
             "Kind",
             cover.map_or(CoverKind::Cobra, |c| c.kind),
         )
+        .text(COVER_NAME, "Name", cover.map_or("", |c| &c.name))
+        .hint("blank: named after its kind (COBRA, Marketplace plan)")
         .choice(KFF, "Premium suggestion", Suggestion(None))
         .hint("pick a KFF 2025 average (type single or family) to fill a blank premium below")
         .money(PREMIUM, "Monthly premium", cover.map(|c| c.monthly_premium))
@@ -911,8 +916,10 @@ pub fn submit(form: &Form, cx: &mut Cx) -> Result<Submitted, Refused> {
                 months: 0,
                 start: cx.today,
             });
-            cover.name = form.get(NAME)?;
             cover.kind = form.get(COVER_KIND)?;
+            cover.name = form
+                .get(COVER_NAME)?
+                .unwrap_or_else(|| cover.kind.label().to_string());
             cover.monthly_premium = premium(form)?;
             cover.months = form.get(MONTHS)?;
             cover.start = form.get(START)?;
