@@ -338,8 +338,9 @@ fn shares_refuse_money_and_save_the_count_typed() {
 #[test]
 fn a_weeks_field_hints_weeks_and_refuses_money() {
     let (_dir, mut app) = app_with(EMPTY);
-    // Runway inputs: the severance row, entered from the offer; then its weeks.
-    press(&mut app, "3 Right Right j j j e Enter | Tab Tab");
+    // Runway inputs: the severance row, entered from the offer; then its weeks
+    // (after the offer, the annual base and the pay date).
+    press(&mut app, "3 Right Right j j j e Enter | Tab Tab Tab");
     let screen = draw(&app, 80, 24);
     assert!(screen.contains("e.g. 26 or 6.5"), "{screen}");
     assert!(

@@ -45,7 +45,7 @@ fn edit_with(editor: &str, text: &str) -> Result<String, String> {
     let status = Command::new("sh")
         .arg("-c")
         .arg(format!("{editor} \"$1\""))
-        .arg(&editor)
+        .arg(editor)
         .arg(&path)
         .status()
         .map_err(|e| format!("cannot start {editor}: {e}; the note is unchanged"))?;
