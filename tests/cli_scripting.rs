@@ -285,7 +285,7 @@ fn date_words_work_wherever_a_date_is_read() {
     assert_eq!(out.status.code(), Some(2));
     assert!(
         stderr(&out).contains(
-            "--follow-up: \"someday\" is not a date (use YYYY-MM-DD, today, +2w, -3d, fri, next fri, last fri, eow or eom)"
+            "--follow-up: \"someday\" is not a date (use YYYY-MM-DD, 29 jan, jan 29 2027, today, +2w, -3d, fri, next fri, last fri, eow or eom)"
         ),
         "{}",
         stderr(&out)

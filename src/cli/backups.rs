@@ -77,25 +77,32 @@ fn merged_report(
     merged: &crate::domain::combine::Combined,
     kept: Option<&std::path::Path>,
 ) -> String {
-    let mut out = format!(
-        "merged the unsaved edits of {name} into the workbook: {} added, {} changed",
-        merged.added, merged.changed
-    );
-    if merged.conflicts > 0 {
-        out.push_str(&format!(
-            ", {} set aside where the workbook had changed too (careerbook conflicts)",
-            crate::text::count(merged.conflicts, "value")
-        ));
-    }
-    out.push('\n');
-    for note in &merged.notes {
-        out.push_str(&format!("  {note}\n"));
-    }
+    let mut out = combined_report(&format!("the unsaved edits of {name}"), merged);
     if let Some(kept) = kept {
         out.push_str(&format!(
             "the previous workbook is kept as {}\n",
             kept.display()
         ));
+    }
+    out
+}
+
+/// What combining a copy (`what`) into the workbook did: what was added and
+/// changed, what was set aside, and every note, one per line.
+pub(super) fn combined_report(what: &str, merged: &crate::domain::combine::Combined) -> String {
+    let mut out = format!(
+        "merged {what} into the workbook: {} added, {} changed",
+        merged.added, merged.changed
+    );
+    if merged.conflicts > 0 {
+        out.push_str(&format!(
+            ", {} set aside where the two differ (careerbook conflicts)",
+            crate::text::count(merged.conflicts, "value")
+        ));
+    }
+    out.push('\n');
+    for note in &merged.notes {
+        out.push_str(&format!("  {}\n", super::one_line(note)));
     }
     out
 }

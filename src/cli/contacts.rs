@@ -67,7 +67,9 @@ pub fn contact(paths: &Paths, args: ContactArgs) -> Result<(), Failure> {
     let next_touch = optional_date("--next-touch", args.next_touch.as_deref(), today)?;
     let contacted = optional_date("--contacted", args.contacted.as_deref(), today)?;
     let changed = change(paths, today, refuse, |wb| {
-        let before = by_name(&wb.pipeline.contacts, &args.name, |c| &c.name);
+        let before = by_name(&wb.pipeline.contacts, &args.name, "contact", |c| {
+            (c.id, &c.name)
+        })?;
         let mut contact = before.cloned().unwrap_or_else(|| {
             Contact::new(
                 0,

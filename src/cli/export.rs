@@ -6,6 +6,7 @@
 use super::{Failure, open_for_reading, print, print_data};
 use crate::domain::checklist::{deadlines, offer_needed, runway_figure};
 use crate::domain::dates;
+use crate::domain::vesting::clawbacks_owed;
 use crate::domain::workbook::Workbook;
 use crate::export::ics::{self, CalendarEvent, Forfeited};
 use crate::store::Paths;
@@ -93,6 +94,14 @@ pub fn calendar_events(
         &deadlines(&wb.now, wb.runway.separation),
         offer.as_ref(),
     ));
+    if let Some(last) = wb.runway.separation {
+        let book = &wb.vesting;
+        events.extend(
+            clawbacks_owed(&book.sign_on_bonuses, last, book.role_eliminated)
+                .iter()
+                .map(crate::export::deadlines::clawback_event),
+        );
+    }
     events.extend(ics::vest_events(
         &wb.vesting,
         today,

@@ -173,7 +173,7 @@ pub fn grant(paths: &Paths, args: GrantArgs) -> Result<(), Failure> {
         shares: args
             .shares
             .as_deref()
-            .map(|s| money::parse_amount(s).map_err(|m| refused("--shares", m)))
+            .map(|s| money::parse_shares(s).map_err(|m| refused("--shares", m)))
             .transpose()?,
         granted: optional_date("--granted", args.granted.as_deref(), today)?,
         schedule: args
@@ -195,7 +195,7 @@ pub fn grant(paths: &Paths, args: GrantArgs) -> Result<(), Failure> {
         Some(parse_tranches(&args.tranches.join("\n")).map_err(refuse)?)
     };
     let changed = change(paths, today, refuse, |wb| {
-        let before = by_name(&wb.vesting.grants, &args.name, |g| &g.name);
+        let before = by_name(&wb.vesting.grants, &args.name, "grant", |g| (g.id, &g.name))?;
         let grant = build_grant(&args.name, before, &flags, tranches.clone())?;
         grant.validate().map_err(refuse)?;
         Ok((add_or_update(before, grant), before.map(|g| g.id)))
@@ -360,17 +360,14 @@ pub fn bonus(paths: &Paths, args: BonusArgs) -> Result<(), Failure> {
         let paid = optional_date("--paid", args.paid.as_deref(), today)?
             .ok_or_else(|| refused("--paid", "enter the day it was paid"))?;
         let months = match args.clawback_months.as_deref() {
-            Some(text) => text.trim().parse::<u32>().map_err(|_| {
-                refused(
-                    "--clawback-months",
-                    format!("{text:?} is not a whole number of months"),
-                )
-            })?,
+            Some(text) => {
+                money::parse_whole(text, "months").map_err(|m| refused("--clawback-months", m))?
+            }
             None => 0,
         };
         change(paths, today, refuse, |wb| {
             let list = &wb.vesting.sign_on_bonuses;
-            let before = by_name(list, &args.name, |b| &b.name);
+            let before = by_name(list, &args.name, "sign-on bonus", |b| (b.id, &b.name))?;
             let bonus = SignOnBonus {
                 id: before.map_or(0, |b| b.id),
                 name: before.map_or_else(|| args.name.trim().to_string(), |b| b.name.clone()),
@@ -400,7 +397,7 @@ pub fn bonus(paths: &Paths, args: BonusArgs) -> Result<(), Failure> {
         };
         change(paths, today, refuse, |wb| {
             let list = &wb.vesting.dated_bonuses;
-            let before = by_name(list, &args.name, |b| &b.name);
+            let before = by_name(list, &args.name, "bonus", |b| (b.id, &b.name))?;
             let bonus = DatedBonus {
                 id: before.map_or(0, |b| b.id),
                 name: before.map_or_else(|| args.name.trim().to_string(), |b| b.name.clone()),

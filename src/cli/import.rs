@@ -18,6 +18,7 @@ use crate::store::Paths;
 use crate::text::count;
 use clap::Subcommand;
 use serde::Serialize;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// Appends one line to a `String` being built for [`print`].
@@ -187,10 +188,11 @@ struct DuplicateJson {
 
 impl<'a> ImportJson<'a> {
     fn new(plan: &'a ImportPlan, ids: &[Id], pipeline: &'a Pipeline) -> Self {
+        let by_id = indexed(&pipeline.applications, |a| a.id);
         Self {
             imported: ids
                 .iter()
-                .filter_map(|&id| pipeline.application(id))
+                .filter_map(|id| by_id.get(id).copied())
                 .map(ApplicationRecord::from)
                 .collect(),
             skipped: plan.bad.iter().map(SkippedJson::from).collect(),
@@ -248,9 +250,10 @@ fn bad_rows(name: &str, bad_rows: &[BadRow], good: usize) -> Failure {
 
 fn report(name: &str, plan: &ImportPlan, ids: &[Id], pipeline: &Pipeline) -> String {
     let mut out = imported(name, "application", ids, plan.rows.iter().map(describe));
+    let by_id = indexed(&pipeline.applications, |a| a.id);
     not_imported(&mut out, &plan.bad, &[], &plan.duplicates, |id| {
-        pipeline
-            .application(id)
+        by_id
+            .get(&id)
             .map(|app| format!("{} — {}", app.company, app.role))
     });
     columns_not_read(&mut out, &plan.ignored_columns);
@@ -334,7 +337,10 @@ fn contacts(
         .collect();
     let pipeline = &session.workbook().pipeline;
     let json = ContactsJson {
-        imported: ids.iter().filter_map(|&id| pipeline.contact(id)).collect(),
+        imported: {
+            let by_id = indexed(&pipeline.contacts, |c| c.id);
+            ids.iter().filter_map(|id| by_id.get(id).copied()).collect()
+        },
         skipped: plan.bad.iter().map(SkippedJson::from).collect(),
         nameless: &plan.nameless,
         duplicates: plan.duplicates.iter().map(DuplicateJson::from).collect(),
@@ -374,12 +380,13 @@ fn contacts_report(name: &str, plan: &ContactsPlan, ids: &[Id], pipeline: &Pipel
         ))
     });
     let mut out = imported(name, "contact", ids, described);
+    let by_id = indexed(&pipeline.contacts, |c| c.id);
     not_imported(
         &mut out,
         &plan.bad,
         &plan.nameless,
         &plan.duplicates,
-        |id| pipeline.contact(id).map(|c| c.name.clone()),
+        |id| by_id.get(&id).map(|c| c.name.clone()),
     );
     columns_not_read(&mut out, &plan.ignored_columns);
     out
@@ -407,6 +414,12 @@ fn imported(
         say!(out, "  #{id:<5} {line}");
     }
     out
+}
+
+/// Records by id, so reporting on an import of n records looks each up
+/// once, in constant time, rather than searching the list n times.
+fn indexed<T>(records: &[T], id_of: impl Fn(&T) -> Id) -> HashMap<Id, &T> {
+    records.iter().map(|r| (id_of(r), r)).collect()
 }
 
 /// The rows an import skipped (unreadable, or with no name) and those already

@@ -9,7 +9,7 @@ use super::{Failure, apply_and_save, open_for_reading, open_for_writing};
 use crate::domain::dates;
 use crate::domain::edit::{Edit, Item, Kind};
 use crate::domain::workbook::Workbook;
-use crate::domain::{Id, Invalid, money};
+use crate::domain::{Id, Invalid, money, plausible};
 use crate::store::{Paths, Session};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -52,15 +52,15 @@ pub(super) fn amount(flag: &str, text: &str) -> Result<Decimal, Failure> {
     Ok(value)
 }
 
-/// A whole number of `what` (days, weeks, months), at least one.
+/// A whole number of `what` (day, week, month), at least one: plain digits,
+/// optionally the unit (`18 months`), thousands separators only in groups of
+/// three (`money::parse_whole`, the forms' reading), so `2,6` is refused
+/// rather than read as 26.
 pub(super) fn whole(flag: &str, text: &str, what: &str) -> Result<u32, Failure> {
-    match text.trim().replace(',', "").parse::<u32>() {
+    match money::parse_whole(text, &format!("{what}s")) {
         Ok(0) => Err(refused(flag, format!("enter at least one {what}"))),
         Ok(n) => Ok(n),
-        Err(_) => Err(refused(
-            flag,
-            format!("{:?} is not a whole number of {what}s", text.trim()),
-        )),
+        Err(message) => Err(refused(flag, message)),
     }
 }
 
@@ -92,6 +92,8 @@ impl<T> Changed<T> {
 /// anything the output needs). It runs first on a read-only look, and the
 /// edit is tried on a copy, so a refused value (status 2) never creates or
 /// locks a workbook; then again under the lock, on exactly what is saved.
+/// A saved value that looks like a slip (`domain::plausible`) is said on
+/// standard error as `careerbook: ! …`.
 pub(super) fn change<T>(
     paths: &Paths,
     today: NaiveDate,
@@ -110,7 +112,12 @@ pub(super) fn change<T>(
     let mut session = open_for_writing(paths)?;
     session.set_today(today);
     let (edit, value) = build(session.workbook())?;
+    let slips = plausible::warnings(session.workbook(), &edit, today);
     let added = apply_and_save(&mut session, edit, refuse)?;
+    // Saved, as the forms save it, and said as the forms say it.
+    for slip in slips {
+        super::warn(&format!("! {slip}"));
+    }
     Ok(Changed {
         session,
         value,
@@ -118,17 +125,50 @@ pub(super) fn change<T>(
     })
 }
 
-/// The one record named `name` (ignoring case and surrounding spaces) in a
-/// list, for the commands that add or update by name.
+/// The record named `name` (ignoring case and surrounding spaces) in a list,
+/// for the commands that add or update by name; `None` to add one. `#12`
+/// names record 12, so one of two records with the same name can still be
+/// reached. Two records with the name are refused, naming their ids, never
+/// guessed. `noun` is the list's word for one record ("contact").
 pub(super) fn by_name<'a, T>(
     records: &'a [T],
     name: &str,
-    name_of: impl Fn(&T) -> &str,
-) -> Option<&'a T> {
+    noun: &str,
+    key: impl Fn(&T) -> (Id, &str),
+) -> Result<Option<&'a T>, Failure> {
+    let digits = name.trim().strip_prefix('#').unwrap_or("");
+    if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
+        let id = digits.parse::<Id>().ok();
+        return match records.iter().find(|r| Some(key(r).0) == id) {
+            Some(record) => Ok(Some(record)),
+            None => Err(refused("NAME", format!("there is no {noun} #{digits}"))),
+        };
+    }
     let wanted = name.trim().to_lowercase();
-    records
+    let mut named = records
         .iter()
-        .find(|r| name_of(r).trim().to_lowercase() == wanted)
+        .filter(|r| key(r).1.trim().to_lowercase() == wanted);
+    let Some(first) = named.next() else {
+        return Ok(None);
+    };
+    let rest: Vec<&T> = named.collect();
+    if rest.is_empty() {
+        return Ok(Some(first));
+    }
+    let ids: Vec<String> = std::iter::once(first)
+        .chain(rest)
+        .map(|r| format!("#{}", key(r).0))
+        .collect();
+    Err(refused(
+        "NAME",
+        format!(
+            "{} {noun}s are named {:?} ({}); give the one you mean by its id, e.g. {:?}",
+            ids.len(),
+            name.trim(),
+            ids.join(", "),
+            ids[0]
+        ),
+    ))
 }
 
 /// A record added (`before` is `None`), or updated from the copy read.

@@ -24,6 +24,7 @@ mod output;
 mod pipeline;
 mod runway;
 mod settings;
+mod sync;
 mod vesting;
 pub mod written;
 
@@ -166,6 +167,13 @@ pub enum Command {
     Set(settings::SetArgs),
     /// Values changed both here and elsewhere: list them, or pick one side
     Conflicts(conflicts::ConflictsArgs),
+    /// Sync the workbook with your other machines through git (`sync init REMOTE` once, then `sync`)
+    Sync(sync::SyncArgs),
+    /// Fold a conflict copy a file-sync tool left (Syncthing, Dropbox) into the workbook
+    Merge(sync::MergeArgs),
+    /// Run by git (set up by `sync init`): merges two copies of workbook.ron into the first
+    #[command(hide = true)]
+    MergeDriver(sync::DriverArgs),
     /// Keys and colours of the full-screen interface: where the settings file is, write one, check it
     Config {
         #[command(subcommand)]
@@ -356,6 +364,9 @@ pub fn run(command: Command, paths: &Paths) -> Result<(), Failure> {
         Command::Contact(args) => contacts::contact(paths, args),
         Command::Set(args) => settings::set(paths, args),
         Command::Conflicts(args) => conflicts::conflicts(paths, args),
+        Command::Sync(args) => sync::sync(paths, args),
+        Command::Merge(args) => sync::merge(paths, args),
+        Command::MergeDriver(args) => sync::merge_driver(args),
         Command::Config { what } => config::run(what),
         Command::Completions { shell } => discover::completions(shell),
         Command::Man => discover::man(),

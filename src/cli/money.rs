@@ -52,10 +52,10 @@ pub struct ExpenseArgs {
     pub name: String,
     /// How much a month: 3200, $3.2k
     pub monthly: String,
-    /// Essential: kept in the essentials-only runway (a new item is not, unless this is given)
+    /// Essential: kept in the essentials-only runway (a new item is, unless --not-essential)
     #[arg(long, conflicts_with = "not_essential")]
     pub essential: bool,
-    /// Not essential: the what-if may trim it
+    /// Not essential: left out of the essentials-only runway, and the what-if may trim it
     #[arg(long)]
     pub not_essential: bool,
     /// text for people; json prints the item as saved, with its id
@@ -261,7 +261,9 @@ pub fn account(paths: &Paths, args: AccountArgs) -> Result<(), Failure> {
     let balance = amount("BALANCE", &args.balance)?;
     let as_of = optional_date("--as-of", args.as_of.as_deref(), today)?.unwrap_or(today);
     let changed = change(paths, today, refuse, |wb| {
-        let before = by_name(&wb.runway.accounts, &args.name, |a| &a.name);
+        let before = by_name(&wb.runway.accounts, &args.name, "account", |a| {
+            (a.id, &a.name)
+        })?;
         let account = Account {
             id: before.map_or(0, |a| a.id),
             name: before.map_or_else(|| args.name.trim().to_string(), |a| a.name.clone()),
@@ -298,11 +300,14 @@ pub fn expense(paths: &Paths, args: ExpenseArgs) -> Result<(), Failure> {
     let today = dates::today();
     let monthly = amount("MONTHLY", &args.monthly)?;
     let changed = change(paths, today, refuse, |wb| {
-        let before = by_name(&wb.runway.expenses, &args.name, |e| &e.name);
+        let before = by_name(&wb.runway.expenses, &args.name, "spending item", |e| {
+            (e.id, &e.name)
+        })?;
         let essential = match (args.essential, args.not_essential) {
             (true, _) => true,
             (_, true) => false,
-            _ => before.is_some_and(|e| e.essential),
+            // A new item is essential unless said otherwise, as in the form.
+            _ => before.is_none_or(|e| e.essential),
         };
         let expense = Expense {
             id: before.map_or(0, |e| e.id),
@@ -360,7 +365,7 @@ pub fn cover(paths: &Paths, args: CoverArgs) -> Result<(), Failure> {
         .map_or(kind.label(), str::trim)
         .to_string();
     let changed = change(paths, today, refuse, |wb| {
-        let before = by_name(&wb.runway.cover, &name, |c| &c.name);
+        let before = by_name(&wb.runway.cover, &name, "health cover", |c| (c.id, &c.name))?;
         let start = start
             .or(before.map(|c| c.start))
             .or_else(|| {
@@ -437,13 +442,16 @@ pub fn severance(paths: &Paths, args: SeveranceArgs) -> Result<(), Failure> {
         .pay(plan.separation, plan.withholding)
         .map_err(|e| Failure::runtime(format!("saved, but it cannot be worked out: {e}")))?;
     warn_about(wb, "severance");
+    let formula = how
+        .formula(pay.gross)
+        .unwrap_or_else(|| pay.formula.clone());
     let json = SeveranceJson {
         severance: saved,
         weeks: pay.weeks.map(|w| w.normalize().to_string()),
         gross: pay.gross,
         net: pay.net,
         pay_date: pay.pay_date,
-        formula: &pay.formula,
+        formula: &formula,
     };
     print_written(args.format, &json, || {
         let weeks = pay
@@ -458,7 +466,7 @@ pub fn severance(paths: &Paths, args: SeveranceArgs) -> Result<(), Failure> {
                 format_money(pay.net),
                 format_percent(plan.withholding),
                 format_long(pay.pay_date),
-                pay.formula
+                formula
             ),
         )
     })
@@ -470,7 +478,9 @@ pub fn income(paths: &Paths, args: IncomeArgs) -> Result<(), Failure> {
     let start = optional_date("--start", args.start.as_deref(), today)?;
     let end = optional_date("--end", args.end.as_deref(), today)?;
     let changed = change(paths, today, refuse, |wb| {
-        let before = by_name(&wb.runway.other_income, &args.name, |i| &i.name);
+        let before = by_name(&wb.runway.other_income, &args.name, "income", |i| {
+            (i.id, &i.name)
+        })?;
         let income = OtherIncome {
             id: before.map_or(0, |i| i.id),
             name: before.map_or_else(|| args.name.trim().to_string(), |i| i.name.clone()),
@@ -511,7 +521,9 @@ pub fn one_off(paths: &Paths, args: OneOffArgs) -> Result<(), Failure> {
         OneOffKind::Cost
     };
     let changed = change(paths, today, refuse, |wb| {
-        let before = by_name(&wb.runway.one_offs, &args.name, |o| &o.name);
+        let before = by_name(&wb.runway.one_offs, &args.name, "one-off", |o| {
+            (o.id, &o.name)
+        })?;
         let item = OneOff {
             id: before.map_or(0, |o| o.id),
             name: before.map_or_else(|| args.name.trim().to_string(), |o| o.name.clone()),
@@ -671,6 +683,21 @@ impl How {
         }
     }
 
+    /// The working of a gross this command computed (weeks × base ÷ 52),
+    /// which the stored record, holding only the weeks and the gross, would
+    /// call "as entered".
+    fn formula(&self, gross: Decimal) -> Option<String> {
+        match self {
+            How::Weeks { weeks, base } => Some(format!(
+                "{} weeks × {} a year ÷ 52 = {}",
+                weeks.normalize(),
+                format_money(*base),
+                format_money(gross)
+            )),
+            How::Amount { .. } | How::Template { .. } => None,
+        }
+    }
+
     fn severance(
         &self,
         pay_date: NaiveDate,
@@ -722,10 +749,10 @@ fn generic(args: &SeveranceArgs) -> Result<SeveranceTemplate, Failure> {
 
 /// Weeks where zero is allowed (a generic template's base or minimum).
 fn parse_weeks_or_zero(text: &str) -> Result<Decimal, Invalid> {
-    if text.trim().parse::<Decimal>().is_ok_and(|w| w.is_zero()) {
-        return Ok(Decimal::ZERO);
+    match crate::domain::money::parse_weeks(text) {
+        Ok(weeks) if weeks.is_zero() => Ok(Decimal::ZERO),
+        _ => parse_weeks(text),
     }
-    parse_weeks(text)
 }
 
 pub fn benefit(paths: &Paths, args: BenefitArgs) -> Result<(), Failure> {

@@ -5,7 +5,7 @@
 use super::input::{Changed, amount, change, optional_date, refused, refused_field, whole};
 use super::written::print_written;
 use super::{Failure, Format, warn};
-use crate::domain::checklist::{Deadline, LayoffNotice, deadlines};
+use crate::domain::checklist::{Deadline, LayoffNotice, check_last_day, deadlines};
 use crate::domain::dates::{self, format_long};
 use crate::domain::edit::{Edit, Section};
 use crate::domain::money::format_money;
@@ -20,8 +20,8 @@ use serde::Serialize;
 #[command(
     after_help = "Examples:\n  careerbook notice --date 2026-11-12 --review-days 21 --last-day 2027-02-09\n  \
                   careerbook notice --cover-ends 2027-02-28\n  careerbook notice --clear\n\n\
-                  Flags not given keep what is saved. Dates: YYYY-MM-DD, today, +2w, -3d, fri, \
-                  next fri, last fri, eow or eom."
+                  Flags not given keep what is saved. Dates: YYYY-MM-DD, 29 jan, jan 29 2027, \
+                  today, +2w, -3d, fri, next fri, last fri, eow or eom."
 )]
 pub struct NoticeArgs {
     /// The day you were given notice (needed the first time)
@@ -90,6 +90,17 @@ pub fn notice(paths: &Paths, args: NoticeArgs) -> Result<(), Failure> {
             } else {
                 Some(merged(wb, date, review_days, cover_ends)?)
             };
+            // Named by the flag that moved a date: --last-day, or else --date.
+            check_last_day(notice.as_ref(), last_day.or(wb.runway.separation)).map_err(
+                |invalid| {
+                    let flag = if last_day.is_some() {
+                        "--last-day"
+                    } else {
+                        "--date"
+                    };
+                    refused(flag, invalid.message)
+                },
+            )?;
             let mut edits = Vec::new();
             if let Some(day) = last_day {
                 edits.push(Edit::set_from(wb, Section::Separation(Some(day))));

@@ -5,7 +5,7 @@
 
 use super::input::{change, optional_date, refused, refused_field};
 use super::written::print_written;
-use super::{Failure, Format, one_line};
+use super::{Failure, Format, one_line, warn};
 use crate::domain::checklist::{
     ExposureFactor, Initiative, Positioning, SaferFactor, Signal, SignalKind,
 };
@@ -89,11 +89,13 @@ pub struct SelfCheckArgs {
     pub format: Format,
 }
 
-/// `none`, or a list of choices read by `choices`: `None` when no flag was given.
+/// `none`, or a list of choices read by `choices`: `None` when no flag was
+/// given. A factor given twice is kept once, and `repeated` gets a line saying so.
 fn factors<T: Copy + PartialEq + 'static>(
     flag: &str,
     given: &[String],
     choices: &Choices<T>,
+    repeated: &mut Vec<String>,
 ) -> Result<Option<Vec<T>>, Failure> {
     if given.is_empty() {
         return Ok(None);
@@ -103,7 +105,15 @@ fn factors<T: Copy + PartialEq + 'static>(
     }
     let mut out = Vec::new();
     for text in given {
-        out.push(choices.parse(text).map_err(|m| refused(flag, m))?);
+        let factor = choices.parse(text).map_err(|m| refused(flag, m))?;
+        if out.contains(&factor) {
+            repeated.push(format!(
+                "{flag} {} was given more than once; it is saved once",
+                (choices.key)(&factor)
+            ));
+        } else {
+            out.push(factor);
+        }
     }
     Ok(Some(out))
 }
@@ -128,6 +138,7 @@ pub fn self_check(paths: &Paths, args: SelfCheckArgs) -> Result<(), Failure> {
             .map_err(|m| refused("--strategic", m))?,
         )),
     };
+    let mut repeated = Vec::new();
     let exposed = factors(
         "--exposed",
         &args.exposed,
@@ -138,6 +149,7 @@ pub fn self_check(paths: &Paths, args: SelfCheckArgs) -> Result<(), Failure> {
             label: |f| f.label(),
             synonyms: &[],
         },
+        &mut repeated,
     )?;
     let safer = factors(
         "--safer",
@@ -149,6 +161,7 @@ pub fn self_check(paths: &Paths, args: SelfCheckArgs) -> Result<(), Failure> {
             label: |f| f.label(),
             synonyms: &[],
         },
+        &mut repeated,
     )?;
     let refuse = |invalid| {
         refused_field(
@@ -175,6 +188,9 @@ pub fn self_check(paths: &Paths, args: SelfCheckArgs) -> Result<(), Failure> {
         positioning.validate(today).map_err(refuse)?;
         Ok((Edit::set_from(wb, Section::Positioning(positioning)), ()))
     })?;
+    for line in &repeated {
+        warn(line);
+    }
     let saved = &changed.workbook().now.positioning;
     print_written(args.format, saved, || {
         let on = match (saved.strategic, &saved.initiative) {

@@ -19,8 +19,8 @@ use serde::Serialize;
 
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Settings:\n\
-    \x20 time-to-offer      months an offer needs before the money runs out (default 3)\n\
-    \x20 ghost-after        days without reply before an application is suggested as ghosted (default 21)\n\
+    \x20 time-to-offer      months an offer needs before the money runs out (default 3; 1 year = 12)\n\
+    \x20 ghost-after        days without reply before an application is suggested as ghosted (default 21; 3 weeks = 21)\n\
     \x20 withholding        effective rate on severance and vest proceeds (default 29.65%)\n\
     \x20 vest-withholding   a rate for vests only, or `runway` to use the one above\n\
     \x20 role-eliminated    yes or no: waives sign-on clawbacks that allow it\n\
@@ -89,10 +89,7 @@ impl Key {
         let invalid = |message: String| Invalid::new(self.key(), message);
         Ok(match self {
             Key::TimeToOffer => Section::TimeToOffer(parse_time_to_offer(text)?),
-            Key::GhostAfter => Section::GhostAfterDays(parse_ghost_after_days(
-                text.trim()
-                    .trim_end_matches(|c: char| c.is_ascii_alphabetic()),
-            )?),
+            Key::GhostAfter => Section::GhostAfterDays(parse_ghost_after_days(text)?),
             Key::Withholding => {
                 let rate = parse_percent(text).map_err(invalid)?;
                 validate_rate(rate)?;

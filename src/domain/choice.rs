@@ -22,6 +22,16 @@ fn words(input: &str) -> Vec<String> {
         .collect()
 }
 
+/// "an" before a vowel sound ("an initiative", "an exposure factor"), else
+/// "a" ("a stage", "a one-off kind", "a yes or no").
+fn article(noun: &str) -> &'static str {
+    if noun.starts_with(['a', 'e', 'i', 'o', 'u']) && !noun.starts_with("one") {
+        "an"
+    } else {
+        "a"
+    }
+}
+
 /// One enum's words: its choices, their key and label, and extra everyday words
 /// that mean a choice (e.g. "linkedin" for a job board).
 pub struct Choices<T: 'static> {
@@ -43,7 +53,12 @@ impl<T: Copy + PartialEq + 'static> Choices<T> {
     pub fn parse(&self, input: &str) -> Result<T, String> {
         let wanted = squash(input);
         if wanted.is_empty() {
-            return Err(format!("enter a {} (one of: {})", self.what, self.keys()));
+            return Err(format!(
+                "enter {} {} (one of: {})",
+                article(self.what),
+                self.what,
+                self.keys()
+            ));
         }
         let by_name = self
             .all
@@ -57,8 +72,9 @@ impl<T: Copy + PartialEq + 'static> Choices<T> {
         };
         by_name.or_else(by_synonym).copied().ok_or_else(|| {
             format!(
-                "{:?} is not a {} (choose one of: {})",
+                "{:?} is not {} {} (choose one of: {})",
                 input.trim(),
+                article(self.what),
                 self.what,
                 self.keys()
             )
@@ -171,6 +187,16 @@ mod tests {
     use crate::domain::runway::{CoverKind, OneOffKind};
     use crate::domain::severance::TemplateKind;
     use crate::domain::vesting::{BonusKind, Rounding, ScheduleKind};
+
+    #[test]
+    fn refusals_take_the_right_article() {
+        assert_eq!(article("initiative"), "an");
+        assert_eq!(article("exposure factor"), "an");
+        assert_eq!(article("one-off kind"), "a");
+        assert_eq!(article("stage"), "a");
+        let err = "green".parse::<OneOffKind>().unwrap_err();
+        assert!(err.starts_with("\"green\" is not a one-off kind"), "{err}");
+    }
 
     #[test]
     fn separators_and_case_do_not_matter() {

@@ -3,20 +3,32 @@
 //! no ancestor is known, from an unknown past.
 //!
 //! Used wherever a whole copy comes back: edits kept in an `unsaved` backup
-//! when careerbook could not save, and (later) a copy from another machine.
+//! when careerbook could not save, git's merge of two machines' copies (the
+//! merge driver), and a file-sync tool's conflict copy (`careerbook merge`).
 //! The rules are the store's own, record by record and field by field (each
 //! of our changes is re-applied as an [`Edit`] on the copy in place), so a
 //! field both copies changed keeps the value in place and sets ours aside as
 //! a conflict. Nothing either copy holds is dropped: a record one side
 //! deleted and the other changed is kept, and said so; ids both copies gave
 //! to different records are renumbered on our side, with the references to
-//! them (an application's contacts and stories) following.
+//! them (an application's contacts and stories) following; a change of ours
+//! that the copy in place cannot take (a date past this machine's today, a
+//! contact the other copy deleted) is set aside instead of failing the whole.
+//!
+//! Without a common ancestor, a record both copies hold under one id is the
+//! same record when it has the same name (a win's title, an application's
+//! company and role): its differing values are set aside. Under different
+//! names they are two records that happened to get one id (two machines
+//! adding while apart, or two workbooks started separately), and both are
+//! kept, ours renumbered: setting one aside would make a person choose
+//! between two wins they both logged.
 
-use super::edit::{Edit, Item, Kind, Merge, Part, Section};
+use super::edit::{Edit, EditError, Item, Kind, Merge, Part, Section};
 use super::merge;
 use super::workbook::Workbook;
 use super::{Id, Invalid};
 use chrono::NaiveDate;
+use std::collections::{HashMap, HashSet};
 
 /// The combined workbook, and what happened on the way, in words.
 #[derive(Debug)]
@@ -50,24 +62,30 @@ pub fn combine(
         notes: Vec::new(),
     };
     out.workbook.next_id = ours.next_id.max(theirs.next_id);
-    let renumbered = renumber(base, ours, &mut out)?;
-    for &kind in Kind::ALL {
-        for id in kind.ids(ours) {
-            if let Some(mut record) = kind.find(ours, id) {
-                for &(k, from, to) in &renumbered {
-                    record.remap_refs(k, from, to);
-                }
-                let id = renumbered
-                    .iter()
-                    .find(|(k, from, _)| *k == kind && *from == id)
-                    .map_or(id, |&(_, _, to)| to);
-                record.set_id(id);
-                let before = base.and_then(|b| kind.find(b, id_in_base(&renumbered, kind, id)));
-                ours_record(&mut out, before, record, today)?;
+    let kinds: Vec<Records> = Kind::ALL
+        .iter()
+        .map(|&kind| Records::of(kind, base, ours, theirs))
+        .collect();
+    let renumbered = renumber(&kinds, &mut out)?;
+    for records in &kinds {
+        let kind = records.kind;
+        for mine in &records.ours {
+            let mut record = mine.clone();
+            for &(k, from, to) in &renumbered {
+                record.remap_refs(k, from, to);
             }
+            let id = renumbered
+                .iter()
+                .find(|(k, from, _)| *k == kind && *from == mine.id())
+                .map_or(mine.id(), |&(_, _, to)| to);
+            record.set_id(id);
+            let before = records.in_base(id_in_base(&renumbered, kind, id));
+            // Only this record's own turn changes it in the combined copy.
+            let in_place = records.theirs.get(&id).cloned();
+            ours_record(&mut out, before, in_place, record, today)?;
         }
-        if let Some(base) = base {
-            deleted_by_us(&mut out, base, ours, theirs, kind, today)?;
+        if base.is_some() {
+            deleted_by_us(&mut out, records, today)?;
         }
     }
     for &part in Part::ALL {
@@ -76,7 +94,9 @@ pub fn combine(
             Some(base) => Section::of(part, base),
             None => Section::of(part, theirs),
         };
-        if mine != before {
+        // Two-way, a part this copy never filled in holds nothing to keep.
+        let blank = base.is_none() && mine == Section::of(part, &Workbook::default());
+        if mine != before && !blank {
             let edit = Edit::set(before, mine);
             out.apply(edit, today, base.is_none())?;
         }
@@ -96,23 +116,48 @@ fn id_in_base(renumbered: &[(Kind, Id, Id)], kind: Kind, id: Id) -> Id {
         .map_or(id, |&(_, from, _)| from)
 }
 
+/// One kind's records in each copy: ours in order, the others by id (looking
+/// each id up in a list would be quadratic on 20,000 wins).
+struct Records {
+    kind: Kind,
+    base: Option<HashMap<Id, Item>>,
+    ours: Vec<Item>,
+    theirs: HashMap<Id, Item>,
+}
+
+impl Records {
+    fn of(kind: Kind, base: Option<&Workbook>, ours: &Workbook, theirs: &Workbook) -> Self {
+        let by_id = |wb: &Workbook| -> HashMap<Id, Item> {
+            kind.items(wb).into_iter().map(|i| (i.id(), i)).collect()
+        };
+        Self {
+            kind,
+            base: base.map(by_id),
+            ours: kind.items(ours),
+            theirs: by_id(theirs),
+        }
+    }
+
+    fn in_base(&self, id: Id) -> Option<Item> {
+        self.base.as_ref()?.get(&id).cloned()
+    }
+}
+
 /// Ids our copy gave to records that theirs gave to other records: ours get
 /// fresh ones. A record is "the same" when the base had it (both copies
-/// started from it); without a base, one id means one record.
-fn renumber(
-    base: Option<&Workbook>,
-    ours: &Workbook,
-    out: &mut Combined,
-) -> Result<Vec<(Kind, Id, Id)>, Invalid> {
+/// started from it); without a base, when both copies call it the same.
+fn renumber(kinds: &[Records], out: &mut Combined) -> Result<Vec<(Kind, Id, Id)>, Invalid> {
     let mut renumbered = Vec::new();
-    let Some(base) = base else {
-        return Ok(renumbered);
-    };
-    for &kind in Kind::ALL {
-        for id in kind.ids(ours) {
-            let added_by_us = kind.find(base, id).is_none();
-            let taken = kind.find(&out.workbook, id).is_some();
-            if added_by_us && taken {
+    for records in kinds {
+        let kind = records.kind;
+        for mine in &records.ours {
+            let id = mine.id();
+            let other_record = match (&records.base, records.theirs.get(&id)) {
+                (_, None) => false,
+                (Some(base), Some(_)) => !base.contains_key(&id),
+                (None, Some(theirs)) => mine.label() != theirs.label(),
+            };
+            if other_record {
                 let fresh = out.workbook.allocate_id()?;
                 out.notes.push(format!(
                     "{} {id} from this copy is now {} {fresh}: the other copy gave its id to another {}",
@@ -132,11 +177,11 @@ fn renumber(
 fn ours_record(
     out: &mut Combined,
     before: Option<Item>,
+    in_place: Option<Item>,
     record: Item,
     today: NaiveDate,
 ) -> Result<(), Invalid> {
-    let (kind, id) = (record.kind(), record.id());
-    let in_place = kind.find(&out.workbook, id);
+    let kind = record.kind();
     match (before, in_place) {
         // Added by us (or, two-way, only ours has it).
         (None, None) => {
@@ -170,28 +215,25 @@ fn ours_record(
 
 /// Records the base had and our copy deleted: gone, unless theirs changed
 /// them meanwhile (then theirs is kept, and said so).
-fn deleted_by_us(
-    out: &mut Combined,
-    base: &Workbook,
-    ours: &Workbook,
-    theirs: &Workbook,
-    kind: Kind,
-    today: NaiveDate,
-) -> Result<(), Invalid> {
-    for id in kind.ids(base) {
-        if kind.find(ours, id).is_some() {
-            continue;
-        }
-        match (kind.find(base, id), kind.find(theirs, id)) {
-            (Some(before), Some(now)) if before == now => {
-                out.apply(Edit::Remove(kind, id), today, false)?;
+fn deleted_by_us(out: &mut Combined, records: &Records, today: NaiveDate) -> Result<(), Invalid> {
+    let Some(base) = &records.base else {
+        return Ok(());
+    };
+    let ours: HashSet<Id> = records.ours.iter().map(Item::id).collect();
+    let mut gone: Vec<&Item> = base.values().filter(|b| !ours.contains(&b.id())).collect();
+    // In the base's order, so notes and removals come out the same every time.
+    gone.sort_by_key(|item| item.id());
+    for before in gone {
+        match records.theirs.get(&before.id()) {
+            Some(now) if now == before => {
+                out.apply(Edit::Remove(records.kind, before.id()), today, false)?;
             }
-            (_, Some(now)) => out.notes.push(format!(
+            Some(now) => out.notes.push(format!(
                 "kept {} “{}”, deleted here, because the other copy changed it",
-                kind.noun(),
+                records.kind.noun(),
                 now.label()
             )),
-            _ => {}
+            None => {}
         }
     }
     Ok(())
@@ -199,39 +241,63 @@ fn deleted_by_us(
 
 impl Combined {
     /// Applies one of our changes to the combined workbook. Two-way, every
-    /// field that differs is set aside rather than written.
-    fn apply(&mut self, mut edit: Edit, today: NaiveDate, two_way: bool) -> Result<(), Invalid> {
+    /// field that differs is set aside rather than written. A change the
+    /// workbook refuses is set aside too, and said so.
+    fn apply(&mut self, edit: Edit, today: NaiveDate, two_way: bool) -> Result<(), Invalid> {
         if two_way {
-            return self.set_aside(edit, today);
+            return self.set_aside(edit, today, true);
         }
         let removal = matches!(edit, Edit::Remove(..));
-        let (_, outcome) = edit
-            .apply_as(&mut self.workbook, today, Merge::Record)
-            .map_err(|e| Invalid::new("workbook", e.to_string()))?;
-        self.conflicts += outcome.conflicts.len();
-        self.notes.extend(outcome.kept);
-        if !removal {
-            self.changed += 1;
+        let mut applied = edit.clone();
+        match applied.apply_as(&mut self.workbook, today, Merge::Record) {
+            Ok((_, outcome)) => {
+                self.conflicts += outcome.conflicts.len();
+                self.notes.extend(outcome.kept);
+                if !removal {
+                    self.changed += 1;
+                }
+                Ok(())
+            }
+            Err(EditError::Invalid(refused)) if matches!(edit, Edit::Update(_) | Edit::Set(_)) => {
+                self.notes.push(format!(
+                    "{}: this copy's change was set aside, as the other copy cannot take it ({})",
+                    edit.describe().join("; "),
+                    refused.message
+                ));
+                self.set_aside(edit, today, false)
+            }
+            Err(err) => Err(Invalid::new("workbook", err.to_string())),
         }
-        Ok(())
     }
 
-    /// Two-way: our differing values become conflicts, the values in place stay.
-    fn set_aside(&mut self, edit: Edit, today: NaiveDate) -> Result<(), Invalid> {
-        let (about, kept, mine) = match edit {
-            Edit::Update(change) => (
-                super::conflict::Target::Record(change.after.kind(), change.after.id()),
-                change.before.to_value()?,
-                change.after.to_value()?,
-            ),
+    /// Our values that differ from the ones in place become conflicts; the
+    /// values in place stay. Two-way, a field this copy left empty is not
+    /// a value to keep (it may never have been filled in): only a change
+    /// known from a base can empty a field.
+    fn set_aside(&mut self, edit: Edit, today: NaiveDate, two_way: bool) -> Result<(), Invalid> {
+        let (about, base, mine, kept) = match edit {
+            Edit::Update(change) => {
+                let (kind, id) = (change.after.kind(), change.after.id());
+                let Some(in_place) = kind.find(&self.workbook, id) else {
+                    return Ok(());
+                };
+                (
+                    super::conflict::Target::Record(kind, id),
+                    change.before.to_value()?,
+                    change.after.to_value()?,
+                    in_place.to_value()?,
+                )
+            }
             Edit::Set(change) => (
                 super::conflict::Target::Section(change.after.part()),
                 change.before.to_value()?,
                 change.after.to_value()?,
+                Section::of(change.after.part(), &self.workbook).to_value()?,
             ),
             _ => return Ok(()),
         };
-        let fields = merge::changed(&kept, &mine, &kept);
+        let mut fields = merge::changed(&base, &mine, &kept);
+        fields.retain(|f| f.kept != f.set_aside && !(two_way && blank(&f.set_aside)));
         if fields.is_empty() {
             return Ok(());
         }
@@ -247,8 +313,20 @@ impl Combined {
     }
 }
 
+/// Nothing: no value, empty text, an empty list or record.
+fn blank(value: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match value {
+        Value::Null => true,
+        Value::String(text) => text.is_empty(),
+        Value::Array(items) => items.is_empty(),
+        Value::Object(fields) => fields.is_empty(),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::domain::impact::{Category, Win};
     use crate::domain::pipeline::{Application, Contact, Relationship, Stage};
@@ -257,7 +335,8 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, 12, 3).expect("date")
     }
 
-    fn win(id: Id, title: &str) -> Win {
+    /// A win dated 2026-11-20 (the change list's tests use it too).
+    pub(crate) fn win(id: Id, title: &str) -> Win {
         Win {
             id,
             date: NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"),
@@ -387,22 +466,133 @@ mod tests {
 
     #[test]
     fn without_a_base_nothing_is_deleted_and_differences_are_set_aside() {
+        // Win 1 keeps its title on both sides, so it is one win: its notes,
+        // changed on both, differ.
         let mut copy = base();
-        copy.impact.wins[0].title = "the copy's".into();
+        copy.impact.wins[0].notes = Some("the copy's".into());
         copy.impact.wins.remove(1);
         copy.impact.wins.push(win(7, "only in the copy"));
         let mut current = base();
-        current.impact.wins[0].title = "the workbook's".into();
+        current.impact.wins[0].notes = Some("the workbook's".into());
         let combined = combine(None, &copy, &current, today()).expect("combines");
         assert_eq!(
             titles(&combined.workbook),
-            [(1, "the workbook's"), (2, "two"), (7, "only in the copy")]
+            [(1, "one"), (2, "two"), (7, "only in the copy")]
+        );
+        assert_eq!(
+            combined.workbook.impact.wins[0].notes.as_deref(),
+            Some("the workbook's")
         );
         assert_eq!(combined.workbook.next_id, 8, "past every id in use");
         assert_eq!(combined.conflicts, 1);
+        assert_eq!(combined.workbook.conflicts[0].fields[0].field, "notes");
         assert_eq!(
             combined.workbook.conflicts[0].fields[0].set_aside,
             "the copy's"
+        );
+    }
+
+    #[test]
+    fn without_a_base_records_under_one_id_with_other_names_are_both_kept() {
+        // Two machines apart both gave id 3 to a new contact, and id 4 to an
+        // application naming it: Alice here, Bob there.
+        let mut copy = base();
+        copy.pipeline
+            .contacts
+            .push(Contact::new(3, "Alice", Relationship::Peer));
+        let mut app = Application::new(4, "Acme", "SRE", Stage::Applied, today());
+        app.contacts = vec![3];
+        copy.pipeline.applications.push(app.clone());
+        copy.next_id = 5;
+        let mut current = base();
+        current
+            .pipeline
+            .contacts
+            .push(Contact::new(3, "Bob", Relationship::Peer));
+        current.pipeline.applications.push(app);
+        current.next_id = 5;
+        let combined = combine(None, &copy, &current, today()).expect("combines");
+        let wb = &combined.workbook;
+        let names: Vec<(Id, &str)> = wb
+            .pipeline
+            .contacts
+            .iter()
+            .map(|c| (c.id, c.name.as_str()))
+            .collect();
+        // Bob keeps 3; Alice takes the next free id, 5.
+        assert_eq!(names, [(3, "Bob"), (5, "Alice")]);
+        // The application is one (same company and role): the contact it
+        // names here (Alice, now 5) differs from the one in place (Bob).
+        assert_eq!(wb.pipeline.applications.len(), 1);
+        assert_eq!(wb.pipeline.applications[0].contacts, [3]);
+        assert_eq!(combined.conflicts, 1);
+        let field = &wb.conflicts[0].fields[0];
+        assert_eq!(
+            (field.field.as_str(), &field.set_aside),
+            ("contacts", &serde_json::json!([5]))
+        );
+        assert_eq!(
+            combined.notes,
+            [
+                "contact 3 from this copy is now contact 5: the other copy gave its id to another contact"
+            ]
+        );
+    }
+
+    #[test]
+    fn without_a_base_what_a_copy_never_filled_in_sets_nothing_aside() {
+        // The copy in place has a severance, a notice date and a contact's
+        // email; the other copy, started elsewhere, has none of them.
+        let mut current = base();
+        current.runway.severance = Some(crate::domain::runway::Severance::Entered {
+            gross: rust_decimal::Decimal::new(40000, 0),
+            pay_date: today(),
+            weeks: None,
+        });
+        current.vesting.role_eliminated = true;
+        let mut priya = Contact::new(3, "Priya", Relationship::Peer);
+        priya.reach = Some("priya@example.com".into());
+        current.pipeline.contacts.push(priya);
+        current.next_id = 4;
+        let mut copy = base();
+        copy.pipeline
+            .contacts
+            .push(Contact::new(3, "Priya", Relationship::Peer));
+        copy.next_id = 4;
+        let combined = combine(None, &copy, &current, today()).expect("combines");
+        assert_eq!(combined.conflicts, 0, "{:?}", combined.workbook.conflicts);
+        assert_eq!(combined.workbook, {
+            let mut expected = current.clone();
+            expected.next_id = 4;
+            expected
+        });
+        // A value the copy did fill in differently is still set aside.
+        copy.vesting.withholding = Some(rust_decimal::Decimal::new(3, 1));
+        current.vesting.withholding = Some(rust_decimal::Decimal::new(25, 2));
+        let combined = combine(None, &copy, &current, today()).expect("combines");
+        assert_eq!(combined.conflicts, 1);
+    }
+
+    #[test]
+    fn a_change_the_copy_in_place_refuses_is_set_aside_not_lost() {
+        // Our copy re-dated win 1 to 2026-12-20, more than a week past this machine's today
+        // (2026-12-03), which it refuses: the merge goes on, and our date waits as a conflict.
+        let base = base();
+        let mut ours = base.clone();
+        ours.impact.wins[0].date = NaiveDate::from_ymd_opt(2026, 12, 20).expect("date");
+        ours.impact.wins[1].title = "two, ours".into();
+        let combined = combine(Some(&base), &ours, &base, today()).expect("combines");
+        assert_eq!(titles(&combined.workbook), [(1, "one"), (2, "two, ours")]);
+        assert_eq!(combined.conflicts, 1);
+        let field = &combined.workbook.conflicts[0].fields[0];
+        assert_eq!(
+            (field.field.as_str(), &field.set_aside),
+            ("date", &serde_json::json!("2026-12-20"))
+        );
+        assert!(
+            combined.notes[0].contains("set aside, as the other copy cannot take it"),
+            "{:?}",
+            combined.notes
         );
     }
 }

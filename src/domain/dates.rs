@@ -50,7 +50,8 @@ pub fn today_override() -> Result<Option<NaiveDate>, String> {
 
 /// The date words every date field and `--date`-like flag accepts, for error
 /// messages and help: the whole list is in [`parse_date_input`].
-pub const DATE_FORMS: &str = "YYYY-MM-DD, today, +2w, -3d, fri, next fri, last fri, eow or eom";
+pub const DATE_FORMS: &str =
+    "YYYY-MM-DD, 29 jan, jan 29 2027, today, +2w, -3d, fri, next fri, last fri, eow or eom";
 
 /// Parses a date field, the one place careerbook reads a typed date (every
 /// form and every command comes here). Case and extra spaces do not matter.
@@ -65,13 +66,25 @@ pub const DATE_FORMS: &str = "YYYY-MM-DD, today, +2w, -3d, fri, next fri, last f
 /// | `last fri` | the last Friday before today: 2026-11-20 |
 /// | `eow` | end of this week, Sunday: 2026-11-29 |
 /// | `eom` | end of this month: 2026-11-30 |
+/// | `29 jan`, `jan 29`, `January 29th` | the nearest 29 January: 2027-01-29 (64 days ahead, where 2026-01-29 is 301 days back) |
+/// | `29 January 2027`, `jan 29, 2027` | that date |
 ///
-/// Weekdays may be written in full or cut to three letters or more (`mon`,
-/// `tues`, `thurs`). The result lies within [`EARLIEST`]..=[`LATEST`], so
-/// whatever a form accepts, the workbook can load again.
+/// Weekdays and months may be written in full or cut to three letters or
+/// more (`mon`, `tues`, `thurs`; `sep`, `sept`). A day and month without a
+/// year mean the nearest such date to today, before or after, so one within
+/// six months either way needs no year (`12 nov` is 2026-11-12, 14 days back;
+/// `3 feb` is 2027-02-03, 69 days ahead): the dates people type are mostly close to today,
+/// a notice date just past as well as a follow-up just ahead. On a tie the
+/// later one is taken. `29 feb` takes the nearest leap year among last year,
+/// this year and next, or is refused asking for the year. The result lies
+/// within [`EARLIEST`]..=[`LATEST`], so whatever a form accepts, the workbook
+/// can load again.
 pub fn parse_date_input(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
-    let text = input.trim().to_ascii_lowercase();
+    let text = input.trim().to_ascii_lowercase().replace(',', " ");
     let words: Vec<&str> = text.split_whitespace().collect();
+    if let Some(named) = month_day(&words) {
+        return named.resolve(today, input).and_then(in_range);
+    }
     let date = match words.as_slice() {
         [] => return Err(format!("enter a date ({DATE_FORMS})")),
         ["today"] => Some(today),
@@ -120,6 +133,107 @@ fn weekday(word: &str) -> Option<Weekday> {
     DAYS.iter()
         .find(|(name, _)| word.len() >= 3 && name.starts_with(word))
         .map(|&(_, day)| day)
+}
+
+/// A date written with its month's name: `29 jan`, `jan 29`, `29 January
+/// 2027`, `jan 29th, 2027`.
+struct MonthDay {
+    month: u32,
+    day: u32,
+    year: Option<i32>,
+}
+
+/// The month and day (and year) `words` name, if they name one.
+fn month_day(words: &[&str]) -> Option<MonthDay> {
+    let (month_word, day_word, year) = match words {
+        [a, b] => (a, b, None),
+        [a, b, y] => (a, b, Some(year_of(y)?)),
+        _ => return None,
+    };
+    let (month, day) = match (month_number(month_word), month_number(day_word)) {
+        (Some(month), None) => (month, day_of_month(day_word)?),
+        (None, Some(month)) => (month, day_of_month(month_word)?),
+        _ => return None,
+    };
+    Some(MonthDay { month, day, year })
+}
+
+impl MonthDay {
+    /// The date meant on `today` (see [`parse_date_input`]).
+    fn resolve(&self, today: NaiveDate, input: &str) -> Result<NaiveDate, String> {
+        let named = || {
+            NaiveDate::from_ymd_opt(2000, self.month, 1)
+                .map_or_else(String::new, |d| format!("{} {}", self.day, d.format("%b")))
+        };
+        // 2000 is a leap year: a day and month that never happen are refused as such.
+        if NaiveDate::from_ymd_opt(2000, self.month, self.day).is_none() {
+            return Err(format!("{:?} is not a real date", input.trim()));
+        }
+        if let Some(year) = self.year {
+            return NaiveDate::from_ymd_opt(year, self.month, self.day)
+                .ok_or_else(|| format!("{:?} is not a real date", input.trim()));
+        }
+        let year = today.year();
+        [year - 1, year, year + 1]
+            .into_iter()
+            .filter_map(|y| NaiveDate::from_ymd_opt(y, self.month, self.day))
+            .min_by_key(|date| (days_between(today, *date).abs(), *date < today))
+            .ok_or_else(|| {
+                let leap = (year..)
+                    .find(|&y| NaiveDate::from_ymd_opt(y, 2, 29).is_some())
+                    .unwrap_or(year);
+                format!(
+                    "{} is in no year near today: add the year ({} {leap})",
+                    named(),
+                    named()
+                )
+            })
+    }
+}
+
+/// The month a word names, 1 to 12: in full or its first three letters or
+/// more, any case, a trailing `.` allowed (`Nov`, `nov.`, `November`,
+/// `Sept`). The one reading of month names, for typed dates and imports.
+pub(crate) fn month_number(word: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let word = word.trim_end_matches('.').to_lowercase();
+    if word.len() < 3 || !word.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let at = MONTHS.iter().position(|name| name.starts_with(&word))?;
+    u32::try_from(at + 1).ok()
+}
+
+/// A day of the month: `29`, `1st`, `22nd`, `3rd`, `29th`.
+fn day_of_month(word: &str) -> Option<u32> {
+    let digits = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|suffix| word.strip_suffix(suffix))
+        .unwrap_or(word);
+    if digits.is_empty() || digits.len() > 2 || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+/// A year written in full: four digits.
+fn year_of(word: &str) -> Option<i32> {
+    (word.len() == 4 && word.chars().all(|c| c.is_ascii_digit()))
+        .then(|| word.parse().ok())
+        .flatten()
 }
 
 /// The first `day` on or after `from`.
@@ -325,6 +439,108 @@ mod tests {
             assert!(
                 parse_date_input(bad, today).is_err(),
                 "{bad:?} should be rejected"
+            );
+        }
+    }
+
+    #[test]
+    fn month_names_read_with_or_without_the_year() {
+        // Thursday 2026-11-26.
+        let today = d(2026, 11, 26);
+        // 2027-01-29 is 64 days ahead; 2026-01-29 is 301 days back: the nearer.
+        for typed in [
+            "jan 29",
+            "29 jan",
+            "january 29",
+            "Jan 29th",
+            "29 JANUARY",
+            "jan. 29",
+        ] {
+            assert_eq!(
+                parse_date_input(typed, today),
+                Ok(d(2027, 1, 29)),
+                "{typed}"
+            );
+        }
+        for typed in [
+            "29 January 2027",
+            "jan 29, 2027",
+            "29 jan 2027",
+            "January 29th, 2027",
+        ] {
+            assert_eq!(
+                parse_date_input(typed, today),
+                Ok(d(2027, 1, 29)),
+                "{typed}"
+            );
+        }
+        assert_eq!(parse_date_input("29 jan 2025", today), Ok(d(2025, 1, 29)));
+        // 12 Nov: 14 days back (a notice just given), not 351 days ahead.
+        assert_eq!(parse_date_input("12 nov", today), Ok(d(2026, 11, 12)));
+        // 28 May: 182 days back (2026) against 183 ahead (2027): the nearer, back.
+        assert_eq!(parse_date_input("may 28", today), Ok(d(2026, 5, 28)));
+        // 3 Sep: 84 days back; 3 Feb: 69 days ahead.
+        assert_eq!(parse_date_input("sept 3", today), Ok(d(2026, 9, 3)));
+        assert_eq!(parse_date_input("3 feb", today), Ok(d(2027, 2, 3)));
+        // From 2026-07-03, 1 Jan 2027 is 182 days ahead, 1 Jan 2026 183 back.
+        assert_eq!(parse_date_input("1 jan", d(2026, 7, 3)), Ok(d(2027, 1, 1)));
+        // A tie goes ahead: 2024 has 366 days, so from 2024-07-02 both
+        // 2024-01-01 and 2025-01-01 are 183 days away.
+        assert_eq!(parse_date_input("1 jan", d(2024, 7, 2)), Ok(d(2025, 1, 1)));
+        // Across the new year.
+        assert_eq!(
+            parse_date_input("jan 1", d(2026, 12, 31)),
+            Ok(d(2027, 1, 1))
+        );
+        assert_eq!(
+            parse_date_input("dec 31", d(2027, 1, 1)),
+            Ok(d(2026, 12, 31))
+        );
+    }
+
+    #[test]
+    fn month_names_at_month_ends_and_leap_days() {
+        let today = d(2026, 11, 26);
+        assert_eq!(parse_date_input("30 nov", today), Ok(d(2026, 11, 30)));
+        assert_eq!(parse_date_input("31 dec", today), Ok(d(2026, 12, 31)));
+        assert_eq!(parse_date_input("28 feb", today), Ok(d(2027, 2, 28)));
+        for never in ["31 apr", "30 feb", "feb 30 2028", "32 jan", "0 jan"] {
+            assert!(parse_date_input(never, today).is_err(), "{never:?}");
+        }
+        assert!(
+            parse_date_input("31 apr", today)
+                .unwrap_err()
+                .contains("not a real date")
+        );
+        // 29 Feb: no leap year among 2025, 2026, 2027, so the year is asked for.
+        let err = parse_date_input("29 feb", today).unwrap_err();
+        assert!(err.contains("add the year (29 Feb 2028)"), "{err}");
+        assert_eq!(parse_date_input("29 feb 2028", today), Ok(d(2028, 2, 29)));
+        assert!(
+            parse_date_input("29 feb 2027", today)
+                .unwrap_err()
+                .contains("not a real date")
+        );
+        // From 2027-11-26, 2028-02-29 is 95 days ahead.
+        assert_eq!(
+            parse_date_input("feb 29", d(2027, 11, 26)),
+            Ok(d(2028, 2, 29))
+        );
+        // From 2024-06-01, 2024-02-29 is 93 days back.
+        assert_eq!(
+            parse_date_input("29 feb", d(2024, 6, 1)),
+            Ok(d(2024, 2, 29))
+        );
+        // Still within the dates careerbook handles.
+        assert!(parse_date_input("1 jan 1899", today).is_err());
+        assert!(
+            parse_date_input("29 feb 1900", today).is_err(),
+            "1900 is not a leap year"
+        );
+        for not_a_date in ["jan", "29", "ja 29", "jan 29 27", "jan 29 2027 x", "29 30"] {
+            assert!(
+                parse_date_input(not_a_date, today).is_err(),
+                "{not_a_date:?}"
             );
         }
     }

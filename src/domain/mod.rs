@@ -1,6 +1,7 @@
 //! Pure types and calculations. No I/O, no terminal, no clock except through
 //! [`dates::today`]. The TUI and the CLI both call these functions, so they agree.
 
+pub mod changes;
 pub mod checklist;
 pub mod choice;
 pub mod combine;
@@ -12,6 +13,7 @@ pub mod merge;
 pub mod money;
 pub mod offers;
 pub mod pipeline;
+pub mod plausible;
 pub mod runway;
 pub mod search;
 pub mod severance;

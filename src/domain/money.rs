@@ -58,7 +58,9 @@ pub fn serialize_cents_or_null<S: serde::Serializer>(
 }
 
 /// Parses an amount the way people write it: `40000`, `40,000`, `$40k`, `1.2M`,
-/// `-250.50`. The result is exact; nothing goes through a float.
+/// `-250.50`. Nothing goes through a float; the amount is rounded half-up to
+/// whole cents ([`round_cents`]), the precision money is stored in, so what is
+/// saved is what every report prints (`100000.005` is saved as `100000.01`).
 pub fn parse_amount(input: &str) -> Result<Decimal, String> {
     let text = input.trim();
     if text.is_empty() {
@@ -71,15 +73,26 @@ pub fn parse_amount(input: &str) -> Result<Decimal, String> {
     let rest = rest.strip_prefix('$').unwrap_or(rest).trim();
     let (digits, multiplier) = split_suffix(rest);
     let digits = strip_thousands(digits).ok_or_else(|| not_an_amount(input))?;
-    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit() || c == '.') {
-        return Err(not_an_amount(input));
-    }
-    let value = Decimal::from_str(&digits).map_err(|_| not_an_amount(input))?;
+    let value = plain_number(&digits).ok_or_else(|| not_an_amount(input))?;
     let value = value
         .checked_mul(multiplier)
-        .ok_or_else(|| format!("{input:?} is too large"))?
-        .normalize();
+        .ok_or_else(|| format!("{input:?} is too large"))?;
+    let value = round_cents(value).normalize();
     Ok(if negative { -value } else { value })
+}
+
+/// Digits with at most one decimal point, and at least one digit: the one
+/// strict reading of a number, for amounts, counts and percentages alike.
+/// `Decimal::from_str` alone would also take exponents (`1e3`) and
+/// underscores (`1_0`), which nobody means as a number of dollars or weeks.
+fn plain_number(digits: &str) -> Option<Decimal> {
+    let points = digits.chars().filter(|&c| c == '.').count();
+    let only_digits = digits.chars().all(|c| c.is_ascii_digit() || c == '.');
+    let any_digit = digits.chars().any(|c| c.is_ascii_digit());
+    if !(only_digits && any_digit && points <= 1) {
+        return None;
+    }
+    Decimal::from_str(digits).ok()
 }
 
 fn not_an_amount(input: &str) -> String {
@@ -184,12 +197,20 @@ pub fn format_share(share: Decimal) -> String {
 /// Shown in place of a figure too large to compute.
 pub const OUT_OF_RANGE: &str = "out of range";
 
-/// Parses `29.65%`, `29.65` (read as percent) into the fraction `0.2965`.
+/// Parses `29.65%`, `29.65` (read as percent) into the fraction `0.2965`:
+/// digits with one decimal point at most, an optional sign and `%`, nothing
+/// else (no exponent, no underscore), as [`parse_amount`] reads digits.
 pub fn parse_percent(input: &str) -> Result<Decimal, String> {
-    let text = input.trim().trim_end_matches('%').trim();
-    let value =
-        Decimal::from_str(text).map_err(|_| format!("{:?} is not a percentage", input.trim()))?;
-    Ok((value / Decimal::ONE_HUNDRED).normalize())
+    let text = input.trim();
+    let body = text.strip_suffix('%').unwrap_or(text).trim();
+    let (negative, digits) = match body.strip_prefix('-') {
+        Some(rest) => (true, rest.trim_start()),
+        None => (false, body.strip_prefix('+').unwrap_or(body).trim_start()),
+    };
+    let value = plain_number(digits)
+        .ok_or_else(|| format!("{text:?} is not a percentage (like 29.65 or 29.65%)"))?;
+    let fraction = (value / Decimal::ONE_HUNDRED).normalize();
+    Ok(if negative { -fraction } else { fraction })
 }
 
 /// `value` against a figure it usually comes close to (the last balance, the
@@ -235,13 +256,12 @@ pub enum AmountOrWeeks {
 /// than zero.
 pub fn parse_amount_or_weeks(input: &str) -> Result<AmountOrWeeks, String> {
     let text = input.trim();
-    let number = strip_unit(text, &WEEK_UNITS);
-    if number.len() == text.len() {
+    if strip_unit(text, &WEEK_UNITS).len() == text.len() {
         return parse_amount(text).map(AmountOrWeeks::Amount).map_err(|_| {
             format!("{text:?} is neither money (like 58,461.54 or $58k) nor weeks of pay (like 16 weeks)")
         });
     }
-    match parse_count(number, "weeks", "16 weeks")? {
+    match parse_weeks(text)? {
         weeks if weeks.is_zero() => Err("an offer in weeks is more than zero weeks".into()),
         weeks => Ok(AmountOrWeeks::Weeks(weeks)),
     }
@@ -277,9 +297,7 @@ fn strip_unit<'a>(input: &'a str, units: &[&str]) -> &'a str {
 /// three digits, and a decimal point. No `$` and no `k`/`M`: a count is not money.
 fn parse_count(input: &str, what: &str, example: &str) -> Result<Decimal, String> {
     let text = input.trim();
-    let digits = strip_thousands(text)
-        .filter(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit() || c == '.'));
-    if let Some(value) = digits.and_then(|d| Decimal::from_str(&d).ok()) {
+    if let Some(value) = strip_thousands(text).and_then(|d| plain_number(&d)) {
         return Ok(value.normalize());
     }
     if text.contains('$') || text.ends_with(['k', 'K', 'm', 'M']) {
@@ -344,6 +362,17 @@ mod tests {
         ] {
             assert!(parse_amount_or_weeks(refused).is_err(), "{refused}");
         }
+    }
+
+    #[test]
+    fn amounts_are_stored_in_whole_cents_half_up() {
+        // 100,000.005 is halfway: half-up gives 100,000.01; 3.333 → 3.33; -2.345 → -2.35.
+        assert_eq!(parse_amount("100000.005"), Ok(dec!(100000.01)));
+        assert_eq!(parse_amount("3.333"), Ok(dec!(3.33)));
+        assert_eq!(parse_amount("-2.345"), Ok(dec!(-2.35)));
+        // 1.2345k = 1,234.5: already whole cents.
+        assert_eq!(parse_amount("1.2345k"), Ok(dec!(1234.5)));
+        assert_eq!(parse_amount("0.004"), Ok(dec!(0)));
     }
 
     #[test]
@@ -420,6 +449,25 @@ mod tests {
         ] {
             assert!(parse_amount(bad).is_err(), "{bad:?} should be rejected");
         }
+    }
+
+    #[test]
+    fn numbers_are_digits_and_one_point_never_exponents_or_underscores() {
+        // Decimal::from_str reads "1e1" as 10 and "1_0" as 10: none of these is a number here.
+        for loose in ["1e1", "1E3", "1_0", "1e-2", ".", "1.2.3", "0x10", "١٠"] {
+            assert!(parse_percent(loose).is_err(), "percent {loose:?}");
+            assert!(parse_amount(loose).is_err(), "amount {loose:?}");
+            assert!(parse_shares(loose).is_err(), "shares {loose:?}");
+            assert!(parse_weeks(loose).is_err(), "weeks {loose:?}");
+        }
+        assert_eq!(parse_percent(" 10 % "), Ok(dec!(0.1)));
+        assert_eq!(parse_percent("+7.5"), Ok(dec!(0.075)));
+        assert_eq!(
+            parse_percent("-5%"),
+            Ok(dec!(-0.05)),
+            "the caller refuses a sign"
+        );
+        assert_eq!(parse_percent(".5"), Ok(dec!(0.005)));
     }
 
     #[test]

@@ -9,7 +9,7 @@
 use crate::domain::Invalid;
 use crate::domain::choice::{Choice, Choices};
 use crate::domain::dates::{self, add_months};
-use crate::domain::money::{MAX_AMOUNT, format_money, round_cents};
+use crate::domain::money::{self, MAX_AMOUNT, format_money, round_cents};
 use crate::domain::runway::text::format_quantity;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -277,26 +277,10 @@ fn validate_inputs(inputs: &SeveranceInputs) -> Result<(), Invalid> {
 }
 
 /// Weeks of pay as an offer letter writes them: `20`, `20 weeks`, `20w`,
-/// `20.5 wks`. More than zero, at most [`MAX_AMOUNT`].
+/// `20.5 wks` (read by [`money::parse_weeks`], so strictly: no exponent, no
+/// underscore, no money). More than zero, at most [`MAX_AMOUNT`].
 pub fn parse_weeks(input: &str) -> Result<Decimal, Invalid> {
-    let text = input.trim().to_lowercase();
-    let number = text
-        .strip_suffix("weeks")
-        .or_else(|| text.strip_suffix("week"))
-        .or_else(|| text.strip_suffix("wks"))
-        .or_else(|| text.strip_suffix("wk"))
-        .or_else(|| text.strip_suffix('w'))
-        .unwrap_or(&text)
-        .trim();
-    let weeks = Decimal::from_str(number).map_err(|_| {
-        Invalid::new(
-            "weeks",
-            format!(
-                "{:?} is not a number of weeks (e.g. 20, 20 weeks, 20.5w)",
-                input.trim()
-            ),
-        )
-    })?;
+    let weeks = money::parse_weeks(input).map_err(|message| Invalid::new("weeks", message))?;
     if weeks <= Decimal::ZERO {
         return Err(Invalid::new("weeks", "must be more than zero"));
     }
@@ -503,6 +487,10 @@ mod weeks_tests {
         assert_eq!(parse_weeks("0").unwrap_err().field, "weeks");
         assert_eq!(parse_weeks("twenty").unwrap_err().field, "weeks");
         assert!(parse_weeks("-3 weeks").is_err());
+        // Decimal::from_str would read these as 1,000 and 10 weeks.
+        for loose in ["1e3", "1E3 weeks", "1_0", "$20k"] {
+            assert_eq!(parse_weeks(loose).unwrap_err().field, "weeks", "{loose:?}");
+        }
     }
 
     #[test]

@@ -9,6 +9,8 @@
 
 use crate::domain::checklist::{Deadline, DeadlineKind, Deadlines, OfferNeeded};
 use crate::domain::dates::format_long;
+use crate::domain::money::format_money;
+use crate::domain::vesting::ClawbackOwed;
 use crate::export::ics::CalendarEvent;
 
 /// A deadline reminds this many days before its day: enough to act on a
@@ -52,6 +54,34 @@ pub fn deadline_events(deadlines: &Deadlines, offer: Option<&OfferNeeded>) -> Ve
         });
     }
     events
+}
+
+/// A sign-on clawback that leaving on the last day repays, as an event on
+/// that day. The UID names the bonus (`clawback-42@careerbook`), so a moved
+/// last day moves the event.
+pub fn clawback_event(owed: &ClawbackOwed) -> CalendarEvent {
+    let ask = if owed.ask_waiver {
+        " The role is eliminated: ask HR to waive it, in the severance agreement."
+    } else {
+        ""
+    };
+    CalendarEvent {
+        uid: format!("clawback-{}@careerbook", owed.bonus),
+        date: owed.last_day,
+        summary: format!(
+            "Sign-on clawback owed: {} (“{}”)",
+            format_money(owed.owed),
+            owed.name
+        ),
+        description: Some(format!(
+            "Leaving on {} repays {}: {}. A last day on or after {} owes nothing.{ask}",
+            format_long(owed.last_day),
+            format_money(owed.owed),
+            owed.formula(),
+            format_long(owed.term_ends)
+        )),
+        alarm_days: Some(DEADLINE_REMINDER_DAYS),
+    }
 }
 
 fn deadline_event(deadline: &Deadline) -> CalendarEvent {

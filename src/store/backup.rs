@@ -29,6 +29,8 @@ pub enum Reason {
     /// The file the edits of an `unsaved` backup started from, so restoring
     /// them can merge them into a workbook that moved on since.
     UnsavedBase,
+    /// A file-sync tool's conflict copy, after `careerbook merge` folded it in.
+    ConflictCopy,
 }
 
 impl Reason {
@@ -41,6 +43,7 @@ impl Reason {
             Reason::Unsaved => "unsaved",
             Reason::PreBulk => "pre-import",
             Reason::UnsavedBase => "unsaved-base",
+            Reason::ConflictCopy => "conflict-copy",
         }
     }
 
@@ -53,6 +56,7 @@ impl Reason {
             Reason::Unsaved,
             Reason::PreBulk,
             Reason::UnsavedBase,
+            Reason::ConflictCopy,
         ]
         .into_iter()
         .find(|r| r.tag() == tag)

@@ -5,6 +5,7 @@
 //! is durable. A crash at any point leaves either the old or the new file whole.
 
 mod locate;
+mod split;
 
 use super::disk::Disk;
 use super::{Paths, StoreError, migrate};
@@ -143,7 +144,10 @@ pub fn parse(path: &Path, bytes: &[u8], steps: &[migrate::Step]) -> Result<Parse
     // on its own, to say why (a newer file, or one to upgrade). If even the
     // version cannot be read, the full parse's error explains more: it names a
     // misspelt `version`, say.
-    let (version, full) = match read_ron::<Workbook>(path, text) {
+    // A large file in careerbook's own layout is read on every core; ron
+    // reads anything else, and explains any error.
+    let quick = split::parse(text, split::WORTH_SPLITTING).map(Ok);
+    let (version, full) = match quick.unwrap_or_else(|| read_ron::<Workbook>(path, text)) {
         Ok(workbook) => (workbook.version, Ok(workbook)),
         Err(err) => match probe_version(path, text) {
             Ok(version) => (version, Err(err)),

@@ -2,6 +2,7 @@
 //! locking and backing up the workbook.
 
 pub mod backup;
+pub mod copies;
 pub mod crash_note;
 pub mod demo;
 pub mod disk;
@@ -14,6 +15,7 @@ pub mod migrate;
 mod paths;
 pub mod quick;
 mod session;
+pub mod sync;
 
 pub use error::StoreError;
 pub use paths::{DIR_VAR, Paths};

@@ -19,9 +19,9 @@ use crate::domain::Id;
 use crate::domain::conflict::{self, Pick};
 use crate::domain::edit::{self, EditError};
 use crate::store::export::write_file;
-use crate::store::{Saved, Session, StoreError};
+use crate::store::{Saved, Session, StoreError, sync};
 use crate::text::fit;
-use chrono::NaiveDate;
+use chrono::{DateTime, Datelike, Local, NaiveDate};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -65,6 +65,10 @@ pub struct App {
     exit: ExitPlan,
     /// The top form asked to edit its note in the user's editor: the text.
     editor: Option<String>,
+    /// When this machine last synced (`careerbook sync`), for the tab bar.
+    synced: Option<DateTime<Local>>,
+    /// `P` asked for a sync, which runs once "syncing…" is drawn.
+    sync_requested: bool,
 }
 
 impl App {
@@ -91,7 +95,10 @@ impl App {
             quit: false,
             exit: ExitPlan::default(),
             editor: None,
+            synced: None,
+            sync_requested: false,
         };
+        app.synced = sync::last_synced(app.session.paths());
         app.open_notes();
         app.refresh_all();
         app
@@ -399,6 +406,7 @@ impl App {
             Action::Conflicts => self.popups.push(Popup::Conflicts {
                 cursor: Cursor::default(),
             }),
+            Action::Sync => self.request_sync(),
             _ => {
                 let mut cx = Cx::new(self.session.workbook(), self.today, &self.keys);
                 let screen = self.screens[self.tab.index()].as_mut();
@@ -715,6 +723,64 @@ impl App {
         }
     }
 
+    /// `P`: saves what is not saved yet, then has the event loop sync once
+    /// "syncing…" is on the screen (talking to a remote can take seconds).
+    fn request_sync(&mut self) {
+        if self.session.read_only().is_some() {
+            self.status = Status::Info("read-only: nothing is synced".into());
+            return;
+        }
+        if self.session.unsaved() > 0
+            && let Err(err) = self.session.retry_save()
+        {
+            self.status =
+                Status::NotSaved(format!("not synced: the last edit is not saved ({err})"));
+            return;
+        }
+        self.status = Status::Info("syncing…".into());
+        self.sync_requested = true;
+    }
+
+    /// Runs the sync `P` asked for, if it did: commits, fetches, merges and
+    /// pushes (`careerbook sync`), then loads what arrived as any change made
+    /// elsewhere. Git may not ask for a password here: that would scramble
+    /// the screen.
+    pub fn sync_if_requested(&mut self) -> bool {
+        if !std::mem::take(&mut self.sync_requested) {
+            return false;
+        }
+        let options = sync::Options {
+            exe: std::env::current_exe().unwrap_or_else(|_| "careerbook".into()),
+            prompts: false,
+        };
+        match sync::sync(self.session.paths(), &options) {
+            Ok(report) => {
+                self.reload_if_changed();
+                self.synced = sync::last_synced(self.session.paths());
+                let key = self.keys.key_for(Scope::Global, Action::Conflicts);
+                self.status = synced_status(&report, &key);
+                if !report.notes.is_empty() {
+                    self.popups.push(Popup::Message {
+                        title: "Synced".into(),
+                        text: report.notes.join("\n"),
+                        tone: Tone::Info,
+                        scroll: 0,
+                    });
+                }
+            }
+            Err(err) => {
+                self.status = Status::Info("not synced".into());
+                self.popups.push(Popup::Message {
+                    title: "Not synced".into(),
+                    text: err.to_string(),
+                    tone: Tone::Error,
+                    scroll: 0,
+                });
+            }
+        }
+        true
+    }
+
     fn retry_save(&mut self) {
         if self.session.unsaved() == 0 {
             self.status = Status::Info("everything is already saved".into());
@@ -855,6 +921,14 @@ impl App {
             let key = self.keys.key_for(Scope::Global, Action::Conflicts);
             let text = format!("  ⚠ {} ({key})", crate::text::count(conflicts, "conflict"));
             line.push_span(Span::styled(text, self.theme.warn()));
+        }
+        if let Some(at) = self.synced {
+            let when = match at.date_naive() {
+                day if day == self.today => at.format("%H:%M"),
+                day if day.year() == self.today.year() => at.format("%-d %b"),
+                _ => at.format("%Y-%m-%d"),
+            };
+            line.push_span(Span::styled(format!("  synced {when}"), self.theme.dim()));
         }
         frame.render_widget(Paragraph::new(line), area);
     }
@@ -1073,6 +1147,33 @@ impl App {
             &self.theme,
             &self.keys,
         );
+    }
+}
+
+/// What a sync did, on the status line: sent, arrived, set aside; `key`
+/// reviews conflicts.
+fn synced_status(report: &sync::Report, key: &str) -> Status {
+    let mut parts = Vec::new();
+    if let Some(sent) = &report.committed {
+        parts.push(format!("sent {sent}"));
+    }
+    if !report.arrived.is_empty() {
+        parts.push(format!("arrived {}", report.arrived));
+    }
+    if parts.is_empty() {
+        parts.push("nothing new".into());
+    }
+    let text = format!("synced: {}", parts.join(" · "));
+    match (report.set_aside, report.conflicts) {
+        (0, 0) => Status::Info(text),
+        (0, n) => Status::Warned(format!(
+            "{text} · {} ({key})",
+            crate::text::count(n, "conflict")
+        )),
+        (n, _) => Status::Warned(format!(
+            "{text} · {} changed on both machines, set aside ({key} reviews)",
+            crate::text::count_of(n, "value", "values")
+        )),
     }
 }
 

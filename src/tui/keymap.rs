@@ -235,6 +235,8 @@ pub enum Action {
     ReviewSkip,
     ReviewBack,
     ReviewLeave,
+    /// Sync with the other machines through git.
+    Sync,
 }
 
 /// A key with its modifiers, written as a constant in the table.
@@ -585,6 +587,7 @@ pub static KEYS: &[Binding] = &[
     bind!(Global, [key('u')], A::Undo, "undo the last edit (saved at once)", "undo"),
     bind!(Global, [ctrl('s')], A::RetrySave, "save again after a failed save"),
     bind!(Global, [key('!')], A::Conflicts, "review conflicts: values changed both here and elsewhere"),
+    bind!(Global, [key('P')], A::Sync, "sync with your other machines through git"),
     bind!(Global, [key('?')], A::Help, "show every key", "help"),
     bind!(Global, [key('q')], A::Quit, "quit", "quit"),
     bind!(Global, [ctrl('c')], A::ForceQuit, "quit from anywhere"),

@@ -387,6 +387,10 @@ fn event_loop(term: &mut Term, app: &mut App) {
         if dirty && !term.draw(draw) {
             return;
         }
+        // A sync runs once "syncing…" is on the screen.
+        if app.sync_if_requested() {
+            continue;
+        }
         dirty = true;
         match term.events.recv_timeout(until_midnight()) {
             Ok(Msg::Term(Event::Key(key))) => {

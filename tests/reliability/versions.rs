@@ -136,6 +136,13 @@ pub const COMMANDS: &[&[&str]] = &[
     &["signal", "reorg", "Teams merged"],
     &["updated", "resume"],
     &["self-check", "--team", "Platform"],
+    &["sync", "init", "remote.git"],
+    &["sync"],
+    &["sync", "--format", "json"],
+    &[
+        "merge",
+        "workbook.sync-conflict-20261126-101010-ABCDEFG.ron",
+    ],
 ];
 
 fn fixture_path(version: u32) -> PathBuf {

@@ -11,7 +11,7 @@ use crate::domain::dates::{self, format_long};
 use crate::domain::edit::{Edit, Section};
 use crate::domain::money::{format_money, serialize_cents, serialize_cents_or_null};
 use crate::domain::offers::{self, CurrentJob};
-use crate::domain::pipeline::ApplicationRecord;
+use crate::domain::pipeline::{Application, ApplicationRecord};
 use crate::domain::runway::NewJob;
 use crate::domain::workbook::Workbook;
 use crate::store::Paths;
@@ -38,10 +38,19 @@ pub(super) fn accept(paths: &Paths, id: Id, format: Format) -> Result<(), Failur
         .clone()
         .ok_or_else(|| Failure::runtime("the new job was saved but cannot be read back"))?;
     let application = acceptance.moves.and_then(|a| wb.pipeline.application(a));
+    let declined: Vec<&Application> = acceptance
+        .declines
+        .iter()
+        .filter_map(|&a| wb.pipeline.application(a))
+        .collect();
     let json = AcceptJson {
         offer: id,
         new_job: NewJobJson::from(&new_job),
         application: application.map(ApplicationRecord::from),
+        declined: declined
+            .iter()
+            .map(|a| ApplicationRecord::from(*a))
+            .collect(),
     };
     print_written(format, &json, || {
         let name = wb
@@ -73,6 +82,15 @@ pub(super) fn accept(paths: &Paths, id: Id, format: Format) -> Result<(), Failur
                 one_line(&app.role)
             ));
         }
+        for app in &declined {
+            out.push_str(&format!(
+                "  {:<12} #{} {} — {} moved from accepted to declined (you take this offer instead)\n",
+                "declined",
+                app.id,
+                one_line(&app.company),
+                one_line(&app.role)
+            ));
+        }
         for line in &acceptance.working[1..] {
             out.push_str("  ");
             out.push_str(&wrapped(line, "  "));
@@ -88,6 +106,8 @@ struct AcceptJson<'a> {
     new_job: NewJobJson,
     /// The application moved to accepted, as `apps --format json` prints it.
     application: Option<ApplicationRecord<'a>>,
+    /// Applications accepted before, moved to declined in the same change.
+    declined: Vec<ApplicationRecord<'a>>,
 }
 
 #[derive(Serialize)]

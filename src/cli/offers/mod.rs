@@ -48,7 +48,8 @@ pub enum OfferAction {
     /// equity or health difference off)
     Edit(EditArgs),
     /// Accept an offer: the Runway tab's new job starts on its start date at its
-    /// monthly pay after withholding, and its application moves to accepted
+    /// monthly pay after withholding, its application moves to accepted, and an
+    /// application accepted before moves to declined (you take one job)
     Accept {
         /// The offer's id, as `careerbook offers` lists it
         id: Id,
@@ -61,7 +62,7 @@ pub enum OfferAction {
     WhatIf {
         /// The offer's id, as `careerbook offers` lists it
         id: Id,
-        /// The start date to try: YYYY-MM-DD, today, +2w, -3d, fri, next fri, last fri, eow or eom
+        /// The start date to try: YYYY-MM-DD, 29 jan, jan 29 2027, today, +2w, -3d, fri, next fri, last fri, eow or eom
         #[arg(long, value_name = "D", allow_hyphen_values = true)]
         start: String,
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -76,7 +77,7 @@ pub struct AddArgs {
     /// Annual base salary: 200000, 200k, $200,000
     #[arg(long, value_name = "B")]
     pub base: String,
-    /// The first day at the new job: YYYY-MM-DD, today, +2w, -3d, fri, next fri, last fri, eow or eom
+    /// The first day at the new job: YYYY-MM-DD, 29 jan, jan 29 2027, today, +2w, -3d, fri, next fri, last fri, eow or eom
     #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub start: String,
     #[command(flatten)]
@@ -96,7 +97,7 @@ pub struct EditArgs {
     /// Annual base salary
     #[arg(long, value_name = "B")]
     pub base: Option<String>,
-    /// The first day at the new job: YYYY-MM-DD, today, +2w, -3d, fri, next fri, last fri, eow or eom
+    /// The first day at the new job: YYYY-MM-DD, 29 jan, jan 29 2027, today, +2w, -3d, fri, next fri, last fri, eow or eom
     #[arg(long, value_name = "D", allow_hyphen_values = true)]
     pub start: Option<String>,
     #[command(flatten)]
@@ -258,7 +259,11 @@ fn edit(paths: &Paths, args: EditArgs) -> Result<(), Failure> {
         }
         changes.apply(&mut after)?;
         after.validate().map_err(refused)?;
-        check_application(wb, &after)?;
+        // Only a link given now is checked: a link kept to an application
+        // deleted since stays, as the record allows.
+        if changes.links_application() {
+            check_application(wb, &after)?;
+        }
         Ok((before, after))
     };
     let first_look = open_for_reading(paths)?;

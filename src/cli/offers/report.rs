@@ -29,14 +29,15 @@ pub(super) fn comparison_text(wb: &Workbook, comparison: &Comparison, explain: b
     // On a terminal too narrow for every column, Stay is repeated beside
     // each group of offers that fits; a pipe gets one table.
     let width = text_width().unwrap_or(usize::MAX);
-    let per_table = ((width.saturating_sub(LABEL)) / COLUMN).max(2) - 1;
+    let column = column_width(comparison);
+    let per_table = ((width.saturating_sub(LABEL)) / column).max(2) - 1;
     let (stay, offers) = comparison.columns.split_at(1);
     for (i, group) in offers.chunks(per_table).enumerate() {
         if i > 0 {
             out.push('\n');
         }
         let columns: Vec<&Column> = stay.iter().chain(group).collect();
-        out.push_str(&table(&columns));
+        out.push_str(&table(&columns, column));
     }
     out.push('\n');
     for note in &comparison.notes {
@@ -68,12 +69,33 @@ pub(super) fn comparison_text(wb: &Workbook, comparison: &Comparison, explain: b
     out
 }
 
-/// The rows of `careerbook offers` for `columns`, one figure per cell.
-fn table(columns: &[&Column]) -> String {
+/// Wide enough for every figure in full (a name is fitted to it): at
+/// least [`COLUMN`], wider when an amount needs it, since a cut amount
+/// (`$12,000,000,00…`) reads as another number.
+fn column_width(comparison: &Comparison) -> usize {
+    let widest = comparison
+        .columns
+        .iter()
+        .flat_map(|c| {
+            let years = c
+                .years
+                .iter()
+                .flat_map(|y| y.figures().map(|(_, f)| money(f)));
+            years.chain([money(&c.total), signed(&c.vs_stay)])
+        })
+        .map(|cell| cell.chars().count())
+        .max()
+        .unwrap_or(0);
+    COLUMN.max(widest + 1)
+}
+
+/// The rows of `careerbook offers` for `columns`, one figure per cell,
+/// each cell `column` wide.
+fn table(columns: &[&Column], column: usize) -> String {
     let row = |label: &str, cells: Vec<String>| -> String {
         let mut line = format!("{label:<LABEL$}");
         for cell in cells {
-            line.push_str(&pad_left(&fit(&cell, COLUMN - 1), COLUMN));
+            line.push_str(&pad_left(&fit(&cell, column - 1), column));
         }
         format!("{}\n", line.trim_end())
     };

@@ -4,7 +4,7 @@
 use super::{amount, amount_or_none, bad};
 use crate::cli::Failure;
 use crate::domain::Id;
-use crate::domain::money::{format_money, parse_percent};
+use crate::domain::money::{format_money, parse_percent, parse_shares};
 use crate::domain::offers::{Offer, OfferEquity, OfferSchedule, OfferSignOn, TargetBonus};
 use rust_decimal::Decimal;
 
@@ -124,7 +124,11 @@ impl Changes {
             shares: terms
                 .shares
                 .as_deref()
-                .map(|s| amount_or_none("shares", s))
+                .map(|s| {
+                    parse_shares(s)
+                        .map(|n| (!n.is_zero()).then_some(n))
+                        .map_err(|m| bad("shares", m))
+                })
                 .transpose()?,
             price: terms
                 .price
@@ -148,6 +152,11 @@ impl Changes {
                 .map(|h| amount_or_none("health_monthly", h))
                 .transpose()?,
         })
+    }
+
+    /// Whether `--application ID` was given (not `none`, not left out).
+    pub(super) fn links_application(&self) -> bool {
+        matches!(self.application, Some(Some(_)))
     }
 
     /// Writes the changes into `offer`, refusing combinations that leave the

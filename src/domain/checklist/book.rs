@@ -205,6 +205,27 @@ impl LayoffNotice {
     }
 }
 
+/// The last day on payroll cannot come before the notice it follows (as job
+/// cover cannot end before it): refused, naming `separation`. Either may be
+/// missing, and then there is nothing to compare. The one check for the
+/// notice command and for any form that sets either date.
+pub fn check_last_day(
+    notice: Option<&LayoffNotice>,
+    last_day: Option<NaiveDate>,
+) -> Result<(), Invalid> {
+    match (notice, last_day) {
+        (Some(notice), Some(last)) if last < notice.date => Err(Invalid::new(
+            "separation",
+            format!(
+                "{last} is before the notice date {}; the last day on payroll comes on or after \
+                 the notice",
+                notice.date
+            ),
+        )),
+        _ => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -291,5 +312,25 @@ mod tests {
                 .field,
             "cover_ends"
         );
+    }
+
+    #[test]
+    fn a_last_day_before_the_notice_is_refused() {
+        let notice = LayoffNotice {
+            date: d(2026, 11, 12),
+            review_days: None,
+            cover_ends: None,
+        };
+        let err = check_last_day(Some(&notice), Some(d(2026, 11, 1))).unwrap_err();
+        assert_eq!(err.field, "separation");
+        assert!(
+            err.message
+                .starts_with("2026-11-01 is before the notice date 2026-11-12")
+        );
+        // The notice day itself, a later day, or either date missing: nothing to refuse.
+        assert_eq!(check_last_day(Some(&notice), Some(d(2026, 11, 12))), Ok(()));
+        assert_eq!(check_last_day(Some(&notice), Some(d(2027, 2, 9))), Ok(()));
+        assert_eq!(check_last_day(None, Some(d(2026, 11, 1))), Ok(()));
+        assert_eq!(check_last_day(Some(&notice), None), Ok(()));
     }
 }

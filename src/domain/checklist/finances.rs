@@ -3,7 +3,7 @@
 use crate::domain::money::{format_money, format_shares, saturating_sum};
 use crate::domain::runway::summary::{Outlook, needs_inputs_line, outlook};
 use crate::domain::runway::{ProjectionOptions, Runway};
-use crate::domain::vesting::{events, last_day};
+use crate::domain::vesting::{clawbacks_owed, events, last_day};
 use crate::domain::workbook::Workbook;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -57,9 +57,33 @@ pub fn runway_figure(wb: &Workbook, today: NaiveDate) -> RunwayFigure {
 }
 
 /// The vesting facts in words: what the separation date forfeits and the
-/// next vest after it, or the next vest from today when there is no
-/// separation date. `None` without grants.
+/// next vest after it (or the next vest from today when there is no
+/// separation date), then any sign-on clawback leaving then repays. `None`
+/// with neither grants nor a clawback owed.
 pub fn vesting_line(wb: &Workbook, today: NaiveDate) -> Option<String> {
+    let owed = clawback_words(wb);
+    match (grants_line(wb, today), owed) {
+        (Some(grants), Some(owed)) => Some(format!("{grants}; {owed}")),
+        (grants, owed) => grants.or(owed),
+    }
+}
+
+/// "sign-on clawback owed on leaving 2027-02-09: $4,166.67".
+fn clawback_words(wb: &Workbook) -> Option<String> {
+    let last = wb.runway.separation?;
+    let book = &wb.vesting;
+    let owed = clawbacks_owed(&book.sign_on_bonuses, last, book.role_eliminated);
+    if owed.is_empty() {
+        return None;
+    }
+    let total = saturating_sum(owed.iter().map(|o| o.owed));
+    Some(format!(
+        "sign-on clawback owed on leaving {last}: {}",
+        format_money(total)
+    ))
+}
+
+fn grants_line(wb: &Workbook, today: NaiveDate) -> Option<String> {
     if wb.vesting.grants.is_empty() {
         return None;
     }

@@ -27,7 +27,7 @@ pub mod report;
 pub mod signals;
 
 pub use alerts::{Alert, AlertKind, alerts};
-pub use book::{ItemId, LayoffNotice, ManualTick, NowBook};
+pub use book::{ItemId, LayoffNotice, ManualTick, NowBook, check_last_day};
 pub use deadlines::{Deadline, DeadlineKind, Deadlines, deadlines};
 pub use items::{ItemReport, MoneyFacts, Status};
 pub use json::{AlertJson, CheckItemJson};

@@ -21,8 +21,9 @@ use crate::domain::dates::{format_long, week_start};
 use crate::domain::edit::Kind;
 use crate::domain::impact::logged_this_week;
 use crate::domain::money::{format_money, format_shares};
+use crate::domain::offers::{EarlyStart, early_starts};
 use crate::domain::pipeline::{FollowUp, contacts_due, follow_ups_due_today, overdue_follow_ups};
-use crate::domain::vesting::{events, last_day};
+use crate::domain::vesting::{clawbacks_owed, events, last_day};
 use crate::domain::workbook::Workbook;
 use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
@@ -47,6 +48,8 @@ pub enum ActionKind {
     Cobra,
     Aca,
     ForfeitedVest,
+    Clawback,
+    EarlyStart,
     Vest,
     OfferNeeded,
     RunwayInputs,
@@ -65,6 +68,8 @@ impl ActionKind {
             Self::Cobra => "cobra",
             Self::Aca => "aca",
             Self::ForfeitedVest => "forfeited_vest",
+            Self::Clawback => "clawback",
+            Self::EarlyStart => "early_start",
             Self::Vest => "vest",
             Self::OfferNeeded => "offer_needed",
             Self::RunwayInputs => "runway_inputs",
@@ -102,7 +107,11 @@ impl ActionKind {
     fn costs_money(self) -> bool {
         matches!(
             self,
-            Self::SeveranceReview | Self::Unemployment | Self::ForfeitedVest
+            Self::SeveranceReview
+                | Self::Unemployment
+                | Self::ForfeitedVest
+                | Self::Clawback
+                | Self::EarlyStart
         )
     }
 }
@@ -199,13 +208,24 @@ pub fn next_actions(
     deadlines: &Deadlines,
     offer: Option<&OfferNeeded>,
 ) -> Vec<NextAction> {
+    let early = early_starts(wb, today);
+    // The accepted new job's start forfeits the severance: it is no longer
+    // money coming, whatever the review window says.
+    let forfeiting = early
+        .iter()
+        .find(|e| e.accepted && e.severance_forfeited.is_some());
     let mut out: Vec<NextAction> = deadlines
         .list
         .iter()
         .filter(|d| d.date >= today)
-        .map(|d| deadline_action(wb, d, today))
+        .map(|d| deadline_action(wb, d, today, forfeiting))
         .collect();
     out.extend(vest_actions(wb, today, deadlines));
+    out.extend(
+        early
+            .iter()
+            .map(|e| early_start_action(e, today, deadlines)),
+    );
     if let Some(offer) = offer {
         let mut action = NextAction::new(
             ActionKind::OfferNeeded,
@@ -249,7 +269,12 @@ pub fn next_actions(
     out
 }
 
-fn deadline_action(wb: &Workbook, deadline: &Deadline, today: NaiveDate) -> NextAction {
+fn deadline_action(
+    wb: &Workbook,
+    deadline: &Deadline,
+    today: NaiveDate,
+    forfeiting: Option<&EarlyStart>,
+) -> NextAction {
     let plan = &wb.runway;
     let when = format!(
         "{} ({})",
@@ -263,6 +288,24 @@ fn deadline_action(wb: &Workbook, deadline: &Deadline, today: NaiveDate) -> Next
         ""
     };
     let (title, why, at_stake) = match deadline.kind {
+        DeadlineKind::SeveranceReview if forfeiting.is_some() => {
+            let early = forfeiting.expect("matched");
+            let gross = early
+                .severance_forfeited
+                .map_or_else(String::new, |g| format!(" ({} gross)", format_money(g)));
+            (
+                "Review and sign the severance agreement".to_string(),
+                format!(
+                    "The review window closes {when}. You accepted {} starting {}, before your \
+                     last day on payroll: resigning then forfeits the severance{gross}, so it is \
+                     not counted as money coming unless the start moves (see the action about \
+                     the start date).",
+                    early.company,
+                    format_long(early.start)
+                ),
+                None,
+            )
+        }
         DeadlineKind::SeveranceReview => {
             let gross = plan
                 .severance
@@ -375,8 +418,160 @@ fn vest_actions(wb: &Workbook, today: NaiveDate, deadlines: &Deadlines) -> Vec<N
         .collect();
     if let Some(last) = separation.filter(|&s| s >= today) {
         out.extend(forfeited_action(wb, last, today, deadlines));
+        out.extend(clawback_actions(wb, last, today, deadlines));
     }
     out
+}
+
+/// An offer starting before the last day: accepted, what the start forfeits
+/// and what asking for a later one is worth; not yet, a pointer to the
+/// what-if with its figure. Dated as asking for a later last day is.
+fn early_start_action(early: &EarlyStart, today: NaiveDate, deadlines: &Deadlines) -> NextAction {
+    let (date, ask) = ask_by(deadlines, today, early.leaving);
+    let forfeits = match early.severance_forfeited {
+        Some(gross) => format!(
+            "the severance ({} gross) and your pay to the last day",
+            format_money(gross)
+        ),
+        None => "your pay to the last day".to_string(),
+    };
+    let worth = match early.later_worth.amount {
+        Some(net) if net > Decimal::ZERO => format!("is worth {} more", format_money(net)),
+        Some(net) if net < Decimal::ZERO => format!("is worth {} less", format_money(-net)),
+        Some(_) => "comes to the same".to_string(),
+        None => "cannot be worked out yet (see the what-if's working)".to_string(),
+    };
+    let what_if = format!(
+        "careerbook offer what-if {} --start {}",
+        early.offer, early.later_start
+    );
+    let starting = format!(
+        "starting on {} means leaving on {}, before your last day on payroll ({}): that \
+         forfeits {forfeits}.",
+        format_long(early.start),
+        format_long(early.leaving),
+        format_long(early.last_day)
+    );
+    let later_pays = early
+        .later_worth
+        .amount
+        .is_some_and(|net| net > Decimal::ZERO);
+    let (title, why) = if early.accepted {
+        (
+            if later_pays {
+                format!(
+                    "Ask {} to start on {} or later",
+                    early.company,
+                    format_long(early.later_start)
+                )
+            } else {
+                format!("Your start at {} comes before your last day", early.company)
+            },
+            format!(
+                "You accepted {}'s offer: {starting} Starting on {} instead {worth} \
+                 ({what_if}). {ask}",
+                early.company,
+                format_long(early.later_start)
+            ),
+        )
+    } else {
+        (
+            format!(
+                "{}'s start comes before your last day: {}",
+                early.company,
+                if later_pays {
+                    "see what it forfeits"
+                } else {
+                    "see the what-if"
+                }
+            ),
+            format!(
+                "{}'s offer: {starting} A start on {} {worth}: {what_if}. {ask}",
+                early.company,
+                format_long(early.later_start)
+            ),
+        )
+    };
+    let mut action = NextAction::new(ActionKind::EarlyStart, date, title, why, Tab::Pipeline);
+    action.at_stake = early.later_worth.amount.filter(|net| *net > Decimal::ZERO);
+    action.record = Some((Kind::Offer, early.offer));
+    action
+}
+
+/// When to ask for better terms before leaving on `last`: before the
+/// severance review window closes if that comes first (its date and the
+/// words), else before the last day.
+fn ask_by(deadlines: &Deadlines, today: NaiveDate, last: NaiveDate) -> (NaiveDate, String) {
+    let review = deadlines
+        .list
+        .iter()
+        .find(|d| d.kind == DeadlineKind::SeveranceReview)
+        .map(|d| d.date)
+        .filter(|&date| today <= date && date <= last);
+    match review {
+        Some(date) => (
+            date,
+            format!(
+                "Ask before the severance review window closes ({}).",
+                format_long(date)
+            ),
+        ),
+        None => (last, "Ask before your last day.".to_string()),
+    }
+}
+
+/// A sign-on clawback leaving on `last` repays: where the role is eliminated
+/// and the bonus does not waive it, asking for a waiver (dated as asking for
+/// a later last day is); otherwise the repayment, due on the last day.
+fn clawback_actions(
+    wb: &Workbook,
+    last: NaiveDate,
+    today: NaiveDate,
+    deadlines: &Deadlines,
+) -> Vec<NextAction> {
+    let book = &wb.vesting;
+    clawbacks_owed(&book.sign_on_bonuses, last, book.role_eliminated)
+        .into_iter()
+        .map(|owed| {
+            let repays = format!(
+                "Leaving {} repays {} of “{}”: {}.",
+                format_long(last),
+                format_money(owed.owed),
+                owed.name,
+                owed.formula()
+            );
+            let (date, title, why) = if owed.ask_waiver {
+                let (date, ask) = ask_by(deadlines, today, last);
+                (
+                    date,
+                    format!(
+                        "Ask HR to waive the {} sign-on clawback: the role is eliminated",
+                        format_money(owed.owed)
+                    ),
+                    format!(
+                        "{repays} Employers often waive it when they eliminate the role; have \
+                         the waiver written into the severance agreement. {ask}"
+                    ),
+                )
+            } else {
+                (
+                    last,
+                    format!(
+                        "Sign-on clawback due: {} on your last day",
+                        format_money(owed.owed)
+                    ),
+                    format!(
+                        "{repays} A last day on or after {} owes nothing.",
+                        format_long(owed.term_ends)
+                    ),
+                )
+            };
+            let mut action = NextAction::new(ActionKind::Clawback, date, title, why, Tab::Vesting);
+            action.at_stake = Some(owed.owed);
+            action.record = Some((Kind::SignOn, owed.bonus));
+            action
+        })
+        .collect()
 }
 
 /// "Ask for a later last day": what leaving on `last` forfeits, dated when it
@@ -392,19 +587,7 @@ fn forfeited_action(
     if report.forfeited.is_zero() {
         return None;
     }
-    let review = deadlines
-        .list
-        .iter()
-        .find(|d| d.kind == DeadlineKind::SeveranceReview)
-        .map(|d| d.date)
-        .filter(|&date| today <= date && date <= last);
-    let ask_by = match review {
-        Some(date) => format!(
-            "Ask before the severance review window closes ({}).",
-            format_long(date)
-        ),
-        None => "Ask before your last day.".to_string(),
-    };
+    let (date, ask_by) = ask_by(deadlines, today, last);
     let next = report.next_vest.as_ref().map_or_else(String::new, |next| {
         let worth = next
             .gross
@@ -422,7 +605,7 @@ fn forfeited_action(
         .unwrap_or_default();
     let mut action = NextAction::new(
         ActionKind::ForfeitedVest,
-        review.unwrap_or(last),
+        date,
         format!(
             "Ask for a later last day: {} shares forfeited",
             format_shares(report.forfeited)

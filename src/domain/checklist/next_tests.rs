@@ -287,3 +287,239 @@ fn without_cash_or_spending_the_runway_inputs_are_an_action_for_today() {
     assert_eq!((inputs.date, inputs.tab), (today(), Tab::Runway));
     assert!(inputs.this_week(today()));
 }
+
+/// The workbook above with a $25,000 sign-on paid 2026-04-09, 12 months'
+/// prorated clawback: leaving 2027-02-09 serves 10 months, so
+/// 25,000 × 2/12 = 4,166.666… → $4,166.67 is owed.
+fn with_sign_on(role_eliminated: bool) -> Workbook {
+    let mut wb = workbook();
+    wb.vesting
+        .sign_on_bonuses
+        .push(crate::domain::vesting::SignOnBonus {
+            id: 20,
+            name: "Sign-on".into(),
+            gross: dec!(25000),
+            paid: d(2026, 4, 9),
+            clawback_months: 12,
+            prorated: true,
+            waived_if_eliminated: false,
+        });
+    wb.vesting.role_eliminated = role_eliminated;
+    wb
+}
+
+#[test]
+fn a_clawback_owed_on_an_eliminated_role_asks_for_a_waiver_before_signing() {
+    let actions = actions_on(&with_sign_on(true), today(), &offer(false));
+    let money: Vec<(ActionKind, NaiveDate, Option<Decimal>)> =
+        summary(&actions).into_iter().take(3).collect();
+    // This week, money lost if missed, largest first: $50,000 of shares,
+    // $30,000 of severance, then the $4,166.67 clawback, all asked for
+    // before the review window closes on Dec 3.
+    assert_eq!(
+        money,
+        vec![
+            (
+                ActionKind::ForfeitedVest,
+                d(2026, 12, 3),
+                Some(dec!(50000.00))
+            ),
+            (
+                ActionKind::SeveranceReview,
+                d(2026, 12, 3),
+                Some(dec!(30000.00))
+            ),
+            (ActionKind::Clawback, d(2026, 12, 3), Some(dec!(4166.67))),
+        ]
+    );
+    let clawback = &actions[2];
+    assert_eq!(
+        clawback.title,
+        "Ask HR to waive the $4,166.67 sign-on clawback: the role is eliminated"
+    );
+    assert_eq!(
+        clawback.why,
+        "Leaving 9 Feb 2027 repays $4,166.67 of “Sign-on”: $25,000.00 × 2/12 (2 of its 12 \
+         months not served). Employers often waive it when they eliminate the role; have the \
+         waiver written into the severance agreement. Ask before the severance review window \
+         closes (3 Dec 2026)."
+    );
+    assert_eq!(
+        (clawback.tab, clawback.record),
+        (Tab::Vesting, Some((Kind::SignOn, 20)))
+    );
+}
+
+#[test]
+fn a_clawback_owed_otherwise_is_a_plain_deadline_on_the_last_day() {
+    let actions = actions_on(&with_sign_on(false), today(), &offer(false));
+    let clawback = actions
+        .iter()
+        .find(|a| a.kind == ActionKind::Clawback)
+        .expect("listed");
+    assert_eq!(
+        (clawback.date, clawback.at_stake),
+        (d(2027, 2, 9), Some(dec!(4166.67)))
+    );
+    assert_eq!(
+        clawback.title,
+        "Sign-on clawback due: $4,166.67 on your last day"
+    );
+    // The term ends 2026-04-09 + 12 months = 2027-04-09.
+    assert!(
+        clawback
+            .why
+            .ends_with("A last day on or after 9 Apr 2027 owes nothing."),
+        "{}",
+        clawback.why
+    );
+    // Later, by date: it comes with the separation on Feb 9, money first.
+    let feb_9: Vec<ActionKind> = actions
+        .iter()
+        .filter(|a| a.date == d(2027, 2, 9))
+        .map(|a| a.kind)
+        .collect();
+    assert_eq!(feb_9, [ActionKind::Clawback, ActionKind::Separation]);
+}
+
+/// The workbook above with the current job at $146,000 a year and an offer
+/// from Acme at $182,500 starting 2027-02-01, before the last day
+/// (2027-02-09). Starting on 2027-02-10 instead, as the what-if works it:
+/// - the offer's pay for 9 days fewer: 182,500 × 9/365 = −$4,500.00;
+/// - the current pay for 9 days more (leaving Feb 9, not Jan 31):
+///   146,000 × 9/365 = +$3,600.00;
+/// - the severance kept (resigning forfeits it, the default): +$30,000.00;
+/// - no vest, sign-on or dated bonus between Jan 31 and Feb 9: 0.
+///
+/// Net: −4,500 + 3,600 + 30,000 = $29,100.00 in favour of the later start.
+fn with_an_early_offer() -> Workbook {
+    let mut wb = workbook();
+    wb.pipeline.current_job = Some(crate::domain::offers::CurrentJob {
+        base: dec!(146000),
+        bonus: None,
+    });
+    wb.pipeline.offers.push(crate::domain::offers::Offer {
+        id: 30,
+        company: "Acme".into(),
+        role: None,
+        application: None,
+        base: dec!(182500),
+        bonus: None,
+        sign_on: None,
+        equity: None,
+        start: d(2027, 2, 1),
+        health_monthly: None,
+    });
+    wb
+}
+
+#[test]
+fn before_accepting_an_offer_that_starts_before_the_last_day_points_at_the_what_if() {
+    let actions = actions_on(&with_an_early_offer(), today(), &offer(false));
+    let money: Vec<(ActionKind, NaiveDate, Option<Decimal>)> =
+        summary(&actions).into_iter().take(3).collect();
+    // This week, money lost if missed, largest first; the severance is still
+    // money coming until a start that forfeits it is accepted.
+    assert_eq!(
+        money,
+        vec![
+            (
+                ActionKind::ForfeitedVest,
+                d(2026, 12, 3),
+                Some(dec!(50000.00))
+            ),
+            (
+                ActionKind::SeveranceReview,
+                d(2026, 12, 3),
+                Some(dec!(30000.00))
+            ),
+            (ActionKind::EarlyStart, d(2026, 12, 3), Some(dec!(29100.00))),
+        ]
+    );
+    let early = &actions[2];
+    assert_eq!(
+        early.title,
+        "Acme's start comes before your last day: see what it forfeits"
+    );
+    assert_eq!(
+        early.why,
+        "Acme's offer: starting on 1 Feb 2027 means leaving on 31 Jan 2027, before your last \
+         day on payroll (9 Feb 2027): that forfeits the severance ($30,000.00 gross) and your \
+         pay to the last day. A start on 10 Feb 2027 is worth $29,100.00 more: careerbook \
+         offer what-if 30 --start 2027-02-10. Ask before the severance review window closes \
+         (3 Dec 2026)."
+    );
+    assert_eq!(
+        (early.tab, early.record),
+        (Tab::Pipeline, Some((Kind::Offer, 30)))
+    );
+}
+
+#[test]
+fn after_accepting_a_start_that_forfeits_the_severance_it_is_no_longer_money_coming() {
+    let mut wb = with_an_early_offer();
+    // Accepting sets the new job: Feb 1, 182,500 × (1 − 0.2965) ÷ 12 a month.
+    let offer_30 = wb.pipeline.offers[0].clone();
+    wb.runway.new_job = Some(crate::domain::offers::new_job_of(&wb, &offer_30));
+    let actions = actions_on(&wb, today(), &offer(false));
+    let first: Vec<(ActionKind, NaiveDate, Option<Decimal>)> =
+        summary(&actions).into_iter().take(3).collect();
+    assert_eq!(
+        first,
+        vec![
+            (
+                ActionKind::ForfeitedVest,
+                d(2026, 12, 3),
+                Some(dec!(50000.00))
+            ),
+            (ActionKind::EarlyStart, d(2026, 12, 3), Some(dec!(29100.00))),
+            // No longer money at stake: a deadline among the others.
+            (ActionKind::SeveranceReview, d(2026, 12, 3), None),
+        ]
+    );
+    assert_eq!(
+        actions[1].title,
+        "Ask Acme to start on 10 Feb 2027 or later"
+    );
+    assert_eq!(
+        actions[1].why,
+        "You accepted Acme's offer: starting on 1 Feb 2027 means leaving on 31 Jan 2027, \
+         before your last day on payroll (9 Feb 2027): that forfeits the severance \
+         ($30,000.00 gross) and your pay to the last day. Starting on 10 Feb 2027 instead is \
+         worth $29,100.00 more (careerbook offer what-if 30 --start 2027-02-10). Ask before \
+         the severance review window closes (3 Dec 2026)."
+    );
+    assert!(
+        actions[2].why.contains(
+            "You accepted Acme starting 1 Feb 2027, before your last day on payroll: resigning \
+             then forfeits the severance ($30,000.00 gross), so it is not counted as money coming"
+        ),
+        "{}",
+        actions[2].why
+    );
+    // Resigning keeps the severance (as set): nothing forfeited to present.
+    wb.runway.resigning_forfeits_severance = false;
+    let actions = actions_on(&wb, today(), &offer(false));
+    let review = actions
+        .iter()
+        .find(|a| a.kind == ActionKind::SeveranceReview)
+        .expect("listed");
+    assert_eq!(review.at_stake, Some(dec!(30000.00)));
+    // −4,500 + 3,600 = −900: the later start is worth less, so nothing at stake.
+    let early = actions
+        .iter()
+        .find(|a| a.kind == ActionKind::EarlyStart)
+        .expect("listed");
+    assert_eq!(early.at_stake, None);
+    assert_eq!(early.title, "Your start at Acme comes before your last day");
+    assert!(
+        early
+            .why
+            .contains("Starting on 10 Feb 2027 instead is worth $900.00 less")
+    );
+    // A start after the last day: nothing early to say.
+    let mut later = with_an_early_offer();
+    later.pipeline.offers[0].start = d(2027, 2, 10);
+    let actions = actions_on(&later, today(), &offer(false));
+    assert!(!actions.iter().any(|a| a.kind == ActionKind::EarlyStart));
+}

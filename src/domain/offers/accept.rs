@@ -1,6 +1,7 @@
 //! Accepting an offer: the Runway tab's new-job scenario from the offer's
-//! start date and its monthly pay after the workbook's withholding, and the
-//! offer's application moved to accepted — one edit, so one undo.
+//! start date and its monthly pay after the workbook's withholding, the
+//! offer's application moved to accepted, and any application accepted
+//! before moved to declined (a person takes one job) — one edit, so one undo.
 
 use crate::domain::dates::format_long;
 use crate::domain::edit::{Edit, Section};
@@ -10,7 +11,7 @@ use crate::domain::runway::NewJob;
 use crate::domain::workbook::Workbook;
 use crate::domain::{Id, Invalid};
 
-use super::offer::find;
+use super::offer::{Offer, find};
 use super::situation::Situation;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -27,8 +28,21 @@ pub struct Acceptance {
     /// The application the edit moves to accepted, when the offer answers
     /// one that is not there yet.
     pub moves: Option<Id>,
+    /// Applications accepted before, which the edit moves to declined: a
+    /// person takes one job, so accepting this offer turns down the others.
+    pub declines: Vec<Id>,
     /// Sets the new-job scenario (and moves the application), as one edit.
     pub edit: Edit,
+}
+
+/// The Runway tab's new job that accepting `offer` sets: its start, and
+/// its base ÷ 12 after the workbook's withholding, half-up to cents.
+pub fn new_job_of(wb: &Workbook, offer: &Offer) -> NewJob {
+    let rate = wb.runway.withholding;
+    NewJob {
+        start: offer.start,
+        monthly_net: round_cents(offer.base * (Decimal::ONE - rate) / Decimal::from(12)),
+    }
 }
 
 /// What accepting offer `offer` on `today` sets. The monthly pay is the base
@@ -37,11 +51,8 @@ pub struct Acceptance {
 pub fn accept(wb: &Workbook, offer: Id, today: NaiveDate) -> Result<Acceptance, Invalid> {
     let offer = find(wb, offer)?;
     let rate = wb.runway.withholding;
-    let monthly_net = round_cents(offer.base * (Decimal::ONE - rate) / Decimal::from(12));
-    let new_job = NewJob {
-        start: offer.start,
-        monthly_net,
-    };
+    let new_job = new_job_of(wb, offer);
+    let monthly_net = new_job.monthly_net;
     let mut working = vec![
         format!(
             "The Runway tab's new job: starting {}, {} a month after withholding.",
@@ -84,11 +95,26 @@ pub fn accept(wb: &Workbook, offer: Id, today: NaiveDate) -> Result<Acceptance, 
         },
         None => {}
     }
+    let mut declines = Vec::new();
+    for app in wb
+        .pipeline
+        .applications
+        .iter()
+        .filter(|a| a.stage == Stage::Accepted && Some(a.id) != offer.application)
+    {
+        if let Some(edit) =
+            pipeline::move_application(&wb.pipeline, app.id, Stage::Declined, today)?
+        {
+            edits.push(edit);
+            declines.push(app.id);
+        }
+    }
     Ok(Acceptance {
         offer: offer.id,
         new_job,
         working,
         moves,
+        declines,
         edit: Edit::Batch(edits),
     })
 }

@@ -9,6 +9,7 @@
 //! before tax except the accepted offer's monthly pay.
 
 mod accept;
+mod early;
 mod json;
 mod offer;
 mod offered;
@@ -21,7 +22,8 @@ mod years;
 #[cfg(test)]
 mod tests;
 
-pub use accept::{Acceptance, accept};
+pub use accept::{Acceptance, accept, new_job_of};
+pub use early::{EarlyStart, accepted_offer, early_starts};
 pub use json::{ColumnJson, OfferRecord, YearJson, comparison_json};
 pub use offer::{CurrentJob, Offer, OfferEquity, OfferSchedule, OfferSignOn, TargetBonus, find};
 use situation::Situation;

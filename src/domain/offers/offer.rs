@@ -269,11 +269,16 @@ impl OfferEquity {
     }
 
     fn validate(&self) -> Result<(), Invalid> {
-        positive("shares", self.shares, "a share count")?;
+        // Shares worked out from a dollar value are that value's to answer for.
+        let shares_from = match self.value {
+            Some(value) => {
+                positive("equity_value", value, "an equity value")?;
+                "equity_value"
+            }
+            None => "shares",
+        };
+        positive(shares_from, self.shares, "a share count")?;
         positive("price", self.price, "a share price")?;
-        if let Some(value) = self.value {
-            positive("equity_value", value, "an equity value")?;
-        }
         match self.strike {
             Some(strike) if strike < Decimal::ZERO || strike > MAX_AMOUNT => Err(Invalid::new(
                 "strike",

@@ -87,8 +87,8 @@ impl ChangeKind {
 }
 
 /// Works out what starting offer `offer` on `new_start` changes against its
-/// saved start. Unknown offer ids and dates outside the range careerbook
-/// handles are refused.
+/// saved start. Unknown offer ids, dates outside the range careerbook
+/// handles and starts before today are refused.
 pub fn what_if(
     wb: &Workbook,
     offer: Id,
@@ -97,6 +97,13 @@ pub fn what_if(
 ) -> Result<StartWhatIf, Invalid> {
     let offer = find(wb, offer)?;
     dates::in_range(new_start).map_err(|message| Invalid::new("start", message))?;
+    if new_start < today {
+        // A job cannot start in the past: the leaving day would be too.
+        return Err(Invalid::new(
+            "start",
+            format!("{new_start} is before today ({today}); try a start from today on"),
+        ));
+    }
     let sit = Situation::new(wb, today);
     let moves = Move {
         sit: &sit,

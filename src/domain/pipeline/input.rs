@@ -94,13 +94,32 @@ pub fn parse_salary(min: &str, max: &str, note: &str) -> Result<Option<SalaryRan
     Ok(Some(range))
 }
 
-/// The "suggest ghosted after N days" setting.
+/// The "suggest ghosted after N days" setting: days (`21`, `21 days`, `21d`)
+/// or weeks, converted (`3 weeks` is 21 days).
 pub fn parse_ghost_after_days(text: &str) -> Result<u32, Invalid> {
     let field = "ghost_after_days";
-    let days: u32 = text.trim().parse().map_err(|_| {
+    let days = match span(text) {
+        Some((n, None | Some(Unit::Days))) => Some(n),
+        Some((n, Some(Unit::Weeks))) => n.checked_mul(7),
+        Some((_, Some(unit))) => {
+            return Err(Invalid::new(
+                field,
+                format!(
+                    "{:?}: give days or weeks (21, 21 days, 3 weeks), not {}",
+                    text.trim(),
+                    unit.plural()
+                ),
+            ));
+        }
+        None => None,
+    }
+    .ok_or_else(|| {
         Invalid::new(
             field,
-            format!("{:?} is not a whole number of days", text.trim()),
+            format!(
+                "{:?} is not a whole number of days (21, 21 days, 3 weeks)",
+                text.trim()
+            ),
         )
     })?;
     validate_ghost_after_days(days)?;
@@ -122,20 +141,87 @@ pub fn validate_ghost_after_days(days: u32) -> Result<(), Invalid> {
     }
 }
 
-/// The time-to-offer setting: a whole number of months ("3", "3 months", "3m").
+/// The time-to-offer setting: months (`3`, `3 months`, `3m`) or years,
+/// converted (`1 year` is 12 months). Days and weeks are refused: the
+/// setting counts whole months.
 pub fn parse_time_to_offer(text: &str) -> Result<u32, Invalid> {
-    let number = text
-        .trim()
-        .trim_end_matches(|c: char| c.is_ascii_alphabetic())
-        .trim();
-    let months: u32 = number.parse().map_err(|_| {
+    let field = "time_to_offer_months";
+    let months = match span(text) {
+        Some((n, None | Some(Unit::Months))) => Some(n),
+        Some((n, Some(Unit::Years))) => n.checked_mul(12),
+        Some((_, Some(unit))) => {
+            return Err(Invalid::new(
+                field,
+                format!(
+                    "{:?}: give months or years (3, 3 months, 1 year), not {}",
+                    text.trim(),
+                    unit.plural()
+                ),
+            ));
+        }
+        None => None,
+    }
+    .ok_or_else(|| {
         Invalid::new(
-            "time_to_offer_months",
-            format!("{:?} is not a whole number of months", text.trim()),
+            field,
+            format!(
+                "{:?} is not a whole number of months (3, 3 months, 1 year)",
+                text.trim()
+            ),
         )
     })?;
     validate_time_to_offer(months)?;
     Ok(months)
+}
+
+/// A unit of time a setting may be typed in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Unit {
+    Days,
+    Weeks,
+    Months,
+    Years,
+}
+
+impl Unit {
+    fn of(word: &str) -> Option<Unit> {
+        Some(match word.to_lowercase().as_str() {
+            "d" | "day" | "days" => Unit::Days,
+            "w" | "wk" | "wks" | "week" | "weeks" => Unit::Weeks,
+            "m" | "mo" | "mos" | "month" | "months" => Unit::Months,
+            "y" | "yr" | "yrs" | "year" | "years" => Unit::Years,
+            _ => return None,
+        })
+    }
+
+    fn plural(self) -> &'static str {
+        match self {
+            Unit::Days => "days",
+            Unit::Weeks => "weeks",
+            Unit::Months => "months",
+            Unit::Years => "years",
+        }
+    }
+}
+
+/// A whole number with an optional unit word after it: `3`, `3 weeks`,
+/// `6m`, `1 year`. `None` for anything else (a unit word careerbook does not
+/// know, a fraction, a sign, a separator).
+fn span(text: &str) -> Option<(u32, Option<Unit>)> {
+    let text = text.trim();
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (digits, word) = text.split_at(split);
+    if digits.is_empty() {
+        return None;
+    }
+    let number = digits.parse().ok()?;
+    let word = word.trim();
+    if word.is_empty() {
+        return Some((number, None));
+    }
+    Unit::of(word).map(|unit| (number, Some(unit)))
 }
 
 pub fn validate_time_to_offer(months: u32) -> Result<(), Invalid> {
@@ -264,5 +350,30 @@ mod tests {
         assert!(parse_time_to_offer("0").is_err());
         assert!(parse_time_to_offer("25").is_err());
         assert!(parse_time_to_offer("soon").is_err());
+    }
+
+    #[test]
+    fn settings_read_their_unit_and_convert_or_refuse_it() {
+        // 3 weeks × 7 = 21 days; 2 weeks × 7 = 14 days.
+        assert_eq!(parse_ghost_after_days("3 weeks"), Ok(21));
+        assert_eq!(parse_ghost_after_days("2w"), Ok(14));
+        assert_eq!(parse_ghost_after_days("30 days"), Ok(30));
+        assert_eq!(parse_ghost_after_days("10d"), Ok(10));
+        // 1 year × 12 = 12 months; 2 years × 12 = 24.
+        assert_eq!(parse_time_to_offer("1 year"), Ok(12));
+        assert_eq!(parse_time_to_offer("2 yrs"), Ok(24));
+        assert!(
+            parse_time_to_offer("3 years").is_err(),
+            "36 months is past 24"
+        );
+        // A unit that does not fit is refused, naming the ones that do.
+        let weeks = parse_time_to_offer("6 weeks").unwrap_err();
+        assert!(weeks.message.contains("months or years"), "{weeks}");
+        let month = parse_ghost_after_days("1 month").unwrap_err();
+        assert!(month.message.contains("days or weeks"), "{month}");
+        for bad in ["3 fortnights", "1.5 years", "-3", "2,1", "3 weeks later"] {
+            assert!(parse_ghost_after_days(bad).is_err(), "{bad:?}");
+            assert!(parse_time_to_offer(bad).is_err(), "{bad:?}");
+        }
     }
 }

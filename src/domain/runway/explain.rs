@@ -168,6 +168,18 @@ fn benefit_line(p: &Projection) -> Option<String> {
             "; {counted} of the payments fall inside the projection"
         ));
     }
+    let job = p.facts.plan.new_job.as_ref();
+    if let Some(job) =
+        job.filter(|j| p.facts.options.with_new_job && j.start <= benefit.last_payment(first))
+    {
+        let before = benefit.payment_dates(first, job.start).len();
+        line.push_str(&format!(
+            "; with the new job they stop when it starts, {}: {before} {} = {}",
+            format_long(job.start),
+            if before == 1 { "payment" } else { "payments" },
+            format_money(benefit.weekly_amount * Decimal::from(before))
+        ));
+    }
     Some(line)
 }
 
@@ -225,6 +237,15 @@ fn income_lines(p: &Projection) -> Vec<String> {
         )
     }));
     let vests = &p.facts.vest_proceeds;
+    lines.extend(p.facts.repayments.iter().map(|owed| {
+        format!(
+            "{}: {} repaid on leaving, {} ({})",
+            owed.label,
+            format_money(owed.amount),
+            format_long(owed.date),
+            owed.working.trim_end_matches('.')
+        )
+    }));
     if !plan.include_vest_proceeds {
         lines.push("Vest proceeds: not counted (switched off)".into());
     } else if !vests.is_empty() {

@@ -22,7 +22,7 @@ pub use plan::{
     OtherIncome, RunwayPlan, Severance, SeverancePay, UnemploymentBenefit,
 };
 pub use projection::{
-    HORIZON_MONTHS, MonthRow, NewJobComparison, Projection, ProjectionOptions, Runway, Shortfall,
-    StartReason, project, projection_start,
+    Extras, HORIZON_MONTHS, MonthRow, NewJobComparison, Projection, ProjectionOptions, Runway,
+    Shortfall, StartReason, project, project_with, projection_start,
 };
-pub use streams::{Flow, FlowKind, Marker, MarkerKind, VestProceeds};
+pub use streams::{Flow, FlowKind, Marker, MarkerKind, Repayment, VestProceeds};

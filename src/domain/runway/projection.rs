@@ -11,7 +11,7 @@
 //! days in the month⌋ days: the day during which the money runs out.
 
 use super::plan::{RunwayPlan, SeverancePay};
-use super::streams::{self, Context, Flow, FlowKind, Marker, MarkerKind, VestProceeds};
+use super::streams::{self, Context, Flow, FlowKind, Marker, MarkerKind, Repayment, VestProceeds};
 use crate::domain::Invalid;
 use crate::domain::money::round_cents;
 use crate::domain::money::round_half_up;
@@ -31,6 +31,14 @@ pub struct ProjectionOptions {
     pub with_new_job: bool,
     /// What-if: trim non-essential spending by this fraction (0.2 = 20%).
     pub discretionary_cut: Decimal,
+}
+
+/// What the other tabs add to the projection: vest proceeds (income) and
+/// repayments (costs).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Extras<'a> {
+    pub vest_proceeds: &'a [VestProceeds],
+    pub repayments: &'a [Repayment],
 }
 
 /// Why the projection starts when it does.
@@ -146,6 +154,8 @@ pub(super) struct Facts {
     /// The benefit's first payment after any wait for severance.
     pub benefit_first: Option<NaiveDate>,
     pub vest_proceeds: Vec<VestProceeds>,
+    /// Repayments owed (a sign-on clawback on the last day).
+    pub repayments: Vec<Repayment>,
     /// Lump sums left out, with why.
     pub not_counted: Vec<String>,
 }
@@ -167,16 +177,37 @@ pub fn projection_start(plan: &RunwayPlan, today: NaiveDate) -> (NaiveDate, Star
     }
 }
 
-/// Projects the plan month by month from its start for 10 years.
+/// Projects the plan month by month from its start for 10 years, with vest
+/// proceeds and nothing owed (see [`project_with`]).
 pub fn project(
     plan: &RunwayPlan,
     today: NaiveDate,
     vest_proceeds: &[VestProceeds],
     options: ProjectionOptions,
 ) -> Result<Projection, Invalid> {
+    let extras = Extras {
+        vest_proceeds,
+        repayments: &[],
+    };
+    project_with(plan, today, extras, options)
+}
+
+/// Projects the plan month by month from its start for 10 years, with what
+/// the other tabs add to it.
+pub fn project_with(
+    plan: &RunwayPlan,
+    today: NaiveDate,
+    extras: Extras,
+    options: ProjectionOptions,
+) -> Result<Projection, Invalid> {
+    let vest_proceeds = extras.vest_proceeds;
     // Checked once: the severance worked out here is the one projected.
     let checked = plan.check()?;
     check_options(&options, vest_proceeds)?;
+    extras
+        .repayments
+        .iter()
+        .try_for_each(|r| check_amount("repayments", r.amount))?;
     let (start, start_reason) = projection_start(plan, today);
     let ctx = Context {
         plan,
@@ -188,6 +219,7 @@ pub fn project(
             .as_ref()
             .map(|b| b.first_paid(checked.severance_runs_out)),
         vest_proceeds,
+        repayments: extras.repayments,
     };
     let cash = round_cents(plan.cash());
     let basis = Basis::shown(&options);
@@ -221,6 +253,7 @@ pub fn project(
             severance: ctx.severance,
             benefit_first: ctx.benefit_first,
             vest_proceeds: vest_proceeds.to_vec(),
+            repayments: extras.repayments.to_vec(),
             not_counted: schedule.not_counted,
         },
     })
@@ -592,6 +625,74 @@ mod tests {
             .map(|m| flow(m, FlowKind::Benefit))
             .collect();
         assert_eq!(benefit, [dec!(1350), dec!(450), dec!(0)]);
+    }
+
+    #[test]
+    fn benefits_stop_when_the_new_job_starts() {
+        // waiting_plan(false): $450 a week on 03-13, 03-20, 03-27 and 04-03.
+        // A job from 2026-03-25 at $3,000/month net: with it, 03-27 and
+        // 04-03 are not paid; 2 payments = $900.
+        let mut p = waiting_plan(false);
+        p.new_job = Some(NewJob {
+            start: d(2026, 3, 25),
+            monthly_net: dec!(3000),
+        });
+        let with_job = ProjectionOptions {
+            with_new_job: true,
+            ..Default::default()
+        };
+        let with = run_with(&p, d(2026, 2, 20), with_job);
+        let benefit: Vec<Decimal> = with.months[..3]
+            .iter()
+            .map(|m| flow(m, FlowKind::Benefit))
+            .collect();
+        assert_eq!(benefit, [dec!(900), dec!(0), dec!(0)]);
+        // Month 0 is [03-02, 04-02), 31 days; the job pays 3,000 × 8/31 = 774.193… → 774.19.
+        assert_eq!(flow(&with.months[0], FlowKind::NewJob), dec!(774.19));
+        // 50,000 + 7,035 severance + 900 benefit + 774.19 pay − 3,000 = 55,709.19;
+        // month 1: + 3,000 pay − 3,000 spending and no benefit: 55,709.19 again.
+        assert_eq!(with.months[0].closing, dec!(55709.19));
+        assert_eq!(with.months[1].closing, dec!(55709.19));
+        let ends = with
+            .markers
+            .iter()
+            .find(|m| m.kind == MarkerKind::BenefitEnds)
+            .expect("benefit ends");
+        assert_eq!(
+            (ends.date, ends.label.as_str()),
+            (d(2026, 3, 20), "Last benefit payment (the new job starts)")
+        );
+        assert!(
+            with.explain().iter().any(|line| line.ends_with(
+                "; with the new job they stop when it starts, 25 Mar 2026: 2 payments = $900.00"
+            )),
+            "{:?}",
+            with.explain()
+        );
+        // Without the job, all four are paid: $1,350 in month 0, $450 in month 1.
+        let without = run(&p, d(2026, 2, 20));
+        let benefit: Vec<Decimal> = without.months[..2]
+            .iter()
+            .map(|m| flow(m, FlowKind::Benefit))
+            .collect();
+        assert_eq!(benefit, [dec!(1350), dec!(450)]);
+        assert_eq!(
+            marker(&without, MarkerKind::BenefitEnds),
+            (d(2026, 4, 3), 1)
+        );
+        // A job starting before the first payment: no benefit at all with it.
+        p.new_job = Some(NewJob {
+            start: d(2026, 3, 10),
+            monthly_net: dec!(3000),
+        });
+        let early = run_with(&p, d(2026, 2, 20), with_job);
+        assert!(!early.months.iter().any(|m| m.has(FlowKind::Benefit)));
+        assert!(
+            !early
+                .markers
+                .iter()
+                .any(|m| m.kind == MarkerKind::BenefitStarts)
+        );
     }
 
     #[test]

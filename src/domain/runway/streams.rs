@@ -34,6 +34,18 @@ pub struct VestProceeds {
     pub label: String,
 }
 
+/// A repayment owed on a day, supplied by the Vesting module: a sign-on
+/// clawback falls due on the last day on payroll. A cost in the projection.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Repayment {
+    pub date: NaiveDate,
+    pub amount: Decimal,
+    /// What it is, e.g. `Sign-on clawback “Sign-on”`.
+    pub label: String,
+    /// How the amount is worked out, for the explanation.
+    pub working: String,
+}
+
 /// One month of the projection, `start` included, `end` excluded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Period {
@@ -95,13 +107,19 @@ pub enum FlowKind {
     OneOffCost,
     OneOffIncome,
     VestProceeds,
+    /// A repayment owed (a sign-on clawback on the last day).
+    Repayment,
 }
 
 impl FlowKind {
     pub fn is_income(&self) -> bool {
         !matches!(
             self,
-            Self::EssentialSpending | Self::OtherSpending | Self::Cover | Self::OneOffCost
+            Self::EssentialSpending
+                | Self::OtherSpending
+                | Self::Cover
+                | Self::OneOffCost
+                | Self::Repayment
         )
     }
 
@@ -118,6 +136,7 @@ impl FlowKind {
             Self::OneOffCost => "One-off cost",
             Self::OneOffIncome => "One-off income",
             Self::VestProceeds => "Vest proceeds",
+            Self::Repayment => "Repayment",
         }
     }
 }
@@ -161,6 +180,7 @@ pub(super) struct Context<'a> {
     /// The benefit's first payment after any wait for severance.
     pub benefit_first: Option<NaiveDate>,
     pub vest_proceeds: &'a [VestProceeds],
+    pub repayments: &'a [Repayment],
 }
 
 impl Context<'_> {
@@ -188,13 +208,21 @@ pub(super) fn schedule(ctx: &Context, with_new_job: bool) -> Schedule {
         markers: Vec::new(),
         not_counted: Vec::new(),
     };
+    // Unemployment benefit stops when a new job starts (in the run with it).
+    let job_starts = ctx
+        .plan
+        .new_job
+        .as_ref()
+        .filter(|_| with_new_job)
+        .map(|job| job.start);
     schedule.severance(ctx);
     schedule.notice(ctx);
-    schedule.benefit(ctx);
+    schedule.benefit(ctx, job_starts);
     schedule.cover(ctx);
     schedule.other_income(ctx);
     schedule.one_offs(ctx);
     schedule.vest_proceeds(ctx);
+    schedule.repayments(ctx);
     if with_new_job {
         schedule.new_job(ctx);
     }
@@ -323,11 +351,17 @@ impl Schedule {
         );
     }
 
-    fn benefit(&mut self, ctx: &Context) {
+    /// The weekly payments, none on or after `stops` (a new job's first day).
+    fn benefit(&mut self, ctx: &Context, stops: Option<NaiveDate>) {
         let (Some(benefit), Some(first)) = (&ctx.plan.benefit, ctx.benefit_first) else {
             return;
         };
-        for date in benefit.payment_dates(first, ctx.horizon_end()) {
+        let last = benefit.last_payment(first);
+        // Cut short only by a job starting on or before the last payment.
+        let cut = stops.filter(|&day| day <= last);
+        let until = cut.map_or(ctx.horizon_end(), |day| day.min(ctx.horizon_end()));
+        let paid = benefit.payment_dates(first, until);
+        for &date in &paid {
             if let Some(month) = period_of(&ctx.periods, date) {
                 self.add(
                     month,
@@ -337,19 +371,20 @@ impl Schedule {
                 );
             }
         }
+        let Some(&paid_last) = paid.last() else {
+            return;
+        };
         self.mark_on(
             ctx,
             MarkerKind::BenefitStarts,
             first,
             "Benefit starts".into(),
         );
-        let last = benefit.last_payment(first);
-        self.mark_on(
-            ctx,
-            MarkerKind::BenefitEnds,
-            last,
-            "Last benefit payment".into(),
-        );
+        let (day, label) = match cut {
+            Some(_) => (paid_last, "Last benefit payment (the new job starts)"),
+            None => (last, "Last benefit payment"),
+        };
+        self.mark_on(ctx, MarkerKind::BenefitEnds, day, label.into());
     }
 
     fn cover(&mut self, ctx: &Context) {
@@ -408,6 +443,18 @@ impl Schedule {
                 FlowKind::VestProceeds,
                 &vest.label,
                 vest.net,
+            );
+        }
+    }
+
+    fn repayments(&mut self, ctx: &Context) {
+        for owed in ctx.repayments {
+            self.lump(
+                ctx,
+                owed.date,
+                FlowKind::Repayment,
+                &owed.label,
+                owed.amount,
             );
         }
     }

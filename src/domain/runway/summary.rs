@@ -4,8 +4,10 @@
 //! vest-proceeds line, and each month's streams.
 
 use super::plan::RunwayPlan;
-use super::projection::{HORIZON_MONTHS, MonthRow, Projection, ProjectionOptions, Runway, project};
-use super::streams::{FlowKind, VestProceeds};
+use super::projection::{
+    Extras, HORIZON_MONTHS, MonthRow, Projection, ProjectionOptions, Runway, project_with,
+};
+use super::streams::{FlowKind, Repayment, VestProceeds};
 use crate::domain::Invalid;
 use crate::domain::dates::format_long;
 use crate::domain::money::round_half_up;
@@ -43,6 +45,30 @@ pub fn vest_feed(wb: &Workbook, today: NaiveDate) -> VestFeed {
     }
 }
 
+/// What leaving on the last day on payroll repays: each sign-on clawback
+/// the Vesting tab shows as owed, due that day. None without a last day.
+pub fn repayments(wb: &Workbook) -> Vec<Repayment> {
+    let Some(last_day) = wb.runway.separation else {
+        return Vec::new();
+    };
+    let book = &wb.vesting;
+    vesting::clawbacks_owed(&book.sign_on_bonuses, last_day, book.role_eliminated)
+        .into_iter()
+        .map(|owed| Repayment {
+            date: owed.last_day,
+            amount: owed.owed,
+            label: format!("Sign-on clawback “{}”", owed.name),
+            // In the Vesting tab's words.
+            working: book
+                .sign_on_bonuses
+                .iter()
+                .find(|b| b.id == owed.bonus)
+                .map(|b| vesting::explain::sign_on(b, last_day, book.role_eliminated))
+                .unwrap_or_else(|| owed.formula()),
+        })
+        .collect()
+}
+
 /// What the runway can say about a workbook.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Outlook {
@@ -75,7 +101,12 @@ pub fn outlook(wb: &Workbook, today: NaiveDate, options: ProjectionOptions) -> O
         return Outlook::NeedsInputs(missing);
     }
     let feed = vest_feed(wb, today);
-    match project(plan, today, feed.proceeds(), options) {
+    let owed = repayments(wb);
+    let extras = Extras {
+        vest_proceeds: feed.proceeds(),
+        repayments: &owed,
+    };
+    match project_with(plan, today, extras, options) {
         Ok(projection) => Outlook::Projected(Box::new(projection)),
         Err(invalid) => Outlook::Invalid(invalid),
     }
@@ -235,6 +266,7 @@ pub fn stream_word(kind: FlowKind) -> Option<&'static str> {
         FlowKind::OneOffCost => Some("one-off out"),
         FlowKind::OneOffIncome => Some("one-off in"),
         FlowKind::VestProceeds => Some("vest"),
+        FlowKind::Repayment => Some("clawback"),
     }
 }
 
@@ -319,6 +351,65 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("valid test date")
+    }
+
+    #[test]
+    fn a_sign_on_clawback_owed_on_the_last_day_is_a_cost_that_day() {
+        // $20,000 cash, $4,000 a month; the last day 2027-02-09 (after today,
+        // so the projection starts there). $25,000 sign-on paid 2026-04-09,
+        // 12 months prorated: 10 served, 25,000 × 2/12 = $4,166.67 owed.
+        let mut wb = Workbook::default();
+        wb.runway.accounts.push(Account {
+            id: 1,
+            name: "Savings".into(),
+            balance: dec!(20000),
+            as_of: d(2026, 11, 20),
+        });
+        wb.runway.expenses.push(Expense {
+            id: 2,
+            name: "Rent and food".into(),
+            monthly: dec!(4000),
+            essential: true,
+        });
+        wb.runway.separation = Some(d(2027, 2, 9));
+        wb.vesting.sign_on_bonuses.push(vesting::SignOnBonus {
+            id: 3,
+            name: "Sign-on".into(),
+            gross: dec!(25000),
+            paid: d(2026, 4, 9),
+            clawback_months: 12,
+            prorated: true,
+            waived_if_eliminated: false,
+        });
+        let today = d(2026, 11, 26);
+        let Outlook::Projected(p) = outlook(&wb, today, ProjectionOptions::default()) else {
+            panic!("projected")
+        };
+        // Month 0 [02-09, 03-09): 20,000 − 4,000 − 4,166.67 = 11,833.33; then
+        // 7,833.33 and 3,833.33; month 3 opens at 3,833.33 against 4,000:
+        // 3 + 0.958333… = 3.96 months. Month 3 is [05-09, 06-09), 31 days:
+        // 0.958333 × 31 = 29.7 → 29 days → 2027-06-07.
+        assert_eq!(p.months[0].spending, dec!(8166.67));
+        assert_eq!(p.months[0].closing, dec!(11833.33));
+        assert!(p.months[0].has(FlowKind::Repayment));
+        assert_eq!(p.runway.months(), Some(dec!(3.96)));
+        assert_eq!(p.runway.zero_date(), Some(d(2027, 6, 7)));
+        assert!(
+            p.explain().iter().any(|line| line
+                == "Sign-on clawback “Sign-on”: $4,166.67 repaid on leaving, 9 Feb 2027 (Sign-on: \
+                $25,000.00 paid 2026-04-09, 12-month clawback; 10 full month(s) served by \
+                2027-02-09 (a month counts on its anniversary); prorated: $25,000.00 × \
+                (12 − 10)/12 = $4,166.67)"),
+            "{:?}",
+            p.explain()
+        );
+        assert_eq!(streams(&p.months[0]), "clawback");
+        // Without it, 20,000 ÷ 4,000 = 5.00 months.
+        wb.vesting.sign_on_bonuses.clear();
+        let Outlook::Projected(p) = outlook(&wb, today, ProjectionOptions::default()) else {
+            panic!("projected")
+        };
+        assert_eq!(p.runway.months(), Some(dec!(5.00)));
     }
 
     /// $60,000 cash, $4,500 essential + $1,500 other spending a month.

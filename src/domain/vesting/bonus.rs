@@ -8,7 +8,7 @@ use std::str::FromStr;
 
 use super::{MAX_AMOUNT, share_of, validate_name};
 use crate::domain::choice::{Choice, Choices};
-use crate::domain::money::round_cents;
+use crate::domain::money::{format_money, round_cents};
 use crate::domain::{Id, Invalid, dates};
 
 /// A sign-on bonus paid up front, repayable if you leave within `clawback_months`.
@@ -158,6 +158,78 @@ impl SignOnBonus {
     }
 }
 
+/// A sign-on clawback that leaving on a day owes, after any waiver: the
+/// Vesting tab's "clawback owed", as the runway, the next actions and the
+/// calendar count it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClawbackOwed {
+    pub bonus: Id,
+    pub name: String,
+    /// What was paid.
+    pub gross: Decimal,
+    /// What is repaid, half-up to cents.
+    pub owed: Decimal,
+    /// The clawback term in months, and the full months served of it.
+    pub term: u32,
+    pub served: u32,
+    pub prorated: bool,
+    /// The day left on, when it falls due.
+    pub last_day: NaiveDate,
+    /// Leaving on or after this day owes nothing: the term is complete.
+    pub term_ends: NaiveDate,
+    /// The role is eliminated but this bonus does not waive the clawback
+    /// then: worth asking the employer to waive it.
+    pub ask_waiver: bool,
+}
+
+impl ClawbackOwed {
+    /// `$25,000.00 × 2/12 (2 of its 12 months not served)`, or `the whole
+    /// $25,000.00 (leaving within its 12-month term)`.
+    pub fn formula(&self) -> String {
+        if self.prorated {
+            let short = self.term - self.served;
+            format!(
+                "{} × {short}/{} ({short} of its {} months not served)",
+                format_money(self.gross),
+                self.term,
+                self.term
+            )
+        } else {
+            format!(
+                "the whole {} (leaving within its {}-month term)",
+                format_money(self.gross),
+                self.term
+            )
+        }
+    }
+}
+
+/// Every clawback leaving on `last_day` owes (see [`SignOnBonus::outcome`]).
+pub fn clawbacks_owed(
+    bonuses: &[SignOnBonus],
+    last_day: NaiveDate,
+    role_eliminated: bool,
+) -> Vec<ClawbackOwed> {
+    bonuses
+        .iter()
+        .filter_map(|bonus| {
+            let outcome = bonus.outcome(last_day, role_eliminated);
+            (outcome.status == BonusStatus::Clawback).then(|| ClawbackOwed {
+                bonus: bonus.id,
+                name: bonus.name.clone(),
+                gross: bonus.gross,
+                owed: outcome.amount,
+                term: bonus.clawback_months,
+                served: bonus.months_served(last_day).min(bonus.clawback_months),
+                prorated: bonus.prorated,
+                last_day,
+                term_ends: dates::add_months(bonus.paid, bonus.clawback_months),
+                ask_waiver: role_eliminated && !bonus.waived_if_eliminated,
+            })
+        })
+        .collect()
+}
+
 impl DatedBonus {
     /// Kept when the last day is on or after the date you must be employed.
     pub fn outcome(&self, last_day: NaiveDate) -> BonusOutcome {
@@ -280,6 +352,44 @@ mod tests {
             prorated: true,
             waived_if_eliminated: false,
         }
+    }
+
+    #[test]
+    fn the_clawback_owed_on_a_last_day_is_listed_with_whether_to_ask_for_a_waiver() {
+        // $25,000 paid 2026-04-09, 12-month prorated term; leaving 2027-02-09
+        // serves 10 months: 25,000 × (12 − 10)/12 = 4,166.666… → $4,166.67.
+        let bonus = SignOnBonus {
+            id: 8,
+            name: "Sign-on".into(),
+            gross: dec!(25000),
+            paid: d(2026, 4, 9),
+            clawback_months: 12,
+            prorated: true,
+            waived_if_eliminated: false,
+        };
+        let owed = clawbacks_owed(std::slice::from_ref(&bonus), d(2027, 2, 9), true);
+        assert_eq!(owed.len(), 1);
+        assert_eq!(owed[0].owed, dec!(4166.67));
+        assert_eq!(owed[0].term_ends, d(2027, 4, 9));
+        assert!(
+            owed[0].ask_waiver,
+            "eliminated, and the bonus does not waive it"
+        );
+        assert_eq!(
+            owed[0].formula(),
+            "$25,000.00 × 2/12 (2 of its 12 months not served)"
+        );
+        // Not eliminated: owed, nothing to ask.
+        let plain = clawbacks_owed(std::slice::from_ref(&bonus), d(2027, 2, 9), false);
+        assert!(!plain[0].ask_waiver);
+        // A bonus that waives it for an eliminated role owes nothing then.
+        let waives = SignOnBonus {
+            waived_if_eliminated: true,
+            ..bonus.clone()
+        };
+        assert!(clawbacks_owed(&[waives], d(2027, 2, 9), true).is_empty());
+        // The term complete on 2027-04-09: nothing owed from that day.
+        assert!(clawbacks_owed(&[bonus], d(2027, 4, 9), false).is_empty());
     }
 
     fn status_and_amount(outcome: BonusOutcome) -> (BonusStatus, Decimal) {

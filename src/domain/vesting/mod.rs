@@ -13,7 +13,10 @@ mod last_day;
 mod schedule;
 mod tranche_text;
 
-pub use bonus::{BonusKind, BonusOutcome, BonusSource, BonusStatus, DatedBonus, SignOnBonus};
+pub use bonus::{
+    BonusKind, BonusOutcome, BonusSource, BonusStatus, ClawbackOwed, DatedBonus, SignOnBonus,
+    clawbacks_owed,
+};
 pub use events::{
     EventsTotal, QuarterBucket, RunwayVests, VestEvent, by_quarter, events, runway_vests, total,
 };

@@ -12,7 +12,6 @@
 //! wrong; whether the lines add up to the grant is [`super::Grant::validate`]'s job.
 
 use rust_decimal::Decimal;
-use std::str::FromStr;
 
 use super::{CustomTranche, TrancheAmount};
 use crate::domain::{Invalid, dates, money};
@@ -64,20 +63,24 @@ fn parse_line(line: &str) -> Result<CustomTranche, String> {
             "{amount_text:?} is more than one amount; give one per line"
         ));
     }
+    let release_nothing = || format!("the vest on {date} must release more than zero");
+    if amount_text.starts_with('-') {
+        return Err(release_nothing());
+    }
     let amount = parse_amount(amount_text)?;
     let value = match amount {
         TrancheAmount::Shares(n) | TrancheAmount::Percent(n) => n,
     };
     if value <= Decimal::ZERO {
-        return Err(format!("the vest on {date} must release more than zero"));
+        return Err(release_nothing());
     }
     Ok(CustomTranche { date, amount })
 }
 
 fn parse_amount(text: &str) -> Result<TrancheAmount, String> {
-    if let Some(number) = text.strip_suffix('%') {
-        return Decimal::from_str(number.trim())
-            .map(|pct| TrancheAmount::Percent((pct / Decimal::ONE_HUNDRED).normalize()))
+    if text.ends_with('%') {
+        return money::parse_percent(text)
+            .map(TrancheAmount::Percent)
             .map_err(|_| format!("{text:?} is not a percentage like 25%"));
     }
     if text.contains('$') {
@@ -88,7 +91,7 @@ fn parse_amount(text: &str) -> Result<TrancheAmount, String> {
     if text.ends_with(['k', 'K', 'm', 'M']) {
         return Err(format!("{text:?}: write the number of shares in full"));
     }
-    money::parse_amount(text)
+    money::parse_shares(text)
         .map(TrancheAmount::Shares)
         .map_err(|_| format!("{text:?} is not a number of shares or a percentage like 25%"))
 }

@@ -232,21 +232,6 @@ fn year((value, digits): Part) -> i32 {
     if digits == 2 { 2000 + value } else { value }
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// "26 Nov 2026", "Nov 26, 2026", "26-Nov-2026", "November 26 2026".
 fn named_month(text: &str) -> Option<(i32, u32, u32)> {
     let tokens: Vec<&str> = text
@@ -256,7 +241,7 @@ fn named_month(text: &str) -> Option<(i32, u32, u32)> {
     let [first, second, third] = tokens.as_slice() else {
         return None;
     };
-    let (day, month) = match (month_number(first), month_number(second)) {
+    let (day, month) = match (dates::month_number(first), dates::month_number(second)) {
         (Some(month), None) => (second, month),
         (None, Some(month)) => (first, month),
         _ => return None,
@@ -270,18 +255,9 @@ fn named_month(text: &str) -> Option<(i32, u32, u32)> {
     Some((year_value, month, day.parse().ok()?))
 }
 
-/// "Nov", "nov", "November", "Sept" → 11 or 9: at least three letters that begin a month's name.
-fn month_number(token: &str) -> Option<u32> {
-    let word = token.to_lowercase();
-    if word.len() < 3 || !word.chars().all(|c| c.is_ascii_alphabetic()) {
-        return None;
-    }
-    let at = MONTHS.iter().position(|name| name.starts_with(&word))?;
-    u32::try_from(at + 1).ok()
-}
-
-/// A salary cell: "120k-150k", "$120,000 – $150,000", "150000" (min = max),
-/// "120k+" (a minimum). Other text ("DOE", "150k/yr") is kept as the note.
+/// A salary cell: "120k-150k", "$120,000 – $150,000", "150000" or "120k+"
+/// (a minimum, no maximum: as the form stores a lone "Salary from").
+/// Other text ("DOE", "150k/yr") is kept as the note.
 pub fn parse_salary_cell(text: &str) -> Result<Option<SalaryRange>, String> {
     let text = text.trim();
     if text.is_empty() {
@@ -292,12 +268,7 @@ pub fn parse_salary_cell(text: &str) -> Result<Option<SalaryRange>, String> {
         max: None,
         note: Some(text.to_string()),
     };
-    let range = if let Some(min) = text.strip_suffix('+') {
-        money::parse_amount(min).ok().map(|min| SalaryRange {
-            min: Some(min),
-            ..SalaryRange::default()
-        })
-    } else if let Some((low, high)) = split_range(text) {
+    let range = if let Some((low, high)) = split_range(text) {
         match (money::parse_amount(low), money::parse_amount(high)) {
             (Ok(min), Ok(max)) => Some(SalaryRange {
                 min: Some(min),
@@ -307,10 +278,10 @@ pub fn parse_salary_cell(text: &str) -> Result<Option<SalaryRange>, String> {
             _ => None,
         }
     } else {
-        money::parse_amount(text).ok().map(|v| SalaryRange {
-            min: Some(v),
-            max: Some(v),
-            note: None,
+        let min = text.strip_suffix('+').unwrap_or(text);
+        money::parse_amount(min).ok().map(|min| SalaryRange {
+            min: Some(min),
+            ..SalaryRange::default()
         })
     };
     let range = range.unwrap_or_else(as_note);
@@ -480,10 +451,8 @@ mod tests {
             parse_salary_cell("140k to 160k"),
             range(Some(dec!(140000)), Some(dec!(160000)))
         );
-        assert_eq!(
-            parse_salary_cell("150000"),
-            range(Some(dec!(150000)), Some(dec!(150000)))
-        );
+        // One figure is a "from" with no "to", as the application form stores it.
+        assert_eq!(parse_salary_cell("150000"), range(Some(dec!(150000)), None));
         assert_eq!(parse_salary_cell("120k+"), range(Some(dec!(120000)), None));
         assert_eq!(
             parse_salary_cell("DOE"),

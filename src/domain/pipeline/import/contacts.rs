@@ -8,6 +8,7 @@ use super::{BadRow, DuplicateOf, DuplicateRow, ImportError, NOT_TEXT, identity, 
 use crate::domain::choice::squash;
 use crate::domain::pipeline::{Contact, Pipeline, Relationship, optional_text};
 use csv::StringRecord;
+use std::collections::HashMap;
 use std::io::Read;
 
 /// What a contacts import would add; nothing is added until the caller applies `rows`.
@@ -131,11 +132,10 @@ pub fn plan_contacts_import(
         duplicates: Vec::new(),
         ignored_columns: ignored,
     };
-    let mut seen: Vec<(Key, DuplicateOf)> = pipeline
-        .contacts
-        .iter()
-        .map(|c| (Key::of(c), DuplicateOf::Existing(c.id)))
-        .collect();
+    let mut seen = Seen::default();
+    for contact in &pipeline.contacts {
+        seen.add(Key::of(contact), DuplicateOf::Existing(contact.id));
+    }
     for raw in &rows[at + 1..] {
         let Some(record) = &raw.record else {
             plan.bad.push(BadRow {
@@ -152,13 +152,13 @@ pub fn plan_contacts_import(
             continue;
         };
         let key = Key::of(&contact);
-        match seen.iter().find(|(earlier, _)| earlier.same_person(&key)) {
-            Some((_, of)) => plan.duplicates.push(DuplicateRow {
+        match seen.earliest(&key) {
+            Some(of) => plan.duplicates.push(DuplicateRow {
                 row_number: raw.row_number,
-                of: *of,
+                of,
             }),
             None => {
-                seen.push((key, DuplicateOf::Row(raw.row_number)));
+                seen.add(key, DuplicateOf::Row(raw.row_number));
                 plan.rows.push(contact);
             }
         }
@@ -215,12 +215,61 @@ impl Key {
             company: contact.company.as_deref().map(identity),
         }
     }
+}
 
-    fn same_person(&self, other: &Key) -> bool {
-        match (&self.link, &other.link) {
-            (Some(a), Some(b)) => a == b,
-            _ => self.name == other.name && same_company(&self.company, &other.company),
+/// The people seen so far (the contacts, then each row kept), indexed by
+/// profile address and by name, so each row is checked against them in
+/// about constant time: an import of n rows is linear, not n².
+#[derive(Default)]
+struct Seen {
+    /// The first person seen with each profile address, and when.
+    by_link: HashMap<String, (usize, DuplicateOf)>,
+    /// Everyone seen with each name, in the order seen.
+    by_name: HashMap<String, Vec<Earlier>>,
+    count: usize,
+}
+
+/// One person seen, as a name match needs them.
+struct Earlier {
+    order: usize,
+    has_link: bool,
+    company: Option<String>,
+    of: DuplicateOf,
+}
+
+impl Seen {
+    fn add(&mut self, key: Key, of: DuplicateOf) {
+        let order = self.count;
+        self.count += 1;
+        if let Some(link) = &key.link {
+            self.by_link.entry(link.clone()).or_insert((order, of));
         }
+        self.by_name.entry(key.name).or_default().push(Earlier {
+            order,
+            has_link: key.link.is_some(),
+            company: key.company,
+            of,
+        });
+    }
+
+    /// The first person seen who is `key`'s person: the same profile
+    /// address when both have one; otherwise, when either has none, the
+    /// same name at the same company (a missing company matches any).
+    fn earliest(&self, key: &Key) -> Option<DuplicateOf> {
+        let by_link = key.link.as_ref().and_then(|link| self.by_link.get(link));
+        let by_name = self.by_name.get(&key.name).and_then(|earlier| {
+            earlier
+                .iter()
+                .find(|e| {
+                    (!e.has_link || key.link.is_none()) && same_company(&e.company, &key.company)
+                })
+                .map(|e| (e.order, e.of))
+        });
+        [by_link.copied(), by_name]
+            .into_iter()
+            .flatten()
+            .min_by_key(|(order, _)| *order)
+            .map(|(_, of)| of)
     }
 }
 
@@ -329,6 +378,43 @@ mod tests {
         assert_eq!(names(&plan), ["Dana Whitfield", "Dana Whitfield"]);
         assert_eq!(plan.duplicates[0].row_number, 3);
         assert_eq!(plan.duplicates[0].of, DuplicateOf::Row(2));
+    }
+
+    #[test]
+    fn the_first_person_matched_by_address_or_name_is_the_one_named() {
+        // Contact 7 has no address; row 2 has address /dana. Row 3 (same name,
+        // address /dana) matches both: the one seen first, contact 7, is named.
+        // Row 4 (same name, another address) matches 7 by name alone (7 has no
+        // address to compare), never row 2, whose address differs.
+        let mut pipeline = Pipeline::default();
+        pipeline
+            .contacts
+            .push(Contact::new(7, "Dana Whitfield", Relationship::Peer));
+        let text = "First Name,Last Name,URL
+\
+                    Dana,W.,https://linkedin.com/in/dana
+\
+                    Dana,Whitfield,https://linkedin.com/in/dana
+\
+                    Dana,Whitfield,https://linkedin.com/in/other
+\
+                    Dana,X.,https://linkedin.com/in/dana/
+";
+        let plan = plan_contacts_import(text.as_bytes(), &pipeline, None).expect("reads");
+        assert_eq!(names(&plan), ["Dana W."]);
+        let of: Vec<(usize, DuplicateOf)> = plan
+            .duplicates
+            .iter()
+            .map(|d| (d.row_number, d.of))
+            .collect();
+        assert_eq!(
+            of,
+            [
+                (3, DuplicateOf::Existing(7)),
+                (4, DuplicateOf::Existing(7)),
+                (5, DuplicateOf::Row(2)),
+            ]
+        );
     }
 
     #[test]
