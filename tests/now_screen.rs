@@ -511,9 +511,9 @@ fn enter_on_a_vest_alert_selects_its_grant_on_the_vesting_tab() {
     );
     press(&mut app, "Enter");
     assert_eq!(app.tab(), Tab::Vesting);
-    // The grants view shows the selection the alert made.
-    press(&mut app, "Right");
+    // The Upcoming view does not list grants: the Grants view opens on it.
     let screen = draw(&app, 100, 30);
+    assert!(screen.contains("[Grants]"), "{screen}");
     assert!(screen.contains("▶ Refresher"), "{screen}");
 }
 
@@ -587,36 +587,137 @@ fn after_a_notice_the_tab_leads_with_next_actions_and_v_switches_views() {
     assert!(draw(&app, 80, 24).contains("[Next actions]  Checklist"));
 }
 
+/// Moves the next actions' cursor down to the action titled `title`.
+fn select_action(app: &mut App, title: &str) {
+    press(app, "1");
+    for _ in 0..30 {
+        press(app, "k");
+    }
+    for _ in 0..30 {
+        let screen = draw(app, 120, 40);
+        if screen.lines().any(|l| l.contains("▶") && l.contains(title)) {
+            return;
+        }
+        press(app, "j");
+    }
+    panic!("no next action {title:?}:\n{}", draw(app, 120, 40));
+}
+
+/// The line of `screen` with the selection mark on it.
+fn selected_line(screen: &str) -> &str {
+    screen
+        .lines()
+        .find(|l| l.contains("▶"))
+        .unwrap_or_else(|| panic!("nothing selected:\n{screen}"))
+}
+
 #[test]
 fn enter_on_a_next_action_goes_to_its_record() {
     let (_dir, mut app) = demo_app();
-    // The severance review window: a deadline, shown in the deadlines panel.
-    press(&mut app, "j Enter");
-    assert_eq!(app.tab(), Tab::Now);
-    let screen = draw(&app, 80, 24);
+    // The severance review window: the severance in the Runway tab's inputs.
+    select_action(&mut app, "Review and sign the severance agreement");
+    press(&mut app, "Enter");
+    assert_eq!(app.tab(), Tab::Runway);
+    let screen = draw(&app, 120, 40);
+    assert!(screen.contains("[Inputs]"), "{screen}");
     assert!(
-        screen.contains("▶ 03 Dec 2026  in 7 days    Severance agreement review window closes"),
+        selected_line(&screen).contains("Estimate: Amazon 2025"),
         "{screen}"
     );
+    // Filing for unemployment: the weekly benefit.
+    select_action(&mut app, "File for unemployment");
+    press(&mut app, "Enter");
+    let screen = draw(&app, 120, 40);
+    assert_eq!(app.tab(), Tab::Runway);
+    assert!(
+        selected_line(&screen).contains("Weekly benefit"),
+        "{screen}"
+    );
+    // The COBRA election and the end of job cover: the COBRA cover.
+    for title in ["Elect COBRA", "Job health cover ends"] {
+        select_action(&mut app, title);
+        press(&mut app, "Enter");
+        let screen = draw(&app, 120, 40);
+        assert_eq!(app.tab(), Tab::Runway);
+        assert!(
+            selected_line(&screen).contains("COBRA (single)"),
+            "{title}:\n{screen}"
+        );
+    }
     // The Stratus Data follow-up: the application on the Pipeline board.
-    press(&mut app, "v j Enter");
+    select_action(&mut app, "Follow up with Stratus Data");
+    press(&mut app, "Enter");
     assert_eq!(app.tab(), Tab::Pipeline);
     let screen = draw(&app, 120, 40);
+    assert!(screen.contains("▶Stratus Data"), "{screen}");
+    // Ravi Menon, due a touch: the contacts view opens on him.
+    select_action(&mut app, "Touch base with Ravi Menon");
+    press(&mut app, "Enter");
+    assert_eq!(app.tab(), Tab::Pipeline);
+    assert!(selected_line(&draw(&app, 120, 40)).contains("Ravi Menon"));
+}
+
+#[test]
+fn enter_on_the_last_day_or_the_forfeited_shares_opens_the_last_day_what_if() {
+    let (_dir, mut app) = demo_app();
+    // The forfeited shares: what leaving on the last day on payroll keeps and
+    // forfeits, on that day (the Runway tab's, so it follows it).
+    select_action(&mut app, "Ask for a later last day");
+    press(&mut app, "Enter");
+    assert_eq!(app.tab(), Tab::Vesting);
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("[Last day]"), "{screen}");
     assert!(
-        screen.contains("Stratus Data") && screen.contains("Staff Data Platform Engineer"),
+        screen.contains("Last day Tue 9 Feb 2027  the Runway tab's separation date"),
         "{screen}"
     );
-    // Ravi Menon, due a touch: the contacts view opens on him.
-    press(&mut app, "1 j Enter");
-    assert_eq!(app.tab(), Tab::Pipeline);
+    // 144 + 61 = 205 shares forfeited, as the action said.
     assert!(
-        draw(&app, 120, 40)
-            .lines()
-            .any(|l| l.contains("▶") && l.contains("Ravi Menon"))
+        screen.contains(
+            "Total                                 244        39       205      $43,542.00"
+        ),
+        "{screen}"
     );
-    // The forfeited shares: their grant on the Vesting tab.
-    press(&mut app, "1 k k k Enter");
+    // Elsewhere first, then the last day on payroll: the same view and day.
+    press(&mut app, "Left Left");
+    select_action(&mut app, "Last day on payroll");
+    press(&mut app, "Enter");
+    let screen = draw(&app, 80, 24);
     assert_eq!(app.tab(), Tab::Vesting);
+    assert!(screen.contains("[Last day]"), "{screen}");
+    assert!(screen.contains("Last day Tue 9 Feb 2027"), "{screen}");
+}
+
+/// VEST_SOON with a notice and a last day on payroll of 9 Feb 2027: the
+/// Refresher's vest on 10 Dec 2026 comes before it.
+fn vest_before_the_last_day() -> (TempDir, App) {
+    app_with(&VEST_SOON.replace(
+        "(version: 2, next_id: 3,",
+        r#"(version: 2, next_id: 3,
+    runway: (separation: Some("2027-02-09")),
+    now: (notice: Some((date: "2026-11-12"))),"#,
+    ))
+}
+
+#[test]
+fn enter_on_a_vest_opens_the_last_day_what_if_on_its_day() {
+    let (_dir, mut app) = vest_before_the_last_day();
+    select_action(&mut app, "10 AMZN vest (Refresher)");
+    press(&mut app, "Enter");
+    assert_eq!(app.tab(), Tab::Vesting);
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("[Last day]"), "{screen}");
+    // A what-if on the vest's day, not the saved last day.
+    assert!(screen.contains("Last day Thu 10 Dec 2026"), "{screen}");
+    assert!(
+        !screen.contains("the Runway tab's separation date"),
+        "{screen}"
+    );
+    // Nothing was saved: the last day on payroll stays 9 Feb 2027.
+    assert_eq!(
+        on_disk(&app).runway.separation,
+        chrono::NaiveDate::from_ymd_opt(2027, 2, 9)
+    );
 }
 
 #[test]
@@ -632,7 +733,7 @@ fn x_on_a_next_action_says_why_and_what_is_at_stake() {
         screen.contains("At stake: $30,807.69 (the severance, gross)."),
         "{screen}"
     );
-    assert!(screen.contains("Enter goes to the Now tab."), "{screen}");
+    assert!(screen.contains("Enter goes to the Runway tab."), "{screen}");
 }
 
 #[test]

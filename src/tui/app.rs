@@ -660,7 +660,9 @@ impl App {
                         .push(Popup::message("Problem", text, Tone::Error))
                 }
                 Effect::GoTab(tab) => self.show(tab),
-                Effect::Select(kind, id) => self.screen_mut().select(kind, id),
+                Effect::Show(target) => {
+                    self.screens[self.tab.index()].show(target, self.session.workbook())
+                }
                 Effect::WriteFile {
                     path,
                     bytes,
