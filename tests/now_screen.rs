@@ -762,3 +762,116 @@ fn a_notice_typed_into_an_empty_workbook_brings_the_next_actions() {
     assert!(!screen.contains("Next actions"), "{screen}");
     assert!(screen.contains("Checklist"), "{screen}");
 }
+
+// The calendar export (c) ------------------------------------------------------
+
+/// `c`, the file name replaced by `target`, and `extra` keys before Enter.
+fn export_calendar(app: &mut App, target: &std::path::Path, extra: &str) {
+    press(app, "1 c");
+    backspaces(app, 40);
+    press(app, &format!("text:{} | {extra} Enter", target.display()));
+}
+
+fn status_text(app: &App) -> String {
+    match app.status() {
+        Status::Info(text) | Status::Saved(text) | Status::Warned(text) => text.clone(),
+        other => panic!("no status: {other:?}"),
+    }
+}
+
+/// The calendar without its DTSTAMP lines (when the file was made).
+fn undated(ics: &str) -> String {
+    ics.lines()
+        .filter(|l| !l.starts_with("DTSTAMP"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn c_writes_the_calendar_careerbook_export_writes() {
+    use careerbook::export::{calendar, ics};
+    let (_dir, mut app) = demo_app();
+    let out = tempfile::tempdir().expect("export directory");
+    let target = out.path().join("plan.ics");
+    assert!(
+        draw(&app, 120, 40).contains("c calendar"),
+        "the footer shows the key"
+    );
+    export_calendar(&mut app, &target, "");
+    assert_eq!(app.popup_count(), 0, "the form closed");
+    let text = std::fs::read_to_string(&target).expect("exported calendar");
+    // The events `careerbook export --format ics` builds, from the same functions.
+    let events = calendar::events(app.session().workbook(), today(), ics::Forfeited::Mark);
+    let expected = ics::calendar(&events, chrono::Utc::now().naive_utc());
+    assert_eq!(undated(&text), undated(&expected));
+    assert!(text.starts_with("BEGIN:VCALENDAR"), "{text}");
+    assert!(text.contains("BEGIN:VALARM"), "deadlines carry reminders");
+    assert!(text.contains("Forfeited if you leave 9 Feb 2027: 36 AMZN vest (New-hire RSU)"));
+    assert_eq!(
+        status_text(&app),
+        format!(
+            "calendar of {} events written to {}",
+            events.len(),
+            target.display()
+        )
+    );
+    // Leaving the forfeited vests out: none of them, the deadlines still there.
+    export_calendar(&mut app, &target, "Tab y");
+    let text = std::fs::read_to_string(&target).expect("exported calendar");
+    assert!(!text.contains("Forfeited if you leave"), "{text}");
+    assert!(text.contains("BEGIN:VALARM"), "{text}");
+}
+
+#[test]
+fn the_calendar_export_updates_its_own_file_and_never_another_unless_asked() {
+    let (_dir, mut app) = demo_app();
+    let out = tempfile::tempdir().expect("export directory");
+    let target = out.path().join("careerbook.ics");
+    // A calendar careerbook wrote is updated without asking (re-imports update).
+    export_calendar(&mut app, &target, "");
+    export_calendar(&mut app, &target, "");
+    assert!(
+        status_text(&app).starts_with("calendar of"),
+        "{:?}",
+        app.status()
+    );
+    // Someone else's file is left alone, and the form says why.
+    std::fs::write(&target, "my own notes").expect("a file of the user's");
+    export_calendar(&mut app, &target, "");
+    assert_eq!(app.popup_count(), 1, "the form stays open with the error");
+    let screen = draw(&app, 120, 40);
+    assert!(
+        screen.contains("careerbook.ics already exists and is not a file"),
+        "{screen}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&target).expect("read"),
+        "my own notes"
+    );
+    // Saying yes to replacing it replaces it.
+    press(&mut app, "Tab Tab y Enter");
+    assert_eq!(app.popup_count(), 0, "{}", draw(&app, 120, 40));
+    assert!(
+        std::fs::read_to_string(&target)
+            .expect("read")
+            .starts_with("BEGIN:VCALENDAR")
+    );
+}
+
+#[test]
+fn the_calendar_export_never_writes_over_the_workbook() {
+    let (_dir, mut app) = demo_checklist();
+    let workbook = app.session().paths().workbook.clone();
+    let before = std::fs::read(&workbook).expect("read workbook");
+    // From the checklist view too, and even when asked to replace.
+    press(&mut app, "c");
+    backspaces(&mut app, 40);
+    press(
+        &mut app,
+        &format!("text:{} | Tab Tab y Enter", workbook.display()),
+    );
+    assert_eq!(app.popup_count(), 1, "the form stays open with the error");
+    let screen = draw(&app, 120, 40);
+    assert!(screen.contains("own data directory"), "{screen}");
+    assert_eq!(std::fs::read(&workbook).expect("read workbook"), before);
+}

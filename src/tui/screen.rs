@@ -64,6 +64,9 @@ pub enum Effect<P> {
         path: std::path::PathBuf,
         bytes: Vec<u8>,
         replace: bool,
+        /// For a file careerbook rewrites on every export (a calendar): what
+        /// recognises one it wrote, which is replaced without `replace`.
+        ours: Option<fn(&[u8]) -> bool>,
         done: String,
         field: &'static str,
     },
@@ -83,12 +86,14 @@ impl<P> Effect<P> {
                 path,
                 bytes,
                 replace,
+                ours,
                 done,
                 field,
             } => Effect::WriteFile {
                 path,
                 bytes,
                 replace,
+                ours,
                 done,
                 field,
             },

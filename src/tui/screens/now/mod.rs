@@ -90,6 +90,7 @@ impl NowScreen {
         match action {
             Action::SwitchView => self.chosen = NowView::Checklist,
             Action::Review => self.review = Some(Review::new(&self.shared.review)),
+            Action::Export => cx.form(forms::calendar_form(self.shared.today)),
             _ => return self.actions.on_action(action, &self.shared, cx),
         }
         true
@@ -168,6 +169,7 @@ impl NowScreen {
                 ));
             }
             Action::Review => self.review = Some(Review::new(&self.shared.review)),
+            Action::Export => cx.form(forms::calendar_form(today)),
             _ => return false,
         }
         true
