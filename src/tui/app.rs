@@ -1046,7 +1046,7 @@ impl App {
         match popup {
             Popup::Form(form) => form.render(frame, area, &self.theme),
             Popup::Confirm { title, text, .. } => {
-                let body = [Line::raw(text.clone())];
+                let body: Vec<Line> = text.lines().map(|l| Line::raw(l.to_string())).collect();
                 popup::render_box(
                     frame,
                     area,

@@ -5,7 +5,7 @@ use super::{date, refused};
 use crate::cli::{Failure, Format, one_line, open_for_reading, print, print_json, text_width};
 use crate::domain::Id;
 use crate::domain::dates::{self, format_long};
-use crate::domain::money::{format_money, serialize_cents_or_null};
+use crate::domain::money::serialize_cents_or_null;
 use crate::domain::offers::{self, Column, Comparison, Figure, StartWhatIf};
 use crate::domain::workbook::Workbook;
 use crate::store::Paths;
@@ -80,8 +80,8 @@ fn column_width(comparison: &Comparison) -> usize {
             let years = c
                 .years
                 .iter()
-                .flat_map(|y| y.figures().map(|(_, f)| money(f)));
-            years.chain([money(&c.total), signed(&c.vs_stay)])
+                .flat_map(|y| y.figures().map(|(_, f)| f.money()));
+            years.chain([c.total.money(), c.vs_stay.signed()])
         })
         .map(|cell| cell.chars().count())
         .max()
@@ -122,32 +122,20 @@ fn table(columns: &[&Column], column: usize) -> String {
                 &label,
                 columns
                     .iter()
-                    .map(|c| money(c.years[year].figures()[i].1))
+                    .map(|c| c.years[year].figures()[i].1.money())
                     .collect(),
             ));
         }
     }
     out.push_str(&row(
         "4-year total",
-        columns.iter().map(|c| money(&c.total)).collect(),
+        columns.iter().map(|c| c.total.money()).collect(),
     ));
     out.push_str(&row(
         "vs Stay",
-        columns.iter().map(|c| signed(&c.vs_stay)).collect(),
+        columns.iter().map(|c| c.vs_stay.signed()).collect(),
     ));
     out
-}
-
-pub(super) fn money(figure: &Figure) -> String {
-    figure.amount.map_or_else(|| "unknown".into(), format_money)
-}
-
-/// A difference with its sign: `+$148,000.00`, `-$3,710.00`, `$0.00`.
-pub(super) fn signed(figure: &Figure) -> String {
-    match figure.amount {
-        Some(amount) if amount > Decimal::ZERO => format!("+{}", format_money(amount)),
-        _ => money(figure),
-    }
 }
 
 /// `text` wrapped to the terminal (one line in a pipe), later lines indented.
@@ -192,7 +180,7 @@ pub(super) fn explanations(comparison: &Comparison) -> String {
 }
 
 pub(super) fn explain_figure(out: &mut String, label: &str, figure: &Figure) {
-    out.push_str(&format!("  {label}: {}\n", money(figure)));
+    out.push_str(&format!("  {label}: {}\n", figure.money()));
     for line in &figure.working {
         out.push_str("    ");
         out.push_str(&wrapped(line, "    "));
@@ -241,10 +229,10 @@ pub(super) fn what_if_text(report: &StartWhatIf) -> String {
         out.push_str(&format!(
             "  {:<18}{:>15}\n",
             change.kind.label(),
-            signed(&change.figure)
+            change.figure.signed()
         ));
     }
-    out.push_str(&format!("  {:<18}{:>15}\n", "Net", signed(&report.net)));
+    out.push_str(&format!("  {:<18}{:>15}\n", "Net", report.net.signed()));
     out.push_str("\nHow each is worked out:\n");
     for change in &report.changes {
         explain_figure(&mut out, change.kind.label(), &change.figure);

@@ -4,7 +4,7 @@
 use super::{amount, amount_or_none, bad};
 use crate::cli::Failure;
 use crate::domain::Id;
-use crate::domain::money::{format_money, parse_percent, parse_shares};
+use crate::domain::money::{parse_percent, parse_shares};
 use crate::domain::offers::{Offer, OfferEquity, OfferSchedule, OfferSignOn, TargetBonus};
 use rust_decimal::Decimal;
 
@@ -239,7 +239,9 @@ impl Changes {
         };
         let shares = match (self.shares.flatten(), value) {
             (Some(shares), _) => shares,
-            (None, Some(value)) => whole_shares(value, price)?,
+            (None, Some(value)) => {
+                OfferEquity::whole_shares(value, price).map_err(super::refused)?
+            }
             (None, None) => now
                 .as_ref()
                 .map(|e| e.shares)
@@ -258,23 +260,4 @@ impl Changes {
                 .unwrap_or(OfferSchedule::CliffMonthly),
         }))
     }
-}
-
-/// A dollar value as whole shares at `price`, rounded down as grants are.
-pub(super) fn whole_shares(value: Decimal, price: Decimal) -> Result<Decimal, Failure> {
-    if price <= Decimal::ZERO {
-        return Err(bad("price", "a share price must be more than zero"));
-    }
-    let shares = (value / price).floor();
-    if shares.is_zero() {
-        return Err(bad(
-            "equity_value",
-            format!(
-                "{} at {} a share is less than one share",
-                format_money(value),
-                format_money(price)
-            ),
-        ));
-    }
-    Ok(shares)
 }

@@ -39,7 +39,7 @@ use crate::domain::workbook::Workbook;
 use chrono::NaiveDate;
 
 /// Stay and every offer, side by side.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Comparison {
     /// Stay first, then the offers in the workbook's order.
     pub columns: Vec<Column>,

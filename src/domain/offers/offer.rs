@@ -1,6 +1,7 @@
 //! What is stored about a job offer and about the current job it is weighed
 //! against, with the checks a command or form runs before saving either.
 
+use crate::domain::choice::{Choice, Choices};
 use crate::domain::dates;
 use crate::domain::money::{MAX_AMOUNT, format_money, format_percent, round_cents};
 use crate::domain::vesting::{
@@ -268,6 +269,24 @@ impl OfferEquity {
         }
     }
 
+    /// A grant offered as a dollar `value`, in whole shares at `price`,
+    /// rounded down as grants are.
+    pub fn whole_shares(value: Decimal, price: Decimal) -> Result<Decimal, Invalid> {
+        positive("price", price, "a share price")?;
+        let shares = (value / price).floor();
+        if shares.is_zero() {
+            return Err(Invalid::new(
+                "equity_value",
+                format!(
+                    "{} at {} a share is less than one share",
+                    format_money(value),
+                    format_money(price)
+                ),
+            ));
+        }
+        Ok(shares)
+    }
+
     fn validate(&self) -> Result<(), Invalid> {
         // Shares worked out from a dollar value are that value's to answer for.
         let shares_from = match self.value {
@@ -331,19 +350,7 @@ impl OfferSchedule {
                 Self::ALL.map(|s| s.key()).join(", ")
             ));
         }
-        crate::domain::choice::Choices {
-            what: "schedule",
-            all: &Self::ALL,
-            key: Self::key,
-            label: Self::label,
-            synonyms: &[
-                ("meta", Self::MetaQuarterly),
-                ("quarterly", Self::MetaQuarterly),
-                ("yearly", Self::Annual),
-                ("cliff", Self::CliffMonthly),
-            ],
-        }
-        .parse(input)
+        Self::CHOICES.parse(input)
     }
 
     /// The vesting engine's schedule for a grant vesting from `start`.
@@ -366,6 +373,21 @@ impl OfferSchedule {
             Self::Google => Schedule::Google,
         }
     }
+}
+
+impl Choice for OfferSchedule {
+    const CHOICES: Choices<Self> = Choices {
+        what: "schedule",
+        all: &Self::ALL,
+        key: Self::key,
+        label: Self::label,
+        synonyms: &[
+            ("meta", Self::MetaQuarterly),
+            ("quarterly", Self::MetaQuarterly),
+            ("yearly", Self::Annual),
+            ("cliff", Self::CliffMonthly),
+        ],
+    };
 }
 
 impl CurrentJob {

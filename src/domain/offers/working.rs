@@ -3,7 +3,9 @@
 //! line show the domain's own arithmetic.
 
 use crate::domain::dates::format_long;
-use crate::domain::money::{format_money, format_percent, format_shares, saturating_sum};
+use crate::domain::money::{
+    format_money, format_percent, format_shares, round_cents, saturating_sum,
+};
 use crate::domain::vesting::Tranche;
 use rust_decimal::Decimal;
 
@@ -31,6 +33,21 @@ impl Figure {
         Self {
             amount: None,
             working,
+        }
+    }
+
+    /// The amount as money, or `unknown` when an input it needs is missing.
+    pub fn money(&self) -> String {
+        self.amount.map_or_else(|| "unknown".into(), format_money)
+    }
+
+    /// A difference with its sign: `+$148,000.00`, `-$3,710.00`, `$0.00`.
+    pub fn signed(&self) -> String {
+        match self.amount {
+            Some(amount) if round_cents(amount) > Decimal::ZERO => {
+                format!("+{}", format_money(amount))
+            }
+            _ => self.money(),
         }
     }
 
@@ -171,5 +188,17 @@ mod tests {
             sum.working,
             ["Total is unknown until the equity is: see its working."]
         );
+    }
+
+    #[test]
+    fn a_difference_carries_its_sign_and_an_unknown_says_so() {
+        let known = |a| Figure::known(a, Vec::new());
+        assert_eq!(known(dec!(148000)).signed(), "+$148,000.00");
+        assert_eq!(known(dec!(-3710)).signed(), "-$3,710.00");
+        assert_eq!(known(dec!(0)).signed(), "$0.00");
+        // Less than half a cent rounds to zero: no "+" before "$0.00".
+        assert_eq!(known(dec!(0.004)).signed(), "$0.00");
+        assert_eq!(Figure::unknown(Vec::new()).signed(), "unknown");
+        assert_eq!(known(dec!(250000)).money(), "$250,000.00");
     }
 }

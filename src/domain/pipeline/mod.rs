@@ -31,7 +31,10 @@ pub use input::{
 pub use order::{board_columns, list_order};
 pub use query::Query;
 pub use record::ApplicationRecord;
-pub use refs::{contacts_text, resolve_contacts, resolve_stories, stories_text};
+pub use refs::{
+    application_text, contacts_text, resolve_application, resolve_contacts, resolve_stories,
+    stories_text,
+};
 pub use reminders::{
     contacts_due, follow_ups_due_today, ghost_suggestions, overdue_follow_ups, stale_contacts,
 };

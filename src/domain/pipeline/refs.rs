@@ -28,6 +28,52 @@ pub fn resolve_stories(wins: &[Win], text: &str) -> Result<Vec<Id>, Invalid> {
     resolve("stories", "win", &known, text)
 }
 
+/// The application an offer answers, as the offer form shows it:
+/// `#54 Brightline Consulting — AWS Practice Lead`; a bare `#54` for one
+/// deleted since; empty for none.
+pub fn application_text(pipeline: &Pipeline, id: Option<Id>) -> String {
+    id.map(|id| {
+        let name = pipeline.application(id).map(application_name);
+        entry(id, name.as_deref())
+    })
+    .unwrap_or_default()
+}
+
+/// The one application named in `text` by id or words of its company and
+/// role; `None` when blank. `kept` is the link stored already: its id stays
+/// even when the application has been deleted since, as a stored link is
+/// never an error.
+pub fn resolve_application(
+    pipeline: &Pipeline,
+    text: &str,
+    kept: Option<Id>,
+) -> Result<Option<Id>, Invalid> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if text.contains(SEPARATOR) {
+        return Err(Invalid::new(
+            "application",
+            "an offer answers one application: name only one",
+        ));
+    }
+    if let Some(id) = leading_id(text).filter(|&id| Some(id) == kept) {
+        return Ok(Some(id));
+    }
+    let names: Vec<(Id, String)> = pipeline
+        .applications
+        .iter()
+        .map(|a| (a.id, application_name(a)))
+        .collect();
+    let known: Vec<(Id, &str)> = names.iter().map(|(id, n)| (*id, n.as_str())).collect();
+    resolve_one("application", "application", &known, text).map(Some)
+}
+
+fn application_name(app: &super::Application) -> String {
+    format!("{} — {}", app.company, app.role)
+}
+
 /// `#44 Dana Whitfield; #45 Marcus Lee`: the contacts as the form shows them.
 /// An id with no contact (deleted elsewhere) is written bare, so it is refused
 /// with its number on save rather than silently dropped.
@@ -209,6 +255,46 @@ mod tests {
         assert!(err.message.contains("matches 2 contacts"), "{err}");
         assert!(err.message.contains("#44 Dana Whitfield"), "{err}");
         assert!(err.message.contains("#46 Dana Lee"), "{err}");
+    }
+
+    #[test]
+    fn an_offer_names_one_application_and_keeps_a_deleted_link() {
+        use crate::domain::pipeline::{Application, Stage};
+        let day = NaiveDate::from_ymd_opt(2026, 11, 1).expect("date");
+        let mut p = pipeline();
+        p.applications = vec![
+            Application::new(
+                52,
+                "Northwind Cloud",
+                "Principal Architect",
+                Stage::Offer,
+                day,
+            ),
+            Application::new(54, "Brightline", "AWS Practice Lead", Stage::Offer, day),
+            Application::new(55, "Brightline", "Data Lead", Stage::Applied, day),
+        ];
+        assert_eq!(resolve_application(&p, "  ", None), Ok(None));
+        assert_eq!(resolve_application(&p, "northwind", None), Ok(Some(52)));
+        assert_eq!(
+            resolve_application(&p, "brightline aws", None),
+            Ok(Some(54))
+        );
+        let text = application_text(&p, Some(54));
+        assert_eq!(text, "#54 Brightline — AWS Practice Lead");
+        assert_eq!(resolve_application(&p, &text, None), Ok(Some(54)));
+        let err = resolve_application(&p, "brightline", None).unwrap_err();
+        assert_eq!(err.field, "application");
+        assert!(err.message.contains("matches 2 applications"), "{err}");
+        let err = resolve_application(&p, "#52; #54", None).unwrap_err();
+        assert_eq!(err.field, "application");
+        // A link to an application deleted since reads back as it was…
+        assert_eq!(application_text(&p, Some(60)), "#60");
+        assert_eq!(resolve_application(&p, "#60", Some(60)), Ok(Some(60)));
+        // …but a new link must name an application that is there.
+        assert_eq!(
+            resolve_application(&p, "#60", None),
+            Err(Invalid::new("application", "there is no application #60"))
+        );
     }
 
     #[test]

@@ -5,15 +5,21 @@
 //! id, a whole name or any part of one (`dana; bedrock`), and an entry that
 //! fits several is refused under the field with the candidates named. With
 //! 2,000 contacts, typing part of a name beats scrolling a picker, and it needs
-//! no widget beyond the shared form.
+//! no widget beyond the shared form. An offer's application is named the
+//! same way, one only.
 
-use crate::domain::Invalid;
-use crate::domain::edit::{Item, Section};
+use crate::domain::dates::format_long;
+use crate::domain::edit::{Edit, Item, Section};
+use crate::domain::money::format_money;
+use crate::domain::offers::{
+    self, CurrentJob, Offer, OfferEquity, OfferSchedule, OfferSignOn, TargetBonus,
+};
 use crate::domain::pipeline::{
     self, Application, Contact, Relationship, SalaryRange, Source, Stage, Track, check_stage_date,
     validate_ghost_after_days,
 };
 use crate::domain::workbook::Workbook;
+use crate::domain::{Id, Invalid};
 use crate::tui::screen::Refused;
 use crate::tui::widgets::form::{Key, Pick};
 use chrono::NaiveDate;
@@ -31,6 +37,9 @@ pub enum Purpose {
     AddContact,
     EditContact(Contact),
     GhostDays(u32),
+    AddOffer,
+    EditOffer(Offer),
+    CurrentJob(Option<CurrentJob>),
 }
 
 /// Turns a submitted form into an edit, checked by the domain first.
@@ -42,6 +51,9 @@ pub fn submit(form: &Form, cx: &mut Cx) -> Result<(), Refused> {
         Purpose::AddContact => submit_contact(form, cx, None),
         Purpose::EditContact(contact) => submit_contact(form, cx, Some(contact)),
         Purpose::GhostDays(days) => submit_ghost_setting(form, cx, *days),
+        Purpose::AddOffer => submit_offer(form, cx, None),
+        Purpose::EditOffer(offer) => submit_offer(form, cx, Some(offer)),
+        Purpose::CurrentJob(job) => submit_current_job(form, cx, job),
     }
 }
 
@@ -70,6 +82,24 @@ const REACH: Key<Option<String>> = Key::new("reach");
 const LAST_CONTACTED: Key<Option<NaiveDate>> = Key::new("last_contacted");
 const NEXT_TOUCH: Key<Option<NaiveDate>> = Key::new("next_touch");
 const GHOST_AFTER_DAYS: Key<u32> = Key::new("ghost_after_days");
+// An offer's fields, named as `Offer::validate` names them.
+const OFFER_ROLE: Key<Option<String>> = Key::new("role");
+const APPLICATION: Key<Option<String>> = Key::new("application");
+const BASE: Key<Decimal> = Key::new("base");
+const BONUS_PERCENT: Key<Option<Decimal>> = Key::new("bonus");
+const BONUS_AMOUNT: Key<Option<Decimal>> = Key::new("bonus_amount");
+const SIGN_ON: Key<Option<Decimal>> = Key::new("sign_on");
+const PAID_AFTER: Key<Option<u32>> = Key::new("paid_after_months");
+const CLAWBACK: Key<Option<u32>> = Key::new("clawback_months");
+const PRORATED: Key<bool> = Key::new("prorated");
+const SHARES: Key<Option<Decimal>> = Key::new("shares");
+const EQUITY_VALUE: Key<Option<Decimal>> = Key::new("equity_value");
+const PRICE: Key<Option<Decimal>> = Key::new("price");
+const STRIKE: Key<Option<Decimal>> = Key::new("strike");
+const SCHEDULE: Key<OfferSchedule> = Key::new("schedule");
+const START: Key<NaiveDate> = Key::new("start");
+const HEALTH: Key<Option<Decimal>> = Key::new("health_monthly");
+const CURRENT_BASE: Key<Option<Decimal>> = Key::new("base");
 
 /// A closed stage, as the close form offers it: with what it means.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -233,7 +263,16 @@ fn submit_application(
         "added"
     };
     let done = format!("{verb} {} — {}", app.company, app.role);
-    cx.save(original.cloned().map(Item::Application), app.into(), done);
+    cx.save(
+        original.cloned().map(Item::Application),
+        app.clone().into(),
+        done,
+    );
+    if let Some(original) = original.filter(|o| o.stage != Stage::Accepted)
+        && app.stage == Stage::Accepted
+    {
+        offer_acceptance(cx, &app, &Edit::update(original.clone(), app.clone()));
+    }
     Ok(())
 }
 
@@ -273,7 +312,14 @@ fn submit_close(form: &Form, cx: &mut Cx, original: &Application) -> Result<(), 
     let mut app = original.clone();
     app.move_to(stage, date)?;
     let done = format!("closed {} as {}", app.company, stage.key());
-    cx.save(Some(Item::Application(original.clone())), app.into(), done);
+    cx.save(
+        Some(Item::Application(original.clone())),
+        app.clone().into(),
+        done,
+    );
+    if stage == Stage::Accepted {
+        offer_acceptance(cx, &app, &Edit::update(original.clone(), app.clone()));
+    }
     Ok(())
 }
 
@@ -355,4 +401,312 @@ fn submit_ghost_setting(form: &Form, cx: &mut Cx, original: u32) -> Result<(), R
         format!("ghosted is now suggested after {days} days without reply"),
     );
     Ok(())
+}
+
+// Offers ----------------------------------------------------------------------
+
+/// The add form (`existing` is `None`) or the edit form of an offer.
+pub(super) fn offer(wb: &Workbook, today: NaiveDate, existing: Option<&Offer>) -> Form {
+    let (title, purpose) = match existing {
+        Some(offer) => (
+            format!("Edit offer #{}", offer.id),
+            Purpose::EditOffer(offer.clone()),
+        ),
+        None => ("Add an offer".to_string(), Purpose::AddOffer),
+    };
+    let bonus = existing.and_then(|o| o.bonus);
+    let percent = bonus.and_then(|b| match b {
+        TargetBonus::Percent(share) => Some(share),
+        TargetBonus::Amount(_) => None,
+    });
+    let amount = bonus.and_then(|b| match b {
+        TargetBonus::Amount(amount) => Some(amount),
+        TargetBonus::Percent(_) => None,
+    });
+    let sign_on = existing.and_then(|o| o.sign_on.as_ref());
+    let equity = existing.and_then(|o| o.equity.as_ref());
+    // A grant offered as a dollar value shows as that value; its shares follow from it.
+    let value = equity.and_then(|e| e.value);
+    let shares = equity.filter(|e| e.value.is_none()).map(|e| e.shares);
+    Form::new(title, today, purpose)
+        .text(COMPANY, "Company", existing.map_or("", |o| &o.company))
+        .text(
+            OFFER_ROLE,
+            "Role",
+            existing.and_then(|o| o.role.as_deref()).unwrap_or(""),
+        )
+        .text(
+            APPLICATION,
+            "Application it answers",
+            &pipeline::application_text(&wb.pipeline, existing.and_then(|o| o.application)),
+        )
+        .hint("a company's name, words of it or the #id; blank for an offer of its own")
+        .money(BASE, "Base salary a year", existing.map(|o| o.base))
+        .percent(BONUS_PERCENT, "Target bonus, % of base", percent)
+        .money(BONUS_AMOUNT, "… or as an amount a year", amount)
+        .hint("one or the other; blank for none")
+        .money(SIGN_ON, "Sign-on bonus", sign_on.map(|s| s.amount))
+        .whole(
+            PAID_AFTER,
+            "Sign-on paid after",
+            "months",
+            sign_on.map(|s| s.paid_after_months),
+        )
+        .hint("0 or blank: with the first paycheck; 12: a year in")
+        .whole(
+            CLAWBACK,
+            "Repaid if you leave within",
+            "months",
+            sign_on.map(|s| s.clawback_months),
+        )
+        .hint("0 or blank: no clawback")
+        .yes_no(
+            PRORATED,
+            "Repay only the months not served",
+            sign_on.is_none_or(|s| s.prorated),
+        )
+        .shares(SHARES, "Equity: shares or options", shares)
+        .money(EQUITY_VALUE, "… or as a dollar value", value)
+        .hint("converted to whole shares (rounded down) at the price below")
+        .money(PRICE, "Price per share", equity.map(|e| e.price))
+        .hint("what you value a share at; careerbook never fetches prices")
+        .money(
+            STRIKE,
+            "Strike price (options only)",
+            equity.and_then(|e| e.strike),
+        )
+        .hint("options are valued at price − strike and marked illiquid")
+        .choice(
+            SCHEDULE,
+            "Vesting",
+            equity.map_or(OfferSchedule::CliffMonthly, |e| e.schedule),
+        )
+        .hint("type annual, amazon, cliff, meta, google …; counted from the start date")
+        .date(START, "Start date", existing.map(|o| o.start))
+        .money(
+            HEALTH,
+            "Health plan costs more a month by",
+            existing.and_then(|o| o.health_monthly),
+        )
+        .negative_allowed()
+        .hint("than your current plan; negative when it costs less; blank: the same")
+}
+
+/// Adds or updates an offer: the original as it was when the form opened,
+/// with the form's fields applied, checked by `Offer::validate`.
+fn submit_offer(form: &Form, cx: &mut Cx, original: Option<&Offer>) -> Result<(), Refused> {
+    let mut refused = Refused::default();
+    let kept = original.and_then(|o| o.application);
+    let application = form.get(APPLICATION)?.unwrap_or_default();
+    let offer = Offer {
+        id: original.map_or(0, |o| o.id),
+        company: form.get(COMPANY)?,
+        role: form.get(OFFER_ROLE)?,
+        application: refused
+            .take(pipeline::resolve_application(
+                &cx.wb.pipeline,
+                &application,
+                kept,
+            ))
+            .flatten(),
+        base: form.get(BASE)?,
+        bonus: refused.take(target_bonus(form)).flatten(),
+        sign_on: refused.take(offer_sign_on(form)).flatten(),
+        equity: refused.take(offer_equity(form)).flatten(),
+        start: form.get(START)?,
+        health_monthly: form.get(HEALTH)?.filter(|h| !h.is_zero()),
+    };
+    refused.done()?;
+    offer.validate().map_err(|invalid| match offer.bonus {
+        // The domain names either kind of bonus `bonus`; an amount has its own field.
+        Some(TargetBonus::Amount(_)) if invalid.field == "bonus" => {
+            Invalid::new(BONUS_AMOUNT.name, invalid.message)
+        }
+        _ => invalid,
+    })?;
+    let done = match original {
+        Some(_) => format!("updated the offer from {}", offer.company),
+        None => format!("added the offer from {}", offer.company),
+    };
+    cx.save(original.cloned().map(Item::Offer), Item::Offer(offer), done);
+    Ok(())
+}
+
+fn target_bonus(form: &Form) -> Result<Option<TargetBonus>, Invalid> {
+    match (form.get(BONUS_PERCENT)?, form.get(BONUS_AMOUNT)?) {
+        (Some(_), Some(_)) => Err(Invalid::new(
+            BONUS_AMOUNT.name,
+            "enter the bonus as a percentage or as an amount, not both",
+        )),
+        (Some(share), None) => Ok((!share.is_zero()).then_some(TargetBonus::Percent(share))),
+        (None, Some(amount)) => Ok((!amount.is_zero()).then_some(TargetBonus::Amount(amount))),
+        (None, None) => Ok(None),
+    }
+}
+
+fn offer_sign_on(form: &Form) -> Result<Option<OfferSignOn>, Invalid> {
+    let paid_after_months = form.get(PAID_AFTER)?.unwrap_or(0);
+    let clawback_months = form.get(CLAWBACK)?.unwrap_or(0);
+    let Some(amount) = form.get(SIGN_ON)?.filter(|a| !a.is_zero()) else {
+        if paid_after_months + clawback_months > 0 {
+            return Err(Invalid::new(SIGN_ON.name, "enter the sign-on bonus too"));
+        }
+        return Ok(None);
+    };
+    Ok(Some(OfferSignOn {
+        amount,
+        paid_after_months,
+        clawback_months,
+        // Without a term there is nothing to prorate.
+        prorated: form.get(PRORATED)? && clawback_months > 0,
+    }))
+}
+
+fn offer_equity(form: &Form) -> Result<Option<OfferEquity>, Invalid> {
+    let shares = form.get(SHARES)?;
+    let value = form.get(EQUITY_VALUE)?;
+    let price = form.get(PRICE)?;
+    let strike = form.get(STRIKE)?;
+    let shares = match (shares, value, price) {
+        (None, None, None) if strike.is_none() => return Ok(None),
+        (Some(_), Some(_), _) => {
+            return Err(Invalid::new(
+                EQUITY_VALUE.name,
+                "enter the shares or the dollar value, not both",
+            ));
+        }
+        (None, None, _) => {
+            return Err(Invalid::new(
+                SHARES.name,
+                "enter the shares (or the dollar value) the price is for",
+            ));
+        }
+        (_, _, None) => {
+            return Err(Invalid::new(
+                PRICE.name,
+                "enter the price per share to value the grant at",
+            ));
+        }
+        (Some(shares), None, Some(_)) => shares,
+        (None, Some(value), Some(price)) => OfferEquity::whole_shares(value, price)?,
+    };
+    Ok(Some(OfferEquity {
+        shares,
+        price: price.unwrap_or_default(),
+        value,
+        strike,
+        schedule: form.get(SCHEDULE)?,
+    }))
+}
+
+/// The current job's pay, for the Stay column.
+pub(super) fn current_job(today: NaiveDate, job: Option<&CurrentJob>) -> Form {
+    let bonus = job.and_then(|j| j.bonus);
+    let percent = bonus.and_then(|b| match b {
+        TargetBonus::Percent(share) => Some(share),
+        TargetBonus::Amount(_) => None,
+    });
+    let amount = bonus.and_then(|b| match b {
+        TargetBonus::Amount(amount) => Some(amount),
+        TargetBonus::Percent(_) => None,
+    });
+    Form::new("Your current job", today, Purpose::CurrentJob(job.cloned()))
+        .money(CURRENT_BASE, "Base salary a year", job.map(|j| j.base))
+        .hint("what staying pays; blank takes the current job off")
+        .percent(BONUS_PERCENT, "Target bonus, % of base", percent)
+        .money(BONUS_AMOUNT, "… or as an amount a year", amount)
+        .hint("one or the other; blank for none")
+}
+
+fn submit_current_job(
+    form: &Form,
+    cx: &mut Cx,
+    original: &Option<CurrentJob>,
+) -> Result<(), Refused> {
+    let bonus = target_bonus(form)?;
+    let job = match form.get(CURRENT_BASE)? {
+        None if bonus.is_some() => {
+            return Err(
+                Invalid::new(CURRENT_BASE.name, "enter the base salary the bonus is on").into(),
+            );
+        }
+        None => None,
+        Some(base) => Some(CurrentJob { base, bonus }),
+    };
+    if let Some(job) = &job {
+        job.validate().map_err(|invalid| match job.bonus {
+            Some(TargetBonus::Amount(_)) if invalid.field == "bonus" => {
+                Invalid::new(BONUS_AMOUNT.name, invalid.message)
+            }
+            _ => invalid,
+        })?;
+    }
+    let done = match &job {
+        Some(job) => format!(
+            "current job set: {} a year at target",
+            format_money(job.yearly_pay())
+        ),
+        None => "current job taken off".to_string(),
+    };
+    cx.set(
+        vec![(
+            Section::CurrentJob(original.clone()),
+            Section::CurrentJob(job),
+        )],
+        done,
+    );
+    Ok(())
+}
+
+/// Asks whether to accept offer `id`, showing the Runway tab's new job it
+/// sets and how its pay is worked out (and `note`, if any); yes applies the
+/// one edit. `wb` is the workbook the acceptance is worked out on: after the
+/// move to accepted being saved just before, when the board closed the card.
+pub(super) fn accept_offer(cx: &mut Cx, wb: &Workbook, id: Id, note: Option<String>) {
+    let acceptance = match offers::accept(wb, id, cx.today) {
+        Ok(acceptance) => acceptance,
+        Err(invalid) => return cx.error(invalid.message),
+    };
+    let Some(offer) = wb.pipeline.offer(id) else {
+        return;
+    };
+    let job = &acceptance.new_job;
+    let moves = acceptance
+        .moves
+        .map(|app| format!(" and move application #{app} to accepted"))
+        .unwrap_or_default();
+    // The working's first line is the new job itself, start and monthly pay.
+    let mut question = format!("Accept it{moves}?\n\n{}\n", acceptance.working.join("\n"));
+    if let Some(note) = note {
+        question.push_str(&format!("{note}\n"));
+    }
+    cx.confirm(
+        format!("Accept the offer from {}", offer.company),
+        question,
+        acceptance.edit,
+        format!(
+            "accepted {}: the Runway tab's new job starts {}",
+            offer.company,
+            format_long(job.start)
+        ),
+    );
+}
+
+/// After the board or the edit form moved `app` to accepted (with `moved`,
+/// the edit being saved), offers to accept the offer that answers it.
+pub(super) fn offer_acceptance(cx: &mut Cx, app: &Application, moved: &Edit) {
+    let Some(offer) = cx
+        .wb
+        .pipeline
+        .offers
+        .iter()
+        .rev()
+        .find(|o| o.application == Some(app.id))
+    else {
+        return;
+    };
+    let mut after = cx.wb.clone();
+    if moved.clone().apply(&mut after, cx.today).is_ok() {
+        accept_offer(cx, &after, offer.id, None);
+    }
 }

@@ -1,6 +1,7 @@
 //! The Pipeline tab: applications on a board and in a list, the contacts
-//! behind them, and the funnel. Four views (`v` cycles); everything shown is
-//! rebuilt in `refresh` from the workbook, never while drawing.
+//! behind them, the funnel, and the offers against staying. Five views (`v`
+//! cycles); everything shown is rebuilt in `refresh` from the workbook, never
+//! while drawing.
 
 mod apps;
 mod board;
@@ -9,6 +10,7 @@ mod contacts;
 mod forms;
 mod funnel;
 mod list;
+mod offers;
 mod render;
 mod shared;
 
@@ -33,6 +35,7 @@ panels! {
     List(list: list::List) = "List",
     Contacts(contacts: contacts::Contacts) = "Contacts",
     Funnel(funnel: funnel::FunnelView) = "Funnel",
+    Offers(offers: offers::Offers) = "Offers",
 }
 
 #[derive(Default)]

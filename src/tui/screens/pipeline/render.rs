@@ -35,37 +35,42 @@ impl PipelineScreen {
     }
 
     /// The view strip, and on its right the date an offer is needed by
-    /// (from the runway's zero date and the time-to-offer) when it fits.
+    /// (from the runway's zero date and the time-to-offer) when it fits: in
+    /// the most words that fit, two spaces apart (the attention line below
+    /// says it too when it needs attention).
     fn draw_strip(&self, frame: &mut Frame, area: Rect, view: &View) {
         let theme = view.theme;
         let titles: Vec<&str> = Panel::ALL.iter().map(|p| p.title()).collect();
-        let hint = format!(
-            "{}: next view",
-            view.keys.key_for(Scope::Pipeline, Action::NextView)
-        );
-        let offer = self.shared.attention.offer.as_ref().map(|offer| {
+        let key = view.keys.key_for(Scope::Pipeline, Action::NextView);
+        let hints = [format!("{key}: next view"), format!("{key}: view")];
+        let offer = self.shared.attention.offer.as_ref();
+        let dates: Vec<String> = offer.map_or_else(Vec::new, |offer| {
             let mark = if offer.attention { "! " } else { "" };
-            let style = if offer.attention {
-                theme.bad()
-            } else {
-                theme.dim()
-            };
-            let text = format!("{mark}offer needed by {}", format_long(offer.by));
-            (text, style)
+            let by = format_long(offer.by);
+            vec![
+                format!("{mark}offer needed by {by}"),
+                format!("{mark}offer by {by}"),
+            ]
         });
-        // The date goes right of the strip's own words, with a gap, if it fits.
-        let room = (area.width as usize).saturating_sub(views::width(&titles, &hint) + 1);
-        let right = offer
-            .as_ref()
-            .map(|(text, _)| text.chars().count())
-            .filter(|&w| w <= room)
-            .map_or(0, |w| u16::try_from(w).unwrap_or(0));
-        let [strip, date] =
+        let fits = |hint: &String, date: &String| {
+            views::width(&titles, hint) + 2 + date.chars().count() <= area.width as usize
+        };
+        let chosen = [(0, 0), (0, 1), (1, 1)]
+            .into_iter()
+            .filter_map(|(h, d)| Some((&hints[h], dates.get(d)?)))
+            .find(|(hint, date)| fits(hint, date));
+        let hint = chosen.map_or(&hints[0], |(hint, _)| hint);
+        let date = chosen.map(|(_, date)| date.clone()).unwrap_or_default();
+        let right = u16::try_from(date.chars().count()).unwrap_or(0);
+        let [strip, right_area] =
             Layout::horizontal([Constraint::Fill(1), Constraint::Length(right)]).areas(area);
-        views::render(frame, strip, &titles, self.panel.index(), &hint, theme);
-        if let Some((text, style)) = offer.filter(|_| right > 0) {
-            frame.render_widget(Paragraph::new(Line::styled(text, style)), date);
-        }
+        views::render(frame, strip, &titles, self.panel.index(), hint, theme);
+        let style = if offer.is_some_and(|o| o.attention) {
+            theme.bad()
+        } else {
+            theme.dim()
+        };
+        frame.render_widget(Paragraph::new(Line::styled(date, style)), right_area);
     }
 
     fn attention_line(&self, width: usize, view: &View) -> Line<'static> {
@@ -74,6 +79,9 @@ impl PipelineScreen {
         let a = &self.shared.attention;
         let mut parts: Vec<(String, Style)> = Vec::new();
         let mut push = |text: String, style| parts.push((text, style));
+        if self.panel == Panel::Offers {
+            return self.panels.offers.attention(width, view);
+        }
         if self.panel == Panel::Contacts {
             if a.contacts == 0 {
                 let add = keys.key_for(Scope::PipelineContacts, Action::Add);

@@ -102,8 +102,9 @@ pub enum Purpose {
     Income(Option<OtherIncome>),
     OneOff(Option<OneOff>),
     SeveranceHow,
-    /// The way chosen, and the severance and last day on payroll as they were.
-    Severance(How, Option<Severance>, Option<NaiveDate>),
+    /// The way chosen, and the severance, last day on payroll and whether
+    /// resigning forfeits the severance, as they were.
+    Severance(How, Option<Severance>, Option<NaiveDate>, bool),
     Notice(Option<NoticePay>),
     Withholding(Decimal),
     Benefit(Option<UnemploymentBenefit>),
@@ -161,6 +162,7 @@ const WEEKLY_AMOUNT: Key<Decimal> = Key::new("weekly_amount");
 const BENEFIT_WEEKS: Key<u32> = Key::new("weeks");
 const FIRST_PAYMENT: Key<NaiveDate> = Key::new("first_payment");
 const WAITS: Key<bool> = Key::new("waits_for_severance");
+const FORFEITS: Key<bool> = Key::new("resigning_forfeits_severance");
 const CUT: Key<Decimal> = Key::new("discretionary_cut");
 
 // Opening forms ------------------------------------------------------------
@@ -565,12 +567,29 @@ fn template_value(plan: &RunwayPlan, key: &str) -> Option<Decimal> {
     }
 }
 
+/// The severance's own fields, then whether resigning early forfeits it
+/// (what the Pipeline tab's offers weigh when a start comes before the last day).
 fn severance_form(plan: &RunwayPlan, today: NaiveDate, how: How) -> Form {
+    severance_amount_form(plan, today, how)
+        .yes_no(
+            FORFEITS,
+            "Resigning before the last day forfeits it",
+            plan.resigning_forfeits_severance,
+        )
+        .hint("starting a new job before your last day on payroll is resigning; most agreements then pay nothing")
+}
+
+fn severance_amount_form(plan: &RunwayPlan, today: NaiveDate, how: How) -> Form {
     let title = match how {
         How::Entered => "Severance from your offer".to_string(),
         How::Template(kind) => format!("Severance estimate: {}", kind.label()),
     };
-    let purpose = Purpose::Severance(how, plan.severance.clone(), plan.separation);
+    let purpose = Purpose::Severance(
+        how,
+        plan.severance.clone(),
+        plan.separation,
+        plan.resigning_forfeits_severance,
+    );
     let form = Form::new(title, today, purpose);
     let withholding = plan.withholding;
     let pay_date = plan.severance.as_ref().map(Severance::pay_date);
@@ -1061,8 +1080,8 @@ pub fn submit(form: &Form, cx: &mut Cx) -> Result<Submitted, Refused> {
             cx.form(next);
             Ok(Submitted::Saved)
         }
-        Purpose::Severance(how, severance, separation) => {
-            let before = (severance.clone(), *separation);
+        Purpose::Severance(how, severance, separation, forfeits) => {
+            let before = (severance.clone(), *separation, *forfeits);
             submit_severance(form, *how, before, cx)
         }
         Purpose::Notice(original) => {
@@ -1151,15 +1170,16 @@ pub fn submit(form: &Form, cx: &mut Cx) -> Result<Submitted, Refused> {
     }
 }
 
-/// The severance a form describes, and the last day on payroll an estimate
-/// also sets; `before` is the two as they were when the form opened.
+/// The severance a form describes, the last day on payroll an estimate also
+/// sets, and whether resigning forfeits it; `before` is the three as they
+/// were when the form opened.
 fn submit_severance(
     form: &Form,
     how: How,
-    before: (Option<Severance>, Option<NaiveDate>),
+    before: (Option<Severance>, Option<NaiveDate>, bool),
     cx: &mut Cx,
 ) -> Result<Submitted, Refused> {
-    let (old_severance, old_separation) = before;
+    let (old_severance, old_separation, old_forfeits) = before;
     let severance = read_severance(form, how)?;
     let mut changes = Vec::new();
     let mut names = vec![
@@ -1207,6 +1227,10 @@ fn submit_severance(
         None
     };
     changes.push((Section::Severance(was), Section::Severance(Some(severance))));
+    changes.push((
+        Section::ResigningForfeitsSeverance(old_forfeits),
+        Section::ResigningForfeitsSeverance(form.get(FORFEITS)?),
+    ));
     let weeks = pay
         .weeks
         .map(|w| format!("{} weeks, ", w.normalize()))
