@@ -97,8 +97,8 @@ fn recruiter_saves_a_recruiter_and_r_from_peer_is_not_a_referral() {
 #[test]
 fn a_on_the_applied_column_never_accepts_and_the_stage_starts_at_the_record_s_own() {
     let (_dir, mut app) = app_with(APPLIED);
-    // The board's cursor on Applied; the edit form starts at the card's stage.
-    press(&mut app, "5 l e Tab Tab");
+    // The board opens on the Applied card; the edit form starts at its stage.
+    press(&mut app, "5 e Tab Tab");
     assert!(draw(&app, 80, 24).contains("‹ Applied ›"));
     press(&mut app, "text:a | Tab | C-s");
     assert_eq!(app.popup_count(), 1, "a fits Applied and Accepted");
@@ -106,12 +106,50 @@ fn a_on_the_applied_column_never_accepts_and_the_stage_starts_at_the_record_s_ow
     let app1 = on_disk.pipeline.application(1).expect("#1");
     assert_eq!(app1.stage, Stage::Applied, "the card did not vanish");
     assert_eq!(app1.history.len(), 1, "no wrong step in the history");
-    // The stage the person meant.
-    press(&mut app, "Esc | text:interv | Tab | C-s");
+    // The stage the person meant: the start of its word, taken with Enter.
+    press(&mut app, "Esc | text:interv | Enter | C-s");
     let on_disk = saved(&app);
     let app1 = on_disk.pipeline.application(1).expect("#1");
     assert_eq!(app1.stage, Stage::Interviewing);
     assert_eq!(app1.history.last().map(|c| c.date), Some(today()));
+}
+
+#[test]
+fn r_then_tab_keeps_applied_and_says_what_enter_would_take() {
+    let (_dir, mut app) = app_with(APPLIED);
+    // `r` fits only Rejected; leaving by Tab used to take it.
+    press(&mut app, "5 e Tab Tab | text:r | Tab");
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen.contains("Enter takes “Rejected”; keep typing for"),
+        "{screen}"
+    );
+    press(&mut app, "C-s");
+    assert_eq!(app.popup_count(), 1, "pending words are not saved");
+    let on_disk = saved(&app);
+    assert_eq!(
+        on_disk.pipeline.application(1).expect("#1").stage,
+        Stage::Applied
+    );
+    // Back on the stage, Enter takes the match on purpose.
+    press(&mut app, "Enter C-s");
+    assert_eq!(app.popup_count(), 0, "{}", draw(&app, 80, 24));
+    let on_disk = saved(&app);
+    let app1 = on_disk.pipeline.application(1).expect("#1");
+    assert_eq!(app1.stage, Stage::Rejected);
+    assert_eq!(app1.history.len(), 2);
+}
+
+#[test]
+fn a_whole_word_is_taken_on_leaving_the_field() {
+    let (_dir, mut app) = app_with(APPLIED);
+    press(&mut app, "5 e Tab Tab | text:screening | Tab | C-s");
+    assert_eq!(app.popup_count(), 0, "{}", draw(&app, 80, 24));
+    let on_disk = saved(&app);
+    assert_eq!(
+        on_disk.pipeline.application(1).expect("#1").stage,
+        Stage::Screening
+    );
 }
 
 #[test]
@@ -300,8 +338,9 @@ fn shares_refuse_money_and_save_the_count_typed() {
 #[test]
 fn a_weeks_field_hints_weeks_and_refuses_money() {
     let (_dir, mut app) = app_with(EMPTY);
-    // Runway inputs: the severance row, entered from the offer; then its weeks.
-    press(&mut app, "3 Right Right j j j e Enter | Tab Tab");
+    // Runway inputs: the severance row, entered from the offer; then its weeks
+    // (after the offer, the annual base and the pay date).
+    press(&mut app, "3 Right Right j j j e Enter | Tab Tab Tab");
     let screen = draw(&app, 80, 24);
     assert!(screen.contains("e.g. 26 or 6.5"), "{screen}");
     assert!(
@@ -370,7 +409,7 @@ fn long_text_scrolls_to_the_cursor_and_is_saved_whole() {
 fn an_edit_keeps_what_its_form_does_not_show() {
     let (_dir, mut app) = app_with(APPLIED);
     // The stage history is not a field: a change of role keeps it whole.
-    press(&mut app, "5 l e Tab End | text: (platform) | Enter");
+    press(&mut app, "5 e Tab End | text: (platform) | Enter");
     let on_disk = saved(&app);
     let app1 = on_disk.pipeline.application(1).expect("#1");
     assert_eq!(app1.role, "Architect (platform)");
@@ -387,7 +426,7 @@ fn an_edit_keeps_what_its_form_does_not_show() {
 #[test]
 fn an_edit_form_keeps_what_another_window_changed_meanwhile() {
     let (_dir, mut app) = app_with(APPLIED);
-    press(&mut app, "5 l e Tab End | text: (platform)");
+    press(&mut app, "5 e Tab End | text: (platform)");
     let paths = app.session().paths().clone();
     let mut other = careerbook::store::Session::open(paths, Default::default()).expect("open");
     let before = other

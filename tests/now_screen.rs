@@ -344,7 +344,7 @@ fn enter_on_an_unfilled_self_check_opens_it_and_saving_it_dates_it() {
     assert!(draw(&app, 80, 24).contains("Positioning self-check"));
     press(
         &mut app,
-        "text:Core networking | Tab | c | Tab | text:VPC Lattice | Enter",
+        "text:Core networking | Tab | text:core | Tab | text:VPC Lattice | Enter",
     );
     let wb = on_disk(&app);
     let p = &wb.now.positioning;
@@ -511,9 +511,9 @@ fn enter_on_a_vest_alert_selects_its_grant_on_the_vesting_tab() {
     );
     press(&mut app, "Enter");
     assert_eq!(app.tab(), Tab::Vesting);
-    // The grants view shows the selection the alert made.
-    press(&mut app, "Right");
+    // The Upcoming view does not list grants: the Grants view opens on it.
     let screen = draw(&app, 100, 30);
+    assert!(screen.contains("[Grants]"), "{screen}");
     assert!(screen.contains("▶ Refresher"), "{screen}");
 }
 
@@ -587,36 +587,137 @@ fn after_a_notice_the_tab_leads_with_next_actions_and_v_switches_views() {
     assert!(draw(&app, 80, 24).contains("[Next actions]  Checklist"));
 }
 
+/// Moves the next actions' cursor down to the action titled `title`.
+fn select_action(app: &mut App, title: &str) {
+    press(app, "1");
+    for _ in 0..30 {
+        press(app, "k");
+    }
+    for _ in 0..30 {
+        let screen = draw(app, 120, 40);
+        if screen.lines().any(|l| l.contains("▶") && l.contains(title)) {
+            return;
+        }
+        press(app, "j");
+    }
+    panic!("no next action {title:?}:\n{}", draw(app, 120, 40));
+}
+
+/// The line of `screen` with the selection mark on it.
+fn selected_line(screen: &str) -> &str {
+    screen
+        .lines()
+        .find(|l| l.contains("▶"))
+        .unwrap_or_else(|| panic!("nothing selected:\n{screen}"))
+}
+
 #[test]
 fn enter_on_a_next_action_goes_to_its_record() {
     let (_dir, mut app) = demo_app();
-    // The severance review window: a deadline, shown in the deadlines panel.
-    press(&mut app, "j Enter");
-    assert_eq!(app.tab(), Tab::Now);
-    let screen = draw(&app, 80, 24);
+    // The severance review window: the severance in the Runway tab's inputs.
+    select_action(&mut app, "Review and sign the severance agreement");
+    press(&mut app, "Enter");
+    assert_eq!(app.tab(), Tab::Runway);
+    let screen = draw(&app, 120, 40);
+    assert!(screen.contains("[Inputs]"), "{screen}");
     assert!(
-        screen.contains("▶ 03 Dec 2026  in 7 days    Severance agreement review window closes"),
+        selected_line(&screen).contains("Estimate: Amazon 2025"),
         "{screen}"
     );
+    // Filing for unemployment: the weekly benefit.
+    select_action(&mut app, "File for unemployment");
+    press(&mut app, "Enter");
+    let screen = draw(&app, 120, 40);
+    assert_eq!(app.tab(), Tab::Runway);
+    assert!(
+        selected_line(&screen).contains("Weekly benefit"),
+        "{screen}"
+    );
+    // The COBRA election and the end of job cover: the COBRA cover.
+    for title in ["Elect COBRA", "Job health cover ends"] {
+        select_action(&mut app, title);
+        press(&mut app, "Enter");
+        let screen = draw(&app, 120, 40);
+        assert_eq!(app.tab(), Tab::Runway);
+        assert!(
+            selected_line(&screen).contains("COBRA (single)"),
+            "{title}:\n{screen}"
+        );
+    }
     // The Stratus Data follow-up: the application on the Pipeline board.
-    press(&mut app, "v j Enter");
+    select_action(&mut app, "Follow up with Stratus Data");
+    press(&mut app, "Enter");
     assert_eq!(app.tab(), Tab::Pipeline);
     let screen = draw(&app, 120, 40);
+    assert!(screen.contains("▶Stratus Data"), "{screen}");
+    // Ravi Menon, due a touch: the contacts view opens on him.
+    select_action(&mut app, "Touch base with Ravi Menon");
+    press(&mut app, "Enter");
+    assert_eq!(app.tab(), Tab::Pipeline);
+    assert!(selected_line(&draw(&app, 120, 40)).contains("Ravi Menon"));
+}
+
+#[test]
+fn enter_on_the_last_day_or_the_forfeited_shares_opens_the_last_day_what_if() {
+    let (_dir, mut app) = demo_app();
+    // The forfeited shares: what leaving on the last day on payroll keeps and
+    // forfeits, on that day (the Runway tab's, so it follows it).
+    select_action(&mut app, "Ask for a later last day");
+    press(&mut app, "Enter");
+    assert_eq!(app.tab(), Tab::Vesting);
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("[Last day]"), "{screen}");
     assert!(
-        screen.contains("Stratus Data") && screen.contains("Staff Data Platform Engineer"),
+        screen.contains("Last day Tue 9 Feb 2027  the Runway tab's separation date"),
         "{screen}"
     );
-    // Ravi Menon, due a touch: the contacts view opens on him.
-    press(&mut app, "1 j Enter");
-    assert_eq!(app.tab(), Tab::Pipeline);
+    // 144 + 61 = 205 shares forfeited, as the action said.
     assert!(
-        draw(&app, 120, 40)
-            .lines()
-            .any(|l| l.contains("▶") && l.contains("Ravi Menon"))
+        screen.contains(
+            "Total                                 244        39       205      $43,542.00"
+        ),
+        "{screen}"
     );
-    // The forfeited shares: their grant on the Vesting tab.
-    press(&mut app, "1 k k k Enter");
+    // Elsewhere first, then the last day on payroll: the same view and day.
+    press(&mut app, "Left Left");
+    select_action(&mut app, "Last day on payroll");
+    press(&mut app, "Enter");
+    let screen = draw(&app, 80, 24);
     assert_eq!(app.tab(), Tab::Vesting);
+    assert!(screen.contains("[Last day]"), "{screen}");
+    assert!(screen.contains("Last day Tue 9 Feb 2027"), "{screen}");
+}
+
+/// VEST_SOON with a notice and a last day on payroll of 9 Feb 2027: the
+/// Refresher's vest on 10 Dec 2026 comes before it.
+fn vest_before_the_last_day() -> (TempDir, App) {
+    app_with(&VEST_SOON.replace(
+        "(version: 2, next_id: 3,",
+        r#"(version: 2, next_id: 3,
+    runway: (separation: Some("2027-02-09")),
+    now: (notice: Some((date: "2026-11-12"))),"#,
+    ))
+}
+
+#[test]
+fn enter_on_a_vest_opens_the_last_day_what_if_on_its_day() {
+    let (_dir, mut app) = vest_before_the_last_day();
+    select_action(&mut app, "10 AMZN vest (Refresher)");
+    press(&mut app, "Enter");
+    assert_eq!(app.tab(), Tab::Vesting);
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("[Last day]"), "{screen}");
+    // A what-if on the vest's day, not the saved last day.
+    assert!(screen.contains("Last day Thu 10 Dec 2026"), "{screen}");
+    assert!(
+        !screen.contains("the Runway tab's separation date"),
+        "{screen}"
+    );
+    // Nothing was saved: the last day on payroll stays 9 Feb 2027.
+    assert_eq!(
+        on_disk(&app).runway.separation,
+        chrono::NaiveDate::from_ymd_opt(2027, 2, 9)
+    );
 }
 
 #[test]
@@ -632,7 +733,7 @@ fn x_on_a_next_action_says_why_and_what_is_at_stake() {
         screen.contains("At stake: $30,807.69 (the severance, gross)."),
         "{screen}"
     );
-    assert!(screen.contains("Enter goes to the Now tab."), "{screen}");
+    assert!(screen.contains("Enter goes to the Runway tab."), "{screen}");
 }
 
 #[test]
@@ -660,4 +761,117 @@ fn a_notice_typed_into_an_empty_workbook_brings_the_next_actions() {
     let screen = draw(&app, 80, 24);
     assert!(!screen.contains("Next actions"), "{screen}");
     assert!(screen.contains("Checklist"), "{screen}");
+}
+
+// The calendar export (c) ------------------------------------------------------
+
+/// `c`, the file name replaced by `target`, and `extra` keys before Enter.
+fn export_calendar(app: &mut App, target: &std::path::Path, extra: &str) {
+    press(app, "1 c");
+    backspaces(app, 40);
+    press(app, &format!("text:{} | {extra} Enter", target.display()));
+}
+
+fn status_text(app: &App) -> String {
+    match app.status() {
+        Status::Info(text) | Status::Saved(text) | Status::Warned(text) => text.clone(),
+        other => panic!("no status: {other:?}"),
+    }
+}
+
+/// The calendar without its DTSTAMP lines (when the file was made).
+fn undated(ics: &str) -> String {
+    ics.lines()
+        .filter(|l| !l.starts_with("DTSTAMP"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn c_writes_the_calendar_careerbook_export_writes() {
+    use careerbook::export::{calendar, ics};
+    let (_dir, mut app) = demo_app();
+    let out = tempfile::tempdir().expect("export directory");
+    let target = out.path().join("plan.ics");
+    assert!(
+        draw(&app, 120, 40).contains("c calendar"),
+        "the footer shows the key"
+    );
+    export_calendar(&mut app, &target, "");
+    assert_eq!(app.popup_count(), 0, "the form closed");
+    let text = std::fs::read_to_string(&target).expect("exported calendar");
+    // The events `careerbook export --format ics` builds, from the same functions.
+    let events = calendar::events(app.session().workbook(), today(), ics::Forfeited::Mark);
+    let expected = ics::calendar(&events, chrono::Utc::now().naive_utc());
+    assert_eq!(undated(&text), undated(&expected));
+    assert!(text.starts_with("BEGIN:VCALENDAR"), "{text}");
+    assert!(text.contains("BEGIN:VALARM"), "deadlines carry reminders");
+    assert!(text.contains("Forfeited if you leave 9 Feb 2027: 36 AMZN vest (New-hire RSU)"));
+    assert_eq!(
+        status_text(&app),
+        format!(
+            "calendar of {} events written to {}",
+            events.len(),
+            target.display()
+        )
+    );
+    // Leaving the forfeited vests out: none of them, the deadlines still there.
+    export_calendar(&mut app, &target, "Tab y");
+    let text = std::fs::read_to_string(&target).expect("exported calendar");
+    assert!(!text.contains("Forfeited if you leave"), "{text}");
+    assert!(text.contains("BEGIN:VALARM"), "{text}");
+}
+
+#[test]
+fn the_calendar_export_updates_its_own_file_and_never_another_unless_asked() {
+    let (_dir, mut app) = demo_app();
+    let out = tempfile::tempdir().expect("export directory");
+    let target = out.path().join("careerbook.ics");
+    // A calendar careerbook wrote is updated without asking (re-imports update).
+    export_calendar(&mut app, &target, "");
+    export_calendar(&mut app, &target, "");
+    assert!(
+        status_text(&app).starts_with("calendar of"),
+        "{:?}",
+        app.status()
+    );
+    // Someone else's file is left alone, and the form says why.
+    std::fs::write(&target, "my own notes").expect("a file of the user's");
+    export_calendar(&mut app, &target, "");
+    assert_eq!(app.popup_count(), 1, "the form stays open with the error");
+    let screen = draw(&app, 120, 40);
+    assert!(
+        screen.contains("careerbook.ics already exists and is not a file"),
+        "{screen}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&target).expect("read"),
+        "my own notes"
+    );
+    // Saying yes to replacing it replaces it.
+    press(&mut app, "Tab Tab y Enter");
+    assert_eq!(app.popup_count(), 0, "{}", draw(&app, 120, 40));
+    assert!(
+        std::fs::read_to_string(&target)
+            .expect("read")
+            .starts_with("BEGIN:VCALENDAR")
+    );
+}
+
+#[test]
+fn the_calendar_export_never_writes_over_the_workbook() {
+    let (_dir, mut app) = demo_checklist();
+    let workbook = app.session().paths().workbook.clone();
+    let before = std::fs::read(&workbook).expect("read workbook");
+    // From the checklist view too, and even when asked to replace.
+    press(&mut app, "c");
+    backspaces(&mut app, 40);
+    press(
+        &mut app,
+        &format!("text:{} | Tab Tab y Enter", workbook.display()),
+    );
+    assert_eq!(app.popup_count(), 1, "the form stays open with the error");
+    let screen = draw(&app, 120, 40);
+    assert!(screen.contains("own data directory"), "{screen}");
+    assert_eq!(std::fs::read(&workbook).expect("read workbook"), before);
 }

@@ -8,7 +8,7 @@ use careerbook::tui::app::App;
 use careerbook::tui::keymap::Keymap;
 use careerbook::tui::screen::Screen;
 use careerbook::tui::screens::pipeline::PipelineScreen;
-use common::{app_with, demo_app, draw, press, today};
+use common::{app_with, demo_app, draw, press, saved, today};
 use std::time::Instant;
 
 /// The demo's pipeline as the app holds it now.
@@ -599,6 +599,27 @@ const SHORT_RUNWAY: &str = r#"(version: 2, next_id: 5,
 )"#;
 
 #[test]
+fn the_board_opens_on_the_first_card_so_e_edits_it() {
+    // Nothing in Wishlist or Applied: the board used to open on the empty
+    // Wishlist column, and `e` said no application was selected.
+    let (_dir, mut app) = app_with(SHORT_RUNWAY);
+    press(&mut app, "5");
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("▶Acme"), "{screen}");
+    press(&mut app, "e");
+    assert_eq!(
+        app.popup_count(),
+        1,
+        "the edit form: {}",
+        draw(&app, 80, 24)
+    );
+    press(&mut app, "Tab End | text: (platform) | Enter");
+    let on_disk = saved(&app);
+    let acme = on_disk.pipeline.application(3).expect("#3");
+    assert_eq!(acme.role, "SRE (platform)");
+}
+
+#[test]
 fn the_header_says_when_an_offer_is_needed_and_warns_when_the_pipeline_cannot_reach_it() {
     let (_dir, mut app) = app_with(SHORT_RUNWAY);
     press(&mut app, "5");
@@ -620,8 +641,9 @@ fn the_header_says_when_an_offer_is_needed_and_warns_when_the_pipeline_cannot_re
         screen.contains("! offer needed by 26 Jan 2027, nothing past screening"),
         "{screen}"
     );
-    // An interview in progress is a plausible path: the warning goes, the date stays.
-    press(&mut app, "l l >");
+    // An interview in progress is a plausible path: the warning goes, the date
+    // stays. The board opens on the one card, at Screening.
+    press(&mut app, ">");
     assert_eq!(stage_of(&app, 3), Stage::Interviewing);
     let screen = draw(&app, 80, 24);
     let strip = screen.lines().nth(1).unwrap_or_default();

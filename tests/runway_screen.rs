@@ -6,7 +6,7 @@ mod common;
 use careerbook::domain::runway::{CoverKind, Severance};
 use careerbook::domain::severance::SeveranceTemplate;
 use careerbook::tui::app::App;
-use common::{app_with, demo_app, draw, press};
+use common::{app_with, demo_app, draw, press, saved};
 use rust_decimal_macros::dec;
 
 const EMPTY: &str = "(version: 2, next_id: 1)";
@@ -406,6 +406,84 @@ fn a_severance_template_with_missing_inputs_is_refused_inline() {
 }
 
 #[test]
+fn an_offer_in_weeks_with_the_annual_base_saves_the_amount_it_comes_to() {
+    let (_dir, mut app) = app_with(SIMPLE);
+    inputs(&mut app);
+    select(&mut app, "Severance");
+    // A newcomer typed "16 weeks" into the gross and was refused, with no
+    // field for the base: she worked out $58,461.54 herself.
+    press(&mut app, "e Enter | text:16 weeks | Tab");
+    let form = draw(&app, 100, 40);
+    assert!(
+        form.contains("An offer in weeks needs the annual base: the gross is 16"),
+        "the preview asks for the base at once: {form}"
+    );
+    press(&mut app, "Tab | text:2027-02-20 | Enter");
+    let form = draw(&app, 100, 40);
+    assert!(
+        form.contains("✗ an offer in weeks needs the annual base pay to become an amount"),
+        "{form}"
+    );
+    assert_eq!(saved(&app).runway.severance, None);
+    // The refusal put the cursor on the base.
+    press(&mut app, "text:190k");
+    let form = draw(&app, 100, 40);
+    assert!(form.contains("16 weeks · gross $58,461.54"), "{form}");
+    assert!(
+        form.contains("Formula: 16 weeks × $190,000.00 a year ÷ 52 = $58,461.54"),
+        "{form}"
+    );
+    press(&mut app, "Enter");
+    // 16 × 190,000 = 3,040,000; ÷ 52 = 58,461.538… → $58,461.54 half-up;
+    // net after 29.65%: 58,461.54 × 0.7035 = 41,127.69.
+    let expected = Severance::Entered {
+        gross: dec!(58461.54),
+        pay_date: chrono::NaiveDate::from_ymd_opt(2027, 2, 20).expect("date"),
+        weeks: Some(dec!(16)),
+    };
+    assert_eq!(saved(&app).runway.severance, Some(expected.clone()));
+    assert_eq!(
+        status(&app),
+        "severance set: 16 weeks, $58,461.54 gross, $41,127.69 net"
+    );
+    // Reopened, it reads back as saved: the amount, and the weeks it stands for.
+    press(&mut app, "e Enter");
+    let form = draw(&app, 100, 40);
+    assert!(form.contains("58461.54"), "{form}");
+    // Another offer in weeks, "20 wk", disagrees with the 16 weeks shown below it.
+    press(&mut app, "text:20 wk | Tab | text:190000 | Enter");
+    let form = draw(&app, 100, 40);
+    assert!(
+        form.contains("✗ the offer above is 20 weeks and this says 16: clear this one"),
+        "{form}"
+    );
+    assert_eq!(saved(&app).runway.severance, Some(expected));
+    // Cleared, the offer's own weeks are kept: 20 × 190,000 ÷ 52 = 73,076.923… → $73,076.92.
+    press(&mut app, "C-u Enter");
+    assert_eq!(
+        saved(&app).runway.severance,
+        Some(Severance::Entered {
+            gross: dec!(73076.92),
+            pay_date: chrono::NaiveDate::from_ymd_opt(2027, 2, 20).expect("date"),
+            weeks: Some(dec!(20)),
+        })
+    );
+}
+
+#[test]
+fn a_bare_number_in_the_offer_is_money_and_a_small_one_is_questioned() {
+    let (_dir, mut app) = app_with(SIMPLE);
+    inputs(&mut app);
+    select(&mut app, "Severance");
+    press(&mut app, "e Enter | text:16 | Tab");
+    let form = draw(&app, 100, 40);
+    assert!(
+        form.contains("! $16.00 is a very small severance: for weeks of pay type the word"),
+        "{form}"
+    );
+}
+
+#[test]
 fn a_benefit_waiting_for_severance_needs_its_weeks() {
     let (_dir, mut app) = app_with(SIMPLE);
     inputs(&mut app);
@@ -414,7 +492,7 @@ fn a_benefit_waiting_for_severance_needs_its_weeks() {
     select(&mut app, "Severance");
     press(
         &mut app,
-        "e Enter | text:40000 | Tab | text:2027-02-20 | Enter",
+        "e Enter | text:40000 | Tab Tab | text:2027-02-20 | Enter",
     );
     assert!(matches!(
         plan(&app).severance,
@@ -448,6 +526,36 @@ fn cover_takes_a_kff_suggestion_when_the_premium_is_blank() {
     // 26,993 × 1.02 ÷ 12 = 2,294.405 → $2,294.41.
     assert_eq!(cover.monthly_premium, dec!(2294.41));
     assert_eq!(cover.months, 18);
+}
+
+#[test]
+fn a_word_typed_on_opening_the_cover_form_is_its_kind_and_names_it() {
+    let (_dir, mut app) = app_with(SIMPLE);
+    inputs(&mut app);
+    select(&mut app, "Health cover");
+    // The newcomer typed "cobra" on opening the form: it replaced the name
+    // COBRA in a Name field that came first. The kind comes first now.
+    press(&mut app, "a");
+    let form = draw(&app, 80, 24);
+    assert!(form.contains("› Kind"), "{form}");
+    press(
+        &mut app,
+        "text:marketplace | Tab Tab Tab | text:650 | Tab Tab | text:2027-03-01 | Enter",
+    );
+    let cover = saved(&app).runway.cover;
+    assert_eq!(cover.len(), 1, "{}", draw(&app, 100, 40));
+    assert_eq!(cover[0].kind, CoverKind::Marketplace);
+    assert_eq!(cover[0].name, "Marketplace plan", "named after its kind");
+    assert_eq!(cover[0].monthly_premium, dec!(650));
+    // A name typed is the name.
+    press(
+        &mut app,
+        "a | text:cobra | Tab | text:Aetna via COBRA | Tab Tab | text:700 | Tab Tab | text:2027-03-01 | Enter",
+    );
+    let cover = saved(&app).runway.cover;
+    assert_eq!(cover.len(), 2, "{}", draw(&app, 100, 40));
+    assert_eq!(cover[1].kind, CoverKind::Cobra);
+    assert_eq!(cover[1].name, "Aetna via COBRA");
 }
 
 #[test]

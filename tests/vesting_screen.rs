@@ -82,9 +82,10 @@ fn upcoming_shows_the_quarters_values_and_net_after_withholding() {
     let screen = draw(&app, 80, 24);
     // 180 AMZN (Amazon 5/15/40/40 from 2024-09-16): 20% = 36 on 2027-03-16;
     // 36 × $212.40 = $7,646.40 gross; × (1 − 29.65%) = $5,379.24 net.
+    // The demo's last day on payroll is 9 Feb 2027: this vest comes after it.
     assert!(
         screen.contains(
-            "2027-03-16 New-hire RSU                         36    $7,646.40    $5,379.24"
+            "2027-03-16 New-hire RSU · forfeited             36    $7,646.40    $5,379.24"
         ),
         "{screen}"
     );
@@ -97,6 +98,74 @@ fn upcoming_shows_the_quarters_values_and_net_after_withholding() {
     let screen = draw(&app, 80, 24);
     assert!(screen.contains("[Grants]"), "{screen}");
     assert!(screen.contains("▶ New-hire RSU"), "{screen}");
+}
+
+/// Two AMZN grants at $200 and a last day on payroll of 9 Feb 2027: the
+/// Refresher's first vest (10 Dec 2026) comes before it, the rest after.
+const LEAVING: &str = r#"(version: 2, next_id: 4,
+    runway: (separation: Some("2027-02-09")),
+    vesting: (
+        grants: [
+            (id: 1, name: "New-hire RSU", ticker: "AMZN", shares: "100", grant_date: "2024-03-15",
+             vest_start: "2024-03-15", schedule: amazon, rounding: half_up),
+            (id: 2, name: "Refresher", ticker: "AMZN", shares: "200", grant_date: "2025-12-10",
+             vest_start: "2025-12-10", schedule: amazon, rounding: half_up),
+        ],
+        prices: [(id: 3, ticker: "AMZN", price: "200", as_of: "2026-11-20")],
+    ),
+)"#;
+
+#[test]
+fn vests_after_the_last_day_on_payroll_are_marked_forfeited_never_ordinary() {
+    let (_dir, mut app) = app_with(LEAVING);
+    on_view(&mut app, UPCOMING);
+    insta::assert_snapshot!("upcoming_leaving_80x24", draw(&app, 80, 24));
+    insta::assert_snapshot!("upcoming_leaving_120x40", draw(&app, 120, 40));
+    let screen = draw(&app, 120, 40);
+    let row = |date: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(date))
+            .unwrap_or_else(|| panic!("no vest on {date}:\n{screen}"))
+            .to_string()
+    };
+    // Refresher, Amazon 5/15/40/40 from 2025-12-10: 5% of 200 = 10 on
+    // 2026-12-10, before the last day: an ordinary vest.
+    assert!(!row("2026-12-10").contains("forfeited"), "{screen}");
+    // New-hire, 100 from 2024-03-15: 20 on 2027-03-15, after 9 Feb 2027.
+    assert!(row("2027-03-15").contains("✗"), "{screen}");
+    assert!(
+        row("2027-03-15").contains("New-hire RSU · forfeited"),
+        "{screen}"
+    );
+    // Every vest after it is forfeited. To come: the New-hire's 60 (100 less
+    // 5 + 15 + 20 vested by 2026-09-15) and all 200 of the Refresher = 260;
+    // 10 kept, 250 forfeited × $200 = $50,000.00 gross.
+    assert!(
+        screen.contains(
+            "✗ Last day 9 Feb 2027: leaving then forfeits 250 of them ($50,000.00 gross)"
+        ),
+        "{screen}"
+    );
+    // The chart marks each quarter holding a forfeited vest: not 2026 Q4.
+    assert!(screen.contains("    10 sh        ✗ 20 sh"), "{screen}");
+    // x on a forfeited vest says so.
+    press(&mut app, "/ | text:2027-03-15 | Enter x");
+    let screen = draw(&app, 120, 40);
+    assert!(
+        screen.contains("✗ Forfeited if you leave on your last day on payroll (9 Feb 2027)"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn without_a_last_day_on_payroll_no_vest_is_marked_forfeited() {
+    let (_dir, mut app) = app_with(&LEAVING.replace("separation: Some(\"2027-02-09\")", ""));
+    on_view(&mut app, UPCOMING);
+    let screen = draw(&app, 120, 40);
+    assert!(screen.contains("2027-03-15 New-hire RSU "), "{screen}");
+    assert!(!screen.contains("forfeit"), "{screen}");
+    assert!(!screen.contains("✗"), "{screen}");
 }
 
 #[test]

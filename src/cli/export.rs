@@ -4,14 +4,12 @@
 //! instead of adding copies. `--out -` writes the calendar to standard output.
 
 use super::{Failure, open_for_reading, print, print_data};
-use crate::domain::checklist::{deadlines, offer_needed, runway_figure};
 use crate::domain::dates;
-use crate::domain::vesting::clawbacks_owed;
-use crate::domain::workbook::Workbook;
-use crate::export::ics::{self, CalendarEvent, Forfeited};
+use crate::export::calendar;
+use crate::export::ics::{self, Forfeited};
 use crate::store::Paths;
 use crate::store::export::{OwnWrite, Replaced, write_own_file};
-use chrono::{NaiveDate, Utc};
+use chrono::Utc;
 use clap::ValueEnum;
 use std::path::Path;
 
@@ -38,7 +36,7 @@ pub fn export(
     };
     match format {
         ExportFormat::Ics => {
-            let events = calendar_events(session.workbook(), today, forfeited);
+            let events = calendar::events(session.workbook(), today, forfeited);
             // DTSTAMP is when the file was made: the real clock, in UTC.
             let text = ics::calendar(&events, Utc::now().naive_utc());
             if out == Path::new("-") {
@@ -76,42 +74,4 @@ pub fn export(
             ))
         }
     }
-}
-
-/// Every calendar event careerbook exports, in date order. Each feature adds
-/// its own events here with one call: the deadlines and the offer-needed
-/// date, vests (those after the last day marked forfeited, or left out),
-/// then Pipeline follow-ups.
-pub fn calendar_events(
-    wb: &Workbook,
-    today: NaiveDate,
-    forfeited: Forfeited,
-) -> Vec<CalendarEvent> {
-    let mut events = Vec::new();
-    let runway = runway_figure(wb, today);
-    let offer = offer_needed(&wb.pipeline, &runway, today);
-    events.extend(crate::export::deadlines::deadline_events(
-        &deadlines(&wb.now, wb.runway.separation),
-        offer.as_ref(),
-    ));
-    if let Some(last) = wb.runway.separation {
-        let book = &wb.vesting;
-        events.extend(
-            clawbacks_owed(&book.sign_on_bonuses, last, book.role_eliminated)
-                .iter()
-                .map(crate::export::deadlines::clawback_event),
-        );
-    }
-    events.extend(ics::vest_events(
-        &wb.vesting,
-        today,
-        wb.runway.separation,
-        forfeited,
-    ));
-    events.extend(crate::export::follow_ups::follow_up_events(
-        &wb.pipeline,
-        today,
-    ));
-    events.sort_by(|a, b| (a.date, &a.uid).cmp(&(b.date, &b.uid)));
-    events
 }

@@ -154,21 +154,26 @@ pub fn filter<S: AsRef<str>>(typed: &str, options: &[Vec<S>]) -> Vec<usize> {
     fits.into_iter().map(|(_, i)| i).collect()
 }
 
-/// The one option `typed` means, if it means exactly one: the only option it
-/// fits, or the only one it names whole.
-pub fn only<S: AsRef<str>>(typed: &str, options: &[Vec<S>]) -> Option<usize> {
-    let fits: Vec<(usize, Fit)> = options
+/// The one option `typed` names whole, if exactly one: one of its names
+/// (label, key or synonym), or one word of its label (`cost` for Cost
+/// savings, `retention` for Customer retention). The start of a word
+/// (`interv`, a single letter) names nothing: it only narrows the list.
+pub fn whole<S: AsRef<str>>(typed: &str, options: &[Vec<S>]) -> Option<usize> {
+    let wanted = squash(typed);
+    if wanted.is_empty() {
+        return None;
+    }
+    let names = |names: &[S]| {
+        let label_words = names.first().map(|l| words(l.as_ref())).unwrap_or_default();
+        names.iter().any(|n| squash(n.as_ref()) == wanted) || label_words.contains(&wanted)
+    };
+    let mut named = options
         .iter()
         .enumerate()
-        .filter_map(|(i, names)| fit(typed, names).map(|f| (i, f)))
-        .collect();
-    let exact: Vec<usize> = fits
-        .iter()
-        .filter(|(_, f)| *f == Fit::Exact)
-        .map(|(i, _)| *i)
-        .collect();
-    match (fits.as_slice(), exact.as_slice()) {
-        ([(i, _)], _) | (_, [i]) => Some(*i),
+        .filter(|(_, n)| names(n))
+        .map(|(i, _)| i);
+    match (named.next(), named.next()) {
+        (Some(one), None) => Some(one),
         _ => None,
     }
 }
@@ -229,9 +234,10 @@ mod tests {
             .collect()
     }
 
-    /// The one choice `typed` means among `T`'s, as a pick-list reads it.
+    /// The one choice `typed` names whole among `T`'s: what leaving a
+    /// pick-list takes.
     fn means<T: Choice>(typed: &str) -> Option<T> {
-        only(typed, &options::<T>()).map(|i| T::CHOICES.all[i])
+        whole(typed, &options::<T>()).map(|i| T::CHOICES.all[i])
     }
 
     fn fitting<T: Choice>(typed: &str) -> Vec<T> {
@@ -244,14 +250,19 @@ mod tests {
     #[test]
     fn what_people_type_means_the_choice_they_meant() {
         assert_eq!(means::<Source>("LinkedIn"), Some(Source::JobBoard));
-        assert_eq!(means::<Source>("linked"), Some(Source::JobBoard));
         assert_eq!(means::<Category>("cost"), Some(Category::CostSavings));
+        assert_eq!(
+            means::<Category>("retention"),
+            Some(Category::CustomerRetention),
+            "a word of the label"
+        );
         assert_eq!(
             means::<Relationship>("recruiter"),
             Some(Relationship::Recruiter)
         );
         assert_eq!(means::<Source>("recruiter"), Some(Source::Recruiter));
         assert_eq!(means::<Stage>("applied"), Some(Stage::Applied));
+        assert_eq!(means::<Stage>("Rejected"), Some(Stage::Rejected));
         assert_eq!(means::<Track>("consulting"), Some(Track::Consulting));
         assert_eq!(
             means::<Relationship>("talent partner"),
@@ -261,7 +272,24 @@ mod tests {
             means::<Category>("churn"),
             Some(Category::CustomerRetention)
         );
-        assert_eq!(means::<Stage>("interv"), Some(Stage::Interviewing));
+        assert_eq!(means::<Source>("job board"), Some(Source::JobBoard));
+    }
+
+    #[test]
+    fn the_start_of_a_word_narrows_the_list_but_names_nothing() {
+        // Each fits one option only, yet is not a word of it: Enter takes
+        // the match on purpose; leaving the field does not.
+        assert_eq!(fitting::<Source>("linked"), [Source::JobBoard]);
+        assert_eq!(means::<Source>("linked"), None);
+        assert_eq!(fitting::<Stage>("interv"), [Stage::Interviewing]);
+        assert_eq!(means::<Stage>("interv"), None);
+        assert_eq!(fitting::<Stage>("r"), [Stage::Rejected]);
+        assert_eq!(
+            means::<Stage>("r"),
+            None,
+            "r used to turn Applied into Rejected"
+        );
+        assert_eq!(means::<Category>("cus ret"), None);
     }
 
     #[test]

@@ -236,10 +236,35 @@ pub fn parse_shares(input: &str) -> Result<Decimal, String> {
     parse_count(input, "shares", "180 or 10.5")
 }
 
+/// The words a number of weeks may end with.
+const WEEK_UNITS: [&str; 5] = ["weeks", "week", "wks", "wk", "w"];
+
 /// Parses a number of weeks, whole or not: `26`, `6.5`, `26 weeks`, `26w`.
 pub fn parse_weeks(input: &str) -> Result<Decimal, String> {
-    let text = strip_unit(input, &["weeks", "week", "wks", "wk", "w"]);
-    parse_count(text, "weeks", "26 or 6.5")
+    parse_count(strip_unit(input, &WEEK_UNITS), "weeks", "26 or 6.5")
+}
+
+/// A sum as an offer letter states it: an amount of money, or weeks of pay.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AmountOrWeeks {
+    Amount(Decimal),
+    Weeks(Decimal),
+}
+
+/// Parses money (`58,461.54`, `$58k`) or weeks of pay written with their
+/// unit (`16 weeks`, `20 wk`, `16w`); a bare number is money. Weeks are more
+/// than zero.
+pub fn parse_amount_or_weeks(input: &str) -> Result<AmountOrWeeks, String> {
+    let text = input.trim();
+    if strip_unit(text, &WEEK_UNITS).len() == text.len() {
+        return parse_amount(text).map(AmountOrWeeks::Amount).map_err(|_| {
+            format!("{text:?} is neither money (like 58,461.54 or $58k) nor weeks of pay (like 16 weeks)")
+        });
+    }
+    match parse_weeks(text)? {
+        weeks if weeks.is_zero() => Err("an offer in weeks is more than zero weeks".into()),
+        weeks => Ok(AmountOrWeeks::Weeks(weeks)),
+    }
 }
 
 /// Parses a whole number of `unit` (plural, e.g. `months`): `18`, `18 months`.
@@ -312,6 +337,31 @@ mod tests {
         assert_eq!(parse_amount("-250.50"), Ok(dec!(-250.5)));
         assert_eq!(parse_amount("-$3.5k"), Ok(dec!(-3500)));
         assert_eq!(parse_amount("0.1"), Ok(dec!(0.1)));
+    }
+
+    #[test]
+    fn an_offer_reads_as_money_or_as_weeks_with_their_unit() {
+        use AmountOrWeeks::{Amount, Weeks};
+        assert_eq!(parse_amount_or_weeks("16 weeks"), Ok(Weeks(dec!(16))));
+        assert_eq!(parse_amount_or_weeks(" 20 wk "), Ok(Weeks(dec!(20))));
+        assert_eq!(parse_amount_or_weeks("16w"), Ok(Weeks(dec!(16))));
+        assert_eq!(parse_amount_or_weeks("6.5 Weeks"), Ok(Weeks(dec!(6.5))));
+        assert_eq!(
+            parse_amount_or_weeks("58,461.54"),
+            Ok(Amount(dec!(58461.54)))
+        );
+        assert_eq!(parse_amount_or_weeks("$58k"), Ok(Amount(dec!(58000))));
+        // A bare number is money: weeks need their word.
+        assert_eq!(parse_amount_or_weeks("16"), Ok(Amount(dec!(16))));
+        for refused in [
+            "sixteen weeks",
+            "0 weeks",
+            "$16 weeks",
+            "weeks",
+            "16 months",
+        ] {
+            assert!(parse_amount_or_weeks(refused).is_err(), "{refused}");
+        }
     }
 
     #[test]

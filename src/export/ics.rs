@@ -9,7 +9,7 @@ use chrono::{Days, NaiveDate, NaiveDateTime};
 use rust_decimal::Decimal;
 
 use crate::domain::money::{format_money, format_shares};
-use crate::domain::vesting::{Price, VestingBook};
+use crate::domain::vesting::{self, Price, VestingBook};
 use crate::domain::{Id, dates};
 use crate::text;
 
@@ -162,31 +162,32 @@ pub fn vest_events(
             let shares = format_shares(tranche.shares);
             let worth = worth(tranche.shares, price, &grant.ticker);
             let vest = format!("{shares} {} vest ({})", grant.ticker, grant.name);
-            let (summary, description) = match last_day.filter(|&last| tranche.date > last) {
-                Some(_) if forfeited == Forfeited::LeaveOut => continue,
-                Some(last) => (
-                    format!(
-                        "Forfeited if you leave {}: {vest}",
-                        dates::format_long(last)
-                    ),
-                    format!(
-                        "{}: {shares} shares would vest on this day, after your last day on \
+            let (summary, description) =
+                match last_day.filter(|&last| !vesting::kept(last, tranche.date)) {
+                    Some(_) if forfeited == Forfeited::LeaveOut => continue,
+                    Some(last) => (
+                        format!(
+                            "Forfeited if you leave {}: {vest}",
+                            dates::format_long(last)
+                        ),
+                        format!(
+                            "{}: {shares} shares would vest on this day, after your last day on \
                          payroll ({}): leaving then forfeits them. A last day on or after this \
                          date keeps them.\n{worth}",
-                        grant.name,
-                        dates::format_long(last)
+                            grant.name,
+                            dates::format_long(last)
+                        ),
                     ),
-                ),
-                None => (
-                    vest,
-                    format!(
-                        "{}: {shares} shares vest, {} of {} vested after this.\n{worth}",
-                        grant.name,
-                        format_shares(vested),
-                        format_shares(grant.shares)
+                    None => (
+                        vest,
+                        format!(
+                            "{}: {shares} shares vest, {} of {} vested after this.\n{worth}",
+                            grant.name,
+                            format_shares(vested),
+                            format_shares(grant.shares)
+                        ),
                     ),
-                ),
-            };
+                };
             events.push(CalendarEvent {
                 uid: vest_uid(grant.id, tranche.date),
                 date: tranche.date,

@@ -3,6 +3,7 @@
 
 pub mod apps_csv;
 pub mod brag;
+pub mod calendar;
 pub mod deadlines;
 pub mod follow_ups;
 pub mod ics;

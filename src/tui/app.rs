@@ -18,7 +18,7 @@ use super::widgets::popup::{self, Tone};
 use crate::domain::Id;
 use crate::domain::conflict::{self, Pick};
 use crate::domain::edit::{self, EditError};
-use crate::store::export::write_file;
+use crate::store::export::{OwnWrite, write_file, write_own_file};
 use crate::store::{Saved, Session, StoreError, sync};
 use crate::text::fit;
 use chrono::{DateTime, Datelike, Local, NaiveDate};
@@ -660,22 +660,50 @@ impl App {
                         .push(Popup::message("Problem", text, Tone::Error))
                 }
                 Effect::GoTab(tab) => self.show(tab),
-                Effect::Select(kind, id) => self.screen_mut().select(kind, id),
+                Effect::Show(target) => {
+                    self.screens[self.tab.index()].show(target, self.session.workbook())
+                }
                 Effect::WriteFile {
                     path,
                     bytes,
                     replace,
+                    ours,
                     done,
                     field,
-                } => match write_file(&path, &bytes, replace, self.session.paths()) {
+                } => match self.write_export(&path, &bytes, replace, ours) {
                     Ok(written) => {
                         self.status = Status::Info(format!("{done} {}", written.display()))
                     }
-                    Err(err) => return Some(crate::domain::Invalid::new(field, err.to_string())),
+                    Err(err) => return Some(crate::domain::Invalid::new(field, err)),
                 },
             }
         }
         None
+    }
+
+    /// Writes an export where the user said, never into the data directory;
+    /// an existing file only when `replace`, or when `ours` recognises it as
+    /// one careerbook wrote. The error says why nothing was written.
+    fn write_export(
+        &self,
+        path: &std::path::Path,
+        bytes: &[u8],
+        replace: bool,
+        ours: Option<fn(&[u8]) -> bool>,
+    ) -> Result<std::path::PathBuf, String> {
+        let paths = self.session.paths();
+        let Some(ours) = ours else {
+            return write_file(path, bytes, replace, paths).map_err(|e| e.to_string());
+        };
+        match write_own_file(path, bytes, ours, replace, paths) {
+            Ok(OwnWrite::Written(written, _)) => Ok(written),
+            Ok(OwnWrite::Foreign(existing)) => Err(format!(
+                "{} already exists and is not a file careerbook wrote; choose another name, \
+                 or say yes to replacing it",
+                existing.display()
+            )),
+            Err(err) => Err(err.to_string()),
+        }
     }
 
     fn apply(

@@ -452,6 +452,7 @@ pub static KEYS: &[Binding] = &[
     bind!(Now, [key('d')], A::Delete, "delete the selected signal (asks first)"),
     bind!(Now, [key('n')], A::Notice, "notice date, review window, cover end"),
     bind!(Now, [key('w')], A::Review, "weekly review: a short guided pass", "review"),
+    bind!(Now, [key('c')], A::Export, "export the calendar (.ics): deadlines, vests, follow-ups"),
     // Next actions (after a notice)
     bind!(NowActions, [code(K::Up), key('k')], A::Up, "move up"),
     bind!(NowActions, [code(K::Down), key('j')], A::Down, "move down"),
@@ -460,6 +461,7 @@ pub static KEYS: &[Binding] = &[
     bind!(NowActions, [key('v')], A::SwitchView, "the checklist, alerts, deadlines and signals", "checklist"),
     bind!(NowActions, [key('n')], A::Notice, "notice date, review window, cover end", "notice"),
     bind!(NowActions, [key('w')], A::Review, "weekly review: a short guided pass", "review"),
+    bind!(NowActions, [key('c')], A::Export, "export the calendar (.ics): deadlines, vests, follow-ups", "calendar"),
     bind!(NowNotice, [key('v')], A::SwitchView, "back to the next actions", "next actions"),
     // Weekly review
     bind!(NowReview, [code(K::Enter)], A::Open, "do this step (opens its form)", "do it"),

@@ -16,12 +16,24 @@ use super::widgets::cursor::Cursor;
 use super::widgets::form::Form;
 use super::widgets::popup::Tone;
 use super::widgets::table::Table;
+use crate::domain::checklist::DeadlineKind;
 use crate::domain::edit::{Edit, Item, Kind, Section};
 use crate::domain::workbook::Workbook;
 use crate::domain::{Id, Invalid};
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
+
+/// Where to look on a tab once it is shown (after `GoTab`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// A record, in a view that shows it.
+    Record(Kind, Id),
+    /// What leaving on this day keeps and forfeits (the last-day what-if).
+    LastDay(NaiveDate),
+    /// The input that meets a deadline (the severance for its review window).
+    Deadline(DeadlineKind),
+}
 
 /// What a screen may read while drawing.
 pub struct View<'a> {
@@ -44,14 +56,17 @@ pub enum Effect<P> {
     /// A problem worth a popup.
     Error(String),
     GoTab(Tab),
-    /// Select a record on the current tab's screen (after `GoTab`), if it shows one.
-    Select(Kind, Id),
+    /// Show a target on the current tab's screen (after `GoTab`), if it has it.
+    Show(Target),
     /// Write a file the user named (an export). On success the status says
     /// `done` and where it went; a failure is shown under the form field `field`.
     WriteFile {
         path: std::path::PathBuf,
         bytes: Vec<u8>,
         replace: bool,
+        /// For a file careerbook rewrites on every export (a calendar): what
+        /// recognises one it wrote, which is replaced without `replace`.
+        ours: Option<fn(&[u8]) -> bool>,
         done: String,
         field: &'static str,
     },
@@ -66,17 +81,19 @@ impl<P> Effect<P> {
             Effect::Status(text) => Effect::Status(text),
             Effect::Error(text) => Effect::Error(text),
             Effect::GoTab(tab) => Effect::GoTab(tab),
-            Effect::Select(kind, id) => Effect::Select(kind, id),
+            Effect::Show(target) => Effect::Show(target),
             Effect::WriteFile {
                 path,
                 bytes,
                 replace,
+                ours,
                 done,
                 field,
             } => Effect::WriteFile {
                 path,
                 bytes,
                 replace,
+                ours,
                 done,
                 field,
             },
@@ -308,11 +325,11 @@ impl<'a, P> Cx<'a, P> {
         self.effects.push(Effect::Error(text.into()));
     }
 
-    /// Shows `tab`, and on it the record `select`, if any.
-    pub fn go(&mut self, tab: Tab, select: Option<(Kind, Id)>) {
+    /// Shows `tab`, and on it `target`, if any.
+    pub fn go(&mut self, tab: Tab, target: Option<Target>) {
         self.effects.push(Effect::GoTab(tab));
-        if let Some((kind, id)) = select {
-            self.effects.push(Effect::Select(kind, id));
+        if let Some(target) = target {
+            self.effects.push(Effect::Show(target));
         }
     }
 }
@@ -361,6 +378,14 @@ pub trait Screen {
 
     /// Selects a record the screen shows (after adding it, say).
     fn select(&mut self, _kind: Kind, _id: Id) {}
+
+    /// Shows `target`, asked for from another tab (Enter on a next action):
+    /// by default, selects its record.
+    fn show(&mut self, target: Target, _wb: &Workbook) {
+        if let Target::Record(kind, id) = target {
+            self.select(kind, id);
+        }
+    }
 
     fn render(&self, frame: &mut Frame, area: Rect, view: &View);
 }

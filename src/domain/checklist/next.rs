@@ -371,12 +371,18 @@ fn deadline_action(
             None,
         ),
     };
+    // The last day is the Vesting tab's what-if; the rest are runway inputs
+    // (the severance, the benefit, the health cover).
+    let tab = match deadline.kind {
+        DeadlineKind::Separation => Tab::Vesting,
+        _ => Tab::Runway,
+    };
     let mut action = NextAction::new(
         ActionKind::of_deadline(deadline.kind),
         deadline.date,
         title,
         why,
-        Tab::Now,
+        tab,
     );
     action.at_stake = at_stake;
     action

@@ -180,6 +180,24 @@ fn this_week_comes_first_by_money_at_stake_then_everything_later_by_date() {
     assert_eq!(actions[2].record, Some((Kind::Application, 10)));
     assert_eq!(actions[3].record, Some((Kind::Contact, 12)));
     assert!(actions[11].why.contains("Assumed"), "{}", actions[11].why);
+    // Each deadline names the tab whose input meets it: the last day is the
+    // Vesting tab's what-if, the others are runway inputs.
+    let tabs: Vec<(ActionKind, Tab)> = actions
+        .iter()
+        .filter(|a| a.kind.deadline().is_some())
+        .map(|a| (a.kind, a.tab))
+        .collect();
+    assert_eq!(
+        tabs,
+        [
+            (K::SeveranceReview, Tab::Runway),
+            (K::Separation, Tab::Vesting),
+            (K::Unemployment, Tab::Runway),
+            (K::CoverEnds, Tab::Runway),
+            (K::Cobra, Tab::Runway),
+            (K::Aca, Tab::Runway),
+        ]
+    );
 }
 
 #[test]

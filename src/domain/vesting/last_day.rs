@@ -76,10 +76,16 @@ pub struct NotYetGranted {
 }
 
 impl LastDayReport {
-    /// Whether a vest dated `date` is kept: on or before the last day.
+    /// Whether a vest dated `date` is kept: see [`kept`].
     pub fn keeps(&self, date: NaiveDate) -> bool {
-        date <= self.last_day
+        kept(self.last_day, date)
     }
+}
+
+/// Whether leaving on `last_day` keeps a vest dated `date`: on or before it
+/// (a vest on the last day itself is kept); after it, it is forfeited.
+pub fn kept(last_day: NaiveDate, date: NaiveDate) -> bool {
+    date <= last_day
 }
 
 /// Works out what leaving on `last_day` keeps and forfeits, valuing shares at

@@ -22,8 +22,8 @@ pub use events::{
 };
 pub use json::{BonusJson, EventJson, NextVestJson, NotYetGrantedJson, VestingJson, vesting_json};
 pub use last_day::{
-    GrantLastDay, LastDayReport, NextVest, NotYetGranted, Step, check_last_day, last_day, report,
-    step_date,
+    GrantLastDay, LastDayReport, NextVest, NotYetGranted, Step, check_last_day, kept, last_day,
+    report, step_date,
 };
 pub use schedule::{
     CustomTranche, Grant, Rounding, Schedule, ScheduleKind, Tranche, TrancheAmount, meta_first_vest,

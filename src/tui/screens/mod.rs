@@ -15,7 +15,7 @@ use crate::domain::Id;
 use crate::domain::edit::Kind;
 use crate::domain::workbook::Workbook;
 use crate::tui::keymap::{Action, Keymap, Scope};
-use crate::tui::screen::{Cx, Refused, Screen, Tab, View};
+use crate::tui::screen::{Cx, Refused, Screen, Tab, Target, View};
 use crate::tui::widgets::form::Form;
 use crate::tui::widgets::table::Table;
 use chrono::NaiveDate;
@@ -39,6 +39,7 @@ pub trait Mounted {
         cx: &mut Cx<Purpose>,
     ) -> (Form<Purpose>, Result<(), Refused>);
     fn select(&mut self, kind: Kind, id: Id);
+    fn show(&mut self, target: Target, wb: &Workbook);
     fn render(&self, frame: &mut Frame, area: Rect, view: &View);
 }
 
@@ -112,6 +113,10 @@ impl<S: Screen> Mounted for Mount<S> {
 
     fn select(&mut self, kind: Kind, id: Id) {
         self.screen.select(kind, id);
+    }
+
+    fn show(&mut self, target: Target, wb: &Workbook) {
+        self.screen.show(target, wb);
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, view: &View) {

@@ -15,6 +15,7 @@
 use super::input::TextInput;
 pub use super::pick::Pick;
 use super::pick::PickList;
+use crate::domain::money::AmountOrWeeks;
 use crate::domain::{Invalid, dates, money};
 use crate::text::{fit, wrap};
 use crate::tui::keymap::{Action, Keymap, Scope};
@@ -58,6 +59,7 @@ pub enum Value {
     Empty,
     Text(String),
     Number(Decimal),
+    AmountOrWeeks(AmountOrWeeks),
     Whole(u32),
     Date(NaiveDate),
     Choice(usize),
@@ -101,7 +103,7 @@ macro_rules! slots {
     )*};
 }
 
-slots!(String => Text, Decimal => Number, u32 => Whole, NaiveDate => Date);
+slots!(String => Text, Decimal => Number, AmountOrWeeks => AmountOrWeeks, u32 => Whole, NaiveDate => Date);
 
 impl Read for bool {
     const REQUIRED: bool = true;
@@ -127,11 +129,17 @@ impl<T: Pick> Read for T {
 enum Kind {
     Text,
     Note,
-    Money { negative: bool },
+    Money {
+        negative: bool,
+    },
+    /// Money, or weeks of pay with their word (an offer letter's "16 weeks").
+    AmountOrWeeks,
     Shares,
     Weeks,
     Percent,
-    Whole { unit: &'static str },
+    Whole {
+        unit: &'static str,
+    },
     Date,
     Choice(PickList),
     YesNo(bool),
@@ -142,6 +150,9 @@ impl Kind {
     fn hint(&self, keys: &Keymap) -> Option<String> {
         Some(match self {
             Kind::Money { .. } => "money: e.g. 40000, 40,000, $40k, 1.2M".into(),
+            Kind::AmountOrWeeks => {
+                "money (e.g. 58,461.54, $58k) or weeks of pay (e.g. 16 weeks)".into()
+            }
             Kind::Shares => "a number of shares, e.g. 180 or 10.5".into(),
             Kind::Weeks => "a number of weeks, e.g. 26 or 6.5".into(),
             Kind::Percent => "a percentage, e.g. 29.65%".into(),
@@ -172,6 +183,12 @@ impl Kind {
                     Err("cannot be negative".into())
                 }
                 v => Ok(Value::Number(v)),
+            },
+            Kind::AmountOrWeeks => match money::parse_amount_or_weeks(text)? {
+                AmountOrWeeks::Amount(v) if v.is_sign_negative() && !v.is_zero() => {
+                    Err("cannot be negative".into())
+                }
+                sum => Ok(Value::AmountOrWeeks(sum)),
             },
             Kind::Shares => money::parse_shares(text).map(Value::Number),
             Kind::Weeks => money::parse_weeks(text).map(Value::Number),
@@ -545,6 +562,17 @@ impl<P: 'static> Form<P> {
             initial,
             T::REQUIRED,
         )
+    }
+
+    /// Money, or weeks of pay written with their word ("16 weeks"), as offer
+    /// letters state a severance; shows `initial` as money.
+    pub fn amount_or_weeks<T: Slot<AmountOrWeeks>>(
+        self,
+        key: Key<T>,
+        label: &str,
+        initial: Option<Decimal>,
+    ) -> Self {
+        self.number(key.name, label, Kind::AmountOrWeeks, initial, T::REQUIRED)
     }
 
     /// The money field just added may be negative (an overdrawn account).

@@ -2,8 +2,10 @@
 //! (labels, keys and the everyday synonyms `domain::choice` knows: "LinkedIn"
 //! finds Job board); ↑/↓ move through the matches and Enter takes one. What is
 //! typed never changes the choice by itself: leaving the field takes a match
-//! only when the words mean exactly one option, and words that fit none or
-//! several are shown as such and cannot be saved.
+//! only when what was typed is a whole word of one option (its key, a word of
+//! its label, a synonym: `cost`, `LinkedIn`), never the start of one (`r`,
+//! `interv`); otherwise the choice stays and the field says what Enter would
+//! take, and the words cannot be saved until taken or forgotten.
 
 use super::input::clean;
 use crate::domain::choice::{self, Choice};
@@ -11,6 +13,7 @@ use crate::text::fit;
 use crate::tui::keymap::{Action, Keymap, Scope};
 use crate::tui::theme::Theme;
 use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
 
 /// A type a pick-list offers: its options, each with a label and the other
 /// words that mean it.
@@ -165,9 +168,9 @@ impl PickList {
         }
     }
 
-    /// On leaving the field: words that mean exactly one option take it.
+    /// On leaving the field: a whole word of exactly one option takes it.
     pub fn settle(&mut self) {
-        if let Some(option) = choice::only(&self.query, &self.options) {
+        if let Some(option) = choice::whole(&self.query, &self.options) {
             self.selected = option;
             self.clear_query();
         }
@@ -185,7 +188,7 @@ impl PickList {
         Some(match self.matches.as_slice() {
             [] => format!("“{typed}” is none of the options; {keep}"),
             [one] => format!(
-                "“{typed}” is not chosen yet: {take} takes {}",
+                "{take} takes “{}”; keep typing for another",
                 self.label(*one)
             ),
             several => format!(
@@ -240,13 +243,17 @@ impl PickList {
             Span::raw("  "),
             Span::styled(fit(&self.query, avail.saturating_sub(1)), theme.input()),
         ];
-        if focused {
-            typed.push(Span::styled(" ", theme.cursor()));
-        }
-        let mut out = vec![Line::from(typed)];
         if !focused {
-            return out;
+            // Words left pending: the choice they did not change is still shown.
+            let room = avail.saturating_sub(self.query.width().min(avail));
+            typed.push(Span::styled(
+                fit(&format!(" · still {current}"), room),
+                theme.dim(),
+            ));
+            return vec![Line::from(typed)];
         }
+        typed.push(Span::styled(" ", theme.cursor()));
+        let mut out = vec![Line::from(typed)];
         if self.matches.is_empty() {
             out.push(Line::styled(
                 fit("    no option fits these words", avail),
@@ -316,6 +323,38 @@ mod tests {
         source.settle();
         assert_eq!(Source::ALL[source.selected()], Source::JobBoard);
         assert!(!source.filtering());
+    }
+
+    #[test]
+    fn one_letter_that_fits_one_option_is_not_taken_on_leaving() {
+        // `r` fits only Rejected: leaving the field used to take it.
+        let mut stage = PickList::new(Stage::Applied);
+        typed(&mut stage, "r");
+        stage.settle();
+        assert_eq!(Stage::ALL[stage.selected()], Stage::Applied);
+        assert_eq!(
+            stage.problem(&Keymap::default()).as_deref(),
+            Some("Enter takes “Rejected”; keep typing for another")
+        );
+        // Enter takes it on purpose.
+        let shown: Vec<String> = stage
+            .lines(false, 40, &Theme::plain())
+            .iter()
+            .map(|l| l.to_string())
+            .collect();
+        assert_eq!(
+            shown,
+            ["  r · still Applied"],
+            "what the field holds, unfocused"
+        );
+        assert!(stage.take());
+        assert_eq!(Stage::ALL[stage.selected()], Stage::Rejected);
+        // The whole word is taken on leaving.
+        let mut stage = PickList::new(Stage::Applied);
+        typed(&mut stage, "rejected");
+        stage.settle();
+        assert_eq!(Stage::ALL[stage.selected()], Stage::Rejected);
+        assert_eq!(stage.problem(&Keymap::default()), None);
     }
 
     #[test]

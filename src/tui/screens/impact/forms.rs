@@ -79,6 +79,7 @@ pub fn submit(form: &Form, cx: &mut Cx<Purpose>) -> Result<(), Refused> {
                 path: PathBuf::from(form.get(PATH)?),
                 bytes: text.into_bytes(),
                 replace: form.get(REPLACE)?,
+                ours: None,
                 done: format!("exported {} wins to", wins.len()),
                 field: PATH.name,
             });

@@ -7,12 +7,12 @@ use super::checklist::status_style;
 use super::forms::{self, Purpose};
 use super::panel::fit_line;
 use super::shared::Shared;
-use crate::domain::checklist::{ActionKind, DeadlineKind, NextAction, RunwayFigure, relative};
+use crate::domain::checklist::{ActionKind, NextAction, RunwayFigure, relative};
 use crate::domain::dates::format_long;
 use crate::domain::money::format_money;
 use crate::text::{fit, wrap};
 use crate::tui::keymap::{Action, Scope};
-use crate::tui::screen::{Cx, Tab, View};
+use crate::tui::screen::{Cx, Tab, Target, View};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::cursor::Cursor;
 use ratatui::Frame;
@@ -24,14 +24,6 @@ use unicode_width::UnicodeWidthStr;
 #[derive(Default)]
 pub struct Actions {
     cursor: Cursor,
-}
-
-/// What a key did on the next actions.
-pub enum Outcome {
-    Handled,
-    /// Enter on a deadline: it shows in the checklist view's deadlines panel.
-    ShowDeadline(DeadlineKind),
-    Ignored,
 }
 
 /// What an action's amount means, for its explanation.
@@ -62,19 +54,16 @@ impl Actions {
         }
     }
 
-    pub fn on_action(&mut self, action: Action, shared: &Shared, cx: &mut Cx<Purpose>) -> Outcome {
+    /// Handles `action`; `false` when it is not the next actions' own.
+    pub fn on_action(&mut self, action: Action, shared: &Shared, cx: &mut Cx<Purpose>) -> bool {
         match action {
             Action::Up | Action::Down => {
                 self.cursor.on_action(action, 1);
             }
             Action::Open => {
-                let Some(next) = self.selected(shared) else {
-                    return Outcome::Handled;
-                };
-                if let Some(kind) = next.kind.deadline() {
-                    return Outcome::ShowDeadline(kind);
+                if let Some(next) = self.selected(shared) {
+                    cx.go(Tab::from(next.tab), target(next, shared));
                 }
-                cx.go(Tab::from(next.tab), next.record);
             }
             Action::Explain => {
                 if let Some(next) = self.selected(shared) {
@@ -87,9 +76,9 @@ impl Actions {
                 shared.separation,
                 shared.today,
             )),
-            _ => return Outcome::Ignored,
+            _ => return false,
         }
-        Outcome::Handled
+        true
     }
 
     /// The ranked next actions, this week's first, the selected one's why
@@ -202,6 +191,20 @@ impl Actions {
             rows.push((Some(i), Line::styled(fit(&text, width), style)));
         }
         rows
+    }
+}
+
+/// Where Enter on `next` lands on its tab: a vest or the last day in the
+/// last-day what-if on that day, the forfeited shares on the last day on
+/// payroll; a deadline on the input that meets it; else its record.
+fn target(next: &NextAction, shared: &Shared) -> Option<Target> {
+    match next.kind {
+        ActionKind::Vest | ActionKind::Separation => Some(Target::LastDay(next.date)),
+        ActionKind::ForfeitedVest => shared.separation.map(Target::LastDay),
+        kind => match kind.deadline() {
+            Some(deadline) => Some(Target::Deadline(deadline)),
+            None => next.record.map(|(kind, id)| Target::Record(kind, id)),
+        },
     }
 }
 

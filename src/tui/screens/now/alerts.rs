@@ -7,7 +7,7 @@ use super::shared::Shared;
 use crate::domain::checklist::{self, Alert};
 use crate::domain::workbook::Workbook;
 use crate::tui::keymap::{Action, Keymap, Scope};
-use crate::tui::screen::{Cx, Pane, Tab, View};
+use crate::tui::screen::{Cx, Pane, Tab, Target, View};
 use crate::tui::widgets::cursor::Cursor;
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -43,7 +43,10 @@ impl Pane<Shared, Purpose> for Alerts {
             }
             Action::Open => {
                 if let Some(alert) = self.selected(shared) {
-                    cx.go(Tab::from(alert.tab), alert.record);
+                    cx.go(
+                        Tab::from(alert.tab),
+                        alert.record.map(|(kind, id)| Target::Record(kind, id)),
+                    );
                 }
             }
             Action::Explain => {

@@ -4,7 +4,7 @@
 use super::forms::{self, Purpose};
 use super::panel::{Drawn, Listing, NowPane, draw_listing};
 use super::shared::Shared;
-use crate::domain::checklist::{Deadline, DeadlineKind, relative};
+use crate::domain::checklist::{Deadline, relative};
 use crate::domain::workbook::Workbook;
 use crate::tui::keymap::{Action, Keymap, Scope};
 use crate::tui::screen::{Cx, Pane, View};
@@ -22,19 +22,6 @@ pub struct Deadlines {
 impl Deadlines {
     fn selected<'a>(&self, shared: &'a Shared) -> Option<&'a Deadline> {
         shared.report.deadlines.list.get(self.cursor.at())
-    }
-
-    /// Selects the deadline of `kind` (a next action about it), if listed.
-    pub fn select_kind(&mut self, shared: &Shared, kind: DeadlineKind) {
-        let at = shared
-            .report
-            .deadlines
-            .list
-            .iter()
-            .position(|d| d.kind == kind);
-        if let Some(at) = at {
-            self.cursor.set(at);
-        }
     }
 
     /// Selects the deadline an alert of `date` and `text` is about.

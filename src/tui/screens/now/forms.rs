@@ -12,9 +12,12 @@ use crate::domain::edit::{Edit, Item, Section};
 use crate::domain::pipeline::{Application, Contact};
 use crate::domain::runway::Account;
 use crate::domain::runway::consistency::job_cover_warning;
-use crate::tui::screen::Refused;
+use crate::export::calendar;
+use crate::export::ics::{self, Forfeited};
+use crate::tui::screen::{Effect, Refused};
 use crate::tui::widgets::form::{Key, Pick};
-use chrono::NaiveDate;
+use chrono::{NaiveDate, Utc};
+use std::path::PathBuf;
 
 pub type Form = crate::tui::widgets::form::Form<Purpose>;
 pub type Cx<'a> = crate::tui::screen::Cx<'a, Purpose>;
@@ -31,6 +34,8 @@ pub enum Purpose {
     ReviewCash(Account),
     ReviewFollowUp(Application),
     ReviewContact(Contact),
+    /// Exporting the calendar (the same as `careerbook export --format ics`).
+    Calendar,
 }
 
 impl Purpose {
@@ -55,6 +60,9 @@ const KIND: Key<SignalKind> = Key::new("kind");
 const NOTICE_DATE: Key<Option<NaiveDate>> = Key::new("date");
 const REVIEW_DAYS: Key<Option<u32>> = Key::new("review_days");
 const COVER_ENDS: Key<Option<NaiveDate>> = Key::new("cover_ends");
+const PATH: Key<String> = Key::new("path");
+const LEAVE_OUT: Key<bool> = Key::new("leave_out");
+const REPLACE: Key<bool> = Key::new("replace");
 
 /// The answer to "does it work on a strategic initiative?": no, or which.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -306,12 +314,50 @@ pub fn submit(form: &Form, cx: &mut Cx) -> Result<(), Refused> {
                 done,
             );
         }
+        Purpose::Calendar => export_calendar(form, cx)?,
         // The weekly review reads its own forms back.
         Purpose::ReviewWin
         | Purpose::ReviewCash(_)
         | Purpose::ReviewFollowUp(_)
         | Purpose::ReviewContact(_) => {}
     }
+    Ok(())
+}
+
+/// The calendar export form: where to, and whether vests after the last day
+/// on payroll are marked forfeited or left out.
+pub fn calendar_form(today: NaiveDate) -> Form {
+    Form::new("Export the calendar (.ics)", today, Purpose::Calendar)
+        .text(PATH, "File", "careerbook.ics")
+        .hint("relative to where careerbook started; its own calendar is updated")
+        .yes_no(
+            LEAVE_OUT,
+            "Leave out vests after the last day on payroll",
+            false,
+        )
+        .hint("no: each is marked forfeited if you leave that day")
+        .yes_no(REPLACE, "Replace a file careerbook did not write", false)
+}
+
+/// Writes the calendar `careerbook export --format ics` writes, to the file
+/// the form names (by the app, with an export's checks).
+fn export_calendar(form: &Form, cx: &mut Cx) -> Result<(), Refused> {
+    let forfeited = if form.get(LEAVE_OUT)? {
+        Forfeited::LeaveOut
+    } else {
+        Forfeited::Mark
+    };
+    let events = calendar::events(cx.wb, cx.today, forfeited);
+    // DTSTAMP is when the file was made: the real clock, in UTC.
+    let text = ics::calendar(&events, Utc::now().naive_utc());
+    cx.effects.push(Effect::WriteFile {
+        path: PathBuf::from(form.get(PATH)?),
+        bytes: text.into_bytes(),
+        replace: form.get(REPLACE)?,
+        ours: Some(ics::is_careerbook_calendar),
+        done: format!("calendar of {} events written to", events.len()),
+        field: PATH.name,
+    });
     Ok(())
 }
 

@@ -90,16 +90,8 @@ impl NowScreen {
         match action {
             Action::SwitchView => self.chosen = NowView::Checklist,
             Action::Review => self.review = Some(Review::new(&self.shared.review)),
-            _ => match self.actions.on_action(action, &self.shared, cx) {
-                actions::Outcome::Handled => {}
-                // A deadline shows in the deadlines panel of the checklist view.
-                actions::Outcome::ShowDeadline(kind) => {
-                    self.chosen = NowView::Checklist;
-                    self.focus(Panel::Deadlines);
-                    self.panels.deadlines.select_kind(&self.shared, kind);
-                }
-                actions::Outcome::Ignored => return false,
-            },
+            Action::Export => cx.form(forms::calendar_form(self.shared.today)),
+            _ => return self.actions.on_action(action, &self.shared, cx),
         }
         true
     }
@@ -177,6 +169,7 @@ impl NowScreen {
                 ));
             }
             Action::Review => self.review = Some(Review::new(&self.shared.review)),
+            Action::Export => cx.form(forms::calendar_form(today)),
             _ => return false,
         }
         true

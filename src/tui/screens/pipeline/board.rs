@@ -35,15 +35,21 @@ pub struct Board {
 
 impl Board {
     /// Replaces the cards, keeping the selected card (in whatever column it
-    /// is now), else the same place in the same column.
+    /// is now), else the same place in the same column. A board that had no
+    /// cards (opened for the first time) starts on the first card of the
+    /// first column that has one, so the keys act on a card that shows.
     fn set_columns(&mut self, columns: [Vec<Id>; 5]) {
         let keep = self.selected_id();
+        let first_fill = self.card_count() == 0;
         self.columns = columns;
         for (cursor, column) in self.cursors.iter_mut().zip(&self.columns) {
             cursor.set_len(column.len());
         }
         if let Some(id) = keep {
             self.select_card(id);
+        } else if first_fill && let Some(c) = self.columns.iter().position(|col| !col.is_empty()) {
+            self.col = c;
+            self.cursors[c].set(0);
         }
     }
 
@@ -278,6 +284,20 @@ impl Pane<Shared, Purpose> for Board {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_board_opens_on_the_first_card_of_the_first_column_that_has_one() {
+        // Nothing in Wishlist: it used to open there, with no card selected.
+        let mut board = Board::default();
+        board.set_columns([vec![], vec![], vec![7, 8], vec![9], vec![]]);
+        assert_eq!(board.selected_id(), Some(7));
+        assert_eq!(Stage::ACTIVE[board.col], Stage::Screening);
+        // Moving onto an empty column on purpose stays there across a refresh.
+        board.move_selection(Action::ColumnLeft);
+        board.set_columns([vec![], vec![], vec![7, 8], vec![9], vec![]]);
+        assert_eq!(board.selected_id(), None);
+        assert_eq!(Stage::ACTIVE[board.col], Stage::Applied);
+    }
 
     #[test]
     fn moving_across_columns_remembers_each_row() {

@@ -8,7 +8,7 @@
 use super::sections::{InputRow, Part};
 use crate::domain::dates::format_long;
 use crate::domain::edit::{Edit, Item, Kind, Section};
-use crate::domain::money::{format_money, format_percent, tenfold_warning};
+use crate::domain::money::{AmountOrWeeks, format_money, format_percent, tenfold_warning};
 use crate::domain::runway::reference::{
     self, DEFAULT_BENEFIT_WEEKS, DEFAULT_WITHHOLDING, KffPlan, benefit_warning, premium_warning,
 };
@@ -129,6 +129,8 @@ const AS_OF: Key<NaiveDate> = Key::new("as_of");
 const MONTHLY: Key<Decimal> = Key::new("monthly");
 const ESSENTIAL: Key<bool> = Key::new("essential");
 const COVER_KIND: Key<CoverKind> = Key::new("kind");
+/// A cover's name may be left blank: it is then its kind's.
+const COVER_NAME: Key<Option<String>> = Key::new("name");
 const KFF: Key<Suggestion> = Key::new("kff");
 const PREMIUM: Key<Option<Decimal>> = Key::new("monthly_premium");
 const MONTHS: Key<u32> = Key::new("months");
@@ -141,7 +143,10 @@ const AMOUNT: Key<Decimal> = Key::new("amount");
 const DATE: Key<NaiveDate> = Key::new("date");
 const SEPARATION: Key<NaiveDate> = Key::new("separation");
 const HOW: Key<How> = Key::new("how");
-const GROSS: Key<Decimal> = Key::new("gross");
+/// The offer as its letter states it: an amount, or weeks of pay.
+const OFFER: Key<AmountOrWeeks> = Key::new("gross");
+/// The annual base an offer in weeks is paid from (weeks × base ÷ 52).
+const BASE_FOR_WEEKS: Key<Option<Decimal>> = Key::new("annual_base");
 const PAY_DATE: Key<NaiveDate> = Key::new("pay_date");
 const STANDS_FOR: Key<Option<Decimal>> = Key::new("weeks");
 const ANNUAL_BASE: Key<Decimal> = Key::new("annual_base");
@@ -433,13 +438,16 @@ fn cover_form(plan: &RunwayPlan, today: NaiveDate, cover: Option<&HealthCover>) 
         plan.separation
             .and_then(|d| d.checked_add_days(Days::new(1)))
     });
+    // The kind first: typing "cobra" or "marketplace" on opening the form
+    // chooses it (a name field first took the word as the name).
     Form::new(title, today, Purpose::Cover(cover.cloned()))
-        .text(NAME, "Name", cover.map_or("COBRA", |c| &c.name))
         .choice(
             COVER_KIND,
             "Kind",
             cover.map_or(CoverKind::Cobra, |c| c.kind),
         )
+        .text(COVER_NAME, "Name", cover.map_or("", |c| &c.name))
+        .hint("blank: named after its kind (COBRA, Marketplace plan)")
         .choice(KFF, "Premium suggestion", Suggestion(None))
         .hint("pick a KFF 2025 average (type single or family) to fill a blank premium below")
         .money(PREMIUM, "Monthly premium", cover.map(|c| c.monthly_premium))
@@ -591,13 +599,32 @@ fn severance_amount_form(plan: &RunwayPlan, today: NaiveDate, how: How) -> Form 
                 Some(Severance::Entered { gross, weeks, .. }) => (Some(*gross), *weeks),
                 _ => (None, None),
             };
-            form.money(GROSS, "Gross amount", gross)
+            form.amount_or_weeks(OFFER, "Gross amount, or weeks of pay", gross)
+                .hint("as the letter states it: 58,461.54, or 16 weeks with the annual base below")
+                .warn(OFFER, small_offer_warning)
+                .money(BASE_FOR_WEEKS, "Annual base pay (for an offer in weeks)", None)
+                .hint("weeks × annual base ÷ 52 = the gross; not needed for an amount")
                 .date(PAY_DATE, "Pay date", pay_date)
                 .weeks(STANDS_FOR, "Weeks of pay it stands for", weeks)
-                .hint("e.g. 26 or 6.5; needed only when the benefit waits for severance to run out")
+                .hint("e.g. 26 or 6.5, blank for an offer in weeks; needed only when the benefit waits for severance")
                 .preview(move |form| match read_severance(form, how) {
-                    Ok(severance) => pay_lines(&severance, None, withholding),
-                    Err(_) => vec!["Enter the gross amount and pay date to see the net.".into()],
+                    Ok(severance) => {
+                        let mut lines = pay_lines(&severance, None, withholding);
+                        if let Some(base) = base_line(form, &severance) {
+                            // How the weeks became the amount, in place of "as entered".
+                            lines.truncate(1);
+                            lines.push(base);
+                        }
+                        lines
+                    }
+                    Err(_) => vec![match (form.get(OFFER), form.get(BASE_FOR_WEEKS)) {
+                        (Ok(AmountOrWeeks::Weeks(weeks)), Ok(None)) => format!(
+                            "An offer in weeks needs the annual base: the gross is {} weeks × base ÷ 52.",
+                            weeks.normalize()
+                        ),
+                        _ => "Enter the amount (or the weeks and the annual base) and the pay date to see the net."
+                            .into(),
+                    }],
                 })
         }
         How::Template(kind) => {
@@ -674,6 +701,35 @@ fn severance_amount_form(plan: &RunwayPlan, today: NaiveDate, how: How) -> Form 
             })
         }
     }
+}
+
+/// A severance under $1,000 is most likely weeks typed without their word.
+fn small_offer_warning(offer: &AmountOrWeeks) -> Option<String> {
+    match *offer {
+        AmountOrWeeks::Amount(gross) if gross > Decimal::ZERO && gross < Decimal::ONE_THOUSAND => {
+            Some(format!(
+                "{} is a very small severance: for weeks of pay type the word ({} weeks)",
+                format_money(gross),
+                gross.normalize()
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// How the annual base made an offer in weeks into `severance`'s gross, or
+/// that it was not used (the offer is an amount).
+fn base_line(form: &Values, severance: &Severance) -> Option<String> {
+    let base = form.get(BASE_FOR_WEEKS).ok().flatten()?;
+    Some(match (form.get(OFFER), severance) {
+        (Ok(AmountOrWeeks::Weeks(weeks)), Severance::Entered { gross, .. }) => format!(
+            "Formula: {} weeks × {} a year ÷ 52 = {}",
+            weeks.normalize(),
+            format_money(base),
+            format_money(*gross)
+        ),
+        _ => "The annual base is not used: the offer is an amount.".into(),
+    })
 }
 
 /// The estimate or entered amount as the preview shows it: weeks, gross,
@@ -787,13 +843,7 @@ fn new_job_form(plan: &RunwayPlan, today: NaiveDate) -> Form {
 fn read_severance(form: &Values, how: How) -> Result<Severance, Invalid> {
     let pay_date = form.get(PAY_DATE)?;
     let template = match how {
-        How::Entered => {
-            return Ok(Severance::Entered {
-                gross: form.get(GROSS)?,
-                pay_date,
-                weeks: form.get(STANDS_FOR)?,
-            });
-        }
+        How::Entered => return read_offer(form, pay_date),
         How::Template(TemplateKind::Generic) => SeveranceTemplate::Generic {
             base_weeks: form.get(BASE_WEEKS)?,
             weeks_per_year: form.get(WEEKS_PER_YEAR)?,
@@ -814,6 +864,39 @@ fn read_severance(form: &Values, how: How) -> Result<Severance, Invalid> {
         template,
         pay_date,
     })
+}
+
+/// The severance an offer letter states: an amount (and the weeks it stands
+/// for, if given), or weeks of pay turned into an amount with the annual base.
+fn read_offer(form: &Values, pay_date: NaiveDate) -> Result<Severance, Invalid> {
+    let stands_for = form.get(STANDS_FOR)?;
+    let weeks = match form.get(OFFER)? {
+        AmountOrWeeks::Amount(gross) => {
+            return Ok(Severance::Entered {
+                gross,
+                pay_date,
+                weeks: stands_for,
+            });
+        }
+        AmountOrWeeks::Weeks(weeks) => weeks,
+    };
+    if let Some(other) = stands_for.filter(|w| *w != weeks) {
+        return Err(Invalid::new(
+            STANDS_FOR.name,
+            format!(
+                "the offer above is {} weeks and this says {}: clear this one, or make them agree",
+                weeks.normalize(),
+                other.normalize()
+            ),
+        ));
+    }
+    let base = form.get(BASE_FOR_WEEKS)?.ok_or_else(|| {
+        Invalid::new(
+            BASE_FOR_WEEKS.name,
+            "an offer in weeks needs the annual base pay to become an amount",
+        )
+    })?;
+    Severance::from_weeks(weeks, base, pay_date)
 }
 
 /// An error about a field this form does not have (another input the
@@ -930,8 +1013,10 @@ pub fn submit(form: &Form, cx: &mut Cx) -> Result<Submitted, Refused> {
                 months: 0,
                 start: cx.today,
             });
-            cover.name = form.get(NAME)?;
             cover.kind = form.get(COVER_KIND)?;
+            cover.name = form
+                .get(COVER_NAME)?
+                .unwrap_or_else(|| cover.kind.label().to_string());
             cover.monthly_premium = premium(form)?;
             cover.months = form.get(MONTHS)?;
             cover.start = form.get(START)?;
@@ -1097,7 +1182,12 @@ fn submit_severance(
     let (old_severance, old_separation, old_forfeits) = before;
     let severance = read_severance(form, how)?;
     let mut changes = Vec::new();
-    let mut names = vec![GROSS.name, PAY_DATE.name, STANDS_FOR.name];
+    let mut names = vec![
+        OFFER.name,
+        BASE_FOR_WEEKS.name,
+        PAY_DATE.name,
+        STANDS_FOR.name,
+    ];
     let separation = match how {
         How::Entered => cx.wb.runway.separation,
         How::Template(_) => {

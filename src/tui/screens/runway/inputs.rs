@@ -5,7 +5,9 @@ use super::forms::{self, Purpose};
 use super::sections::{self, COLUMNS, InputRow, Part, Rows};
 use super::shared::Shared;
 use crate::domain::Id;
+use crate::domain::checklist::DeadlineKind;
 use crate::domain::edit::Kind;
+use crate::domain::runway::CoverKind;
 use crate::domain::workbook::Workbook;
 use crate::text::wrap;
 use crate::tui::keymap::{Action, Keymap, Scope};
@@ -35,6 +37,25 @@ impl Default for Inputs {
 impl Inputs {
     fn selected_row(&self) -> Option<&InputRow> {
         self.table.selected_id().and_then(|id| self.rows.find(id))
+    }
+
+    /// Selects the input that meets `deadline`: the severance for its review
+    /// window, the benefit for filing, the health cover (the COBRA or the
+    /// marketplace plan, if entered) for the cover deadlines.
+    pub fn show_deadline(&mut self, deadline: DeadlineKind, wb: &Workbook) {
+        let cover = |kind: CoverKind| wb.runway.cover.iter().find(|c| c.kind == kind);
+        let (part, record) = match deadline {
+            DeadlineKind::SeveranceReview => (Part::Severance, None),
+            DeadlineKind::Separation => (Part::Separation, None),
+            DeadlineKind::Unemployment => (Part::Benefit, None),
+            DeadlineKind::CoverEnds => (Part::Cover, None),
+            DeadlineKind::Cobra => (Part::Cover, cover(CoverKind::Cobra)),
+            DeadlineKind::Aca => (Part::Cover, cover(CoverKind::Marketplace)),
+        };
+        let row = record.map(|c| c.id).or_else(|| self.rows.first_of(part));
+        if let Some(row) = row {
+            self.table.select_id(row);
+        }
     }
 }
 

@@ -22,7 +22,7 @@ use crate::domain::edit::Kind;
 use crate::domain::runway::ProjectionOptions;
 use crate::domain::workbook::Workbook;
 use crate::tui::keymap::{Action, Keymap, Scope};
-use crate::tui::screen::{Cx, Refused, Screen, View, panels};
+use crate::tui::screen::{Cx, Refused, Screen, Target, View, panels};
 use crate::tui::widgets::table::Table;
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -152,6 +152,19 @@ impl Screen for RunwayScreen {
     fn select(&mut self, kind: Kind, id: Id) {
         if let Some(&panel) = self.panels.select(kind, id).first() {
             self.panel = panel;
+        }
+    }
+
+    /// From another tab: a deadline on the input that meets it, a record in
+    /// the Inputs view.
+    fn show(&mut self, target: Target, wb: &Workbook) {
+        match target {
+            Target::Deadline(deadline) => {
+                self.panels.inputs.show_deadline(deadline, wb);
+                self.panel = Panel::Inputs;
+            }
+            Target::Record(kind, id) => self.select(kind, id),
+            Target::LastDay(_) => {}
         }
     }
 

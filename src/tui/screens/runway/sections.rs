@@ -123,6 +123,15 @@ impl Rows {
         self.rows.iter().map(|(_, r)| r).find(|r| r.id == id)
     }
 
+    /// The first row of `part`'s section: its value, first record or placeholder.
+    pub fn first_of(&self, part: Part) -> Option<Id> {
+        self.rows
+            .iter()
+            .map(|(_, r)| r)
+            .find(|r| r.part == part)
+            .map(|r| r.id)
+    }
+
     pub fn table_rows(&self) -> Vec<Row> {
         self.rows
             .iter()

@@ -23,7 +23,7 @@ use crate::domain::edit::{Edit, Kind, Section};
 use crate::domain::vesting::{self, Step};
 use crate::domain::workbook::Workbook;
 use crate::tui::keymap::{Action, Keymap, Scope};
-use crate::tui::screen::{Cx, Refused, Screen, View, panels};
+use crate::tui::screen::{Cx, Refused, Screen, Target, View, panels};
 use crate::tui::widgets::table::Table;
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -64,9 +64,25 @@ impl VestingScreen {
             cx.status(invalid.message);
             return;
         }
+        self.move_day(cx.wb, day);
+    }
+
+    /// Moves the what-if day (`None`: back to the default), checked already.
+    fn move_day(&mut self, wb: &Workbook, day: Option<NaiveDate>) {
         self.what_if = day;
-        self.shared.set_day(cx.wb, day);
-        self.panels.bonuses.rebuild(&self.shared, cx.wb);
+        self.shared.set_day(wb, day);
+        self.panels.bonuses.rebuild(&self.shared, wb);
+    }
+
+    /// The last-day what-if at `day`: the default day when it is the last
+    /// day on payroll (so it follows that day if it changes), else a what-if.
+    fn show_last_day(&mut self, wb: &Workbook, day: NaiveDate) {
+        if wb.runway.separation == Some(day) {
+            self.move_day(wb, None);
+        } else if vesting::check_last_day(&wb.vesting, day).is_ok() {
+            self.move_day(wb, Some(day));
+        }
+        self.panel = Panel::LastDay;
     }
 
     fn step_day(&mut self, step: Step, forward: bool, cx: &mut Cx<Purpose>) {
@@ -210,6 +226,23 @@ impl Screen for VestingScreen {
     /// Selects the record in the views that show it (the view stays).
     fn select(&mut self, kind: Kind, id: Id) {
         self.panels.select(kind, id);
+    }
+
+    /// From another tab: the last-day what-if at a day, or a record, in the
+    /// view shown if it has it, else in the first view that does.
+    fn show(&mut self, target: Target, wb: &Workbook) {
+        match target {
+            Target::LastDay(day) => self.show_last_day(wb, day),
+            Target::Record(kind, id) => {
+                let found = self.panels.select(kind, id);
+                if !found.contains(&self.panel)
+                    && let Some(&panel) = found.first()
+                {
+                    self.panel = panel;
+                }
+            }
+            Target::Deadline(_) => {}
+        }
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, view: &View) {

@@ -73,8 +73,10 @@ fn money_key(value: Option<Decimal>) -> SortKey {
     value.map(SortKey::Number).unwrap_or(SortKey::Empty)
 }
 
-/// Upcoming vests, grouped under their calendar quarter with its totals.
-pub fn upcoming(events: &[VestEvent], today: NaiveDate) -> Vec<Row> {
+/// Upcoming vests, grouped under their calendar quarter with its totals;
+/// those after `last_day` (the last day on payroll) marked forfeited, as
+/// leaving then forfeits them.
+pub fn upcoming(events: &[VestEvent], today: NaiveDate, last_day: Option<NaiveDate>) -> Vec<Row> {
     let quarters = match events.last() {
         Some(last) => {
             let months = (last.date.year() - today.year()) * 12 + last.date.month() as i32
@@ -99,11 +101,18 @@ pub fn upcoming(events: &[VestEvent], today: NaiveDate) -> Vec<Row> {
                     }
                 )
             });
+            let forfeited = last_day.is_some_and(|last| !vesting::kept(last, e.date));
+            let grant = if forfeited {
+                format!("{} · forfeited", e.grant)
+            } else {
+                e.grant.clone()
+            };
+            let search = format!("{} {grant} {}", e.date, e.ticker).to_lowercase();
             Row {
                 id: index as Id,
                 cells: vec![
                     e.date.to_string(),
-                    e.grant.clone(),
+                    grant,
                     format_shares(e.shares),
                     money_or_unknown(e.gross),
                     money_or_unknown(e.net),
@@ -115,9 +124,9 @@ pub fn upcoming(events: &[VestEvent], today: NaiveDate) -> Vec<Row> {
                     money_key(e.gross),
                     money_key(e.net),
                 ],
-                search: format!("{} {} {}", e.date, e.grant, e.ticker).to_lowercase(),
+                search,
                 group,
-                mark: None,
+                mark: forfeited.then_some("✗"),
             }
         })
         .collect()

@@ -6,6 +6,7 @@ use super::forms::{self, Purpose};
 use super::rows;
 use super::shared::Shared;
 use crate::domain::Id;
+use crate::domain::dates::format_long;
 use crate::domain::edit::Kind;
 use crate::domain::money::{
     format_money, format_money_whole, format_percent, format_shares, saturating_sum,
@@ -32,7 +33,19 @@ pub struct Upcoming {
     events: Vec<VestEvent>,
     quarters: Vec<QuarterBucket>,
     total: EventsTotal,
+    /// The vests after the last day on payroll, when there are any.
+    forfeited: Option<Forfeited>,
     table: Table,
+}
+
+/// The vests that leaving on the last day on payroll forfeits: never shown
+/// as ordinary vests (the same rule `careerbook vesting` and the calendar
+/// follow).
+struct Forfeited {
+    last_day: NaiveDate,
+    total: EventsTotal,
+    /// Shares forfeited in each quarter of the chart.
+    by_quarter: Vec<Decimal>,
 }
 
 impl Default for Upcoming {
@@ -41,6 +54,7 @@ impl Default for Upcoming {
             events: Vec::new(),
             quarters: Vec::new(),
             total: vesting::total(&[]),
+            forfeited: None,
             table: Table::new(rows::UPCOMING_COLUMNS),
         }
     }
@@ -59,8 +73,9 @@ impl Upcoming {
             return;
         }
         let chart_height = if area.height >= 30 { 12 } else { 7 };
+        let summary_height = if self.forfeited.is_some() { 3 } else { 2 };
         let [summary, chart, table] = Layout::vertical([
-            Constraint::Length(2),
+            Constraint::Length(summary_height),
             Constraint::Length(chart_height),
             Constraint::Fill(1),
         ])
@@ -109,13 +124,24 @@ impl Upcoming {
                 format_percent(rate),
             ),
         };
-        frame.render_widget(
-            Paragraph::new(vec![
-                Line::raw(fit(&first, width)),
-                Line::styled(fit(&second, width), theme.dim()),
-            ]),
-            summary,
-        );
+        let mut lines = vec![
+            Line::raw(fit(&first, width)),
+            Line::styled(fit(&second, width), theme.dim()),
+        ];
+        if let Some(forfeited) = &self.forfeited {
+            let worth = forfeited
+                .total
+                .gross
+                .map(|g| format!(" ({} gross)", format_money(g)))
+                .unwrap_or_default();
+            let text = format!(
+                "✗ Last day {}: leaving then forfeits {} of them{worth}",
+                format_long(forfeited.last_day),
+                format_shares(forfeited.total.shares)
+            );
+            lines.push(Line::styled(fit(&text, width), theme.warn()));
+        }
+        frame.render_widget(Paragraph::new(lines), summary);
         self.quarter_chart(frame, chart, theme);
         self.table.render(
             frame,
@@ -126,7 +152,16 @@ impl Upcoming {
         );
     }
 
-    /// Bars of shares per quarter, with the quarter, shares and gross value under each.
+    /// Shares forfeited in quarter `i` of the chart (zero without a last day).
+    fn forfeited_in(&self, i: usize) -> Decimal {
+        self.forfeited
+            .as_ref()
+            .and_then(|f| f.by_quarter.get(i).copied())
+            .unwrap_or_default()
+    }
+
+    /// Bars of shares per quarter, with the quarter, shares and gross value
+    /// under each; a quarter with forfeited vests is marked ✗ and warned.
     fn quarter_chart(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
         let n = u16::try_from(self.quarters.len()).unwrap_or(u16::MAX);
         if n == 0 || area.height < 5 || area.width < n.saturating_mul(3) {
@@ -138,7 +173,8 @@ impl Upcoming {
         let bars: Vec<Bar> = self
             .quarters
             .iter()
-            .map(|q| {
+            .enumerate()
+            .map(|(i, q)| {
                 // Hundredths of a share, so a fractional vest still shows.
                 let height = q
                     .shares
@@ -146,7 +182,12 @@ impl Upcoming {
                     .checked_mul(Decimal::ONE_HUNDRED)
                     .and_then(|hundredths| hundredths.round().to_u64())
                     .unwrap_or(u64::MAX);
-                Bar::new(height).text_value("")
+                let bar = Bar::new(height).text_value("");
+                if self.forfeited_in(i).is_zero() {
+                    bar
+                } else {
+                    bar.style(theme.warn())
+                }
             })
             .collect();
         let chart = BarChart::default()
@@ -168,8 +209,10 @@ impl Upcoming {
                 .saturating_add(u16::try_from(i).unwrap_or(u16::MAX).saturating_mul(slot));
             let shares = if q.shares.is_zero() {
                 "–".to_string()
-            } else {
+            } else if self.forfeited_in(i).is_zero() {
                 format!("{} sh", format_shares(q.shares))
+            } else {
+                format!("✗ {} sh", format_shares(q.shares))
             };
             let value = match q.gross {
                 _ if q.shares.is_zero() => String::new(),
@@ -184,7 +227,14 @@ impl Upcoming {
             };
             let lines = [
                 (label, theme.title()),
-                (shares, theme.text()),
+                (
+                    shares,
+                    if self.forfeited_in(i).is_zero() {
+                        theme.text()
+                    } else {
+                        theme.warn()
+                    },
+                ),
                 (
                     value,
                     if q.gross.is_none() {
@@ -226,10 +276,28 @@ impl Pane<Shared, Purpose> for Upcoming {
 
     fn refresh(&mut self, _shared: &Shared, wb: &Workbook, today: NaiveDate, _keys: &Keymap) {
         let rate = wb.runway.withholding;
+        let last_day = wb.runway.separation;
         self.events = vesting::events(&wb.vesting, today, NaiveDate::MAX, today, rate);
         self.total = vesting::total(&self.events);
         self.quarters = vesting::by_quarter(&self.events, today, QUARTERS);
-        self.table.set_rows(rows::upcoming(&self.events, today));
+        self.forfeited = last_day.and_then(|last_day| {
+            let after: Vec<VestEvent> = self
+                .events
+                .iter()
+                .filter(|e| !vesting::kept(last_day, e.date))
+                .cloned()
+                .collect();
+            (!after.is_empty()).then(|| Forfeited {
+                last_day,
+                total: vesting::total(&after),
+                by_quarter: vesting::by_quarter(&after, today, QUARTERS)
+                    .into_iter()
+                    .map(|q| q.shares)
+                    .collect(),
+            })
+        });
+        self.table
+            .set_rows(rows::upcoming(&self.events, today, last_day));
     }
 
     fn on_action(&mut self, action: Action, _shared: &Shared, cx: &mut Cx<Purpose>) -> bool {
@@ -239,10 +307,20 @@ impl Pane<Shared, Purpose> for Upcoming {
                 let book = &cx.wb.vesting;
                 let rate = cx.wb.runway.withholding;
                 match self.selected_event() {
-                    Some(event) => cx.tell(
-                        "How this vest is valued",
-                        explain::event(book, event, cx.today, rate).join("\n"),
-                    ),
+                    Some(event) => {
+                        let mut lines = explain::event(book, event, cx.today, rate);
+                        if let Some(last) = cx.wb.runway.separation
+                            && !vesting::kept(last, event.date)
+                        {
+                            lines.push(format!(
+                                "\n✗ Forfeited if you leave on your last day on payroll ({}): \
+                                 it vests after it. A last day on or after {} keeps it.",
+                                format_long(last),
+                                format_long(event.date)
+                            ));
+                        }
+                        cx.tell("How this vest is valued", lines.join("\n"));
+                    }
                     None => cx.tell("Upcoming vests", no_grants(cx.keys)),
                 }
             }

@@ -381,3 +381,39 @@ fn ctrl_u_clears_a_field_so_typing_starts_afresh() {
     typed(&mut form, "9000");
     assert_eq!(form.get(AMOUNT), Ok(Some(dec!(9000))), "not 84009000");
 }
+
+#[test]
+fn an_offer_field_takes_money_or_weeks_with_their_word() {
+    const OFFER: Key<AmountOrWeeks> = Key::new("gross");
+    let form = |text: &str| {
+        let mut form = Form::<()>::new("Severance", today(), ()).amount_or_weeks(
+            OFFER,
+            "Gross amount, or weeks of pay",
+            None,
+        );
+        typed(&mut form, text);
+        form
+    };
+    assert_eq!(
+        form("16 weeks").get(OFFER),
+        Ok(AmountOrWeeks::Weeks(dec!(16)))
+    );
+    assert_eq!(
+        form("$58,461.54").get(OFFER),
+        Ok(AmountOrWeeks::Amount(dec!(58461.54)))
+    );
+    let mut refused = form("16 months");
+    assert!(!refused.validate_all());
+    assert_eq!(
+        error(&refused, "gross").as_deref(),
+        Some(
+            "\"16 months\" is neither money (like 58,461.54 or $58k) nor weeks of pay (like 16 weeks)"
+        )
+    );
+    let mut negative = form("-5k");
+    assert!(!negative.validate_all());
+    assert_eq!(
+        error(&negative, "gross").as_deref(),
+        Some("cannot be negative")
+    );
+}
