@@ -1019,23 +1019,24 @@ impl App {
             scopes = vec![Scope::Filter];
         }
         // Hints that do not fit are left out whole rather than cut; "? help"
-        // always stays, since help lists everything the footer leaves out.
+        // and "q quit" always stay: help lists everything the footer leaves
+        // out, and a newcomer must always see the way out.
         let hints = self
             .keys
             .footer_hints(&scopes, |action| self.applies(action));
-        let help = hints.iter().position(|(_, word)| *word == "help");
+        let always = |(_, word): &(String, &str)| matches!(*word, "help" | "quit");
         let cost = |(key, word): &(String, &str)| key.chars().count() + word.chars().count() + 3;
-        let reserve = help.map_or(0, |i| cost(&hints[i]));
+        let reserve: usize = hints.iter().filter(|h| always(h)).map(cost).sum();
         // Each hint costs its text and two spaces after it; the last needs none.
         let mut room = (area.width as usize + 1).saturating_sub(reserve);
         let mut spans = vec![Span::raw(" ")];
-        for (i, hint) in hints.iter().enumerate() {
-            let fits = cost(hint) <= room;
-            if Some(i) == help || fits {
+        for hint in &hints {
+            let shown = always(hint) || cost(hint) <= room;
+            if shown {
                 spans.push(Span::styled(hint.0.clone(), self.theme.key()));
                 spans.push(Span::raw(format!(" {}  ", hint.1)));
             }
-            if Some(i) != help && fits {
+            if shown && !always(hint) {
                 room -= cost(hint);
             }
         }
