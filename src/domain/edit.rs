@@ -70,13 +70,22 @@ macro_rules! records {
                 match self { $( Kind::$variant => wb.$($field).+.iter().any(|r| r.id == id), )+ }
             }
 
-            /// A workbook holding only the records of this kind in RON text
-            /// that lists them (a piece of a large workbook, read on its own
-            /// thread), so no record is wrapped to travel.
-            pub fn parse_list(self, text: &str) -> Option<Workbook> {
+            /// A workbook holding only the records of this kind written one
+            /// per line, each `(…),` (a piece of a large workbook, read on its
+            /// own thread), so no record is wrapped to travel.
+            pub fn parse_lines(self, lines: &[&str]) -> Option<Workbook> {
+                // careerbook ends every record line with a comma; ron
+                // refuses a list without one, and so does this.
+                fn record(line: &str) -> Option<&str> {
+                    line.trim_end().strip_suffix(',').map(str::trim_start)
+                }
+                let options = ron::Options::default();
                 let mut piece = Workbook::default();
                 match self { $( Kind::$variant => {
-                    piece.$($field).+ = ron::Options::default().from_str(text).ok()?;
+                    piece.$($field).+ = lines
+                        .iter()
+                        .map(|l| options.from_str(record(l)?).ok())
+                        .collect::<Option<_>>()?;
                 } )+ }
                 Some(piece)
             }

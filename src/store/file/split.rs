@@ -58,7 +58,7 @@ fn parse_on(text: &str, at_least: usize, threads: usize) -> Option<Workbook> {
     let parsed: Vec<Option<Workbook>> = std::thread::scope(|scope| {
         let handles: Vec<_> = pieces
             .iter()
-            .map(|(kind, lines)| scope.spawn(move || parse_piece(*kind, lines)))
+            .map(|(kind, lines)| scope.spawn(move || kind.parse_lines(lines)))
             .collect();
         handles
             .into_iter()
@@ -97,9 +97,10 @@ fn lists(text: &str) -> Option<Vec<List<'_>>> {
             }
             continue;
         }
-        // Outside the lists a string may span lines only in a hand edit,
-        // and its text could look like a list: ron reads such a file.
-        if leaves_a_string_open(line) {
+        // Outside the lists a string or a block comment may span lines only
+        // in a hand edit, and its text could look like a list (a list
+        // commented out, say): ron reads such a file.
+        if may_span_lines(line) {
             return None;
         }
         if let Some(name) = line
@@ -120,10 +121,11 @@ fn lists(text: &str) -> Option<Vec<List<'_>>> {
     open.is_none().then_some(found)
 }
 
-/// Whether `line` opens a string it does not close, or holds a raw string
-/// (`r"…"`, `r#"…"#`, which careerbook never writes). A quote inside a char
-/// (`'"'`) also counts: a false alarm only costs the quick road.
-fn leaves_a_string_open(line: &str) -> bool {
+/// Whether `line` opens a string it does not close, holds a raw string
+/// (`r"…"`, `r#"…"#`, which careerbook never writes) or a block comment
+/// (`/*`). A quote inside a char (`'"'`) also counts: a false alarm only
+/// costs the quick road.
+fn may_span_lines(line: &str) -> bool {
     let mut in_string = false;
     let mut bytes = line.bytes().peekable();
     let mut before = b' ';
@@ -138,6 +140,8 @@ fn leaves_a_string_open(line: &str) -> bool {
             }
         } else if b == b'"' {
             in_string = true;
+        } else if b == b'/' && bytes.peek() == Some(&b'*') {
+            return true;
         } else if b == b'r'
             && !(before.is_ascii_alphanumeric() || before == b'_')
             && matches!(bytes.peek(), Some(b'"' | b'#'))
@@ -159,14 +163,6 @@ fn pieces<'a>(lists: &[List<'a>], size: usize) -> Vec<(Kind, Vec<&'a str>)> {
                 .map(move |chunk| (list.kind, chunk.to_vec()))
         })
         .collect()
-}
-
-fn parse_piece(kind: Kind, lines: &[&str]) -> Option<Workbook> {
-    let mut text = String::with_capacity(lines.iter().map(|l| l.len()).sum::<usize>() + 4);
-    text.push_str("[\n");
-    lines.iter().for_each(|l| text.push_str(l));
-    text.push(']');
-    kind.parse_list(&text)
 }
 
 #[cfg(test)]
@@ -248,6 +244,18 @@ mod tests {
             assert_ne!(hidden, text);
             assert_eq!(parse_on(&hidden, 0, 3), None, "{hidden}");
         }
+        // A list commented out by hand, above the real one: not records.
+        let commented = text.replacen(
+            "        wins: [\n",
+            &format!("        /*\n        wins: [\n{win}        ],\n        */\n        wins: [\n"),
+            1,
+        );
+        assert_eq!(parse_on(&commented, 0, 3), None);
+        // A comma left out between two records, wherever the cut falls.
+        let no_comma = format!("{}\n", win.trim_end().trim_end_matches(','));
+        let missing = text.replacen(win, &no_comma, 1);
+        assert_ne!(missing, text);
+        assert_eq!(parse_on(&missing, 0, 3), None);
         // Written on one line by hand: not the layout at all.
         let flat = text.replace('\n', " ");
         assert_eq!(parse_on(&flat, 0, 3), None);
