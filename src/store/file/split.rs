@@ -140,13 +140,14 @@ fn may_span_lines(line: &str) -> bool {
             }
         } else if b == b'"' {
             in_string = true;
-        } else if b == b'/' && bytes.peek() == Some(&b'*') {
-            return true;
-        } else if b == b'r'
-            && !(before.is_ascii_alphanumeric() || before == b'_')
-            && matches!(bytes.peek(), Some(b'"' | b'#'))
-        {
-            return true;
+        } else {
+            let comment = b == b'/' && bytes.peek() == Some(&b'*');
+            let raw = b == b'r'
+                && !(before.is_ascii_alphanumeric() || before == b'_')
+                && matches!(bytes.peek(), Some(b'"' | b'#'));
+            if comment || raw {
+                return true;
+            }
         }
         before = b;
     }
