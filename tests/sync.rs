@@ -865,3 +865,73 @@ fn an_older_copy_put_back_or_a_missing_workbook_never_deletes_on_the_other_machi
     world.sync("b");
     assert_eq!(titles(&world.same()).len(), 3);
 }
+
+#[test]
+fn merge_never_takes_another_data_directorys_live_workbook_nor_waits_on_a_pipe() {
+    let world = World::new();
+    world.ok("a", &["log", "Migrated billing"]);
+    // a4: a copy of a's data directory, whose latest win is in its journal.
+    let a4 = world.dir("a4");
+    let out = Command::new("cp")
+        .arg("-a")
+        .arg(world.dir("a"))
+        .arg(&a4)
+        .output()
+        .expect("cp");
+    assert!(out.status.success(), "{}", stderr(&out));
+    world.ok("a4", &["log", "PENDING"]);
+    let live = world.paths("a4");
+    assert!(live.journal.exists(), "the win waits in the journal");
+    let (workbook, journal) = (
+        fs::read(&live.workbook).expect("workbook"),
+        fs::read(&live.journal).expect("journal"),
+    );
+    let refused = |file: &Path| {
+        let out = world.run("m2", &["merge", file.to_str().expect("utf-8")]);
+        assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+        let said = stderr(&out);
+        assert!(said.contains("takes only copies. Copy it first"), "{said}");
+        assert!(said.contains("compact"), "{said}");
+    };
+    refused(&live.workbook);
+    // Through a link, or under another name beside its journal, the same.
+    let link = world.tmp.path().join("link.ron");
+    std::os::unix::fs::symlink(&live.workbook, &link).expect("link");
+    refused(&link);
+    let beside = a4.join("copy.ron");
+    fs::write(&beside, &workbook).expect("copy");
+    refused(&beside);
+    assert_eq!(fs::read(&live.workbook).expect("still there"), workbook);
+    assert_eq!(fs::read(&live.journal).expect("still there"), journal);
+    assert!(world.ok("a4", &["wins"]).contains("PENDING"));
+    assert!(!world.paths("m2").workbook.exists(), "nothing made either");
+    // A copy taken as the message says is merged, and left where it was.
+    world.ok("a4", &["compact"]);
+    let copy = world.tmp.path().join("other-workbook.ron");
+    fs::copy(&live.workbook, &copy).expect("copy");
+    let out = world.ok("m2", &["merge", copy.to_str().expect("utf-8")]);
+    assert!(out.contains("is left where it was"), "{out}");
+    assert!(copy.exists());
+    assert_eq!(titles(&world.workbook("m2")), ["Migrated billing", "PENDING"]);
+    // A pipe is refused before it is opened (opening it would wait forever).
+    let fifo = world.tmp.path().join("workbook.sync-conflict-1.ron");
+    let out = Command::new("mkfifo").arg(&fifo).output().expect("mkfifo");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut child = world
+        .command("m2", &["merge", fifo.to_str().expect("utf-8")])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let start = std::time::Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("merge waited on a pipe");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().expect("output");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("not a regular file"), "{}", stderr(&out));
+}
