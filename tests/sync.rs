@@ -912,7 +912,10 @@ fn merge_never_takes_another_data_directorys_live_workbook_nor_waits_on_a_pipe()
     let out = world.ok("m2", &["merge", copy.to_str().expect("utf-8")]);
     assert!(out.contains("is left where it was"), "{out}");
     assert!(copy.exists());
-    assert_eq!(titles(&world.workbook("m2")), ["Migrated billing", "PENDING"]);
+    assert_eq!(
+        titles(&world.workbook("m2")),
+        ["Migrated billing", "PENDING"]
+    );
     // A pipe is refused before it is opened (opening it would wait forever).
     let fifo = world.tmp.path().join("workbook.sync-conflict-1.ron");
     let out = Command::new("mkfifo").arg(&fifo).output().expect("mkfifo");
@@ -933,5 +936,111 @@ fn merge_never_takes_another_data_directorys_live_workbook_nor_waits_on_a_pipe()
     }
     let out = child.wait_with_output().expect("output");
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("not a regular file"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("not a regular file"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// The full-screen workbook open on `machine`.
+fn open_app(world: &World, machine: &str) -> careerbook::tui::app::App {
+    let options = OpenOptions {
+        create: true,
+        hold_lock: false,
+    };
+    let session = Session::open(world.paths(machine), options).expect("opens");
+    careerbook::tui::app::App::new(
+        session,
+        common::today(),
+        careerbook::tui::theme::Theme::plain(),
+        None,
+    )
+}
+
+fn win_titled<'a>(wb: &'a Workbook, title: &str) -> &'a careerbook::domain::impact::Win {
+    let found = wb.impact.wins.iter().find(|w| w.title == title);
+    found.unwrap_or_else(|| panic!("no win “{title}”: {:?}", titles(wb)))
+}
+
+/// b's full-screen workbook adds win 2 “TUI4”; a logs its own win 2 “A4”
+/// and both sync, so b's becomes win 3 under the open window.
+fn renumbered_under_an_open_window(
+    world: &World,
+    keys_before_sync: &str,
+) -> careerbook::tui::app::App {
+    world.both_set_up();
+    let mut app = open_app(world, "b");
+    common::press(&mut app, "2 a | text:TUI4 | Enter");
+    assert_eq!(win_titled(&world.workbook("b"), "TUI4").id, 2);
+    common::press(&mut app, keys_before_sync);
+    world.ok("a", &["log", "A4"]);
+    world.sync("a");
+    let synced = world.sync("b");
+    assert!(
+        synced.contains("win 2 from this copy is now win 3"),
+        "{synced}"
+    );
+    app
+}
+
+#[test]
+fn an_edit_typed_while_a_sync_renumbers_its_record_follows_it_and_so_does_undo() {
+    let world = World::new();
+    let mut app = renumbered_under_an_open_window(&world, "e");
+    // The window notices the change (as its event loop does) while the form is open.
+    app.reload_if_changed();
+    common::press(&mut app, "Tab Tab Tab | text:$5k/yr | Enter");
+    assert!(
+        app.status().text().contains("win updated"),
+        "{:?}",
+        app.status()
+    );
+    let wb = world.workbook("b");
+    let metric = |title| {
+        let win = win_titled(&wb, title);
+        (win.id, win.metric.as_ref().map(|m| m.text.clone()))
+    };
+    assert_eq!(metric("TUI4"), (3, Some("$5k/yr".into())));
+    assert_eq!(
+        metric("A4"),
+        (2, None),
+        "the other machine's win is untouched"
+    );
+    assert!(wb.conflicts.is_empty(), "{:?}", wb.conflicts);
+    // Undo takes back this window's own edits, on its own win.
+    common::press(&mut app, "u");
+    let wb = world.workbook("b");
+    assert_eq!(win_titled(&wb, "TUI4").metric, None);
+    common::press(&mut app, "u");
+    assert_eq!(
+        titles(&world.workbook("b")),
+        ["Set up the billing alarms", "A4"],
+        "undoing the add removed TUI4, not A4: {:?}",
+        app.status()
+    );
+}
+
+#[test]
+fn a_delete_confirmed_after_a_sync_renumbered_the_record_removes_that_record() {
+    let world = World::new();
+    // “Delete “TUI4”?” is on screen during the sync; the save that follows
+    // the yes is what finds the workbook changed.
+    let mut app = renumbered_under_an_open_window(&world, "d");
+    assert!(common::draw(&app, 100, 30).contains("Delete “TUI4”?"));
+    common::press(&mut app, "y");
+    assert_eq!(
+        titles(&world.workbook("b")),
+        ["Set up the billing alarms", "A4"],
+        "{:?}",
+        app.status()
+    );
+    common::press(&mut app, "u");
+    let wb = world.workbook("b");
+    assert_eq!(
+        win_titled(&wb, "TUI4").id,
+        3,
+        "undo puts it back under its new id"
+    );
+    assert_eq!(wb.impact.wins.len(), 3);
 }

@@ -557,7 +557,10 @@ mod tests {
         let hook = repo.join("hooks/pre-commit");
         fs::write(&hook, "#!/bin/sh").expect("hook");
         let err = write_file(&hook, b"OURS", true, &elsewhere()).unwrap_err();
-        assert!(err.to_string().contains("git repository's own files"), "{err}");
+        assert!(
+            err.to_string().contains("git repository's own files"),
+            "{err}"
+        );
         assert_eq!(fs::read_to_string(&hook).expect("read"), "#!/bin/sh");
     }
 }
