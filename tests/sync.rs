@@ -1044,3 +1044,36 @@ fn a_delete_confirmed_after_a_sync_renumbered_the_record_removes_that_record() {
     );
     assert_eq!(wb.impact.wins.len(), 3);
 }
+
+#[test]
+fn a_merge_that_fails_half_way_leaves_none_of_gits_temporary_files() {
+    let world = World::new();
+    world.both_set_up();
+    world.ok("a", &["log", "Cut the logging bill"]);
+    world.sync("a");
+    world.ok("b", &["log", "Paired with the new SRE"]);
+    // A merge driver that dies half way, as on a full disk, after git gave
+    // it its copies (and one more of its own, as git's leftovers look).
+    let driver = world.tmp.path().join("dies.sh");
+    fs::write(&driver, "#!/bin/sh\ncp \"$2\" \"$2.left\"\nexit 1\n").expect("script");
+    let mut mode = fs::metadata(&driver).expect("meta").permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut mode, 0o755);
+    fs::set_permissions(&driver, mode).expect("chmod");
+    let command = format!("'{}' merge-driver %O %A %B", driver.display());
+    world.git("b", &["config", "merge.careerbook.driver", &command]);
+    let out = world.run("b", &["sync"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let left: Vec<String> = fs::read_dir(world.dir("b"))
+        .expect("list")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".merge_file_"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+    let status = world.git("b", &["status", "--porcelain"]);
+    assert!(!status.contains("??"), "{status}");
+    // And should one be left anyway, git does not offer to commit it.
+    fs::write(world.dir("b").join(".merge_file_AbC123"), "x").expect("leftover");
+    let ignored = world.git("b", &["check-ignore", ".merge_file_AbC123"]);
+    assert_eq!(ignored.trim(), ".merge_file_AbC123");
+}
