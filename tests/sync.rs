@@ -1077,3 +1077,28 @@ fn a_merge_that_fails_half_way_leaves_none_of_gits_temporary_files() {
     let ignored = world.git("b", &["check-ignore", ".merge_file_AbC123"]);
     assert_eq!(ignored.trim(), ".merge_file_AbC123");
 }
+
+#[test]
+fn a_damaged_copy_from_elsewhere_is_said_to_be_that_copy_not_yours() {
+    let world = World::new();
+    world.both_set_up();
+    // The remote's workbook was damaged (by hand, with git).
+    let damaged = "(version: 2, next_id: 3, impact: (wins: [oops";
+    fs::write(world.paths("a").workbook, damaged).expect("damage");
+    let who = ["-c", "user.name=n", "-c", "user.email=n@n"];
+    world.git("a", &[&who[..], &["commit", "-qam", "by hand"]].concat());
+    world.git("a", &["push", "-q", "origin", "HEAD"]);
+    world.ok("b", &["log", "Paired with the new SRE"]);
+    let before = world.workbook("b");
+    for said in [stderr(&world.run("b", &["sync"])), {
+        let copy = world.tmp.path().join("workbook.sync-conflict-1.ron");
+        fs::write(&copy, damaged).expect("copy");
+        stderr(&world.run("b", &["merge", copy.to_str().expect("utf-8")]))
+    }] {
+        assert!(said.contains("is damaged (line 1, column"), "{said}");
+        assert!(said.contains("your own workbook is untouched"), "{said}");
+        assert!(!said.contains("no good backup"), "{said}");
+        assert!(!said.contains(".."), "{said}");
+    }
+    assert_eq!(world.workbook("b"), before, "b's workbook is as it was");
+}

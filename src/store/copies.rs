@@ -26,10 +26,10 @@ pub fn read_copy(path: &Path, whose: &str) -> Result<Workbook, String> {
     let bytes = file::read_bytes(path)
         .map_err(|e| format!("{whose} cannot be read: {e}"))?
         .ok_or_else(|| format!("{whose} ({}) does not exist", path.display()))?;
-    parse_copy(path, &bytes, whose)
+    parse_other(path, &bytes, whose)
 }
 
-/// Parses `bytes` as [`read_copy`] does.
+/// Parses `bytes`, this machine's own workbook, as [`read_copy`] does.
 pub fn parse_copy(path: &Path, bytes: &[u8], whose: &str) -> Result<Workbook, String> {
     match file::parse(path, bytes, migrate::STEPS) {
         Ok(Parsed::Current(wb) | Parsed::Migrated { workbook: wb, .. }) => Ok(wb),
@@ -37,6 +37,21 @@ pub fn parse_copy(path: &Path, bytes: &[u8], whose: &str) -> Result<Workbook, St
             Err(newer(whose, found))
         }
         Err(e) => Err(format!("{whose} cannot be read: {e}")),
+    }
+}
+
+/// Parses `bytes`, a copy from elsewhere (the other machine's, a conflict
+/// copy), as [`read_copy`] does: a damaged one is said to be that copy,
+/// with the user's own workbook untouched (its backups are no help there).
+pub fn parse_other(path: &Path, bytes: &[u8], whose: &str) -> Result<Workbook, String> {
+    match file::parse(path, bytes, migrate::STEPS) {
+        Err(StoreError::Damaged { at, message, .. }) => Err(format!(
+            "{whose} is damaged ({}): your own workbook is untouched and nothing was merged \
+             from that copy; fix the copy by hand (docs/data-format.md describes the file), or \
+             take another one",
+            super::error::fault(at, &message)
+        )),
+        _ => parse_copy(path, bytes, whose),
     }
 }
 
@@ -63,7 +78,7 @@ pub fn merge_driver(
     let other = read_copy(theirs, "the other machine's copy of the workbook")?;
     let ancestor = match file::read_bytes(base).map_err(|e| e.to_string())? {
         Some(bytes) if !bytes.iter().all(u8::is_ascii_whitespace) => {
-            Some(parse_copy(base, &bytes, "the copy both started from")?)
+            Some(parse_other(base, &bytes, "the copy both started from")?)
         }
         _ => None,
     };
@@ -128,7 +143,7 @@ pub fn merge_copy(paths: &Paths, copy: &Path, today: NaiveDate) -> Result<CopyMe
     let bytes = file::read_bytes(copy)
         .map_err(|e| e.to_string())?
         .ok_or_else(|| format!("there is no file {}", copy.display()))?;
-    let theirs_copy = parse_copy(copy, &bytes, "that copy")?;
+    let theirs_copy = parse_other(copy, &bytes, &format!("the copy {}", copy.display()))?;
     file::ensure_dirs(paths).map_err(|e| e.to_string())?;
     let _lock = Lock::acquire(&paths.lock, lock::WAIT).map_err(|e| e.to_string())?;
     let in_place = match read_whole(paths).map_err(|e| e.to_string())? {

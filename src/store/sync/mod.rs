@@ -19,7 +19,7 @@ mod setup;
 pub use git::GitError;
 
 use super::backup::{self, Reason};
-use super::copies::{parse_copy, read_whole, replace_whole};
+use super::copies::{parse_copy, parse_other, read_whole, replace_whole};
 use super::disk::RealDisk;
 use super::lock::{self, Lock};
 use super::{OpenOptions, Paths, Session, StoreError, file, renumbered};
@@ -473,7 +473,7 @@ fn integrate(
     // A workbook this careerbook cannot read (a newer one) is never taken in.
     let theirs = match repo.workbook_at(tip)? {
         Some(bytes) => Some(
-            parse_copy(
+            parse_other(
                 Path::new(WORKBOOK),
                 &bytes,
                 &format!("the workbook on {remote}"),
