@@ -1102,3 +1102,44 @@ fn a_damaged_copy_from_elsewhere_is_said_to_be_that_copy_not_yours() {
     }
     assert_eq!(world.workbook("b"), before, "b's workbook is as it was");
 }
+
+#[test]
+fn a_conflict_settled_one_way_here_and_the_other_way_there_is_told() {
+    let world = World::new();
+    world.ok("a", &["account", "Checking", "9000"]);
+    world.init("a");
+    world.init("b");
+    world.ok("a", &["account", "Checking", "8000"]);
+    world.ok("b", &["account", "Checking", "8500"]);
+    world.sync_both();
+    let id = world.same().conflicts[0].id.to_string();
+    // a puts the set-aside 8500 in place; b keeps 8000 as it is.
+    world.ok("a", &["conflicts", "use", &id]);
+    world.ok("b", &["conflicts", "keep", &id]);
+    world.sync("a");
+    let told = world.sync("b");
+    assert!(
+        told.contains(&format!(
+            "conflict {id} about cash account 1 “Checking”, settled here, was settled \
+             differently on the other machine"
+        )),
+        "{told}"
+    );
+    assert!(
+        told.contains("balance is “8500” (here you chose “8000”)"),
+        "{told}"
+    );
+    world.sync("a");
+    let wb = world.same();
+    assert!(wb.conflicts.is_empty());
+    assert_eq!(wb.runway.accounts[0].balance.to_string(), "8500");
+    // Settled the same way on both: nothing to tell.
+    world.ok("a", &["account", "Checking", "7000"]);
+    world.ok("b", &["account", "Checking", "7500"]);
+    world.sync_both();
+    let id = world.same().conflicts[0].id.to_string();
+    world.ok("a", &["conflicts", "keep", &id]);
+    world.ok("b", &["conflicts", "keep", &id]);
+    world.sync("a");
+    assert!(!world.sync("b").contains("settled differently"));
+}

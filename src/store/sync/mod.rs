@@ -511,6 +511,10 @@ fn integrate(
         if let Some(ours) = workbook_in(repo, head)? {
             known.extend(ours.conflicts.iter().map(|c| c.id));
             record_moves(paths, before.as_ref(), &ours, theirs, report);
+            if let Some(base) = &before {
+                let apart = crate::domain::conflict::settled_apart(base, &ours, &merged);
+                report.notes.extend(apart);
+            }
         }
         report.set_aside += merged
             .conflicts
