@@ -277,16 +277,21 @@ fn different_fields_of_one_record_changed_on_both_are_both_kept() {
     assert!(wb.conflicts.is_empty(), "{:?}", wb.conflicts);
 }
 
-#[test]
-fn the_same_field_changed_on_both_is_a_conflict_both_machines_see_and_settle() {
-    let world = World::new();
+/// One balance changed on both machines, `a` synced first: `b`'s sync says.
+fn balance_changed_on_both(world: &World) -> String {
     world.ok("a", &["account", "Checking", "9000"]);
     world.init("a");
     world.init("b");
     world.ok("a", &["account", "Checking", "8000"]);
     world.ok("b", &["account", "Checking", "8500"]);
     world.sync("a");
-    let b = world.sync("b");
+    world.sync("b")
+}
+
+#[test]
+fn the_same_field_changed_on_both_is_a_conflict_both_machines_see_and_settle() {
+    let world = World::new();
+    let b = balance_changed_on_both(&world);
     assert!(
         b.contains("1 value was changed on both machines: the one synced first is kept"),
         "{b}"
@@ -1106,12 +1111,8 @@ fn a_damaged_copy_from_elsewhere_is_said_to_be_that_copy_not_yours() {
 #[test]
 fn a_conflict_settled_one_way_here_and_the_other_way_there_is_told() {
     let world = World::new();
-    world.ok("a", &["account", "Checking", "9000"]);
-    world.init("a");
-    world.init("b");
-    world.ok("a", &["account", "Checking", "8000"]);
-    world.ok("b", &["account", "Checking", "8500"]);
-    world.sync_both();
+    balance_changed_on_both(&world);
+    world.sync("a");
     let id = world.same().conflicts[0].id.to_string();
     // a puts the set-aside 8500 in place; b keeps 8000 as it is.
     world.ok("a", &["conflicts", "use", &id]);
@@ -1142,4 +1143,34 @@ fn a_conflict_settled_one_way_here_and_the_other_way_there_is_told() {
     world.ok("b", &["conflicts", "keep", &id]);
     world.sync("a");
     assert!(!world.sync("b").contains("settled differently"));
+}
+
+#[test]
+fn a_removal_being_confirmed_while_a_sync_renumbers_the_record_removes_that_record() {
+    let world = World::new();
+    world.both_set_up();
+    world.ok("b", &["apply", "Acme", "SRE"]);
+    let mut app = open_app(&world, "b");
+    // “Delete Acme — SRE …?” is on screen (an edit naming the id alone)
+    // while a's own application 2 arrives and b's becomes 3.
+    common::press(&mut app, "5 d");
+    assert!(common::draw(&app, 100, 30).contains("Delete Acme — SRE"));
+    world.ok("a", &["apply", "Globex", "Platform engineer"]);
+    world.sync("a");
+    let synced = world.sync("b");
+    assert!(
+        synced.contains("application 2 from this copy is now application 3"),
+        "{synced}"
+    );
+    // The window reloads (as its event loop does) before the yes.
+    app.reload_if_changed();
+    common::press(&mut app, "y");
+    let companies: Vec<String> = world
+        .workbook("b")
+        .pipeline
+        .applications
+        .iter()
+        .map(|a| a.company.clone())
+        .collect();
+    assert_eq!(companies, ["Globex"], "{:?}", app.status());
 }
