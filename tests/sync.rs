@@ -277,16 +277,21 @@ fn different_fields_of_one_record_changed_on_both_are_both_kept() {
     assert!(wb.conflicts.is_empty(), "{:?}", wb.conflicts);
 }
 
-#[test]
-fn the_same_field_changed_on_both_is_a_conflict_both_machines_see_and_settle() {
-    let world = World::new();
+/// One balance changed on both machines, `a` synced first: `b`'s sync says.
+fn balance_changed_on_both(world: &World) -> String {
     world.ok("a", &["account", "Checking", "9000"]);
     world.init("a");
     world.init("b");
     world.ok("a", &["account", "Checking", "8000"]);
     world.ok("b", &["account", "Checking", "8500"]);
     world.sync("a");
-    let b = world.sync("b");
+    world.sync("b")
+}
+
+#[test]
+fn the_same_field_changed_on_both_is_a_conflict_both_machines_see_and_settle() {
+    let world = World::new();
+    let b = balance_changed_on_both(&world);
     assert!(
         b.contains("1 value was changed on both machines: the one synced first is kept"),
         "{b}"
@@ -864,4 +869,308 @@ fn an_older_copy_put_back_or_a_missing_workbook_never_deletes_on_the_other_machi
     assert!(said.contains("workbook.ron was missing here"), "{said}");
     world.sync("b");
     assert_eq!(titles(&world.same()).len(), 3);
+}
+
+#[test]
+fn merge_never_takes_another_data_directorys_live_workbook_nor_waits_on_a_pipe() {
+    let world = World::new();
+    world.ok("a", &["log", "Migrated billing"]);
+    // a4: a copy of a's data directory, whose latest win is in its journal.
+    let a4 = world.dir("a4");
+    let out = Command::new("cp")
+        .arg("-a")
+        .arg(world.dir("a"))
+        .arg(&a4)
+        .output()
+        .expect("cp");
+    assert!(out.status.success(), "{}", stderr(&out));
+    world.ok("a4", &["log", "PENDING"]);
+    let live = world.paths("a4");
+    assert!(live.journal.exists(), "the win waits in the journal");
+    let (workbook, journal) = (
+        fs::read(&live.workbook).expect("workbook"),
+        fs::read(&live.journal).expect("journal"),
+    );
+    let refused = |file: &Path| {
+        let out = world.run("m2", &["merge", file.to_str().expect("utf-8")]);
+        assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+        let said = stderr(&out);
+        assert!(said.contains("takes only copies. Copy it first"), "{said}");
+        assert!(said.contains("compact"), "{said}");
+    };
+    refused(&live.workbook);
+    // Through a link, or under another name beside its journal, the same.
+    let link = world.tmp.path().join("link.ron");
+    std::os::unix::fs::symlink(&live.workbook, &link).expect("link");
+    refused(&link);
+    let beside = a4.join("copy.ron");
+    fs::write(&beside, &workbook).expect("copy");
+    refused(&beside);
+    assert_eq!(fs::read(&live.workbook).expect("still there"), workbook);
+    assert_eq!(fs::read(&live.journal).expect("still there"), journal);
+    assert!(world.ok("a4", &["wins"]).contains("PENDING"));
+    assert!(!world.paths("m2").workbook.exists(), "nothing made either");
+    // A copy taken as the message says is merged, and left where it was.
+    world.ok("a4", &["compact"]);
+    let copy = world.tmp.path().join("other-workbook.ron");
+    fs::copy(&live.workbook, &copy).expect("copy");
+    let out = world.ok("m2", &["merge", copy.to_str().expect("utf-8")]);
+    assert!(out.contains("is left where it was"), "{out}");
+    assert!(copy.exists());
+    assert_eq!(
+        titles(&world.workbook("m2")),
+        ["Migrated billing", "PENDING"]
+    );
+    // A pipe is refused before it is opened (opening it would wait forever).
+    let fifo = world.tmp.path().join("workbook.sync-conflict-1.ron");
+    let out = Command::new("mkfifo").arg(&fifo).output().expect("mkfifo");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut child = world
+        .command("m2", &["merge", fifo.to_str().expect("utf-8")])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let start = std::time::Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if start.elapsed() > std::time::Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("merge waited on a pipe");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().expect("output");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("not a regular file"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// The full-screen workbook open on `machine`.
+fn open_app(world: &World, machine: &str) -> careerbook::tui::app::App {
+    let options = OpenOptions {
+        create: true,
+        hold_lock: false,
+    };
+    let session = Session::open(world.paths(machine), options).expect("opens");
+    careerbook::tui::app::App::new(
+        session,
+        common::today(),
+        careerbook::tui::theme::Theme::plain(),
+        None,
+    )
+}
+
+fn win_titled<'a>(wb: &'a Workbook, title: &str) -> &'a careerbook::domain::impact::Win {
+    let found = wb.impact.wins.iter().find(|w| w.title == title);
+    found.unwrap_or_else(|| panic!("no win “{title}”: {:?}", titles(wb)))
+}
+
+/// b's full-screen workbook adds win 2 “TUI4”; a logs its own win 2 “A4”
+/// and both sync, so b's becomes win 3 under the open window.
+fn renumbered_under_an_open_window(
+    world: &World,
+    keys_before_sync: &str,
+) -> careerbook::tui::app::App {
+    world.both_set_up();
+    let mut app = open_app(world, "b");
+    common::press(&mut app, "2 a | text:TUI4 | Enter");
+    assert_eq!(win_titled(&world.workbook("b"), "TUI4").id, 2);
+    common::press(&mut app, keys_before_sync);
+    world.ok("a", &["log", "A4"]);
+    world.sync("a");
+    let synced = world.sync("b");
+    assert!(
+        synced.contains("win 2 from this copy is now win 3"),
+        "{synced}"
+    );
+    app
+}
+
+#[test]
+fn an_edit_typed_while_a_sync_renumbers_its_record_follows_it_and_so_does_undo() {
+    let world = World::new();
+    let mut app = renumbered_under_an_open_window(&world, "e");
+    // The window notices the change (as its event loop does) while the form is open.
+    app.reload_if_changed();
+    common::press(&mut app, "Tab Tab Tab | text:$5k/yr | Enter");
+    assert!(
+        app.status().text().contains("win updated"),
+        "{:?}",
+        app.status()
+    );
+    let wb = world.workbook("b");
+    let metric = |title| {
+        let win = win_titled(&wb, title);
+        (win.id, win.metric.as_ref().map(|m| m.text.clone()))
+    };
+    assert_eq!(metric("TUI4"), (3, Some("$5k/yr".into())));
+    assert_eq!(
+        metric("A4"),
+        (2, None),
+        "the other machine's win is untouched"
+    );
+    assert!(wb.conflicts.is_empty(), "{:?}", wb.conflicts);
+    // Undo takes back this window's own edits, on its own win.
+    common::press(&mut app, "u");
+    let wb = world.workbook("b");
+    assert_eq!(win_titled(&wb, "TUI4").metric, None);
+    common::press(&mut app, "u");
+    assert_eq!(
+        titles(&world.workbook("b")),
+        ["Set up the billing alarms", "A4"],
+        "undoing the add removed TUI4, not A4: {:?}",
+        app.status()
+    );
+}
+
+#[test]
+fn a_delete_confirmed_after_a_sync_renumbered_the_record_removes_that_record() {
+    let world = World::new();
+    // “Delete “TUI4”?” is on screen during the sync; the save that follows
+    // the yes is what finds the workbook changed.
+    let mut app = renumbered_under_an_open_window(&world, "d");
+    assert!(common::draw(&app, 100, 30).contains("Delete “TUI4”?"));
+    common::press(&mut app, "y");
+    assert_eq!(
+        titles(&world.workbook("b")),
+        ["Set up the billing alarms", "A4"],
+        "{:?}",
+        app.status()
+    );
+    common::press(&mut app, "u");
+    let wb = world.workbook("b");
+    assert_eq!(
+        win_titled(&wb, "TUI4").id,
+        3,
+        "undo puts it back under its new id"
+    );
+    assert_eq!(wb.impact.wins.len(), 3);
+}
+
+#[test]
+fn a_merge_that_fails_half_way_leaves_none_of_gits_temporary_files() {
+    let world = World::new();
+    world.both_set_up();
+    world.ok("a", &["log", "Cut the logging bill"]);
+    world.sync("a");
+    world.ok("b", &["log", "Paired with the new SRE"]);
+    // A merge driver that dies half way, as on a full disk, after git gave
+    // it its copies (and one more of its own, as git's leftovers look).
+    let driver = world.tmp.path().join("dies.sh");
+    fs::write(&driver, "#!/bin/sh\ncp \"$2\" \"$2.left\"\nexit 1\n").expect("script");
+    let mut mode = fs::metadata(&driver).expect("meta").permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut mode, 0o755);
+    fs::set_permissions(&driver, mode).expect("chmod");
+    let command = format!("'{}' merge-driver %O %A %B", driver.display());
+    world.git("b", &["config", "merge.careerbook.driver", &command]);
+    let out = world.run("b", &["sync"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let left: Vec<String> = fs::read_dir(world.dir("b"))
+        .expect("list")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".merge_file_"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+    let status = world.git("b", &["status", "--porcelain"]);
+    assert!(!status.contains("??"), "{status}");
+    // And should one be left anyway, git does not offer to commit it.
+    fs::write(world.dir("b").join(".merge_file_AbC123"), "x").expect("leftover");
+    let ignored = world.git("b", &["check-ignore", ".merge_file_AbC123"]);
+    assert_eq!(ignored.trim(), ".merge_file_AbC123");
+}
+
+#[test]
+fn a_damaged_copy_from_elsewhere_is_said_to_be_that_copy_not_yours() {
+    let world = World::new();
+    world.both_set_up();
+    // The remote's workbook was damaged (by hand, with git).
+    let damaged = "(version: 2, next_id: 3, impact: (wins: [oops";
+    fs::write(world.paths("a").workbook, damaged).expect("damage");
+    let who = ["-c", "user.name=n", "-c", "user.email=n@n"];
+    world.git("a", &[&who[..], &["commit", "-qam", "by hand"]].concat());
+    world.git("a", &["push", "-q", "origin", "HEAD"]);
+    world.ok("b", &["log", "Paired with the new SRE"]);
+    let before = world.workbook("b");
+    for said in [stderr(&world.run("b", &["sync"])), {
+        let copy = world.tmp.path().join("workbook.sync-conflict-1.ron");
+        fs::write(&copy, damaged).expect("copy");
+        stderr(&world.run("b", &["merge", copy.to_str().expect("utf-8")]))
+    }] {
+        assert!(said.contains("is damaged (line 1, column"), "{said}");
+        assert!(said.contains("your own workbook is untouched"), "{said}");
+        assert!(!said.contains("no good backup"), "{said}");
+        assert!(!said.contains(".."), "{said}");
+    }
+    assert_eq!(world.workbook("b"), before, "b's workbook is as it was");
+}
+
+#[test]
+fn a_conflict_settled_one_way_here_and_the_other_way_there_is_told() {
+    let world = World::new();
+    balance_changed_on_both(&world);
+    world.sync("a");
+    let id = world.same().conflicts[0].id.to_string();
+    // a puts the set-aside 8500 in place; b keeps 8000 as it is.
+    world.ok("a", &["conflicts", "use", &id]);
+    world.ok("b", &["conflicts", "keep", &id]);
+    world.sync("a");
+    let told = world.sync("b");
+    assert!(
+        told.contains(&format!(
+            "conflict {id} about cash account 1 “Checking”, settled here, was settled \
+             differently on the other machine"
+        )),
+        "{told}"
+    );
+    assert!(
+        told.contains("balance is “8500” (here you chose “8000”)"),
+        "{told}"
+    );
+    world.sync("a");
+    let wb = world.same();
+    assert!(wb.conflicts.is_empty());
+    assert_eq!(wb.runway.accounts[0].balance.to_string(), "8500");
+    // Settled the same way on both: nothing to tell.
+    world.ok("a", &["account", "Checking", "7000"]);
+    world.ok("b", &["account", "Checking", "7500"]);
+    world.sync_both();
+    let id = world.same().conflicts[0].id.to_string();
+    world.ok("a", &["conflicts", "keep", &id]);
+    world.ok("b", &["conflicts", "keep", &id]);
+    world.sync("a");
+    assert!(!world.sync("b").contains("settled differently"));
+}
+
+#[test]
+fn a_removal_being_confirmed_while_a_sync_renumbers_the_record_removes_that_record() {
+    let world = World::new();
+    world.both_set_up();
+    world.ok("b", &["apply", "Acme", "SRE"]);
+    let mut app = open_app(&world, "b");
+    // “Delete Acme — SRE …?” is on screen (an edit naming the id alone)
+    // while a's own application 2 arrives and b's becomes 3.
+    common::press(&mut app, "5 d");
+    assert!(common::draw(&app, 100, 30).contains("Delete Acme — SRE"));
+    world.ok("a", &["apply", "Globex", "Platform engineer"]);
+    world.sync("a");
+    let synced = world.sync("b");
+    assert!(
+        synced.contains("application 2 from this copy is now application 3"),
+        "{synced}"
+    );
+    // The window reloads (as its event loop does) before the yes.
+    app.reload_if_changed();
+    common::press(&mut app, "y");
+    let companies: Vec<String> = world
+        .workbook("b")
+        .pipeline
+        .applications
+        .iter()
+        .map(|a| a.company.clone())
+        .collect();
+    assert_eq!(companies, ["Globex"], "{:?}", app.status());
 }

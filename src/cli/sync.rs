@@ -49,7 +49,10 @@ enum SyncWhat {
                   before it caught up: Syncthing's workbook.sync-conflict-….ron, Dropbox's \
                   \"workbook (…'s conflicted copy ….ron\". What only the copy holds is added, \
                   values that differ are set aside as conflicts (`careerbook conflicts`), \
-                  nothing is deleted. The copy moves into backups/.\n\n\
+                  nothing is deleted. A conflict copy moves into backups/; any other file is \
+                  copied there and left where it is. Another careerbook's workbook \
+                  (workbook.ron, or a file beside its journal, lock or .git) is refused: copy \
+                  it first.\n\n\
                   Example:\n  careerbook merge ~/Sync/careerbook/workbook.sync-conflict-20261126-101010-ABCDEFG.ron"
 )]
 pub struct MergeArgs {
@@ -155,6 +158,8 @@ struct Merged<'a> {
     set_aside: usize,
     notes: &'a [String],
     kept: String,
+    /// Whether FILE was removed from where it was (a conflict copy is).
+    moved: bool,
 }
 
 pub fn merge(paths: &Paths, args: MergeArgs) -> Result<(), Failure> {
@@ -170,6 +175,7 @@ pub fn merge(paths: &Paths, args: MergeArgs) -> Result<(), Failure> {
         set_aside: combined.conflicts,
         notes: &combined.notes,
         kept: merged.kept.display().to_string(),
+        moved: merged.moved,
     };
     if args.format == Format::Json {
         return print_json(&json);
@@ -179,6 +185,12 @@ pub fn merge(paths: &Paths, args: MergeArgs) -> Result<(), Failure> {
         "the copy is kept as {} (careerbook restore lists it)\n",
         merged.kept.display()
     ));
+    if !merged.moved && merged.left.is_none() {
+        out.push_str(&format!(
+            "{} is left where it was (only a conflict copy is moved)\n",
+            args.file.display()
+        ));
+    }
     print(&out)
 }
 

@@ -42,6 +42,9 @@ pub struct Combined {
     pub changed: usize,
     /// Things worth telling: an edit kept over a deletion, a renumbered id.
     pub notes: Vec<String>,
+    /// Records of our copy given new ids (the other copy had given theirs
+    /// to other records): kind, old id, new id.
+    pub renumbered: Vec<(Kind, Id, Id)>,
 }
 
 /// Combines `ours` into `theirs`. With `base`, a three-way combination:
@@ -60,6 +63,7 @@ pub fn combine(
         added: 0,
         changed: 0,
         notes: Vec::new(),
+        renumbered: Vec::new(),
     };
     out.workbook.next_id = ours.next_id.max(theirs.next_id);
     let kinds: Vec<Records> = Kind::ALL
@@ -67,6 +71,7 @@ pub fn combine(
         .map(|&kind| Records::of(kind, base, ours, theirs))
         .collect();
     let renumbered = renumber(&kinds, &mut out)?;
+    out.renumbered.clone_from(&renumbered);
     for records in &kinds {
         let kind = records.kind;
         for mine in &records.ours {

@@ -125,6 +125,57 @@ impl Conflict {
     }
 }
 
+/// Conflicts of `base` that this copy (`ours`) settled and that `merged`
+/// (after another machine's changes were merged in) holds differently: the
+/// other machine settled them the other way, or changed the value since.
+/// One line each, saying what the value is now and what was chosen here.
+/// Both values were on offer and neither is lost (git keeps both copies),
+/// so this is told rather than stored as a new conflict.
+pub fn settled_apart(base: &Workbook, ours: &Workbook, merged: &Workbook) -> Vec<String> {
+    let settled = base
+        .conflicts
+        .iter()
+        .filter(|c| !ours.conflicts.iter().any(|o| o.id == c.id));
+    settled
+        .filter_map(|c| {
+            let (here, now) = (c.current(ours)?, c.current(merged)?);
+            let differ: Vec<String> = c
+                .fields
+                .iter()
+                .filter(|f| !c.follows_another(&f.field))
+                .filter_map(|f| {
+                    let pick = |v: &Value| match f.field.is_empty() {
+                        true => Some(v.clone()),
+                        false => v.get(&f.field).cloned(),
+                    };
+                    let (here, now) = (pick(&here)?, pick(&now)?);
+                    let name = if f.field.is_empty() {
+                        "value"
+                    } else {
+                        &f.field
+                    };
+                    (here != now).then(|| {
+                        format!(
+                            "{name} is “{}” (here you chose “{}”)",
+                            merge::show(&now),
+                            merge::show(&here)
+                        )
+                    })
+                })
+                .collect();
+            (!differ.is_empty()).then(|| {
+                format!(
+                    "conflict {} about {}, settled here, was settled differently on the other \
+                     machine (or changed there since): {}; change it back if you meant yours",
+                    c.id,
+                    c.subject(merged),
+                    differ.join(", ")
+                )
+            })
+        })
+        .collect()
+}
+
 /// Which value a conflict settles on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Pick {

@@ -546,6 +546,34 @@ impl Edit {
         }
     }
 
+    /// The records this edit changes or removes, as it saw them: what tells
+    /// whether a record renumbered since is still the one it meant
+    /// (`domain::moved`).
+    pub fn seen(&self) -> Vec<&Item> {
+        match self {
+            Edit::Update(change) => vec![&change.before],
+            Edit::Delete(item) => vec![&**item],
+            Edit::Restore(item, _) => vec![item],
+            Edit::Batch(edits) => edits.iter().flat_map(Edit::seen).collect(),
+            Edit::Add(_) | Edit::Remove(..) | Edit::Set(_) => Vec::new(),
+        }
+    }
+
+    /// Turns a `Remove` (a record named by id alone) into a `Delete` of the
+    /// record as `wb` holds it now: for a removal a person confirms later,
+    /// so it removes what they were shown, under whatever id it has by then.
+    pub fn pin(&mut self, wb: &Workbook) {
+        match self {
+            Edit::Remove(kind, id) => {
+                if let Some(seen) = kind.find(wb, *id) {
+                    *self = Edit::Delete(Box::new(seen));
+                }
+            }
+            Edit::Batch(edits) => edits.iter_mut().for_each(|e| e.pin(wb)),
+            _ => {}
+        }
+    }
+
     /// What the edit does, one line per change, as a person reads it:
     /// `added win “Cut EC2 spend”`, `changed application “Acme — SRE”: role`.
     pub fn describe(&self) -> Vec<String> {

@@ -11,6 +11,7 @@ pub mod edit;
 pub mod impact;
 pub mod merge;
 pub mod money;
+pub mod moved;
 pub mod offers;
 pub mod pipeline;
 pub mod plausible;

@@ -26,10 +26,10 @@ pub fn read_copy(path: &Path, whose: &str) -> Result<Workbook, String> {
     let bytes = file::read_bytes(path)
         .map_err(|e| format!("{whose} cannot be read: {e}"))?
         .ok_or_else(|| format!("{whose} ({}) does not exist", path.display()))?;
-    parse_copy(path, &bytes, whose)
+    parse_other(path, &bytes, whose)
 }
 
-/// Parses `bytes` as [`read_copy`] does.
+/// Parses `bytes`, this machine's own workbook, as [`read_copy`] does.
 pub fn parse_copy(path: &Path, bytes: &[u8], whose: &str) -> Result<Workbook, String> {
     match file::parse(path, bytes, migrate::STEPS) {
         Ok(Parsed::Current(wb) | Parsed::Migrated { workbook: wb, .. }) => Ok(wb),
@@ -37,6 +37,21 @@ pub fn parse_copy(path: &Path, bytes: &[u8], whose: &str) -> Result<Workbook, St
             Err(newer(whose, found))
         }
         Err(e) => Err(format!("{whose} cannot be read: {e}")),
+    }
+}
+
+/// Parses `bytes`, a copy from elsewhere (the other machine's, a conflict
+/// copy), as [`read_copy`] does: a damaged one is said to be that copy,
+/// with the user's own workbook untouched (its backups are no help there).
+pub fn parse_other(path: &Path, bytes: &[u8], whose: &str) -> Result<Workbook, String> {
+    match file::parse(path, bytes, migrate::STEPS) {
+        Err(StoreError::Damaged { at, message, .. }) => Err(format!(
+            "{whose} is damaged ({}): your own workbook is untouched and nothing was merged \
+             from that copy; fix the copy by hand (docs/data-format.md describes the file), or \
+             take another one",
+            super::error::fault(at, &message)
+        )),
+        _ => parse_copy(path, bytes, whose),
     }
 }
 
@@ -63,7 +78,7 @@ pub fn merge_driver(
     let other = read_copy(theirs, "the other machine's copy of the workbook")?;
     let ancestor = match file::read_bytes(base).map_err(|e| e.to_string())? {
         Some(bytes) if !bytes.iter().all(u8::is_ascii_whitespace) => {
-            Some(parse_copy(base, &bytes, "the copy both started from")?)
+            Some(parse_other(base, &bytes, "the copy both started from")?)
         }
         _ => None,
     };
@@ -95,6 +110,8 @@ pub struct CopyMerged {
     pub combined: Combined,
     /// Where the copy is kept now, as a backup.
     pub kept: PathBuf,
+    /// Whether the copy was removed from where it was (only a conflict copy is).
+    pub moved: bool,
     /// Why the copy could not be removed from where it was, if it could not.
     pub left: Option<String>,
     pub backup_failed: Option<String>,
@@ -103,18 +120,31 @@ pub struct CopyMerged {
 /// Folds `copy` (a conflict copy a file-sync tool left) into the workbook,
 /// field by field: what only the copy holds is added, values that differ are
 /// set aside as conflicts, nothing is deleted. The copy is kept as a backup
-/// (`conflict-copy`) and removed from where it was, so it is not merged twice.
+/// (`conflict-copy`); a conflict copy is removed from where it was, so it is
+/// not merged twice, and any other file is left where it is. Another
+/// careerbook's live workbook is refused (see [`refuse_live`]), and so is
+/// anything but a regular file, before it is opened.
 pub fn merge_copy(paths: &Paths, copy: &Path, today: NaiveDate) -> Result<CopyMerged, String> {
+    match fs::metadata(copy) {
+        Ok(meta) => {
+            if let Some(why) = super::export::not_plain(&meta) {
+                return Err(format!("{} cannot be merged: {why}", copy.display()));
+            }
+        }
+        Err(_) => return Err(format!("there is no file {}", copy.display())),
+    }
     if same_file(copy, &paths.workbook) {
         return Err(format!(
             "{} is the workbook itself; name the conflict copy beside it",
             copy.display()
         ));
     }
+    refuse_live(copy, paths)?;
     let bytes = file::read_bytes(copy)
         .map_err(|e| e.to_string())?
         .ok_or_else(|| format!("there is no file {}", copy.display()))?;
-    let theirs_copy = parse_copy(copy, &bytes, "that copy")?;
+    let theirs_copy = parse_other(copy, &bytes, &format!("the copy {}", copy.display()))?;
+    file::ensure_dirs(paths).map_err(|e| e.to_string())?;
     let _lock = Lock::acquire(&paths.lock, lock::WAIT).map_err(|e| e.to_string())?;
     let in_place = match read_whole(paths).map_err(|e| e.to_string())? {
         Some(current) => parse_copy(&paths.workbook, &current, "the workbook")?,
@@ -127,9 +157,10 @@ pub fn merge_copy(paths: &Paths, copy: &Path, today: NaiveDate) -> Result<CopyMe
     let kept = backup::write(&RealDisk, paths, &bytes, Reason::ConflictCopy)
         .map_err(|e| format!("nothing was merged: the copy could not be kept as a backup: {e}"))?;
     let backup_failed = replace_whole(paths, &merged).map_err(|e| e.to_string())?;
-    let left = match copy.starts_with(&paths.backups) {
-        true => None,
-        false => fs::remove_file(copy).err().map(|e| {
+    let moved = is_conflict_copy(copy) && !copy.starts_with(&paths.backups);
+    let left = match moved {
+        false => None,
+        true => fs::remove_file(copy).err().map(|e| {
             format!(
                 "{} could not be removed ({e}); remove it yourself",
                 copy.display()
@@ -139,9 +170,47 @@ pub fn merge_copy(paths: &Paths, copy: &Path, today: NaiveDate) -> Result<CopyMe
     Ok(CopyMerged {
         combined,
         kept,
+        moved: moved && left.is_none(),
         left,
         backup_failed,
     })
+}
+
+/// Whether the file's name is one a file-sync tool gives a conflict copy:
+/// Syncthing's `workbook.sync-conflict-….ron`, Dropbox's and Nextcloud's
+/// "conflicted copy", ownCloud's `_conflict-`.
+fn is_conflict_copy(copy: &Path) -> bool {
+    copy.file_name()
+        .is_some_and(|n| n.to_string_lossy().to_lowercase().contains("conflict"))
+}
+
+/// Refuses a file that is another careerbook's live workbook: one named
+/// `workbook.ron`, or (unless its name says it is a conflict copy) one
+/// with a journal, a lock or a git repository beside it, outside our own
+/// data directory. Taking it would move it from under that careerbook
+/// (which then starts afresh) and miss the edits its journal holds.
+fn refuse_live(copy: &Path, ours: &Paths) -> Result<(), String> {
+    let real = fs::canonicalize(copy).unwrap_or_else(|_| copy.to_path_buf());
+    let dir = file::parent_dir(&real).to_path_buf();
+    let there = Paths::in_dir(&dir);
+    let named = real.file_name() == there.workbook.file_name();
+    let beside = !same_file(&dir, &ours.dir)
+        && [&there.journal, &there.lock, &dir.join(".git")]
+            .into_iter()
+            .any(|p| fs::symlink_metadata(p).is_ok());
+    if !named && (!beside || is_conflict_copy(&real)) {
+        return Ok(());
+    }
+    Err(format!(
+        "{} is the workbook of another careerbook data directory ({}), or lies beside its \
+         journal, lock or git repository; careerbook merge takes only copies. Copy it first, \
+         with every edit in it: `careerbook --data-dir {} compact`, then `cp {} \
+         other-workbook.ron`, and merge the copy",
+        copy.display(),
+        dir.display(),
+        dir.display(),
+        real.display()
+    ))
 }
 
 /// Whether `a` and `b` are one file (by device and inode, so a link or a

@@ -75,6 +75,11 @@ impl StoreError {
 }
 
 /// `line 3, column 7: `, or nothing when the fault has no position.
+/// What is wrong in a damaged file, and where: `line 1, column 42: …`.
+pub(crate) fn fault(at: Option<(usize, usize)>, message: &str) -> String {
+    format!("{}{message}", position(at))
+}
+
 fn position(at: Option<(usize, usize)>) -> String {
     match at {
         Some((line, column)) => format!("line {line}, column {column}: "),

@@ -103,20 +103,12 @@ fn target_for(path: &Path, ours: &Paths) -> Result<PathBuf, StoreError> {
         )
     })?;
     let resolved = match fs::metadata(&target) {
-        Ok(meta) if meta.is_dir() => {
-            return Err(refusal(
-                &target,
-                "it is a directory; give a file name such as vests.ics".into(),
-            ));
+        Ok(meta) => {
+            if let Some(why) = not_plain(&meta) {
+                return Err(refusal(&target, why.into()));
+            }
+            fs::canonicalize(&target).map_err(|e| StoreError::io("follow", &target, e))?
         }
-        Ok(meta) if !meta.is_file() => {
-            return Err(refusal(
-                &target,
-                "it is not a regular file (a device, pipe or socket); give the name of a file"
-                    .into(),
-            ));
-        }
-        Ok(_) => fs::canonicalize(&target).map_err(|e| StoreError::io("follow", &target, e))?,
         // A dangling link is refused rather than followed into being.
         Err(_) if fs::symlink_metadata(&target).is_ok() => {
             return Err(refusal(&target, "it is a link to nothing".into()));
@@ -125,6 +117,19 @@ fn target_for(path: &Path, ours: &Paths) -> Result<PathBuf, StoreError> {
     };
     refuse_ours(&target, &resolved, ours)?;
     Ok(resolved)
+}
+
+/// Why a file (`meta`, through any link) is refused before anything opens
+/// it, if it is not a regular file: a directory, or a device, FIFO or
+/// socket, where opening could block forever or reading and writing harm it.
+pub(crate) fn not_plain(meta: &fs::Metadata) -> Option<&'static str> {
+    match () {
+        _ if meta.is_dir() => Some("it is a directory; give the name of a file"),
+        _ if !meta.is_file() => {
+            Some("it is not a regular file (a device, pipe or socket); give the name of a file")
+        }
+        _ => None,
+    }
 }
 
 /// Refuses a resolved target that is one of careerbook's own files: by path,
@@ -156,7 +161,34 @@ fn refuse_ours(target: &Path, resolved: &Path, ours: &Paths) -> Result<(), Store
             "that file is a careerbook workbook; export somewhere else".into(),
         ));
     }
+    if let Some(why) = in_someones_store(resolved) {
+        return Err(refusal(target, why));
+    }
     Ok(())
+}
+
+/// Why a file is refused, even when forced, that lies inside another
+/// careerbook's data directory (one holding a `workbook.ron`: its journal,
+/// lock, backups, `.last-sync` and git settings keep that workbook
+/// working) or inside any git repository's `.git` directory.
+fn in_someones_store(resolved: &Path) -> Option<String> {
+    let dir = resolved.parent()?;
+    for ancestor in dir.ancestors() {
+        if ancestor.file_name() == Some(std::ffi::OsStr::new(".git")) {
+            return Some(format!(
+                "it is inside {}, a git repository's own files; export somewhere else",
+                ancestor.display()
+            ));
+        }
+        if fs::symlink_metadata(ancestor.join("workbook.ron")).is_ok() {
+            return Some(format!(
+                "{} is a careerbook data directory (it holds workbook.ron), whose files keep \
+                 that workbook working; export somewhere else",
+                ancestor.display()
+            ));
+        }
+    }
+    None
 }
 
 /// Whether two paths name the same file or directory (device and inode).
@@ -483,9 +515,52 @@ mod tests {
             "{err}"
         );
         assert_eq!(fs::read_to_string(&real).expect("read"), text);
-        // Any other file is still replaced when asked.
-        let notes = dir.path().join("notes.ron");
+        // Any other file is still replaced when asked, outside a data directory.
+        let apart = tempfile::tempdir().expect("temp dir");
+        let notes = apart.path().join("notes.ron");
         fs::write(&notes, "(version_notes: 1)").expect("notes");
         write_file(&notes, b"# brag", true, &elsewhere()).expect("not a workbook");
+    }
+
+    #[test]
+    fn files_of_another_data_directory_or_a_git_directory_are_refused_even_when_forced() {
+        // `export --out A4/.git/config --force` from another data directory
+        // replaced A4's git settings; so did .gitattributes and .last-sync.
+        let dir = tempfile::tempdir().expect("temp dir");
+        let other = dir.path().join("A4");
+        fs::create_dir_all(other.join(".git")).expect("git dir");
+        fs::write(other.join("workbook.ron"), "(version: 2)").expect("workbook");
+        let settings = [
+            other.join(".git/config"),
+            other.join(".gitattributes"),
+            other.join(".last-sync"),
+            other.join("new.ics"),
+        ];
+        for path in &settings {
+            if path.file_name() != Some(std::ffi::OsStr::new("new.ics")) {
+                fs::write(path, "theirs").expect("setting");
+            }
+            let why = match path.starts_with(other.join(".git")) {
+                true => "git repository's own files",
+                false => "careerbook data directory",
+            };
+            let err = write_own_file(path, b"OURS", |_| false, true, &elsewhere()).unwrap_err();
+            assert!(err.to_string().contains(why), "{err}");
+            let err = write_file(path, b"OURS", true, &elsewhere()).unwrap_err();
+            assert!(err.to_string().contains(why), "{err}");
+        }
+        assert_eq!(fs::read_to_string(&settings[0]).expect("read"), "theirs");
+        assert!(!settings[3].exists(), "nothing new is written there either");
+        // Any repository's .git, careerbook's or not.
+        let repo = dir.path().join("project/.git");
+        fs::create_dir_all(repo.join("hooks")).expect("repo");
+        let hook = repo.join("hooks/pre-commit");
+        fs::write(&hook, "#!/bin/sh").expect("hook");
+        let err = write_file(&hook, b"OURS", true, &elsewhere()).unwrap_err();
+        assert!(
+            err.to_string().contains("git repository's own files"),
+            "{err}"
+        );
+        assert_eq!(fs::read_to_string(&hook).expect("read"), "#!/bin/sh");
     }
 }

@@ -14,6 +14,7 @@ pub mod lock;
 pub mod migrate;
 mod paths;
 pub mod quick;
+pub mod renumbered;
 mod session;
 pub mod sync;
 

@@ -18,6 +18,7 @@ use super::journal::{self, Onto};
 use super::lock::{self, Lock, Waiter};
 use super::{Paths, StoreError, migrate};
 use crate::domain::edit::{self, Edit, EditError, Kind, Merge, Outcome};
+use crate::domain::moved::{self, Move};
 use crate::domain::workbook::Workbook;
 use crate::domain::{Id, dates};
 use chrono::NaiveDate;
@@ -120,6 +121,9 @@ pub struct Session {
     /// is backed up first.
     bulk_pending: bool,
     waiter: WaiterSlot,
+    /// Records a sync renumbered under this session, and where to: an edit
+    /// made against the old id follows its record (`domain::moved`).
+    moves: Vec<Move>,
 }
 
 /// Who is told about a wait for the lock, if anyone.
@@ -170,6 +174,7 @@ impl Session {
             today: dates::today(),
             bulk_pending: false,
             waiter: WaiterSlot::default(),
+            moves: Vec::new(),
         };
         let must_write =
             options.create || options.hold_lock || file::has_temp_files(&session.paths);
@@ -431,6 +436,9 @@ impl Session {
                 saved,
             });
         }
+        // Made against a record a sync has renumbered since: it follows it.
+        let moves = moved::followed(&self.moves, &edit.seen(), &self.workbook);
+        moved::rename(&mut edit, &moves);
         let (inverse, outcome) = edit.apply_as(&mut self.workbook, self.today, merge(is_undo))?;
         self.bulk_pending |= edit.added_ids().len() >= BULK_RECORDS;
         self.entries.push(Entry {
@@ -765,6 +773,7 @@ impl Session {
             merged.conflicts.extend(replayed.outcome.conflicts);
             seen = Seen::of(journal, files.journal_stamp, files.stamp, count);
         }
+        self.follow_moves(&fresh);
         let mut failed = Vec::new();
         let first_unsaved = self
             .entries
@@ -798,6 +807,31 @@ impl Session {
         self.stamp = files.stamp;
         self.journal = seen;
         Ok((dropped, merged))
+    }
+
+    /// Records of ours that a sync renumbered since this session read them
+    /// (`store::renumbered`): every edit and undo of ours that names them
+    /// follows them to their ids in `fresh`, and so does a later edit made
+    /// against the old id (a form open during the sync).
+    fn follow_moves(&mut self, fresh: &Workbook) {
+        let recorded = super::renumbered::read(&self.paths);
+        if recorded.is_empty() {
+            return;
+        }
+        let mut seen: Vec<edit::Item> = recorded
+            .iter()
+            .filter_map(|&(kind, from, _)| kind.find(&self.workbook, from))
+            .collect();
+        for entry in &self.entries {
+            seen.extend(entry.edit.seen().into_iter().cloned());
+            seen.extend(entry.inverse.seen().into_iter().cloned());
+        }
+        let moves = moved::followed(&recorded, &seen.iter().collect::<Vec<_>>(), fresh);
+        for entry in &mut self.entries {
+            moved::rename(&mut entry.edit, &moves);
+            moved::rename(&mut entry.inverse, &moves);
+        }
+        self.moves.extend(moves);
     }
 
     /// After entry `i` was re-applied and got different ids, later entries that

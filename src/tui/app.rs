@@ -626,8 +626,18 @@ impl App {
 
     /// Puts a popup on the stack; a form gets the key table in use.
     fn open(&mut self, mut popup: Popup) {
-        if let Popup::Form(form) = &mut popup {
-            form.use_keys(&self.keys);
+        match &mut popup {
+            Popup::Form(form) => form.use_keys(&self.keys),
+            // A removal confirmed later removes the record shown now, even
+            // if a sync renumbers it meanwhile.
+            Popup::Confirm { on_yes, .. } => {
+                for effect in on_yes {
+                    if let Effect::Edit { edit, .. } = effect {
+                        edit.pin(self.session.workbook());
+                    }
+                }
+            }
+            _ => {}
         }
         self.popups.push(popup);
     }

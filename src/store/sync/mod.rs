@@ -19,10 +19,10 @@ mod setup;
 pub use git::GitError;
 
 use super::backup::{self, Reason};
-use super::copies::{parse_copy, read_whole, replace_whole};
+use super::copies::{parse_copy, parse_other, read_whole, replace_whole};
 use super::disk::RealDisk;
 use super::lock::{self, Lock};
-use super::{OpenOptions, Paths, Session, StoreError, file};
+use super::{OpenOptions, Paths, Session, StoreError, file, renumbered};
 use crate::domain::changes::{self, Changes};
 use crate::domain::combine::combine;
 use crate::domain::workbook::Workbook;
@@ -341,6 +341,7 @@ fn restarted(
         return Ok(combined.workbook);
     }
     replace_whole(paths, &file::to_bytes(&combined.workbook)?)?;
+    renumbered::record(paths, &combined.renumbered)?;
     notes.push(format!(
         "workbook.ron here does not carry on from the last synced one (restored from an old \
          backup, or started afresh?), so it was merged into it, deleting nothing{}",
@@ -472,7 +473,7 @@ fn integrate(
     // A workbook this careerbook cannot read (a newer one) is never taken in.
     let theirs = match repo.workbook_at(tip)? {
         Some(bytes) => Some(
-            parse_copy(
+            parse_other(
                 Path::new(WORKBOOK),
                 &bytes,
                 &format!("the workbook on {remote}"),
@@ -509,6 +510,11 @@ fn integrate(
         let mut known: HashSet<Id> = theirs.conflicts.iter().map(|c| c.id).collect();
         if let Some(ours) = workbook_in(repo, head)? {
             known.extend(ours.conflicts.iter().map(|c| c.id));
+            record_moves(paths, before.as_ref(), &ours, theirs, report);
+            if let Some(base) = &before {
+                let apart = crate::domain::conflict::settled_apart(base, &ours, &merged);
+                report.notes.extend(apart);
+            }
         }
         report.set_aside += merged
             .conflicts
@@ -517,6 +523,27 @@ fn integrate(
             .count();
     }
     Ok(())
+}
+
+/// Records which of this machine's records the merge renumbered (it is
+/// the merge driver's combination, done again: the driver runs inside git),
+/// so a full-screen workbook open here follows them (`store::renumbered`).
+fn record_moves(
+    paths: &Paths,
+    base: Option<&Workbook>,
+    ours: &Workbook,
+    theirs: &Workbook,
+    report: &mut Report,
+) {
+    let Ok(combined) = combine(base, ours, theirs, dates::today()) else {
+        return;
+    };
+    if let Err(err) = renumbered::record(paths, &combined.renumbered) {
+        report.notes.push(format!(
+            "a careerbook open here while syncing may not follow the renumbered records \
+             ({err}): close and reopen it before editing them"
+        ));
+    }
 }
 
 /// The workbook at commit `rev`, if it holds one careerbook can read.

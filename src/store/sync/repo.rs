@@ -22,7 +22,29 @@ pub struct Repo {
     prefix: String,
 }
 
+/// git's temporary copies of the files it merges (`.merge_file_XXXXXX`,
+/// one a whole workbook) in `dir`.
+fn merge_temps(dir: &Path) -> std::collections::HashSet<std::path::PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Default::default();
+    };
+    entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".merge_file_"))
+        .map(|e| e.path())
+        .collect()
+}
+
 impl Repo {
+    /// The top of the work tree, where git leaves a merge's temporary files.
+    fn top(&self) -> std::path::PathBuf {
+        let mut top = self.git.dir().to_path_buf();
+        for _ in Path::new(&self.prefix).components() {
+            top.pop();
+        }
+        top
+    }
+
     /// The repository holding the data directory: its own, or one it lies
     /// inside when that one already tracks the workbook. `None` when there is
     /// none (a repository around the data directory that does not track the
@@ -168,7 +190,15 @@ impl Repo {
             args.push("--allow-unrelated-histories");
         }
         args.extend([ours, theirs]);
-        let out = self.git.output(&args).map_err(MergeFailed::git)?;
+        // git leaves its copies for the merge driver behind when it fails
+        // half way (a full disk): they go, whatever happens.
+        let top = self.top();
+        let before = merge_temps(&top);
+        let out = self.git.output(&args);
+        for left in merge_temps(&top).difference(&before) {
+            let _ = std::fs::remove_file(left);
+        }
+        let out = out.map_err(MergeFailed::git)?;
         let said = driver_notes(&out.stderr);
         let stdout = String::from_utf8_lossy(&out.stdout);
         let mut lines = stdout.lines();

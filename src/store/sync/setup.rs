@@ -24,6 +24,9 @@ const IGNORED: &[&str] = &[
     LAST_SYNC,
     "*.sync-conflict-*",
     "*conflicted copy*",
+    crate::store::renumbered::NAME,
+    // git's own temporary files from a merge it could not finish.
+    ".merge_file_*",
 ];
 
 /// When this machine last synced (its own, so not in the history).
