@@ -695,6 +695,25 @@ fn values_that_look_like_a_slip_are_saved_and_said_as_the_forms_say_them() {
         "{cover}"
     );
     assert_eq!(said(dir.path(), &["cover", "cobra", "single"]), "");
+    // "12" for 12 weeks: saved as $12, and said in the form's words.
+    assert_eq!(
+        said(dir.path(), &["severance", "--amount", "12"]),
+        "careerbook: ! $12.00 is a very small severance: for weeks of pay enter the weeks \
+         (12 weeks) and the annual base\n"
+    );
+    assert!(stored(dir.path()).contains("gross: \"12\","));
+    // Weeks with the base: nothing to question, and the working is kept
+    // (12 × 190,000 ÷ 52 = 43,846.153… → $43,846.15).
+    assert_eq!(
+        said(
+            dir.path(),
+            &["severance", "--weeks", "12", "--base", "190k"]
+        ),
+        ""
+    );
+    let file = stored(dir.path());
+    assert!(file.contains("weeks: Some(\"12\")"), "{file}");
+    assert!(file.contains("annual_base: Some(\"190000\")"), "{file}");
 }
 
 #[test]

@@ -286,12 +286,14 @@ mod tests {
             gross: dec!(30000),
             pay_date: d(2027, 2, 9),
             weeks: None,
+            annual_base: None,
         });
         assert_eq!(warnings(&plan), []);
         plan.severance = Some(Severance::Entered {
             gross: dec!(30000),
             pay_date: d(2027, 2, 8),
             weeks: None,
+            annual_base: None,
         });
         assert_eq!(fields(&plan), ["severance"]);
         assert!(message(&plan, "severance").contains("paid 8 Feb 2027, before"));

@@ -583,6 +583,7 @@ mod tests {
             gross: dec!(10000),
             pay_date: d(2026, 3, 16),
             weeks: Some(dec!(8)),
+            annual_base: None,
         });
         p.benefit = Some(UnemploymentBenefit {
             weekly_amount: dec!(450),
@@ -759,6 +760,7 @@ mod tests {
             gross: dec!(10000),
             pay_date: d(2026, 3, 10),
             weeks: None,
+            annual_base: None,
         });
         let p = run(&p, d(2026, 1, 1));
         assert_eq!(p.months[2].income, dec!(7035.00));
@@ -883,6 +885,7 @@ mod tests {
             gross: dec!(10030),
             pay_date: d(2026, 5, 5),
             weeks: None,
+            annual_base: None,
         });
         let p = run(&p, d(2026, 4, 1));
         assert_eq!(p.months[0].income, dec!(50.03));
