@@ -243,7 +243,12 @@ fn severance_from_an_offer_in_weeks_an_amount_or_a_template() {
     );
     assert_eq!(
         saved["severance"],
-        json!({"entered": {"gross": "61538.46", "pay_date": "2027-02-20", "weeks": "20"}})
+        json!({"entered": {
+            "gross": "61538.46",
+            "pay_date": "2027-02-20",
+            "weeks": "20",
+            "annual_base": "160000"
+        }})
     );
     assert_eq!(saved["gross"], "61538.46");
     assert_eq!(saved["net"], "43292.31");
