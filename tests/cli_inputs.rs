@@ -489,7 +489,9 @@ fn grants_and_prices_are_added_or_updated() {
         "{text}"
     );
     assert!(
-        text.contains("6 vests, 40 vested by today; next vest 16 Mar 2027: 40 shares"),
+        text.contains(
+            "6 vests: 200 granted → 40 vested by today, 160 to come; next vest 16 Mar 2027: 40 shares"
+        ),
         "{text}"
     );
     let custom = json_of(

@@ -366,7 +366,7 @@ fn a_benefit_above_every_state_maximum_is_saved_with_a_warning() {
     let benefit = saved(&app).runway.benefit.expect("saved");
     assert_eq!(benefit.weekly_amount, Decimal::from(1_200_000));
     assert!(
-        status(&app).starts_with("! Weekly amount: $1,200,000.00 a week is above"),
+        status(&app).starts_with("! $1,200,000.00 a week is above every state's maximum"),
         "said when saved: {}",
         status(&app)
     );
