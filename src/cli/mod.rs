@@ -110,10 +110,12 @@ pub enum Command {
         what: import::ImportWhat,
     },
     /// Write a calendar file: the deadlines after a notice (with reminders),
-    /// the date an offer is needed by, every vest and every follow-up
+    /// the date an offer is needed by, the vests to come and every follow-up
     #[command(
         after_help = "Re-exporting to the same FILE updates it; events keep their UIDs, so a \
                             calendar that imports the new file updates its events instead of adding copies.\n\
+                            Events before today are left out (a vest already vested, a deadline passed); an \
+                            overdue follow-up stays, it still needs doing.\n\
                             A vest after the last day on payroll says it is forfeited if you leave that day.\n\
                             An existing file that careerbook did not write is never replaced without --force."
     )]
