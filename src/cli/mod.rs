@@ -36,8 +36,8 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 pub use output::{
-    lines, one_line, print, print_data, print_json, stdin_is_terminal, stdout_is_terminal,
-    text_width, warn,
+    lines, one_line, print, print_data, print_json, stderr_is_terminal, stdin_is_terminal,
+    stdout_is_terminal, text_width, warn,
 };
 
 #[derive(Debug, Parser)]
@@ -379,10 +379,11 @@ pub fn run(command: Command, paths: &Paths) -> Result<(), Failure> {
 pub fn open_for_reading(paths: &Paths) -> Result<Session, Failure> {
     let session = Session::open(paths.clone(), OpenOptions::default())?;
     // A mistyped --data-dir or CAREERBOOK_DIR would otherwise read as an
-    // empty workbook with nothing due.
-    if !paths.workbook.exists() {
+    // empty workbook with nothing due: a person is told where the workbook
+    // will be. Nothing is wrong, so a script's standard error stays clean.
+    if !paths.workbook.exists() && stderr_is_terminal() {
         warn(&format!(
-            "there is no workbook at {} yet; this is an empty one",
+            "no workbook at {} yet: a new one will be made there on the first save",
             paths.workbook.display()
         ));
     }
