@@ -18,8 +18,9 @@ use std::fmt;
 /// 31-day months after the last day leaves at least a month uncovered.
 pub const COVER_GAP_DAYS: i64 = 62;
 
-/// One disagreement between a dated input and the last day on payroll.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One disagreement between a dated input and the last day on payroll
+/// (in `careerbook runway --format json` as `{"field", "message"}`).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Warning {
     /// The input it concerns, named as in the saved plan: `notice`,
     /// `severance`, `benefit`, `cover`, `new_job`, or the Now tab's `cover_ends`.
