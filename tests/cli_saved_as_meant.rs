@@ -782,3 +782,70 @@ fn what_is_printed_names_the_right_flag_and_shows_figures_whole() {
     );
     assert!(message.contains("is not an initiative"), "{message}");
 }
+
+#[test]
+fn an_amount_below_a_cent_and_an_offer_start_long_past_say_what_to_type() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Not "must be more than zero": the person typed more than zero.
+    refused(
+        dir.path(),
+        &["price", "ACME", "0.0000001"],
+        "PRICE: \"0.0000001\" is less than half a cent and would be saved as $0.00: amounts \
+         are kept in whole cents",
+    );
+    refused(
+        dir.path(),
+        &[
+            "offer",
+            "add",
+            "Acme",
+            "--base",
+            "200k",
+            "--price",
+            "0.001",
+            "--shares",
+            "10",
+            "--start",
+            "2027-01-04",
+        ],
+        "--price: \"0.001\" is less than half a cent",
+    );
+    // An offer start long past, as the what-if refuses one, with the range
+    // that is taken (today is 2026-11-26).
+    refused(
+        dir.path(),
+        &[
+            "offer",
+            "add",
+            "Acme",
+            "--base",
+            "200k",
+            "--start",
+            "1901-01-01",
+        ],
+        "--start: 1901-01-01 is more than a year ago: enter a start from 2025-11-26 (a year \
+         before today) to 2200-12-31",
+    );
+    let added = json_of(
+        dir.path(),
+        &[
+            "offer",
+            "add",
+            "Acme",
+            "--base",
+            "200k",
+            "--start",
+            "2025-11-26",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(added["start"], "2025-11-26", "{added}");
+    refused(
+        dir.path(),
+        &["offer", "edit", "1", "--start", "2025-11-25"],
+        "--start: 2025-11-25 is more than a year ago",
+    );
+    // An edit that leaves the start alone is not refused for it.
+    ok(dir.path(), &["offer", "edit", "1", "--base", "210k"]);
+}
