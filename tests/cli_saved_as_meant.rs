@@ -849,3 +849,34 @@ fn an_amount_below_a_cent_and_an_offer_start_long_past_say_what_to_type() {
     // An edit that leaves the start alone is not refused for it.
     ok(dir.path(), &["offer", "edit", "1", "--base", "210k"]);
 }
+
+#[test]
+fn a_result_without_a_number_is_refused_saying_what_to_type() {
+    // A result is a number by design, in the form as here: the message says
+    // how to write one and where a result without one goes.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = careerbook(
+        dir.path(),
+        &["log", "Migrated the DB", "-m", "zero downtime"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "careerbook: --metric: a measured result needs a number, e.g. 30%, $40k/yr or 0 \
+         minutes of downtime; a result without one (zero downtime) goes in the title or the \
+         notes\n"
+    );
+    assert!(!dir.path().join("workbook.ron").exists(), "nothing saved");
+    let saved = json_of(
+        dir.path(),
+        &[
+            "log",
+            "Migrated the DB",
+            "-m",
+            "0 minutes of downtime",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(saved["metric"], "0 minutes of downtime", "{saved}");
+}
