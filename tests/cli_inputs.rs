@@ -846,13 +846,18 @@ fn the_calendar_holds_every_deadline_with_a_reminder_and_marks_forfeited_vests()
         7,
         "6 deadlines and the offer date"
     );
-    // --no-forfeited leaves them out; the vests before the last day stay.
+    // A vest already past (2025-09-16) is in no export: a calendar holds
+    // what is coming.
+    assert!(!ics.contains("UID:vest-39-20250916@careerbook"), "{ics}");
+    // --no-forfeited leaves the forfeited out; no vest falls between today
+    // (2026-11-26) and the last day, so no vest is left, the deadlines stay.
     let kept = ok(
         dir.path(),
         &["export", "--format", "ics", "--out", "-", "--no-forfeited"],
     );
     assert!(!kept.contains("Forfeited"), "{kept}");
-    assert!(kept.contains("UID:vest-39-20250916@careerbook"), "{kept}");
+    assert!(!kept.contains("UID:vest-"), "{kept}");
+    assert!(kept.contains("UID:deadline-cobra@careerbook"), "{kept}");
     // The same UIDs in every export, so a calendar updates instead of copying.
     let uids = |text: &str| -> Vec<String> {
         let mut all: Vec<String> = text
