@@ -6,8 +6,8 @@
 use std::borrow::Cow;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// What stands in for a C1 control or a bidi override/isolate: they have no
-/// picture of their own. (C0 controls and DEL show as their Control Picture.)
+/// What stands in for a C1 control, a bidi override/isolate or a Unicode
+/// line or paragraph separator: they have no picture of their own. (C0 controls and DEL show as their Control Picture.)
 pub const STAND_IN: char = '\u{FFFD}';
 
 /// Whether line breaks and tabs are kept, for text shown on several lines,
@@ -24,9 +24,12 @@ pub enum Breaks {
 /// act on instead of showing is replaced by a visible stand-in. C0 controls
 /// (ESC, BEL, CR, NUL …) and DEL show as their Control Picture (`␛`, `␇`,
 /// `␍`, `␀`, `␡`); C1 controls (U+0080–U+009F, which some terminals read as
-/// ESC sequences) and the bidi overrides and isolates (U+202A–U+202E,
-/// U+2066–U+2069, which reorder what is shown) as [`STAND_IN`]. Everything
-/// else is left as it is, and clean text is not copied.
+/// ESC sequences, NEL U+0085 among them), the bidi overrides and isolates
+/// (U+202A–U+202E, U+2066–U+2069, which reorder what is shown) and the line
+/// and paragraph separators (U+2028, U+2029, which break a line where a
+/// record must stay one) as [`STAND_IN`]. Vertical tab and form feed, the
+/// other Unicode line breaks, are C0 controls. Everything else is left as it
+/// is, and clean text is not copied.
 ///
 /// This is the one rule for every screen and every command's text and
 /// Markdown output.
@@ -55,7 +58,10 @@ fn stand_in(c: char) -> Option<char> {
     match c {
         '\0'..='\u{1f}' => char::from_u32(0x2400 + u32::from(c)),
         '\u{7f}' => Some('\u{2421}'),
-        '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => Some(STAND_IN),
+        '\u{80}'..='\u{9f}'
+        | '\u{2028}'..='\u{2029}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2066}'..='\u{2069}' => Some(STAND_IN),
         _ => None,
     }
 }
@@ -252,17 +258,22 @@ mod tests {
         for c in terminal_safe(HOSTILE, Breaks::Show).chars() {
             assert!(!c.is_control() && !is_unsafe(c), "{c:?} got through");
         }
-        // Every bidi override and isolate, and the C1 range's two ends.
+        // Every bidi override and isolate, the C1 range's two ends, and the
+        // Unicode line breaks that are not C0: NEL, LINE and PARAGRAPH SEPARATOR.
         for c in [
             '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{2067}', '\u{2068}', '\u{2069}',
-            '\u{80}', '\u{9f}',
+            '\u{80}', '\u{9f}', '\u{85}', '\u{2028}', '\u{2029}',
         ] {
-            assert_eq!(
-                terminal_safe(&format!("a{c}b"), Breaks::Keep),
-                "a\u{fffd}b",
-                "{c:?}"
-            );
+            for breaks in [Breaks::Keep, Breaks::Show] {
+                assert_eq!(
+                    terminal_safe(&format!("a{c}b"), breaks),
+                    "a\u{fffd}b",
+                    "{c:?}"
+                );
+            }
         }
+        // Vertical tab and form feed show as their pictures.
+        assert_eq!(terminal_safe("a\x0bb\x0cc", Breaks::Keep), "a␋b␌c");
     }
 
     #[test]

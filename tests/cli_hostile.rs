@@ -10,15 +10,15 @@ use std::process::Output;
 
 /// OSC 52 (writes the clipboard), OSC 0 (retitles the window), cursor up and
 /// erase line, a bare CR, a right-to-left override, NUL, an 8-bit CSI, DEL and
-/// a bidi isolate: written as RON `\u{…}` escapes.
-const HOSTILE_RON: &str = r"Evil\u{1b}]52;c;cm0gLXJmIH4=\u{7}\u{1b}]0;pwned\u{7}\u{1b}[1A\u{1b}[2K\rX\u{202e}gnp.exe\u{0}Y\u{9b}31m\u{7f}\u{2066}Z";
+/// a bidi isolate, then the Unicode line breaks a terminal or a viewer may
+/// act on (NEL, LINE and PARAGRAPH SEPARATOR): written as RON `\u{…}` escapes.
+const HOSTILE_RON: &str = r"Evil\u{1b}]52;c;cm0gLXJmIH4=\u{7}\u{1b}]0;pwned\u{7}\u{1b}[1A\u{1b}[2K\rX\u{202e}gnp.exe\u{0}Y\u{9b}31m\u{7f}\u{2066}Z\u{85}L\u{2028}P\u{2029}";
 
 /// The same text as it comes back out of the JSON.
-const HOSTILE: &str = "Evil\u{1b}]52;c;cm0gLXJmIH4=\u{7}\u{1b}]0;pwned\u{7}\u{1b}[1A\u{1b}[2K\rX\u{202e}gnp.exe\u{0}Y\u{9b}31m\u{7f}\u{2066}Z";
+const HOSTILE: &str = "Evil\u{1b}]52;c;cm0gLXJmIH4=\u{7}\u{1b}]0;pwned\u{7}\u{1b}[1A\u{1b}[2K\rX\u{202e}gnp.exe\u{0}Y\u{9b}31m\u{7f}\u{2066}Z\u{85}L\u{2028}P\u{2029}";
 
 /// What a person sees instead, on one line.
-const SHOWN: &str =
-    "Evil␛]52;c;cm0gLXJmIH4=␇␛]0;pwned␇␛[1A␛[2K␍X\u{fffd}gnp.exe␀Y\u{fffd}31m␡\u{fffd}Z";
+const SHOWN: &str = "Evil␛]52;c;cm0gLXJmIH4=␇␛]0;pwned␇␛[1A␛[2K␍X\u{fffd}gnp.exe␀Y\u{fffd}31m␡\u{fffd}Z\u{fffd}L\u{fffd}P\u{fffd}";
 
 /// The demo workbook with a stranger's text in a win, an application and its
 /// contact (they raise alerts), a grant, a bonus and a price's ticker.
@@ -50,6 +50,7 @@ fn assert_terminal_safe(what: &str, text: &str) {
             (c.is_control() && c != '\n' && c != '\t')
                 || ('\u{202a}'..='\u{202e}').contains(&c)
                 || ('\u{2066}'..='\u{2069}').contains(&c)
+                || ('\u{2028}'..='\u{2029}').contains(&c)
         })
         .collect();
     assert!(bad.is_empty(), "{what} let {bad:?} through:\n{text}");
@@ -146,10 +147,10 @@ fn write_commands_echo_hostile_arguments_safely() {
 #[test]
 fn an_imported_spreadsheet_cannot_reach_the_terminal() {
     let dir = tempfile::tempdir().expect("temp dir");
-    // A NUL, ESC sequences and a bidi override in cells, in a header, and in a
-    // status that cannot be read.
+    // A NUL, ESC sequences, a bidi override and line separators in cells, in
+    // a header, and in a status that cannot be read.
     let csv = "Company,Role,Status,Date Applied,X\u{1b}]0;hdr\u{7}\n\
-               \"Acme\u{1b}[2K\rCorp\u{0}\",SRE\u{202e}gnp,applied,2026-11-02,x\n\
+               \"Acme\u{1b}[2K\rCorp\u{0}\u{2028}Ltd\u{2029}\",SRE\u{202e}gnp,applied,2026-11-02,x\n\
                Globex,SRE,\u{1b}]52;c;eHh4\u{7},2026-11-03,x\n";
     std::fs::write(dir.path().join("jobs.csv"), csv).expect("csv");
     let data = dir.path().join("data");
@@ -166,7 +167,7 @@ fn an_imported_spreadsheet_cannot_reach_the_terminal() {
     assert!(out.status.success(), "{}", stderr(&out));
     let report = stdout(&out);
     assert!(
-        report.contains("Acme␛[2K␍Corp␀ — SRE\u{fffd}gnp: applied 2026-11-02"),
+        report.contains("Acme␛[2K␍Corp␀\u{fffd}Ltd — SRE\u{fffd}gnp: applied 2026-11-02"),
         "{report}"
     );
     assert!(report.contains("Columns not read: X␛]0;hdr␇"), "{report}");

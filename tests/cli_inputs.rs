@@ -243,7 +243,12 @@ fn severance_from_an_offer_in_weeks_an_amount_or_a_template() {
     );
     assert_eq!(
         saved["severance"],
-        json!({"entered": {"gross": "61538.46", "pay_date": "2027-02-20", "weeks": "20"}})
+        json!({"entered": {
+            "gross": "61538.46",
+            "pay_date": "2027-02-20",
+            "weeks": "20",
+            "annual_base": "160000"
+        }})
     );
     assert_eq!(saved["gross"], "61538.46");
     assert_eq!(saved["net"], "43292.31");
@@ -484,7 +489,9 @@ fn grants_and_prices_are_added_or_updated() {
         "{text}"
     );
     assert!(
-        text.contains("6 vests, 40 vested by today; next vest 16 Mar 2027: 40 shares"),
+        text.contains(
+            "6 vests: 200 granted → 40 vested by today, 160 to come; next vest 16 Mar 2027: 40 shares"
+        ),
         "{text}"
     );
     let custom = json_of(
@@ -839,13 +846,18 @@ fn the_calendar_holds_every_deadline_with_a_reminder_and_marks_forfeited_vests()
         7,
         "6 deadlines and the offer date"
     );
-    // --no-forfeited leaves them out; the vests before the last day stay.
+    // A vest already past (2025-09-16) is in no export: a calendar holds
+    // what is coming.
+    assert!(!ics.contains("UID:vest-39-20250916@careerbook"), "{ics}");
+    // --no-forfeited leaves the forfeited out; no vest falls between today
+    // (2026-11-26) and the last day, so no vest is left, the deadlines stay.
     let kept = ok(
         dir.path(),
         &["export", "--format", "ics", "--out", "-", "--no-forfeited"],
     );
     assert!(!kept.contains("Forfeited"), "{kept}");
-    assert!(kept.contains("UID:vest-39-20250916@careerbook"), "{kept}");
+    assert!(!kept.contains("UID:vest-"), "{kept}");
+    assert!(kept.contains("UID:deadline-cobra@careerbook"), "{kept}");
     // The same UIDs in every export, so a calendar updates instead of copying.
     let uids = |text: &str| -> Vec<String> {
         let mut all: Vec<String> = text

@@ -459,10 +459,12 @@ fn follow_ups_join_the_vests_in_the_calendar_export() {
             &file.display().to_string(),
         ],
     );
-    // The demo: 6 deadlines, the offer-needed date, 12 vests and 8 active
-    // applications with a follow-up date.
-    assert!(text.contains("with 27 event(s)"), "{text}");
+    // The demo on 2026-11-26: 6 deadlines and the offer-needed date, the 9
+    // vests still to come (3 of the 12 are past, left out) and 8 active
+    // applications with a follow-up date, overdue ones too (still to do).
+    assert!(text.contains("with 24 event(s)"), "{text}");
     let ics = fs::read_to_string(&file).expect("written");
+    assert_eq!(ics.matches("UID:vest-").count(), 9, "{ics}");
     assert!(ics.contains("UID:followup-52@careerbook\r\n"), "{ics}");
     assert!(
         ics.contains("SUMMARY:Follow up: Northwind Cloud — Principal Cloud Architect\r\n"),

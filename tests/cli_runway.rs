@@ -98,8 +98,10 @@ fn json_has_the_documented_shape_and_the_same_figures() {
         [
             "essentials_runway_months",
             "months",
+            "new_job",
             "runway_months",
             "start",
+            "warnings",
             "zero_date"
         ],
         "exactly the documented fields (no `missing` when there is a projection)"
@@ -122,6 +124,44 @@ fn json_has_the_documented_shape_and_the_same_figures() {
     );
     assert_eq!(months[22]["month"], "2028-09");
     assert_eq!(months[22]["closing"], "-2939.71");
+    // The demo's new job, as the text's line says it; no date at odds with
+    // its last day.
+    assert_eq!(value["new_job"]["start"], "2027-06-01");
+    assert_eq!(value["new_job"]["monthly_net"], "10400.00");
+    assert_eq!(value["new_job"]["without"]["runway_months"], 22.52);
+    assert_eq!(value["warnings"], serde_json::json!([]));
+}
+
+#[test]
+fn json_has_the_runway_with_the_new_job_as_the_text_does() {
+    // SIMPLE (10.00 months from 26 Nov 2026, to 26 Sep 2027) and a job from
+    // 1 Jun 2027 paying $9,000 a month net, more than the $6,000 spent: with
+    // it the money lasts beyond the horizon.
+    let dir = workbook(&SIMPLE.replace(
+        "    ),
+)",
+        "        new_job: Some((start: \"2027-06-01\", monthly_net: \"9000\")),\n    ),\n)",
+    ));
+    let text = stdout(&careerbook(dir.path(), &["runway"]));
+    assert!(
+        text.contains(
+            "New job from 1 Jun 2027 ($9,000.00/month): with it beyond 10 years · without it \
+             10.00 months"
+        ),
+        "{text}"
+    );
+    let value = json(&careerbook(dir.path(), &["runway", "--format", "json"]));
+    assert_eq!(
+        value["new_job"],
+        serde_json::json!({
+            "start": "2027-06-01",
+            "monthly_net": "9000.00",
+            "with": {"runway_months": null, "zero_date": null},
+            "without": {"runway_months": 10.0, "zero_date": "2027-09-26"},
+        })
+    );
+    // The headline figures stay those without it, as the text's table.
+    assert_eq!(value["runway_months"], 10.0);
 }
 
 #[test]
@@ -184,6 +224,8 @@ fn a_fresh_data_dir_asks_for_inputs_and_invents_nothing() {
             "zero_date": null,
             "start": "2026-11-26",
             "months": [],
+            "new_job": null,
+            "warnings": [],
             "missing": ["your cash accounts", "your monthly spending"],
         })
     );
@@ -217,7 +259,7 @@ fn a_wrong_format_is_a_usage_error() {
 }
 
 #[test]
-fn dates_left_behind_by_a_moved_last_day_are_warned_about_in_text_only() {
+fn dates_left_behind_by_a_moved_last_day_are_warned_about_in_text_and_json() {
     // The demo with its last day moved from 9 Feb to 31 Mar 2027 and nothing else:
     // paid notice (ends 9 Feb), severance (paid 20 Feb), the benefit (23 Feb) and
     // COBRA (1 Mar) all fall before it. Each gets a `! ` line after the headline lines.
@@ -248,14 +290,17 @@ fn dates_left_behind_by_a_moved_last_day_are_warned_about_in_text_only() {
         "{text}"
     );
     assert!(lines[starts + 6].starts_with("Month "), "{text}");
-    // JSON is unchanged: the same fields as ever, no warnings in it.
+    // JSON has the same warnings, each with the input it concerns.
     let value = json(&careerbook(dir.path(), &["runway", "--format", "json"]));
-    let keys: Vec<&str> = value
-        .as_object()
-        .expect("an object")
-        .keys()
-        .map(String::as_str)
+    let warnings = value["warnings"].as_array().expect("warnings");
+    let fields: Vec<&str> = warnings
+        .iter()
+        .map(|w| w["field"].as_str().expect("field"))
         .collect();
-    assert_eq!(keys.len(), 5, "{keys:?}");
-    assert!(!value.to_string().contains("out of date"));
+    assert_eq!(fields, ["notice", "severance", "benefit", "cover"]);
+    assert_eq!(
+        warnings[1]["message"],
+        "severance is paid 20 Feb 2027, before your last day on payroll (31 Mar 2027): is one \
+         of them out of date?"
+    );
 }

@@ -62,6 +62,30 @@ fn a_terminal_gets_lines_wrapped_to_its_width_and_a_pipe_one_record_per_line() {
 }
 
 #[test]
+fn a_new_data_directory_is_said_on_a_terminal_as_information_never_in_a_pipe() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("new");
+    // Piped: a script's standard error stays clean, read or write.
+    let out = careerbook(&data, &["runway"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(out.stderr.is_empty(), "{}", stderr(&out));
+    // On a terminal a person is told where the workbook will be (a mistyped
+    // --data-dir shows at once), worded as information, not an error.
+    let said = in_terminal(&data, &["runway"]);
+    let expected = format!(
+        "careerbook: no workbook at {} yet: a new one will be made there on the first save\n",
+        data.join("workbook.ron").display()
+    );
+    assert!(said.starts_with(&expected), "{said}");
+    assert!(!data.join("workbook.ron").exists(), "reading made nothing");
+    let out = careerbook(&data, &["log", "Shipped the migration"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(out.stderr.is_empty(), "{}", stderr(&out));
+    // Once it exists, nothing more is said.
+    assert!(!in_terminal(&data, &["runway"]).contains("no workbook"));
+}
+
+#[test]
 fn nothing_due_prints_nothing_in_a_pipe_and_says_so_on_a_terminal() {
     let dir = tempfile::tempdir().expect("temp dir");
     // A win this week and nothing else dated: no alert is due.

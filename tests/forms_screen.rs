@@ -366,7 +366,7 @@ fn a_benefit_above_every_state_maximum_is_saved_with_a_warning() {
     let benefit = saved(&app).runway.benefit.expect("saved");
     assert_eq!(benefit.weekly_amount, Decimal::from(1_200_000));
     assert!(
-        status(&app).starts_with("! Weekly amount: $1,200,000.00 a week is above"),
+        status(&app).starts_with("! $1,200,000.00 a week is above every state's maximum"),
         "said when saved: {}",
         status(&app)
     );
@@ -448,5 +448,31 @@ fn an_edit_form_keeps_what_another_window_changed_meanwhile() {
     assert!(
         on_disk.conflicts.is_empty(),
         "different fields: no conflict"
+    );
+}
+
+#[test]
+fn an_offer_starting_more_than_a_year_ago_is_refused_as_the_command_refuses_it() {
+    let (_dir, mut app) = app_with(EMPTY);
+    // The Offers view; company, base, then the start date (12 fields on).
+    press(
+        &mut app,
+        "5 v v v v a | text:Acme | Tab Tab Tab | text:150k | Tab Tab Tab Tab Tab Tab Tab Tab Tab \
+         Tab Tab Tab | text:1901-01-01 | Enter",
+    );
+    let form = draw(&app, 80, 24);
+    assert!(
+        form.contains("✗ 1901-01-01 is more than a year ago: enter a start from")
+            && form.contains("2025-11-26 (a year before today) to 2200-12-31"),
+        "{form}"
+    );
+    assert!(saved(&app).pipeline.offers.is_empty());
+    // A year ago to the day is taken (today is 2026-11-26).
+    press(&mut app, "C-u | text:2025-11-26 | Enter");
+    assert_eq!(app.popup_count(), 0, "{}", draw(&app, 80, 24));
+    let offers = saved(&app).pipeline.offers;
+    assert_eq!(
+        offers[0].start,
+        chrono::NaiveDate::from_ymd_opt(2025, 11, 26).expect("date")
     );
 }

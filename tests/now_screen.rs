@@ -368,7 +368,7 @@ fn enter_on_an_unfilled_self_check_opens_it_and_saving_it_dates_it() {
 #[test]
 fn the_notice_form_sets_the_deadlines_and_a_blank_date_clears_them() {
     let (_dir, mut app) = demo_checklist();
-    press(&mut app, "n Tab");
+    press(&mut app, "n Tab Tab");
     backspaces(&mut app, 2);
     press(&mut app, "text:45 | Enter l l");
     let screen = draw(&app, 80, 24);
@@ -400,8 +400,43 @@ fn the_notice_form_sets_the_deadlines_and_a_blank_date_clears_them() {
         "{form}"
     );
     // A review window of 0 days is refused under its field.
-    press(&mut app, "Tab | text:0 | Enter");
+    press(&mut app, "Tab Tab | text:0 | Enter");
     assert!(draw(&app, 80, 24).contains("✗ enter from 1 to 180 days"));
+}
+
+#[test]
+fn the_notice_form_takes_the_last_day_on_payroll_where_the_runway_keeps_it() {
+    // An empty workbook: the notice and the last day typed in one form give
+    // the deadlines at once, without a trip to the Runway tab.
+    let (_dir, mut app) = app_with(EMPTY);
+    press(&mut app, "n");
+    let form = draw(&app, 80, 24);
+    assert!(form.contains("Last day on payroll"), "{form}");
+    // A last day before the notice is refused under it, nothing saved.
+    press(&mut app, "text:2026-11-12 | Tab | text:2026-11-01 | Enter");
+    let form = draw(&app, 80, 24);
+    assert!(
+        form.contains("✗ 2026-11-01 is before the notice date 2026-11-12"),
+        "{form}"
+    );
+    assert_eq!(on_disk(&app).runway.separation, None);
+    assert_eq!(on_disk(&app).now.notice, None);
+    press(&mut app, "C-u | text:2027-02-09 | Enter");
+    let saved = on_disk(&app);
+    assert_eq!(
+        saved.runway.separation,
+        chrono::NaiveDate::from_ymd_opt(2027, 2, 9)
+    );
+    assert_eq!(
+        saved.now.notice.map(|n| n.date),
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 12)
+    );
+    let screen = draw(&app, 80, 24);
+    assert!(screen.contains("Last day on payroll"), "{screen}");
+    assert!(screen.contains("File for unemployment"), "{screen}");
+    // Reopened, it shows the saved last day; the Runway tab's is the same one.
+    press(&mut app, "n");
+    assert!(draw(&app, 80, 24).contains("2027-02-09"));
 }
 
 #[test]
@@ -409,7 +444,7 @@ fn a_job_cover_ending_before_the_last_day_is_saved_with_a_warning() {
     // The demo's last day on payroll is 9 Feb 2027 (from the Runway tab). Cover
     // ending 31 Jan 2027 is saved as typed, and the status line says why it looks wrong.
     let (_dir, mut app) = demo_checklist();
-    press(&mut app, "n Tab Tab | text:2027-01-31 | Enter");
+    press(&mut app, "n Tab Tab Tab | text:2027-01-31 | Enter");
     assert_eq!(
         app.popup_count(),
         0,
@@ -435,7 +470,7 @@ fn a_job_cover_ending_before_the_last_day_is_saved_with_a_warning() {
         "{screen}"
     );
     // Ending on the last day, or after it, is not warned about.
-    press(&mut app, "n Tab Tab");
+    press(&mut app, "n Tab Tab Tab");
     backspaces(&mut app, 10);
     press(&mut app, "text:2027-02-28 | Enter");
     assert!(
@@ -744,7 +779,7 @@ fn a_notice_typed_into_an_empty_workbook_brings_the_next_actions() {
         !before.contains("Next actions"),
         "no notice, no strip:\n{before}"
     );
-    press(&mut app, "n | text:2026-11-12 | Tab | text:21 | Enter");
+    press(&mut app, "n | text:2026-11-12 | Tab Tab | text:21 | Enter");
     let screen = draw(&app, 80, 24);
     assert!(screen.contains("[Next actions]  Checklist"), "{screen}");
     assert!(

@@ -435,23 +435,33 @@ fn an_offer_in_weeks_with_the_annual_base_saves_the_amount_it_comes_to() {
     );
     press(&mut app, "Enter");
     // 16 × 190,000 = 3,040,000; ÷ 52 = 58,461.538… → $58,461.54 half-up;
-    // net after 29.65%: 58,461.54 × 0.7035 = 41,127.69.
+    // net after 29.65%: 58,461.54 × 0.7035 = 41,127.69. The base is kept
+    // with the weeks, so the working can be shown again.
     let expected = Severance::Entered {
         gross: dec!(58461.54),
         pay_date: chrono::NaiveDate::from_ymd_opt(2027, 2, 20).expect("date"),
         weeks: Some(dec!(16)),
+        annual_base: Some(dec!(190000)),
     };
     assert_eq!(saved(&app).runway.severance, Some(expected.clone()));
     assert_eq!(
         status(&app),
         "severance set: 16 weeks, $58,461.54 gross, $41,127.69 net"
     );
-    // Reopened, it reads back as saved: the amount, and the weeks it stands for.
+    // The explanation gives the working, not "as entered".
+    let screen = draw(&app, 120, 40);
+    assert!(
+        screen.contains("16 weeks × $190,000.00 a year ÷ 52 = $58,461.54"),
+        "{screen}"
+    );
+    assert!(!screen.contains("as entered"), "{screen}");
+    // Reopened, it reads back as it was given: the weeks and the base.
     press(&mut app, "e Enter");
     let form = draw(&app, 100, 40);
-    assert!(form.contains("58461.54"), "{form}");
-    // Another offer in weeks, "20 wk", disagrees with the 16 weeks shown below it.
-    press(&mut app, "text:20 wk | Tab | text:190000 | Enter");
+    assert!(form.contains("16 weeks"), "{form}");
+    assert!(form.contains("190000"), "{form}");
+    // Another offer in weeks, "20 wk", disagrees with 16 weeks typed below it.
+    press(&mut app, "text:20 wk | Tab Tab Tab | text:16 | Enter");
     let form = draw(&app, 100, 40);
     assert!(
         form.contains("✗ the offer above is 20 weeks and this says 16: clear this one"),
@@ -466,6 +476,7 @@ fn an_offer_in_weeks_with_the_annual_base_saves_the_amount_it_comes_to() {
             gross: dec!(73076.92),
             pay_date: chrono::NaiveDate::from_ymd_opt(2027, 2, 20).expect("date"),
             weeks: Some(dec!(20)),
+            annual_base: Some(dec!(190000)),
         })
     );
 }
@@ -478,8 +489,15 @@ fn a_bare_number_in_the_offer_is_money_and_a_small_one_is_questioned() {
     press(&mut app, "e Enter | text:16 | Tab");
     let form = draw(&app, 100, 40);
     assert!(
-        form.contains("! $16.00 is a very small severance: for weeks of pay type the word"),
+        form.contains("! $16.00 is a very small severance: for weeks of pay enter the"),
         "{form}"
+    );
+    // Saved anyway, and said in the status line as `careerbook severance` says it.
+    press(&mut app, "Tab | text:2027-02-20 | Enter");
+    assert!(
+        status(&app).starts_with("! $16.00 is a very small severance: for weeks of pay enter the weeks (16 weeks) and the annual base · "),
+        "{}",
+        status(&app)
     );
 }
 

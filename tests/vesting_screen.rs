@@ -262,6 +262,52 @@ fn adding_a_grant_through_the_form_saves_it() {
 }
 
 #[test]
+fn the_grant_form_says_what_the_shares_typed_mean_by_today() {
+    // A person who knows "1,536 unvested" types it: the form asks for the
+    // whole grant and shows at once that 1,536 granted leaves only 922 to come.
+    let (_dir, mut app) = app_with("(version: 2, next_id: 1)");
+    on_view(&mut app, GRANTS);
+    press(&mut app, "a | text:New hire | Tab | text:ACME | Tab");
+    let form = draw(&app, 80, 24);
+    assert!(
+        form.contains("Shares in the whole grant (vested and unvested)"),
+        "{form}"
+    );
+    assert!(
+        form.contains("all the shares granted, not only those still to come"),
+        "{form}"
+    );
+    press(&mut app, "text:1536 | Tab");
+    clear(&mut app, 10);
+    press(&mut app, "text:2024-03-01 | Tab");
+    // Amazon 5/15/20 by 2026-11-26 (1 Mar 2025, 1 Mar 2026, 1 Sep 2026):
+    // 40% of 1,536 = 614.4, whole shares (the default rounding) → 614
+    // vested, 922 to come.
+    let form = draw(&app, 80, 24);
+    assert!(
+        form.contains("1,536 granted → 614 vested by today, 922 to come"),
+        "{form}"
+    );
+    // Corrected to the whole grant: 40% of 2,560 = 1,024; 1,536 to come.
+    press(&mut app, "BTab BTab");
+    clear(&mut app, 10);
+    press(&mut app, "text:2560");
+    let form = draw(&app, 80, 24);
+    assert!(
+        form.contains("2,560 granted → 1,024 vested by today, 1,536 to come"),
+        "{form}"
+    );
+    press(&mut app, "C-s");
+    let saved = &app.session().workbook().vesting.grants[0];
+    assert_eq!(saved.shares, dec("2560"));
+    // The same words as `careerbook grant` prints, from one function.
+    assert_eq!(
+        saved.progress(d(2026, 11, 26)),
+        "2,560 granted → 1,024 vested by today, 1,536 to come"
+    );
+}
+
+#[test]
 fn zero_shares_and_a_too_early_vest_start_are_refused_and_nothing_is_saved() {
     let (dir, mut app) = demo_app();
     let before = std::fs::read(dir.path().join("workbook.ron")).expect("read");

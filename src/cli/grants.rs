@@ -303,7 +303,7 @@ fn print_grant(
                     )
                 });
         format!(
-            "{verb} grant #{id} {}: {} {} granted {}, {} from {}\n  {} vests, {} vested by today; {next}\n",
+            "{verb} grant #{id} {}: {} {} granted {}, {} from {}\n  {} vests: {}; {next}\n",
             quoted(&grant.name),
             format_shares(grant.shares),
             super::one_line(&grant.ticker),
@@ -311,7 +311,7 @@ fn print_grant(
             grant.schedule.kind().label(),
             format_long(grant.vest_start),
             tranches.len(),
-            format_shares(grant.vested_by(today))
+            grant.progress(today)
         )
     })
 }

@@ -36,8 +36,8 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 pub use output::{
-    lines, one_line, print, print_data, print_json, stdin_is_terminal, stdout_is_terminal,
-    text_width, warn,
+    lines, one_line, print, print_data, print_json, stderr_is_terminal, stdin_is_terminal,
+    stdout_is_terminal, text_width, warn,
 };
 
 #[derive(Debug, Parser)]
@@ -110,10 +110,12 @@ pub enum Command {
         what: import::ImportWhat,
     },
     /// Write a calendar file: the deadlines after a notice (with reminders),
-    /// the date an offer is needed by, every vest and every follow-up
+    /// the date an offer is needed by, the vests to come and every follow-up
     #[command(
         after_help = "Re-exporting to the same FILE updates it; events keep their UIDs, so a \
                             calendar that imports the new file updates its events instead of adding copies.\n\
+                            Events before today are left out (a vest already vested, a deadline passed); an \
+                            overdue follow-up stays, it still needs doing.\n\
                             A vest after the last day on payroll says it is forfeited if you leave that day.\n\
                             An existing file that careerbook did not write is never replaced without --force."
     )]
@@ -377,10 +379,11 @@ pub fn run(command: Command, paths: &Paths) -> Result<(), Failure> {
 pub fn open_for_reading(paths: &Paths) -> Result<Session, Failure> {
     let session = Session::open(paths.clone(), OpenOptions::default())?;
     // A mistyped --data-dir or CAREERBOOK_DIR would otherwise read as an
-    // empty workbook with nothing due.
-    if !paths.workbook.exists() {
+    // empty workbook with nothing due: a person is told where the workbook
+    // will be. Nothing is wrong, so a script's standard error stays clean.
+    if !paths.workbook.exists() && stderr_is_terminal() {
         warn(&format!(
-            "there is no workbook at {} yet; this is an empty one",
+            "no workbook at {} yet: a new one will be made there on the first save",
             paths.workbook.display()
         ));
     }

@@ -442,16 +442,13 @@ pub fn severance(paths: &Paths, args: SeveranceArgs) -> Result<(), Failure> {
         .pay(plan.separation, plan.withholding)
         .map_err(|e| Failure::runtime(format!("saved, but it cannot be worked out: {e}")))?;
     warn_about(wb, "severance");
-    let formula = how
-        .formula(pay.gross)
-        .unwrap_or_else(|| pay.formula.clone());
     let json = SeveranceJson {
         severance: saved,
         weeks: pay.weeks.map(|w| w.normalize().to_string()),
         gross: pay.gross,
         net: pay.net,
         pay_date: pay.pay_date,
-        formula: &formula,
+        formula: &pay.formula,
     };
     print_written(args.format, &json, || {
         let weeks = pay
@@ -466,7 +463,7 @@ pub fn severance(paths: &Paths, args: SeveranceArgs) -> Result<(), Failure> {
                 format_money(pay.net),
                 format_percent(plan.withholding),
                 format_long(pay.pay_date),
-                formula
+                pay.formula
             ),
         )
     })
@@ -683,21 +680,6 @@ impl How {
         }
     }
 
-    /// The working of a gross this command computed (weeks × base ÷ 52),
-    /// which the stored record, holding only the weeks and the gross, would
-    /// call "as entered".
-    fn formula(&self, gross: Decimal) -> Option<String> {
-        match self {
-            How::Weeks { weeks, base } => Some(format!(
-                "{} weeks × {} a year ÷ 52 = {}",
-                weeks.normalize(),
-                format_money(*base),
-                format_money(gross)
-            )),
-            How::Amount { .. } | How::Template { .. } => None,
-        }
-    }
-
     fn severance(
         &self,
         pay_date: NaiveDate,
@@ -708,6 +690,7 @@ impl How {
                 gross: *gross,
                 pay_date,
                 weeks: *weeks,
+                annual_base: None,
             }),
             How::Weeks { weeks, base } => {
                 Severance::from_weeks(*weeks, *base, pay_date).map_err(refuse)

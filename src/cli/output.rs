@@ -69,6 +69,10 @@ pub fn stdout_is_terminal() -> bool {
     std::io::stdout().is_terminal()
 }
 
+pub fn stderr_is_terminal() -> bool {
+    std::io::stderr().is_terminal()
+}
+
 pub fn stdin_is_terminal() -> bool {
     std::io::stdin().is_terminal()
 }

@@ -21,7 +21,7 @@ pub fn runway(paths: &Paths, format: Format, all: bool, today: NaiveDate) -> Res
         Outlook::NeedsInputs(missing) => match format {
             Format::Json => {
                 let (start, _) = projection_start(&wb.runway, today);
-                print_json(&RunwayJson::needs_inputs(start, &missing))
+                print_json(&RunwayJson::needs_inputs(start, &missing, &wb.runway))
             }
             Format::Text => {
                 let text = format!(
@@ -39,7 +39,7 @@ pub fn runway(paths: &Paths, format: Format, all: bool, today: NaiveDate) -> Res
             paths.workbook.display()
         ))),
         Outlook::Projected(projection) => match format {
-            Format::Json => print_json(&RunwayJson::new(&projection)),
+            Format::Json => print_json(&RunwayJson::new(&projection, &wb.runway)),
             Format::Text => {
                 let feed = summary::vest_feed(wb, today);
                 print(&text(&projection, wb, &feed, &options, all))

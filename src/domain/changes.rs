@@ -202,6 +202,7 @@ mod tests {
             gross: dec!(40000),
             pay_date: day(30),
             weeks: None,
+            annual_base: None,
         });
         let changes = between(&before, &after);
         assert_eq!(

@@ -553,6 +553,7 @@ pub(crate) mod tests {
             gross: rust_decimal::Decimal::new(40000, 0),
             pay_date: today(),
             weeks: None,
+            annual_base: None,
         });
         current.vesting.role_eliminated = true;
         let mut priya = Contact::new(3, "Priya", Relationship::Peer);

@@ -61,6 +61,8 @@ pub fn serialize_cents_or_null<S: serde::Serializer>(
 /// `-250.50`. Nothing goes through a float; the amount is rounded half-up to
 /// whole cents ([`round_cents`]), the precision money is stored in, so what is
 /// saved is what every report prints (`100000.005` is saved as `100000.01`).
+/// An amount that is not zero but rounds to $0.00 (`0.0000001`) is refused:
+/// it was not meant as zero, and "must be more than zero" would puzzle.
 pub fn parse_amount(input: &str) -> Result<Decimal, String> {
     let text = input.trim();
     if text.is_empty() {
@@ -77,8 +79,15 @@ pub fn parse_amount(input: &str) -> Result<Decimal, String> {
     let value = value
         .checked_mul(multiplier)
         .ok_or_else(|| format!("{input:?} is too large"))?;
-    let value = round_cents(value).normalize();
-    Ok(if negative { -value } else { value })
+    let cents = round_cents(value).normalize();
+    if cents.is_zero() && !value.is_zero() {
+        return Err(format!(
+            "{:?} is less than half a cent and would be saved as $0.00: amounts are kept in \
+             whole cents",
+            input.trim()
+        ));
+    }
+    Ok(if negative { -cents } else { cents })
 }
 
 /// Digits with at most one decimal point, and at least one digit: the one
@@ -372,7 +381,19 @@ mod tests {
         assert_eq!(parse_amount("-2.345"), Ok(dec!(-2.35)));
         // 1.2345k = 1,234.5: already whole cents.
         assert_eq!(parse_amount("1.2345k"), Ok(dec!(1234.5)));
-        assert_eq!(parse_amount("0.004"), Ok(dec!(0)));
+        // Not zero, but $0.00 in cents: refused, saying why (never read as zero).
+        assert_eq!(
+            parse_amount("0.0000001"),
+            Err(
+                "\"0.0000001\" is less than half a cent and would be saved as $0.00: amounts \
+                 are kept in whole cents"
+                    .to_string()
+            )
+        );
+        assert!(parse_amount("-0.004").is_err());
+        assert_eq!(parse_amount("0.005"), Ok(dec!(0.01)));
+        assert_eq!(parse_amount("0"), Ok(dec!(0)));
+        assert_eq!(parse_amount("0.00"), Ok(dec!(0)));
     }
 
     #[test]

@@ -1,18 +1,19 @@
 //! Values that are saved but look like a slip: a balance or a share price
 //! ten times (or a tenth of) the last one, a weekly unemployment benefit
 //! above every state's maximum, a health premium ten times the KFF
-//! reference. Never refused (a real balance can jump), always said.
+//! reference, a severance under $1,000 (weeks typed without their word). Never refused (a real balance can jump), always said.
 //!
 //! [`warnings`] reads an edit against the workbook it is about to change,
 //! so every way in says the same thing: the shell calls it for each change
-//! it saves. The checks for one value ([`balance`], [`price`], and the
+//! it saves, and so does the full-screen workbook when a form saves. The
+//! checks for one value ([`balance`], [`price`], [`severance_amount`], and the
 //! reference module's `benefit_warning` and `premium_warning`) are what a
 //! form's field warnings call.
 
 use crate::domain::edit::{Edit, Item, Section};
-use crate::domain::money::tenfold_warning;
-use crate::domain::runway::Account;
+use crate::domain::money::{format_money, tenfold_warning};
 use crate::domain::runway::reference::{benefit_warning, premium_warning};
+use crate::domain::runway::{Account, Severance};
 use crate::domain::vesting::{Price, VestingBook};
 use crate::domain::workbook::Workbook;
 use chrono::NaiveDate;
@@ -49,8 +50,27 @@ fn section(after: &Section) -> Vec<String> {
         Section::Benefit(Some(benefit)) => {
             benefit_warning(benefit.weekly_amount).into_iter().collect()
         }
+        // An amount typed as such (not worked out from weeks of the base).
+        Section::Severance(Some(Severance::Entered {
+            gross,
+            annual_base: None,
+            ..
+        })) => severance_amount(*gross).into_iter().collect(),
         _ => Vec::new(),
     }
+}
+
+/// A severance under $1,000 is most likely weeks of pay typed without
+/// their word: `12` for 12 weeks.
+pub fn severance_amount(gross: Decimal) -> Option<String> {
+    (gross > Decimal::ZERO && gross < Decimal::ONE_THOUSAND).then(|| {
+        format!(
+            "{} is a very small severance: for weeks of pay enter the weeks ({} weeks) \
+             and the annual base",
+            format_money(gross),
+            gross.normalize()
+        )
+    })
 }
 
 /// A balance against the one saved for the same account (none for a new one).
@@ -189,5 +209,44 @@ mod tests {
             Edit::Add(cover(dec!(9000)).into()),
         ]);
         assert_eq!(warnings(&wb, &both, today).len(), 2);
+    }
+
+    #[test]
+    fn a_severance_typed_as_a_few_dollars_is_said_unless_worked_from_weeks() {
+        let wb = Workbook::default();
+        let today = d(2026, 12, 3);
+        let entered = |gross, weeks, annual_base| {
+            Edit::set_from(
+                &wb,
+                Section::Severance(Some(Severance::Entered {
+                    gross,
+                    pay_date: d(2027, 2, 9),
+                    weeks,
+                    annual_base,
+                })),
+            )
+        };
+        assert_eq!(
+            warnings(&wb, &entered(dec!(12), None, None), today),
+            vec![
+                "$12.00 is a very small severance: for weeks of pay enter the weeks (12 weeks) \
+                 and the annual base"
+                    .to_string()
+            ]
+        );
+        // The weeks it stands for do not make $12 plausible.
+        assert_eq!(
+            warnings(&wb, &entered(dec!(12), Some(dec!(12)), None), today).len(),
+            1
+        );
+        // $999.99 is said, $1,000 is not; nor is a gross worked from weeks
+        // (0.25 weeks × $52,000 ÷ 52 = $250).
+        assert_eq!(
+            warnings(&wb, &entered(dec!(999.99), None, None), today).len(),
+            1
+        );
+        assert!(warnings(&wb, &entered(dec!(1000), None, None), today).is_empty());
+        let from_weeks = entered(dec!(250), Some(dec!(0.25)), Some(dec!(52000)));
+        assert!(warnings(&wb, &from_weeks, today).is_empty());
     }
 }

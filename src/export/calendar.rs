@@ -10,7 +10,9 @@ use chrono::NaiveDate;
 /// Every calendar event careerbook exports, in date order. Each feature adds
 /// its own events here with one call: the deadlines and the offer-needed
 /// date, vests (those after the last day marked forfeited, or left out),
-/// then Pipeline follow-ups.
+/// then Pipeline follow-ups. What is dated before `today` is left out (a vest
+/// already vested, a deadline passed: a calendar is for what is coming),
+/// except an overdue follow-up, which still needs doing.
 pub fn events(wb: &Workbook, today: NaiveDate, forfeited: Forfeited) -> Vec<CalendarEvent> {
     let mut events = Vec::new();
     let runway = runway_figure(wb, today);
@@ -33,6 +35,7 @@ pub fn events(wb: &Workbook, today: NaiveDate, forfeited: Forfeited) -> Vec<Cale
         wb.runway.separation,
         forfeited,
     ));
+    events.retain(|event| event.date >= today);
     events.extend(super::follow_ups::follow_up_events(&wb.pipeline, today));
     events.sort_by(|a, b| (a.date, &a.uid).cmp(&(b.date, &b.uid)));
     events

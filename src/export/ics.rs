@@ -143,8 +143,9 @@ pub enum Forfeited {
     LeaveOut,
 }
 
-/// One event per vest of every grant, past ones included so the calendar
-/// holds whole schedules, valued at each ticker's current price on `today`.
+/// One event per vest of every grant, past ones included (each says how many
+/// shares have vested after it; the calendar export leaves the past ones
+/// out), valued at each ticker's current price on `today`.
 /// A vest after `last_day` (the separation date) is never shown as an
 /// ordinary vest: it is marked forfeited, or left out.
 pub fn vest_events(

@@ -15,9 +15,9 @@ use super::widgets::cursor::Cursor;
 use super::widgets::form::{self, Outcome};
 use super::widgets::help;
 use super::widgets::popup::{self, Tone};
-use crate::domain::Id;
 use crate::domain::conflict::{self, Pick};
 use crate::domain::edit::{self, EditError};
+use crate::domain::{Id, plausible};
 use crate::store::export::{OwnWrite, write_file, write_own_file};
 use crate::store::{Saved, Session, StoreError, sync};
 use crate::text::fit;
@@ -558,7 +558,8 @@ impl App {
 
     /// Gives a valid form back to the screen that opened it. What the screen
     /// or the domain refuses comes back under the fields it names; the form's
-    /// plausibility warnings lead the status line of what is saved.
+    /// plausibility warnings (`domain::plausible`, what a command says on
+    /// standard error) lead the status line of what is saved.
     fn submit(&mut self, form: Box<Form>) {
         let owner = form.purpose().tab();
         self.refresh_if_stale(owner);
@@ -572,13 +573,15 @@ impl App {
                 self.popups.push(Popup::Form(form));
             }
             Ok(()) => {
-                let warnings = form.warnings();
-                if let Some(Effect::Edit { done, .. }) = effects
+                let wb = self.session.workbook();
+                if let Some(Effect::Edit { edit, done }) = effects
                     .iter_mut()
                     .find(|e| matches!(e, Effect::Edit { .. }))
-                    && !warnings.is_empty()
                 {
-                    *done = format!("! {} · {done}", warnings.join(" · "));
+                    let warnings = plausible::warnings(wb, edit, self.today);
+                    if !warnings.is_empty() {
+                        *done = format!("! {} · {done}", warnings.join(" · "));
+                    }
                 }
                 if let Some(invalid) = self.run(effects) {
                     form.show_errors(&[invalid]);

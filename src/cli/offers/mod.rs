@@ -178,6 +178,11 @@ fn date(field: &'static str, text: &str, today: NaiveDate) -> Result<NaiveDate, 
     dates::parse_date_input(text, today).map_err(|message| bad(field, message))
 }
 
+/// An offer's `--start`: a date from a year ago on (`Offer::check_start`).
+fn start_date(text: &str, today: NaiveDate) -> Result<NaiveDate, Failure> {
+    Offer::check_start(date("start", text, today)?, today).map_err(refused)
+}
+
 /// Refuses a link to an application that is not in the workbook.
 fn check_application(wb: &Workbook, offer: &Offer) -> Result<(), Failure> {
     match offer.application {
@@ -209,7 +214,7 @@ fn add(paths: &Paths, args: AddArgs) -> Result<(), Failure> {
         bonus: None,
         sign_on: None,
         equity: None,
-        start: date("start", &args.start, today)?,
+        start: start_date(&args.start, today)?,
         health_monthly: None,
     };
     Changes::read(&args.terms)?.apply(&mut offer)?;
@@ -243,7 +248,7 @@ fn edit(paths: &Paths, args: EditArgs) -> Result<(), Failure> {
     let start = args
         .start
         .as_deref()
-        .map(|s| date("start", s, today))
+        .map(|s| start_date(s, today))
         .transpose()?;
     let edited = |wb: &Workbook| -> Result<(Offer, Offer), Failure> {
         let before = offers::find(wb, args.id).map_err(refused)?.clone();

@@ -57,6 +57,7 @@ fn workbook() -> Workbook {
             gross: dec!(30000),
             pay_date: d(2027, 2, 20),
             weeks: None,
+            annual_base: None,
         }),
         benefit: Some(UnemploymentBenefit {
             weekly_amount: dec!(450),

@@ -26,7 +26,11 @@ pub struct Metric {
     pub baseline: Option<Decimal>,
 }
 
-const NO_NUMBER: &str = "a measured result needs a number, e.g. 30% or $40k/yr";
+/// A result is a number by design (it is sorted, counted and compared), so a
+/// qualitative one ("zero downtime") is refused, saying where it can go.
+const NO_NUMBER: &str = "a measured result needs a number, e.g. 30%, $40k/yr or 0 minutes of \
+                         downtime; a result without one (zero downtime) goes in the title or \
+                         the notes";
 const BOTH_SIDES: &str = "put a number on both sides of the arrow, e.g. 900ms → 300ms";
 const ONE_ARROW: &str = "use one arrow between before and after, e.g. 900ms → 300ms";
 
@@ -300,9 +304,24 @@ mod tests {
 
     #[test]
     fn rejects_garbage_with_a_plain_message() {
-        for bad in ["", "   ", "lots", "n/a", "p99", "fast → faster", "TBD"] {
+        for bad in [
+            "",
+            "   ",
+            "lots",
+            "n/a",
+            "p99",
+            "fast → faster",
+            "TBD",
+            "zero downtime",
+        ] {
             assert_eq!(Metric::parse(bad), Err(NO_NUMBER.to_string()), "{bad:?}");
         }
+        // What the message suggests is taken: 0 of minutes of downtime.
+        let zero = Metric::parse("0 minutes of downtime").expect("a number");
+        assert_eq!(
+            (zero.value, zero.unit.as_str()),
+            (Decimal::ZERO, "minutes of downtime")
+        );
         assert_eq!(Metric::parse("900ms → fast"), Err(BOTH_SIDES.to_string()));
         assert_eq!(Metric::parse("slow -> 300ms"), Err(BOTH_SIDES.to_string()));
         assert_eq!(Metric::parse("1 → 2 → 3"), Err(ONE_ARROW.to_string()));

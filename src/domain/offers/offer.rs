@@ -192,6 +192,26 @@ impl Offer {
             .map_err(|message| Invalid::new("start", message))
     }
 
+    /// A start date as typed for an offer: from a year before `today` (an
+    /// offer recorded late) to the last date careerbook handles. Checked
+    /// where a start is given, not on every save: an offer's start only ages.
+    pub fn check_start(start: NaiveDate, today: NaiveDate) -> Result<NaiveDate, Invalid> {
+        let earliest = today
+            .checked_sub_months(chrono::Months::new(12))
+            .unwrap_or(dates::EARLIEST);
+        if start < earliest {
+            return Err(Invalid::new(
+                "start",
+                format!(
+                    "{start} is more than a year ago: enter a start from {earliest} (a year \
+                     before today) to {}",
+                    dates::LATEST
+                ),
+            ));
+        }
+        Ok(start)
+    }
+
     /// The yearly pay at target: base plus the target bonus.
     pub fn yearly_pay(&self) -> Decimal {
         yearly_pay(self.base, self.bonus.as_ref())

@@ -123,6 +123,7 @@ fn notice(wb: &mut Workbook) {
         gross: dec!(40000),
         pay_date: d(2027, 4, 15),
         weeks: None,
+        annual_base: None,
     });
 }
 

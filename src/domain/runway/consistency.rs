@@ -18,8 +18,9 @@ use std::fmt;
 /// 31-day months after the last day leaves at least a month uncovered.
 pub const COVER_GAP_DAYS: i64 = 62;
 
-/// One disagreement between a dated input and the last day on payroll.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One disagreement between a dated input and the last day on payroll
+/// (in `careerbook runway --format json` as `{"field", "message"}`).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Warning {
     /// The input it concerns, named as in the saved plan: `notice`,
     /// `severance`, `benefit`, `cover`, `new_job`, or the Now tab's `cover_ends`.
@@ -286,12 +287,14 @@ mod tests {
             gross: dec!(30000),
             pay_date: d(2027, 2, 9),
             weeks: None,
+            annual_base: None,
         });
         assert_eq!(warnings(&plan), []);
         plan.severance = Some(Severance::Entered {
             gross: dec!(30000),
             pay_date: d(2027, 2, 8),
             weeks: None,
+            annual_base: None,
         });
         assert_eq!(fields(&plan), ["severance"]);
         assert!(message(&plan, "severance").contains("paid 8 Feb 2027, before"));

@@ -8,8 +8,14 @@
 //! the report says so instead of inventing a runway: the three figures are
 //! `null`, `months` is empty, and `missing` lists what to add. `missing` is
 //! left out of every report that has a projection.
+//!
+//! `new_job` is the runway with the new job beside the one without it (the
+//! months are without it, as the text's table is), `null` when there is no
+//! new job; `warnings` are the "!" lines the text shows, every time.
 
-use super::projection::{MonthRow, Projection};
+use super::consistency::{Warning, warnings};
+use super::plan::RunwayPlan;
+use super::projection::{MonthRow, Projection, Runway};
 use crate::domain::money::serialize_cents as money;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -25,9 +31,39 @@ pub struct RunwayJson {
     pub zero_date: Option<NaiveDate>,
     pub start: NaiveDate,
     pub months: Vec<MonthJson>,
+    pub new_job: Option<NewJobJson>,
+    pub warnings: Vec<Warning>,
     /// What must be entered before there is a runway (empty when projected).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub missing: Vec<String>,
+}
+
+/// The new job scenario: when it starts, its pay, and the runway with and
+/// without it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NewJobJson {
+    pub start: NaiveDate,
+    #[serde(serialize_with = "money")]
+    pub monthly_net: Decimal,
+    pub with: FigureJson,
+    pub without: FigureJson,
+}
+
+/// A runway's months (`null` beyond the horizon) and the day the money runs out.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FigureJson {
+    #[serde(serialize_with = "months_number")]
+    pub runway_months: Option<Decimal>,
+    pub zero_date: Option<NaiveDate>,
+}
+
+impl FigureJson {
+    fn new(runway: &Runway) -> Self {
+        Self {
+            runway_months: runway.months(),
+            zero_date: runway.zero_date(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -45,26 +81,41 @@ pub struct MonthJson {
 }
 
 impl RunwayJson {
-    pub fn new(projection: &Projection) -> Self {
+    /// The report of `projection`, made from `plan`.
+    pub fn new(projection: &Projection, plan: &RunwayPlan) -> Self {
+        let new_job =
+            plan.new_job
+                .as_ref()
+                .zip(projection.new_job.as_ref())
+                .map(|(job, comparison)| NewJobJson {
+                    start: comparison.start,
+                    monthly_net: job.monthly_net,
+                    with: FigureJson::new(&comparison.with),
+                    without: FigureJson::new(&comparison.without),
+                });
         Self {
             runway_months: projection.runway.months(),
             essentials_runway_months: projection.essentials_runway.months(),
             zero_date: projection.runway.zero_date(),
             start: projection.start,
             months: projection.months.iter().map(MonthJson::new).collect(),
+            new_job,
+            warnings: warnings(plan),
             missing: Vec::new(),
         }
     }
 
     /// The report when nothing can be projected yet: no figures, no months,
     /// and what is missing, in words.
-    pub fn needs_inputs(start: NaiveDate, missing: &[&str]) -> Self {
+    pub fn needs_inputs(start: NaiveDate, missing: &[&str], plan: &RunwayPlan) -> Self {
         Self {
             runway_months: None,
             essentials_runway_months: None,
             zero_date: None,
             start,
             months: Vec::new(),
+            new_job: None,
+            warnings: warnings(plan),
             missing: missing.iter().map(|m| m.to_string()).collect(),
         }
     }

@@ -244,6 +244,10 @@ pub enum Severance {
         /// waits for severance to run out.
         #[serde(default)]
         weeks: Option<Decimal>,
+        /// The annual base an offer in weeks was worked from (gross = weeks
+        /// × base ÷ 52), kept to show that working; left out otherwise.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        annual_base: Option<Decimal>,
     },
     Estimated {
         annual_base: Decimal,
@@ -277,6 +281,7 @@ impl Severance {
             gross: severance::weeks_of_pay(weeks, annual_base)?,
             pay_date,
             weeks: Some(weeks),
+            annual_base: Some(annual_base),
         })
     }
 
@@ -298,6 +303,7 @@ impl Severance {
                 gross,
                 pay_date,
                 weeks,
+                annual_base,
             } => {
                 check_amount("gross", *gross)?;
                 if let Some(weeks) = weeks {
@@ -313,14 +319,7 @@ impl Severance {
                     net: round_cents(gross * (Decimal::ONE - withholding)),
                     pay_date: *pay_date,
                     weeks: *weeks,
-                    formula: match weeks {
-                        Some(weeks) => format!(
-                            "{} as entered, for {} weeks of pay",
-                            format_money(gross),
-                            weeks.normalize()
-                        ),
-                        None => format!("{} as entered", format_money(gross)),
-                    },
+                    formula: entered_formula(gross, *weeks, *annual_base),
                 })
             }
             Self::Estimated {
@@ -351,6 +350,25 @@ impl Severance {
                 })
             }
         }
+    }
+}
+
+/// How an entered gross came about: worked from weeks of the annual base
+/// when it was given that way, else as typed.
+fn entered_formula(gross: Decimal, weeks: Option<Decimal>, base: Option<Decimal>) -> String {
+    match (weeks, base) {
+        (Some(weeks), Some(base)) => format!(
+            "{} weeks × {} a year ÷ 52 = {}",
+            weeks.normalize(),
+            format_money(base),
+            format_money(gross)
+        ),
+        (Some(weeks), None) => format!(
+            "{} as entered, for {} weeks of pay",
+            format_money(gross),
+            weeks.normalize()
+        ),
+        (None, _) => format!("{} as entered", format_money(gross)),
     }
 }
 
@@ -769,6 +787,7 @@ mod tests {
                 gross: dec!(40000),
                 pay_date: d(2027, 2, 14),
                 weeks: Some(dec!(13)),
+                annual_base: None,
             }),
             ..full_plan()
         };
@@ -909,6 +928,7 @@ mod tests {
             gross: dec!(40000),
             pay_date: d(2027, 2, 14),
             weeks: None,
+            annual_base: None,
         });
         assert_eq!(field(plan.clone()), Err("weeks"));
         // Not waiting: the weeks are not needed.
@@ -934,10 +954,35 @@ mod tests {
             gross: dec!(10030),
             pay_date: d(2027, 2, 14),
             weeks: None,
+            annual_base: None,
         };
         let pay = severance.pay(None, dec!(0.2965)).expect("valid");
         assert_eq!(pay.net, dec!(7056.11));
         assert_eq!(pay.formula, "$10,030.00 as entered");
+    }
+
+    #[test]
+    fn an_offer_in_weeks_shows_its_working_not_as_entered() {
+        // 12 × 190,000 = 2,280,000; ÷ 52 = 43,846.153… → $43,846.15.
+        let severance =
+            Severance::from_weeks(dec!(12), dec!(190000), d(2027, 2, 9)).expect("valid");
+        let pay = severance.pay(None, dec!(0.2965)).expect("valid");
+        assert_eq!(pay.gross, dec!(43846.15));
+        assert_eq!(
+            pay.formula,
+            "12 weeks × $190,000.00 a year ÷ 52 = $43,846.15"
+        );
+        // An amount with the weeks it stands for, but no base: as entered.
+        let typed = Severance::Entered {
+            gross: dec!(43846.15),
+            pay_date: d(2027, 2, 9),
+            weeks: Some(dec!(12)),
+            annual_base: None,
+        };
+        assert_eq!(
+            typed.pay(None, dec!(0.2965)).expect("valid").formula,
+            "$43,846.15 as entered, for 12 weeks of pay"
+        );
     }
 
     #[test]

@@ -583,6 +583,7 @@ mod tests {
             gross: dec!(10000),
             pay_date: d(2026, 3, 16),
             weeks: Some(dec!(8)),
+            annual_base: None,
         });
         p.benefit = Some(UnemploymentBenefit {
             weekly_amount: dec!(450),
@@ -738,7 +739,7 @@ mod tests {
         );
         assert_eq!(p.runway.zero_date(), None);
         assert_eq!(p.essentials_runway.months(), None);
-        let json = serde_json::to_value(RunwayJson::new(&p)).expect("serializes");
+        let json = serde_json::to_value(RunwayJson::new(&p, &p.facts.plan)).expect("serializes");
         assert_eq!(json["runway_months"], serde_json::Value::Null);
         assert_eq!(json["zero_date"], serde_json::Value::Null);
         assert!(
@@ -759,6 +760,7 @@ mod tests {
             gross: dec!(10000),
             pay_date: d(2026, 3, 10),
             weeks: None,
+            annual_base: None,
         });
         let p = run(&p, d(2026, 1, 1));
         assert_eq!(p.months[2].income, dec!(7035.00));
@@ -883,6 +885,7 @@ mod tests {
             gross: dec!(10030),
             pay_date: d(2026, 5, 5),
             weeks: None,
+            annual_base: None,
         });
         let p = run(&p, d(2026, 4, 1));
         assert_eq!(p.months[0].income, dec!(50.03));
@@ -1038,7 +1041,7 @@ mod tests {
             &plan(&[dec!(45000), dec!(15000)], dec!(4500), dec!(1500)),
             d(2026, 1, 1),
         );
-        let text = serde_json::to_string(&RunwayJson::new(&p)).expect("serializes");
+        let text = serde_json::to_string(&RunwayJson::new(&p, &p.facts.plan)).expect("serializes");
         assert!(
             text.starts_with(
                 r#"{"runway_months":10.0,"essentials_runway_months":13.33,"zero_date":"2026-11-01","start":"2026-01-01","months":[{"month":"2026-01","opening":"60000.00","income":"0.00","spending":"6000.00","closing":"54000.00"},"#

@@ -154,6 +154,20 @@ impl Grant {
             .sum()
     }
 
+    /// The grant at `today` in words, "2,560 granted → 1,760 vested by today,
+    /// 800 to come": what the grant form shows as the shares are typed (so
+    /// the unvested count typed for the whole grant is seen at once) and what
+    /// `careerbook grant` prints.
+    pub fn progress(&self, today: NaiveDate) -> String {
+        let vested = self.vested_by(today);
+        format!(
+            "{} granted → {} vested by today, {} to come",
+            format_shares(self.shares),
+            format_shares(vested),
+            format_shares(self.shares - vested)
+        )
+    }
+
     /// The first vest strictly after `date`.
     pub fn next_vest_after(&self, date: NaiveDate) -> Option<Tranche> {
         self.tranches().into_iter().find(|t| t.date > date)

@@ -336,10 +336,12 @@ fn severance(severance: &Severance) -> Checked {
             gross,
             pay_date,
             weeks,
+            annual_base,
         } => {
             check_amount("gross", *gross)?;
             check_date("pay_date", *pay_date)?;
-            optional_amount("weeks", *weeks)
+            optional_amount("weeks", *weeks)?;
+            optional_amount("annual_base", *annual_base)
         }
         Severance::Estimated {
             annual_base,

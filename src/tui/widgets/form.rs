@@ -355,14 +355,6 @@ impl Values {
         T::read(value).ok_or_else(|| Invalid::new(key.name, "required"))
     }
 
-    /// The plausibility warnings of the values as they stand, each naming its field.
-    pub fn warnings(&self) -> Vec<String> {
-        self.fields
-            .iter()
-            .filter_map(|f| self.warning(f).map(|w| format!("{}: {w}", f.label)))
-            .collect()
-    }
-
     fn warning(&self, field: &Field) -> Option<String> {
         let value = self.value(field).ok()?;
         field.warnings.iter().find_map(|w| w(&value))
@@ -566,13 +558,19 @@ impl<P: 'static> Form<P> {
 
     /// Money, or weeks of pay written with their word ("16 weeks"), as offer
     /// letters state a severance; shows `initial` as money.
+    /// Money or weeks of pay; weeks are shown with their word (`12 weeks`).
     pub fn amount_or_weeks<T: Slot<AmountOrWeeks>>(
         self,
         key: Key<T>,
         label: &str,
-        initial: Option<Decimal>,
+        initial: Option<AmountOrWeeks>,
     ) -> Self {
-        self.number(key.name, label, Kind::AmountOrWeeks, initial, T::REQUIRED)
+        let text = match initial {
+            Some(AmountOrWeeks::Amount(gross)) => gross.normalize().to_string(),
+            Some(AmountOrWeeks::Weeks(weeks)) => format!("{} weeks", weeks.normalize()),
+            None => String::new(),
+        };
+        self.push(key.name, label, Kind::AmountOrWeeks, &text, T::REQUIRED)
     }
 
     /// The money field just added may be negative (an overdrawn account).

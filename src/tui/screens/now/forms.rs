@@ -6,7 +6,7 @@
 use crate::domain::checklist::deadlines::end_of_month;
 use crate::domain::checklist::{
     ExposureFactor, Initiative, ItemId, LayoffNotice, ManualTick, Positioning, SaferFactor, Signal,
-    SignalKind,
+    SignalKind, check_last_day,
 };
 use crate::domain::edit::{Edit, Item, Section};
 use crate::domain::pipeline::{Application, Contact};
@@ -28,7 +28,11 @@ pub enum Purpose {
     Tick(ItemId),
     SelfCheck(Positioning),
     Signal(Option<Signal>),
-    Notice(Option<LayoffNotice>),
+    /// The notice and the last day on payroll as they were when it opened.
+    Notice {
+        notice: Option<LayoffNotice>,
+        separation: Option<NaiveDate>,
+    },
     /// The weekly review's forms.
     ReviewWin,
     ReviewCash(Account),
@@ -58,6 +62,8 @@ const STRATEGIC: Key<Strategic> = Key::new("strategic");
 const INITIATIVE: Key<Option<String>> = Key::new("initiative");
 const KIND: Key<SignalKind> = Key::new("kind");
 const NOTICE_DATE: Key<Option<NaiveDate>> = Key::new("date");
+/// Named as the domain names it, so a last day before the notice is refused under it.
+const LAST_DAY: Key<Option<NaiveDate>> = Key::new("separation");
 const REVIEW_DAYS: Key<Option<u32>> = Key::new("review_days");
 const COVER_ENDS: Key<Option<NaiveDate>> = Key::new("cover_ends");
 const PATH: Key<String> = Key::new("path");
@@ -210,7 +216,9 @@ pub fn signal_form(signal: Option<&Signal>, today: NaiveDate) -> Form {
 }
 
 /// The notice terms, starting from `notice` (or the Runway tab's paid notice
-/// start, `pay_start`); the hint names the end of the `separation` month.
+/// start, `pay_start`), and the last day on payroll, `separation` (the
+/// Runway's, where `careerbook notice --last-day` saves it too); the cover
+/// hint names the end of its month.
 pub fn notice_form(
     notice: Option<&LayoffNotice>,
     pay_start: Option<NaiveDate>,
@@ -228,10 +236,15 @@ pub fn notice_form(
     Form::new(
         "Notice and deadlines",
         today,
-        Purpose::Notice(notice.cloned()),
+        Purpose::Notice {
+            notice: notice.cloned(),
+            separation,
+        },
     )
     .date(NOTICE_DATE, "Notice date", date)
     .hint("the day you were given notice; blank: no notice (no deadlines)")
+    .date(LAST_DAY, "Last day on payroll", separation)
+    .hint("the deadlines count from it; the same as the Runway tab's")
     .whole(
         REVIEW_DAYS,
         "Days to review the severance agreement",
@@ -292,8 +305,13 @@ pub fn submit(form: &Form, cx: &mut Cx) -> Result<(), Refused> {
             };
             cx.save(original.clone().map(Item::Signal), signal.into(), done);
         }
-        Purpose::Notice(original) => {
+        Purpose::Notice {
+            notice: original,
+            separation,
+        } => {
             let notice = notice_from(form, original.as_ref())?;
+            let last_day = form.get(LAST_DAY)?;
+            check_last_day(notice.as_ref(), last_day)?;
             let cover_ends = notice.as_ref().and_then(|n| n.cover_ends);
             let mut done = if notice.is_some() {
                 "notice saved".to_string()
@@ -303,14 +321,20 @@ pub fn submit(form: &Form, cx: &mut Cx) -> Result<(), Refused> {
             // Refused nothing, but said after saving. The warning leads, so both
             // dates still show on an 80-column status line; it is part of the
             // saved message, so a failed save still shows its error instead.
-            if let Some(warning) = job_cover_warning(cx.wb.runway.separation, cover_ends) {
+            if let Some(warning) = job_cover_warning(last_day, cover_ends) {
                 done = format!("! {warning} · {done}");
             }
             cx.set(
-                vec![(
-                    Section::LayoffNotice(original.clone()),
-                    Section::LayoffNotice(notice),
-                )],
+                vec![
+                    (
+                        Section::Separation(*separation),
+                        Section::Separation(last_day),
+                    ),
+                    (
+                        Section::LayoffNotice(original.clone()),
+                        Section::LayoffNotice(notice),
+                    ),
+                ],
                 done,
             );
         }

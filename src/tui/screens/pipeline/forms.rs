@@ -513,7 +513,7 @@ fn submit_offer(form: &Form, cx: &mut Cx, original: Option<&Offer>) -> Result<()
         bonus: refused.take(target_bonus(form)).flatten(),
         sign_on: refused.take(offer_sign_on(form)).flatten(),
         equity: refused.take(offer_equity(form)).flatten(),
-        start: form.get(START)?,
+        start: start_of(form, original, cx.today)?,
         health_monthly: form.get(HEALTH)?.filter(|h| !h.is_zero()),
     };
     refused.done()?;
@@ -530,6 +530,16 @@ fn submit_offer(form: &Form, cx: &mut Cx, original: Option<&Offer>) -> Result<()
     };
     cx.save(original.cloned().map(Item::Offer), Item::Offer(offer), done);
     Ok(())
+}
+
+/// The start typed, checked as `careerbook offer` checks it when it changed
+/// (an offer's start only ages, so one kept is never refused).
+fn start_of(form: &Form, original: Option<&Offer>, today: NaiveDate) -> Result<NaiveDate, Invalid> {
+    let start = form.get(START)?;
+    if original.is_some_and(|o| o.start == start) {
+        return Ok(start);
+    }
+    Offer::check_start(start, today)
 }
 
 fn target_bonus(form: &Form) -> Result<Option<TargetBonus>, Invalid> {

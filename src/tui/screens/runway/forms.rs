@@ -18,7 +18,7 @@ use crate::domain::runway::{
     ProjectionOptions, RunwayPlan, Severance, UnemploymentBenefit,
 };
 use crate::domain::severance::{SeveranceTemplate, TemplateKind};
-use crate::domain::{Id, Invalid};
+use crate::domain::{Id, Invalid, plausible};
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::screen::Refused;
 use crate::tui::widgets::form::{Key, Pick, Values};
@@ -595,14 +595,25 @@ fn severance_amount_form(plan: &RunwayPlan, today: NaiveDate, how: How) -> Form 
     let pay_date = plan.severance.as_ref().map(Severance::pay_date);
     match how {
         How::Entered => {
-            let (gross, weeks) = match &plan.severance {
-                Some(Severance::Entered { gross, weeks, .. }) => (Some(*gross), *weeks),
-                _ => (None, None),
+            // An offer in weeks opens as its weeks and base, an amount as itself.
+            let (offer, base, weeks) = match &plan.severance {
+                Some(Severance::Entered {
+                    weeks: Some(weeks),
+                    annual_base: Some(base),
+                    ..
+                }) => (Some(AmountOrWeeks::Weeks(*weeks)), Some(*base), None),
+                Some(Severance::Entered { gross, weeks, .. }) => {
+                    (Some(AmountOrWeeks::Amount(*gross)), None, *weeks)
+                }
+                _ => (None, None, None),
             };
-            form.amount_or_weeks(OFFER, "Gross amount, or weeks of pay", gross)
+            form.amount_or_weeks(OFFER, "Gross amount, or weeks of pay", offer)
                 .hint("as the letter states it: 58,461.54, or 16 weeks with the annual base below")
-                .warn(OFFER, small_offer_warning)
-                .money(BASE_FOR_WEEKS, "Annual base pay (for an offer in weeks)", None)
+                .warn(OFFER, |offer: &AmountOrWeeks| match offer {
+                    AmountOrWeeks::Amount(gross) => plausible::severance_amount(*gross),
+                    AmountOrWeeks::Weeks(_) => None,
+                })
+                .money(BASE_FOR_WEEKS, "Annual base pay (for an offer in weeks)", base)
                 .hint("weeks × annual base ÷ 52 = the gross; not needed for an amount")
                 .date(PAY_DATE, "Pay date", pay_date)
                 .weeks(STANDS_FOR, "Weeks of pay it stands for", weeks)
@@ -610,10 +621,10 @@ fn severance_amount_form(plan: &RunwayPlan, today: NaiveDate, how: How) -> Form 
                 .preview(move |form| match read_severance(form, how) {
                     Ok(severance) => {
                         let mut lines = pay_lines(&severance, None, withholding);
-                        if let Some(base) = base_line(form, &severance) {
-                            // How the weeks became the amount, in place of "as entered".
-                            lines.truncate(1);
-                            lines.push(base);
+                        if form.get(BASE_FOR_WEEKS).ok().flatten().is_some()
+                            && matches!(form.get(OFFER), Ok(AmountOrWeeks::Amount(_)))
+                        {
+                            lines.push("The annual base is not used: the offer is an amount.".into());
                         }
                         lines
                     }
@@ -701,35 +712,6 @@ fn severance_amount_form(plan: &RunwayPlan, today: NaiveDate, how: How) -> Form 
             })
         }
     }
-}
-
-/// A severance under $1,000 is most likely weeks typed without their word.
-fn small_offer_warning(offer: &AmountOrWeeks) -> Option<String> {
-    match *offer {
-        AmountOrWeeks::Amount(gross) if gross > Decimal::ZERO && gross < Decimal::ONE_THOUSAND => {
-            Some(format!(
-                "{} is a very small severance: for weeks of pay type the word ({} weeks)",
-                format_money(gross),
-                gross.normalize()
-            ))
-        }
-        _ => None,
-    }
-}
-
-/// How the annual base made an offer in weeks into `severance`'s gross, or
-/// that it was not used (the offer is an amount).
-fn base_line(form: &Values, severance: &Severance) -> Option<String> {
-    let base = form.get(BASE_FOR_WEEKS).ok().flatten()?;
-    Some(match (form.get(OFFER), severance) {
-        (Ok(AmountOrWeeks::Weeks(weeks)), Severance::Entered { gross, .. }) => format!(
-            "Formula: {} weeks × {} a year ÷ 52 = {}",
-            weeks.normalize(),
-            format_money(base),
-            format_money(*gross)
-        ),
-        _ => "The annual base is not used: the offer is an amount.".into(),
-    })
 }
 
 /// The estimate or entered amount as the preview shows it: weeks, gross,
@@ -876,6 +858,7 @@ fn read_offer(form: &Values, pay_date: NaiveDate) -> Result<Severance, Invalid> 
                 gross,
                 pay_date,
                 weeks: stands_for,
+                annual_base: None,
             });
         }
         AmountOrWeeks::Weeks(weeks) => weeks,

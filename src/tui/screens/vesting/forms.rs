@@ -2,6 +2,7 @@
 //! keys are the domain's field names, so a refused value shows under its
 //! field; an edit starts from the record as it was when its form opened.
 
+use crate::domain::Invalid;
 use crate::domain::edit::{Item, Section};
 use crate::domain::money::{format_percent, tenfold_warning};
 use crate::domain::vesting::{
@@ -11,7 +12,7 @@ use crate::domain::vesting::{
 use crate::domain::workbook::Workbook;
 use crate::tui::keymap::{Action, Keymap, Scope};
 use crate::tui::screen::Refused;
-use crate::tui::widgets::form::{Key, Pick};
+use crate::tui::widgets::form::{Key, Pick, Values};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -110,7 +111,12 @@ pub fn grant(wb: &Workbook, grant: Option<&Grant>, today: NaiveDate) -> Form {
         .hint("e.g. New-hire RSU, 2025 refresher")
         .text(TICKER, "Ticker", &ticker)
         .hint("the stock's symbol, e.g. AMZN (typing replaces the one shown)")
-        .shares(SHARES, "Shares granted", grant.map(|g| g.shares))
+        .shares(
+            SHARES,
+            "Shares in the whole grant (vested and unvested)",
+            grant.map(|g| g.shares),
+        )
+        .hint("all the shares granted, not only those still to come")
         .date(
             GRANT_DATE,
             "Grant date",
@@ -131,6 +137,12 @@ pub fn grant(wb: &Workbook, grant: Option<&Grant>, today: NaiveDate) -> Form {
             ROUNDING,
             "Rounding",
             grant.map(|g| g.rounding).unwrap_or_default(),
+        )
+        .preview(
+            move |values| match read_vesting(values, blank_grant(today)) {
+                Ok(grant) if grant.shares > Decimal::ZERO => vec![grant.progress(today)],
+                _ => vec!["Type the shares and dates to see what has vested by today.".into()],
+            },
         )
 }
 
@@ -372,20 +384,15 @@ fn saved_word(editing: bool) -> &'static str {
 /// A grant from its form, starting from `original`; fields that only
 /// another schedule uses are ignored.
 fn read_grant(form: &Form, original: Option<&Grant>, today: NaiveDate) -> Result<Grant, Refused> {
-    let grant_date = form.get(GRANT_DATE)?;
-    let schedule = match form.get(SCHEDULE)? {
-        ScheduleKind::Amazon => Schedule::Amazon,
-        ScheduleKind::CliffMonthly => Schedule::CliffMonthly,
-        ScheduleKind::CliffQuarterly => Schedule::CliffQuarterly,
-        ScheduleKind::MetaQuarterly => Schedule::MetaQuarterly {
-            first_vest: form.get(FIRST_VEST)?,
-        },
-        ScheduleKind::Google => Schedule::Google,
-        ScheduleKind::Custom => Schedule::Custom {
-            tranches: vesting::parse_tranches(&form.get(TRANCHES)?.unwrap_or_default())?,
-        },
-    };
-    let mut grant = original.cloned().unwrap_or(Grant {
+    let mut grant = original.cloned().unwrap_or_else(|| blank_grant(today));
+    grant.name = form.get(NAME)?;
+    grant.ticker = form.get(TICKER)?.to_uppercase();
+    Ok(read_vesting(form, grant)?)
+}
+
+/// A new grant before its form is read.
+fn blank_grant(today: NaiveDate) -> Grant {
+    Grant {
         id: 0,
         name: String::new(),
         ticker: String::new(),
@@ -394,13 +401,27 @@ fn read_grant(form: &Form, original: Option<&Grant>, today: NaiveDate) -> Result
         vest_start: today,
         schedule: Schedule::Amazon,
         rounding: Rounding::default(),
-    });
-    grant.name = form.get(NAME)?;
-    grant.ticker = form.get(TICKER)?.to_uppercase();
-    grant.shares = form.get(SHARES)?;
+    }
+}
+
+/// The form's shares, dates, schedule and rounding laid over `grant`.
+fn read_vesting(values: &Values, mut grant: Grant) -> Result<Grant, Invalid> {
+    let grant_date = values.get(GRANT_DATE)?;
+    grant.schedule = match values.get(SCHEDULE)? {
+        ScheduleKind::Amazon => Schedule::Amazon,
+        ScheduleKind::CliffMonthly => Schedule::CliffMonthly,
+        ScheduleKind::CliffQuarterly => Schedule::CliffQuarterly,
+        ScheduleKind::MetaQuarterly => Schedule::MetaQuarterly {
+            first_vest: values.get(FIRST_VEST)?,
+        },
+        ScheduleKind::Google => Schedule::Google,
+        ScheduleKind::Custom => Schedule::Custom {
+            tranches: vesting::parse_tranches(&values.get(TRANCHES)?.unwrap_or_default())?,
+        },
+    };
+    grant.shares = values.get(SHARES)?;
     grant.grant_date = grant_date;
-    grant.vest_start = form.get(VEST_START)?.unwrap_or(grant_date);
-    grant.schedule = schedule;
-    grant.rounding = form.get(ROUNDING)?;
+    grant.vest_start = values.get(VEST_START)?.unwrap_or(grant_date);
+    grant.rounding = values.get(ROUNDING)?;
     Ok(grant)
 }

@@ -308,7 +308,7 @@ fn esc_closes_an_unchanged_form_and_asks_on_a_changed_one() {
 }
 
 #[test]
-fn warnings_do_not_block_but_are_shown_and_reported() {
+fn warnings_do_not_block_but_are_shown() {
     let mut form = Form::<()>::new("x", today(), ())
         .money(AMOUNT, "Weekly amount", None)
         .warn(AMOUNT, |v: &Option<Decimal>| {
@@ -318,11 +318,7 @@ fn warnings_do_not_block_but_are_shown_and_reported() {
     typed(&mut form, "1.2M");
     tab(&mut form, 1);
     assert!(shown(&form, 80, 24).contains("! above every state's maximum ($1,152)"));
-    assert!(form.validate_all());
-    assert_eq!(
-        form.warnings(),
-        ["Weekly amount: above every state's maximum ($1,152)"]
-    );
+    assert!(form.validate_all(), "a warning never blocks the save");
 }
 
 #[test]
