@@ -22,7 +22,7 @@ mod years;
 #[cfg(test)]
 mod tests;
 
-pub use accept::{Acceptance, accept, new_job_of};
+pub use accept::{Acceptance, accept, new_job_of, save_offer};
 pub use early::{EarlyStart, accepted_offer, early_starts};
 pub use json::{ColumnJson, OfferRecord, YearJson, comparison_json};
 pub use offer::{CurrentJob, Offer, OfferEquity, OfferSchedule, OfferSignOn, TargetBonus, find};

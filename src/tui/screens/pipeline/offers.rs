@@ -250,22 +250,39 @@ impl Offers {
         let Some(start) = self.moved_start(offer.id) else {
             return cx.status("the start has not moved: nothing to save");
         };
+        let accepted = offers::accepted_offer(cx.wb).is_some_and(|a| a.id == offer.id);
+        let (then, done) = if accepted {
+            (
+                "You accepted it: the Runway tab's new job moves to this start too.",
+                format!(
+                    "{} now starts {}, and so does the Runway tab's new job",
+                    offer.company,
+                    format_long(start)
+                ),
+            )
+        } else {
+            (
+                "Accepting it then uses this start.",
+                format!("{} now starts {}", offer.company, format_long(start)),
+            )
+        };
         cx.confirm(
             "Save the start date",
             format!(
-                "Save {}'s start as {} instead of {}? Accepting it then uses this start.",
+                "Save {}'s start as {} instead of {}? {then}",
                 offer.company,
                 format_long(start),
                 format_long(offer.start)
             ),
-            Edit::update(
-                offer.clone(),
+            offers::save_offer(
+                cx.wb,
+                offer,
                 Offer {
                     start,
                     ..offer.clone()
                 },
             ),
-            format!("{} now starts {}", offer.company, format_long(start)),
+            done,
         );
     }
 
