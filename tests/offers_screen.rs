@@ -186,6 +186,7 @@ fn accepting_sets_the_runways_new_job_and_one_undo_takes_all_of_it_back() {
         Some(NewJob {
             start: date(2027, 1, 4),
             monthly_net: dec!(11725.00),
+            offer: None,
         })
     );
     let northwind = after.pipeline.application(52).expect("#52");

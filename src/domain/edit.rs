@@ -1194,6 +1194,7 @@ mod tests {
         let job = NewJob {
             start,
             monthly_net: dec!(9000),
+            offer: None,
         };
         let mut wb = Workbook::default();
         Edit::set_from(&wb, Section::NewJob(Some(job.clone())))
@@ -1224,7 +1225,8 @@ mod tests {
             wb.runway.new_job,
             Some(NewJob {
                 start: later,
-                monthly_net: dec!(9500)
+                monthly_net: dec!(9500),
+                offer: None,
             })
         );
     }

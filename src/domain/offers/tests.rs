@@ -667,7 +667,8 @@ fn accepting_sets_the_new_job_and_moves_the_application() {
         acceptance.new_job,
         crate::domain::runway::NewJob {
             start: d(2027, 1, 4),
-            monthly_net: dec!(11725.00)
+            monthly_net: dec!(11725.00),
+            offer: Some(2),
         }
     );
     assert_eq!(acceptance.moves, Some(1));
@@ -810,4 +811,65 @@ mod properties {
             }
         }
     }
+}
+
+#[test]
+fn saving_the_accepted_offers_start_or_pay_keeps_the_new_job_in_step() {
+    // Accepting records offer #1 in the new job: 4 Jan 2027, 200,000 ×
+    // (1 − 0.2965) ÷ 12 = 11,725.00 a month.
+    let mut wb = workbook(vec![issue_offer(1, d(2027, 1, 4))]);
+    let mut accepting = accept(&wb, 1, today()).expect("accept").edit;
+    accepting.apply(&mut wb, today()).expect("applies");
+    assert_eq!(accepted_offer(&wb).map(|o| o.id), Some(1));
+    let before = wb.pipeline.offers[0].clone();
+    // A new start moves the new job's start; the pay set (by hand, say) stays.
+    wb.runway.new_job.as_mut().expect("job").monthly_net = dec!(11000);
+    let later = Offer {
+        start: d(2027, 2, 1),
+        ..before.clone()
+    };
+    let mut edit = save_offer(&wb, &before, later);
+    let undo = edit.apply(&mut wb, today()).expect("saves");
+    let job = wb.runway.new_job.clone().expect("job");
+    assert_eq!(
+        (job.start, job.monthly_net, job.offer),
+        (d(2027, 2, 1), dec!(11000), Some(1))
+    );
+    assert_eq!(accepted_offer(&wb).map(|o| o.id), Some(1), "still accepted");
+    // One undo reverts both.
+    undo.clone().apply(&mut wb, today()).expect("undo");
+    assert_eq!(wb.pipeline.offers[0].start, d(2027, 1, 4));
+    assert_eq!(
+        wb.runway.new_job.as_ref().map(|j| j.start),
+        Some(d(2027, 1, 4))
+    );
+    // A new base works the pay out again: 240,000 × 0.7035 ÷ 12 = 14,070.00.
+    let before = wb.pipeline.offers[0].clone();
+    let raised = Offer {
+        base: dec!(240000),
+        ..before.clone()
+    };
+    save_offer(&wb, &before, raised)
+        .apply(&mut wb, today())
+        .expect("saves");
+    assert_eq!(
+        wb.runway.new_job.as_ref().map(|j| j.monthly_net),
+        Some(dec!(14070.00))
+    );
+    // Another offer's edit leaves the new job alone: a plain update.
+    let other = plain_offer(2, dec!(150000), d(2027, 3, 1));
+    let moved = Offer {
+        start: d(2027, 3, 8),
+        ..other.clone()
+    };
+    assert!(matches!(save_offer(&wb, &other, moved), Edit::Update(_)));
+}
+
+#[test]
+fn an_older_file_without_the_record_still_finds_the_accepted_offer_by_start_and_pay() {
+    // The new job as written before it named its offer: start and pay only.
+    let mut wb = workbook(vec![issue_offer(1, d(2027, 1, 4))]);
+    let text = r#"(start: "2027-01-04", monthly_net: "11725.00")"#;
+    wb.runway.new_job = Some(ron::from_str(text).expect("reads without `offer`"));
+    assert_eq!(accepted_offer(&wb).map(|o| o.id), Some(1));
 }

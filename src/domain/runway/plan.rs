@@ -772,6 +772,7 @@ mod tests {
             new_job: Some(NewJob {
                 start: d(2027, 9, 1),
                 monthly_net: dec!(9500),
+                offer: None,
             }),
             include_vest_proceeds: false,
             resigning_forfeits_severance: false,
