@@ -759,14 +759,13 @@ mod tests {
             "{why:?}"
         );
         assert!(
-            why.iter()
-                .any(|l| {
-                    l.starts_with("New job scenario from 16 Feb 2026")
+            why.iter().any(|l| {
+                l.starts_with("New job scenario from 16 Feb 2026")
                 && l.ends_with(
                     "so with it paid notice stops at its start and the severance is not counted: \
                      resigning before the last day forfeits it (as set)"
                 )
-                }),
+            }),
             "{why:?}"
         );
         // Without the job: all the notice (6,000 in month 0; 6,000 × 1/31 =

@@ -31,8 +31,9 @@ use ratatui::widgets::Paragraph;
 use std::cell::Cell;
 use unicode_width::UnicodeWidthStr;
 
-/// The table's rows: the start, three per year, the four-year total, vs Stay.
-const ROWS: usize = 1 + 3 * YEARS as usize + 2;
+/// The table's rows: the start, the current job, three per year, the
+/// four-year total, the total, vs Stay.
+const ROWS: usize = 2 + 3 * YEARS as usize + 3;
 /// The label column.
 const LABEL: usize = 13;
 /// Widest a column's name makes it; longer names are cut.
@@ -44,8 +45,11 @@ const CHANGES: usize = 7;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Row {
     Start,
+    /// What the current job still pays from today.
+    Current,
     /// A year (0-based) and its figure (cash, equity, total).
     Year(usize, usize),
+    FourYears,
     Total,
     VsStay,
 }
@@ -54,7 +58,9 @@ impl Row {
     fn at(index: usize) -> Row {
         match index {
             0 => Row::Start,
-            n if n <= 3 * YEARS as usize => Row::Year((n - 1) / 3, (n - 1) % 3),
+            1 => Row::Current,
+            n if n <= 1 + 3 * YEARS as usize => Row::Year((n - 2) / 3, (n - 2) % 3),
+            n if n == ROWS - 3 => Row::FourYears,
             n if n == ROWS - 2 => Row::Total,
             _ => Row::VsStay,
         }
@@ -63,10 +69,12 @@ impl Row {
     fn label(self) -> String {
         match self {
             Row::Start => "Starts".into(),
+            Row::Current => "Current job".into(),
             Row::Year(year, 0) => format!("Year {} cash", year + 1),
             Row::Year(_, 1) => "       equity".into(),
             Row::Year(..) => "       total".into(),
-            Row::Total => "4-year total".into(),
+            Row::FourYears => "4-year total".into(),
+            Row::Total => "Total".into(),
             Row::VsStay => "vs Stay".into(),
         }
     }
@@ -75,11 +83,13 @@ impl Row {
     fn figure(self, column: &Column) -> Option<(String, &Figure)> {
         match self {
             Row::Start => None,
+            Row::Current => Some(("Current job".into(), &column.current)),
             Row::Year(year, at) => {
                 let (name, figure) = column.years.get(year)?.figures()[at];
                 Some((format!("Year {} {name}", year + 1), figure))
             }
-            Row::Total => Some(("4-year total".into(), &column.total)),
+            Row::FourYears => Some(("4-year total".into(), &column.four_years)),
+            Row::Total => Some(("Total".into(), &column.total)),
             Row::VsStay => Some(("vs Stay".into(), &column.vs_stay)),
         }
     }
@@ -107,6 +117,8 @@ pub struct Offers {
     /// What the attention line says about Stay.
     last_day: Option<NaiveDate>,
     has_job: bool,
+    /// The offer accepted into the Runway tab's new job, marked ✓.
+    accepted: Option<Id>,
 }
 
 impl Offers {
@@ -160,6 +172,7 @@ impl Offers {
             .collect();
         self.last_day = wb.runway.separation;
         self.has_job = wb.pipeline.current_job.is_some();
+        self.accepted = offers::accepted_offer(wb).map(|o| o.id);
         self.showing_what_if &= self.selected_id().is_some();
         self.what_if = self
             .selected_id()
@@ -222,11 +235,15 @@ impl Offers {
         };
         match Row::at(self.row.at()).figure(column) {
             Some((label, figure)) => cx.tell(
-                format!("{} · {label}: {}", column.name, figure.money()),
+                format!("{} · {label}: {}", self.name(column), figure.money()),
                 figure.working.join("\n"),
             ),
             None => cx.tell(
-                format!("{} · starts {}", column.name, format_long(column.start)),
+                format!(
+                    "{} · starts {}",
+                    self.name(column),
+                    format_long(column.start)
+                ),
                 self.comparison.notes.join("\n"),
             ),
         }
@@ -465,6 +482,14 @@ impl Pane<Shared, Purpose> for Offers {
 // Drawing ---------------------------------------------------------------------
 
 impl Offers {
+    /// A column's name, marked ✓ when it is the offer accepted into the runway.
+    fn name(&self, column: &Column) -> String {
+        match column.offer {
+            Some(id) if self.accepted == Some(id) => format!("✓ {}", column.name),
+            _ => column.name.clone(),
+        }
+    }
+
     /// What a cell of the table says.
     fn cell(&self, column: &Column, row: Row) -> String {
         match row {
@@ -500,7 +525,7 @@ impl Offers {
             (Row::VsStay, Some(amount)) if amount.is_sign_negative() && !amount.is_zero() => {
                 theme.bad()
             }
-            (Row::Year(_, 2) | Row::Total | Row::VsStay, _) => theme.title(),
+            (Row::Year(_, 2) | Row::FourYears | Row::Total | Row::VsStay, _) => theme.title(),
             _ => theme.text(),
         }
     }
@@ -509,7 +534,7 @@ impl Offers {
     fn column_width(&self, column: &Column) -> usize {
         (0..ROWS)
             .map(|r| self.cell(column, Row::at(r)).width())
-            .chain([column.name.width().min(NAME)])
+            .chain([self.name(column).width().min(NAME)])
             .max()
             .unwrap_or(0)
             + 2
@@ -628,7 +653,7 @@ impl Offers {
             } else {
                 theme.title()
             };
-            let name = fit(&column.name, widths[c] - 2);
+            let name = fit(&self.name(column), widths[c] - 2);
             spans.extend(right_aligned(&name, widths[c], style));
         }
         Line::from(spans)
@@ -665,7 +690,7 @@ impl Offers {
             Some((label, figure)) => (
                 format!(
                     "{} · {label}: {} · {explain}",
-                    column.name,
+                    self.name(column),
                     if row == Row::VsStay {
                         figure.signed()
                     } else {
@@ -676,9 +701,14 @@ impl Offers {
             ),
             None => (
                 format!(
-                    "{} · starts {} · {explain} what this rests on",
-                    column.name,
-                    format_long(column.start)
+                    "{} · starts {}{} · {explain} what this rests on",
+                    self.name(column),
+                    format_long(column.start),
+                    if column.offer.is_some() && column.offer == self.accepted {
+                        " · accepted: the Runway tab's new job"
+                    } else {
+                        ""
+                    }
                 ),
                 self.comparison.notes.clone(),
             ),
@@ -781,9 +811,14 @@ impl Offers {
             Line::styled(
                 fit(
                     &format!(
-                        "Start-date what-if · {} (#{}){}",
+                        "Start-date what-if · {} (#{}){}{}",
                         report.name,
                         report.offer,
+                        if self.accepted == Some(report.offer) {
+                            " · ✓ accepted"
+                        } else {
+                            ""
+                        },
                         if days == 0 { "" } else { " · not saved" }
                     ),
                     width,
@@ -893,10 +928,7 @@ impl Offers {
             format!("{:<18}{:>14}{:>16}{:>16}", fit(name, 17), start, total, vs)
         };
         let mut lines = vec![Line::styled(
-            fit(
-                &row("Over four years", "starts", "4-year total", "vs Stay"),
-                width,
-            ),
+            fit(&row("From today", "starts", "total", "vs Stay"), width),
             theme.heading(),
         )];
         for (c, column) in self.comparison.columns.iter().enumerate() {
@@ -906,7 +938,7 @@ impl Offers {
                 theme.text()
             };
             let text = row(
-                &column.name,
+                &self.name(column),
                 &self.cell(column, Row::Start),
                 &self.cell(column, Row::Total),
                 &self.cell(column, Row::VsStay),
