@@ -119,6 +119,8 @@ pub struct Offers {
     has_job: bool,
     /// The offer accepted into the Runway tab's new job, marked ✓.
     accepted: Option<Id>,
+    /// The day the view was last built for.
+    today: NaiveDate,
 }
 
 impl Offers {
@@ -147,6 +149,7 @@ impl Offers {
     /// Works everything out again from the workbook: moved starts that no
     /// longer move anything are dropped, the selection follows its offer.
     fn rebuild(&mut self, wb: &Workbook, today: NaiveDate) {
+        self.today = today;
         let keep = self.selected_id();
         self.moved
             .retain(|&(id, start)| wb.pipeline.offer(id).is_some_and(|o| o.start != start));
@@ -200,6 +203,20 @@ impl Offers {
             }
             None => false,
         }
+    }
+
+    /// Offer `id`'s what-if with its start moved to `start` (from a next
+    /// action on the Now tab).
+    pub fn show_start(&mut self, id: Id, start: NaiveDate, wb: &Workbook) {
+        let today = self.today;
+        self.rebuild(wb, today);
+        if !self.select_offer(id) {
+            return;
+        }
+        self.moved.retain(|(o, _)| *o != id);
+        self.moved.push((id, start));
+        self.showing_what_if = true;
+        self.rebuild(wb, today);
     }
 
     /// Moves the selected offer's start by `step`, and shows its what-if.
@@ -586,8 +603,10 @@ impl Offers {
         let (first, end) = self.offer_window(&widths, width);
         let shown: Vec<usize> = std::iter::once(0).chain(first + 1..end + 1).collect();
         let mut lines = vec![self.names_line(&shown, &widths, (first, end), view)];
-        // The table leaves at least one line for what the selected figure is.
-        let room = height.saturating_sub(2).min(ROWS);
+        // The table leaves at least one line for what the selected figure
+        // is, and one more for starts moved here and not saved.
+        let below = 2 + usize::from(!self.moved.is_empty());
+        let room = height.saturating_sub(below).min(ROWS);
         let (top, bottom) = self.row.rows(u16::try_from(room).unwrap_or(u16::MAX));
         for r in top..bottom {
             let row = Row::at(r);
