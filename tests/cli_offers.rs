@@ -75,24 +75,26 @@ fn the_issue_offer_from_the_shell_compares_as_the_issue_says() {
     );
     let columns = json(dir.path(), &["offers", "--format", "json"]);
     // Stay: 180,000 + 10% = 198,000 a year, no grants: 792,000 over four years.
-    // Northwind: 240,000 + 10,000 in year 1, 220,000 + 10,000 after: 940,000,
-    // 148,000 more than Stay.
+    // Northwind: 240,000 + 10,000 in year 1, 220,000 + 10,000 after: 940,000.
+    // Both columns hold the current job from today (26 Nov 2026) to the start:
+    // 39 days × 198,000 ÷ 365 = 21,156.164… → 21,156.16. Totals 813,156.16
+    // and 961,156.16: Northwind is 148,000 more than Stay.
     let year = |y: u32, cash: &str, equity: &str, total: &str| json!({"year": y, "cash": cash, "equity": equity, "total": total});
     assert_eq!(
         columns,
         json!([
-            {"name": "Stay", "start": "2027-01-04", "years": [
+            {"name": "Stay", "start": "2027-01-04", "current_job": "21156.16", "years": [
                 year(1, "198000.00", "0.00", "198000.00"),
                 year(2, "198000.00", "0.00", "198000.00"),
                 year(3, "198000.00", "0.00", "198000.00"),
                 year(4, "198000.00", "0.00", "198000.00"),
-            ], "total_4y": "792000.00", "vs_stay": "0.00"},
-            {"name": "Northwind", "start": "2027-01-04", "years": [
+            ], "total_4y": "792000.00", "total": "813156.16", "vs_stay": "0.00"},
+            {"name": "Northwind", "start": "2027-01-04", "current_job": "21156.16", "years": [
                 year(1, "240000.00", "10000.00", "250000.00"),
                 year(2, "220000.00", "10000.00", "230000.00"),
                 year(3, "220000.00", "10000.00", "230000.00"),
                 year(4, "220000.00", "10000.00", "230000.00"),
-            ], "total_4y": "940000.00", "vs_stay": "148000.00"},
+            ], "total_4y": "940000.00", "total": "961156.16", "vs_stay": "148000.00"},
         ])
     );
     let table = ok(dir.path(), &["offers"]);
@@ -110,7 +112,7 @@ fn the_issue_offer_from_the_shell_compares_as_the_issue_says() {
         "{explained}"
     );
     assert!(
-        explained.contains("    Against Stay = $940,000.00 − $792,000.00 = $148,000.00.\n"),
+        explained.contains("    Against Stay = $961,156.16 − $813,156.16 = $148,000.00.\n"),
         "{explained}"
     );
 }

@@ -120,13 +120,22 @@ fn what_if_at_120x40() {
 #[test]
 fn x_shows_how_a_figure_is_worked_out() {
     let (_dir, mut app) = offers_view(&two_offers());
-    // Northwind, year 1 cash: up from vs Stay to the second row.
-    press(&mut app, "l k k k k k k k k k k k k k x");
+    // Northwind, year 1 cash: up from vs Stay to the third row.
+    press(&mut app, "l k k k k k k k k k k k k k k x");
     let shown = popup(&draw(&app, 100, 40));
     assert!(
         shown.contains("Cash = $200,000.00 + $20,000.00 + $20,000.00 = $240,000.00."),
         "{shown}"
     );
+    press(&mut app, "Enter");
+    // The current-job row: what leaving on 3 Jan keeps, the severance not.
+    press(&mut app, "k x");
+    let shown = popup(&draw(&app, 100, 40));
+    assert!(
+        shown.contains("Starting 4 Jan 2027 means leaving your current job on 3 Jan 2027"),
+        "{shown}"
+    );
+    assert!(shown.contains("is forfeited"), "{shown}");
     press(&mut app, "Enter");
     // Back on the comparison, the start row explains what it rests on.
     press(&mut app, "k x");
@@ -186,6 +195,7 @@ fn accepting_sets_the_runways_new_job_and_one_undo_takes_all_of_it_back() {
         Some(NewJob {
             start: date(2027, 1, 4),
             monthly_net: dec!(11725.00),
+            offer: Some(66),
         })
     );
     let northwind = after.pipeline.application(52).expect("#52");
@@ -256,8 +266,11 @@ fn a_moved_start_is_a_what_if_until_saved_after_asking() {
     press(&mut app, "l ] w");
     // Back on the comparison, the moved start is in it and said to be unsaved.
     let screen = draw(&app, 80, 24);
-    assert!(screen.contains("→ 11 Jan 2027"), "{screen}");
-    assert!(screen.contains("moved here, not saved"), "{screen}");
+    assert!(
+        screen.contains("moved here, not saved: Northwind Cloud to 11 Jan 2027"),
+        "{screen}"
+    );
+    assert!(draw(&app, 120, 40).contains("→ 11 Jan 2027"));
     assert_eq!(saved(&app), before, "a what-if saves nothing");
     // No keeps it unsaved; yes saves it.
     press(&mut app, "S n");
@@ -426,4 +439,105 @@ fn hostile_company_names_show_as_stand_ins() {
     let screen = draw(&app, 120, 40);
     assert!(!screen.contains('\u{1b}'), "{screen}");
     assert!(screen.contains("Nor␛[2Jthwind"), "{screen}");
+}
+
+// After accepting ------------------------------------------------------------
+
+#[test]
+fn saving_a_new_start_on_the_accepted_offer_moves_the_runways_new_job_too() {
+    let (_dir, mut app) = offers_view(&two_offers());
+    press(&mut app, "l A y");
+    assert_eq!(
+        saved(&app).runway.new_job.map(|j| (j.start, j.offer)),
+        Some((date(2027, 1, 4), Some(66)))
+    );
+    // The what-if to 31 Jan: four weeks later (1 Feb), a day back.
+    press(&mut app, "w ] ] ] ] -");
+    assert!(draw(&app, 120, 40).contains("→ 31 Jan 2027"));
+    press(&mut app, "S");
+    let shown = popup(&draw(&app, 100, 30));
+    assert!(
+        shown.contains("You accepted it: the Runway tab's new job moves to this start too."),
+        "{shown}"
+    );
+    assert!(!shown.contains("Accepting it then uses"), "{shown}");
+    press(&mut app, "y");
+    let after = saved(&app);
+    assert_eq!(
+        after.pipeline.offer(66).map(|o| o.start),
+        Some(date(2027, 1, 31))
+    );
+    // 200,000 × (1 − 29.65%) ÷ 12 = 11,725.00 a month, as accepted.
+    assert_eq!(
+        after
+            .runway
+            .new_job
+            .map(|j| (j.start, j.monthly_net, j.offer)),
+        Some((date(2027, 1, 31), dec!(11725.00), Some(66)))
+    );
+    // One undo takes both back.
+    press(&mut app, "u");
+    let undone = saved(&app);
+    assert_eq!(
+        undone.pipeline.offer(66).map(|o| o.start),
+        Some(date(2027, 1, 4))
+    );
+    assert_eq!(
+        undone.runway.new_job.map(|j| j.start),
+        Some(date(2027, 1, 4))
+    );
+}
+
+#[test]
+fn an_accepted_standalone_offer_ends_offer_needed_by_and_is_marked() {
+    // Northwind as an offer that answers no application: accepting moves no
+    // card, so only the recorded acceptance can end the search.
+    let ron = two_offers().replacen(
+        r#"application: Some(52), base: "200000""#,
+        r#"base: "200000""#,
+        1,
+    );
+    let (_dir, mut app) = offers_view(&ron);
+    assert!(draw(&app, 80, 24).contains("offer by 11 Jul 2028"));
+    press(&mut app, "l A y");
+    assert_eq!(saved(&app).runway.new_job.and_then(|j| j.offer), Some(66));
+    for (width, height) in [(80, 24), (120, 40)] {
+        let screen = draw(&app, width, height);
+        assert!(!screen.contains("offer by"), "{screen}");
+        assert!(!screen.contains("offer needed by"), "{screen}");
+        assert!(screen.contains("✓ Northwind"), "{screen}");
+    }
+    // The Now tab and the board header agree: no "An offer is needed by".
+    press(&mut app, "1");
+    assert!(!draw(&app, 120, 40).contains("offer is needed by"));
+}
+
+#[test]
+fn enter_on_ask_to_start_later_opens_that_offers_what_if_at_that_start() {
+    let (_dir, mut app) = offers_view(&two_offers());
+    press(&mut app, "l A y 1");
+    // Moves the next actions' cursor to "Ask Northwind Cloud to start on …".
+    for _ in 0..30 {
+        press(&mut app, "k");
+    }
+    let title = "Ask Northwind Cloud to start on 10 Feb 2027";
+    for _ in 0..30 {
+        let screen = draw(&app, 120, 40);
+        if screen.lines().any(|l| l.contains("▶") && l.contains(title)) {
+            break;
+        }
+        press(&mut app, "j");
+    }
+    press(&mut app, "Enter");
+    let screen = draw(&app, 80, 24);
+    assert!(
+        screen.contains("Start-date what-if · Northwind Cloud (#66) · ✓ accepted"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Start 4 Jan 2027 → 10 Feb 2027 (37 days later)"),
+        "{screen}"
+    );
+    // As the action says: +29,256.73 (see what_if_at_80x24).
+    assert!(screen.contains("+$29,256.73"), "{screen}");
 }

@@ -554,11 +554,17 @@ pub fn new_job(paths: &Paths, args: NewJobArgs) -> Result<(), Failure> {
         (Some(start), Some(monthly)) => Some(NewJob {
             start: super::input::date("--start", start, today)?,
             monthly_net: amount("--monthly", monthly)?,
+            offer: None,
         }),
         _ => None,
     };
     let changed = change(paths, today, refuse, |wb| {
-        Ok((Edit::set_from(wb, Section::NewJob(job.clone())), ()))
+        // A new job set by hand stays the accepted offer's, if it was one.
+        let job = job.clone().map(|job| NewJob {
+            offer: wb.runway.new_job.as_ref().and_then(|j| j.offer),
+            ..job
+        });
+        Ok((Edit::set_from(wb, Section::NewJob(job)), ()))
     })?;
     let wb = changed.workbook();
     print_written(args.format, &wb.runway.new_job, || {

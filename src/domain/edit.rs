@@ -1231,6 +1231,7 @@ mod tests {
         let job = NewJob {
             start,
             monthly_net: dec!(9000),
+            offer: None,
         };
         let mut wb = Workbook::default();
         Edit::set_from(&wb, Section::NewJob(Some(job.clone())))
@@ -1261,7 +1262,8 @@ mod tests {
             wb.runway.new_job,
             Some(NewJob {
                 start: later,
-                monthly_net: dec!(9500)
+                monthly_net: dec!(9500),
+                offer: None,
             })
         );
     }

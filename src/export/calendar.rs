@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 pub fn events(wb: &Workbook, today: NaiveDate, forfeited: Forfeited) -> Vec<CalendarEvent> {
     let mut events = Vec::new();
     let runway = runway_figure(wb, today);
-    let offer = offer_needed(&wb.pipeline, &runway, today);
+    let offer = offer_needed(wb, &runway, today);
     events.extend(super::deadlines::deadline_events(
         &deadlines(&wb.now, wb.runway.separation),
         offer.as_ref(),

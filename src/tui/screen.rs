@@ -33,6 +33,8 @@ pub enum Target {
     LastDay(NaiveDate),
     /// The input that meets a deadline (the severance for its review window).
     Deadline(DeadlineKind),
+    /// An offer's start-date what-if, with its start moved to this day.
+    OfferStart(Id, NaiveDate),
 }
 
 /// What a screen may read while drawing.

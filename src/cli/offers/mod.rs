@@ -280,7 +280,9 @@ fn edit(paths: &Paths, args: EditArgs) -> Result<(), Failure> {
     let (before, after) = edited(session.workbook())?;
     let changed = before != after;
     if changed {
-        apply_and_save(&mut session, Edit::update(before, after), refused)?;
+        // Editing the accepted offer keeps the Runway tab's new job in step.
+        let edit = offers::save_offer(session.workbook(), &before, after);
+        apply_and_save(&mut session, edit, refused)?;
     }
     let verb = if changed { "Changed" } else { "Unchanged" };
     print_saved(session.workbook(), args.id, args.format, verb)

@@ -81,7 +81,12 @@ fn column_width(comparison: &Comparison) -> usize {
                 .years
                 .iter()
                 .flat_map(|y| y.figures().map(|(_, f)| f.money()));
-            years.chain([c.total.money(), c.vs_stay.signed()])
+            years.chain([
+                c.current.money(),
+                c.four_years.money(),
+                c.total.money(),
+                c.vs_stay.signed(),
+            ])
         })
         .map(|cell| cell.chars().count())
         .max()
@@ -111,6 +116,10 @@ fn table(columns: &[&Column], column: usize) -> String {
         "Starts",
         columns.iter().map(|c| format_long(c.start)).collect(),
     ));
+    out.push_str(&row(
+        "Current job",
+        columns.iter().map(|c| c.current.money()).collect(),
+    ));
     for year in 0..offers::YEARS as usize {
         for (i, name) in ["cash", "equity", "total"].into_iter().enumerate() {
             let label = if i == 0 {
@@ -129,6 +138,10 @@ fn table(columns: &[&Column], column: usize) -> String {
     }
     out.push_str(&row(
         "4-year total",
+        columns.iter().map(|c| c.four_years.money()).collect(),
+    ));
+    out.push_str(&row(
+        "Total",
         columns.iter().map(|c| c.total.money()).collect(),
     ));
     out.push_str(&row(
@@ -168,12 +181,14 @@ pub(super) fn explanations(comparison: &Comparison) -> String {
             one_line(&column.name),
             format_long(column.start)
         ));
+        explain_figure(&mut out, "Current job", &column.current);
         for year in &column.years {
             for (name, figure) in year.figures() {
                 explain_figure(&mut out, &format!("Year {} {name}", year.span.year), figure);
             }
         }
-        explain_figure(&mut out, "4-year total", &column.total);
+        explain_figure(&mut out, "4-year total", &column.four_years);
+        explain_figure(&mut out, "Total", &column.total);
         explain_figure(&mut out, "vs Stay", &column.vs_stay);
     }
     out

@@ -32,7 +32,7 @@ pub use deadlines::{Deadline, DeadlineKind, Deadlines, deadlines};
 pub use items::{ItemReport, MoneyFacts, Status};
 pub use json::{AlertJson, CheckItemJson};
 pub use next::{ActionKind, NextAction, NextActionJson, next_actions, rank};
-pub use offer::{OfferNeeded, offer_needed};
+pub use offer::{OfferNeeded, has_accepted, offer_needed};
 pub use positioning::{ExposureFactor, Initiative, Positioning, SaferFactor};
 pub use report::{NowReport, RunwayFigure, report, runway_figure};
 pub use signals::{SIGNAL_WINDOW_DAYS, Signal, SignalKind, signals_within};

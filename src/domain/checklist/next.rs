@@ -214,13 +214,16 @@ pub fn next_actions(
     let forfeiting = early
         .iter()
         .find(|e| e.accepted && e.severance_forfeited.is_some());
+    // The accepted new job starts on or before the last day: some deadlines
+    // no longer apply (see `moot`), and you leave the day before it starts.
+    let accepted = early.iter().find(|e| e.accepted);
     let mut out: Vec<NextAction> = deadlines
         .list
         .iter()
-        .filter(|d| d.date >= today)
-        .map(|d| deadline_action(wb, d, today, forfeiting))
+        .filter(|d| d.date >= today && !(accepted.is_some() && moot(d.kind)))
+        .map(|d| deadline_action(wb, d, today, forfeiting, accepted))
         .collect();
-    out.extend(vest_actions(wb, today, deadlines));
+    out.extend(vest_actions(wb, today, deadlines, accepted));
     out.extend(
         early
             .iter()
@@ -269,11 +272,19 @@ pub fn next_actions(
     out
 }
 
+/// A deadline the accepted new job (starting on or before the last day on
+/// payroll) makes moot: there is no unemployment to claim when a job starts
+/// before pay stops.
+fn moot(kind: DeadlineKind) -> bool {
+    kind == DeadlineKind::Unemployment
+}
+
 fn deadline_action(
     wb: &Workbook,
     deadline: &Deadline,
     today: NaiveDate,
     forfeiting: Option<&EarlyStart>,
+    accepted: Option<&EarlyStart>,
 ) -> NextAction {
     let plan = &wb.runway;
     let when = format!(
@@ -371,6 +382,23 @@ fn deadline_action(
             None,
         ),
     };
+    // Health cover: careerbook does not know when the new job's plan starts.
+    let why = match accepted {
+        Some(job)
+            if matches!(
+                deadline.kind,
+                DeadlineKind::CoverEnds | DeadlineKind::Cobra | DeadlineKind::Aca
+            ) =>
+        {
+            format!(
+                "{why} You accepted {} starting {}: if its health plan covers you from that day \
+                 this is moot; if its cover starts later, this bridges the gap.",
+                job.company,
+                format_long(job.start)
+            )
+        }
+        _ => why,
+    };
     // The last day is the Vesting tab's what-if; the rest are runway inputs
     // (the severance, the benefit, the health cover).
     let tab = match deadline.kind {
@@ -390,16 +418,30 @@ fn deadline_action(
 
 /// Vests before the last day (kept), and what the last day forfeits with the
 /// next vest after it. Without a last day, the vests of the next 30 days.
-fn vest_actions(wb: &Workbook, today: NaiveDate, deadlines: &Deadlines) -> Vec<NextAction> {
+/// With an accepted new job starting on or before the last day, the vests
+/// listed are those up to the day you leave for it, and asking for a later
+/// last day is moot: the start-date action says what the early start forfeits.
+fn vest_actions(
+    wb: &Workbook,
+    today: NaiveDate,
+    deadlines: &Deadlines,
+    accepted: Option<&EarlyStart>,
+) -> Vec<NextAction> {
     let rate = wb.runway.withholding;
     let separation = wb.runway.separation;
-    let until = separation.unwrap_or_else(|| plus_days(today, VEST_ALERT_DAYS));
+    let leaving = accepted.map(|a| a.leaving);
+    let until = leaving
+        .or(separation)
+        .unwrap_or_else(|| plus_days(today, VEST_ALERT_DAYS));
     let mut out: Vec<NextAction> = events(&wb.vesting, today, until, today, rate)
         .into_iter()
         .map(|vest| {
-            let kept = match separation {
-                Some(last) => format!("before your last day ({}): kept", format_long(last)),
-                None => relative(vest.date, today),
+            let kept = match (leaving, separation) {
+                (Some(leave), _) => format!("before you leave ({}): kept", format_long(leave)),
+                (None, Some(last)) => {
+                    format!("before your last day ({}): kept", format_long(last))
+                }
+                (None, None) => relative(vest.date, today),
             };
             let net = vest
                 .net
@@ -423,7 +465,9 @@ fn vest_actions(wb: &Workbook, today: NaiveDate, deadlines: &Deadlines) -> Vec<N
         })
         .collect();
     if let Some(last) = separation.filter(|&s| s >= today) {
-        out.extend(forfeited_action(wb, last, today, deadlines));
+        if accepted.is_none() {
+            out.extend(forfeited_action(wb, last, today, deadlines));
+        }
         out.extend(clawback_actions(wb, last, today, deadlines));
     }
     out

@@ -11,7 +11,9 @@
 
 use super::finances::RunwayFigure;
 use crate::domain::dates::format_long;
-use crate::domain::pipeline::{Pipeline, Stage};
+use crate::domain::offers::accepted_offer;
+use crate::domain::pipeline::Stage;
+use crate::domain::workbook::Workbook;
 use chrono::{Months, NaiveDate};
 
 /// The date an offer is needed by, and where the pipeline stands.
@@ -37,19 +39,18 @@ fn months_before(date: NaiveDate, months: u32) -> NaiveDate {
 
 /// When an offer is needed: `None` while the runway has no zero date (not
 /// entered, or lasting beyond the projection) and once an offer has been
-/// accepted (the search is over).
-pub fn offer_needed(
-    pipeline: &Pipeline,
-    runway: &RunwayFigure,
-    today: NaiveDate,
-) -> Option<OfferNeeded> {
+/// accepted (the search is over): an application moved to accepted, or an
+/// offer accepted into the Runway tab's new job. The Pipeline header, the
+/// next actions, `careerbook check` and the calendar export all ask this.
+pub fn offer_needed(wb: &Workbook, runway: &RunwayFigure, today: NaiveDate) -> Option<OfferNeeded> {
     let RunwayFigure::Months { zero_date, .. } = runway else {
         return None;
     };
-    let apps = &pipeline.applications;
-    if apps.iter().any(|a| a.stage == Stage::Accepted) {
+    if has_accepted(wb) {
         return None;
     }
+    let pipeline = &wb.pipeline;
+    let apps = &pipeline.applications;
     let months = pipeline.time_to_offer_months;
     let by = months_before(*zero_date, months);
     let past_screening = apps
@@ -64,6 +65,16 @@ pub fn offer_needed(
         past_screening,
         attention: today >= window_opens && past_screening == 0,
     })
+}
+
+/// Whether a job has been accepted: an application at accepted, or an
+/// offer carried into the Runway tab's new job.
+pub fn has_accepted(wb: &Workbook) -> bool {
+    wb.pipeline
+        .applications
+        .iter()
+        .any(|a| a.stage == Stage::Accepted)
+        || accepted_offer(wb).is_some()
 }
 
 impl OfferNeeded {
@@ -123,17 +134,14 @@ mod tests {
         }
     }
 
-    fn pipeline(stages: &[Stage]) -> Pipeline {
-        Pipeline {
-            applications: stages
-                .iter()
-                .enumerate()
-                .map(|(i, &stage)| {
-                    Application::new(i as u64 + 1, "Co", "SRE", stage, d(2026, 11, 2))
-                })
-                .collect(),
-            ..Pipeline::default()
-        }
+    fn pipeline(stages: &[Stage]) -> Workbook {
+        let mut wb = Workbook::default();
+        wb.pipeline.applications = stages
+            .iter()
+            .enumerate()
+            .map(|(i, &stage)| Application::new(i as u64 + 1, "Co", "SRE", stage, d(2026, 11, 2)))
+            .collect();
+        wb
     }
 
     #[test]
@@ -185,7 +193,7 @@ mod tests {
     #[test]
     fn a_longer_time_to_offer_moves_the_date_earlier() {
         let mut p = pipeline(&[]);
-        p.time_to_offer_months = 6;
+        p.pipeline.time_to_offer_months = 6;
         // 2027-08-31 − 6 months = 2027-02-28; window opens 2026-08-28 − … so now.
         let offer = offer_needed(&p, &runs_out(d(2027, 8, 31)), d(2026, 11, 26)).expect("zero");
         assert_eq!(offer.by, d(2027, 2, 28));
@@ -212,5 +220,39 @@ mod tests {
             offer_needed(&accepted, &runs_out(d(2027, 8, 31)), today),
             None
         );
+    }
+
+    #[test]
+    fn an_offer_accepted_into_the_runway_ends_the_date_without_an_application() {
+        // A standalone offer (no application to move) accepted with A or
+        // `offer accept`: the new job records it, and the search is over.
+        let today = d(2026, 12, 3);
+        let zero = runs_out(d(2027, 8, 31));
+        let mut wb = pipeline(&[Stage::Interviewing]);
+        wb.pipeline.offers.push(crate::domain::offers::Offer {
+            id: 7,
+            company: "Northwind".into(),
+            role: None,
+            application: None,
+            base: dec!(180000),
+            bonus: None,
+            sign_on: None,
+            equity: None,
+            start: d(2027, 1, 11),
+            health_monthly: None,
+        });
+        assert!(
+            offer_needed(&wb, &zero, today).is_some(),
+            "not accepted yet"
+        );
+        let acceptance = crate::domain::offers::accept(&wb, 7, today).expect("accept");
+        acceptance
+            .edit
+            .clone()
+            .apply(&mut wb, today)
+            .expect("applies");
+        assert_eq!(wb.runway.new_job.as_ref().and_then(|j| j.offer), Some(7));
+        assert!(has_accepted(&wb));
+        assert_eq!(offer_needed(&wb, &zero, today), None);
     }
 }

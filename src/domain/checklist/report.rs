@@ -58,7 +58,7 @@ pub fn report(wb: &Workbook, today: NaiveDate) -> NowReport {
     let book = &wb.now;
     let runway = runway_figure(wb, today);
     let deadlines = deadlines(book, wb.runway.separation);
-    let offer = offer_needed(&wb.pipeline, &runway, today);
+    let offer = offer_needed(wb, &runway, today);
     let facts = MoneyFacts {
         runway: &runway,
         benefit: wb.runway.benefit.is_some(),

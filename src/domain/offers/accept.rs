@@ -42,7 +42,32 @@ pub fn new_job_of(wb: &Workbook, offer: &Offer) -> NewJob {
     NewJob {
         start: offer.start,
         monthly_net: round_cents(offer.base * (Decimal::ONE - rate) / Decimal::from(12)),
+        offer: Some(offer.id),
     }
+}
+
+/// Saves offer `before` as `after`, in one edit: when it is the offer the
+/// Runway tab's new job was accepted from, a new start moves the new job's
+/// start and a new base its monthly pay (as accepting works it out), so the
+/// runway never keeps a start the offer no longer has, and one undo reverts
+/// both.
+pub fn save_offer(wb: &Workbook, before: &Offer, after: Offer) -> Edit {
+    let mut job = match &wb.runway.new_job {
+        Some(job) if job.offer == Some(after.id) => job.clone(),
+        _ => return Edit::update(before.clone(), after),
+    };
+    let was = job.clone();
+    if before.start != after.start {
+        job.start = after.start;
+    }
+    if before.base != after.base {
+        job.monthly_net = new_job_of(wb, &after).monthly_net;
+    }
+    let update = Edit::update(before.clone(), after);
+    if job == was {
+        return update;
+    }
+    Edit::Batch(vec![update, Edit::set_from(wb, Section::NewJob(Some(job)))])
 }
 
 /// What accepting offer `offer` on `today` sets. The monthly pay is the base
@@ -69,13 +94,18 @@ pub fn accept(wb: &Workbook, offer: Id, today: NaiveDate) -> Result<Acceptance, 
     ];
     let sit = Situation::new(wb, today);
     if let Some(last) = sit.last_day.filter(|_| sit.resigns(offer.start)) {
-        let severance = if sit.severance.is_some() && sit.forfeits {
+        let severance = if wb.runway.start_forfeits_severance(offer.start) {
             ", forfeiting the severance (as set)"
         } else {
             ""
         };
+        let runway = if wb.runway.start_forfeits_severance(offer.start) {
+            "With the new job, the runway stops paid notice at the start and does not count the severance."
+        } else {
+            "With the new job, the runway stops paid notice at the start."
+        };
         working.push(format!(
-            "This start comes before your last day on payroll, {}: it means leaving on {}{severance}. The runway still counts the notice pay and severance until you change the last day.",
+            "This start comes before your last day on payroll, {}: it means leaving on {}{severance}. {runway}",
             format_long(last),
             format_long(sit.leaving(offer.start))
         ));

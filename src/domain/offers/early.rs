@@ -37,15 +37,24 @@ pub struct EarlyStart {
     pub later_worth: Figure,
 }
 
-/// The offer the Runway tab's new job was accepted from: the one whose
-/// start and monthly pay after withholding it holds, or else whose
-/// accepted application starts that day.
+/// The offer the Runway tab's new job was accepted from: the one it records
+/// (see [`NewJob::offer`](crate::domain::runway::NewJob)); in older files,
+/// the one whose start and monthly pay after withholding it holds, or else
+/// whose accepted application starts that day.
 pub fn accepted_offer(wb: &Workbook) -> Option<&Offer> {
     let job = wb.runway.new_job.as_ref()?;
     let offers = &wb.pipeline.offers;
+    if let Some(id) = job.offer {
+        // Recorded on accepting; a deleted offer leaves no accepted one.
+        return wb.pipeline.offer(id);
+    }
+    // Files from before the record: the offer whose start and pay it holds.
     offers
         .iter()
-        .find(|o| new_job_of(wb, o) == *job)
+        .find(|o| {
+            let of = new_job_of(wb, o);
+            (of.start, of.monthly_net) == (job.start, job.monthly_net)
+        })
         .or_else(|| {
             offers.iter().find(|o| {
                 o.start == job.start

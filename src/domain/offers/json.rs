@@ -1,6 +1,7 @@
 //! The `careerbook offers --format json` report: a list of columns, Stay
-//! first, each `{"name", "start", "years": [{"year", "cash", "equity",
-//! "total"}], "total_4y", "vs_stay"}`. Money is a decimal string with two
+//! first, each `{"name", "start", "current_job", "years": [{"year", "cash",
+//! "equity", "total"}], "total_4y", "total", "vs_stay"}`: `total` is
+//! `current_job` + `total_4y`, and `vs_stay` that less Stay's. Money is a decimal string with two
 //! places (`"250000.00"`), or `null` when an input it needs is missing.
 //! Also the shape of one offer record, for the commands that write one.
 
@@ -15,9 +16,16 @@ use serde::Serialize;
 pub struct ColumnJson {
     pub name: String,
     pub start: NaiveDate,
+    /// What the current job still pays from today (see [`Column::current`]).
+    #[serde(serialize_with = "serialize_cents_or_null")]
+    pub current_job: Option<Decimal>,
     pub years: Vec<YearJson>,
+    /// Years 1–4 added up.
     #[serde(serialize_with = "serialize_cents_or_null")]
     pub total_4y: Option<Decimal>,
+    /// `current_job` + `total_4y`: what `vs_stay` subtracts.
+    #[serde(serialize_with = "serialize_cents_or_null")]
+    pub total: Option<Decimal>,
     #[serde(serialize_with = "serialize_cents_or_null")]
     pub vs_stay: Option<Decimal>,
 }
@@ -42,6 +50,7 @@ fn column(column: &Column) -> ColumnJson {
     ColumnJson {
         name: column.name.clone(),
         start: column.start,
+        current_job: column.current.amount,
         years: column
             .years
             .iter()
@@ -52,7 +61,8 @@ fn column(column: &Column) -> ColumnJson {
                 total: y.total.amount,
             })
             .collect(),
-        total_4y: column.total.amount,
+        total_4y: column.four_years.amount,
+        total: column.total.amount,
         vs_stay: column.vs_stay.amount,
     }
 }

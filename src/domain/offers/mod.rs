@@ -9,6 +9,7 @@
 //! before tax except the accepted offer's monthly pay.
 
 mod accept;
+mod current;
 mod early;
 mod json;
 mod offer;
@@ -22,7 +23,7 @@ mod years;
 #[cfg(test)]
 mod tests;
 
-pub use accept::{Acceptance, accept, new_job_of};
+pub use accept::{Acceptance, accept, new_job_of, save_offer};
 pub use early::{EarlyStart, accepted_offer, early_starts};
 pub use json::{ColumnJson, OfferRecord, YearJson, comparison_json};
 pub use offer::{CurrentJob, Offer, OfferEquity, OfferSchedule, OfferSignOn, TargetBonus, find};
@@ -57,10 +58,16 @@ pub struct Column {
     pub offer: Option<Id>,
     /// The first day of year 1.
     pub start: NaiveDate,
+    /// What the current job still pays from today: for Stay, before its
+    /// year 1; for an offer, when you leave for its start (what taking it
+    /// keeps, with the severance it forfeits left out).
+    pub current: Figure,
     pub years: Vec<YearFigures>,
-    /// Years 1–4 added up.
+    /// Years 1–4 added up: the package itself.
+    pub four_years: Figure,
+    /// The current-job row and the four years: what vs Stay subtracts.
     pub total: Figure,
-    /// This column's total less Stay's over the same four years (zero for Stay).
+    /// This column's total less Stay's (zero for Stay).
     pub vs_stay: Figure,
     /// The equity is options: valued at price − strike, and illiquid.
     pub illiquid: bool,
@@ -78,9 +85,13 @@ pub struct YearFigures {
 /// Compares staying with every offer. `starts` moves offers' start dates
 /// for a what-if (offer id, start); other offers start on their saved date.
 ///
-/// Each offer's years count from its own start. Stay's column counts from
-/// the earliest start shown (today when there is no offer); each offer's
-/// `vs_stay` compares it with Stay over that offer's own four years.
+/// Every column counts from today: its current-job row, then four years
+/// from its start (Stay's years from the earliest start shown, today when
+/// there is no offer). After a notice Stay ends at the last day, so its
+/// total is the same over any of those spans and each offer's `vs_stay` is
+/// its total less the Stay column's. Without one Stay runs on, so an offer
+/// is compared with Stay over its own span, from today to four years after
+/// its start.
 pub fn compare(wb: &Workbook, today: NaiveDate, starts: &[(Id, NaiveDate)]) -> Comparison {
     let sit = Situation::new(wb, today);
     let start_of = |offer: &Offer| {
@@ -95,7 +106,7 @@ pub fn compare(wb: &Workbook, today: NaiveDate, starts: &[(Id, NaiveDate)]) -> C
     let mut columns = vec![stay.clone()];
     for offer in offers {
         let start = start_of(offer);
-        let stay_then = if start == stay_from {
+        let stay_then = if start == stay_from || sit.last_day.is_some() {
             stay.clone()
         } else {
             stay_column(&sit, start)
@@ -114,7 +125,8 @@ fn stay_column(sit: &Situation, start: NaiveDate) -> Column {
         .into_iter()
         .map(|span| year(span, stay::cash(sit, &span), stay::equity(sit, &span)))
         .collect();
-    let mut column = column("Stay".into(), None, start, years, false);
+    let current = current::before_stay(sit, start);
+    let mut column = column("Stay".into(), None, start, current, years, false);
     column.vs_stay = Figure::known(
         rust_decimal::Decimal::ZERO,
         vec!["Stay is what every offer is compared with.".into()],
@@ -130,7 +142,7 @@ fn offer_column(sit: &Situation, offer: &Offer, start: NaiveDate, stay: &Column)
         .map(|span| {
             year(
                 span,
-                offered::cash(sit, offer, start, &span),
+                offered::cash(offer, start, &span),
                 offered::equity(offer, start, &span),
             )
         })
@@ -140,6 +152,7 @@ fn offer_column(sit: &Situation, offer: &Offer, start: NaiveDate, stay: &Column)
         offer.company.clone(),
         Some(offer.id),
         start,
+        current::leaving_for(sit, start),
         years,
         illiquid,
     );
@@ -150,10 +163,22 @@ fn offer_column(sit: &Situation, offer: &Offer, start: NaiveDate, stay: &Column)
             ("Stay's total", &negated(&stay.total)),
         ],
     );
+    let over = if sit.last_day.is_some() {
+        "Stay's total (after your notice Stay ends at your last day, so it is the Stay column's total whatever the start)".to_string()
+    } else if stay.start == start {
+        "Stay's total (the Stay column: the same span)".to_string()
+    } else {
+        format!(
+            "Stay's total over the same span, from today to four years after {}: {} (the Stay column counts four years from {} instead)",
+            format_long(start),
+            stay.total.money(),
+            format_long(stay.start)
+        )
+    };
     vs.working.insert(
         0,
         format!(
-            "This offer's four years from {} less Stay's over the same four years.",
+            "This offer's total (its current-job row and four years from {}) less {over}.",
             format_long(start)
         ),
     );
@@ -193,16 +218,23 @@ fn column(
     name: String,
     offer: Option<Id>,
     start: NaiveDate,
+    current: Figure,
     years: Vec<YearFigures>,
     illiquid: bool,
 ) -> Column {
     let parts: Vec<(&str, &Figure)> = years.iter().map(|y| ("year", &y.total)).collect();
-    let total = Figure::sum("Years 1–4", &parts);
+    let four_years = Figure::sum("Years 1–4", &parts);
+    let total = Figure::sum(
+        "Current job + years 1–4",
+        &[("current job", &current), ("four years", &four_years)],
+    );
     Column {
         name,
         offer,
         start,
+        current,
         years,
+        four_years,
         total,
         vs_stay: Figure::unknown(Vec::new()),
         illiquid,
@@ -239,7 +271,7 @@ fn notes(sit: &Situation, columns: &[Column]) -> Vec<String> {
         for column in &columns[1..] {
             if sit.resigns(column.start) {
                 notes.push(format!(
-                    "{} starts {}, on or before your last day: its start-date what-if shows what that start forfeits.",
+                    "{} starts {}, on or before your last day: its current-job row counts only what leaving then keeps; its start-date what-if weighs a later start.",
                     column.name,
                     format_long(column.start)
                 ));
@@ -252,11 +284,15 @@ fn notes(sit: &Situation, columns: &[Column]) -> Vec<String> {
             column.name
         ));
     }
+    notes.push(
+        "Every column counts from today: the current-job row is what your current job still pays (for an offer, when you leave for its start: pay to then, the vests up to it, the severance unless that start forfeits it), then four years from the start; vs Stay is a column's total less Stay's.".into(),
+    );
     if let Some(stay) = columns.first()
+        && sit.last_day.is_none()
         && columns[1..].iter().any(|c| c.start != stay.start)
     {
         notes.push(format!(
-            "The offers start on different days: Stay's column counts from the earliest, {}; each offer is compared with Stay over its own four years.",
+            "The offers start on different days: Stay's years count from the earliest, {}; with no notice your pay runs on, so an offer starting later is compared with Stay up to four years after its own start (x on its vs Stay shows that figure).",
             format_long(stay.start)
         ));
     }

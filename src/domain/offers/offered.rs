@@ -9,15 +9,13 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
 use super::offer::{Offer, OfferEquity, OfferSchedule, OfferSignOn};
-use super::situation::Situation;
-use super::stay::add_kept;
 use super::working::{Figure, Sum, vests_text};
 use super::years::YearSpan;
 
 /// The offer's cash in one year: base, the target bonus, the sign-on in the
-/// year it is paid, the health-premium difference, and what the current job
-/// still pays in that year when leaving it for this start keeps it.
-pub fn cash(sit: &Situation, offer: &Offer, start: NaiveDate, span: &YearSpan) -> Figure {
+/// year it is paid and the health-premium difference. What the current job
+/// still pays is the column's "Current job" row, not a year's.
+pub fn cash(offer: &Offer, start: NaiveDate, span: &YearSpan) -> Figure {
     let mut sum = Sum::default();
     sum.part(
         offer.base,
@@ -52,15 +50,6 @@ pub fn cash(sit: &Situation, offer: &Offer, start: NaiveDate, span: &YearSpan) -
                 format_money(yearly)
             ),
         );
-    }
-    let leave = sit.leaving(start);
-    let from = format!(
-        "From your current job, still paid when you leave it on {}: ",
-        format_long(leave)
-    );
-    let keeps = sit.keeps_severance(start);
-    if let Err(why) = add_kept(&mut sum, &from, sit, Some(leave), keeps, span) {
-        return sum.unknown(why);
     }
     sum.total("Cash")
 }

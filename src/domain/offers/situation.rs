@@ -61,7 +61,7 @@ impl<'a> Situation<'a> {
 
     /// Whether the severance is still paid when the new job starts on `start`.
     pub fn keeps_severance(&self, start: NaiveDate) -> bool {
-        self.severance.is_some() && (!self.resigns(start) || !self.forfeits)
+        self.severance.is_some() && !self.wb.runway.start_forfeits_severance(start)
     }
 
     /// A ticker's price as of today, `None` when none has been entered.

@@ -1,9 +1,9 @@
 //! The Stay column: the current pay and the existing grants, and after a
 //! notice only up to the last day on payroll, with the severance.
 
-use crate::domain::dates::format_long;
+use crate::domain::dates::{days_between, format_long};
 use crate::domain::money::{format_money, round_cents};
-use crate::domain::vesting::BonusKind;
+use crate::domain::vesting::{BonusKind, BonusStatus, explain};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -42,47 +42,61 @@ pub fn cash(sit: &Situation, span: &YearSpan) -> Figure {
                     format!("No pay this year: it starts after your last day on payroll, {last}."),
                 )
             } else {
-                let pay = round_cents(yearly * Decimal::from(days) / Decimal::from(of));
-                (
-                    pay,
-                    format!(
-                        "Employed through your last day on payroll, {last}: {days} of this year's {of} days, {} × {days}/{of} = {}.",
+                // A day's pay is a 365th of a year's, as in the current-job
+                // row and the what-if; and the pay from today is rounded as
+                // one sum, so where a column splits does not move Stay's
+                // total by a cent.
+                let before = (days_between(sit.today, span.from)).max(0);
+                let all = round_cents(yearly * Decimal::from(before + days) / Decimal::from(365));
+                let earlier = round_cents(yearly * Decimal::from(before) / Decimal::from(365));
+                let pay = all - earlier;
+                let mut line = format!(
+                    "Employed through your last day on payroll, {last}: {days} days of this year, {} × {days}/365 = {}",
+                    format_money(yearly),
+                    format_money(pay)
+                );
+                if before > 0 {
+                    line.push_str(&format!(
+                        " (rounded with the {before} days before it: {} × {}/365 = {} from today, less {})",
                         format_money(yearly),
-                        format_money(pay)
-                    ),
-                )
+                        before + days,
+                        format_money(all),
+                        format_money(earlier)
+                    ));
+                }
+                line.push('.');
+                (pay, line)
             }
         }
     };
     sum.part(pay, line);
-    match add_kept(
-        &mut sum,
-        "",
-        sit,
-        sit.last_day,
-        sit.last_day.is_some(),
-        span,
-    ) {
+    let eliminated = sit.wb.vesting.role_eliminated;
+    match add_kept(&mut sum, "", sit, sit.last_day, true, eliminated, &|day| {
+        span.holds_day(day)
+    }) {
         Ok(()) => sum.total("Cash"),
         Err(why) => sum.unknown(why),
     }
 }
 
-/// Adds to `sum`, each line after `from`, the payments from the current job dated in `span` that
-/// leaving on `leave` (`None`: not leaving) still brings: the severance when
-/// `severance` is true, and retention or other dated bonuses you are
-/// employed for. Annual dated bonuses are left out: the target bonus stands
-/// for them. `Err` holds why the severance cannot be worked out.
+/// Adds to `sum`, each line after `from`, the payments from the current job
+/// dated on days `holds` selects that leaving on `leave` (`None`: not
+/// leaving) still brings: the severance when `severance` is true, retention
+/// or other dated bonuses you are employed for, less a sign-on bonus the
+/// current employer claws back on leaving (none when `waived`: a waiver for
+/// an eliminated role). Annual dated bonuses are left out: the target bonus
+/// stands for them. `Err` holds why the severance cannot be worked out.
 pub fn add_kept(
     sum: &mut Sum,
     from: &str,
     sit: &Situation,
     leave: Option<NaiveDate>,
     severance: bool,
-    span: &YearSpan,
+    waived: bool,
+    holds: &dyn Fn(NaiveDate) -> bool,
 ) -> Result<(), String> {
     let pay_date = sit.wb.runway.severance.as_ref().map(|s| s.pay_date());
-    if severance && pay_date.is_some_and(|date| span.holds_day(date)) {
+    if severance && pay_date.is_some_and(holds) {
         match &sit.severance {
             Some(Ok(pay)) => sum.part(
                 pay.gross,
@@ -102,7 +116,7 @@ pub fn add_kept(
     for bonus in &sit.wb.vesting.dated_bonuses {
         let paid = bonus.pay_date.unwrap_or(bonus.must_be_employed_on);
         let employed = leave.is_none_or(|day| day >= bonus.must_be_employed_on);
-        if bonus.kind != BonusKind::Annual && employed && span.holds_day(paid) {
+        if bonus.kind != BonusKind::Annual && employed && holds(paid) {
             sum.part(
                 bonus.gross,
                 format!(
@@ -114,6 +128,20 @@ pub fn add_kept(
                     format_long(bonus.must_be_employed_on)
                 ),
             );
+        }
+    }
+    if let Some(leave) = leave.filter(|&day| holds(day)) {
+        for bonus in &sit.wb.vesting.sign_on_bonuses {
+            let outcome = bonus.outcome(leave, waived);
+            if outcome.status == BonusStatus::Clawback {
+                sum.part(
+                    -outcome.amount,
+                    format!(
+                        "{from}Sign-on clawback: {}",
+                        explain::sign_on(bonus, leave, waived)
+                    ),
+                );
+            }
         }
     }
     Ok(())

@@ -146,12 +146,20 @@ fn the_issue_offer_year_by_year() {
         [dec!(250000), dec!(230000), dec!(230000), dec!(230000)].map(Some)
     );
     // 250,000 + 3 × 230,000 = 940,000.
-    assert_eq!(offer.total.amount, Some(dec!(940000)));
-    // Stay: 180,000 + 18,000 = 198,000 a year, no grants: 4 × 198,000 = 792,000;
-    // 940,000 − 792,000 = 148,000.
+    assert_eq!(offer.four_years.amount, Some(dec!(940000)));
+    // The current job until the start: today, 26 Nov 2026, through 3 Jan
+    // 2027 is 5 + 31 + 3 = 39 days of 180,000 + 18,000 = 198,000 a year:
+    // 198,000 × 39/365 = 21,156.164… → 21,156.16, in both columns (no
+    // notice, the same start). Totals: 961,156.16 and 813,156.16.
+    assert_eq!(offer.current.amount, Some(dec!(21156.16)));
+    assert_eq!(offer.total.amount, Some(dec!(961156.16)));
+    // Stay: 198,000 a year, no grants: 4 × 198,000 = 792,000;
+    // 961,156.16 − 813,156.16 = 148,000.
     let stay = &comparison.columns[0];
     assert_eq!((stay.name.as_str(), stay.start), ("Stay", d(2027, 1, 4)));
-    assert_eq!(stay.total.amount, Some(dec!(792000)));
+    assert_eq!(stay.four_years.amount, Some(dec!(792000)));
+    assert_eq!(stay.current.amount, Some(dec!(21156.16)));
+    assert_eq!(stay.total.amount, Some(dec!(813156.16)));
     assert_eq!(offer.vs_stay.amount, Some(dec!(148000)));
     assert_eq!(stay.vs_stay.amount, Some(Decimal::ZERO));
     // The working says where each figure comes from.
@@ -174,12 +182,16 @@ fn the_issue_offer_year_by_year() {
         Some("Equity = 100 × $100.00 = $10,000.00.")
     );
     assert_eq!(
-        offer.total.working,
+        offer.four_years.working,
         ["Years 1–4 = $250,000.00 + $230,000.00 + $230,000.00 + $230,000.00 = $940,000.00."]
+    );
+    assert_eq!(
+        offer.total.working,
+        ["Current job + years 1–4 = $21,156.16 + $940,000.00 = $961,156.16."]
     );
     assert!(
         offer.vs_stay.working[1]
-            .starts_with("Against Stay = $940,000.00 − $792,000.00 = $148,000.00."),
+            .starts_with("Against Stay = $961,156.16 − $813,156.16 = $148,000.00."),
         "{:?}",
         offer.vs_stay.working
     );
@@ -189,22 +201,24 @@ fn the_issue_offer_year_by_year() {
 fn the_issue_offer_as_json() {
     let wb = workbook(vec![issue_offer(1, d(2027, 1, 4))]);
     let value = serde_json::to_value(comparison_json(&compare(&wb, today(), &[]))).expect("json");
-    // Without the current pay, Stay's cash is unknown: null, never a made-up 0.
+    // Without the current pay, Stay's cash and what the current job pays
+    // until the start are unknown: null, never a made-up 0. The offer's own
+    // four years are known.
     assert_eq!(
         value,
         json!([
-            {"name": "Stay", "start": "2027-01-04", "years": [
+            {"name": "Stay", "start": "2027-01-04", "current_job": null, "years": [
                 {"year": 1, "cash": null, "equity": "0.00", "total": null},
                 {"year": 2, "cash": null, "equity": "0.00", "total": null},
                 {"year": 3, "cash": null, "equity": "0.00", "total": null},
                 {"year": 4, "cash": null, "equity": "0.00", "total": null},
-            ], "total_4y": null, "vs_stay": "0.00"},
-            {"name": "Northwind", "start": "2027-01-04", "years": [
+            ], "total_4y": null, "total": null, "vs_stay": "0.00"},
+            {"name": "Northwind", "start": "2027-01-04", "current_job": null, "years": [
                 {"year": 1, "cash": "240000.00", "equity": "10000.00", "total": "250000.00"},
                 {"year": 2, "cash": "220000.00", "equity": "10000.00", "total": "230000.00"},
                 {"year": 3, "cash": "220000.00", "equity": "10000.00", "total": "230000.00"},
                 {"year": 4, "cash": "220000.00", "equity": "10000.00", "total": "230000.00"},
-            ], "total_4y": "940000.00", "vs_stay": null},
+            ], "total_4y": "940000.00", "total": null, "vs_stay": null},
         ])
     );
 }
@@ -368,20 +382,33 @@ fn stay_after_a_notice_ends_at_the_last_day_with_severance_and_vests_up_to_it() 
         amounts(stay, equity),
         [dec!(3710), dec!(0), dec!(0), dec!(0)].map(Some)
     );
-    assert_eq!(stay.total.amount, Some(dec!(81990)));
+    assert_eq!(stay.four_years.amount, Some(dec!(81990)));
     assert!(
         stay.years[0].cash.working.contains(
-            &"Employed through your last day on payroll, 31 Mar 2027: 87 of this year's 365 days, $160,600.00 × 87/365 = $38,280.00.".to_string()
+            &"Employed through your last day on payroll, 31 Mar 2027: 87 days of this year, $160,600.00 × 87/365 = $38,280.00 (rounded with the 39 days before it: $160,600.00 × 126/365 = $55,440.00 from today, less $17,160.00).".to_string()
         ),
         "{:#?}",
         stay.years[0].cash.working
     );
-    // The offer starts before the last day: resigning forfeits the severance
-    // (the default), so its column holds only its own pay: 4 × 182,500 = 730,000;
-    // against Stay: 730,000 − 81,990 = 648,010.
+    // Before year 1: today, 26 Nov 2026, through 3 Jan 2027 is 5 + 31 + 3 =
+    // 39 days × 440 = 17,160; no vest or payment in those days. Stay's
+    // total: 17,160 + 81,990 = 99,150.
+    assert_eq!(stay.current.amount, Some(dec!(17160)));
+    assert_eq!(stay.total.amount, Some(dec!(99150)));
+    // The offer starts before the last day: you leave on 3 Jan, with the
+    // same 39 days of pay, 17,160, and resigning forfeits the severance (the
+    // default) and the 15 Mar vest. Its own pay: 4 × 182,500 = 730,000.
+    // Total 747,160; against Stay: 747,160 − 99,150 = 648,010.
     let offer = &comparison.columns[1];
-    assert_eq!(offer.total.amount, Some(dec!(730000)));
+    assert_eq!(offer.four_years.amount, Some(dec!(730000)));
+    assert_eq!(offer.current.amount, Some(dec!(17160)));
+    assert_eq!(offer.total.amount, Some(dec!(747160)));
     assert_eq!(offer.vs_stay.amount, Some(dec!(648010)));
+    assert!(
+        offer.current.working.contains(&"The severance ($40,000.00 before tax) is forfeited: this start comes before your last day on payroll and resigning then forfeits it (as set; the default).".to_string()),
+        "{:#?}",
+        offer.current.working
+    );
     assert!(
         comparison.notes.iter().any(|n| n
             == "After your notice, Stay ends at your last day on payroll, 31 Mar 2027: it counts pay up to that day, the severance ($40,000.00 before tax, paid 15 Apr 2027) and the vests up to it."),
@@ -399,17 +426,24 @@ fn stay_after_a_notice_ends_at_the_last_day_with_severance_and_vests_up_to_it() 
 #[test]
 fn an_offer_starting_after_the_last_day_keeps_the_severance_in_its_column_too() {
     // Starting 2027-04-01, the day after the last day: leaving is the layoff,
-    // so the severance (40,000, paid 2027-04-15) is paid on either path and
-    // sits in both columns' year 1. Stay has no pay after 2027-03-31 and no
-    // vests up to it inside this window: 40,000. The offer: 182,500 + 40,000
-    // in year 1, 182,500 after: 770,000; against Stay 770,000 − 40,000 = 730,000.
+    // so the severance (40,000, paid 2027-04-15) is paid on either path.
+    // Pay from today, 26 Nov 2026, through 31 Mar 2027: 5 + 31 + 31 + 28 +
+    // 31 = 126 days × 400 (146,000 ÷ 365) = 50,400 in both columns.
+    // Stay: 50,400 before its year 1 (from 1 Apr) + the severance in year 1
+    // = 90,400. The offer: its current-job row 50,400 + 40,000 = 90,400 (the
+    // severance it keeps, shown where a person looks for it) + 4 × 182,500;
+    // against Stay 820,400 − 90,400 = 730,000.
     let mut wb = workbook(vec![plain_offer(1, dec!(182500), d(2027, 4, 1))]);
     wb.pipeline.current_job = job(dec!(146000), None);
     notice(&mut wb);
     let comparison = compare(&wb, today(), &[]);
-    assert_eq!(comparison.columns[0].total.amount, Some(dec!(40000)));
+    let stay = &comparison.columns[0];
+    assert_eq!(stay.current.amount, Some(dec!(50400)));
+    assert_eq!(stay.total.amount, Some(dec!(90400)));
     let offer = &comparison.columns[1];
-    assert_eq!(offer.years[0].cash.amount, Some(dec!(222500)));
+    assert_eq!(offer.current.amount, Some(dec!(90400)));
+    assert_eq!(offer.years[0].cash.amount, Some(dec!(182500)));
+    assert_eq!(offer.total.amount, Some(dec!(820400)));
     assert_eq!(offer.vs_stay.amount, Some(dec!(730000)));
 }
 
@@ -452,21 +486,38 @@ fn a_moved_start_moves_the_column_and_stay_is_compared_over_the_same_years() {
         (stay.start, first.start, second.start),
         (d(2027, 3, 1), d(2027, 4, 1), d(2027, 3, 1))
     );
-    // Stay from 2027-03-01: year 1 runs to 2028-02-29, 366 days (a leap day);
-    // 31 days to 2027-03-31: 146,000 × 31/366 = 12,366.1202… → 12,366.12,
-    // + 40,000 severance = 52,366.12.
-    assert_eq!(stay.total.amount, Some(dec!(52366.12)));
-    // Offer 2 starts before the last day: the severance is forfeited.
-    // 4 × 150,000 − 52,366.12 = 547,633.88.
-    assert_eq!(second.vs_stay.amount, Some(dec!(547633.88)));
-    // Offer 1 (from 2027-04-01) is compared with Stay over its own years (40,000):
-    // 4 × 182,500 + 40,000 kept severance − 40,000 = 730,000.
+    // Stay from 2027-03-01. Before it: today, 26 Nov 2026, through 28 Feb
+    // 2027 is 5 + 31 + 31 + 28 = 95 days × 400 (146,000 ÷ 365) = 38,000.
+    // Year 1: 31 days to 2027-03-31 × 400 = 12,400 (a day is a 365th of a
+    // year, though this year holds 29 Feb 2028), + 40,000 severance.
+    // Total 90,400: the same as Stay counted from 1 Apr (50,400 + 40,000),
+    // since after the notice nothing comes later.
+    assert_eq!(stay.current.amount, Some(dec!(38000)));
+    assert_eq!(stay.four_years.amount, Some(dec!(52400)));
+    assert_eq!(stay.total.amount, Some(dec!(90400)));
+    // Offer 2 starts before the last day: leaving 28 Feb, 95 days of pay
+    // (38,000) and the severance forfeited. 38,000 + 4 × 150,000 = 638,000;
+    // − 90,400 = 547,600.
+    assert_eq!(second.total.amount, Some(dec!(638000)));
+    assert_eq!(second.vs_stay.amount, Some(dec!(547600)));
+    // Offer 1 (from 2027-04-01): 50,400 pay + 40,000 kept severance +
+    // 4 × 182,500 = 820,400; − 90,400 = 730,000. Each vs Stay is the
+    // column's total less the Stay column's, as a person subtracts them.
     assert_eq!(first.vs_stay.amount, Some(dec!(730000)));
+    for offer in [first, second] {
+        assert_eq!(
+            offer.vs_stay.amount,
+            Some(offer.total.amount.expect("known") - stay.total.amount.expect("known"))
+        );
+    }
+    // No note about Stay's span: after a notice there is one Stay total.
     assert!(
-        comparison
+        !comparison
             .notes
             .iter()
-            .any(|n| n.contains("Stay's column counts from the earliest, 1 Mar 2027"))
+            .any(|n| n.contains("The offers start on different days")),
+        "{:#?}",
+        comparison.notes
     );
 }
 
@@ -668,7 +719,8 @@ fn accepting_sets_the_new_job_and_moves_the_application() {
         acceptance.new_job,
         crate::domain::runway::NewJob {
             start: d(2027, 1, 4),
-            monthly_net: dec!(11725.00)
+            monthly_net: dec!(11725.00),
+            offer: Some(2),
         }
     );
     assert_eq!(acceptance.moves, Some(1));
@@ -811,4 +863,144 @@ mod properties {
             }
         }
     }
+}
+
+#[test]
+fn saving_the_accepted_offers_start_or_pay_keeps_the_new_job_in_step() {
+    // Accepting records offer #1 in the new job: 4 Jan 2027, 200,000 ×
+    // (1 − 0.2965) ÷ 12 = 11,725.00 a month.
+    let mut wb = workbook(vec![issue_offer(1, d(2027, 1, 4))]);
+    let mut accepting = accept(&wb, 1, today()).expect("accept").edit;
+    accepting.apply(&mut wb, today()).expect("applies");
+    assert_eq!(accepted_offer(&wb).map(|o| o.id), Some(1));
+    let before = wb.pipeline.offers[0].clone();
+    // A new start moves the new job's start; the pay set (by hand, say) stays.
+    wb.runway.new_job.as_mut().expect("job").monthly_net = dec!(11000);
+    let later = Offer {
+        start: d(2027, 2, 1),
+        ..before.clone()
+    };
+    let mut edit = save_offer(&wb, &before, later);
+    let undo = edit.apply(&mut wb, today()).expect("saves");
+    let job = wb.runway.new_job.clone().expect("job");
+    assert_eq!(
+        (job.start, job.monthly_net, job.offer),
+        (d(2027, 2, 1), dec!(11000), Some(1))
+    );
+    assert_eq!(accepted_offer(&wb).map(|o| o.id), Some(1), "still accepted");
+    // One undo reverts both.
+    undo.clone().apply(&mut wb, today()).expect("undo");
+    assert_eq!(wb.pipeline.offers[0].start, d(2027, 1, 4));
+    assert_eq!(
+        wb.runway.new_job.as_ref().map(|j| j.start),
+        Some(d(2027, 1, 4))
+    );
+    // A new base works the pay out again: 240,000 × 0.7035 ÷ 12 = 14,070.00.
+    let before = wb.pipeline.offers[0].clone();
+    let raised = Offer {
+        base: dec!(240000),
+        ..before.clone()
+    };
+    save_offer(&wb, &before, raised)
+        .apply(&mut wb, today())
+        .expect("saves");
+    assert_eq!(
+        wb.runway.new_job.as_ref().map(|j| j.monthly_net),
+        Some(dec!(14070.00))
+    );
+    // Another offer's edit leaves the new job alone: a plain update.
+    let other = plain_offer(2, dec!(150000), d(2027, 3, 1));
+    let moved = Offer {
+        start: d(2027, 3, 8),
+        ..other.clone()
+    };
+    assert!(matches!(save_offer(&wb, &other, moved), Edit::Update(_)));
+}
+
+#[test]
+fn an_older_file_without_the_record_still_finds_the_accepted_offer_by_start_and_pay() {
+    // The new job as written before it named its offer: start and pay only.
+    let mut wb = workbook(vec![issue_offer(1, d(2027, 1, 4))]);
+    let text = r#"(start: "2027-01-04", monthly_net: "11725.00")"#;
+    wb.runway.new_job = Some(ron::from_str(text).expect("reads without `offer`"));
+    assert_eq!(accepted_offer(&wb).map(|o| o.id), Some(1));
+}
+
+/// The newcomer trial, in round figures: today 3 Dec 2026, the last day on
+/// payroll 30 Jan 2027 with $40,000 severance paid that day, current pay
+/// $146,000 (400 a day); Northwind ($182,500) starts 11 Jan, before the
+/// last day; Helix ($150,000) starts 1 Mar, after it.
+fn two_offers_after_a_notice() -> Workbook {
+    let mut wb = workbook(vec![
+        plain_offer(1, dec!(182500), d(2027, 1, 11)),
+        Offer {
+            company: "Helix".into(),
+            ..plain_offer(2, dec!(150000), d(2027, 3, 1))
+        },
+    ]);
+    wb.pipeline.current_job = job(dec!(146000), None);
+    wb.runway.separation = Some(d(2027, 1, 30));
+    wb.runway.severance = Some(Severance::Entered {
+        gross: dec!(40000),
+        pay_date: d(2027, 1, 30),
+        weeks: None,
+    });
+    wb
+}
+
+#[test]
+fn what_each_offer_keeps_or_forfeits_is_in_its_column_and_columns_subtract() {
+    let wb = two_offers_after_a_notice();
+    let today = d(2026, 12, 3);
+    let comparison = compare(&wb, today, &[]);
+    let [stay, northwind, helix] = comparison.columns.as_slice() else {
+        panic!("three columns")
+    };
+    // Stay's year 1 is the earliest start, 11 Jan. Before it: 3 Dec – 10 Jan
+    // is 29 + 10 = 39 days × 400 = 15,600. Year 1: 11–30 Jan, 20 days × 400
+    // = 8,000, + the 40,000 severance = 48,000. Total 63,600.
+    assert_eq!(stay.current.amount, Some(dec!(15600)));
+    assert_eq!(stay.four_years.amount, Some(dec!(48000)));
+    assert_eq!(stay.total.amount, Some(dec!(63600)));
+    // Northwind: leaving 10 Jan, the same 15,600 of pay; the severance is
+    // forfeited. 15,600 + 4 × 182,500 = 745,600; − 63,600 = 682,000.
+    assert_eq!(northwind.current.amount, Some(dec!(15600)));
+    assert_eq!(northwind.total.amount, Some(dec!(745600)));
+    assert_eq!(northwind.vs_stay.amount, Some(dec!(682000)));
+    // Helix: leaving at the layoff, 30 Jan: 3 Dec – 30 Jan is 59 days × 400
+    // = 23,600, + the 40,000 severance it keeps = 63,600 (all Stay has).
+    // 63,600 + 4 × 150,000 = 663,600; − 63,600 = 600,000.
+    assert_eq!(helix.current.amount, Some(dec!(63600)));
+    assert_eq!(helix.total.amount, Some(dec!(663600)));
+    assert_eq!(helix.vs_stay.amount, Some(dec!(600000)));
+    assert!(
+        helix.current.working.contains(
+            &"Severance $40,000.00 before tax ($40,000.00 as entered), paid 30 Jan 2027."
+                .to_string()
+        ),
+        "{:#?}",
+        helix.current.working
+    );
+    // The trade-off, read off the current-job row: 63,600 − 15,600 = 48,000
+    // that starting Northwind on 11 Jan gives up.
+    // Its what-if to 31 Jan: offer pay −20 days × 500 = −10,000; current pay
+    // +20 × 400 = +8,000; severance +40,000: net +38,000. In the table,
+    // vs Stay moves by 38,000 + 10,000 = +48,000 (four full years of the
+    // offer either way): 730,000.
+    let report = what_if(&wb, 1, d(2027, 1, 31), today).expect("what-if");
+    assert_eq!(report.net.amount, Some(dec!(38000)));
+    assert!(
+        report.net.working.contains(
+            &"In the Offers table this start moves vs Stay by +$48,000.00: the table counts four full years of the offer from either start, so the offer's pay for the days moved (-$10,000.00) is not lost there.".to_string()
+        ),
+        "{:#?}",
+        report.net.working
+    );
+    let moved = compare(&wb, today, &[(1, d(2027, 1, 31))]);
+    assert_eq!(
+        moved.columns[0].total.amount,
+        Some(dec!(63600)),
+        "Stay holds"
+    );
+    assert_eq!(moved.columns[1].vs_stay.amount, Some(dec!(730000)));
 }

@@ -122,7 +122,9 @@ pub fn what_if(
         .iter()
         .map(|c| (c.kind.label(), &c.figure))
         .collect();
-    let net = Figure::sum("Net", &parts);
+    let mut net = Figure::sum("Net", &parts);
+    net.working
+        .extend(table_line(wb, offer, new_start, today, &changes[0].figure));
     Ok(StartWhatIf {
         offer: offer.id,
         name: offer.company.clone(),
@@ -134,6 +136,35 @@ pub fn what_if(
         net,
         changes,
     })
+}
+
+/// How the Offers table's vs Stay moves with this start, and why it is not
+/// the net: the table counts four full years of the offer from either start
+/// (its pay moves with the start, it is not lost), while this what-if counts
+/// the same days either way.
+fn table_line(
+    wb: &Workbook,
+    offer: &Offer,
+    new_start: NaiveDate,
+    today: NaiveDate,
+    offer_pay: &Figure,
+) -> Option<String> {
+    if new_start == offer.start {
+        return None;
+    }
+    let vs_stay = |starts: &[(Id, NaiveDate)]| {
+        super::compare(wb, today, starts)
+            .columns
+            .into_iter()
+            .find(|c| c.offer == Some(offer.id))
+            .and_then(|c| c.vs_stay.amount)
+    };
+    let moves = vs_stay(&[(offer.id, new_start)])? - vs_stay(&[])?;
+    let moved = Figure::known(moves, Vec::new()).signed();
+    Some(format!(
+        "In the Offers table this start moves vs Stay by {moved}: the table counts four full years of the offer from either start, so the offer's pay for the days moved ({}) is not lost there.",
+        offer_pay.signed()
+    ))
 }
 
 fn change(kind: ChangeKind, figure: Figure) -> Change {

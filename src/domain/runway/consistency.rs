@@ -373,6 +373,7 @@ mod tests {
         plan.new_job = Some(NewJob {
             start: d(2027, 2, 1),
             monthly_net: dec!(10400),
+            offer: None,
         });
         assert_eq!(
             message(&plan, "new_job"),
@@ -383,6 +384,7 @@ mod tests {
         plan.new_job = Some(NewJob {
             start: d(2027, 2, 9),
             monthly_net: dec!(10400),
+            offer: None,
         });
         assert_eq!(warnings(&plan), []);
     }

@@ -263,11 +263,22 @@ fn income_lines(p: &Projection) -> Vec<String> {
         } else {
             "not in the table"
         };
-        lines.push(format!(
+        let mut line = format!(
             "New job scenario from {}: {}/month net ({shown})",
             format_long(job.start),
             format_money(job.monthly_net)
-        ));
+        );
+        if plan.starts_before_last_day(job.start) {
+            line.push_str(
+                "; it starts on or before your last day on payroll, so with it paid notice stops at its start",
+            );
+            if plan.start_forfeits_severance(job.start) {
+                line.push_str(
+                    " and the severance is not counted: resigning before the last day forfeits it (as set)",
+                );
+            }
+        }
+        lines.push(line);
     }
     lines
 }

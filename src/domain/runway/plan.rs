@@ -120,6 +120,23 @@ impl RunwayPlan {
         self.accounts.iter().map(|a| a.balance).sum()
     }
 
+    /// Whether a new job starting on `start` means resigning before the last
+    /// day on payroll: it starts on or before that day (the day before the
+    /// start is then the last day worked). `false` without a last day.
+    pub fn starts_before_last_day(&self, start: NaiveDate) -> bool {
+        self.separation.is_some_and(|last| start <= last)
+    }
+
+    /// The one rule for the severance and a new job: starting it on or before
+    /// the last day on payroll, when resigning forfeits the severance (as set;
+    /// the default), forfeits it. The runway, the offers, the next actions
+    /// and the accept dialog all ask this.
+    pub fn start_forfeits_severance(&self, start: NaiveDate) -> bool {
+        self.severance.is_some()
+            && self.resigning_forfeits_severance
+            && self.starts_before_last_day(start)
+    }
+
     /// The day severance pay runs out, when the benefit must wait for it:
     /// `None` when the benefit does not wait or there is no severance.
     pub fn severance_runs_out(&self) -> Result<Option<NaiveDate>, Invalid> {
@@ -642,6 +659,11 @@ impl OneOff {
 pub struct NewJob {
     pub start: NaiveDate,
     pub monthly_net: Decimal,
+    /// The offer this job was accepted from (`careerbook offer accept`, A on
+    /// the Offers view): saving that offer's start or pay keeps this in step.
+    /// Older files have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offer: Option<Id>,
 }
 
 impl NewJob {
@@ -768,6 +790,7 @@ mod tests {
             new_job: Some(NewJob {
                 start: d(2027, 9, 1),
                 monthly_net: dec!(9500),
+                offer: None,
             }),
             include_vest_proceeds: false,
             resigning_forfeits_severance: false,

@@ -637,6 +637,7 @@ mod tests {
         p.new_job = Some(NewJob {
             start: d(2026, 3, 25),
             monthly_net: dec!(3000),
+            offer: None,
         });
         let with_job = ProjectionOptions {
             with_new_job: true,
@@ -685,6 +686,7 @@ mod tests {
         p.new_job = Some(NewJob {
             start: d(2026, 3, 10),
             monthly_net: dec!(3000),
+            offer: None,
         });
         let early = run_with(&p, d(2026, 2, 20), with_job);
         assert!(!early.months.iter().any(|m| m.has(FlowKind::Benefit)));
@@ -694,6 +696,97 @@ mod tests {
                 .iter()
                 .any(|m| m.kind == MarkerKind::BenefitStarts)
         );
+    }
+
+    #[test]
+    fn a_new_job_starting_before_the_last_day_forfeits_the_severance_and_stops_notice_pay() {
+        // Today 2026-01-20; paid notice 2026-02-02 .. 2026-03-02 at $6,000 a
+        // month net, the last day on payroll 2026-03-02; severance $10,000
+        // gross paid 2026-03-16 (net 10,000 × 0.7035 = 7,035.00); $50,000
+        // cash, $3,000 a month spent. A new job from 2026-02-16 at $3,000 a
+        // month net: it starts before the last day, so (resigning forfeits
+        // it, the default) the severance is not counted with it.
+        // The projection starts at the notice: months [02-02, 03-02) of 28
+        // days and [03-02, 04-02) of 31.
+        let mut p = plan(&[dec!(50000)], dec!(3000), dec!(0));
+        p.separation = Some(d(2026, 3, 2));
+        p.notice = Some(NoticePay {
+            start: d(2026, 2, 2),
+            end: d(2026, 3, 2),
+            monthly_net: dec!(6000),
+        });
+        p.severance = Some(Severance::Entered {
+            gross: dec!(10000),
+            pay_date: d(2026, 3, 16),
+            weeks: None,
+        });
+        p.new_job = Some(NewJob {
+            start: d(2026, 2, 16),
+            monthly_net: dec!(3000),
+            offer: None,
+        });
+        let today = d(2026, 1, 20);
+        let with_job = ProjectionOptions {
+            with_new_job: true,
+            ..Default::default()
+        };
+        let with = run_with(&p, today, with_job);
+        assert_eq!(with.start, d(2026, 2, 2));
+        // Notice pay stops at the start: Feb 2–15 is 14 days, 6,000 × 14/28 =
+        // 3,000.00 in month 0, none in month 1. The job: Feb 16 – Mar 1 is 14
+        // days, 3,000 × 14/28 = 1,500.00.
+        assert_eq!(flow(&with.months[0], FlowKind::NoticePay), dec!(3000.00));
+        assert_eq!(flow(&with.months[1], FlowKind::NoticePay), dec!(0));
+        assert_eq!(flow(&with.months[0], FlowKind::NewJob), dec!(1500.00));
+        // No severance anywhere: 50,000 + 3,000 + 1,500 − 3,000 = 51,500.00,
+        // then + 3,000 − 3,000 each month.
+        assert!(!with.months.iter().any(|m| m.has(FlowKind::Severance)));
+        assert!(
+            !with
+                .markers
+                .iter()
+                .any(|m| m.kind == MarkerKind::SeverancePaid)
+        );
+        assert_eq!(with.months[0].closing, dec!(51500.00));
+        assert_eq!(with.months[1].closing, dec!(51500.00));
+        let why = with.explain();
+        assert!(
+            why.contains(
+                &"Not counted: Severance $10,000.00 gross: the new job starts 16 Feb 2026, \
+                  before your last day on payroll, and resigning then forfeits it (as set), so \
+                  it is not counted with the new job"
+                    .to_string()
+            ),
+            "{why:?}"
+        );
+        assert!(
+            why.iter().any(|l| {
+                l.starts_with("New job scenario from 16 Feb 2026")
+                && l.ends_with(
+                    "so with it paid notice stops at its start and the severance is not counted: \
+                     resigning before the last day forfeits it (as set)"
+                )
+            }),
+            "{why:?}"
+        );
+        // Without the job: all the notice (6,000 in month 0; 6,000 × 1/31 =
+        // 193.548… → 193.55 in month 1) and the severance in month 1.
+        let without = run(&p, today);
+        assert_eq!(flow(&without.months[0], FlowKind::NoticePay), dec!(6000));
+        assert_eq!(flow(&without.months[1], FlowKind::NoticePay), dec!(193.55));
+        assert_eq!(flow(&without.months[1], FlowKind::Severance), dec!(7035.00));
+        // Resigning keeps the severance (as set): with the job it is paid,
+        // but the notice still stops at the start.
+        p.resigning_forfeits_severance = false;
+        let kept = run_with(&p, today, with_job);
+        assert_eq!(flow(&kept.months[1], FlowKind::Severance), dec!(7035.00));
+        assert_eq!(flow(&kept.months[0], FlowKind::NoticePay), dec!(3000.00));
+        // A start after the last day forfeits nothing.
+        p.resigning_forfeits_severance = true;
+        p.new_job.as_mut().expect("job").start = d(2026, 3, 3);
+        let after = run_with(&p, today, with_job);
+        assert_eq!(flow(&after.months[1], FlowKind::Severance), dec!(7035.00));
+        assert_eq!(flow(&after.months[1], FlowKind::NoticePay), dec!(193.55));
     }
 
     #[test]
@@ -810,6 +903,7 @@ mod tests {
         p.new_job = Some(NewJob {
             start: d(2026, 3, 16),
             monthly_net: dec!(5000),
+            offer: None,
         });
         let without = run(&p, d(2026, 1, 1));
         assert_eq!(without.runway.months(), Some(dec!(3.00)));

@@ -20,7 +20,7 @@
 //! table adds up to the cent.
 
 use super::plan::{OneOffKind, RunwayPlan, SeverancePay};
-use crate::domain::dates::add_months;
+use crate::domain::dates::{add_months, format_long};
 use crate::domain::money::{format_money, format_percent, round_cents};
 use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
@@ -215,8 +215,8 @@ pub(super) fn schedule(ctx: &Context, with_new_job: bool) -> Schedule {
         .as_ref()
         .filter(|_| with_new_job)
         .map(|job| job.start);
-    schedule.severance(ctx);
-    schedule.notice(ctx);
+    schedule.severance(ctx, job_starts);
+    schedule.notice(ctx, job_starts);
     schedule.benefit(ctx, job_starts);
     schedule.cover(ctx);
     schedule.other_income(ctx);
@@ -318,8 +318,19 @@ impl Schedule {
         }
     }
 
-    fn severance(&mut self, ctx: &Context) {
+    /// The severance on its pay date, unless the new job (`job_starts`, in
+    /// the run with it) starts before the last day and so forfeits it.
+    fn severance(&mut self, ctx: &Context, job_starts: Option<NaiveDate>) {
         let Some(pay) = &ctx.severance else { return };
+        if let Some(start) = job_starts.filter(|&s| ctx.plan.start_forfeits_severance(s)) {
+            self.not_counted.push(format!(
+                "Severance {} gross: the new job starts {}, before your last day on payroll, \
+                 and resigning then forfeits it (as set), so it is not counted with the new job",
+                format_money(pay.gross),
+                format_long(start)
+            ));
+            return;
+        }
         let name = format!(
             "Severance (net of {} withholding)",
             format_percent(ctx.plan.withholding)
@@ -330,11 +341,23 @@ impl Schedule {
         }
     }
 
-    fn notice(&mut self, ctx: &Context) {
+    /// Paid notice, which stops when a new job (`job_starts`) starts first:
+    /// starting it means resigning.
+    fn notice(&mut self, ctx: &Context, job_starts: Option<NaiveDate>) {
         let Some(notice) = &ctx.plan.notice else {
             return;
         };
-        let until = notice.end.checked_add_days(Days::new(1));
+        let after_end = notice.end.checked_add_days(Days::new(1));
+        let until = match job_starts.filter(|&s| Some(s) < after_end) {
+            Some(start) => {
+                self.not_counted.push(format!(
+                    "Paid notice from {}: the new job starts then, so it is not counted with the new job",
+                    format_long(start.max(notice.start))
+                ));
+                Some(start)
+            }
+            None => after_end,
+        };
         self.monthly(
             ctx,
             FlowKind::NoticePay,

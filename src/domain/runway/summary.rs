@@ -516,6 +516,7 @@ mod tests {
         wb.runway.new_job = Some(NewJob {
             start: d(2026, 3, 1),
             monthly_net: dec!(7000),
+            offer: None,
         });
         let options = ProjectionOptions::default();
         let p = projected(&wb, options);

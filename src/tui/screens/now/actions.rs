@@ -9,12 +9,14 @@ use super::panel::fit_line;
 use super::shared::Shared;
 use crate::domain::checklist::{ActionKind, NextAction, RunwayFigure, relative};
 use crate::domain::dates::format_long;
+use crate::domain::edit::Kind;
 use crate::domain::money::format_money;
 use crate::text::{fit, wrap};
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::screen::{Cx, Tab, Target, View};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::cursor::Cursor;
+use chrono::Days;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -196,11 +198,19 @@ impl Actions {
 
 /// Where Enter on `next` lands on its tab: a vest or the last day in the
 /// last-day what-if on that day, the forfeited shares on the last day on
-/// payroll; a deadline on the input that meets it; else its record.
+/// payroll; an offer starting before the last day in its what-if at the day
+/// after it; a deadline on the input that meets it; else its record.
 fn target(next: &NextAction, shared: &Shared) -> Option<Target> {
     match next.kind {
         ActionKind::Vest | ActionKind::Separation => Some(Target::LastDay(next.date)),
         ActionKind::ForfeitedVest => shared.separation.map(Target::LastDay),
+        // "Ask … to start on …": the offer's what-if at the day after the last day.
+        ActionKind::EarlyStart => match (next.record, shared.separation) {
+            (Some((Kind::Offer, id)), Some(last)) => last
+                .checked_add_days(Days::new(1))
+                .map(|start| Target::OfferStart(id, start)),
+            (record, _) => record.map(|(kind, id)| Target::Record(kind, id)),
+        },
         kind => match kind.deadline() {
             Some(deadline) => Some(Target::Deadline(deadline)),
             None => next.record.map(|(kind, id)| Target::Record(kind, id)),

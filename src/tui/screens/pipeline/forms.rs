@@ -528,7 +528,11 @@ fn submit_offer(form: &Form, cx: &mut Cx, original: Option<&Offer>) -> Result<()
         Some(_) => format!("updated the offer from {}", offer.company),
         None => format!("added the offer from {}", offer.company),
     };
-    cx.save(original.cloned().map(Item::Offer), Item::Offer(offer), done);
+    match original {
+        // Saving the accepted offer keeps the Runway tab's new job in step.
+        Some(before) if *before != offer => cx.edit(offers::save_offer(cx.wb, before, offer), done),
+        _ => cx.save(original.cloned().map(Item::Offer), Item::Offer(offer), done),
+    }
     Ok(())
 }
 

@@ -20,7 +20,7 @@ use crate::domain::Id;
 use crate::domain::edit::Kind;
 use crate::domain::workbook::Workbook;
 use crate::tui::keymap::{Action, Keymap, Scope};
-use crate::tui::screen::{Cx, Refused, Screen, View, panels};
+use crate::tui::screen::{Cx, Refused, Screen, Target, View, panels};
 use crate::tui::widgets::table::Table;
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -111,6 +111,18 @@ impl Screen for PipelineScreen {
             && let Some(&panel) = found.first()
         {
             self.panel = panel;
+        }
+    }
+
+    /// An offer's what-if at a start (Enter on "Ask … to start on …"), or a record.
+    fn show(&mut self, target: Target, wb: &Workbook) {
+        match target {
+            Target::OfferStart(id, start) => {
+                self.panel = Panel::Offers;
+                self.panels.offers.show_start(id, start, wb);
+            }
+            Target::Record(kind, id) => self.select(kind, id),
+            Target::LastDay(_) | Target::Deadline(_) => {}
         }
     }
 

@@ -31,8 +31,9 @@ use ratatui::widgets::Paragraph;
 use std::cell::Cell;
 use unicode_width::UnicodeWidthStr;
 
-/// The table's rows: the start, three per year, the four-year total, vs Stay.
-const ROWS: usize = 1 + 3 * YEARS as usize + 2;
+/// The table's rows: the start, the current job, three per year, the
+/// four-year total, the total, vs Stay.
+const ROWS: usize = 2 + 3 * YEARS as usize + 3;
 /// The label column.
 const LABEL: usize = 13;
 /// Widest a column's name makes it; longer names are cut.
@@ -44,8 +45,11 @@ const CHANGES: usize = 7;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Row {
     Start,
+    /// What the current job still pays from today.
+    Current,
     /// A year (0-based) and its figure (cash, equity, total).
     Year(usize, usize),
+    FourYears,
     Total,
     VsStay,
 }
@@ -54,7 +58,9 @@ impl Row {
     fn at(index: usize) -> Row {
         match index {
             0 => Row::Start,
-            n if n <= 3 * YEARS as usize => Row::Year((n - 1) / 3, (n - 1) % 3),
+            1 => Row::Current,
+            n if n <= 1 + 3 * YEARS as usize => Row::Year((n - 2) / 3, (n - 2) % 3),
+            n if n == ROWS - 3 => Row::FourYears,
             n if n == ROWS - 2 => Row::Total,
             _ => Row::VsStay,
         }
@@ -63,10 +69,12 @@ impl Row {
     fn label(self) -> String {
         match self {
             Row::Start => "Starts".into(),
+            Row::Current => "Current job".into(),
             Row::Year(year, 0) => format!("Year {} cash", year + 1),
             Row::Year(_, 1) => "       equity".into(),
             Row::Year(..) => "       total".into(),
-            Row::Total => "4-year total".into(),
+            Row::FourYears => "4-year total".into(),
+            Row::Total => "Total".into(),
             Row::VsStay => "vs Stay".into(),
         }
     }
@@ -75,11 +83,13 @@ impl Row {
     fn figure(self, column: &Column) -> Option<(String, &Figure)> {
         match self {
             Row::Start => None,
+            Row::Current => Some(("Current job".into(), &column.current)),
             Row::Year(year, at) => {
                 let (name, figure) = column.years.get(year)?.figures()[at];
                 Some((format!("Year {} {name}", year + 1), figure))
             }
-            Row::Total => Some(("4-year total".into(), &column.total)),
+            Row::FourYears => Some(("4-year total".into(), &column.four_years)),
+            Row::Total => Some(("Total".into(), &column.total)),
             Row::VsStay => Some(("vs Stay".into(), &column.vs_stay)),
         }
     }
@@ -107,6 +117,10 @@ pub struct Offers {
     /// What the attention line says about Stay.
     last_day: Option<NaiveDate>,
     has_job: bool,
+    /// The offer accepted into the Runway tab's new job, marked ✓.
+    accepted: Option<Id>,
+    /// The day the view was last built for.
+    today: NaiveDate,
 }
 
 impl Offers {
@@ -135,6 +149,7 @@ impl Offers {
     /// Works everything out again from the workbook: moved starts that no
     /// longer move anything are dropped, the selection follows its offer.
     fn rebuild(&mut self, wb: &Workbook, today: NaiveDate) {
+        self.today = today;
         let keep = self.selected_id();
         self.moved
             .retain(|&(id, start)| wb.pipeline.offer(id).is_some_and(|o| o.start != start));
@@ -160,6 +175,7 @@ impl Offers {
             .collect();
         self.last_day = wb.runway.separation;
         self.has_job = wb.pipeline.current_job.is_some();
+        self.accepted = offers::accepted_offer(wb).map(|o| o.id);
         self.showing_what_if &= self.selected_id().is_some();
         self.what_if = self
             .selected_id()
@@ -187,6 +203,20 @@ impl Offers {
             }
             None => false,
         }
+    }
+
+    /// Offer `id`'s what-if with its start moved to `start` (from a next
+    /// action on the Now tab).
+    pub fn show_start(&mut self, id: Id, start: NaiveDate, wb: &Workbook) {
+        let today = self.today;
+        self.rebuild(wb, today);
+        if !self.select_offer(id) {
+            return;
+        }
+        self.moved.retain(|(o, _)| *o != id);
+        self.moved.push((id, start));
+        self.showing_what_if = true;
+        self.rebuild(wb, today);
     }
 
     /// Moves the selected offer's start by `step`, and shows its what-if.
@@ -222,11 +252,15 @@ impl Offers {
         };
         match Row::at(self.row.at()).figure(column) {
             Some((label, figure)) => cx.tell(
-                format!("{} · {label}: {}", column.name, figure.money()),
+                format!("{} · {label}: {}", self.name(column), figure.money()),
                 figure.working.join("\n"),
             ),
             None => cx.tell(
-                format!("{} · starts {}", column.name, format_long(column.start)),
+                format!(
+                    "{} · starts {}",
+                    self.name(column),
+                    format_long(column.start)
+                ),
                 self.comparison.notes.join("\n"),
             ),
         }
@@ -250,22 +284,39 @@ impl Offers {
         let Some(start) = self.moved_start(offer.id) else {
             return cx.status("the start has not moved: nothing to save");
         };
+        let accepted = offers::accepted_offer(cx.wb).is_some_and(|a| a.id == offer.id);
+        let (then, done) = if accepted {
+            (
+                "You accepted it: the Runway tab's new job moves to this start too.",
+                format!(
+                    "{} now starts {}, and so does the Runway tab's new job",
+                    offer.company,
+                    format_long(start)
+                ),
+            )
+        } else {
+            (
+                "Accepting it then uses this start.",
+                format!("{} now starts {}", offer.company, format_long(start)),
+            )
+        };
         cx.confirm(
             "Save the start date",
             format!(
-                "Save {}'s start as {} instead of {}? Accepting it then uses this start.",
+                "Save {}'s start as {} instead of {}? {then}",
                 offer.company,
                 format_long(start),
                 format_long(offer.start)
             ),
-            Edit::update(
-                offer.clone(),
+            offers::save_offer(
+                cx.wb,
+                offer,
                 Offer {
                     start,
                     ..offer.clone()
                 },
             ),
-            format!("{} now starts {}", offer.company, format_long(start)),
+            done,
         );
     }
 
@@ -448,6 +499,14 @@ impl Pane<Shared, Purpose> for Offers {
 // Drawing ---------------------------------------------------------------------
 
 impl Offers {
+    /// A column's name, marked ✓ when it is the offer accepted into the runway.
+    fn name(&self, column: &Column) -> String {
+        match column.offer {
+            Some(id) if self.accepted == Some(id) => format!("✓ {}", column.name),
+            _ => column.name.clone(),
+        }
+    }
+
     /// What a cell of the table says.
     fn cell(&self, column: &Column, row: Row) -> String {
         match row {
@@ -483,7 +542,7 @@ impl Offers {
             (Row::VsStay, Some(amount)) if amount.is_sign_negative() && !amount.is_zero() => {
                 theme.bad()
             }
-            (Row::Year(_, 2) | Row::Total | Row::VsStay, _) => theme.title(),
+            (Row::Year(_, 2) | Row::FourYears | Row::Total | Row::VsStay, _) => theme.title(),
             _ => theme.text(),
         }
     }
@@ -492,7 +551,7 @@ impl Offers {
     fn column_width(&self, column: &Column) -> usize {
         (0..ROWS)
             .map(|r| self.cell(column, Row::at(r)).width())
-            .chain([column.name.width().min(NAME)])
+            .chain([self.name(column).width().min(NAME)])
             .max()
             .unwrap_or(0)
             + 2
@@ -544,8 +603,10 @@ impl Offers {
         let (first, end) = self.offer_window(&widths, width);
         let shown: Vec<usize> = std::iter::once(0).chain(first + 1..end + 1).collect();
         let mut lines = vec![self.names_line(&shown, &widths, (first, end), view)];
-        // The table leaves at least one line for what the selected figure is.
-        let room = height.saturating_sub(2).min(ROWS);
+        // The table leaves at least one line for what the selected figure
+        // is, and one more for starts moved here and not saved.
+        let below = 2 + usize::from(!self.moved.is_empty());
+        let room = height.saturating_sub(below).min(ROWS);
         let (top, bottom) = self.row.rows(u16::try_from(room).unwrap_or(u16::MAX));
         for r in top..bottom {
             let row = Row::at(r);
@@ -611,7 +672,7 @@ impl Offers {
             } else {
                 theme.title()
             };
-            let name = fit(&column.name, widths[c] - 2);
+            let name = fit(&self.name(column), widths[c] - 2);
             spans.extend(right_aligned(&name, widths[c], style));
         }
         Line::from(spans)
@@ -648,7 +709,7 @@ impl Offers {
             Some((label, figure)) => (
                 format!(
                     "{} · {label}: {} · {explain}",
-                    column.name,
+                    self.name(column),
                     if row == Row::VsStay {
                         figure.signed()
                     } else {
@@ -659,9 +720,14 @@ impl Offers {
             ),
             None => (
                 format!(
-                    "{} · starts {} · {explain} what this rests on",
-                    column.name,
-                    format_long(column.start)
+                    "{} · starts {}{} · {explain} what this rests on",
+                    self.name(column),
+                    format_long(column.start),
+                    if column.offer.is_some() && column.offer == self.accepted {
+                        " · accepted: the Runway tab's new job"
+                    } else {
+                        ""
+                    }
                 ),
                 self.comparison.notes.clone(),
             ),
@@ -764,9 +830,14 @@ impl Offers {
             Line::styled(
                 fit(
                     &format!(
-                        "Start-date what-if · {} (#{}){}",
+                        "Start-date what-if · {} (#{}){}{}",
                         report.name,
                         report.offer,
+                        if self.accepted == Some(report.offer) {
+                            " · ✓ accepted"
+                        } else {
+                            ""
+                        },
                         if days == 0 { "" } else { " · not saved" }
                     ),
                     width,
@@ -876,10 +947,7 @@ impl Offers {
             format!("{:<18}{:>14}{:>16}{:>16}", fit(name, 17), start, total, vs)
         };
         let mut lines = vec![Line::styled(
-            fit(
-                &row("Over four years", "starts", "4-year total", "vs Stay"),
-                width,
-            ),
+            fit(&row("From today", "starts", "total", "vs Stay"), width),
             theme.heading(),
         )];
         for (c, column) in self.comparison.columns.iter().enumerate() {
@@ -889,7 +957,7 @@ impl Offers {
                 theme.text()
             };
             let text = row(
-                &column.name,
+                &self.name(column),
                 &self.cell(column, Row::Start),
                 &self.cell(column, Row::Total),
                 &self.cell(column, Row::VsStay),

@@ -40,7 +40,7 @@ impl Shared {
             .map(|app| (app.id, Card::new(app, p, &names, today)))
             .collect();
         let attention = Attention {
-            offer: offer_needed(p, &runway_figure(wb, today), today),
+            offer: offer_needed(wb, &runway_figure(wb, today), today),
             open: cards.values().filter(|c| c.stage.is_active()).count(),
             overdue: pipeline::overdue_follow_ups(p, today).len(),
             due_today: pipeline::follow_ups_due_today(p, today).len(),

@@ -1126,6 +1126,8 @@ pub fn submit(form: &Form, cx: &mut Cx) -> Result<Submitted, Refused> {
             let job = NewJob {
                 start: form.get(START)?,
                 monthly_net: form.get(MONTHLY_NET)?,
+                // Changed by hand, it stays the accepted offer's, if it was one.
+                offer: original.as_ref().and_then(|j| j.offer),
             };
             set_checked(
                 cx,

@@ -164,7 +164,7 @@ impl Screen for RunwayScreen {
                 self.panel = Panel::Inputs;
             }
             Target::Record(kind, id) => self.select(kind, id),
-            Target::LastDay(_) => {}
+            Target::LastDay(_) | Target::OfferStart(..) => {}
         }
     }
 

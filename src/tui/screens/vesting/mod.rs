@@ -241,7 +241,7 @@ impl Screen for VestingScreen {
                     self.panel = panel;
                 }
             }
-            Target::Deadline(_) => {}
+            Target::Deadline(_) | Target::OfferStart(..) => {}
         }
     }
 
