@@ -944,6 +944,7 @@ fn two_offers_after_a_notice() -> Workbook {
         gross: dec!(40000),
         pay_date: d(2027, 1, 30),
         weeks: None,
+        annual_base: None,
     });
     wb
 }

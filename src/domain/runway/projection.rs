@@ -719,6 +719,7 @@ mod tests {
             gross: dec!(10000),
             pay_date: d(2026, 3, 16),
             weeks: None,
+            annual_base: None,
         });
         p.new_job = Some(NewJob {
             start: d(2026, 2, 16),
