@@ -14,7 +14,7 @@ use super::deadlines::{
     ACA_ENROLLMENT_DAYS, COBRA_ELECTION_DAYS, Deadline, DeadlineKind, Deadlines,
 };
 use super::finances::RunwayFigure;
-use super::offer::OfferNeeded;
+use super::offer::{OfferNeeded, has_accepted};
 use super::{Tab, relative};
 use crate::domain::Id;
 use crate::domain::dates::{format_long, week_start};
@@ -217,10 +217,11 @@ pub fn next_actions(
     // The accepted new job starts on or before the last day: some deadlines
     // no longer apply (see `moot`), and you leave the day before it starts.
     let accepted = early.iter().find(|e| e.accepted);
+    let gapless = accepted.is_some() || starts_right_after(wb);
     let mut out: Vec<NextAction> = deadlines
         .list
         .iter()
-        .filter(|d| d.date >= today && !(accepted.is_some() && moot(d.kind)))
+        .filter(|d| d.date >= today && !(gapless && moot(d.kind)))
         .map(|d| deadline_action(wb, d, today, forfeiting, accepted))
         .collect();
     out.extend(vest_actions(wb, today, deadlines, accepted));
@@ -272,11 +273,32 @@ pub fn next_actions(
     out
 }
 
-/// A deadline the accepted new job (starting on or before the last day on
-/// payroll) makes moot: there is no unemployment to claim when a job starts
-/// before pay stops.
+/// A deadline the accepted new job (starting before pay stops, or within
+/// [`NO_GAP_DAYS`] of the last day) makes moot: there is no unemployment to
+/// claim without a week out of work.
 fn moot(kind: DeadlineKind) -> bool {
     kind == DeadlineKind::Unemployment
+}
+
+/// States pay no benefit for a first "waiting week" (DESIGN.md, benefits):
+/// a job starting within a week of the last day leaves nothing to claim.
+const NO_GAP_DAYS: i64 = 7;
+
+/// Whether an accepted job starts within [`NO_GAP_DAYS`] after the last day.
+fn starts_right_after(wb: &Workbook) -> bool {
+    let (Some(job), Some(last)) = (&wb.runway.new_job, wb.runway.separation) else {
+        return false;
+    };
+    has_accepted(wb) && (job.start - last).num_days() <= NO_GAP_DAYS
+}
+
+/// Whether an accepted job starts on or before `next_vest`: a last day late
+/// enough to reach that vest would run into the new job.
+fn job_starts_by(wb: &Workbook, next_vest: NaiveDate) -> bool {
+    wb.runway
+        .new_job
+        .as_ref()
+        .is_some_and(|job| has_accepted(wb) && job.start <= next_vest)
 }
 
 fn deadline_action(
@@ -634,7 +656,12 @@ fn forfeited_action(
     deadlines: &Deadlines,
 ) -> Option<NextAction> {
     let report = last_day(&wb.vesting, last, today, wb.runway.withholding).ok()?;
-    if report.forfeited.is_zero() {
+    if report.forfeited.is_zero()
+        || report
+            .next_vest
+            .as_ref()
+            .is_some_and(|next| job_starts_by(wb, next.date))
+    {
         return None;
     }
     let (date, ask_by) = ask_by(deadlines, today, last);
@@ -644,7 +671,8 @@ fn forfeited_action(
             .map(|g| format!(", {}", format_money(g)))
             .unwrap_or_default();
         format!(
-            " The next vest after it is {} ({} shares{worth}): a last day on or after it keeps them.",
+            " The next vest after it is {} ({} shares{worth}): a last day on or after it keeps \
+             those; each later vest needs a later day.",
             format_long(next.date),
             format_shares(next.shares)
         )

@@ -167,8 +167,8 @@ fn this_week_comes_first_by_money_at_stake_then_everything_later_by_date() {
     assert_eq!(
         forfeited.why,
         "Leaving 9 Feb 2027 forfeits 250 unvested shares (worth $50,000.00). The next vest \
-         after it is 15 Mar 2027 (20 shares, $4,000.00): a last day on or after it keeps them. \
-         Ask before the severance review window closes (3 Dec 2026)."
+         after it is 15 Mar 2027 (20 shares, $4,000.00): a last day on or after it keeps \
+         those; each later vest needs a later day. Ask before the severance review window closes (3 Dec 2026)."
     );
     assert_eq!(forfeited.record, Some((Kind::Grant, 1)));
     assert!(
@@ -556,4 +556,38 @@ fn after_accepting_a_start_that_forfeits_the_severance_it_is_no_longer_money_com
     later.pipeline.offers[0].start = d(2027, 2, 10);
     let actions = actions_on(&later, today(), &offer(false));
     assert!(!actions.iter().any(|a| a.kind == ActionKind::EarlyStart));
+}
+
+/// An accepted offer starting after the last day (9 Feb 2027); the next vest
+/// after it is 15 Mar 2027.
+fn accepted_starting(start: NaiveDate) -> Vec<ActionKind> {
+    let mut wb = with_an_early_offer();
+    wb.pipeline.offers[0].start = start;
+    let offer_30 = wb.pipeline.offers[0].clone();
+    wb.runway.new_job = Some(crate::domain::offers::new_job_of(&wb, &offer_30));
+    actions_on(&wb, today(), &offer(false))
+        .iter()
+        .map(|a| a.kind)
+        .collect()
+}
+
+#[test]
+fn an_accepted_job_right_after_the_last_day_leaves_no_benefit_to_claim_nor_later_day_to_ask() {
+    use ActionKind::{ForfeitedVest, Unemployment};
+    // 10 Feb: one day out of work, inside the waiting week (9 Feb + 7 = 16 Feb):
+    // nothing to claim; a last day reaching the 15 Mar vest would run into the job.
+    let next_day = accepted_starting(d(2027, 2, 10));
+    assert!(!next_day.contains(&Unemployment), "{next_day:?}");
+    assert!(!next_day.contains(&ForfeitedVest), "{next_day:?}");
+    // 1 Mar: 20 days out of work, worth claiming; the vest is still after the start.
+    let weeks_later = accepted_starting(d(2027, 3, 1));
+    assert!(weeks_later.contains(&Unemployment), "{weeks_later:?}");
+    assert!(!weeks_later.contains(&ForfeitedVest), "{weeks_later:?}");
+    // 1 Apr: after the 15 Mar vest, so a later last day could still reach it.
+    let after_the_vest = accepted_starting(d(2027, 4, 1));
+    assert!(after_the_vest.contains(&Unemployment), "{after_the_vest:?}");
+    assert!(
+        after_the_vest.contains(&ForfeitedVest),
+        "{after_the_vest:?}"
+    );
 }

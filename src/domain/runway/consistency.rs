@@ -136,8 +136,11 @@ pub fn warnings(plan: &RunwayPlan) -> Vec<Warning> {
         }
     }
 
+    // An accepted offer's early start is a choice, not a slip: the runway
+    // says what it forfeits instead.
     if let Some(job) = &plan.new_job
         && job.start < separation
+        && job.offer.is_none()
     {
         out.push(Warning::new(
             "new_job",
@@ -379,6 +382,16 @@ mod tests {
             message(&plan, "new_job"),
             "the new job starts 1 Feb 2027, before your last day on payroll (9 Feb 2027): \
              is one of them out of date?"
+        );
+        // Carried in from an accepted offer, the early start was chosen.
+        plan.new_job = Some(NewJob {
+            start: d(2027, 2, 1),
+            monthly_net: dec!(10400),
+            offer: Some(65),
+        });
+        assert!(
+            warnings(&plan).iter().all(|w| w.field != "new_job"),
+            "an accepted offer's start is not questioned"
         );
         // Starting on the last day itself overlaps by a day at most: not flagged.
         plan.new_job = Some(NewJob {
