@@ -611,6 +611,21 @@ fn a_conflict_copy_is_merged_by_the_same_rules_and_kept_as_a_backup() {
         "{kept}"
     );
     assert!(world.ok("a", &["restore"]).contains("conflict-copy"));
+    // The same copy again (put back by the sync tool, or kept elsewhere):
+    // refused, or its win would come in a second time under a new id.
+    fs::write(
+        &copy_path,
+        careerbook::store::file::to_bytes(&laptop).expect("bytes"),
+    )
+    .expect("copy");
+    let twice = world.run("a", &["merge", copy_path.to_str().expect("utf-8")]);
+    assert_eq!(twice.status.code(), Some(1), "{}", stderr(&twice));
+    assert!(
+        stderr(&twice).contains("was merged already"),
+        "{}",
+        stderr(&twice)
+    );
+    assert_eq!(titles(&world.workbook("a")).len(), 3, "nothing added twice");
     // Merging the workbook itself is refused.
     let workbook = world.paths("a").workbook;
     let again = world.run("a", &["merge", workbook.to_str().expect("utf-8")]);

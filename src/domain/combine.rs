@@ -94,7 +94,10 @@ pub fn combine(
         }
     }
     for &part in Part::ALL {
-        let mine = Section::of(part, ours);
+        let mut mine = Section::of(part, ours);
+        for &(k, from, to) in &renumbered {
+            mine.remap_refs(k, from, to);
+        }
         let before = match base {
             Some(base) => Section::of(part, base),
             None => Section::of(part, theirs),
@@ -430,6 +433,44 @@ pub(crate) mod tests {
             .expect("Alice");
         assert_ne!(alice.id, 3);
         assert_eq!(wb.pipeline.applications[0].contacts, [alice.id], "not Bob");
+    }
+
+    fn offer(id: Id, company: &str) -> crate::domain::offers::Offer {
+        crate::domain::offers::Offer {
+            id,
+            company: company.into(),
+            role: None,
+            application: None,
+            base: rust_decimal::Decimal::from(200_000),
+            bonus: None,
+            sign_on: None,
+            equity: None,
+            start: NaiveDate::from_ymd_opt(2027, 1, 15).expect("date"),
+            health_monthly: None,
+        }
+    }
+
+    #[test]
+    fn a_renumbered_offer_takes_the_accepted_new_job_along() {
+        let base = base();
+        let mut ours = base.clone();
+        ours.pipeline.offers.push(offer(3, "Acme"));
+        ours.runway.new_job = Some(crate::domain::runway::NewJob {
+            start: NaiveDate::from_ymd_opt(2027, 1, 15).expect("date"),
+            monthly_net: rust_decimal::Decimal::from(11_725),
+            offer: Some(3),
+        });
+        ours.next_id = 4;
+        let mut theirs = base.clone();
+        theirs.pipeline.offers.push(offer(3, "Beta"));
+        theirs.next_id = 4;
+        let combined = combine(Some(&base), &ours, &theirs, today()).expect("combines");
+        let wb = &combined.workbook;
+        let acme = wb.pipeline.offers.iter().find(|o| o.company == "Acme");
+        let acme = acme.expect("Acme kept").id;
+        assert_ne!(acme, 3, "renumbered");
+        let job = wb.runway.new_job.as_ref().expect("the new job");
+        assert_eq!(job.offer, Some(acme), "still Acme's, not Beta's");
     }
 
     #[test]

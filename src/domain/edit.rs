@@ -226,6 +226,18 @@ impl Item {
     }
 }
 
+impl Section {
+    /// Points a reference this part holds to record `from` of `kind` at `to`
+    /// (the new job's accepted offer), when that record was given a new id.
+    pub(crate) fn remap_refs(&mut self, kind: Kind, from: Id, to: Id) {
+        if let (Section::NewJob(Some(job)), Kind::Offer) = (self, kind)
+            && job.offer == Some(from)
+        {
+            job.offer = Some(to);
+        }
+    }
+}
+
 impl Kind {
     /// Fields of a record that only make sense together: when one of them
     /// conflicts in a merge, the whole group keeps the other side's values.
@@ -541,6 +553,10 @@ impl Edit {
             Edit::Restore(item, _) => rename(item),
             Edit::Delete(item) => rename(item),
             Edit::Remove(k, id) if *k == kind && *id == from => *id = to,
+            Edit::Set(change) => {
+                change.before.remap_refs(kind, from, to);
+                change.after.remap_refs(kind, from, to);
+            }
             Edit::Batch(edits) => edits.iter_mut().for_each(|e| e.remap(kind, from, to)),
             _ => {}
         }

@@ -120,15 +120,26 @@ pub fn keep_once(
     bytes: &[u8],
     reason: Reason,
 ) -> Result<PathBuf, StoreError> {
-    let same = list(paths)?.into_iter().find(|b| {
-        b.reason == reason
-            && b.size == bytes.len() as u64
-            && fs::read(&b.path).is_ok_and(|kept| kept == bytes)
-    });
-    match same {
-        Some(kept) => Ok(kept.path),
+    match kept_already(paths, bytes, reason)? {
+        Some(kept) => Ok(kept),
         None => write(disk, paths, bytes, reason),
     }
+}
+
+/// A backup taken for `reason` holding exactly `bytes`, if there is one.
+pub fn kept_already(
+    paths: &Paths,
+    bytes: &[u8],
+    reason: Reason,
+) -> Result<Option<PathBuf>, StoreError> {
+    Ok(list(paths)?
+        .into_iter()
+        .find(|b| {
+            b.reason == reason
+                && b.size == bytes.len() as u64
+                && fs::read(&b.path).is_ok_and(|kept| kept == bytes)
+        })
+        .map(|b| b.path))
 }
 
 /// Every backup, newest first. Files that are not ours are ignored.

@@ -144,6 +144,17 @@ pub fn merge_copy(paths: &Paths, copy: &Path, today: NaiveDate) -> Result<CopyMe
         .map_err(|e| e.to_string())?
         .ok_or_else(|| format!("there is no file {}", copy.display()))?;
     let theirs_copy = parse_other(copy, &bytes, &format!("the copy {}", copy.display()))?;
+    // Merged once, its records are in the workbook: again, they would be
+    // added again under new ids wherever ids had to change.
+    if let Some(kept) =
+        backup::kept_already(paths, &bytes, Reason::ConflictCopy).map_err(|e| e.to_string())?
+    {
+        return Err(format!(
+            "{} was merged already (it is kept as {}); nothing was changed",
+            copy.display(),
+            kept.display()
+        ));
+    }
     file::ensure_dirs(paths).map_err(|e| e.to_string())?;
     let _lock = Lock::acquire(&paths.lock, lock::WAIT).map_err(|e| e.to_string())?;
     let in_place = match read_whole(paths).map_err(|e| e.to_string())? {

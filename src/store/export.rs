@@ -180,9 +180,14 @@ fn in_someones_store(resolved: &Path) -> Option<String> {
                 ancestor.display()
             ));
         }
-        if fs::symlink_metadata(ancestor.join("workbook.ron")).is_ok() {
+        // The workbook may be missing for a moment (a sync tool replacing
+        // it, a hand edit): its journal, lock or backups still mark the place.
+        if let Some(mark) = STORE_MARKS
+            .iter()
+            .find(|m| fs::symlink_metadata(ancestor.join(m)).is_ok())
+        {
             return Some(format!(
-                "{} is a careerbook data directory (it holds workbook.ron), whose files keep \
+                "{} is a careerbook data directory (it holds {mark}), whose files keep \
                  that workbook working; export somewhere else",
                 ancestor.display()
             ));
@@ -190,6 +195,10 @@ fn in_someones_store(resolved: &Path) -> Option<String> {
     }
     None
 }
+
+/// What makes a directory careerbook's data directory (a `backups` folder
+/// alone does not: many homes have one).
+const STORE_MARKS: [&str; 3] = ["workbook.ron", "workbook.journal", "workbook.lock"];
 
 /// Whether two paths name the same file or directory (device and inode).
 fn same_file(a: &Path, b: &Path) -> bool {
@@ -551,6 +560,18 @@ mod tests {
         }
         assert_eq!(fs::read_to_string(&settings[0]).expect("read"), "theirs");
         assert!(!settings[3].exists(), "nothing new is written there either");
+        // A data directory whose workbook is missing for a moment: its
+        // journal holds edits no backup has yet.
+        let bare = dir.path().join("P");
+        fs::create_dir_all(&bare).expect("data dir");
+        let journal = bare.join("workbook.journal");
+        fs::write(&journal, "(edits)").expect("journal");
+        let err = write_file(&journal, b"OURS", true, &elsewhere()).unwrap_err();
+        assert!(
+            err.to_string().contains("careerbook data directory"),
+            "{err}"
+        );
+        assert_eq!(fs::read_to_string(&journal).expect("read"), "(edits)");
         // Any repository's .git, careerbook's or not.
         let repo = dir.path().join("project/.git");
         fs::create_dir_all(repo.join("hooks")).expect("repo");

@@ -68,13 +68,19 @@ pub fn offer_needed(wb: &Workbook, runway: &RunwayFigure, today: NaiveDate) -> O
 }
 
 /// Whether a job has been accepted: an application at accepted, or an
-/// offer carried into the Runway tab's new job.
+/// offer carried into the Runway tab's new job — even one deleted since, as
+/// long as the runway still counts that job (the two must agree).
 pub fn has_accepted(wb: &Workbook) -> bool {
     wb.pipeline
         .applications
         .iter()
         .any(|a| a.stage == Stage::Accepted)
         || accepted_offer(wb).is_some()
+        || wb
+            .runway
+            .new_job
+            .as_ref()
+            .is_some_and(|j| j.offer.is_some())
 }
 
 impl OfferNeeded {
