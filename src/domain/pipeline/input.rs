@@ -97,31 +97,12 @@ pub fn parse_salary(min: &str, max: &str, note: &str) -> Result<Option<SalaryRan
 /// The "suggest ghosted after N days" setting: days (`21`, `21 days`, `21d`)
 /// or weeks, converted (`3 weeks` is 21 days).
 pub fn parse_ghost_after_days(text: &str) -> Result<u32, Invalid> {
-    let field = "ghost_after_days";
-    let days = match span(text) {
-        Some((n, None | Some(Unit::Days))) => Some(n),
-        Some((n, Some(Unit::Weeks))) => n.checked_mul(7),
-        Some((_, Some(unit))) => {
-            return Err(Invalid::new(
-                field,
-                format!(
-                    "{:?}: give days or weeks (21, 21 days, 3 weeks), not {}",
-                    text.trim(),
-                    unit.plural()
-                ),
-            ));
-        }
-        None => None,
-    }
-    .ok_or_else(|| {
-        Invalid::new(
-            field,
-            format!(
-                "{:?} is not a whole number of days (21, 21 days, 3 weeks)",
-                text.trim()
-            ),
-        )
-    })?;
+    let days = count_in(
+        text,
+        "ghost_after_days",
+        (Unit::Days, Unit::Weeks, 7),
+        "21, 21 days, 3 weeks",
+    )?;
     validate_ghost_after_days(days)?;
     Ok(days)
 }
@@ -146,32 +127,52 @@ pub fn validate_ghost_after_days(days: u32) -> Result<(), Invalid> {
 /// setting counts whole months.
 pub fn parse_time_to_offer(text: &str) -> Result<u32, Invalid> {
     let field = "time_to_offer_months";
-    let months = match span(text) {
-        Some((n, None | Some(Unit::Months))) => Some(n),
-        Some((n, Some(Unit::Years))) => n.checked_mul(12),
-        Some((_, Some(unit))) => {
+    let months = count_in(
+        text,
+        field,
+        (Unit::Months, Unit::Years, 12),
+        "3, 3 months, 1 year",
+    )?;
+    validate_time_to_offer(months)?;
+    Ok(months)
+}
+
+/// A whole count of `unit` in `text`, or of `bigger` converted (`times`
+/// `unit` each); any other unit is refused, naming the two it takes.
+fn count_in(
+    text: &str,
+    field: &'static str,
+    (unit, bigger, times): (Unit, Unit, u32),
+    examples: &str,
+) -> Result<u32, Invalid> {
+    let count = match span(text) {
+        Some((n, None)) => Some(n),
+        Some((n, Some(u))) if u == unit => Some(n),
+        Some((n, Some(u))) if u == bigger => n.checked_mul(times),
+        Some((_, Some(other))) => {
             return Err(Invalid::new(
                 field,
                 format!(
-                    "{:?}: give months or years (3, 3 months, 1 year), not {}",
+                    "{:?}: give {} or {} ({examples}), not {}",
                     text.trim(),
-                    unit.plural()
+                    unit.plural(),
+                    bigger.plural(),
+                    other.plural()
                 ),
             ));
         }
         None => None,
-    }
-    .ok_or_else(|| {
+    };
+    count.ok_or_else(|| {
         Invalid::new(
             field,
             format!(
-                "{:?} is not a whole number of months (3, 3 months, 1 year)",
-                text.trim()
+                "{:?} is not a whole number of {} ({examples})",
+                text.trim(),
+                unit.plural()
             ),
         )
-    })?;
-    validate_time_to_offer(months)?;
-    Ok(months)
+    })
 }
 
 /// A unit of time a setting may be typed in.
