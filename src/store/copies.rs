@@ -150,7 +150,7 @@ pub fn merge_copy(paths: &Paths, copy: &Path, today: NaiveDate) -> Result<CopyMe
         backup::kept_already(paths, &bytes, Reason::ConflictCopy).map_err(|e| e.to_string())?
     {
         return Err(format!(
-            "{} was merged already (it is kept as {}); nothing was changed",
+            "{} was merged already (it is kept as {})",
             copy.display(),
             kept.display()
         ));
