@@ -41,6 +41,24 @@ pub fn before_stay(sit: &Situation, year_one: NaiveDate) -> Figure {
     )
 }
 
+/// Stay's row after a notice: everything the current job still pays from
+/// today when you stay to the last day on payroll, `last` — pay, the vests
+/// up to it, the severance, bonuses — as an offer's row counts it.
+pub fn staying_to(sit: &Situation, last: NaiveDate) -> Figure {
+    let today = sit.today;
+    let mut sum = Sum::default();
+    sum.note(format!(
+        "Staying to your last day on payroll, {}: what your current job still pays from today.",
+        format_long(last)
+    ));
+    let eliminated = sit.wb.vesting.role_eliminated;
+    row(sit, sum, last, &|day| today <= day && day <= last, |sum| {
+        add_kept(sum, "", sit, Some(last), true, eliminated, &|day| {
+            today <= day
+        })
+    })
+}
+
 /// An offer's row: what the current job still pays from today when you
 /// leave it for a start on `start`.
 pub fn leaving_for(sit: &Situation, start: NaiveDate) -> Figure {

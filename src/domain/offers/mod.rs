@@ -121,11 +121,35 @@ pub fn compare(wb: &Workbook, today: NaiveDate, starts: &[(Id, NaiveDate)]) -> C
 
 /// Stay's column over the four years from `start`.
 fn stay_column(sit: &Situation, start: NaiveDate) -> Column {
-    let years = spans(start)
-        .into_iter()
-        .map(|span| year(span, stay::cash(sit, &span), stay::equity(sit, &span)))
-        .collect();
-    let current = current::before_stay(sit, start);
+    // After a notice Stay ends at the last day: all it still pays is in its
+    // Current job row, counted as each offer's is, and its years hold none.
+    let (current, years) = match sit.last_day {
+        Some(last) => (
+            current::staying_to(sit, last),
+            spans(start)
+                .into_iter()
+                .map(|span| {
+                    let ended = || {
+                        Figure::known(
+                            rust_decimal::Decimal::ZERO,
+                            vec![format!(
+                                "Stay ends at your last day on payroll, {}: what it pays is in the Current job row.",
+                                format_long(last)
+                            )],
+                        )
+                    };
+                    year(span, ended(), ended())
+                })
+                .collect(),
+        ),
+        None => (
+            current::before_stay(sit, start),
+            spans(start)
+                .into_iter()
+                .map(|span| year(span, stay::cash(sit, &span), stay::equity(sit, &span)))
+                .collect(),
+        ),
+    };
     let mut column = column("Stay".into(), None, start, current, years, false);
     column.vs_stay = Figure::known(
         rust_decimal::Decimal::ZERO,

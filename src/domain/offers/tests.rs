@@ -368,32 +368,32 @@ fn stay_after_a_notice_ends_at_the_last_day_with_severance_and_vests_up_to_it() 
     amazon_grant(&mut wb);
     let comparison = compare(&wb, today(), &[]);
     let stay = &comparison.columns[0];
-    // Year 1 is 2027-01-04 .. 2028-01-03 (365 days); employed to 2027-03-31:
-    // 28 days of January + 28 of February + 31 of March = 87 days.
-    // Pay 146,000 + 14,600 bonus = 160,600 a year = 440 a day; × 87 = 38,280.
-    // Severance 40,000 paid 2027-04-15, in year 1. Cash = 78,280.
-    // Vests up to the last day: 20 AMZN on 2027-03-15 × 185.50 = 3,710; the
-    // 2027-09-15 vest comes after it and is not counted. Year 1 = 81,990.
-    assert_eq!(
-        amounts(stay, cash),
-        [dec!(78280), dec!(0), dec!(0), dec!(0)].map(Some)
+    // Stay ends at the last day, 2027-03-31: all it pays is its current-job
+    // row, counted as an offer's is. Pay from today, 26 Nov 2026: 5 + 31 +
+    // 31 + 28 + 31 = 126 days; 146,000 + 14,600 bonus = 160,600 a year = 440
+    // a day; × 126 = 55,440. Severance 40,000 paid 2027-04-15. Vests up to
+    // the last day: 20 AMZN on 2027-03-15 × 185.50 = 3,710; the 2027-09-15
+    // vest comes after it and is not counted. 55,440 + 40,000 + 3,710 = 99,150.
+    assert_eq!(stay.current.amount, Some(dec!(99150)));
+    assert!(
+        stay.current
+            .working
+            .iter()
+            .any(|l| l.ends_with("$160,600.00 × 126/365 = $55,440.00.")),
+        "{:#?}",
+        stay.current.working
     );
-    assert_eq!(
-        amounts(stay, equity),
-        [dec!(3710), dec!(0), dec!(0), dec!(0)].map(Some)
-    );
-    assert_eq!(stay.four_years.amount, Some(dec!(81990)));
+    // Its years hold nothing, and say where the money is.
+    assert_eq!(amounts(stay, cash), [dec!(0); 4].map(Some));
+    assert_eq!(amounts(stay, equity), [dec!(0); 4].map(Some));
+    assert_eq!(stay.four_years.amount, Some(dec!(0)));
     assert!(
         stay.years[0].cash.working.contains(
-            &"Employed through your last day on payroll, 31 Mar 2027: 87 days of this year, $160,600.00 × 87/365 = $38,280.00 (rounded with the 39 days before it: $160,600.00 × 126/365 = $55,440.00 from today, less $17,160.00).".to_string()
+            &"Stay ends at your last day on payroll, 31 Mar 2027: what it pays is in the Current job row.".to_string()
         ),
         "{:#?}",
         stay.years[0].cash.working
     );
-    // Before year 1: today, 26 Nov 2026, through 3 Jan 2027 is 5 + 31 + 3 =
-    // 39 days × 440 = 17,160; no vest or payment in those days. Stay's
-    // total: 17,160 + 81,990 = 99,150.
-    assert_eq!(stay.current.amount, Some(dec!(17160)));
     assert_eq!(stay.total.amount, Some(dec!(99150)));
     // The offer starts before the last day: you leave on 3 Jan, with the
     // same 39 days of pay, 17,160, and resigning forfeits the severance (the
@@ -429,16 +429,16 @@ fn an_offer_starting_after_the_last_day_keeps_the_severance_in_its_column_too() 
     // so the severance (40,000, paid 2027-04-15) is paid on either path.
     // Pay from today, 26 Nov 2026, through 31 Mar 2027: 5 + 31 + 31 + 28 +
     // 31 = 126 days × 400 (146,000 ÷ 365) = 50,400 in both columns.
-    // Stay: 50,400 before its year 1 (from 1 Apr) + the severance in year 1
-    // = 90,400. The offer: its current-job row 50,400 + 40,000 = 90,400 (the
-    // severance it keeps, shown where a person looks for it) + 4 × 182,500;
-    // against Stay 820,400 − 90,400 = 730,000.
+    // Stay: its current-job row 50,400 + the severance = 90,400, all it
+    // pays. The offer: its current-job row the same 90,400 (the severance it
+    // keeps, shown where a person looks for it) + 4 × 182,500; against Stay
+    // 820,400 − 90,400 = 730,000.
     let mut wb = workbook(vec![plain_offer(1, dec!(182500), d(2027, 4, 1))]);
     wb.pipeline.current_job = job(dec!(146000), None);
     notice(&mut wb);
     let comparison = compare(&wb, today(), &[]);
     let stay = &comparison.columns[0];
-    assert_eq!(stay.current.amount, Some(dec!(50400)));
+    assert_eq!(stay.current.amount, Some(dec!(90400)));
     assert_eq!(stay.total.amount, Some(dec!(90400)));
     let offer = &comparison.columns[1];
     assert_eq!(offer.current.amount, Some(dec!(90400)));
@@ -486,14 +486,12 @@ fn a_moved_start_moves_the_column_and_stay_is_compared_over_the_same_years() {
         (stay.start, first.start, second.start),
         (d(2027, 3, 1), d(2027, 4, 1), d(2027, 3, 1))
     );
-    // Stay from 2027-03-01. Before it: today, 26 Nov 2026, through 28 Feb
-    // 2027 is 5 + 31 + 31 + 28 = 95 days × 400 (146,000 ÷ 365) = 38,000.
-    // Year 1: 31 days to 2027-03-31 × 400 = 12,400 (a day is a 365th of a
-    // year, though this year holds 29 Feb 2028), + 40,000 severance.
-    // Total 90,400: the same as Stay counted from 1 Apr (50,400 + 40,000),
-    // since after the notice nothing comes later.
-    assert_eq!(stay.current.amount, Some(dec!(38000)));
-    assert_eq!(stay.four_years.amount, Some(dec!(52400)));
+    // Stay after the notice: from today, 26 Nov 2026, through the last day,
+    // 31 Mar 2027, is 5 + 31 + 31 + 28 + 31 = 126 days × 400 (146,000 ÷ 365)
+    // = 50,400, + 40,000 severance = 90,400, all in its current-job row
+    // whichever start its years count from: nothing comes later.
+    assert_eq!(stay.current.amount, Some(dec!(90400)));
+    assert_eq!(stay.four_years.amount, Some(dec!(0)));
     assert_eq!(stay.total.amount, Some(dec!(90400)));
     // Offer 2 starts before the last day: leaving 28 Feb, 95 days of pay
     // (38,000) and the severance forfeited. 38,000 + 4 × 150,000 = 638,000;
@@ -957,11 +955,11 @@ fn what_each_offer_keeps_or_forfeits_is_in_its_column_and_columns_subtract() {
     let [stay, northwind, helix] = comparison.columns.as_slice() else {
         panic!("three columns")
     };
-    // Stay's year 1 is the earliest start, 11 Jan. Before it: 3 Dec – 10 Jan
-    // is 29 + 10 = 39 days × 400 = 15,600. Year 1: 11–30 Jan, 20 days × 400
-    // = 8,000, + the 40,000 severance = 48,000. Total 63,600.
-    assert_eq!(stay.current.amount, Some(dec!(15600)));
-    assert_eq!(stay.four_years.amount, Some(dec!(48000)));
+    // Stay, to the last day, 30 Jan: 3 Dec – 30 Jan is 29 + 30 = 59 days ×
+    // 400 = 23,600, + the 40,000 severance = 63,600, all in its current-job
+    // row; its years hold nothing.
+    assert_eq!(stay.current.amount, Some(dec!(63600)));
+    assert_eq!(stay.four_years.amount, Some(dec!(0)));
     assert_eq!(stay.total.amount, Some(dec!(63600)));
     // Northwind: leaving 10 Jan, the same 15,600 of pay; the severance is
     // forfeited. 15,600 + 4 × 182,500 = 745,600; − 63,600 = 682,000.
@@ -982,8 +980,8 @@ fn what_each_offer_keeps_or_forfeits_is_in_its_column_and_columns_subtract() {
         "{:#?}",
         helix.current.working
     );
-    // The trade-off, read off the current-job row: 63,600 − 15,600 = 48,000
-    // that starting Northwind on 11 Jan gives up.
+    // The trade-off, read off the current-job row: Stay and Helix 63,600,
+    // Northwind 15,600: 48,000 that starting Northwind on 11 Jan gives up.
     // Its what-if to 31 Jan: offer pay −20 days × 500 = −10,000; current pay
     // +20 × 400 = +8,000; severance +40,000: net +38,000. In the table,
     // vs Stay moves by 38,000 + 10,000 = +48,000 (four full years of the
