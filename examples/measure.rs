@@ -12,9 +12,9 @@
 //! 1,000, 20,000 and 100,000 wins (time and peak memory, the latter with GNU
 //! `time` when it is installed), and the full-screen workbook's first frame,
 //! peak memory and first switch to each other tab (only the tab shown is
-//! built) on large workbooks. Set `MEASURE_BEFORE` to another build
-//! of careerbook (say, of the commit before the journal) to time its `log`
-//! side by side.
+//! built) on large workbooks; `-- frames` measures only the latter. Set
+//! `MEASURE_BEFORE` to another build of careerbook (say, of the commit before
+//! the journal) to time its `log` side by side.
 
 use careerbook::domain::impact::{Category, Metric, Win};
 use careerbook::domain::pipeline::{Application, Contact, Relationship, Stage};
@@ -44,9 +44,17 @@ fn main() {
         println!("{}", peak_kib().unwrap_or(0));
         return;
     }
-    if args.first().is_some_and(|a| a == "writes") {
-        writes(today);
-        return;
+    match args.first().map(String::as_str) {
+        Some("writes") => {
+            writes(today);
+            frames(today);
+            return;
+        }
+        Some("frames") => {
+            frames(today);
+            return;
+        }
+        _ => {}
     }
     let dir = tempfile::tempdir().expect("temporary directory");
     println!(
@@ -351,6 +359,12 @@ fn writes(today: NaiveDate) {
             ms(read)
         );
     }
+}
+
+/// The full-screen workbook's first frame, peak memory and first switch to
+/// each other tab, on large workbooks.
+fn frames(today: NaiveDate) {
+    let dir = tempfile::tempdir().expect("temporary directory");
     println!(
         "\nthe full-screen workbook's first frame at 120×40 (median of 5; open = read and parse, build = the tab shown):"
     );

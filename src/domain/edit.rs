@@ -82,17 +82,30 @@ macro_rules! records {
                 let options = ron::Options::default();
                 let mut piece = Workbook::default();
                 match self { $( Kind::$variant => {
-                    piece.$($field).+ = lines
-                        .iter()
-                        .map(|l| options.from_str(record(l)?).ok())
-                        .collect::<Option<_>>()?;
+                    // Sized once: a list grown by doubling holds up to twice
+                    // its records' room, and the file's text is held meanwhile.
+                    let list = &mut piece.$($field).+;
+                    list.reserve_exact(lines.len());
+                    for line in lines {
+                        list.push(options.from_str(record(line)?).ok()?);
+                    }
                 } )+ }
                 Some(piece)
             }
 
-            /// Moves this kind's records from `piece` to the end of `wb`'s.
-            pub fn append_list(self, wb: &mut Workbook, piece: &mut Workbook) {
-                match self { $( Kind::$variant => wb.$($field).+.append(&mut piece.$($field).+), )+ }
+            /// Moves this kind's records from `piece` to the end of `wb`'s,
+            /// with room made for `more` records after them: the pieces of
+            /// one list are so joined without a copy of the whole list.
+            pub fn append_list(self, wb: &mut Workbook, piece: &mut Workbook, more: usize) {
+                match self { $( Kind::$variant => {
+                    let list = &mut wb.$($field).+;
+                    if list.is_empty() {
+                        std::mem::swap(list, &mut piece.$($field).+);
+                    } else {
+                        list.append(&mut piece.$($field).+);
+                    }
+                    list.reserve_exact(more);
+                } )+ }
             }
 
             /// The stored record of this kind with `id`, if there is one.

@@ -206,13 +206,9 @@ impl Session {
             lock = Some(session.lock()?);
             migrated_from = session.load()?;
         }
-        if let (Some(from), Some(original)) = (migrated_from, session.on_disk.clone()) {
-            let copy = backup::keep_once(
-                &*session.disk,
-                &session.paths,
-                &original,
-                Reason::PreMigrate,
-            )?;
+        if let (Some(from), Some(original)) = (migrated_from, &session.on_disk) {
+            let copy =
+                backup::keep_once(&*session.disk, &session.paths, original, Reason::PreMigrate)?;
             session.notes.push(format!(
                 "upgraded the workbook from format version {from}; the original is kept as {}",
                 copy.display()
