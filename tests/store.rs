@@ -515,3 +515,59 @@ fn the_demo_workbook_loads_with_the_current_schema_and_is_valid() {
     assert!(!wb.runway.accounts.is_empty() && !wb.vesting.grants.is_empty());
     assert!(!wb.pipeline.applications.is_empty() && !wb.pipeline.contacts.is_empty());
 }
+
+/// A hand edit of the same size: the session keeps a digest of the bytes it
+/// read, not the bytes, and must still tell the edit from its own file.
+fn edit_keeping_the_length(paths: &Paths, from: &str, to: &str) -> String {
+    let before = fs::read_to_string(&paths.workbook).expect("read");
+    let edited = before.replacen(from, to, 1);
+    assert_ne!(edited, before);
+    assert_eq!(edited.len(), before.len());
+    fs::write(&paths.workbook, &edited).expect("hand edit");
+    edited
+}
+
+#[test]
+fn a_hand_edit_that_keeps_the_files_size_is_merged_not_overwritten() {
+    let (_dir, paths) = fresh();
+    let mut session = tui_like(&paths);
+    add(&mut session, "alpha");
+    add(&mut session, "bravo");
+    edit_keeping_the_length(&paths, "bravo", "BRAVO");
+    let applied = session
+        .apply(Edit::Add(win("charlie").into()))
+        .expect("valid edit");
+    let saved = applied.saved.expect("saved");
+    assert!(saved.merged, "the hand edit was seen and merged");
+    assert_eq!(titles(&session), ["alpha", "BRAVO", "charlie"]);
+    assert_eq!(titles(&tui_like(&paths)), ["alpha", "BRAVO", "charlie"]);
+}
+
+#[test]
+fn a_hand_edit_that_keeps_the_files_size_is_shown_on_refresh() {
+    let (_dir, paths) = fresh();
+    let mut session = tui_like(&paths);
+    add(&mut session, "alpha");
+    edit_keeping_the_length(&paths, "alpha", "ALPHA");
+    assert!(session.refresh().expect("refresh").is_some());
+    assert_eq!(titles(&session), ["ALPHA"]);
+}
+
+#[test]
+fn the_days_backup_holds_the_file_as_it_was_just_before_the_first_save() {
+    let (_dir, paths) = fresh();
+    add(&mut tui_like(&paths), "alpha");
+    // No backup yet today, then a hand edit while the workbook is open:
+    // the backup is read from the file again, and must be the edited file,
+    // not the one the session first read nor a mix of the two.
+    fs::remove_dir_all(&paths.backups).expect("no backups yet");
+    let mut session = tui_like(&paths);
+    let edited = edit_keeping_the_length(&paths, "alpha", "ALPHA");
+    add(&mut session, "bravo");
+    let backups = backup::list(&paths).expect("list");
+    let [daily] = backups.as_slice() else {
+        panic!("one backup: {backups:?}");
+    };
+    assert_eq!(fs::read_to_string(&daily.path).expect("read"), edited);
+    assert_eq!(titles(&tui_like(&paths)), ["ALPHA", "bravo"]);
+}

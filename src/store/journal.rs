@@ -133,16 +133,13 @@ impl Journal {
                 _ => false,
             })
             .map_or(0, |i| i + 1);
-        self.lines[start..]
-            .iter()
-            .filter_map(|line| match line {
-                Line::Edit { date, edit, .. } => Some(Entry {
-                    date: *date,
-                    edit: (**edit).clone(),
-                }),
-                _ => None,
-            })
-            .collect()
+        entries(&self.lines[start..])
+    }
+
+    /// Every edit in it: what applies to the workbook a journal is
+    /// [`made_on`](Self::made_on), since such a journal holds no fold.
+    pub fn edits(&self) -> Vec<Entry> {
+        entries(&self.lines)
     }
 
     /// Whether its edits were all made, in this build's format, on the
@@ -447,6 +444,20 @@ pub fn replay(wb: &mut Workbook, mut entries: Vec<Entry>) -> Replayed {
         }
     }
     replayed
+}
+
+/// The edits among `lines`, in order.
+fn entries(lines: &[Line]) -> Vec<Entry> {
+    lines
+        .iter()
+        .filter_map(|line| match line {
+            Line::Edit { date, edit, .. } => Some(Entry {
+                date: *date,
+                edit: (**edit).clone(),
+            }),
+            _ => None,
+        })
+        .collect()
 }
 
 /// The workbook bytes `workbook` with the journal's edits applied, written

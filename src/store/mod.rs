@@ -5,6 +5,7 @@ pub mod backup;
 pub mod copies;
 pub mod crash_note;
 pub mod demo;
+mod digest;
 pub mod disk;
 mod error;
 pub mod export;

@@ -12,6 +12,7 @@
 mod files;
 
 use super::backup::{self, Reason};
+use super::digest::Digest;
 use super::disk::{Disk, RealDisk};
 use super::file::{self, Parsed};
 use super::journal::{self, Onto};
@@ -97,8 +98,10 @@ pub struct Compacted {
 pub struct Session {
     paths: Paths,
     workbook: Workbook,
-    /// The bytes on disk when we last read or wrote them; `None` if there was no file.
-    on_disk: Option<Vec<u8>>,
+    /// The digest of the workbook bytes on disk when we last read or wrote
+    /// them, to tell another writer's change; `None` if there was no file.
+    /// Not the bytes: they would hold the file in memory a second time.
+    on_disk: Option<Digest>,
     /// The stamp of the file when `on_disk` was read or written, for a cheap check.
     stamp: Option<file::Stamp>,
     /// The journal when we last read or wrote it; its edits are in `workbook`.
@@ -193,20 +196,20 @@ impl Session {
         }
         let mut lock = lock;
         let writes = options.create || options.hold_lock;
-        let mut migrated_from = session.load()?;
-        if let (Some(from), false) = (migrated_from, writes) {
+        let mut migrated = session.load()?;
+        if let (Some((from, _)), false) = (&migrated, writes) {
             // A command that only reads upgrades in memory: it may run where
             // nothing can be written (a read-only mount), and writes nothing.
             session.notes.push(format!(
                 "the workbook is in format version {from}; it is upgraded when it is next changed"
             ));
-            migrated_from = None;
-        } else if migrated_from.is_some() && lock.is_none() {
+            migrated = None;
+        } else if migrated.is_some() && lock.is_none() {
             // Upgrading writes the file, so it happens under the lock, on a fresh read.
             lock = Some(session.lock()?);
-            migrated_from = session.load()?;
+            migrated = session.load()?;
         }
-        if let (Some(from), Some(original)) = (migrated_from, &session.on_disk) {
+        if let Some((from, original)) = &migrated {
             let copy =
                 backup::keep_once(&*session.disk, &session.paths, original, Reason::PreMigrate)?;
             session.notes.push(format!(
@@ -222,7 +225,7 @@ impl Session {
             ));
         }
         let missing = session.on_disk.is_none() && options.create;
-        if lock.is_some() && session.read_only.is_none() && (missing || migrated_from.is_some()) {
+        if lock.is_some() && session.read_only.is_none() && (missing || migrated.is_some()) {
             let bytes = file::to_bytes(&session.workbook)?;
             if let Some(problem) = session.write(bytes)? {
                 session.notes.push(problem);
@@ -270,7 +273,7 @@ impl Session {
         if !options.create || self.read_only.is_some() || !self.journal.present() {
             return false;
         }
-        let workbook_len = self.on_disk.as_ref().map_or(0, Vec::len) as u64;
+        let workbook_len = self.on_disk.map_or(0, |d| d.len());
         !options.hold_lock
             || !self.journal.appendable
             || journal::is_due_for_folding(self.journal.bytes.len() as u64, workbook_len)
@@ -279,8 +282,8 @@ impl Session {
 
     /// Reads and parses the file, and applies its journal, into this session.
     /// Returns the format version it was upgraded from in memory, if it was
-    /// older (it then needs saving).
-    fn load(&mut self) -> Result<Option<u32>, StoreError> {
+    /// older (it then needs saving), with the file's bytes as they were.
+    fn load(&mut self) -> Result<Option<(u32, Vec<u8>)>, StoreError> {
         let files = Files::read(&self.paths).map_err(|e| self.with_backup(e))?;
         let Some(bytes) = files.workbook else {
             if files.journal.is_some() {
@@ -332,9 +335,9 @@ impl Session {
             self.journal = Seen::of(journal, files.journal_stamp, files.stamp, count);
         }
         self.workbook = workbook;
-        self.on_disk = Some(bytes);
+        self.on_disk = files.digest;
         self.stamp = files.stamp;
-        Ok(migrated)
+        Ok(migrated.map(|from| (from, bytes)))
     }
 
     fn newer_journal(&self, journal: &journal::Journal) -> StoreError {
@@ -556,16 +559,16 @@ impl Session {
         {
             return Ok(None);
         }
-        let Some(on_disk) = &self.on_disk else {
+        if self.on_disk.is_none() {
             return Ok(None);
-        };
+        }
         let journal = journal::parse(&self.paths.journal, bytes)?;
         // A torn last line may be another writer's append under way: the
         // lines before it are whole.
         if !journal.made_on(self.stamp) {
             return Ok(None);
         }
-        let mut pending = journal.pending(on_disk);
+        let mut pending = journal.edits();
         let count = pending.len();
         let added = pending.split_off(self.journal.pending.min(count));
         let replayed = journal::replay(&mut self.workbook, added);
@@ -575,7 +578,7 @@ impl Session {
 
     /// Whether the files differ from what we last read or wrote.
     fn changed(&self, files: &Files) -> bool {
-        files.workbook != self.on_disk || files.journal_bytes() != self.journal.bytes
+        files.digest != self.on_disk || files.journal_bytes() != self.journal.bytes
     }
 
     fn save(&mut self) -> Result<Saved, StoreError> {
@@ -613,7 +616,9 @@ impl Session {
         let files = Files::read(&self.paths)?;
         if files.workbook.is_none() {
             // A file that vanished holds nothing newer: we write ours back in
-            // full, and retire whatever journal is there.
+            // full, and retire whatever journal is there. There is nothing
+            // on disk to back up first.
+            self.on_disk = None;
             self.journal = match &files.journal {
                 Some(journal) => Seen::of(journal, files.journal_stamp, None, 0),
                 None => Seen::none(),
@@ -652,8 +657,8 @@ impl Session {
             count += 1;
         }
         // Whatever reads the workbook reads both files: they count together.
-        let workbook_len = self.on_disk.as_ref().map_or(0, Vec::len);
-        let size = (workbook_len + self.journal.bytes.len() + lines.len()) as u64;
+        let workbook_len = self.on_disk.map_or(0, |d| d.len());
+        let size = workbook_len + (self.journal.bytes.len() + lines.len()) as u64;
         let limit = file::max_bytes();
         if size > limit {
             return Err(StoreError::WouldBeTooLarge {
@@ -707,17 +712,34 @@ impl Session {
     /// The file as careerbook reads it now, the journal's edits in it: what a
     /// backup must hold. `writing`: bytes about to be written, which are just
     /// that when nothing of ours is unsaved (a fold).
-    fn as_read<'a>(&'a self, writing: Option<&'a [u8]>) -> Result<Cow<'a, [u8]>, StoreError> {
-        let old = self.on_disk.as_deref().unwrap_or_default();
-        if self.journal.pending == 0 {
-            return Ok(Cow::Borrowed(old));
-        }
-        if let (0, Some(bytes)) = (self.unsaved(), writing) {
+    fn as_read<'a>(&self, writing: Option<&'a [u8]>) -> Result<Cow<'a, [u8]>, StoreError> {
+        if let (1.., 0, Some(bytes)) = (self.journal.pending, self.unsaved(), writing) {
             return Ok(Cow::Borrowed(bytes));
         }
-        // Seldom needed (a journal grew while an edit waited): read it afresh.
+        let old = self.read_as_seen()?;
+        if self.journal.pending == 0 {
+            return Ok(Cow::Owned(old));
+        }
+        // Seldom needed (a journal grew while an edit waited): fold it afresh.
         let journal = journal::parse(&self.paths.journal, self.journal.bytes.clone())?;
-        journal::folded(&self.paths, self.steps, old, &journal).map(Cow::Owned)
+        journal::folded(&self.paths, self.steps, &old, &journal).map(Cow::Owned)
+    }
+
+    /// The workbook's bytes, read again: the session keeps only their digest.
+    /// Refused if they are no longer what it last read or wrote (a hand edit
+    /// since, say): the journal's edits and any unsaved ones of ours were
+    /// made on those, and a backup of other bytes would be a wrong one.
+    fn read_as_seen(&self) -> Result<Vec<u8>, StoreError> {
+        let path = &self.paths.workbook;
+        let bytes = file::read_bytes(path)?;
+        match bytes {
+            Some(bytes) if Some(Digest::of(&bytes)) == self.on_disk => Ok(bytes),
+            _ => Err(StoreError::io(
+                "read",
+                path,
+                std::io::Error::other("it changed on disk since careerbook last read it"),
+            )),
+        }
     }
 
     /// Replaces the in-memory workbook with the files' newer content (the
@@ -799,7 +821,7 @@ impl Session {
             self.entries.remove(i);
         }
         self.workbook = fresh;
-        self.on_disk = Some(bytes);
+        self.on_disk = files.digest;
         self.stamp = files.stamp;
         self.journal = seen;
         Ok((dropped, merged))
@@ -905,7 +927,7 @@ impl Session {
         // below. Remembering them keeps the next save from mistaking our own
         // write for another process's and applying our edits a second time;
         // the edits stay unsaved, so that save writes the whole file again.
-        self.on_disk = Some(bytes);
+        self.on_disk = Some(Digest::of(&bytes));
         self.stamp = file::stamp(&self.paths.workbook);
         if let Err(err) = file::sync_dir(&*self.disk, dir) {
             if journal.is_some() {
@@ -1012,6 +1034,34 @@ mod tests {
         },
         migrate::STEPS[0],
     ];
+
+    #[test]
+    fn what_a_backup_holds_is_read_again_and_only_if_it_is_what_was_read() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let paths = Paths::in_dir(dir.path());
+        let options = OpenOptions {
+            create: true,
+            hold_lock: false,
+        };
+        let session = Session::open(paths.clone(), options).expect("open");
+        let read = fs::read(&paths.workbook).expect("read");
+        let kept = session.as_read(None).expect("the file as read");
+        assert_eq!(kept.as_ref(), read.as_slice());
+        // Other bytes of the same size (a hand edit since): our edits were
+        // made on what was read, so a backup of these would be a wrong one.
+        let text = String::from_utf8(read).expect("utf-8");
+        let edited = text.replacen("version", "VERSION", 1);
+        assert_eq!(edited.len(), text.len());
+        fs::write(&paths.workbook, edited).expect("hand edit");
+        assert!(session.as_read(None).is_err());
+        fs::remove_file(&paths.workbook).expect("remove");
+        assert!(session.as_read(None).is_err());
+        fs::write(&paths.workbook, &text).expect("put back");
+        assert_eq!(
+            session.as_read(None).expect("as read").as_ref(),
+            text.as_bytes()
+        );
+    }
 
     #[test]
     fn an_older_file_is_backed_up_then_migrated_and_saved() {

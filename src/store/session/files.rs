@@ -1,6 +1,7 @@
 //! The workbook and its journal as a session reads them: together, so that a
 //! fold by another process between the two reads is never half seen.
 
+use crate::store::digest::Digest;
 use crate::store::file::{self, Stamp};
 use crate::store::journal::{self, Journal};
 use crate::store::{Paths, StoreError};
@@ -13,6 +14,8 @@ const TRIES: usize = 50;
 pub struct Files {
     /// `None`: there is no workbook.
     pub workbook: Option<Vec<u8>>,
+    /// The digest of those bytes.
+    pub digest: Option<Digest>,
     /// The stamp of the workbook file the bytes came from.
     pub stamp: Option<Stamp>,
     pub journal: Option<Journal>,
@@ -37,8 +40,10 @@ impl Files {
                 Some((bytes, stamp)) => (Some(journal::parse(&paths.journal, bytes)?), Some(stamp)),
                 None => (None, None),
             };
+            let workbook = workbook.map(|(bytes, _)| bytes);
             return Ok(Files {
-                workbook: workbook.map(|(bytes, _)| bytes),
+                digest: workbook.as_deref().map(Digest::of),
+                workbook,
                 stamp,
                 journal,
                 journal_stamp,
