@@ -70,10 +70,11 @@ macro_rules! records {
                 match self { $( Kind::$variant => wb.$($field).+.iter().any(|r| r.id == id), )+ }
             }
 
-            /// A workbook holding only the records of this kind written one
-            /// per line, each `(…),` (a piece of a large workbook, read on its
-            /// own thread), so no record is wrapped to travel.
-            pub fn parse_lines(self, lines: &[&str]) -> Option<Workbook> {
+            /// A workbook holding only the records of this kind in `text`,
+            /// `count` lines of one record each, `(…),` (a piece of a large
+            /// workbook, read on its own thread), so no record is wrapped to
+            /// travel.
+            pub fn parse_lines(self, text: &str, count: usize) -> Option<Workbook> {
                 // careerbook ends every record line with a comma; ron
                 // refuses a list without one, and so does this.
                 fn record(line: &str) -> Option<&str> {
@@ -85,8 +86,8 @@ macro_rules! records {
                     // Sized once: a list grown by doubling holds up to twice
                     // its records' room, and the file's text is held meanwhile.
                     let list = &mut piece.$($field).+;
-                    list.reserve_exact(lines.len());
-                    for line in lines {
+                    list.reserve_exact(count);
+                    for line in text.lines() {
                         list.push(options.from_str(record(line)?).ok()?);
                     }
                 } )+ }

@@ -46,7 +46,11 @@ pub struct Win {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notes: Option<String>,
     /// Lowercase words without `#` (see [`normalize_tags`]).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::domain::shrunk"
+    )]
     pub tags: Vec<String>,
     /// A web address or file path to evidence (a doc, a dashboard, a PR).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -29,7 +29,7 @@ pub struct Application {
     pub stage: Stage,
     /// Every stage change, oldest first, dated; the first entry is when the
     /// application was recorded.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::domain::shrunk")]
     pub history: Vec<StageChange>,
     #[serde(default)]
     pub next_action: Option<String>,

@@ -24,11 +24,17 @@ pub const WORTH_SPLITTING: usize = 4_000;
 /// half a list's room more at the peak).
 const PIECE: usize = 2_000;
 
-/// One list of records, as lines of the text.
-struct List<'a> {
+/// Record lines of one kind, each with its line break: a whole list as
+/// found in the text, or a piece of one.
+struct Lines<'a> {
     kind: Kind,
-    /// The record lines, each with its line break.
-    records: Vec<&'a str>,
+    text: &'a str,
+    count: usize,
+}
+
+/// One list of records in the text.
+struct List<'a> {
+    lines: Lines<'a>,
     /// Where the record lines start and end in the text.
     span: (usize, usize),
 }
@@ -48,7 +54,7 @@ pub fn parse(text: &str, at_least: usize) -> Option<Workbook> {
 
 fn parse_on(text: &str, at_least: usize, threads: usize) -> Option<Workbook> {
     let lists = lists(text)?;
-    let records: usize = lists.iter().map(|l| l.records.len()).sum();
+    let records: usize = lists.iter().map(|l| l.lines.count).sum();
     if records < at_least.max(1) {
         return None;
     }
@@ -67,7 +73,7 @@ fn parse_on(text: &str, at_least: usize, threads: usize) -> Option<Workbook> {
             .map(|run| {
                 scope.spawn(move || {
                     run.iter()
-                        .map(|(kind, lines)| kind.parse_lines(lines))
+                        .map(|p| p.kind.parse_lines(p.text, p.count))
                         .collect::<Vec<_>>()
                 })
             })
@@ -80,13 +86,13 @@ fn parse_on(text: &str, at_least: usize, threads: usize) -> Option<Workbook> {
     });
     // The skeleton's lists are empty: each piece is appended in file order,
     // and dropped as soon as it is (the file's text is still held).
-    for (i, ((kind, _), piece)) in pieces.iter().zip(parsed).enumerate() {
+    for (i, (lines, piece)) in pieces.iter().zip(parsed).enumerate() {
         let more = pieces[i + 1..]
             .iter()
-            .filter(|(k, _)| k == kind)
-            .map(|(_, lines)| lines.len())
+            .filter(|p| p.kind == lines.kind)
+            .map(|p| p.count)
             .sum();
-        kind.append_list(&mut workbook, &mut piece?, more);
+        lines.kind.append_list(&mut workbook, &mut piece?, more);
     }
     Some(workbook)
 }
@@ -97,21 +103,22 @@ fn parse_on(text: &str, at_least: usize, threads: usize) -> Option<Workbook> {
 fn lists(text: &str) -> Option<Vec<List<'_>>> {
     let mut found: Vec<List<'_>> = Vec::new();
     let mut section = "";
-    let mut open: Option<(Kind, usize)> = None;
+    let mut open: Option<(Kind, usize, usize)> = None;
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         let start = at;
         at += line.len();
-        if let Some((kind, from)) = open {
+        if let Some((kind, from, count)) = open {
             if line == "        ],\n" {
-                let records = text[from..start].split_inclusive('\n').collect();
+                let text = &text[from..start];
                 found.push(List {
-                    kind,
-                    records,
+                    lines: Lines { kind, text, count },
                     span: (from, start),
                 });
                 open = None;
-            } else if !line.starts_with("            (") {
+            } else if line.starts_with("            (") {
+                open = Some((kind, from, count + 1));
+            } else {
                 return None;
             }
             continue;
@@ -134,7 +141,7 @@ fn lists(text: &str) -> Option<Vec<List<'_>>> {
             open = Kind::ALL
                 .iter()
                 .find(|k| k.path() == [section, name])
-                .map(|&k| (k, at));
+                .map(|&k| (k, at, 0));
         }
     }
     open.is_none().then_some(found)
@@ -173,16 +180,32 @@ fn may_span_lines(line: &str) -> bool {
     in_string
 }
 
-/// The record lines cut into pieces of about `size` records, in order.
-fn pieces<'a>(lists: &[List<'a>], size: usize) -> Vec<(Kind, Vec<&'a str>)> {
-    lists
-        .iter()
-        .flat_map(|list| {
-            list.records
-                .chunks(size.max(1))
-                .map(move |chunk| (list.kind, chunk.to_vec()))
-        })
-        .collect()
+/// The record lines cut into pieces of at most `size` records, in order.
+fn pieces<'a>(lists: &[List<'a>], size: usize) -> Vec<Lines<'a>> {
+    let mut pieces = Vec::new();
+    for list in lists {
+        let Lines { kind, text, .. } = list.lines;
+        let (mut from, mut count) = (0, 0);
+        for (at, _) in text.match_indices('\n') {
+            count += 1;
+            if count == size.max(1) {
+                pieces.push(Lines {
+                    kind,
+                    text: &text[from..=at],
+                    count,
+                });
+                (from, count) = (at + 1, 0);
+            }
+        }
+        if count > 0 {
+            pieces.push(Lines {
+                kind,
+                text: &text[from..],
+                count,
+            });
+        }
+    }
+    pieces
 }
 
 #[cfg(test)]
@@ -225,6 +248,26 @@ mod tests {
             None,
             "too few records to split"
         );
+    }
+
+    #[test]
+    fn pieces_hold_every_record_line_once_in_order() {
+        let text = "    impact: (\n        wins: [\n".to_string()
+            + &"            (id: 1),\n".repeat(7)
+            + "        ],\n    ),\n";
+        let lists = lists(&text).expect("careerbook's layout");
+        assert_eq!(lists[0].lines.count, 7);
+        for size in [1, 2, 3, 7, 8] {
+            let pieces = pieces(&lists, size);
+            let counts: Vec<usize> = pieces.iter().map(|p| p.count).collect();
+            let whole: String = pieces.iter().map(|p| p.text).collect();
+            assert_eq!(whole, lists[0].lines.text, "size {size}");
+            assert_eq!(counts.iter().sum::<usize>(), 7);
+            assert!(counts.iter().all(|&c| c <= size), "{counts:?}");
+            for piece in &pieces {
+                assert_eq!(piece.text.lines().count(), piece.count);
+            }
+        }
     }
 
     #[test]
