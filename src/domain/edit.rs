@@ -71,15 +71,16 @@ macro_rules! records {
             }
 
             /// A workbook holding only the records of this kind in `text`,
-            /// `count` lines of one record each, `(…),` (a piece of a large
-            /// workbook, read on its own thread), so no record is wrapped to
-            /// travel.
-            pub fn parse_lines(self, text: &str, count: usize) -> Option<Workbook> {
-                // careerbook ends every record line with a comma; ron
-                // refuses a list without one, and so does this.
-                fn record(line: &str) -> Option<&str> {
-                    line.trim_end().strip_suffix(',').map(str::trim_start)
-                }
+            /// `count` lines of one record each (a piece of a large workbook,
+            /// read on its own thread), so no record is wrapped to travel.
+            /// `record` gives the record on a line, or `None` when the line
+            /// is not one careerbook would write (the whole piece then is).
+            pub fn parse_lines(
+                self,
+                text: &str,
+                count: usize,
+                record: fn(&str) -> Option<&str>,
+            ) -> Option<Workbook> {
                 let options = ron::Options::default();
                 let mut piece = Workbook::default();
                 match self { $( Kind::$variant => {

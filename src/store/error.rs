@@ -62,6 +62,9 @@ pub enum StoreError {
 
     #[error("not saved: {reason}")]
     ReadOnly { reason: String },
+
+    #[error("{} changed on disk while careerbook was saving, so nothing was written; the edit is kept, and saving again merges it with that change", path.display())]
+    ChangedWhileSaving { path: PathBuf },
 }
 
 impl StoreError {

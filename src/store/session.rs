@@ -514,12 +514,31 @@ impl Session {
                 limit,
             });
         }
-        // What the unsaved edits started from: the file as read, journal in it.
-        let base = match self.on_disk {
-            Some(_) => self.as_read(None).ok(),
-            None => None,
-        };
+        // What the unsaved edits started from, for `restore` to merge them
+        // into whatever the file became since.
+        let base = self
+            .before_unsaved()
+            .and_then(|base| file::to_bytes(&base).ok());
         backup::keep_unsaved(&*self.disk, &self.paths, &bytes, base.as_deref())
+    }
+
+    /// The workbook as it was before the unsaved edits: the one in memory
+    /// with their inverses applied, newest first (as undo would). `None` if
+    /// one does not apply cleanly; the file cannot stand in for it, since it
+    /// may have changed since it was read (that is when a base matters).
+    fn before_unsaved(&self) -> Option<Workbook> {
+        let mut base = self.workbook.clone();
+        for entry in self.entries.iter().rev().filter(|e| !e.saved) {
+            let (_, outcome) = entry
+                .inverse
+                .clone()
+                .apply_as(&mut base, entry.date, Merge::Report)
+                .ok()?;
+            if !outcome.kept.is_empty() || !outcome.conflicts.is_empty() {
+                return None;
+            }
+        }
+        Some(base)
     }
 
     /// Re-reads the files if another process changed them, keeping unsaved
@@ -583,7 +602,7 @@ impl Session {
 
     fn save(&mut self) -> Result<Saved, StoreError> {
         let (_lock, mut saved) = self.catch_up()?;
-        let bulk_backup = self.back_up_before_bulk();
+        let bulk_backup = self.back_up_before_bulk()?;
         saved.backup_failed = if let Some(onto) = self.append_onto() {
             self.append(onto)?
         } else {
@@ -615,9 +634,21 @@ impl Session {
         let mut saved = Saved::default();
         let files = Files::read(&self.paths)?;
         if files.workbook.is_none() {
-            // A file that vanished holds nothing newer: we write ours back in
-            // full, and retire whatever journal is there. There is nothing
-            // on disk to back up first.
+            // A journal that grew since we read it holds edits made by a
+            // command that we do not have: writing ours over it would lose them.
+            if files
+                .journal
+                .as_ref()
+                .is_some_and(|j| j.bytes != self.journal.bytes)
+            {
+                return Err(StoreError::Orphaned {
+                    workbook: self.paths.workbook.clone(),
+                    journal: self.paths.journal.clone(),
+                });
+            }
+            // Otherwise the vanished file holds nothing newer: we write ours
+            // back in full, and retire whatever journal is there. There is
+            // nothing on disk to back up first.
             self.on_disk = None;
             self.journal = match &files.journal {
                 Some(journal) => Seen::of(journal, files.journal_stamp, None, 0),
@@ -667,7 +698,7 @@ impl Session {
                 limit,
             });
         }
-        let backup_failed = self.daily_backup(None);
+        let backup_failed = self.daily_backup(None)?;
         match journal::append(&*self.disk, &self.paths.journal, onto, &lines) {
             Ok(added) => {
                 self.journal.bytes.extend(added);
@@ -684,13 +715,17 @@ impl Session {
 
     /// Before saving an edit that adds thousands of records, keeps the file as
     /// it is now (so the day's earlier work is in a backup too). A backup that
-    /// fails does not stop the save; it is returned to be reported.
-    fn back_up_before_bulk(&mut self) -> Option<String> {
-        if !self.bulk_pending || self.on_disk.is_none() {
-            return None;
+    /// fails does not stop the save; it is returned to be reported. A file
+    /// found changed since it was read stops it (see [`Self::read_as_seen`]).
+    fn back_up_before_bulk(&mut self) -> Result<Option<String>, StoreError> {
+        if self.on_disk.is_none() {
+            // Nothing on disk to keep (a file that vanished).
+            self.bulk_pending = false;
         }
-        let kept = self
-            .as_read(None)
+        if !self.bulk_pending {
+            return Ok(None);
+        }
+        let kept = stop_if_changed(self.as_read(None))?
             .and_then(|old| backup::write(&*self.disk, &self.paths, &old, Reason::PreBulk))
             .and_then(|_| {
                 backup::trim(
@@ -703,9 +738,11 @@ impl Session {
         match kept {
             Ok(()) => {
                 self.bulk_pending = false;
-                None
+                Ok(None)
             }
-            Err(err) => Some(format!("the backup before this large change failed: {err}")),
+            Err(err) => Ok(Some(format!(
+                "the backup before this large change failed: {err}"
+            ))),
         }
     }
 
@@ -726,19 +763,15 @@ impl Session {
     }
 
     /// The workbook's bytes, read again: the session keeps only their digest.
-    /// Refused if they are no longer what it last read or wrote (a hand edit
-    /// since, say): the journal's edits and any unsaved ones of ours were
-    /// made on those, and a backup of other bytes would be a wrong one.
+    /// Refused if they are no longer what it last read or wrote (another
+    /// program wrote since, under a save): the journal's edits and any
+    /// unsaved ones of ours were made on those, a backup of other bytes would
+    /// be a wrong one, and the save would overwrite what was written.
     fn read_as_seen(&self) -> Result<Vec<u8>, StoreError> {
         let path = &self.paths.workbook;
-        let bytes = file::read_bytes(path)?;
-        match bytes {
+        match file::read_bytes(path)? {
             Some(bytes) if Some(Digest::of(&bytes)) == self.on_disk => Ok(bytes),
-            _ => Err(StoreError::io(
-                "read",
-                path,
-                std::io::Error::other("it changed on disk since careerbook last read it"),
-            )),
+            _ => Err(StoreError::ChangedWhileSaving { path: path.clone() }),
         }
     }
 
@@ -908,7 +941,7 @@ impl Session {
                 limit,
             });
         }
-        let backup_failed = self.daily_backup(Some(&bytes));
+        let backup_failed = self.daily_backup(Some(&bytes))?;
         let target = file::save_target(&self.paths.workbook)?;
         let dir = file::parent_dir(&target);
         let journal = self
@@ -960,19 +993,20 @@ impl Session {
 
     /// Takes the day's backup of the file as it stands before this save, at
     /// the first save of each day. `writing`: the bytes about to be written
-    /// whole, if they are. A backup that fails is returned to be reported.
-    fn daily_backup(&mut self, writing: Option<&[u8]>) -> Option<String> {
+    /// whole, if they are. A backup that fails is returned to be reported; a
+    /// file found changed since it was read stops the save, and the next save
+    /// takes the backup.
+    fn daily_backup(&mut self, writing: Option<&[u8]>) -> Result<Option<String>, StoreError> {
         let day = chrono::Local::now().date_naive();
         if self.backup_attempted == Some(day) || self.on_disk.is_none() {
-            return None;
+            return Ok(None);
         }
-        self.backup_attempted = Some(day);
-        let taken = self
-            .as_read(writing)
+        let taken = stop_if_changed(self.as_read(writing))?
             .and_then(|old| backup::daily(&*self.disk, &self.paths, &old));
-        taken
+        self.backup_attempted = Some(day);
+        Ok(taken
             .err()
-            .map(|err| format!("the daily backup failed: {err}"))
+            .map(|err| format!("the daily backup failed: {err}")))
     }
 
     /// Keeps the history bounded; unsaved entries are always kept.
@@ -999,6 +1033,15 @@ impl Session {
             cut += 1;
         }
         self.entries.drain(..cut);
+    }
+}
+
+/// Lifts a file found changed under a save out of a backup's result, to stop
+/// the save: any other failure of the backup only needs reporting.
+fn stop_if_changed<T>(read: Result<T, StoreError>) -> Result<Result<T, StoreError>, StoreError> {
+    match read {
+        Err(err @ StoreError::ChangedWhileSaving { .. }) => Err(err),
+        other => Ok(other),
     }
 }
 

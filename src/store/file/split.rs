@@ -73,7 +73,7 @@ fn parse_on(text: &str, at_least: usize, threads: usize) -> Option<Workbook> {
             .map(|run| {
                 scope.spawn(move || {
                     run.iter()
-                        .map(|p| p.kind.parse_lines(p.text, p.count))
+                        .map(|p| p.kind.parse_lines(p.text, p.count, record))
                         .collect::<Vec<_>>()
                 })
             })
@@ -99,10 +99,13 @@ fn parse_on(text: &str, at_least: usize, threads: usize) -> Option<Workbook> {
 
 /// Every list at `    section: (` / `        name: [` holding records, in file
 /// order, found in one pass over the lines; `None` if one is not laid out as
-/// careerbook writes it.
+/// careerbook writes it. A section counts only at the workbook's own level
+/// (brackets are counted outside strings): text laid out by hand inside
+/// another value (a conflict's) can look like a list of wins.
 fn lists(text: &str) -> Option<Vec<List<'_>>> {
     let mut found: Vec<List<'_>> = Vec::new();
     let mut section = "";
+    let mut depth = 0;
     let mut open: Option<(Kind, usize, usize)> = None;
     let mut at = 0;
     for line in text.split_inclusive('\n') {
@@ -116,7 +119,8 @@ fn lists(text: &str) -> Option<Vec<List<'_>>> {
                     span: (from, start),
                 });
                 open = None;
-            } else if line.starts_with("            (") {
+                depth -= 1;
+            } else if line.starts_with("            (") && line.ends_with("),\n") {
                 open = Some((kind, from, count + 1));
             } else {
                 return None;
@@ -126,17 +130,18 @@ fn lists(text: &str) -> Option<Vec<List<'_>>> {
         // Outside the lists a string or a block comment may span lines only
         // in a hand edit, and its text could look like a list (a list
         // commented out, say): ron reads such a file.
-        if may_span_lines(line) {
-            return None;
-        }
+        let before = depth;
+        depth += brackets(line)?;
         if let Some(name) = line
             .strip_prefix("    ")
             .and_then(|l| l.strip_suffix(": (\n"))
+            .filter(|_| before == 1)
         {
             section = name;
         } else if let Some(name) = line
             .strip_prefix("        ")
             .and_then(|l| l.strip_suffix(": [\n"))
+            .filter(|_| before == 2)
         {
             open = Kind::ALL
                 .iter()
@@ -144,16 +149,17 @@ fn lists(text: &str) -> Option<Vec<List<'_>>> {
                 .map(|&k| (k, at, 0));
         }
     }
-    open.is_none().then_some(found)
+    (open.is_none() && depth == 0).then_some(found)
 }
 
-/// Whether `line` opens a string it does not close, holds a raw string
-/// (`r"…"`, `r#"…"#`, which careerbook never writes) or a block comment
-/// (`/*`). A quote inside a char (`'"'`) also counts: a false alarm only
-/// costs the quick road.
-fn may_span_lines(line: &str) -> bool {
+/// How many brackets `line` opens less those it closes, outside strings;
+/// `None` if it may span lines or hides what it holds: a string it does not
+/// close, a raw string (`r"…"`, `r#"…"#`, which careerbook never writes), a
+/// comment or a char (`'"'`). A false alarm only costs the quick road.
+fn brackets(line: &str) -> Option<i32> {
+    let mut depth = 0;
     let mut in_string = false;
-    let mut bytes = line.bytes().peekable();
+    let mut bytes = line.bytes();
     let mut before = b' ';
     while let Some(b) = bytes.next() {
         if in_string {
@@ -164,20 +170,32 @@ fn may_span_lines(line: &str) -> bool {
                 b'"' => in_string = false,
                 _ => {}
             }
-        } else if b == b'"' {
-            in_string = true;
-        } else {
-            let comment = b == b'/' && bytes.peek() == Some(&b'*');
-            let raw = b == b'r'
-                && !(before.is_ascii_alphanumeric() || before == b'_')
-                && matches!(bytes.peek(), Some(b'"' | b'#'));
-            if comment || raw {
-                return true;
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' | b']' | b'}' => depth -= 1,
+            b'/' | b'\'' => return None,
+            b'r' if !(before.is_ascii_alphanumeric() || before == b'_') => {
+                if matches!(bytes.clone().next(), Some(b'"' | b'#')) {
+                    return None;
+                }
             }
+            _ => {}
         }
         before = b;
     }
-    in_string
+    (!in_string).then_some(depth)
+}
+
+/// The record on one line of a list, without its comma, if the line holds
+/// nothing else: careerbook ends each with `),` and writes no comment, char
+/// or raw string there. Anything more (a comment that swallowed the comma, a
+/// no-break space after it) is for ron to read or refuse.
+fn record(line: &str) -> Option<&str> {
+    let record = line.strip_suffix(',')?;
+    (record.ends_with(')') && brackets(record).is_some()).then_some(record)
 }
 
 /// The record lines cut into pieces of at most `size` records, in order.
@@ -252,9 +270,9 @@ mod tests {
 
     #[test]
     fn pieces_hold_every_record_line_once_in_order() {
-        let text = "    impact: (\n        wins: [\n".to_string()
+        let text = "(\n    impact: (\n        wins: [\n".to_string()
             + &"            (id: 1),\n".repeat(7)
-            + "        ],\n    ),\n";
+            + "        ],\n    ),\n)\n";
         let lists = lists(&text).expect("careerbook's layout");
         assert_eq!(lists[0].lines.count, 7);
         for size in [1, 2, 3, 7, 8] {
