@@ -1001,6 +1001,11 @@ impl Session {
         if self.backup_attempted == Some(day) || self.on_disk.is_none() {
             return Ok(None);
         }
+        if backup::taken_today(&self.paths) {
+            // Another session took it: no need to read the file for it.
+            self.backup_attempted = Some(day);
+            return Ok(None);
+        }
         let taken = stop_if_changed(self.as_read(writing))?
             .and_then(|old| backup::daily(&*self.disk, &self.paths, &old));
         self.backup_attempted = Some(day);
