@@ -101,11 +101,13 @@ fn weeks_before(monday: NaiveDate, back: usize) -> Option<NaiveDate> {
     monday.checked_sub_days(Days::new(days))
 }
 
-/// How many weeks before the week of `current` the week of `date` is (0 = same
-/// week); `None` for a later week.
+/// How many weeks before the week starting on Monday `current` the week of
+/// `date` is (0 = same week); `None` for a later week. A date 1 to 7 days
+/// before a Monday is in the week before it, 8 to 14 two weeks before, and
+/// so on; up to 6 days after it, in its week.
 fn weeks_back(current: NaiveDate, date: NaiveDate) -> Option<usize> {
-    let days = (current - week_start(date)).num_days();
-    usize::try_from(days / 7).ok().filter(|_| days >= 0)
+    let days = (current - date).num_days();
+    usize::try_from((days + 6).div_euclid(7)).ok()
 }
 
 #[cfg(test)]
@@ -281,7 +283,10 @@ mod tests {
         // the week of Nov 23, still 3 weeks long.
         let monday = Cadence::of(&wins, d(2026, 11, 30), 2);
         assert_eq!((monday.streak, monday.this_week), (3, false));
-        assert_eq!(monday.counts, vec![(d(2026, 11, 23), 1), (d(2026, 11, 30), 0)]);
+        assert_eq!(
+            monday.counts,
+            vec![(d(2026, 11, 23), 1), (d(2026, 11, 30), 0)]
+        );
         let none = Cadence::of(&[], today, 1);
         assert_eq!(none.counts, vec![(d(2026, 11, 23), 0)]);
         assert_eq!((none.streak, none.this_week), (0, false));

@@ -193,7 +193,10 @@ pub fn newest_first(a: &Win, b: &Win) -> Ordering {
 pub fn newest_first_positions(wins: &[Win]) -> Vec<usize> {
     // careerbook appends a win as it is logged, so a log is usually oldest
     // first already: newest first is then the list read backwards.
-    if wins.windows(2).all(|w| (w[0].date, w[0].id) < (w[1].date, w[1].id)) {
+    if wins
+        .windows(2)
+        .all(|w| (w[0].date, w[0].id) < (w[1].date, w[1].id))
+    {
         return (0..wins.len()).rev().collect();
     }
     // Sorting small keys instead of whole wins keeps the sort in cache; the
