@@ -15,8 +15,10 @@ use super::widgets::cursor::Cursor;
 use super::widgets::form::{self, Outcome};
 use super::widgets::help;
 use super::widgets::popup::{self, Tone};
+use super::widgets::table::Table;
 use crate::domain::conflict::{self, Pick};
 use crate::domain::edit::{self, EditError};
+use crate::domain::workbook::Workbook;
 use crate::domain::{Id, plausible};
 use crate::store::export::{OwnWrite, write_file, write_own_file};
 use crate::store::{Saved, Session, StoreError, sync};
@@ -166,6 +168,13 @@ impl App {
 
     fn screen_mut(&mut self) -> &mut dyn Mounted {
         self.screens[self.tab.index()].as_mut()
+    }
+
+    /// The shown screen's table, if it has one, and the workbook it reads
+    /// its rows from.
+    fn shown_table(&mut self) -> (Option<&mut Table>, &Workbook) {
+        let table = self.screens[self.tab.index()].table_mut();
+        (table, self.session.workbook())
     }
 
     pub fn popup_count(&self) -> usize {
@@ -413,7 +422,7 @@ impl App {
                 if !screen.on_action(action, &mut cx)
                     && let Some(table) = screen.table_mut()
                 {
-                    table.on_action(action);
+                    table.on_action(cx.wb, action);
                 }
                 let effects = cx.effects;
                 self.run_and_report(effects);
@@ -424,7 +433,7 @@ impl App {
     /// Typing into a table filter; `true` when the key was consumed.
     fn filter_key(&mut self, key: &KeyEvent) -> bool {
         let filter = self.keys.resolve(&[Scope::Filter], key);
-        let Some(table) = self.screen_mut().table_mut() else {
+        let (Some(table), wb) = self.shown_table() else {
             return false;
         };
         if !table.is_filtering() {
@@ -432,7 +441,7 @@ impl App {
         }
         match filter {
             Some(Action::FilterAccept) => table.accept_filter(),
-            Some(Action::FilterClear) => table.clear_filter(),
+            Some(Action::FilterClear) => table.clear_filter(wb),
             _ => match key.code {
                 KeyCode::Char(c)
                     if !key
@@ -441,19 +450,20 @@ impl App {
                 {
                     let mut text = table.filter().to_string();
                     text.push(c);
-                    table.set_filter(text);
+                    table.set_filter(wb, text);
                 }
                 KeyCode::Backspace => {
                     let mut text = table.filter().to_string();
                     text.pop();
-                    table.set_filter(text);
+                    table.set_filter(wb, text);
                 }
                 KeyCode::Up | KeyCode::Down => {
-                    table.on_action(if key.code == KeyCode::Up {
+                    let step = if key.code == KeyCode::Up {
                         Action::Up
                     } else {
                         Action::Down
-                    });
+                    };
+                    table.on_action(wb, step);
                 }
                 _ => {}
             },
@@ -602,11 +612,11 @@ impl App {
         if !self.popups.is_empty() {
             return;
         }
-        match self.screen_mut().table_mut() {
-            Some(table) if table.is_filtering() => {
+        match self.shown_table() {
+            (Some(table), wb) if table.is_filtering() => {
                 let pasted = text.replace(['\r', '\n', '\t'], " ");
                 let text = format!("{}{}", table.filter(), pasted.trim_end());
-                table.set_filter(text);
+                table.set_filter(wb, text);
             }
             _ => {
                 self.status =

@@ -6,7 +6,6 @@
 use super::Win;
 use crate::domain::dates::week_start;
 use chrono::{Datelike, Days, NaiveDate};
-use std::collections::HashSet;
 
 /// `Week 47 · Nov 16–22, 2026`; `Week 49 · Nov 30–Dec 6, 2026` when the week spans
 /// two months; `Week 1 · Dec 29, 2025–Jan 4, 2026` when it spans two years.
@@ -26,50 +25,68 @@ pub fn week_heading(date: NaiveDate) -> String {
     format!("Week {week} · {first}–{last}")
 }
 
+/// The habit figures over a log, read in one pass over its dates: what
+/// [`weekly_counts`], [`streak`] and [`logged_this_week`] say, together.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cadence {
+    /// Wins per week, oldest first, as [`weekly_counts`] gives them.
+    pub counts: Vec<(NaiveDate, usize)>,
+    /// Consecutive weeks with a win, as [`streak`] counts them.
+    pub streak: usize,
+    /// Whether the current week has a win.
+    pub this_week: bool,
+}
+
+impl Cadence {
+    /// The figures on `today`, with counts for the `weeks` weeks ending with
+    /// the current one.
+    pub fn of(wins: &[Win], today: NaiveDate, weeks: usize) -> Self {
+        let current = week_start(today);
+        let mondays: Vec<NaiveDate> = (0..weeks)
+            .rev()
+            .filter_map(|back| weeks_before(current, back))
+            .collect();
+        let mut counts = vec![0; mondays.len()];
+        // Weeks back from the current one that hold a win. A streak has at
+        // most one week per win, so weeks further back than that are not kept.
+        let mut active = vec![false; wins.len() + 1];
+        for win in wins {
+            let Some(back) = weeks_back(current, win.date) else {
+                continue;
+            };
+            if back < counts.len() {
+                let slot = counts.len() - 1 - back;
+                counts[slot] += 1;
+            }
+            if let Some(week) = active.get_mut(back) {
+                *week = true;
+            }
+        }
+        let this_week = active[0];
+        // While the current week has no win yet the streak counts back from
+        // last week: it is not broken until the week is over.
+        let from = usize::from(!this_week);
+        let streak = active[from..].iter().take_while(|week| **week).count();
+        Self {
+            counts: mondays.into_iter().zip(counts).collect(),
+            streak,
+            this_week,
+        }
+    }
+}
+
 /// Wins per week for the `weeks` weeks ending with the current one, oldest first:
 /// each entry is the week's Monday and its count. Wins dated later in the current
 /// week count for it; wins in later weeks are left out.
 pub fn weekly_counts(wins: &[Win], today: NaiveDate, weeks: usize) -> Vec<(NaiveDate, usize)> {
-    let current = week_start(today);
-    let mondays: Vec<NaiveDate> = (0..weeks)
-        .rev()
-        .filter_map(|back| weeks_before(current, back))
-        .collect();
-    let mut counts = vec![0; mondays.len()];
-    for win in wins {
-        if let Some(back) = weeks_back(current, win.date)
-            && back < counts.len()
-        {
-            let slot = counts.len() - 1 - back;
-            counts[slot] += 1;
-        }
-    }
-    mondays.into_iter().zip(counts).collect()
+    Cadence::of(wins, today, weeks).counts
 }
 
 /// Consecutive weeks with at least one win, ending with the current week. While
 /// the current week has no win yet the streak counts back from last week: it is
 /// not broken until the week is over.
 pub fn streak(wins: &[Win], today: NaiveDate) -> usize {
-    let current = week_start(today);
-    let active: HashSet<NaiveDate> = wins
-        .iter()
-        .map(|win| week_start(win.date))
-        .filter(|monday| *monday <= current)
-        .collect();
-    let mut week = if active.contains(&current) {
-        Some(current)
-    } else {
-        weeks_before(current, 1)
-    };
-    let mut count = 0;
-    while let Some(monday) = week
-        && active.contains(&monday)
-    {
-        count += 1;
-        week = weeks_before(monday, 1);
-    }
-    count
+    Cadence::of(wins, today, 0).streak
 }
 
 /// Whether any win falls in the ISO week holding `today` (the nudge shows when not).
@@ -84,17 +101,20 @@ fn weeks_before(monday: NaiveDate, back: usize) -> Option<NaiveDate> {
     monday.checked_sub_days(Days::new(days))
 }
 
-/// How many weeks before the week of `current` the week of `date` is (0 = same
-/// week); `None` for a later week.
+/// How many weeks before the week starting on Monday `current` the week of
+/// `date` is (0 = same week); `None` for a later week. A date 1 to 7 days
+/// before a Monday is in the week before it, 8 to 14 two weeks before, and
+/// so on; up to 6 days after it, in its week.
 fn weeks_back(current: NaiveDate, date: NaiveDate) -> Option<usize> {
-    let days = (current - week_start(date)).num_days();
-    usize::try_from(days / 7).ok().filter(|_| days >= 0)
+    let days = (current - date).num_days();
+    usize::try_from((days + 6).div_euclid(7)).ok()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::impact::Category;
+    use proptest::prelude::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("valid test date")
@@ -232,6 +252,98 @@ mod tests {
         // A win dated next week neither starts nor extends the streak.
         let wins = wins_on(&[d(2026, 12, 1)]);
         assert_eq!(streak(&wins, d(2026, 11, 26)), 0);
+    }
+
+    #[test]
+    fn cadence_reads_every_figure_in_one_pass() {
+        // Today is Thursday 2026-11-26, in the week of Monday Nov 23.
+        let today = d(2026, 11, 26);
+        let wins = wins_on(&[
+            d(2026, 11, 24), // this week
+            d(2026, 12, 8),  // the week of Dec 7, still to come: left out
+            d(2026, 11, 10), // week of Nov 9
+            d(2026, 11, 16), // week of Nov 16
+            d(2026, 11, 22), // Sunday, week of Nov 16
+            d(2026, 10, 27), // week of Oct 26, cut off by the empty week of Nov 2
+        ]);
+        let cadence = Cadence::of(&wins, today, 3);
+        // Weeks of Nov 9, 16 and 23 hold 1, 2 and 1 wins.
+        assert_eq!(
+            cadence.counts,
+            vec![
+                (d(2026, 11, 9), 1),
+                (d(2026, 11, 16), 2),
+                (d(2026, 11, 23), 1)
+            ]
+        );
+        // Weeks of Nov 23, 16 and 9 in a row: 3; the week of Nov 2 is empty.
+        assert_eq!(cadence.streak, 3);
+        assert!(cadence.this_week);
+        // On Monday Nov 30 the new week has no win yet: the streak counts from
+        // the week of Nov 23, still 3 weeks long.
+        let monday = Cadence::of(&wins, d(2026, 11, 30), 2);
+        assert_eq!((monday.streak, monday.this_week), (3, false));
+        assert_eq!(
+            monday.counts,
+            vec![(d(2026, 11, 23), 1), (d(2026, 11, 30), 0)]
+        );
+        let none = Cadence::of(&[], today, 1);
+        assert_eq!(none.counts, vec![(d(2026, 11, 23), 0)]);
+        assert_eq!((none.streak, none.this_week), (0, false));
+    }
+
+    #[test]
+    fn cadence_streak_as_long_as_the_log() {
+        // One win in each of the 4 weeks ending this one: the streak is 4, the
+        // most 4 wins can make (the weeks kept are sized by the number of wins).
+        let today = d(2026, 11, 26);
+        let wins = wins_on(&[
+            d(2026, 11, 2),
+            d(2026, 11, 9),
+            d(2026, 11, 16),
+            d(2026, 11, 23),
+        ]);
+        assert_eq!(Cadence::of(&wins, today, 0).streak, 4);
+        // The same 4 weeks seen the Monday after: still 4, counted from last week.
+        assert_eq!(Cadence::of(&wins, d(2026, 11, 30), 0).streak, 4);
+    }
+
+    proptest! {
+        // The one-pass figures agree with counting each the plain way: a set
+        // of the weeks that hold a win, walked back from now; and with
+        // `logged_this_week`.
+        #[test]
+        fn cadence_agrees_with_the_plain_count(
+            offsets in proptest::collection::vec(-20i64..120, 0..30),
+            weeks in 0usize..12,
+        ) {
+            let today = d(2026, 11, 26);
+            let dates: Vec<NaiveDate> = offsets
+                .iter()
+                .map(|o| today - chrono::Duration::days(*o))
+                .collect();
+            let wins = wins_on(&dates);
+            let current = week_start(today);
+            let active: std::collections::HashSet<NaiveDate> = dates
+                .iter()
+                .map(|date| week_start(*date))
+                .filter(|monday| *monday <= current)
+                .collect();
+            let mut week = if active.contains(&current) { current } else { current - Days::new(7) };
+            let mut plain = 0;
+            while active.contains(&week) {
+                plain += 1;
+                week = week - Days::new(7);
+            }
+            let cadence = Cadence::of(&wins, today, weeks);
+            prop_assert_eq!(cadence.streak, plain);
+            prop_assert_eq!(cadence.this_week, logged_this_week(&wins, today));
+            prop_assert_eq!(cadence.counts.len(), weeks);
+            for (monday, count) in cadence.counts {
+                let plain = dates.iter().filter(|date| week_start(**date) == monday).count();
+                prop_assert_eq!(count, plain);
+            }
+        }
     }
 
     #[test]

@@ -9,7 +9,7 @@ mod metric;
 mod search;
 mod summary;
 
-pub use cadence::{logged_this_week, streak, week_heading, weekly_counts};
+pub use cadence::{Cadence, logged_this_week, streak, week_heading, weekly_counts};
 pub use category::Category;
 pub use filter::WinFilter;
 pub use metric::Metric;
@@ -189,6 +189,29 @@ fn normalize_tag(word: &str) -> String {
 /// Use as `wins.sort_by(newest_first)`.
 pub fn newest_first(a: &Win, b: &Win) -> Ordering {
     b.date.cmp(&a.date).then(b.id.cmp(&a.id))
+}
+
+/// The positions of `wins` in [`newest_first`] order, wins that tie kept in
+/// list order as a stable sort keeps them: a log of 100,000 wins is put in
+/// order without moving or copying a win.
+pub fn newest_first_positions(wins: &[Win]) -> Vec<usize> {
+    // careerbook appends a win as it is logged, so a log is usually oldest
+    // first already: newest first is then the list read backwards.
+    if wins
+        .windows(2)
+        .all(|w| (w[0].date, w[0].id) < (w[1].date, w[1].id))
+    {
+        return (0..wins.len()).rev().collect();
+    }
+    // Sorting small keys instead of whole wins keeps the sort in cache; the
+    // position makes every key distinct, so an unstable sort is stable here.
+    let mut keys: Vec<(NaiveDate, Id, usize)> = wins
+        .iter()
+        .enumerate()
+        .map(|(at, win)| (win.date, win.id, at))
+        .collect();
+    keys.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    keys.into_iter().map(|(_, _, at)| at).collect()
 }
 
 /// One win in `careerbook wins --format json`.
@@ -543,7 +566,74 @@ mod tests {
         assert!(ron::from_str::<ImpactLog>(ok).is_ok());
     }
 
+    /// Wins with these (day of November 2026, id) pairs, in this list order.
+    fn dated(days_and_ids: &[(u32, Id)]) -> Vec<Win> {
+        days_and_ids
+            .iter()
+            .map(|&(day, id)| Win {
+                id,
+                date: d(2026, 11, day),
+                ..valid_win()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn newest_first_positions_point_at_wins_in_newest_first_order() {
+        // Positions 0..4 hold (day, id): (20, 1) (1, 3) (20, 2) (25, 4) (1, 5).
+        // Newest first: the 25th (id 4, at 3); the 20th, id 2 (at 2) before id 1
+        // (at 0); the 1st, id 5 (at 4) before id 3 (at 1).
+        let wins = dated(&[(20, 1), (1, 3), (20, 2), (25, 4), (1, 5)]);
+        assert_eq!(newest_first_positions(&wins), vec![3, 2, 0, 4, 1]);
+        // Appended oldest first, as careerbook writes a log: read backwards.
+        let appended = dated(&[(1, 1), (1, 2), (20, 3), (25, 4)]);
+        assert_eq!(newest_first_positions(&appended), vec![3, 2, 1, 0]);
+        assert_eq!(newest_first_positions(&[]), Vec::<usize>::new());
+        assert_eq!(newest_first_positions(&dated(&[(3, 7)])), vec![0]);
+    }
+
+    #[test]
+    fn newest_first_positions_keep_list_order_for_a_full_tie() {
+        // Two wins with the same date and id (a hand-edited file): list order,
+        // as `sort_by(newest_first)` keeps them, also where the rest of the
+        // list is oldest first and would otherwise be read backwards.
+        let mut wins = dated(&[(1, 1), (5, 2), (5, 2), (9, 3)]);
+        wins[1].title = "first of the tie".into();
+        let titles: Vec<&str> = newest_first_positions(&wins)
+            .into_iter()
+            .map(|at| wins[at].title.as_str())
+            .collect();
+        assert_eq!(titles[1], "first of the tie");
+        assert_eq!(newest_first_positions(&wins), vec![3, 1, 2, 0]);
+    }
+
     proptest! {
+        // The positions list the same wins, in the same order, as sorting
+        // copies with `newest_first` (a stable sort), whatever the list order,
+        // repeated dates and repeated ids.
+        #[test]
+        fn newest_first_positions_agree_with_sorting_copies(
+            pairs in proptest::collection::vec((1u32..6, 1u64..6), 0..40),
+            oldest_first in any::<bool>(),
+        ) {
+            let mut pairs = pairs;
+            if oldest_first {
+                pairs.sort_unstable();
+                pairs.dedup();
+            }
+            let mut wins = dated(&pairs);
+            for (i, win) in wins.iter_mut().enumerate() {
+                win.title = format!("at {i}");
+            }
+            let mut sorted = wins.clone();
+            sorted.sort_by(newest_first);
+            let by_positions: Vec<Win> = newest_first_positions(&wins)
+                .into_iter()
+                .map(|at| wins[at].clone())
+                .collect();
+            prop_assert_eq!(by_positions, sorted);
+        }
+
         // Whatever is typed into the tags field, the stored tags pass validation.
         #[test]
         fn normalized_tags_are_valid(input in "\\PC{0,30}") {

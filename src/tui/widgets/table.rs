@@ -2,12 +2,15 @@
 //! id across edits, optional group headings, and drawing of visible rows only.
 //!
 //! Screens hand it rows already formatted, or (for a long list, every win) a
-//! [`Rows`] source that formats a row only when it is drawn and its search
-//! text and sort keys only when a filter or a sort asks; it keeps the filtered
-//! and sorted view and recomputes it only when rows, filter or sort change,
-//! never per frame.
+//! [`Rows`] source that reads a row from the workbook only when it is drawn,
+//! and its search text and sort keys only when a filter or a sort asks; it
+//! keeps the filtered and sorted view and recomputes it only when rows,
+//! filter or sort change, never per frame. The workbook is passed in by
+//! whatever draws the table or changes its filter or sort: the one the
+//! screen was last built from.
 
 use crate::domain::Id;
+use crate::domain::workbook::Workbook;
 use crate::text::{fit, pad_left};
 use crate::tui::keymap::{Action, Keymap, Scope};
 use crate::tui::theme::Theme;
@@ -68,8 +71,9 @@ pub struct Row {
     pub mark: Option<&'static str>,
 }
 
-/// Where a table's rows come from: a `Vec<Row>`, or a source that formats
-/// each row when asked.
+/// Where a table's rows come from: a `Vec<Row>`, or a source that keeps
+/// only each row's id and order and reads the rest from the workbook (`wb`,
+/// the one it was built from) when asked.
 pub trait Rows {
     fn len(&self) -> usize;
     fn is_empty(&self) -> bool {
@@ -77,15 +81,19 @@ pub trait Rows {
     }
     fn id(&self, i: usize) -> Id;
     /// Row `i` as drawn.
-    fn row(&self, i: usize) -> Cow<'_, Row>;
+    fn row<'a>(&'a self, wb: &'a Workbook, i: usize) -> Cow<'a, Row>;
     /// The heading row `i` is shown under (in the natural order), if any.
     fn group(&self, i: usize) -> Option<String>;
+    /// Whether row `i` has a heading, without wording it.
+    fn has_group(&self, i: usize) -> bool {
+        self.group(i).is_some()
+    }
     /// Whether rows `a` and `b` share a heading.
     fn same_group(&self, a: usize, b: usize) -> bool;
     /// The lower-case text the filter searches.
-    fn search(&self, i: usize) -> Cow<'_, str>;
+    fn search<'a>(&'a self, wb: &'a Workbook, i: usize) -> Cow<'a, str>;
     /// What row `i` sorts by in column `col`.
-    fn key(&self, i: usize, col: usize) -> SortKey;
+    fn key(&self, wb: &Workbook, i: usize, col: usize) -> SortKey;
 }
 
 impl Rows for Vec<Row> {
@@ -97,7 +105,7 @@ impl Rows for Vec<Row> {
         self[i].id
     }
 
-    fn row(&self, i: usize) -> Cow<'_, Row> {
+    fn row<'a>(&'a self, _wb: &'a Workbook, i: usize) -> Cow<'a, Row> {
         Cow::Borrowed(&self[i])
     }
 
@@ -105,23 +113,28 @@ impl Rows for Vec<Row> {
         self[i].group.clone()
     }
 
+    fn has_group(&self, i: usize) -> bool {
+        self[i].group.is_some()
+    }
+
     fn same_group(&self, a: usize, b: usize) -> bool {
         self[a].group == self[b].group
     }
 
-    fn search(&self, i: usize) -> Cow<'_, str> {
+    fn search<'a>(&'a self, _wb: &'a Workbook, i: usize) -> Cow<'a, str> {
         Cow::Borrowed(&self[i].search)
     }
 
-    fn key(&self, i: usize, col: usize) -> SortKey {
+    fn key(&self, _wb: &Workbook, i: usize, col: usize) -> SortKey {
         self[i].keys.get(col).cloned().unwrap_or(SortKey::Empty)
     }
 }
 
-/// One displayed line: a group heading or a data row (by index into `rows`).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One displayed line: the group heading of a row or a data row (by index
+/// into `rows`). A heading is worded when drawn, as a row is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Shown {
-    Heading(String),
+    Heading(usize),
     Row(usize),
 }
 
@@ -157,15 +170,17 @@ impl Table {
     /// Replaces the rows, keeping the selected id when it still exists (else
     /// the row now at the same position).
     pub fn set_rows(&mut self, rows: Vec<Row>) {
-        self.set_source(Box::new(rows));
+        // Rows formatted already read nothing from a workbook: any will do.
+        self.set_source(&Workbook::default(), Box::new(rows));
     }
 
-    /// Like [`Table::set_rows`], from a source that formats rows when asked.
-    pub fn set_source(&mut self, rows: Box<dyn Rows>) {
+    /// Like [`Table::set_rows`], from a source that reads rows from `wb` when
+    /// asked.
+    pub fn set_source(&mut self, wb: &Workbook, rows: Box<dyn Rows>) {
         let keep = self.selected_id();
         let position = self.cursor;
         self.rows = rows;
-        self.rebuild(keep, position);
+        self.rebuild(wb, keep, position);
     }
 
     pub fn selected_id(&self) -> Option<Id> {
@@ -229,15 +244,15 @@ impl Table {
     }
 
     /// Clears the filter and leaves typing mode.
-    pub fn clear_filter(&mut self) {
+    pub fn clear_filter(&mut self, wb: &Workbook) {
         self.filtering = false;
-        self.set_filter(String::new());
+        self.set_filter(wb, String::new());
     }
 
-    pub fn set_filter(&mut self, filter: String) {
+    pub fn set_filter(&mut self, wb: &Workbook, filter: String) {
         let keep = self.selected_id();
         self.filter = filter;
-        self.rebuild(keep, None);
+        self.rebuild(wb, keep, None);
     }
 
     /// Ids of the rows shown, in display order.
@@ -249,7 +264,7 @@ impl Table {
     }
 
     /// Handles a list action; `false` when it is not one.
-    pub fn on_action(&mut self, action: Action) -> bool {
+    pub fn on_action(&mut self, wb: &Workbook, action: Action) -> bool {
         let page = self.height.get().saturating_sub(2).max(1) as isize;
         match action {
             Action::Up => self.step(-1),
@@ -258,7 +273,7 @@ impl Table {
             Action::PageDown => self.step(page),
             Action::Top => self.step(isize::MIN / 2),
             Action::Bottom => self.step(isize::MAX / 2),
-            Action::Sort => self.cycle_sort(),
+            Action::Sort => self.cycle_sort(wb),
             Action::Filter => self.start_filter(),
             _ => return false,
         }
@@ -285,7 +300,7 @@ impl Table {
     }
 
     /// Natural order → first column ascending → descending → next column … → natural.
-    fn cycle_sort(&mut self) {
+    fn cycle_sort(&mut self, wb: &Workbook) {
         self.sort = match self.sort {
             None => Some((0, false)),
             Some((col, false)) => Some((col, true)),
@@ -293,10 +308,15 @@ impl Table {
             Some(_) => None,
         };
         let keep = self.selected_id();
-        self.rebuild(keep, None);
+        self.rebuild(wb, keep, None);
     }
 
-    fn rebuild(&mut self, keep: Option<Id>, position: Option<usize>) {
+    /// Selects the first row.
+    pub fn select_first(&mut self) {
+        self.step(isize::MIN / 2);
+    }
+
+    fn rebuild(&mut self, wb: &Workbook, keep: Option<Id>, position: Option<usize>) {
         let terms: Vec<String> = self
             .filter
             .to_lowercase()
@@ -307,13 +327,13 @@ impl Table {
         let mut shown: Vec<usize> = (0..rows.len())
             .filter(|&i| {
                 terms.is_empty() || {
-                    let search = rows.search(i);
+                    let search = rows.search(wb, i);
                     terms.iter().all(|t| search.contains(t.as_str()))
                 }
             })
             .collect();
         if let Some((col, descending)) = self.sort {
-            let keys: Vec<SortKey> = (0..rows.len()).map(|i| rows.key(i, col)).collect();
+            let keys: Vec<SortKey> = (0..rows.len()).map(|i| rows.key(wb, i, col)).collect();
             shown.sort_by(|&a, &b| {
                 let order = keys[a].cmp(&keys[b]);
                 if descending { order.reverse() } else { order }
@@ -325,9 +345,9 @@ impl Table {
         for i in shown {
             if self.sort.is_none()
                 && !headed.is_some_and(|h| rows.same_group(h, i))
-                && let Some(g) = rows.group(i)
+                && rows.has_group(i)
             {
-                lines.push(Shown::Heading(g));
+                lines.push(Shown::Heading(i));
                 headed = Some(i);
             }
             lines.push(Shown::Row(i));
@@ -348,8 +368,17 @@ impl Table {
         }
     }
 
-    /// Draws the table in `area`; `empty` is shown when there are no rows at all.
-    pub fn render(&self, frame: &mut Frame, area: Rect, theme: &Theme, keys: &Keymap, empty: &str) {
+    /// Draws the table in `area`, its rows read from `wb`; `empty` is shown
+    /// when there are no rows at all.
+    pub fn render(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        wb: &Workbook,
+        theme: &Theme,
+        keys: &Keymap,
+        empty: &str,
+    ) {
         if area.height < 2 || area.width < 4 {
             return;
         }
@@ -390,7 +419,7 @@ impl Table {
         for (row_y, line) in self.lines.iter().skip(offset).take(body_height).enumerate() {
             let y = area.y + 1 + row_y as u16;
             let selected = self.cursor == Some(offset + row_y);
-            self.render_line(frame, area, &cols, y, line, selected, theme);
+            self.render_line(frame, area, &cols, y, wb, line, selected, theme);
         }
         if show_filter {
             self.render_filter(frame, area, theme);
@@ -449,23 +478,25 @@ impl Table {
         area: Rect,
         cols: &[Rect],
         y: u16,
+        wb: &Workbook,
         line: &Shown,
         selected: bool,
         theme: &Theme,
     ) {
         let buf = frame.buffer_mut();
-        match line {
-            Shown::Heading(text) => {
+        match *line {
+            Shown::Heading(i) => {
+                let text = self.rows.group(i).unwrap_or_default();
                 buf.set_stringn(
                     area.x,
                     y,
-                    fit(text, area.width as usize),
+                    fit(&text, area.width as usize),
                     area.width as usize,
                     theme.heading(),
                 );
             }
             Shown::Row(i) => {
-                let row = self.rows.row(*i);
+                let row = self.rows.row(wb, i);
                 let style = if selected {
                     theme.selected()
                 } else {
@@ -554,9 +585,10 @@ mod tests {
     #[test]
     fn selection_skips_headings_and_survives_new_rows() {
         let mut t = table();
+        let wb = Workbook::default();
         assert_eq!(t.selected_id(), Some(1));
-        t.on_action(Action::Down);
-        t.on_action(Action::Down);
+        t.on_action(&wb, Action::Down);
+        t.on_action(&wb, Action::Down);
         assert_eq!(t.selected_id(), Some(3), "the G2 heading is skipped");
         // A new row appears at the top: the selection stays on id 3.
         t.set_rows(vec![
@@ -579,41 +611,44 @@ mod tests {
     #[test]
     fn filter_matches_every_term_and_keeps_selection() {
         let mut t = table();
+        let wb = Workbook::default();
         t.select_id(3);
-        t.set_filter("GAM".into());
+        t.set_filter(&wb, "GAM".into());
         assert_eq!(t.shown_ids().collect::<Vec<_>>(), vec![3]);
         assert_eq!(t.selected_id(), Some(3));
-        t.set_filter("a z".into());
+        t.set_filter(&wb, "a z".into());
         assert_eq!(t.counts(), (0, 3));
         assert_eq!(t.selected_id(), None);
-        t.clear_filter();
+        t.clear_filter(&wb);
         assert_eq!(t.counts(), (3, 3));
     }
 
     #[test]
     fn sort_cycles_columns_and_directions_by_typed_keys() {
         let mut t = table();
-        t.on_action(Action::Sort); // name ascending
+        let wb = Workbook::default();
+        t.on_action(&wb, Action::Sort); // name ascending
         assert_eq!(t.shown_ids().collect::<Vec<_>>(), vec![1, 2, 3]);
-        t.on_action(Action::Sort); // name descending
+        t.on_action(&wb, Action::Sort); // name descending
         assert_eq!(t.shown_ids().collect::<Vec<_>>(), vec![3, 2, 1]);
-        t.on_action(Action::Sort); // number ascending: 2 < 10 < 33 (numeric, not "10" < "2")
+        t.on_action(&wb, Action::Sort); // number ascending: 2 < 10 < 33 (numeric, not "10" < "2")
         assert_eq!(t.shown_ids().collect::<Vec<_>>(), vec![2, 1, 3]);
-        t.on_action(Action::Sort);
-        t.on_action(Action::Sort); // back to natural order
+        t.on_action(&wb, Action::Sort);
+        t.on_action(&wb, Action::Sort); // back to natural order
         assert_eq!(t.shown_ids().collect::<Vec<_>>(), vec![1, 2, 3]);
     }
 
     #[test]
     fn paging_and_ends_stay_in_bounds() {
         let mut t = table();
-        t.on_action(Action::Bottom);
+        let wb = Workbook::default();
+        t.on_action(&wb, Action::Bottom);
         assert_eq!(t.selected_id(), Some(3));
-        t.on_action(Action::PageDown);
+        t.on_action(&wb, Action::PageDown);
         assert_eq!(t.selected_id(), Some(3));
-        t.on_action(Action::Top);
+        t.on_action(&wb, Action::Top);
         assert_eq!(t.selected_id(), Some(1));
-        t.on_action(Action::PageUp);
+        t.on_action(&wb, Action::PageUp);
         assert_eq!(t.selected_id(), Some(1));
     }
 }

@@ -1,17 +1,14 @@
-//! What every view of the Impact tab reads, built once per refresh: the wins
-//! newest first and the habit figures over them.
+//! What every view of the Impact tab reads, built once per refresh: the habit
+//! figures over the wins.
 
-use crate::domain::impact::{Summary, Win, logged_this_week, newest_first, streak, weekly_counts};
+use crate::domain::impact::{Cadence, Summary};
 use crate::domain::workbook::Workbook;
 use chrono::NaiveDate;
-use std::rc::Rc;
 
 /// Weeks shown in the cadence strip.
 pub const CADENCE_WEEKS: usize = 26;
 
 pub struct Shared {
-    /// Newest first; shared with the wins view's rows.
-    pub wins: Rc<Vec<Win>>,
     /// Wins per ISO week, the last [`CADENCE_WEEKS`].
     pub counts: Vec<u64>,
     pub streak: usize,
@@ -22,7 +19,6 @@ pub struct Shared {
 impl Default for Shared {
     fn default() -> Self {
         Self {
-            wins: Rc::default(),
             counts: Vec::new(),
             streak: 0,
             this_week: false,
@@ -34,17 +30,12 @@ impl Default for Shared {
 impl Shared {
     pub fn of(wb: &Workbook, today: NaiveDate) -> Self {
         let wins = &wb.impact.wins;
-        let mut sorted = wins.clone();
-        sorted.sort_by(newest_first);
+        let cadence = Cadence::of(wins, today, CADENCE_WEEKS);
         Self {
-            counts: weekly_counts(wins, today, CADENCE_WEEKS)
-                .into_iter()
-                .map(|(_, n)| n as u64)
-                .collect(),
-            streak: streak(wins, today),
-            this_week: logged_this_week(wins, today),
+            counts: cadence.counts.into_iter().map(|(_, n)| n as u64).collect(),
+            streak: cadence.streak,
+            this_week: cadence.this_week,
             summary: Summary::of(wins),
-            wins: Rc::new(sorted),
         }
     }
 }

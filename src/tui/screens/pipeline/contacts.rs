@@ -110,7 +110,7 @@ impl Pane<Shared, Purpose> for Contacts {
             view.keys.key_for(Scope::PipelineContacts, Action::Add)
         );
         self.table
-            .render(frame, main, view.theme, view.keys, &empty);
+            .render(frame, main, view.wb, view.theme, view.keys, &empty);
         if let Some(info) = self.table.selected_id().and_then(|id| self.info.get(&id)) {
             frame.render_widget(
                 Paragraph::new(detail_lines(info, detail.width as usize, view.theme)),

@@ -86,7 +86,7 @@ impl Pane<Shared, Purpose> for List {
             view.keys.key_for(Scope::PipelineApps, Action::Add)
         );
         self.table
-            .render(frame, main, view.theme, view.keys, &empty);
+            .render(frame, main, view.wb, view.theme, view.keys, &empty);
         apps::detail(shared, frame, detail, self.table.selected_id(), view);
     }
 }

@@ -132,7 +132,7 @@ impl Pane<Shared, Purpose> for Inputs {
             (table, detail)
         };
         self.table
-            .render(frame, table_area, view.theme, view.keys, "");
+            .render(frame, table_area, view.wb, view.theme, view.keys, "");
         let Some(row) = selected else { return };
         let block = if wide {
             Block::new().borders(Borders::LEFT)

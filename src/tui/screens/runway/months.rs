@@ -101,6 +101,7 @@ impl Pane<Shared, Purpose> for Months {
         self.table.render(
             frame,
             table,
+            view.wb,
             view.theme,
             view.keys,
             "No months to show until the runway can be projected.",

@@ -54,7 +54,7 @@ impl Bonuses {
         let [table, detail] =
             Layout::vertical([Constraint::Fill(1), Constraint::Length(6)]).areas(area);
         self.table
-            .render(frame, table, theme, keys, &no_bonuses(keys));
+            .render(frame, table, view.wb, theme, keys, &no_bonuses(keys));
         let mut lines = vec![Line::styled(
             fit(
                 &format!(

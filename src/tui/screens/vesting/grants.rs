@@ -69,7 +69,7 @@ impl Grants {
             let first_unvested = grant
                 .and_then(|id| self.schedules.get(&id))
                 .and_then(|s| s.first_unvested);
-            self.schedule_table.on_action(Action::Top);
+            self.schedule_table.select_first();
             if let Some(id) = first_unvested {
                 self.schedule_table.select_id(id);
             }
@@ -121,7 +121,8 @@ impl Grants {
                 Constraint::Fill(1),
             ])
             .areas(area);
-            self.table.render(frame, table, theme, keys, &empty);
+            self.table
+                .render(frame, table, view.wb, theme, keys, &empty);
             self.grant_notes(shared, frame, notes_area, view);
             self.schedule_pane(
                 frame,
@@ -135,7 +136,8 @@ impl Grants {
         } else {
             let [table, notes] =
                 Layout::vertical([Constraint::Fill(1), Constraint::Length(3)]).areas(area);
-            self.table.render(frame, table, theme, keys, &empty);
+            self.table
+                .render(frame, table, view.wb, theme, keys, &empty);
             self.grant_notes(shared, frame, notes, view);
         }
     }
@@ -221,8 +223,14 @@ impl Grants {
             head,
         );
         if self.schedule_open {
-            self.schedule_table
-                .render(frame, body, theme, keys, "This grant has no vests.");
+            self.schedule_table.render(
+                frame,
+                body,
+                view.wb,
+                theme,
+                keys,
+                "This grant has no vests.",
+            );
             return;
         }
         // Preview: the schedule from its first vest still to come (or its end).
@@ -322,7 +330,7 @@ impl Pane<Shared, Purpose> for Grants {
             _ => {
                 // List keys move the selection; the schedule follows the selected grant.
                 let open = self.schedule_open;
-                let handled = self.table_mut().is_some_and(|t| t.on_action(action));
+                let handled = self.table_mut().is_some_and(|t| t.on_action(cx.wb, action));
                 if handled && !open {
                     self.sync_schedule();
                 }

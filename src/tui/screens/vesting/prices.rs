@@ -50,6 +50,7 @@ impl Prices {
         self.table.render(
             frame,
             table,
+            view.wb,
             theme,
             keys,
             &format!("No prices yet: press {add} to enter one (careerbook never fetches prices)."),

@@ -146,6 +146,7 @@ impl Upcoming {
         self.table.render(
             frame,
             table,
+            view.wb,
             theme,
             view.keys,
             "Nothing left to vest: every grant is fully vested.",
