@@ -344,6 +344,104 @@ fn the_board_and_the_list_keep_the_same_application_selected() {
     assert!(screen.contains("▶Brightline Consulting"), "{screen}");
 }
 
+#[test]
+fn the_list_filter_finds_what_a_row_does_not_show() {
+    let (_dir, mut app) = demo_app();
+    // Location: the two Amazon applications are in Seattle, a word no cell shows.
+    press(&mut app, "5 v / | text:seattle | Enter");
+    let screen = draw(&app, 120, 40);
+    assert!(screen.contains("2 of 11"), "{screen}");
+    assert!(screen.contains("Amazon (AI platform team)"), "{screen}");
+    assert!(
+        screen.contains("Amazon (Security specialist org)"),
+        "{screen}"
+    );
+    // Source, in any case: Helix Media, Brightline and Stratus came by referral.
+    press(&mut app, "/ Esc / | text:REFERRAL | Enter");
+    let screen = draw(&app, 120, 40);
+    assert!(screen.contains("3 of 11"), "{screen}");
+    for company in ["Helix Media", "Brightline Consulting", "Stratus Data"] {
+        assert!(screen.contains(company), "{company}: {screen}");
+    }
+    // What a mark means: the closed ones (Cobalt rejected, Vantage withdrawn).
+    press(&mut app, "/ Esc / | text:closed | Enter");
+    let screen = draw(&app, 120, 40);
+    assert!(screen.contains("2 of 11"), "{screen}");
+    assert!(screen.contains("Cobalt Security") && screen.contains("Vantage Streaming"));
+}
+
+// --- Views built when shown --------------------------------------------------
+
+/// The table's row naming `company` (the detail strip's line has " — " in it).
+fn table_row<'a>(screen: &'a str, company: &str) -> &'a str {
+    screen
+        .lines()
+        .find(|l| l.contains(company) && !l.contains(" — "))
+        .expect(company)
+}
+
+#[test]
+fn a_view_shown_again_after_an_edit_elsewhere_shows_the_edit() {
+    let (_dir, mut app) = demo_app();
+    // The list and the contacts are shown once; then, on the board, Stratus
+    // Data (#55) moves from applied to screening.
+    press(&mut app, "5 v v V V l >");
+    assert_eq!(stage_of(&app, 55), Stage::Screening);
+    press(&mut app, "v");
+    let screen = draw(&app, 120, 40);
+    let row = table_row(&screen, "Stratus Data");
+    assert!(row.contains("▶") && row.contains("Screening"), "{screen}");
+    assert!(screen.contains("Screening since 26 Nov"), "{screen}");
+    // Ravi Menon (#49) is marked contacted on the contacts view; undone on
+    // the board, he is due a touch again when the contacts are shown again.
+    press(&mut app, "v c");
+    assert!(
+        pipeline(&app)
+            .contact(49)
+            .expect("Ravi")
+            .next_touch
+            .is_none()
+    );
+    press(&mut app, "v v v u");
+    assert!(
+        pipeline(&app)
+            .contact(49)
+            .expect("Ravi")
+            .next_touch
+            .is_some()
+    );
+    press(&mut app, "v v");
+    let screen = draw(&app, 120, 40);
+    let due = screen.find("Due a touch").expect("due heading");
+    let stale = screen
+        .find("Not contacted for 30+ days")
+        .expect("stale heading");
+    let ravi = screen.find("Ravi Menon").expect("Ravi");
+    assert!(due < ravi && ravi < stale, "{screen}");
+}
+
+#[test]
+fn an_application_added_closed_on_the_board_is_shown_selected_in_the_list() {
+    let (_dir, mut app) = demo_app();
+    press(
+        &mut app,
+        "5 a | text:Acme Corp | Tab | text:Senior SRE | Tab | text:rejected | Tab | C-s",
+    );
+    let added = pipeline(&app)
+        .applications
+        .iter()
+        .find(|a| a.company == "Acme Corp")
+        .expect("added")
+        .clone();
+    assert_eq!(added.stage, Stage::Rejected);
+    // Not on the board: the list is shown, the new application selected.
+    let screen = draw(&app, 120, 40);
+    assert!(screen.contains("Rejected (closed)"), "{screen}");
+    let row = table_row(&screen, "Acme Corp");
+    assert!(row.contains("▶"), "{screen}");
+    assert!(screen.contains("Acme Corp — Senior SRE"), "{screen}");
+}
+
 // --- Contacts --------------------------------------------------------------
 
 #[test]
@@ -550,7 +648,7 @@ fn big_workbook(apps: usize, contacts: usize) -> String {
 #[test]
 fn five_thousand_applications_and_two_thousand_contacts() {
     let (_dir, mut app) = app_with(&big_workbook(5_000, 2_000));
-    // The screen's own rebuild, apart from saving the file.
+    // The screen's own rebuild (the view shown: the board), apart from saving the file.
     let mut alone = PipelineScreen::default();
     let started = Instant::now();
     alone.refresh(app.session().workbook(), today(), &Keymap::default());
@@ -565,7 +663,9 @@ fn five_thousand_applications_and_two_thousand_contacts() {
     press(&mut app, "l >");
     let edit_and_refresh = started.elapsed();
     assert!(draw(&app, 120, 40).contains("Applied 714"));
+    let started = Instant::now();
     press(&mut app, "v");
+    let list_build = started.elapsed();
     let started = Instant::now();
     let screen = draw(&app, 120, 40);
     let list_draw = started.elapsed();
@@ -574,14 +674,19 @@ fn five_thousand_applications_and_two_thousand_contacts() {
     press(&mut app, "/ | text:company 4999");
     let filter = started.elapsed();
     assert!(draw(&app, 120, 40).contains("1 of 5000"));
-    press(&mut app, "Esc v");
+    press(&mut app, "Esc");
     let started = Instant::now();
-    draw(&app, 120, 40);
+    press(&mut app, "v");
+    let contacts_build = started.elapsed();
+    let started = Instant::now();
+    let screen = draw(&app, 120, 40);
     let contacts_draw = started.elapsed();
+    assert!(screen.contains("Contact 0"), "{screen}");
     eprintln!(
-        "pipeline with 5,000 applications and 2,000 contacts: refresh {refresh:?}, \
-         board draw {board_draw:?}, move + save + refresh {edit_and_refresh:?}, list draw {list_draw:?}, \
-         filter typed (12 keys) {filter:?}, contacts draw {contacts_draw:?}"
+        "pipeline with 5,000 applications and 2,000 contacts: refresh (board) {refresh:?}, \
+         board draw {board_draw:?}, move + save + refresh {edit_and_refresh:?}, \
+         list built {list_build:?}, list draw {list_draw:?}, filter typed (12 keys) {filter:?}, \
+         contacts built {contacts_build:?}, contacts draw {contacts_draw:?}"
     );
 }
 

@@ -28,7 +28,7 @@ pub use input::{
     parse_source, parse_stage, parse_stage_date, parse_time_to_offer, parse_track,
     validate_ghost_after_days, validate_time_to_offer,
 };
-pub use order::{board_columns, list_order};
+pub use order::{board_columns, list_order, list_places};
 pub use query::Query;
 pub use record::ApplicationRecord;
 pub use refs::{

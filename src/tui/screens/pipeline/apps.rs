@@ -1,11 +1,11 @@
 //! What the board and the list do with the selected application (the same
 //! keys in both), and the detail strip they show under it.
 
+use super::cards;
 use super::forms::{self, Purpose};
-use super::shared::Shared;
 use crate::domain::Id;
 use crate::domain::edit::{Edit, Kind};
-use crate::domain::pipeline::{self, Stage};
+use crate::domain::pipeline::{self, Application, Stage};
 use crate::text::count;
 use crate::tui::keymap::{Action, Scope};
 use crate::tui::screen::{Cx, View};
@@ -118,10 +118,9 @@ fn move_app(cx: &mut Cx<Purpose>, id: Id, stage: Stage, name: &str) {
 }
 
 /// The selected application's details, under the board or the list.
-pub fn detail(shared: &Shared, frame: &mut Frame, area: Rect, id: Option<Id>, view: &View) {
-    let width = area.width as usize;
-    let lines = match id.and_then(|id| shared.cards.get(&id)) {
-        Some(card) => card.detail(width, shared.ghost_after_days, view),
+pub fn detail(frame: &mut Frame, area: Rect, app: Option<&Application>, view: &View) {
+    let lines = match app {
+        Some(app) => cards::detail(app, &view.wb.pipeline, area.width as usize, view),
         None => Vec::new(),
     };
     let lines: Vec<Line> = lines.into_iter().take(area.height as usize).collect();

@@ -1,14 +1,15 @@
 //! The board view: one column per active stage, cards of company, role and
-//! follow-up. Only the cards that fit are drawn; the selection is kept by id,
-//! so a card moved to the next stage stays selected in its new column.
+//! follow-up. The board holds each card's place in the workbook, and only the
+//! cards that fit are worked out and drawn; the selection is kept by id, so a
+//! card moved to the next stage stays selected in its new column.
 
 use super::apps;
-use super::cards::Card;
+use super::cards::{Card, record_at};
 use super::forms::Purpose;
 use super::shared::Shared;
 use crate::domain::Id;
 use crate::domain::edit::Kind;
-use crate::domain::pipeline::{self, Stage};
+use crate::domain::pipeline::{self, Application, Stage};
 use crate::domain::workbook::Workbook;
 use crate::text::fit;
 use crate::tui::keymap::{Action, Keymap, Scope};
@@ -21,12 +22,20 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
-use std::collections::HashMap;
+
+/// One card on the board: the application's id, its place in the workbook's
+/// applications, and whether it is suggested as ghosted (a line taller).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Slot {
+    id: Id,
+    at: usize,
+    ghost: bool,
+}
 
 #[derive(Debug, Default)]
 pub struct Board {
-    /// Card ids per active stage, in [`Stage::ACTIVE`] order.
-    columns: [Vec<Id>; 5],
+    /// Cards per active stage, in [`Stage::ACTIVE`] order.
+    columns: [Vec<Slot>; 5],
     /// The selected column.
     col: usize,
     /// The selected card in each column (remembered when moving across).
@@ -38,7 +47,7 @@ impl Board {
     /// is now), else the same place in the same column. A board that had no
     /// cards (opened for the first time) starts on the first card of the
     /// first column that has one, so the keys act on a card that shows.
-    fn set_columns(&mut self, columns: [Vec<Id>; 5]) {
+    fn set_columns(&mut self, columns: [Vec<Slot>; 5]) {
         let keep = self.selected_id();
         let first_fill = self.card_count() == 0;
         self.columns = columns;
@@ -53,16 +62,20 @@ impl Board {
         }
     }
 
-    fn selected_id(&self) -> Option<Id> {
+    fn selected_slot(&self) -> Option<Slot> {
         self.columns[self.col]
             .get(self.cursors[self.col].at())
             .copied()
     }
 
+    fn selected_id(&self) -> Option<Id> {
+        self.selected_slot().map(|slot| slot.id)
+    }
+
     /// Selects card `id`; `false` when it is not on the board.
     fn select_card(&mut self, id: Id) -> bool {
         for (c, column) in self.columns.iter().enumerate() {
-            if let Some(r) = column.iter().position(|&x| x == id) {
+            if let Some(r) = column.iter().position(|slot| slot.id == id) {
                 self.col = c;
                 self.cursors[c].set(r);
                 return true;
@@ -89,13 +102,7 @@ impl Board {
     }
 
     /// Draws the columns in `area`.
-    fn render_columns(
-        &self,
-        frame: &mut Frame,
-        area: Rect,
-        cards: &HashMap<Id, Card>,
-        theme: &Theme,
-    ) {
+    fn render_columns(&self, frame: &mut Frame, area: Rect, shared: &Shared, view: &View) {
         if area.height < 2 {
             return;
         }
@@ -103,18 +110,12 @@ impl Board {
             .spacing(1)
             .split(area);
         for (c, rect) in rects.iter().enumerate() {
-            self.render_column(frame, *rect, c, cards, theme);
+            self.render_column(frame, *rect, c, shared, view);
         }
     }
 
-    fn render_column(
-        &self,
-        frame: &mut Frame,
-        area: Rect,
-        c: usize,
-        cards: &HashMap<Id, Card>,
-        theme: &Theme,
-    ) {
+    fn render_column(&self, frame: &mut Frame, area: Rect, c: usize, shared: &Shared, view: &View) {
+        let theme = view.theme;
         let width = area.width as usize;
         let column = &self.columns[c];
         let selected_column = c == self.col;
@@ -150,12 +151,16 @@ impl Board {
             }
             return;
         }
-        let shown: Vec<&Card> = column.iter().filter_map(|id| cards.get(id)).collect();
-        let heights: Vec<u16> = shown.iter().map(|card| card_height(card)).collect();
-        let selected = self.cursors[c].at().min(shown.len().saturating_sub(1));
+        let heights: Vec<u16> = column.iter().map(|slot| card_height(slot.ghost)).collect();
+        let selected = self.cursors[c].at().min(column.len().saturating_sub(1));
         let (start, end) = self.cursors[c].window(&heights, body.height);
+        let records: &[Application] = &view.wb.pipeline.applications;
         let mut y = body.y;
-        for (i, card) in shown.iter().enumerate().take(end).skip(start) {
+        for (i, slot) in column.iter().enumerate().take(end).skip(start) {
+            let Some(app) = record_at(records, slot.at, slot.id, |a| a.id) else {
+                continue;
+            };
+            let card = Card::new(app, shared.today, shared.ghost_after_days);
             let is_selected = selected_column && i == selected;
             draw_card(
                 frame,
@@ -164,13 +169,13 @@ impl Board {
                     height: heights[i],
                     ..body
                 },
-                card,
+                &card,
                 is_selected,
                 theme,
             );
             y += heights[i];
         }
-        let (above, below) = (start, shown.len() - end);
+        let (above, below) = (start, column.len() - end);
         if above + below > 0 {
             let text = match (above, below) {
                 (0, b) => format!("↓ {b} more"),
@@ -190,8 +195,8 @@ impl Board {
 
 /// Three lines (company, role, follow-up), four when suggested as ghosted,
 /// and a blank line after it so cards stand apart.
-fn card_height(card: &Card) -> u16 {
-    if card.ghost { 5 } else { 4 }
+fn card_height(ghost: bool) -> u16 {
+    if ghost { 5 } else { 4 }
 }
 
 fn draw_card(frame: &mut Frame, area: Rect, card: &Card, selected: bool, theme: &Theme) {
@@ -210,17 +215,17 @@ fn draw_card(frame: &mut Frame, area: Rect, card: &Card, selected: bool, theme: 
             format!(
                 "{}{}",
                 if selected { "▶" } else { " " },
-                fit(&card.company, inner)
+                fit(card.company, inner)
             ),
             pick(theme.title()),
         ),
-        (format!(" {}", fit(&card.role, inner)), pick(theme.text())),
+        (format!(" {}", fit(card.role, inner)), pick(theme.text())),
         (
-            format!(" {}", card.follow_up_label(inner).unwrap_or_default()),
-            pick(card.follow_up_style(theme)),
+            format!(" {}", card.facts.follow_up_label(inner).unwrap_or_default()),
+            pick(card.facts.follow_up_style(theme)),
         ),
     ];
-    if let Some(ghost) = card.ghost_label(inner) {
+    if let Some(ghost) = card.facts.ghost_label(inner) {
         lines.push((format!(" {}", fit(&ghost, inner)), pick(theme.warn())));
     }
     for (i, (text, style)) in lines.into_iter().enumerate().take(area.height as usize) {
@@ -234,8 +239,19 @@ impl Pane<Shared, Purpose> for Board {
         vec![Scope::PipelineBoard, Scope::PipelineApps]
     }
 
-    fn refresh(&mut self, _shared: &Shared, wb: &Workbook, _today: NaiveDate, _keys: &Keymap) {
-        self.set_columns(pipeline::board_columns(&wb.pipeline));
+    fn refresh(&mut self, shared: &Shared, wb: &Workbook, today: NaiveDate, _keys: &Keymap) {
+        let records = &wb.pipeline.applications;
+        let columns = pipeline::board_columns(&wb.pipeline).map(|column| {
+            column
+                .into_iter()
+                .map(|at| Slot {
+                    id: records[at].id,
+                    at,
+                    ghost: records[at].looks_ghosted(today, shared.ghost_after_days),
+                })
+                .collect()
+        });
+        self.set_columns(columns);
     }
 
     fn on_action(&mut self, action: Action, _shared: &Shared, cx: &mut Cx<Purpose>) -> bool {
@@ -260,7 +276,7 @@ impl Pane<Shared, Purpose> for Board {
         if self.card_count() == 0 {
             let keys = view.keys;
             let add = keys.key_for(Scope::PipelineApps, Action::Add);
-            let text = if shared.cards.is_empty() {
+            let text = if shared.applications == 0 {
                 format!(
                     "No applications yet. {add} adds one; `careerbook import apps FILE.csv` reads a spreadsheet."
                 )
@@ -275,9 +291,12 @@ impl Pane<Shared, Purpose> for Board {
                 main,
             );
         } else {
-            self.render_columns(frame, main, &shared.cards, theme);
+            self.render_columns(frame, main, shared, view);
         }
-        apps::detail(shared, frame, detail, self.selected_id(), view);
+        let records = &view.wb.pipeline.applications;
+        let app =
+            (self.selected_slot()).and_then(|slot| record_at(records, slot.at, slot.id, |a| a.id));
+        apps::detail(frame, detail, app, view);
     }
 }
 
@@ -285,16 +304,39 @@ impl Pane<Shared, Purpose> for Board {
 mod tests {
     use super::*;
 
+    /// Cards with these ids (their places do not matter here).
+    fn cards(ids: &[Id]) -> Vec<Slot> {
+        ids.iter()
+            .map(|&id| Slot {
+                id,
+                at: 0,
+                ghost: false,
+            })
+            .collect()
+    }
+
     #[test]
     fn a_board_opens_on_the_first_card_of_the_first_column_that_has_one() {
         // Nothing in Wishlist: it used to open there, with no card selected.
         let mut board = Board::default();
-        board.set_columns([vec![], vec![], vec![7, 8], vec![9], vec![]]);
+        board.set_columns([
+            cards(&[]),
+            cards(&[]),
+            cards(&[7, 8]),
+            cards(&[9]),
+            cards(&[]),
+        ]);
         assert_eq!(board.selected_id(), Some(7));
         assert_eq!(Stage::ACTIVE[board.col], Stage::Screening);
         // Moving onto an empty column on purpose stays there across a refresh.
         board.move_selection(Action::ColumnLeft);
-        board.set_columns([vec![], vec![], vec![7, 8], vec![9], vec![]]);
+        board.set_columns([
+            cards(&[]),
+            cards(&[]),
+            cards(&[7, 8]),
+            cards(&[9]),
+            cards(&[]),
+        ]);
         assert_eq!(board.selected_id(), None);
         assert_eq!(Stage::ACTIVE[board.col], Stage::Applied);
     }
@@ -302,7 +344,13 @@ mod tests {
     #[test]
     fn moving_across_columns_remembers_each_row() {
         let mut board = Board::default();
-        board.set_columns([vec![1, 2], vec![3], vec![], vec![4, 5, 6], vec![]]);
+        board.set_columns([
+            cards(&[1, 2]),
+            cards(&[3]),
+            cards(&[]),
+            cards(&[4, 5, 6]),
+            cards(&[]),
+        ]);
         board.move_selection(Action::Down);
         assert_eq!(board.selected_id(), Some(2));
         board.move_selection(Action::ColumnRight);
@@ -314,11 +362,23 @@ mod tests {
         board.move_selection(Action::ColumnLeft);
         assert_eq!(board.selected_id(), Some(2));
         // Card 2 moves to the next stage: the selection follows it.
-        board.set_columns([vec![1], vec![2, 3], vec![], vec![4, 5, 6], vec![]]);
+        board.set_columns([
+            cards(&[1]),
+            cards(&[2, 3]),
+            cards(&[]),
+            cards(&[4, 5, 6]),
+            cards(&[]),
+        ]);
         assert_eq!(board.selected_id(), Some(2));
         assert_eq!(Stage::ACTIVE[board.col], Stage::Applied);
         // Card 2 closes (leaves the board): the neighbour in its column is selected.
-        board.set_columns([vec![1], vec![3], vec![], vec![4, 5, 6], vec![]]);
+        board.set_columns([
+            cards(&[1]),
+            cards(&[3]),
+            cards(&[]),
+            cards(&[4, 5, 6]),
+            cards(&[]),
+        ]);
         assert_eq!(board.selected_id(), Some(3));
     }
 }

@@ -1,7 +1,8 @@
-//! What the board and the list show of one application, built once per
-//! refresh, and the words used for follow-ups and ghosting everywhere on the tab.
+//! What the board and the list show of one application, worked out when it
+//! is drawn (or, for the list, once per refresh without its words), and the
+//! words used for follow-ups and ghosting everywhere on the tab.
 
-use crate::domain::pipeline::{Application, FollowUp, Pipeline, Stage};
+use crate::domain::pipeline::{Application, FollowUp, Pipeline, Source, Stage};
 use crate::domain::{Id, dates};
 use crate::text::{self, fit};
 use crate::tui::keymap::{Action, Scope};
@@ -10,14 +11,11 @@ use crate::tui::theme::Theme;
 use chrono::NaiveDate;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use std::collections::HashMap;
 
-/// One application as the tab shows it.
-#[derive(Clone, Debug)]
-pub struct Card {
+/// What the tab shows of an application besides its words, on a day.
+#[derive(Clone, Copy, Debug)]
+pub struct Facts {
     pub id: Id,
-    pub company: String,
-    pub role: String,
     pub stage: Stage,
     pub since: Option<NaiveDate>,
     pub applied: Option<NaiveDate>,
@@ -28,25 +26,34 @@ pub struct Card {
     pub quiet_days: Option<i64>,
     /// Suggested as ghosted (no reply for `ghost_after_days`).
     pub ghost: bool,
-    pub location: Option<String>,
-    pub source: &'static str,
-    pub next_action: Option<String>,
-    pub contacts: Vec<String>,
-    pub stories: usize,
+    pub source: Source,
 }
 
-impl Card {
-    pub fn new(
-        app: &Application,
-        pipeline: &Pipeline,
-        names: &HashMap<Id, &str>,
-        today: NaiveDate,
-    ) -> Self {
+/// One application as the board and the list draw it: its facts and words.
+#[derive(Clone, Copy, Debug)]
+pub struct Card<'a> {
+    pub facts: Facts,
+    pub company: &'a str,
+    pub role: &'a str,
+    pub location: Option<&'a str>,
+}
+
+impl<'a> Card<'a> {
+    pub fn new(app: &'a Application, today: NaiveDate, ghost_after_days: u32) -> Self {
+        Self {
+            facts: Facts::new(app, today, ghost_after_days),
+            company: &app.company,
+            role: &app.role,
+            location: app.location.as_deref(),
+        }
+    }
+}
+
+impl Facts {
+    pub fn new(app: &Application, today: NaiveDate, ghost_after_days: u32) -> Self {
         let follow_up = app.follow_up.zip(app.follow_up_state(today));
         Self {
             id: app.id,
-            company: app.company.clone(),
-            role: app.role.clone(),
             stage: app.stage,
             since: app.last_change(),
             applied: app.applied_on(),
@@ -55,16 +62,8 @@ impl Card {
             quiet_days: app
                 .last_change()
                 .map(|last| dates::days_between(last, today)),
-            ghost: app.looks_ghosted(today, pipeline.ghost_after_days),
-            location: app.location.clone(),
-            source: app.source.label(),
-            next_action: app.next_action.clone(),
-            contacts: app
-                .contacts
-                .iter()
-                .filter_map(|id| names.get(id).map(|n| n.to_string()))
-                .collect(),
-            stories: app.stories.len(),
+            ghost: app.looks_ghosted(today, ghost_after_days),
+            source: app.source,
         }
     }
 
@@ -122,86 +121,108 @@ impl Card {
             format!("? no reply {days}d")
         })
     }
+}
 
-    /// Up to three lines about this application for the strip under the board
-    /// and the list.
-    pub fn detail(&self, width: usize, ghost_after_days: u32, view: &View) -> Vec<Line<'static>> {
-        let theme = view.theme;
-        let key = |action| view.keys.key_for(Scope::PipelineApps, action);
-        let mut title = format!("{} — {}", self.company, self.role);
-        if let Some(location) = &self.location {
-            title.push_str(&format!(" · {location}"));
-        }
-        title.push_str(&format!(" · via {}", self.source.to_lowercase()));
-        if let Some(since) = self.since {
-            title.push_str(&format!(
-                " · {} since {}",
-                self.stage.label(),
-                short_date(since)
-            ));
-        }
-        let mut lines = vec![Line::styled(fit(&title, width), theme.title())];
-        let next = self
-            .next_action
-            .as_deref()
-            .map(|n| format!(": {n}"))
-            .unwrap_or_default();
-        let follow = match self.follow_up {
-            Some((date, FollowUp::Overdue { days })) => format!(
-                "! Follow-up overdue by {} (was {}){next}",
-                text::days(days),
-                short_date(date)
-            ),
-            Some((_, FollowUp::DueToday)) => format!("• Follow up today{next}"),
-            Some((date, FollowUp::Upcoming { days })) => format!(
-                "→ Follow up on {} (in {}){next}",
-                short_date(date),
-                text::days(days)
-            ),
-            None if self.stage.is_active() => match &self.next_action {
-                Some(n) => format!("Next: {n} (no follow-up date)"),
-                None => format!(
-                    "No next action or follow-up date set ({} edits)",
-                    key(Action::Edit)
-                ),
-            },
-            None => format!("Closed as {}; kept on record", self.stage.key()),
-        };
-        lines.push(Line::styled(
-            fit(&follow, width),
-            self.follow_up_style(theme),
-        ));
-        if self.ghost {
-            let text = format!(
-                "? No reply for {} (since {}; suggested after {ghost_after_days}): {} moves it to ghosted",
-                text::days(self.quiet_days.unwrap_or(0)),
-                self.since.map(short_date).unwrap_or_default(),
-                key(Action::AcceptGhosted)
-            );
-            lines.push(Line::styled(fit(&text, width), theme.warn()));
-        }
-        let mut with = Vec::new();
-        if !self.contacts.is_empty() {
-            with.push(format!("With {}", self.contacts.join(", ")));
-        }
-        if self.stories > 0 {
-            with.push(format!(
-                "{} to tell",
-                if self.stories == 1 {
-                    "1 story".to_string()
-                } else {
-                    format!("{} stories", self.stories)
-                }
-            ));
-        }
-        if !with.is_empty() {
-            lines.push(Line::from(Span::styled(
-                fit(&with.join(" · "), width),
-                theme.dim(),
-            )));
-        }
-        lines
+/// The record at `at` in `records` when it is `id` (it is, unless the
+/// workbook changed since the places were taken), else the one that is.
+pub fn record_at<T>(records: &[T], at: usize, id: Id, id_of: impl Fn(&T) -> Id) -> Option<&T> {
+    records
+        .get(at)
+        .filter(|r| id_of(r) == id)
+        .or_else(|| records.iter().find(|r| id_of(r) == id))
+}
+
+/// Up to three lines about `app` for the strip under the board and the list.
+pub fn detail(
+    app: &Application,
+    pipeline: &Pipeline,
+    width: usize,
+    view: &View,
+) -> Vec<Line<'static>> {
+    let ghost_after_days = pipeline.ghost_after_days;
+    let card = Card::new(app, view.today, ghost_after_days);
+    let facts = &card.facts;
+    let theme = view.theme;
+    let key = |action| view.keys.key_for(Scope::PipelineApps, action);
+    let mut title = format!("{} — {}", card.company, card.role);
+    if let Some(location) = card.location {
+        title.push_str(&format!(" · {location}"));
     }
+    title.push_str(&format!(" · via {}", facts.source.label().to_lowercase()));
+    if let Some(since) = facts.since {
+        title.push_str(&format!(
+            " · {} since {}",
+            facts.stage.label(),
+            short_date(since)
+        ));
+    }
+    let mut lines = vec![Line::styled(fit(&title, width), theme.title())];
+    let next = app
+        .next_action
+        .as_deref()
+        .map(|n| format!(": {n}"))
+        .unwrap_or_default();
+    let follow = match facts.follow_up {
+        Some((date, FollowUp::Overdue { days })) => format!(
+            "! Follow-up overdue by {} (was {}){next}",
+            text::days(days),
+            short_date(date)
+        ),
+        Some((_, FollowUp::DueToday)) => format!("• Follow up today{next}"),
+        Some((date, FollowUp::Upcoming { days })) => format!(
+            "→ Follow up on {} (in {}){next}",
+            short_date(date),
+            text::days(days)
+        ),
+        None if facts.stage.is_active() => match &app.next_action {
+            Some(n) => format!("Next: {n} (no follow-up date)"),
+            None => format!(
+                "No next action or follow-up date set ({} edits)",
+                key(Action::Edit)
+            ),
+        },
+        None => format!("Closed as {}; kept on record", facts.stage.key()),
+    };
+    lines.push(Line::styled(
+        fit(&follow, width),
+        facts.follow_up_style(theme),
+    ));
+    if facts.ghost {
+        let text = format!(
+            "? No reply for {} (since {}; suggested after {ghost_after_days}): {} moves it to ghosted",
+            text::days(facts.quiet_days.unwrap_or(0)),
+            facts.since.map(short_date).unwrap_or_default(),
+            key(Action::AcceptGhosted)
+        );
+        lines.push(Line::styled(fit(&text, width), theme.warn()));
+    }
+    let contacts: Vec<&str> = app
+        .contacts
+        .iter()
+        .filter_map(|&id| pipeline.contact(id).map(|c| c.name.as_str()))
+        .collect();
+    let mut with = Vec::new();
+    if !contacts.is_empty() {
+        with.push(format!("With {}", contacts.join(", ")));
+    }
+    let stories = app.stories.len();
+    if stories > 0 {
+        with.push(format!(
+            "{} to tell",
+            if stories == 1 {
+                "1 story".to_string()
+            } else {
+                format!("{stories} stories")
+            }
+        ));
+    }
+    if !with.is_empty() {
+        lines.push(Line::from(Span::styled(
+            fit(&with.join(" · "), width),
+            theme.dim(),
+        )));
+    }
+    lines
 }
 
 /// `25 Nov`: the short date of the board and the detail strip.

@@ -1,24 +1,28 @@
 //! The contacts view: who is due a touch, who has not been contacted for 30+
-//! days, and everyone else, in the reusable table.
+//! days, and everyone else, in the reusable table. The table's rows hold
+//! each contact's dates and words ([`ContactRows`]); a row is formatted when
+//! drawn, and the lines under the table for the contact selected.
 
 use super::cards::short_date;
 use super::forms::{self, Purpose};
 use super::shared::Shared;
+use super::texts::Texts;
 use crate::domain::Id;
 use crate::domain::edit::Kind;
-use crate::domain::pipeline::{self, Contact, Pipeline, STALE_AFTER_DAYS};
+use crate::domain::pipeline::{self, Contact, Pipeline, Relationship, STALE_AFTER_DAYS};
 use crate::domain::workbook::Workbook;
 use crate::text::fit;
 use crate::text::{self, count};
 use crate::tui::keymap::{Action, Keymap, Scope};
 use crate::tui::screen::{Cx, Pane, View};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::table::{Column, Row, SortKey, Table};
+use crate::tui::widgets::table::{Column, Row, Rows, SortKey, Table};
 use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 static COLUMNS: &[Column] = &[
@@ -33,28 +37,14 @@ const DUE: &str = "! Due a touch (next-touch date reached)";
 const STALE: &str = "Not contacted for 30+ days";
 const FRESH: &str = "In touch (contacted in the last 30 days)";
 
-/// What the contacts view shows below the table for each contact.
-#[derive(Clone, Debug)]
-struct ContactInfo {
-    lines: [String; 2],
-}
-
-/// The contacts view's rows and detail lines.
-struct Built {
-    rows: Vec<Row>,
-    info: HashMap<Id, ContactInfo>,
-}
-
 pub struct Contacts {
     table: Table,
-    info: HashMap<Id, ContactInfo>,
 }
 
 impl Default for Contacts {
     fn default() -> Self {
         Self {
             table: Table::new(COLUMNS),
-            info: HashMap::new(),
         }
     }
 }
@@ -73,9 +63,8 @@ impl Pane<Shared, Purpose> for Contacts {
     }
 
     fn refresh(&mut self, _shared: &Shared, wb: &Workbook, today: NaiveDate, _keys: &Keymap) {
-        let built = rows(&wb.pipeline, today);
-        self.table.set_rows(built.rows);
-        self.info = built.info;
+        self.table
+            .set_source(wb, Box::new(ContactRows::new(&wb.pipeline, today)));
     }
 
     fn on_action(&mut self, action: Action, _shared: &Shared, cx: &mut Cx<Purpose>) -> bool {
@@ -99,7 +88,7 @@ impl Pane<Shared, Purpose> for Contacts {
     }
 
     fn render(&self, _shared: &Shared, frame: &mut Frame, area: Rect, view: &View) {
-        let [main, _, detail] = Layout::vertical([
+        let [main, _, strip] = Layout::vertical([
             Constraint::Fill(1),
             Constraint::Length(1),
             Constraint::Length(2),
@@ -111,10 +100,12 @@ impl Pane<Shared, Purpose> for Contacts {
         );
         self.table
             .render(frame, main, view.wb, view.theme, view.keys, &empty);
-        if let Some(info) = self.table.selected_id().and_then(|id| self.info.get(&id)) {
+        let pipeline = &view.wb.pipeline;
+        if let Some(contact) = self.table.selected_id().and_then(|id| pipeline.contact(id)) {
+            let lines = detail(contact, pipeline, view.today);
             frame.render_widget(
-                Paragraph::new(detail_lines(info, detail.width as usize, view.theme)),
-                detail,
+                Paragraph::new(detail_lines(&lines, strip.width as usize, view.theme)),
+                strip,
             );
         }
     }
@@ -175,9 +166,114 @@ fn contact_action(action: Action, selected: Option<Id>, cx: &mut Cx<Purpose>) ->
     true
 }
 
-/// The rows, due first, then stale, then the rest by name, and each
-/// contact's detail lines.
-fn rows(pipeline: &Pipeline, today: NaiveDate) -> Built {
+/// The heading a contact is shown under.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Group {
+    Due,
+    Stale,
+    Fresh,
+}
+
+impl Group {
+    fn heading(self) -> &'static str {
+        match self {
+            Group::Due => DUE,
+            Group::Stale => STALE,
+            Group::Fresh => FRESH,
+        }
+    }
+}
+
+/// What a contact's row shows besides its words, on a day.
+#[derive(Clone, Copy, Debug)]
+struct Facts {
+    id: Id,
+    group: Group,
+    relationship: Relationship,
+    last_contacted: Option<NaiveDate>,
+    next_touch: Option<NaiveDate>,
+    days_since_contact: Option<i64>,
+    due: bool,
+}
+
+/// The contacts as the table's rows, due first, then stale, then the rest
+/// by name: each one's facts, and its name, company and search text side by
+/// side in one [`Texts`] (the search text holds what the row does not show,
+/// the notes included, so it is made here).
+struct ContactRows {
+    facts: Vec<Facts>,
+    /// Name, company (empty when none) and search text of each row.
+    texts: Texts,
+}
+
+impl ContactRows {
+    fn new(pipeline: &Pipeline, today: NaiveDate) -> Self {
+        let order = ordered(pipeline, today);
+        let mut facts = Vec::with_capacity(order.len());
+        let mut texts = Texts::with_capacity(3 * order.len());
+        for (contact, group) in order {
+            facts.push(Facts {
+                id: contact.id,
+                group,
+                relationship: contact.relationship,
+                last_contacted: contact.last_contacted,
+                next_touch: contact.next_touch,
+                days_since_contact: contact.days_since_contact(today),
+                due: contact.is_due(today),
+            });
+            texts.push(&contact.name);
+            texts.push(contact.company.as_deref().unwrap_or(""));
+            texts.push(&search(contact, today));
+        }
+        texts.shrink_to_fit();
+        Self { facts, texts }
+    }
+}
+
+impl Rows for ContactRows {
+    fn len(&self) -> usize {
+        self.facts.len()
+    }
+
+    fn id(&self, i: usize) -> Id {
+        self.facts[i].id
+    }
+
+    fn row<'a>(&'a self, _: &'a Workbook, i: usize) -> Cow<'a, Row> {
+        Cow::Owned(row(
+            &self.facts[i],
+            self.texts.get(3 * i),
+            self.texts.get(3 * i + 1),
+        ))
+    }
+
+    fn group(&self, i: usize) -> Option<String> {
+        Some(self.facts[i].group.heading().to_string())
+    }
+
+    fn same_group(&self, a: usize, b: usize) -> bool {
+        self.facts[a].group == self.facts[b].group
+    }
+
+    fn search<'a>(&'a self, _: &'a Workbook, i: usize) -> Cow<'a, str> {
+        Cow::Borrowed(self.texts.get(3 * i + 2))
+    }
+
+    fn key(&self, _: &Workbook, i: usize, col: usize) -> SortKey {
+        let facts = &self.facts[i];
+        match col {
+            0 => SortKey::text(self.texts.get(3 * i)),
+            1 => SortKey::text(self.texts.get(3 * i + 1)),
+            2 => SortKey::text(facts.relationship.label()),
+            3 => facts.last_contacted.map_or(SortKey::Empty, SortKey::Date),
+            _ => facts.next_touch.map_or(SortKey::Empty, SortKey::Date),
+        }
+    }
+}
+
+/// The contacts due first, then stale, then the rest by name, each with the
+/// heading it is shown under.
+fn ordered(pipeline: &Pipeline, today: NaiveDate) -> Vec<(&Contact, Group)> {
     let due = pipeline::contacts_due(pipeline, today);
     let stale = pipeline::stale_contacts(pipeline, today);
     let by_id: HashMap<Id, &Contact> = pipeline.contacts.iter().map(|c| (c.id, c)).collect();
@@ -188,51 +284,54 @@ fn rows(pipeline: &Pipeline, today: NaiveDate) -> Built {
         .iter()
         .filter(|c| !due_set.contains(&c.id) && !stale_set.contains(&c.id))
         .collect();
-    fresh.sort_by_key(|c| (c.name.to_lowercase(), c.id));
-    let mut involved: HashMap<Id, Vec<&str>> = HashMap::new();
-    for app in &pipeline.applications {
-        for id in &app.contacts {
-            involved.entry(*id).or_default().push(app.company.as_str());
-        }
-    }
-    let ordered = due
-        .iter()
-        .map(|id| (id, DUE))
+    fresh.sort_by_cached_key(|c| (c.name.to_lowercase(), c.id));
+    due.iter()
+        .map(|id| (id, Group::Due))
         .chain(
             stale
                 .iter()
                 .filter(|id| !due_set.contains(id))
-                .map(|id| (id, STALE)),
+                .map(|id| (id, Group::Stale)),
         )
         .filter_map(|(id, group)| by_id.get(id).map(|&c| (c, group)))
-        .chain(fresh.into_iter().map(|c| (c, FRESH)));
-    let mut rows = Vec::with_capacity(pipeline.contacts.len());
-    let mut info = HashMap::with_capacity(pipeline.contacts.len());
-    for (contact, group) in ordered {
-        let companies = involved.get(&contact.id).map(Vec::as_slice).unwrap_or(&[]);
-        rows.push(row(contact, group, today));
-        info.insert(contact.id, detail(contact, companies, today));
-    }
-    Built { rows, info }
+        .chain(fresh.into_iter().map(|c| (c, Group::Fresh)))
+        .collect()
 }
 
-fn row(contact: &Contact, group: &str, today: NaiveDate) -> Row {
-    let due = contact.is_due(today);
-    let stale = contact.is_stale(today);
-    let last = match contact.days_since_contact(today) {
+/// One table row as drawn.
+fn row(facts: &Facts, name: &str, company: &str) -> Row {
+    let last = match facts.days_since_contact {
         None => "never".to_string(),
         Some(0) => "today".to_string(),
-        Some(days) if days < 0 => contact
+        Some(days) if days < 0 => facts
             .last_contacted
             .map(|d| d.to_string())
             .unwrap_or_default(),
         Some(days) => format!("{days}d ago"),
     };
-    let next = match contact.next_touch {
-        Some(date) if due => format!("! {date}"),
+    let next = match facts.next_touch {
+        Some(date) if facts.due => format!("! {date}"),
         Some(date) => format!("  {date}"),
         None => String::new(),
     };
+    Row {
+        id: facts.id,
+        cells: vec![
+            name.to_string(),
+            company.to_string(),
+            facts.relationship.label().to_string(),
+            last,
+            next,
+        ],
+        keys: Vec::new(),
+        search: String::new(),
+        group: None,
+        mark: None,
+    }
+}
+
+/// The lower-case text the filter searches.
+fn search(contact: &Contact, today: NaiveDate) -> String {
     let mut search = format!(
         "{} {} {} {} {} {}",
         contact.name,
@@ -242,35 +341,26 @@ fn row(contact: &Contact, group: &str, today: NaiveDate) -> Row {
         contact.reach.as_deref().unwrap_or(""),
         contact.notes.as_deref().unwrap_or("")
     );
-    if due {
+    if contact.is_due(today) {
         search.push_str(" due");
     }
-    if stale {
+    if contact.is_stale(today) {
         search.push_str(" stale");
     }
-    Row {
-        id: contact.id,
-        cells: vec![
-            contact.name.clone(),
-            contact.company.clone().unwrap_or_default(),
-            contact.relationship.label().to_string(),
-            last,
-            next,
-        ],
-        keys: vec![
-            SortKey::text(&contact.name),
-            SortKey::text(contact.company.as_deref().unwrap_or("")),
-            SortKey::text(contact.relationship.label()),
-            contact.last_contacted.map_or(SortKey::Empty, SortKey::Date),
-            contact.next_touch.map_or(SortKey::Empty, SortKey::Date),
-        ],
-        search: search.to_lowercase(),
-        group: Some(group.to_string()),
-        mark: None,
-    }
+    search.to_lowercase()
 }
 
-fn detail(contact: &Contact, companies: &[&str], today: NaiveDate) -> ContactInfo {
+/// The two lines under the table about `contact`: who they are, and when
+/// they were last and are next to be contacted, on which applications.
+fn detail(contact: &Contact, pipeline: &Pipeline, today: NaiveDate) -> [String; 2] {
+    let companies: Vec<&str> = pipeline
+        .applications
+        .iter()
+        .flat_map(|app| {
+            let named = app.contacts.iter().filter(|&&id| id == contact.id);
+            named.map(|_| app.company.as_str())
+        })
+        .collect();
     let mut first = contact.name.clone();
     first.push_str(&format!(" · {}", contact.relationship.label()));
     if let Some(position) = &contact.position {
@@ -318,14 +408,12 @@ fn detail(contact: &Contact, companies: &[&str], today: NaiveDate) -> ContactInf
     if let Some(notes) = &contact.notes {
         second.push_str(&format!(" · {}", notes.replace('\n', " ")));
     }
-    ContactInfo {
-        lines: [first, second],
-    }
+    [first, second]
 }
 
-fn detail_lines(info: &ContactInfo, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+fn detail_lines(lines: &[String; 2], width: usize, theme: &Theme) -> Vec<Line<'static>> {
     vec![
-        Line::styled(fit(&info.lines[0], width), theme.title()),
-        Line::styled(fit(&info.lines[1], width), theme.text()),
+        Line::styled(fit(&lines[0], width), theme.title()),
+        Line::styled(fit(&lines[1], width), theme.text()),
     ]
 }

@@ -9,7 +9,7 @@
 //! same way, one only.
 
 use crate::domain::dates::format_long;
-use crate::domain::edit::{Edit, Item, Section};
+use crate::domain::edit::{Edit, Item, Kind, Section};
 use crate::domain::money::format_money;
 use crate::domain::offers::{
     self, CurrentJob, Offer, OfferEquity, OfferSchedule, OfferSignOn, TargetBonus,
@@ -40,6 +40,18 @@ pub enum Purpose {
     AddOffer,
     EditOffer(Offer),
     CurrentJob(Option<CurrentJob>),
+}
+
+impl Purpose {
+    /// The kind of record a form for this adds, if it adds one.
+    pub fn adds(&self) -> Option<Kind> {
+        match self {
+            Purpose::AddApp => Some(Kind::Application),
+            Purpose::AddContact => Some(Kind::Contact),
+            Purpose::AddOffer => Some(Kind::Offer),
+            _ => None,
+        }
+    }
 }
 
 /// Turns a submitted form into an edit, checked by the domain first.

@@ -1,13 +1,11 @@
-//! What every view of the Pipeline tab reads, built once per refresh: a card
-//! for each application, and the counts the attention line shows.
+//! What every view of the Pipeline tab reads, built once per refresh: the
+//! counts the attention line shows and the day they are for. Nothing here
+//! grows with the workbook; each view holds what it shows.
 
-use super::cards::Card;
-use crate::domain::Id;
 use crate::domain::checklist::{OfferNeeded, offer_needed, runway_figure};
 use crate::domain::pipeline::{self, Pipeline};
 use crate::domain::workbook::Workbook;
 use chrono::NaiveDate;
-use std::collections::HashMap;
 
 /// The counts the attention line shows, from the domain's reminder lists,
 /// and the date an offer is needed by (from the runway's zero date).
@@ -25,23 +23,23 @@ pub struct Attention {
 
 #[derive(Default)]
 pub struct Shared {
-    pub cards: HashMap<Id, Card>,
     pub attention: Attention,
     pub ghost_after_days: u32,
+    /// Applications, open and closed.
+    pub applications: usize,
+    pub today: NaiveDate,
 }
 
 impl Shared {
     pub fn of(wb: &Workbook, today: NaiveDate) -> Self {
         let p: &Pipeline = &wb.pipeline;
-        let names: HashMap<Id, &str> = p.contacts.iter().map(|c| (c.id, c.name.as_str())).collect();
-        let cards: HashMap<Id, Card> = p
-            .applications
-            .iter()
-            .map(|app| (app.id, Card::new(app, p, &names, today)))
-            .collect();
         let attention = Attention {
             offer: offer_needed(wb, &runway_figure(wb, today), today),
-            open: cards.values().filter(|c| c.stage.is_active()).count(),
+            open: p
+                .applications
+                .iter()
+                .filter(|a| a.stage.is_active())
+                .count(),
             overdue: pipeline::overdue_follow_ups(p, today).len(),
             due_today: pipeline::follow_ups_due_today(p, today).len(),
             ghosted: pipeline::ghost_suggestions(p, today).len(),
@@ -50,9 +48,10 @@ impl Shared {
             contacts: p.contacts.len(),
         };
         Self {
-            cards,
             attention,
             ghost_after_days: p.ghost_after_days,
+            applications: p.applications.len(),
+            today,
         }
     }
 }
