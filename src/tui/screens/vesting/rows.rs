@@ -98,6 +98,11 @@ impl Vests {
     fn date(&self, i: usize) -> NaiveDate {
         self.list[i].tranche.date
     }
+
+    /// The grant vest `i` is of.
+    fn grant(&self, i: usize) -> Option<&Grant> {
+        self.book.grants.get(self.list[i].grant)
+    }
 }
 
 /// Upcoming vests, grouped under their calendar quarter with its totals;
@@ -141,12 +146,13 @@ impl UpcomingRows {
         self.last_day.is_some_and(|last| !vesting::kept(last, date))
     }
 
-    /// The grant's name, with "· forfeited" after it when it is.
-    fn grant(&self, e: &VestEvent) -> String {
-        if self.forfeited(e.date) {
-            format!("{} · forfeited", e.grant)
+    /// The grant's name, with "· forfeited" after it when the vest on
+    /// `date` is.
+    fn grant(&self, name: &str, date: NaiveDate) -> String {
+        if self.forfeited(date) {
+            format!("{name} · forfeited")
         } else {
-            e.grant.clone()
+            name.to_string()
         }
     }
 }
@@ -168,7 +174,7 @@ impl Rows for UpcomingRows {
             cells: e.as_ref().map_or_else(Vec::new, |e| {
                 vec![
                     e.date.to_string(),
-                    self.grant(e),
+                    self.grant(&e.grant, e.date),
                     format_shares(e.shares),
                     money_or_unknown(e.gross),
                     money_or_unknown(e.net),
@@ -199,11 +205,13 @@ impl Rows for UpcomingRows {
         self.quarter(a).map(|q| q.start) == self.quarter(b).map(|q| q.start)
     }
 
+    /// Date, grant and ticker: what a filter finds needs no value.
     fn search(&self, i: usize) -> Cow<'_, str> {
+        let date = self.vests.date(i);
         let text = self
             .vests
-            .event(i)
-            .map(|e| format!("{} {} {}", e.date, self.grant(&e), e.ticker).to_lowercase());
+            .grant(i)
+            .map(|g| format!("{date} {} {}", self.grant(&g.name, date), g.ticker).to_lowercase());
         Cow::Owned(text.unwrap_or_default())
     }
 
@@ -214,9 +222,7 @@ impl Rows for UpcomingRows {
             0 => SortKey::Date(vest.tranche.date),
             1 => self
                 .vests
-                .book
-                .grants
-                .get(vest.grant)
+                .grant(i)
                 .map_or(SortKey::Empty, |g| SortKey::text(&g.name)),
             2 => SortKey::Number(vest.tranche.shares),
             col => match self.vests.event(i) {
