@@ -661,3 +661,86 @@ fn no_view_panics_at_any_size() {
         }
     }
 }
+
+#[test]
+fn upcoming_vests_sort_by_value_and_filter_by_what_each_row_shows() {
+    let (_dir, mut app) = app_with(LEAVING);
+    on_view(&mut app, UPCOMING);
+    let screen = draw(&app, 120, 40);
+    // In date order under quarter headings. Refresher, 200 Amazon-style from
+    // 2025-12-10: 5% = 10 on 2026-12-10, × $200 = $2,000.00.
+    assert!(
+        screen.contains("2026 Q4 · 10 shares · $2,000.00 gross"),
+        "{screen}"
+    );
+    // 2027 Q1: the New-hire's 20% of 100 = 20 on 2027-03-15, × $200 = $4,000.00.
+    assert!(
+        screen.contains("2027 Q1 · 20 shares · $4,000.00 gross"),
+        "{screen}"
+    );
+    // Sorted by Gross (the 7th press: Date, Grant and Shares each up and down
+    // first): the smallest first, and no quarter headings.
+    press(&mut app, "s s s s s s s");
+    let screen = draw(&app, 120, 40);
+    assert!(screen.contains("Gross ▲"), "{screen}");
+    let rows: Vec<&str> = screen
+        .lines()
+        .skip_while(|l| !l.contains("Gross ▲"))
+        .skip(1)
+        .take(9)
+        .collect();
+    assert!(rows[0].contains("2026-12-10 Refresher"), "{screen}");
+    assert!(rows[0].contains("$2,000.00"), "{screen}");
+    // Then the New-hire's three 20s ($4,000.00), the Refresher's 15% = 30
+    // ($6,000.00) and its four 20% = 40 ($8,000.00).
+    assert!(
+        rows[1].contains("$4,000.00") && rows[3].contains("$4,000.00"),
+        "{screen}"
+    );
+    assert!(
+        rows[4].contains("2027-12-10") && rows[4].contains("$6,000.00"),
+        "{screen}"
+    );
+    assert!(rows[8].contains("$8,000.00"), "{screen}");
+    assert!(!screen.contains("2027 Q1 ·"), "{screen}");
+    // Back to date order, then filtered on the word the rows show after the
+    // last day (9 Feb 2027): all but the 2026-12-10 vest.
+    press(&mut app, "s s s | / | text:forfeited");
+    let screen = draw(&app, 120, 40);
+    assert!(screen.contains("8 of 9"), "{screen}");
+    assert!(!screen.contains("2026-12-10"), "{screen}");
+    assert!(
+        screen.contains("2027-03-15 New-hire RSU · forfeited"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn the_grants_schedule_follows_the_selection_and_a_new_price() {
+    let (_dir, mut app) = demo_app();
+    on_view(&mut app, GRANTS);
+    press(&mut app, "j");
+    let screen = draw(&app, 120, 40);
+    assert!(
+        screen.contains("64 AMZN · Amazon 5/15/40/40 from 2025-05-15"),
+        "{screen}"
+    );
+    // A filter moves the selection to the New-hire RSU: its schedule shows.
+    press(&mut app, "/ | text:new");
+    let screen = draw(&app, 120, 40);
+    assert!(
+        screen.contains("180 AMZN · Amazon 5/15/40/40 from 2024-09-16"),
+        "{screen}"
+    );
+    // v scrolls it from its first vest to come: 20% of 180 = 36 on
+    // 2027-03-16, × $212.40 = $7,646.40.
+    press(&mut app, "Enter v");
+    let screen = draw(&app, 120, 40);
+    assert!(screen.contains("▶ 2027-03-16"), "{screen}");
+    assert!(screen.contains("$7,646.40"), "{screen}");
+    // A new price today values it again: 36 × $300 = $10,800.00.
+    press(&mut app, "p | text:300 | Enter");
+    let screen = draw(&app, 120, 40);
+    assert!(screen.contains("▶ 2027-03-16"), "{screen}");
+    assert!(screen.contains("$10,800.00"), "{screen}");
+}

@@ -52,21 +52,95 @@ pub fn events(
     today: NaiveDate,
     runway_rate: Decimal,
 ) -> Vec<VestEvent> {
-    let rate = book.withholding_rate(runway_rate);
-    let mut events: Vec<VestEvent> = book
+    events_of(book, &vests(book, from, to), today, runway_rate)
+}
+
+/// The first `count` vests dated on or after `from`, as [`events`] lists
+/// them: the rest are never named or valued.
+pub fn first_events(
+    book: &VestingBook,
+    from: NaiveDate,
+    count: usize,
+    today: NaiveDate,
+    runway_rate: Decimal,
+) -> Vec<VestEvent> {
+    let mut vests = vests(book, from, NaiveDate::MAX);
+    vests.truncate(count);
+    events_of(book, &vests, today, runway_rate)
+}
+
+/// One vest by position: its grant's place in `book.grants` and the
+/// tranche. A long list of vests (a book of many grants has thousands to
+/// come) holds these, a few bytes each, rather than [`VestEvent`]s, which
+/// each carry the grant's name and ticker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Vest {
+    pub grant: usize,
+    pub tranche: Tranche,
+}
+
+impl Vest {
+    /// This vest of `book` (the book [`vests`] read) named and valued as
+    /// [`events`] does; `None` when `book` has no such grant.
+    pub fn event(
+        &self,
+        book: &VestingBook,
+        today: NaiveDate,
+        runway_rate: Decimal,
+    ) -> Option<VestEvent> {
+        let grant = book.grants.get(self.grant)?;
+        let price = book.price_for(&grant.ticker, today).map(|p| p.price);
+        Some(vest_event(
+            grant,
+            self.tranche,
+            price,
+            book.withholding_rate(runway_rate),
+        ))
+    }
+}
+
+/// Every vest dated from `from` to `to` (both included), in the order of
+/// [`events`]: by date, then grant id (the sort is stable, so one grant's
+/// vests on the same day keep their order).
+pub fn vests(book: &VestingBook, from: NaiveDate, to: NaiveDate) -> Vec<Vest> {
+    let mut vests: Vec<Vest> = book
         .grants
         .iter()
-        .flat_map(|grant| {
-            let price = book.price_for(&grant.ticker, today).map(|p| p.price);
+        .enumerate()
+        .flat_map(|(at, grant)| {
             grant
                 .tranches()
                 .into_iter()
                 .filter(|t| from <= t.date && t.date <= to)
-                .map(move |tranche| vest_event(grant, tranche, price, rate))
+                .map(move |tranche| Vest { grant: at, tranche })
         })
         .collect();
-    events.sort_by_key(|e| (e.date, e.grant_id));
-    events
+    vests.sort_by_key(|v| (v.tranche.date, book.grants[v.grant].id));
+    vests
+}
+
+/// `vests` of `book` named and valued, as [`Vest::event`] does one (each
+/// ticker's price looked up once).
+pub fn events_of(
+    book: &VestingBook,
+    vests: &[Vest],
+    today: NaiveDate,
+    runway_rate: Decimal,
+) -> Vec<VestEvent> {
+    let rate = book.withholding_rate(runway_rate);
+    let prices: Vec<Option<Decimal>> = book
+        .grants
+        .iter()
+        .map(|g| book.price_for(&g.ticker, today).map(|p| p.price))
+        .collect();
+    vests
+        .iter()
+        .filter_map(|v| {
+            let grant = book.grants.get(v.grant)?;
+            let price = prices.get(v.grant).copied().flatten();
+            Some(vest_event(grant, v.tranche, price, rate))
+        })
+        .collect()
 }
 
 fn vest_event(grant: &Grant, tranche: Tranche, price: Option<Decimal>, rate: Decimal) -> VestEvent {
@@ -282,6 +356,79 @@ mod tests {
         // 130 META are still to come, plus AMZN's 60.
         assert_eq!(sum.shares, dec!(60) + dec!(130));
         assert_eq!(total(&[]).gross, Some(dec!(0)));
+    }
+
+    #[test]
+    fn first_events_are_the_earliest_of_every_grant_by_date_then_grant_id() {
+        // Two grants vesting on the same days, the higher id listed first:
+        // 480 shares monthly after a cliff, vest start 2026-01-10, so 120
+        // (12/48) on 2027-01-10, then 10 (1/48) on the 10th of each month.
+        let mut book = amazon_book();
+        book.grants = vec![
+            grant(7, dec!(480), d(2026, 1, 10), Schedule::CliffMonthly),
+            grant(3, dec!(480), d(2026, 1, 10), Schedule::CliffMonthly),
+        ];
+        let first = first_events(&book, today(), 3, today(), RUNWAY_RATE);
+        let rows: Vec<(NaiveDate, Id, Decimal)> = first
+            .iter()
+            .map(|e| (e.date, e.grant_id, e.shares))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (d(2027, 1, 10), 3, dec!(120)),
+                (d(2027, 1, 10), 7, dec!(120)),
+                (d(2027, 2, 10), 3, dec!(10))
+            ]
+        );
+        // 10 × 185.50 = 1,855.00 gross; 1,855 × (1 − 0.2965) = 1,855 × 0.7035
+        // = 1,298.50 + 6.4925 = 1,304.9925 → 1,304.99 net.
+        assert_eq!(
+            (first[2].gross, first[2].net),
+            (Some(dec!(1855.00)), Some(dec!(1304.99)))
+        );
+        // The same as the head of every event; asking for more gives them all.
+        let all = events(&book, today(), NaiveDate::MAX, today(), RUNWAY_RATE);
+        assert_eq!(all.len(), 2 * 37);
+        assert_eq!(first, all[..3]);
+        assert_eq!(first_events(&book, today(), 100, today(), RUNWAY_RATE), all);
+        // Held as positions, each names and values the same vest.
+        let held = vests(&book, today(), NaiveDate::MAX);
+        assert_eq!(
+            held[..2],
+            [
+                Vest {
+                    grant: 1,
+                    tranche: Tranche {
+                        date: d(2027, 1, 10),
+                        shares: dec!(120)
+                    }
+                },
+                Vest {
+                    grant: 0,
+                    tranche: Tranche {
+                        date: d(2027, 1, 10),
+                        shares: dec!(120)
+                    }
+                }
+            ]
+        );
+        let named: Vec<VestEvent> = held
+            .iter()
+            .filter_map(|v| v.event(&book, today(), RUNWAY_RATE))
+            .collect();
+        assert_eq!(named, all);
+        assert_eq!(events_of(&book, &held, today(), RUNWAY_RATE), all);
+        // A position the book does not have names nothing.
+        let gone = Vest {
+            grant: 2,
+            ..held[0]
+        };
+        assert_eq!(gone.event(&book, today(), RUNWAY_RATE), None);
+        // From a later day: 2029-12-10 and 2030-01-10 are each grant's last two.
+        let last = first_events(&book, d(2029, 12, 10), 10, today(), RUNWAY_RATE);
+        assert_eq!(last.len(), 4);
+        assert_eq!((last[3].date, last[3].grant_id), (d(2030, 1, 10), 7));
     }
 
     #[test]

@@ -18,7 +18,8 @@ pub use bonus::{
     clawbacks_owed,
 };
 pub use events::{
-    EventsTotal, QuarterBucket, RunwayVests, VestEvent, by_quarter, events, runway_vests, total,
+    EventsTotal, QuarterBucket, RunwayVests, Vest, VestEvent, by_quarter, events, events_of,
+    first_events, runway_vests, total, vests,
 };
 pub use json::{BonusJson, EventJson, NextVestJson, NotYetGrantedJson, VestingJson, vesting_json};
 pub use last_day::{

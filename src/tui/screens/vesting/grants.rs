@@ -9,7 +9,7 @@ use crate::domain::Id;
 use crate::domain::dates::format_long;
 use crate::domain::edit::{Edit, Kind};
 use crate::domain::money::format_shares;
-use crate::domain::vesting::{Grant, explain};
+use crate::domain::vesting::{Grant, VestingBook, explain};
 use crate::domain::workbook::Workbook;
 use crate::text::fit;
 use crate::tui::keymap::{Action, Keymap, Scope};
@@ -20,11 +20,16 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
-use std::collections::HashMap;
+use std::rc::Rc;
 
 pub struct Grants {
     table: Table,
-    schedules: HashMap<Id, ScheduleView>,
+    /// What the selected grant's schedule is built from when the selection
+    /// moves (every grant's schedule rows at once would be many).
+    book: Rc<VestingBook>,
+    today: NaiveDate,
+    /// The schedule of `schedule_for`.
+    schedule: ScheduleView,
     schedule_table: Table,
     /// The schedule has the keys (`v`), not the grants list.
     schedule_open: bool,
@@ -36,7 +41,9 @@ impl Default for Grants {
     fn default() -> Self {
         Self {
             table: Table::new(rows::GRANT_COLUMNS),
-            schedules: HashMap::new(),
+            book: Rc::default(),
+            today: NaiveDate::MIN,
+            schedule: ScheduleView::default(),
             schedule_table: Table::new(rows::SCHEDULE_COLUMNS),
             schedule_open: false,
             schedule_for: None,
@@ -55,22 +62,30 @@ impl Grants {
         wb.vesting.grants.iter().find(|g| g.id == id)
     }
 
-    /// Puts the selected grant's schedule into the schedule table.
-    fn sync_schedule(&mut self) {
+    /// Grant `id`'s schedule, built now.
+    fn schedule_of(&self, id: Id) -> Option<ScheduleView> {
+        let grant = self.book.grants.iter().find(|g| g.id == id)?;
+        Some(rows::schedule(&self.book, grant, self.today))
+    }
+
+    /// Builds the selected grant's schedule into the schedule table when
+    /// the selection moved to another grant, or always when `rebuilt`
+    /// (the grants were refreshed).
+    fn sync_schedule(&mut self, rebuilt: bool) {
         let grant = self.table.selected_id();
-        let rows = grant
-            .and_then(|id| self.schedules.get(&id))
-            .map(|s| s.rows.clone())
+        let moved = grant != self.schedule_for;
+        if !moved && !rebuilt {
+            return;
+        }
+        self.schedule = grant
+            .and_then(|id| self.schedule_of(id))
             .unwrap_or_default();
-        self.schedule_table.set_rows(rows);
-        if grant != self.schedule_for {
+        self.schedule_table.set_rows(self.schedule.rows.clone());
+        if moved {
             // Another grant: start at its first unvested vest.
             self.schedule_for = grant;
-            let first_unvested = grant
-                .and_then(|id| self.schedules.get(&id))
-                .and_then(|s| s.first_unvested);
             self.schedule_table.select_first();
-            if let Some(id) = first_unvested {
+            if let Some(id) = self.schedule.first_unvested {
                 self.schedule_table.select_id(id);
             }
         }
@@ -185,12 +200,17 @@ impl Grants {
     fn schedule_pane(&self, frame: &mut Frame, area: Rect, view: &View) {
         let theme = view.theme;
         let keys = view.keys;
-        let Some(schedule) = self
-            .table
-            .selected_id()
-            .and_then(|id| self.schedules.get(&id))
-        else {
+        let Some(selected) = self.table.selected_id() else {
             return;
+        };
+        // A filter typed into the grants list moves the selection without
+        // telling this view: the preview follows it.
+        let moved;
+        let schedule = if self.schedule_for == Some(selected) {
+            &self.schedule
+        } else {
+            moved = self.schedule_of(selected).unwrap_or_default();
+            &moved
         };
         if area.height < 3 {
             return;
@@ -292,15 +312,11 @@ impl Pane<Shared, Purpose> for Grants {
         })
     }
 
-    fn refresh(&mut self, _shared: &Shared, wb: &Workbook, today: NaiveDate, _keys: &Keymap) {
-        let book = &wb.vesting;
-        self.table.set_rows(rows::grants(book, today));
-        self.schedules = book
-            .grants
-            .iter()
-            .map(|g| (g.id, rows::schedule(book, g, today)))
-            .collect();
-        self.sync_schedule();
+    fn refresh(&mut self, shared: &Shared, _wb: &Workbook, today: NaiveDate, _keys: &Keymap) {
+        self.book = Rc::clone(&shared.book);
+        self.today = today;
+        self.table.set_rows(rows::grants(&self.book, today));
+        self.sync_schedule(true);
     }
 
     fn on_action(&mut self, action: Action, _shared: &Shared, cx: &mut Cx<Purpose>) -> bool {
@@ -317,7 +333,7 @@ impl Pane<Shared, Purpose> for Grants {
                     self.schedule_open = false;
                 } else if self.table.selected_id().is_some() {
                     self.schedule_open = true;
-                    self.sync_schedule();
+                    self.sync_schedule(false);
                 }
             }
             Action::Explain => match self.selected_grant(cx.wb) {
@@ -332,7 +348,7 @@ impl Pane<Shared, Purpose> for Grants {
                 let open = self.schedule_open;
                 let handled = self.table_mut().is_some_and(|t| t.on_action(cx.wb, action));
                 if handled && !open {
-                    self.sync_schedule();
+                    self.sync_schedule(false);
                 }
                 return handled;
             }
@@ -359,7 +375,7 @@ impl Pane<Shared, Purpose> for Grants {
             return false;
         }
         self.table.select_id(id);
-        self.sync_schedule();
+        self.sync_schedule(false);
         self.table.selected_id() == Some(id)
     }
 

@@ -1,6 +1,7 @@
 //! Drawing the Vesting tab: the views bar above the view shown. Nothing
-//! here or in the views computes a figure: every number was formatted from a
-//! domain result in `refresh`.
+//! here or in the views computes a figure: every number is formatted from a
+//! domain result, in `refresh` or, for the upcoming vests and the selected
+//! grant's schedule, for the rows drawn.
 
 use super::{Panel, VestingScreen};
 use crate::tui::keymap::{Action, Scope};

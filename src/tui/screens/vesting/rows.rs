@@ -1,18 +1,22 @@
 //! The Vesting tab's table rows, formatted from domain results in `refresh`
-//! (never per frame).
+//! (never per frame), except the upcoming vests: those are formatted when
+//! drawn, as only a screenful of them is ever seen.
 
 use crate::domain::Id;
 use crate::domain::dates::format_long;
 use crate::domain::money::{format_money, format_shares};
 use crate::domain::vesting::{
-    self, BonusKind, BonusSource, BonusStatus, Grant, LastDayReport, VestEvent, VestingBook,
-    explain,
+    self, BonusKind, BonusSource, BonusStatus, Grant, LastDayReport, QuarterBucket, Vest,
+    VestEvent, VestingBook, explain,
 };
-use crate::tui::widgets::table::{Column, Row, SortKey};
+use crate::domain::workbook::Workbook;
+use crate::tui::widgets::table::{Column, Row, Rows, SortKey};
 use chrono::{Datelike, NaiveDate};
 use ratatui::layout::Constraint;
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
+use std::rc::Rc;
 
 /// One grant's schedule as the Grants view shows it.
 #[derive(Clone, Debug, Default)]
@@ -73,63 +77,162 @@ fn money_key(value: Option<Decimal>) -> SortKey {
     value.map(SortKey::Number).unwrap_or(SortKey::Empty)
 }
 
+/// Vests of a book held by position: the book (shared, not copied) and
+/// where each vest is in it.
+#[derive(Clone, Default)]
+pub struct Vests {
+    pub book: Rc<VestingBook>,
+    pub list: Rc<Vec<Vest>>,
+    /// Values are at the prices known on `today`, net after the book's own
+    /// withholding rate, else `runway_rate` (the Runway tab's).
+    pub today: NaiveDate,
+    pub runway_rate: Decimal,
+}
+
+impl Vests {
+    /// Vest `i`, named and valued.
+    pub fn event(&self, i: usize) -> Option<VestEvent> {
+        let vest = self.list.get(i)?;
+        vest.event(&self.book, self.today, self.runway_rate)
+    }
+
+    fn date(&self, i: usize) -> NaiveDate {
+        self.list[i].tranche.date
+    }
+
+    /// The grant vest `i` is of.
+    fn grant(&self, i: usize) -> Option<&Grant> {
+        self.book.grants.get(self.list[i].grant)
+    }
+}
+
 /// Upcoming vests, grouped under their calendar quarter with its totals;
 /// those after `last_day` (the last day on payroll) marked forfeited, as
-/// leaving then forfeits them.
-pub fn upcoming(events: &[VestEvent], today: NaiveDate, last_day: Option<NaiveDate>) -> Vec<Row> {
-    let quarters = match events.last() {
-        Some(last) => {
-            let months = (last.date.year() - today.year()) * 12 + last.date.month() as i32
-                - today.month() as i32;
-            usize::try_from(months / 3 + 2).unwrap_or(1)
+/// leaving then forfeits them. A row is named, valued and formatted only
+/// when it is drawn (a book of many grants has thousands of vests to come);
+/// its search text and sort keys only when a filter or a sort asks.
+pub struct UpcomingRows {
+    vests: Vests,
+    /// Every quarter from today's to the last vest's.
+    quarters: Vec<QuarterBucket>,
+    last_day: Option<NaiveDate>,
+}
+
+impl UpcomingRows {
+    /// `events` are `vests` named and valued (for the quarters' totals).
+    pub fn new(vests: Vests, events: &[VestEvent], last_day: Option<NaiveDate>) -> Self {
+        let today = vests.today;
+        let count = match events.last() {
+            Some(last) => {
+                let months = (last.date.year() - today.year()) * 12 + last.date.month() as i32
+                    - today.month() as i32;
+                usize::try_from(months / 3 + 2).unwrap_or(1)
+            }
+            None => 0,
+        };
+        Self {
+            quarters: vesting::by_quarter(events, today, count),
+            vests,
+            last_day,
         }
-        None => 0,
-    };
-    let buckets = vesting::by_quarter(events, today, quarters);
-    events
-        .iter()
-        .enumerate()
-        .map(|(index, e)| {
-            let group = buckets.iter().rev().find(|q| q.start <= e.date).map(|q| {
-                format!(
-                    "{} · {} shares · {}",
-                    q.label,
-                    format_shares(q.shares),
-                    match q.gross {
-                        Some(gross) => format!("{} gross", format_money(gross)),
-                        None => "value unknown (no price)".into(),
-                    }
-                )
-            });
-            let forfeited = last_day.is_some_and(|last| !vesting::kept(last, e.date));
-            let grant = if forfeited {
-                format!("{} · forfeited", e.grant)
-            } else {
-                e.grant.clone()
-            };
-            let search = format!("{} {grant} {}", e.date, e.ticker).to_lowercase();
-            Row {
-                id: index as Id,
-                cells: vec![
+    }
+
+    /// The quarter vest `i` is in.
+    fn quarter(&self, i: usize) -> Option<&QuarterBucket> {
+        let date = self.vests.date(i);
+        self.quarters.iter().rev().find(|q| q.start <= date)
+    }
+
+    fn forfeited(&self, date: NaiveDate) -> bool {
+        self.last_day.is_some_and(|last| !vesting::kept(last, date))
+    }
+
+    /// The grant's name, with "· forfeited" after it when the vest on
+    /// `date` is.
+    fn grant(&self, name: &str, date: NaiveDate) -> String {
+        if self.forfeited(date) {
+            format!("{name} · forfeited")
+        } else {
+            name.to_string()
+        }
+    }
+}
+
+impl Rows for UpcomingRows {
+    fn len(&self) -> usize {
+        self.vests.list.len()
+    }
+
+    fn id(&self, i: usize) -> Id {
+        i as Id
+    }
+
+    fn row<'a>(&'a self, _: &'a Workbook, i: usize) -> Cow<'a, Row> {
+        // Every vest is of the book it was read from: `event` finds it.
+        let e = self.vests.event(i);
+        Cow::Owned(Row {
+            id: i as Id,
+            cells: e.as_ref().map_or_else(Vec::new, |e| {
+                vec![
                     e.date.to_string(),
-                    grant,
+                    self.grant(&e.grant, e.date),
                     format_shares(e.shares),
                     money_or_unknown(e.gross),
                     money_or_unknown(e.net),
-                ],
-                keys: vec![
-                    SortKey::Date(e.date),
-                    SortKey::text(&e.grant),
-                    SortKey::Number(e.shares),
-                    money_key(e.gross),
-                    money_key(e.net),
-                ],
-                search,
-                group,
-                mark: forfeited.then_some("✗"),
-            }
+                ]
+            }),
+            keys: Vec::new(),
+            search: String::new(),
+            group: None,
+            mark: self.forfeited(self.vests.date(i)).then_some("✗"),
         })
-        .collect()
+    }
+
+    fn group(&self, i: usize) -> Option<String> {
+        self.quarter(i).map(|q| {
+            format!(
+                "{} · {} shares · {}",
+                q.label,
+                format_shares(q.shares),
+                match q.gross {
+                    Some(gross) => format!("{} gross", format_money(gross)),
+                    None => "value unknown (no price)".into(),
+                }
+            )
+        })
+    }
+
+    fn same_group(&self, a: usize, b: usize) -> bool {
+        self.quarter(a).map(|q| q.start) == self.quarter(b).map(|q| q.start)
+    }
+
+    /// Date, grant and ticker: what a filter finds needs no value.
+    fn search<'a>(&'a self, _: &'a Workbook, i: usize) -> Cow<'a, str> {
+        let date = self.vests.date(i);
+        let text = self
+            .vests
+            .grant(i)
+            .map(|g| format!("{date} {} {}", self.grant(&g.name, date), g.ticker).to_lowercase());
+        Cow::Owned(text.unwrap_or_default())
+    }
+
+    fn key(&self, _: &Workbook, i: usize, col: usize) -> SortKey {
+        let vest = &self.vests.list[i];
+        // Only a value needs the vest valued.
+        match col {
+            0 => SortKey::Date(vest.tranche.date),
+            1 => self
+                .vests
+                .grant(i)
+                .map_or(SortKey::Empty, |g| SortKey::text(&g.name)),
+            2 => SortKey::Number(vest.tranche.shares),
+            col => match self.vests.event(i) {
+                Some(e) if col == 3 => money_key(e.gross),
+                Some(e) => money_key(e.net),
+                None => SortKey::Empty,
+            },
+        }
+    }
 }
 
 /// Every grant with what has vested by today.

@@ -10,6 +10,7 @@ use crate::domain::{Id, Invalid};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// Where the what-if last day came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,6 +24,9 @@ pub enum DaySource {
 }
 
 pub struct Shared {
+    /// The vesting records as refreshed, for the views that build rows
+    /// when they are shown (the grants are few: the rows are not).
+    pub book: Rc<VestingBook>,
     pub today: NaiveDate,
     pub withholding: (Decimal, explain::WithholdingSource),
     pub role_eliminated: bool,
@@ -54,6 +58,7 @@ impl Default for Shared {
         let today = NaiveDate::MIN;
         let book = VestingBook::default();
         Self {
+            book: Rc::default(),
             today,
             withholding: (Decimal::ZERO, explain::WithholdingSource::Runway),
             role_eliminated: false,
@@ -73,6 +78,7 @@ impl Shared {
         let (unpriced, price_notes) = rows::price_notes(book, today);
         let (day, source) = day_for(wb, today, what_if);
         Self {
+            book: Rc::new(book.clone()),
             today,
             withholding: explain::withholding(book, rate),
             role_eliminated: book.role_eliminated,
@@ -135,8 +141,7 @@ impl LastDay {
             None => explain::last_day(book, &report, today, rate),
         };
         let from = (0..6).fold(day, |d, _| vesting::step_date(d, Step::Month, false));
-        let mut around = vesting::events(book, from, NaiveDate::MAX, today, rate);
-        around.truncate(24);
+        let around = vesting::first_events(book, from, 24, today, rate);
         let bonus_reasons = report
             .bonuses
             .iter()

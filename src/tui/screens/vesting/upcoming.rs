@@ -3,7 +3,7 @@
 
 use super::empty::{empty_state, no_grants};
 use super::forms::{self, Purpose};
-use super::rows;
+use super::rows::{self, Vests};
 use super::shared::Shared;
 use crate::domain::Id;
 use crate::domain::dates::format_long;
@@ -25,12 +25,14 @@ use ratatui::text::Line;
 use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
+use std::rc::Rc;
 
 /// How many calendar quarters the timeline shows.
 const QUARTERS: usize = 8;
 
 pub struct Upcoming {
-    events: Vec<VestEvent>,
+    /// Every vest to come; the table's rows read them too.
+    vests: Vests,
     quarters: Vec<QuarterBucket>,
     total: EventsTotal,
     /// The vests after the last day on payroll, when there are any.
@@ -51,7 +53,7 @@ struct Forfeited {
 impl Default for Upcoming {
     fn default() -> Self {
         Self {
-            events: Vec::new(),
+            vests: Vests::default(),
             quarters: Vec::new(),
             total: vesting::total(&[]),
             forfeited: None,
@@ -61,9 +63,9 @@ impl Default for Upcoming {
 }
 
 impl Upcoming {
-    fn selected_event(&self) -> Option<&VestEvent> {
+    fn selected_event(&self) -> Option<VestEvent> {
         let index = self.table.selected_id()?;
-        self.events.get(usize::try_from(index).ok()?)
+        self.vests.event(usize::try_from(index).ok()?)
     }
 
     fn draw(&self, shared: &Shared, frame: &mut Frame, area: Rect, view: &View) {
@@ -275,30 +277,41 @@ impl Pane<Shared, Purpose> for Upcoming {
         Some(&mut self.table)
     }
 
-    fn refresh(&mut self, _shared: &Shared, wb: &Workbook, today: NaiveDate, _keys: &Keymap) {
+    fn refresh(&mut self, shared: &Shared, wb: &Workbook, today: NaiveDate, _keys: &Keymap) {
+        let book = &shared.book;
         let rate = wb.runway.withholding;
         let last_day = wb.runway.separation;
-        self.events = vesting::events(&wb.vesting, today, NaiveDate::MAX, today, rate);
-        self.total = vesting::total(&self.events);
-        self.quarters = vesting::by_quarter(&self.events, today, QUARTERS);
+        self.vests = Vests {
+            book: Rc::clone(book),
+            list: Rc::new(vesting::vests(book, today, NaiveDate::MAX)),
+            today,
+            runway_rate: rate,
+        };
+        // Named and valued for the totals only: the rows name their own.
+        let events = vesting::events_of(book, &self.vests.list, today, rate);
+        self.total = vesting::total(&events);
+        self.quarters = vesting::by_quarter(&events, today, QUARTERS);
         self.forfeited = last_day.and_then(|last_day| {
-            let after: Vec<VestEvent> = self
-                .events
-                .iter()
-                .filter(|e| !vesting::kept(last_day, e.date))
-                .cloned()
-                .collect();
+            // Sorted by date: the vests after the last day are the tail.
+            let kept = events.partition_point(|e| vesting::kept(last_day, e.date));
+            let after = &events[kept..];
             (!after.is_empty()).then(|| Forfeited {
                 last_day,
-                total: vesting::total(&after),
-                by_quarter: vesting::by_quarter(&after, today, QUARTERS)
+                total: vesting::total(after),
+                by_quarter: vesting::by_quarter(after, today, QUARTERS)
                     .into_iter()
                     .map(|q| q.shares)
                     .collect(),
             })
         });
-        self.table
-            .set_rows(rows::upcoming(&self.events, today, last_day));
+        self.table.set_source(
+            wb,
+            Box::new(rows::UpcomingRows::new(
+                self.vests.clone(),
+                &events,
+                last_day,
+            )),
+        );
     }
 
     fn on_action(&mut self, action: Action, _shared: &Shared, cx: &mut Cx<Purpose>) -> bool {
@@ -309,7 +322,7 @@ impl Pane<Shared, Purpose> for Upcoming {
                 let rate = cx.wb.runway.withholding;
                 match self.selected_event() {
                     Some(event) => {
-                        let mut lines = explain::event(book, event, cx.today, rate);
+                        let mut lines = explain::event(book, &event, cx.today, rate);
                         if let Some(last) = cx.wb.runway.separation
                             && !vesting::kept(last, event.date)
                         {
@@ -333,7 +346,7 @@ impl Pane<Shared, Purpose> for Upcoming {
     fn applies(&self, action: Action, _shared: &Shared) -> bool {
         match action {
             Action::Edit => self.selected_event().is_some(),
-            Action::Filter | Action::Sort => !self.events.is_empty(),
+            Action::Filter | Action::Sort => !self.vests.list.is_empty(),
             _ => true,
         }
     }
