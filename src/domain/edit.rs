@@ -24,6 +24,12 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+/// How one record is read from its line of the file: the store's to say,
+/// since the domain knows no file format.
+pub trait ReadLine {
+    fn read<T: serde::de::DeserializeOwned>(&self, line: &str) -> Option<T>;
+}
+
 /// Declares the record kinds a workbook holds, where each list lives, and how
 /// a record is checked (`|record, workbook, today|`). Adding a kind is one line.
 macro_rules! records {
@@ -73,15 +79,14 @@ macro_rules! records {
             /// A workbook holding only the records of this kind in `text`,
             /// `count` lines of one record each (a piece of a large workbook,
             /// read on its own thread), so no record is wrapped to travel.
-            /// `record` gives the record on a line, or `None` when the line
-            /// is not one careerbook would write (the whole piece then is).
+            /// `read` gives the record on a line, or `None` when the line is
+            /// not one careerbook would write (the whole piece then is not).
             pub fn parse_lines(
                 self,
                 text: &str,
                 count: usize,
-                record: fn(&str) -> Option<&str>,
+                read: &impl ReadLine,
             ) -> Option<Workbook> {
-                let options = ron::Options::default();
                 let mut piece = Workbook::default();
                 match self { $( Kind::$variant => {
                     // Sized once: a list grown by doubling holds up to twice
@@ -89,7 +94,7 @@ macro_rules! records {
                     let list = &mut piece.$($field).+;
                     list.reserve_exact(count);
                     for line in text.lines() {
-                        list.push(options.from_str(record(line)?).ok()?);
+                        list.push(read.read(line)?);
                     }
                 } )+ }
                 Some(piece)

@@ -86,26 +86,35 @@ impl Workbook {
         self.check_ranges()?;
         let mut highest = 0;
         for &kind in Kind::ALL {
-            let mut seen = HashSet::new();
-            for (index, id) in kind.ids(self).into_iter().enumerate() {
-                if !seen.insert(id) {
-                    let mut path: Vec<Step> = kind.path().iter().map(|&f| Step::Field(f)).collect();
-                    path.extend([Step::Index(index), Step::Field("id")]);
-                    return Err(BadValue {
-                        path: FieldPath(path),
-                        message: format!(
-                            "two {} records have id {id}; give one of them another id",
-                            kind.noun()
-                        ),
-                    });
-                }
-                highest = highest.max(id);
+            let ids = kind.ids(self);
+            if let Some(index) = first_repeat(&ids) {
+                let mut path: Vec<Step> = kind.path().iter().map(|&f| Step::Field(f)).collect();
+                path.extend([Step::Index(index), Step::Field("id")]);
+                return Err(BadValue {
+                    path: FieldPath(path),
+                    message: format!(
+                        "two {} records have id {}; give one of them another id",
+                        kind.noun(),
+                        ids[index]
+                    ),
+                });
             }
+            highest = ids.iter().copied().fold(highest, Id::max);
         }
         // `check_ranges` keeps every id at most MAX_ID, so this cannot saturate.
         self.next_id = self.next_id.max(highest.saturating_add(1));
         Ok(())
     }
+}
+
+/// Where an id first appears for the second time, if one does. Ids handed
+/// out in order (the usual case) are checked without a set.
+fn first_repeat(ids: &[Id]) -> Option<usize> {
+    if ids.windows(2).all(|pair| pair[0] < pair[1]) {
+        return None;
+    }
+    let mut seen = HashSet::with_capacity(ids.len());
+    ids.iter().position(|&id| !seen.insert(id))
 }
 
 #[cfg(test)]
@@ -165,5 +174,14 @@ mod tests {
             bad.message,
             "two win records have id 3; give one of them another id"
         );
+        // Side by side, as ids handed out in order would never be.
+        workbook.impact.wins = vec![win(2), win(5), win(5)];
+        let bad = workbook.settle().unwrap_err();
+        assert_eq!(bad.path.to_string(), "impact.wins[2].id");
+        // Out of order but all different: fine, and the next id is past the highest.
+        workbook.impact.wins = vec![win(9), win(2), win(5)];
+        workbook.next_id = 1;
+        assert_eq!(workbook.settle(), Ok(()));
+        assert_eq!(workbook.next_id, 10);
     }
 }

@@ -4,6 +4,7 @@
 //! rename it over the workbook, then fsync the directory so the rename itself
 //! is durable. A crash at any point leaves either the old or the new file whole.
 
+mod line;
 mod locate;
 mod split;
 
@@ -144,9 +145,9 @@ pub fn parse(path: &Path, bytes: &[u8], steps: &[migrate::Step]) -> Result<Parse
     // on its own, to say why (a newer file, or one to upgrade). If even the
     // version cannot be read, the full parse's error explains more: it names a
     // misspelt `version`, say.
-    // A large file in careerbook's own layout is read on every core; ron
-    // reads anything else, and explains any error.
-    let quick = split::parse(text, split::WORTH_SPLITTING).map(Ok);
+    // A file in careerbook's own layout is read by a quicker road, on every
+    // core when large; ron reads anything else, and explains any error.
+    let quick = split::parse(text).map(Ok);
     let (version, full) = match quick.unwrap_or_else(|| read_ron::<Workbook>(path, text)) {
         Ok(workbook) => (workbook.version, Ok(workbook)),
         Err(err) => match probe_version(path, text) {

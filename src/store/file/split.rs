@@ -1,22 +1,25 @@
-//! Reading a large workbook on every core.
+//! Reading a workbook quickly, on every core when it is large.
 //!
 //! careerbook writes each record on one line of its own, inside lists opened
 //! on lines of their own (`        wins: [` … `        ],`), and since text is
-//! written with escapes, no record ever spans two lines. A large list can so
-//! be cut between lines into pieces that parse on their own, one per thread,
-//! while the rest of the file (everything but those lists) parses as usual.
-//! The result is the workbook ron itself would read.
+//! written with escapes, no record ever spans two lines. The lists can so be
+//! cut between lines into pieces that parse on their own, one run of pieces
+//! per thread, while the rest of the file (everything but those lists) parses
+//! with ron as usual. Each record line is read by a reader that takes only
+//! what careerbook writes (`line`), and by ron when it will not. The result
+//! is the workbook ron itself would read.
 //!
 //! This is only a faster road to the same place: anything unexpected — a hand
 //! edit that put a record on two lines, a list written differently, a piece
 //! that does not parse — gives `None`, and the caller reads the whole file
 //! with ron, which also explains any error with its line and column.
 
-use crate::domain::edit::Kind;
+use super::line;
+use crate::domain::edit::{Kind, ReadLine};
 use crate::domain::workbook::Workbook;
 
-/// Below this many records in the large lists, one thread is as quick.
-pub const WORTH_SPLITTING: usize = 4_000;
+/// Below this many records in the lists, one thread is as quick.
+const WORTH_THREADS: usize = 4_000;
 
 /// Records per piece. Each thread parses a run of pieces, and the pieces are
 /// then moved into one list, one by one: a small piece keeps the moment when
@@ -37,25 +40,21 @@ struct List<'a> {
     lines: Lines<'a>,
     /// Where the record lines start and end in the text.
     span: (usize, usize),
+    /// The record lines cut into pieces of at most `PIECE` records, in order.
+    pieces: Vec<Lines<'a>>,
 }
 
-/// The workbook in `text`, read in pieces on several threads; `None` when the
-/// text is not in careerbook's own layout or has fewer than `at_least`
-/// records in its lists.
-pub fn parse(text: &str, at_least: usize) -> Option<Workbook> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
-    // On one core the pieces cost more than they save (about 1.3× the CPU
-    // of one parse, measured): ron alone is quicker.
-    if threads < 2 {
-        return None;
-    }
-    parse_on(text, at_least, threads)
+/// The workbook in `text`, its records read on up to four threads; `None`
+/// when the text is not in careerbook's own layout or holds no records.
+pub fn parse(text: &str) -> Option<Workbook> {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    parse_on(text, cores)
 }
 
-fn parse_on(text: &str, at_least: usize, threads: usize) -> Option<Workbook> {
-    let lists = lists(text)?;
+fn parse_on(text: &str, cores: usize) -> Option<Workbook> {
+    let lists = lists(text, PIECE)?;
     let records: usize = lists.iter().map(|l| l.lines.count).sum();
-    if records < at_least.max(1) {
+    if records == 0 {
         return None;
     }
     let mut skeleton = String::with_capacity(text.len() / 8);
@@ -66,24 +65,27 @@ fn parse_on(text: &str, at_least: usize, threads: usize) -> Option<Workbook> {
     }
     skeleton.push_str(&text[from..]);
     let mut workbook: Workbook = ron::Options::default().from_str(&skeleton).ok()?;
-    let pieces = pieces(&lists, PIECE);
-    let parsed: Vec<Option<Workbook>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = pieces
-            .chunks(pieces.len().div_ceil(threads))
-            .map(|run| {
-                scope.spawn(move || {
-                    run.iter()
-                        .map(|p| p.kind.parse_lines(p.text, p.count, record))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        let mut parsed = Vec::with_capacity(pieces.len());
-        for handle in handles {
-            parsed.extend(handle.join().unwrap_or_else(|_| vec![None]));
-        }
-        parsed
-    });
+    let pieces: Vec<&Lines<'_>> = lists.iter().flat_map(|l| &l.pieces).collect();
+    let read = |piece: &Lines<'_>| {
+        piece
+            .kind
+            .parse_lines(piece.text, piece.count, &Records::default())
+    };
+    let parsed: Vec<Option<Workbook>> = if records < WORTH_THREADS || cores < 2 {
+        pieces.iter().map(|p| read(p)).collect()
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = pieces
+                .chunks(pieces.len().div_ceil(cores))
+                .map(|run| scope.spawn(move || run.iter().map(|p| read(p)).collect::<Vec<_>>()))
+                .collect();
+            let mut parsed = Vec::with_capacity(pieces.len());
+            for handle in handles {
+                parsed.extend(handle.join().unwrap_or_else(|_| vec![None]));
+            }
+            parsed
+        })
+    };
     // The skeleton's lists are empty: each piece is appended in file order,
     // and dropped as soon as it is (the file's text is still held).
     for (i, (lines, piece)) in pieces.iter().zip(parsed).enumerate() {
@@ -98,30 +100,45 @@ fn parse_on(text: &str, at_least: usize, threads: usize) -> Option<Workbook> {
 }
 
 /// Every list at `    section: (` / `        name: [` holding records, in file
-/// order, found in one pass over the lines; `None` if one is not laid out as
-/// careerbook writes it. A section counts only at the workbook's own level
-/// (brackets are counted outside strings): text laid out by hand inside
-/// another value (a conflict's) can look like a list of wins.
-fn lists(text: &str) -> Option<Vec<List<'_>>> {
+/// order, cut into pieces of at most `size` records, found in one pass over
+/// the lines; `None` if one is not laid out as careerbook writes it. A
+/// section counts only at the workbook's own level (brackets are counted
+/// outside strings): text laid out by hand inside another value (a
+/// conflict's) can look like a list of wins.
+fn lists(text: &str, size: usize) -> Option<Vec<List<'_>>> {
+    let size = size.max(1);
     let mut found: Vec<List<'_>> = Vec::new();
     let mut section = "";
     let mut depth = 0;
-    let mut open: Option<(Kind, usize, usize)> = None;
+    // The list being read, and where its last piece so far starts.
+    let mut open: Option<(List<'_>, usize)> = None;
     let mut at = 0;
     for line in text.split_inclusive('\n') {
         let start = at;
         at += line.len();
-        if let Some((kind, from, count)) = open {
+        if let Some((list, piece_from)) = &mut open {
+            let kind = list.lines.kind;
             if line == "        ],\n" {
-                let text = &text[from..start];
-                found.push(List {
-                    lines: Lines { kind, text, count },
-                    span: (from, start),
-                });
-                open = None;
+                let count = list.lines.count - list.pieces.iter().map(|p| p.count).sum::<usize>();
+                if count > 0 {
+                    let text = &text[*piece_from..start];
+                    list.pieces.push(Lines { kind, text, count });
+                }
+                list.lines.text = &text[list.span.0..start];
+                list.span.1 = start;
+                found.extend(open.take().map(|(list, _)| list));
                 depth -= 1;
             } else if line.starts_with("            (") && line.ends_with("),\n") {
-                open = Some((kind, from, count + 1));
+                list.lines.count += 1;
+                if list.lines.count % size == 0 {
+                    let text = &text[*piece_from..at];
+                    list.pieces.push(Lines {
+                        kind,
+                        text,
+                        count: size,
+                    });
+                    *piece_from = at;
+                }
             } else {
                 return None;
             }
@@ -146,7 +163,19 @@ fn lists(text: &str) -> Option<Vec<List<'_>>> {
             open = Kind::ALL
                 .iter()
                 .find(|k| k.path() == [section, name])
-                .map(|&k| (k, at, 0));
+                .map(|&kind| {
+                    let lines = Lines {
+                        kind,
+                        text: "",
+                        count: 0,
+                    };
+                    let list = List {
+                        lines,
+                        span: (at, at),
+                        pieces: Vec::new(),
+                    };
+                    (list, at)
+                });
         }
     }
     (open.is_none() && depth == 0).then_some(found)
@@ -155,7 +184,9 @@ fn lists(text: &str) -> Option<Vec<List<'_>>> {
 /// How many brackets `line` opens less those it closes, outside strings;
 /// `None` if it may span lines or hides what it holds: a string it does not
 /// close, a raw string (`r"…"`, `r#"…"#`, which careerbook never writes), a
-/// comment or a char (`'"'`). A false alarm only costs the quick road.
+/// comment, a char (`'"'`) or an attribute (`#![enable(implicit_some)]`,
+/// which changes how every line reads). A false alarm only costs the quick
+/// road.
 fn brackets(line: &str) -> Option<i32> {
     let mut depth = 0;
     let mut in_string = false;
@@ -176,7 +207,7 @@ fn brackets(line: &str) -> Option<i32> {
             b'"' => in_string = true,
             b'(' | b'[' | b'{' => depth += 1,
             b')' | b']' | b'}' => depth -= 1,
-            b'/' | b'\'' => return None,
+            b'/' | b'\'' | b'#' => return None,
             b'r' if !(before.is_ascii_alphanumeric() || before == b'_') => {
                 if matches!(bytes.clone().next(), Some(b'"' | b'#')) {
                     return None;
@@ -187,6 +218,22 @@ fn brackets(line: &str) -> Option<i32> {
         before = b;
     }
     (!in_string).then_some(depth)
+}
+
+/// Reads a record line as careerbook writes it, or else as ron would.
+#[derive(Default)]
+struct Records {
+    ron: ron::Options,
+}
+
+impl ReadLine for Records {
+    fn read<T: serde::de::DeserializeOwned>(&self, line: &str) -> Option<T> {
+        // A line read exactly as careerbook writes it holds nothing else.
+        if let Some(value) = line.strip_suffix(',').and_then(line::read) {
+            return Some(value);
+        }
+        self.ron.from_str(record(line)?).ok()
+    }
 }
 
 /// The record on one line of a list, without its comma, if the line holds
@@ -200,34 +247,6 @@ fn record(line: &str) -> Option<&str> {
     // line-long scan of each costs a sixth of the read.
     let plain = !record.as_bytes().contains(&b'/') || brackets(record).is_some();
     (record.ends_with(')') && plain).then_some(record)
-}
-
-/// The record lines cut into pieces of at most `size` records, in order.
-fn pieces<'a>(lists: &[List<'a>], size: usize) -> Vec<Lines<'a>> {
-    let mut pieces = Vec::new();
-    for list in lists {
-        let Lines { kind, text, .. } = list.lines;
-        let (mut from, mut count) = (0, 0);
-        for (at, _) in text.match_indices('\n') {
-            count += 1;
-            if count == size.max(1) {
-                pieces.push(Lines {
-                    kind,
-                    text: &text[from..=at],
-                    count,
-                });
-                (from, count) = (at + 1, 0);
-            }
-        }
-        if count > 0 {
-            pieces.push(Lines {
-                kind,
-                text: &text[from..],
-                count,
-            });
-        }
-    }
-    pieces
 }
 
 #[cfg(test)]
@@ -247,7 +266,93 @@ mod tests {
         let fixture = include_str!("../../../tests/fixtures/workbook-v2.ron");
         let whole = ron_reads(fixture);
         let text = String::from_utf8(to_bytes(&whole).expect("writes")).expect("utf-8");
-        assert_eq!(parse_on(&text, 0, 3), Some(whole));
+        assert_eq!(parse_on(&text, 3), Some(whole));
+    }
+
+    /// Reads a line only as careerbook writes it.
+    struct OwnLayout;
+
+    impl ReadLine for OwnLayout {
+        fn read<T: serde::de::DeserializeOwned>(&self, line: &str) -> Option<T> {
+            line::read(line.strip_suffix(',')?)
+        }
+    }
+
+    /// Reads a line only with ron.
+    struct Ron;
+
+    impl ReadLine for Ron {
+        fn read<T: serde::de::DeserializeOwned>(&self, line: &str) -> Option<T> {
+            ron::Options::default()
+                .from_str(line.strip_suffix(',')?)
+                .ok()
+        }
+    }
+
+    fn fixture_text() -> String {
+        let fixture = include_str!("../../../tests/fixtures/workbook-v2.ron");
+        String::from_utf8(to_bytes(&ron_reads(fixture)).expect("writes")).expect("utf-8")
+    }
+
+    #[test]
+    fn every_kind_of_record_careerbook_writes_is_read_without_ron_and_the_same() {
+        let text = fixture_text();
+        let lists = lists(&text, PIECE).expect("careerbook's layout");
+        assert!(lists.len() >= 14, "the fixture holds every kind");
+        for list in &lists {
+            let Lines { kind, text, count } = list.lines;
+            let own = kind.parse_lines(text, count, &OwnLayout);
+            assert!(own.is_some(), "{kind:?} lines are read by the quick reader");
+            assert_eq!(own, kind.parse_lines(text, count, &Ron), "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn a_damaged_line_is_read_the_same_as_ron_reads_it_or_left_to_ron() {
+        // Random edits of every record line, of the kinds a hand edit or a
+        // bad disk makes; whatever the quick reader takes, ron must read the
+        // same. About one in eight is still read (edits inside text, mostly).
+        let bits = [
+            "(", ")", "[", "]", ",", ", ", " ", ":", ": ", "\"", "\\", "'", "/", "/*", "*/", "//",
+            "#", "r", "r#", "0", "1", "9", "-", "_", ".", "e", "u", "{", "}", "\\u{41}", "\\x41",
+            "Some", "None", "Some(", "true", "\t", "\r", "é", "\u{202e}", "\u{a0}",
+        ];
+        let text = fixture_text();
+        let lists = lists(&text, PIECE).expect("careerbook's layout");
+        let lines: Vec<(Kind, &str)> = lists
+            .iter()
+            .flat_map(|l| l.lines.text.lines().map(|line| (l.lines.kind, line)))
+            .collect();
+        let mut rng = fastrand::Rng::with_seed(17);
+        let mut taken = 0;
+        let tries = 20_000;
+        for _ in 0..tries {
+            let (kind, line) = lines[rng.usize(..lines.len())];
+            let mut damaged = line.to_string();
+            for _ in 0..rng.usize(1..=3) {
+                let at = loop {
+                    let at = rng.usize(..=damaged.len());
+                    if damaged.is_char_boundary(at) {
+                        break at;
+                    }
+                };
+                let end = (at + rng.usize(0..=2)).min(damaged.len());
+                let end = (end..=damaged.len())
+                    .find(|&e| damaged.is_char_boundary(e))
+                    .unwrap_or(at);
+                damaged.replace_range(at..end, bits[rng.usize(..bits.len())]);
+            }
+            let one = format!("{damaged}\n");
+            let own = kind.parse_lines(&one, 1, &OwnLayout);
+            if own.is_some() {
+                taken += 1;
+                assert_eq!(own, kind.parse_lines(&one, 1, &Ron), "{damaged}");
+            }
+        }
+        assert!(
+            taken > tries / 20,
+            "only {taken} damaged lines were read at all"
+        );
     }
 
     #[test]
@@ -262,32 +367,35 @@ mod tests {
             big.impact.wins.push(win);
         }
         let text = String::from_utf8(to_bytes(&big).expect("writes")).expect("utf-8");
-        let read = parse_on(&text, WORTH_SPLITTING, 3).expect("split");
-        assert_eq!(read, big);
-        assert_eq!(read, ron_reads(&text));
-        assert_eq!(
-            parse_on(&text, 1_000_000, 3),
-            None,
-            "too few records to split"
-        );
+        for cores in [1, 3] {
+            let read = parse_on(&text, cores).expect("split");
+            assert_eq!(read, big, "on {cores} cores");
+        }
+        assert_eq!(ron_reads(&text), big);
     }
 
     #[test]
     fn pieces_hold_every_record_line_once_in_order() {
         let text = "(\n    impact: (\n        wins: [\n".to_string()
             + &"            (id: 1),\n".repeat(7)
+            + "        ],\n    ),\n    runway: (\n        accounts: [\n"
+            + &"            (id: 9),\n".repeat(3)
             + "        ],\n    ),\n)\n";
-        let lists = lists(&text).expect("careerbook's layout");
-        assert_eq!(lists[0].lines.count, 7);
         for size in [1, 2, 3, 7, 8] {
-            let pieces = pieces(&lists, size);
-            let counts: Vec<usize> = pieces.iter().map(|p| p.count).collect();
-            let whole: String = pieces.iter().map(|p| p.text).collect();
-            assert_eq!(whole, lists[0].lines.text, "size {size}");
-            assert_eq!(counts.iter().sum::<usize>(), 7);
-            assert!(counts.iter().all(|&c| c <= size), "{counts:?}");
-            for piece in &pieces {
-                assert_eq!(piece.text.lines().count(), piece.count);
+            let lists = lists(&text, size).expect("careerbook's layout");
+            let counts: Vec<usize> = lists.iter().map(|l| l.lines.count).collect();
+            assert_eq!(counts, [7, 3]);
+            for list in &lists {
+                let counts: Vec<usize> = list.pieces.iter().map(|p| p.count).collect();
+                let whole: String = list.pieces.iter().map(|p| p.text).collect();
+                assert_eq!(whole, list.lines.text, "size {size}");
+                assert_eq!(&text[list.span.0..list.span.1], list.lines.text);
+                assert_eq!(counts.iter().sum::<usize>(), list.lines.count);
+                assert!(counts.iter().all(|&c| c <= size), "{counts:?}");
+                for piece in &list.pieces {
+                    assert_eq!(piece.text.lines().count(), piece.count);
+                    assert_eq!(piece.kind, list.lines.kind);
+                }
             }
         }
     }
@@ -303,10 +411,10 @@ mod tests {
             1,
         );
         let two_lines = two_lines.replacen("\"), tags", "\"#), tags", 1);
-        assert_eq!(parse_on(&two_lines, 0, 3), None);
+        assert_eq!(parse_on(&two_lines, 3), None);
         // A damaged record in a piece: not half a workbook, but none.
         let damaged = text.replacen("category: ", "category: ???", 1);
-        assert_eq!(parse_on(&damaged, 0, 3), None);
+        assert_eq!(parse_on(&damaged, 3), None);
         // A hand-written string over several lines whose text looks like a
         // list of wins: cut out, the string would change and a win appear.
         let win = text
@@ -327,7 +435,7 @@ mod tests {
                 1,
             );
             assert_ne!(hidden, text);
-            assert_eq!(parse_on(&hidden, 0, 3), None, "{hidden}");
+            assert_eq!(parse_on(&hidden, 3), None, "{hidden}");
         }
         // A list commented out by hand, above the real one: not records.
         let commented = text.replacen(
@@ -335,14 +443,17 @@ mod tests {
             &format!("        /*\n        wins: [\n{win}        ],\n        */\n        wins: [\n"),
             1,
         );
-        assert_eq!(parse_on(&commented, 0, 3), None);
+        assert_eq!(parse_on(&commented, 3), None);
         // A comma left out between two records, wherever the cut falls.
         let no_comma = format!("{}\n", win.trim_end().trim_end_matches(','));
         let missing = text.replacen(win, &no_comma, 1);
         assert_ne!(missing, text);
-        assert_eq!(parse_on(&missing, 0, 3), None);
+        assert_eq!(parse_on(&missing, 3), None);
+        // An attribute changes how ron reads every record line.
+        let attribute = format!("#![enable(implicit_some)]\n{text}");
+        assert_eq!(parse_on(&attribute, 3), None);
         // Written on one line by hand: not the layout at all.
         let flat = text.replace('\n', " ");
-        assert_eq!(parse_on(&flat, 0, 3), None);
+        assert_eq!(parse_on(&flat, 3), None);
     }
 }
