@@ -3,10 +3,14 @@
 
 use careerbook::domain::edit::{Edit, Kind};
 use careerbook::domain::impact::{Category, Win};
+use careerbook::store::disk::{Disk, RealDisk};
 use careerbook::store::{OpenOptions, Paths, Session, StoreError, backup, file};
 use chrono::NaiveDate;
-use std::fs;
+use std::fs::{self, File};
+use std::io;
 use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 fn win(title: &str) -> Win {
     Win {
@@ -570,4 +574,109 @@ fn the_days_backup_holds_the_file_as_it_was_just_before_the_first_save() {
     };
     assert_eq!(fs::read_to_string(&daily.path).expect("read"), edited);
     assert_eq!(titles(&tui_like(&paths)), ["ALPHA", "bravo"]);
+}
+
+/// A disk on which another program that takes no lock (an editor, a sync
+/// tool) writes the workbook in place, same length, while careerbook flushes
+/// the new copy it is about to rename over it.
+#[derive(Debug, Clone, Default)]
+struct EditorWritesDuringFlush(Arc<Mutex<Option<PathBuf>>>);
+
+impl Disk for EditorWritesDuringFlush {
+    fn create_new(&self, path: &Path) -> io::Result<File> {
+        RealDisk.create_new(path)
+    }
+    fn write_all(&self, file: &mut File, bytes: &[u8]) -> io::Result<()> {
+        RealDisk.write_all(file, bytes)
+    }
+    fn sync_file(&self, file: &File) -> io::Result<()> {
+        RealDisk.sync_file(file)?;
+        if let Some(workbook) = self.0.lock().expect("plan").take() {
+            let now = fs::read_to_string(&workbook)?;
+            fs::write(&workbook, now.replacen("\"alpha\"", "\"ALPHA\"", 1))?;
+        }
+        Ok(())
+    }
+    fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
+        RealDisk.rename(from, to)
+    }
+    fn sync_dir(&self, dir: &Path) -> io::Result<()> {
+        RealDisk.sync_dir(dir)
+    }
+    fn remove_file(&self, path: &Path) -> io::Result<()> {
+        RealDisk.remove_file(path)
+    }
+}
+
+#[test]
+fn a_program_writing_without_the_lock_while_a_save_flushes_is_not_overwritten() {
+    let (_dir, paths) = fresh();
+    // The day's backup is taken here, so the next save reads nothing more.
+    add(&mut tui_like(&paths), "alpha");
+    let disk = EditorWritesDuringFlush::default();
+    let options = OpenOptions {
+        create: true,
+        hold_lock: false,
+    };
+    let mut window =
+        Session::open_with_disk(paths.clone(), options, Box::new(disk.clone())).expect("open");
+    *disk.0.lock().expect("plan") = Some(paths.workbook.clone());
+    let saved = window
+        .apply(Edit::Add(win("bravo").into()))
+        .expect("valid edit")
+        .saved;
+    assert!(
+        matches!(saved, Err(StoreError::ChangedWhileSaving { .. })),
+        "the save stops, saying why: {saved:?}"
+    );
+    let on_disk = fs::read_to_string(&paths.workbook).expect("read");
+    assert!(
+        on_disk.contains("\"ALPHA\""),
+        "the editor's change stays:\n{on_disk}"
+    );
+    assert_eq!(window.unsaved(), 1, "bravo is kept in memory");
+    assert!(!file::has_temp_files(&paths), "the staged copy is removed");
+    // The next save merges the two.
+    window.retry_save().expect("saved");
+    assert_eq!(titles(&tui_like(&paths)), ["ALPHA", "bravo"]);
+}
+
+#[test]
+fn a_program_writing_without_the_lock_while_a_save_folds_the_journal_loses_nothing() {
+    let (_dir, paths) = fresh();
+    add(&mut tui_like(&paths), "alpha");
+    let disk = EditorWritesDuringFlush::default();
+    let options = OpenOptions {
+        create: true,
+        hold_lock: false,
+    };
+    let mut window =
+        Session::open_with_disk(paths.clone(), options, Box::new(disk.clone())).expect("open");
+    // `careerbook log "bravo"` adds a line to the journal.
+    let mut command = Session::open(
+        paths.clone(),
+        OpenOptions {
+            create: true,
+            hold_lock: true,
+        },
+    )
+    .expect("open");
+    add(&mut command, "bravo");
+    drop(command);
+    assert!(paths.journal.exists(), "bravo is in the journal");
+    // The window saves the whole file, folding the journal in; an editor
+    // writes the workbook meanwhile.
+    *disk.0.lock().expect("plan") = Some(paths.workbook.clone());
+    let saved = window
+        .apply(Edit::Add(win("charlie").into()))
+        .expect("valid edit")
+        .saved;
+    assert!(
+        matches!(saved, Err(StoreError::ChangedWhileSaving { .. })),
+        "{saved:?}"
+    );
+    assert_eq!(titles(&tui_like(&paths)), ["ALPHA", "bravo"]);
+    window.retry_save().expect("saved");
+    assert_eq!(titles(&tui_like(&paths)), ["ALPHA", "bravo", "charlie"]);
+    assert_eq!(titles(&window), ["ALPHA", "bravo", "charlie"]);
 }

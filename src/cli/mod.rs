@@ -450,9 +450,13 @@ pub fn apply_and_save(
 ) -> Result<Vec<(Kind, Id)>, Failure> {
     match session.apply(edit) {
         Ok(applied) => {
-            let saved = applied
-                .saved
-                .map_err(|err| Failure::runtime(format!("not saved: {err}")))?;
+            let saved = match applied.saved {
+                // A program that takes no lock (an editor) wrote the file
+                // while this save was under way: read it and merge, once.
+                Err(StoreError::ChangedWhileSaving { .. }) => session.retry_save(),
+                saved => saved,
+            }
+            .map_err(|err| Failure::runtime(format!("not saved: {err}")))?;
             if let Some(problem) = saved.backup_failed {
                 warn(&format!("saved, but {problem}"));
             }

@@ -1,6 +1,7 @@
 //! Copies of the workbook under `backups/`: one a day before the first save
 //! (rotating, bounded), and one before every migration and restore (kept).
 
+use super::digest::AsRead;
 use super::disk::{Disk, RealDisk};
 use super::file::{self, write_atomic};
 use super::{Paths, StoreError, journal};
@@ -299,7 +300,8 @@ pub fn restore(paths: &Paths, name: &str) -> Result<Restored, String> {
     };
     let target = file::save_target(&paths.workbook).map_err(|e| e.to_string())?;
     let journal_len = pending.as_ref().map(|j| j.len() as u64);
-    journal::replace_workbook(&RealDisk, paths, &target, &bytes, journal_len)
+    let as_read = AsRead::bytes(current.as_deref());
+    journal::replace_workbook(&RealDisk, paths, &target, &bytes, journal_len, as_read)
         .and_then(|()| file::sync_dir(&RealDisk, file::parent_dir(&target)))
         .map_err(|e| e.to_string())?;
     if pending.is_some() {

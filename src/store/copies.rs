@@ -6,6 +6,7 @@
 //! replacing it whole.
 
 use super::backup::{self, Reason};
+use super::digest::AsRead;
 use super::disk::RealDisk;
 use super::file::{self, Parsed};
 use super::journal;
@@ -258,7 +259,8 @@ pub(crate) fn read_whole(paths: &Paths) -> Result<Option<Vec<u8>>, StoreError> {
     let folded = journal::folded(paths, migrate::STEPS, &current, &journal)?;
     // The day's backup holds the workbook as read, the journal's edits in it.
     let _ = backup::daily(&RealDisk, paths, &folded);
-    write_over(paths, &folded, Some(journal.bytes.len() as u64))?;
+    let as_read = AsRead::bytes(Some(&current));
+    write_over(paths, &folded, Some(journal.bytes.len() as u64), as_read)?;
     Ok(Some(folded))
 }
 
@@ -267,6 +269,7 @@ pub(crate) fn read_whole(paths: &Paths) -> Result<Option<Vec<u8>>, StoreError> {
 /// does not stop the write; it is returned to be reported.
 pub(crate) fn replace_whole(paths: &Paths, bytes: &[u8]) -> Result<Option<String>, StoreError> {
     let old = read_whole(paths)?;
+    let as_read = AsRead::bytes(old.as_deref());
     let backup_failed = old.and_then(|old| {
         backup::daily(&RealDisk, paths, &old)
             .err()
@@ -274,15 +277,21 @@ pub(crate) fn replace_whole(paths: &Paths, bytes: &[u8]) -> Result<Option<String
     });
     // A journal left (one whose removal failed) is made inert, never replayed.
     let journal = file::read_bytes(&paths.journal)?.map(|j| j.len() as u64);
-    write_over(paths, bytes, journal)?;
+    write_over(paths, bytes, journal, as_read)?;
     Ok(backup_failed)
 }
 
 /// Writes `bytes` as the workbook, retiring the journal of `journal` bytes
-/// if there is one (see `journal::replace_workbook`).
-fn write_over(paths: &Paths, bytes: &[u8], journal: Option<u64>) -> Result<(), StoreError> {
+/// if there is one, unless the workbook is no longer `as_read` (see
+/// `journal::replace_workbook`).
+fn write_over(
+    paths: &Paths,
+    bytes: &[u8],
+    journal: Option<u64>,
+    as_read: AsRead,
+) -> Result<(), StoreError> {
     let target = file::save_target(&paths.workbook)?;
-    journal::replace_workbook(&RealDisk, paths, &target, bytes, journal)?;
+    journal::replace_workbook(&RealDisk, paths, &target, bytes, journal, as_read)?;
     file::sync_dir(&RealDisk, file::parent_dir(&target))?;
     if journal.is_some() {
         // One that stays is inert: its last line names the new workbook.

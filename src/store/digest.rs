@@ -10,7 +10,10 @@
 //! disk depends on it (the journal's `Folded` lines use their own, stable
 //! fingerprint).
 
+use super::StoreError;
+use super::file::{self, Stamp};
 use std::hash::{BuildHasher, Hasher};
+use std::path::Path;
 use std::sync::OnceLock;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,6 +38,47 @@ impl Digest {
     /// The length of the bytes, in bytes.
     pub fn len(&self) -> u64 {
         self.len
+    }
+}
+
+/// The workbook as a writer last read or wrote it, checked again just before
+/// its new bytes are renamed into place. The lock keeps other careerbooks
+/// out, but an editor or a sync tool takes no lock: what it wrote after the
+/// save read the file would be overwritten.
+#[derive(Clone, Copy, Debug)]
+pub struct AsRead {
+    /// `None`: there was no workbook.
+    pub digest: Option<Digest>,
+    /// The file's stamp then, if known: while it has not moved, the bytes
+    /// are not read again (a whole read of a large file for each save).
+    pub stamp: Option<Stamp>,
+}
+
+impl AsRead {
+    /// Bytes read without their stamp: the check reads the file again.
+    pub fn bytes(bytes: Option<&[u8]>) -> Self {
+        AsRead {
+            digest: bytes.map(Digest::of),
+            stamp: None,
+        }
+    }
+
+    /// Whether the workbook at `path` is still as read: the same stamp, or
+    /// else the same bytes (a file touched, or written back the same).
+    /// Another writer's change is `ChangedWhileSaving`, which stops the save.
+    /// What this cannot see: a change that keeps the file's inode, length
+    /// and modification time to the nanosecond (a writer that sets the time
+    /// back on purpose, or a file system that keeps no time).
+    pub fn check(&self, path: &Path) -> Result<(), StoreError> {
+        if self.stamp.is_some() && file::stamp(path) == self.stamp {
+            return Ok(());
+        }
+        match file::read_bytes(path)?.as_deref().map(Digest::of) == self.digest {
+            true => Ok(()),
+            false => Err(StoreError::ChangedWhileSaving {
+                path: path.to_path_buf(),
+            }),
+        }
     }
 }
 

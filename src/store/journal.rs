@@ -17,6 +17,7 @@
 //! twice. A last line without its line break was cut short (a crash, a full
 //! disk) and is ignored.
 
+use super::digest::AsRead;
 use super::disk::Disk;
 use super::file::{self, Parsed, Stamp};
 use super::{Paths, StoreError, migrate};
@@ -372,16 +373,19 @@ pub fn append(
 /// Writes `bytes` as the workbook, whole, at `target` (the workbook, or the
 /// file a linked one leads to): the new file is staged and flushed; then, if
 /// a journal exists (`journal`: its length as read), a `Folded` line naming
-/// the new bytes is added to it; then the new file is renamed into place.
-/// The rename is durable after `file::sync_dir`; only then may the journal
-/// be removed ([`remove`]). Cut short anywhere, this leaves the old workbook
-/// with its journal still applying, or the new one with the journal inert.
-pub fn replace_workbook(
+/// the new bytes is added to it; then, if the workbook is still `as_read`
+/// (nobody wrote it since; `ChangedWhileSaving` otherwise), the new file is
+/// renamed into place. The rename is durable after `file::sync_dir`; only
+/// then may the journal be removed ([`remove`]). Cut short anywhere, this
+/// leaves the old workbook with its journal still applying, or the new one
+/// with the journal inert.
+pub(crate) fn replace_workbook(
     disk: &dyn Disk,
     paths: &Paths,
     target: &Path,
     bytes: &[u8],
     journal: Option<u64>,
+    as_read: AsRead,
 ) -> Result<(), StoreError> {
     let temp = file::stage(disk, file::parent_dir(target), target, bytes)?;
     if let Some(len) = journal {
@@ -394,6 +398,12 @@ pub fn replace_workbook(
             file::discard(disk, &temp);
             return Err(err);
         }
+    }
+    // Last, since staging and flushing take the longest: a program that
+    // writes without the lock may have written since the file was read.
+    if let Err(err) = as_read.check(&paths.workbook) {
+        file::discard(disk, &temp);
+        return Err(err);
     }
     file::put_in_place(disk, &temp, target)
 }

@@ -12,7 +12,7 @@
 mod files;
 
 use super::backup::{self, Reason};
-use super::digest::Digest;
+use super::digest::{AsRead, Digest};
 use super::disk::{Disk, RealDisk};
 use super::file::{self, Parsed};
 use super::journal::{self, Onto};
@@ -948,8 +948,12 @@ impl Session {
             .journal
             .present()
             .then_some(self.journal.bytes.len() as u64);
+        let as_read = AsRead {
+            digest: self.on_disk,
+            stamp: self.stamp,
+        };
         let replaced =
-            journal::replace_workbook(&*self.disk, &self.paths, &target, &bytes, journal);
+            journal::replace_workbook(&*self.disk, &self.paths, &target, &bytes, journal, as_read);
         if let Err(err) = replaced {
             if journal.is_some() {
                 self.journal.recheck(&self.paths);

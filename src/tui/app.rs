@@ -878,6 +878,16 @@ impl App {
     /// Says how a save went; `conflicts` are those the edit already met in
     /// memory (a save that merges may add its own).
     fn show_save(&mut self, saved: Result<Saved, StoreError>, done: String, conflicts: &[Id]) {
+        let saved = match saved {
+            // A program that takes no lock (an editor) wrote the file while
+            // it was being saved: read it, merge, and save again, once.
+            Err(StoreError::ChangedWhileSaving { .. }) => {
+                let again = self.session.retry_save();
+                self.refresh_all();
+                again
+            }
+            saved => saved,
+        };
         self.status = match saved {
             Ok(saved) => {
                 self.tell_dropped(&saved.dropped);
