@@ -65,6 +65,30 @@ fn log_adds_a_win_with_every_flag_and_prints_it() {
 }
 
 #[test]
+fn a_tag_with_a_space_is_said_to_be_two_and_a_repeated_tag_kept_once() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = careerbook(
+        dir.path(),
+        &[
+            "log",
+            "Cut checkout latency",
+            "--tag",
+            "checkout api",
+            "--tag",
+            "Checkout",
+        ],
+    );
+    assert!(out.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "careerbook: --tag 'checkout api' is saved as 2 tags, #checkout #api \
+         (a tag is one word: write checkout-api for one)\n"
+    );
+    let wins = wins_json(dir.path(), &[]);
+    assert_eq!(wins[0]["tags"], serde_json::json!(["checkout", "api"]));
+}
+
+#[test]
 fn log_defaults_to_other_and_today() {
     let dir = tempfile::tempdir().expect("temp dir");
     ok(dir.path(), &["log", "Mentored a new hire"]);

@@ -2,7 +2,7 @@
 
 use super::written::print_written;
 use super::{
-    Failure, Format, add_and_save, one_line, open_for_reading, print, print_data, print_json,
+    Failure, Format, add_and_save, one_line, open_for_reading, print, print_data, print_json, warn,
 };
 use crate::domain::dates;
 use crate::domain::edit::Item;
@@ -148,7 +148,7 @@ fn win_from_args(args: &LogArgs, today: NaiveDate) -> Result<Win, Failure> {
             .map(str::trim)
             .filter(|n| !n.is_empty())
             .map(str::to_string),
-        tags: args.tags.iter().flat_map(|t| normalize_tags(t)).collect(),
+        tags: tags_from(&args.tags),
         link: args
             .link
             .as_deref()
@@ -166,6 +166,25 @@ fn win_from_args(args: &LogArgs, today: NaiveDate) -> Result<Win, Failure> {
         Failure::usage(format!("{flag}: {}", invalid.message))
     })?;
     Ok(win)
+}
+
+/// The tags of every `--tag`, each once. A tag is one word: one given with
+/// a space in it becomes several, and that is said, not done in silence.
+fn tags_from(args: &[String]) -> Vec<String> {
+    for arg in args {
+        let words = normalize_tags(arg);
+        if words.len() > 1 && arg.trim().contains(char::is_whitespace) {
+            let saved: Vec<String> = words.iter().map(|t| format!("#{t}")).collect();
+            warn(&format!(
+                "--tag '{}' is saved as {} tags, {} (a tag is one word: write {} for one)",
+                arg.trim(),
+                words.len(),
+                saved.join(" "),
+                words.join("-")
+            ));
+        }
+    }
+    normalize_tags(&args.join(","))
 }
 
 /// `#23 2026-11-26 · Cost savings · $40k/yr · Consolidated EC2 clusters`

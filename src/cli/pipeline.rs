@@ -489,9 +489,10 @@ fn list_text(pipeline: &Pipeline, shown: &[&Application], today: NaiveDate) -> S
         "{} shown, {open} open.",
         count(shown.len(), "application")
     );
+    let shown_ids: std::collections::HashSet<Id> = shown.iter().map(|a| a.id).collect();
     let ids = |list: Vec<Id>| -> Vec<String> {
         list.into_iter()
-            .filter(|id| shown.iter().any(|a| a.id == *id))
+            .filter(|id| shown_ids.contains(id))
             .map(|id| format!("#{id}"))
             .collect()
     };
@@ -501,7 +502,7 @@ fn list_text(pipeline: &Pipeline, shown: &[&Application], today: NaiveDate) -> S
             out,
             "! {} overdue: {}",
             count(overdue.len(), "follow-up"),
-            overdue.join(", ")
+            first_few(&overdue)
         );
     }
     let ghosted = ids(pipeline::ghost_suggestions(pipeline, today));
@@ -510,8 +511,34 @@ fn list_text(pipeline: &Pipeline, shown: &[&Application], today: NaiveDate) -> S
             out,
             "? No reply for {}+ days, maybe ghosted: {} (careerbook apps move ID ghosted)",
             pipeline.ghost_after_days,
-            ghosted.join(", ")
+            first_few(&ghosted)
         );
     }
     out
+}
+
+/// The first ids of a long list and how many more: a line that fits a
+/// terminal, where thousands of imported applications could be named.
+fn first_few(ids: &[String]) -> String {
+    const SHOWN: usize = 10;
+    match ids.len().checked_sub(SHOWN) {
+        Some(more @ 1..) => format!("{} and {more} more", ids[..SHOWN].join(", ")),
+        _ => ids.join(", "),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_few;
+
+    #[test]
+    fn a_long_list_of_ids_names_ten_and_counts_the_rest() {
+        let ids = |n: u64| (1..=n).map(|id| format!("#{id}")).collect::<Vec<_>>();
+        assert_eq!(first_few(&ids(3)), "#1, #2, #3");
+        assert_eq!(first_few(&ids(10)), ids(10).join(", "));
+        assert_eq!(
+            first_few(&ids(2_165)),
+            "#1, #2, #3, #4, #5, #6, #7, #8, #9, #10 and 2155 more"
+        );
+    }
 }
