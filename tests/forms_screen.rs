@@ -476,3 +476,32 @@ fn an_offer_starting_more_than_a_year_ago_is_refused_as_the_command_refuses_it()
         chrono::NaiveDate::from_ymd_opt(2025, 11, 26).expect("date")
     );
 }
+
+// Fields left alone ----------------------------------------------------------
+
+/// A win as a command or a hand edit may store it: a tab and a CRLF in the
+/// notes, an ESC, spaces around the title and link.
+const STORED_AS_IS: &str = r#"(version: 2, next_id: 2, impact: (wins: [
+    (id: 1, date: "2026-11-10", title: " Cut the log bill ", category: cost_savings,
+     notes: Some("Said hi\tthen\r\nemailed \u{1b}[31m"), tags: ["finops"], link: Some(" https://wiki.example/x ")),
+]))"#;
+
+#[test]
+fn editing_one_field_leaves_every_other_as_stored() {
+    let (_dir, mut app) = app_with(STORED_AS_IS);
+    let before = saved(&app).impact.wins[0].clone();
+    // Only the lever changes: the title, notes and link stay byte for byte.
+    press(&mut app, "2 e Tab Tab | text:revenue | C-s");
+    assert_eq!(app.popup_count(), 0, "{}", draw(&app, 80, 24));
+    let after = saved(&app).impact.wins[0].clone();
+    assert_eq!(after.category, Category::Revenue);
+    assert_eq!(after.title, before.title);
+    assert_eq!(after.notes, before.notes);
+    assert_eq!(after.link, before.link);
+    assert_eq!(after.date, before.date);
+    // A field that is changed is read as typed, trimmed as ever.
+    press(&mut app, "2 e C-u | text:Cut the log bill by 40% | C-s");
+    let after = saved(&app).impact.wins[0].clone();
+    assert_eq!(after.title, "Cut the log bill by 40%");
+    assert_eq!(after.notes, before.notes);
+}

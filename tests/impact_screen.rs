@@ -140,6 +140,15 @@ fn filter_narrows_the_list_as_you_type_and_esc_clears_it() {
     assert!(!screen.contains("Mentored two new"), "{screen}");
     press(&mut app, "Esc");
     assert!(draw(&app, 120, 40).contains("Mentored two new"));
+    // A filter kept with Enter: the footer says Esc clears it, and it does.
+    press(&mut app, "/ | text:finops | Enter");
+    let screen = draw(&app, 120, 40);
+    assert!(screen.contains("/finops  4 of 22"), "{screen}");
+    assert!(screen.contains("Esc clear filter"), "{screen}");
+    press(&mut app, "Esc");
+    let screen = draw(&app, 120, 40);
+    assert!(screen.contains("Mentored two new"), "{screen}");
+    assert!(!screen.contains("Esc clear filter"), "{screen}");
 }
 
 #[test]

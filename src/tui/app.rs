@@ -1039,6 +1039,11 @@ impl App {
             Action::Conflicts => !self.session.workbook().conflicts.is_empty(),
             Action::Quit | Action::Help | Action::Undo | Action::ForceQuit => true,
             Action::GoTab(_) | Action::NextTab | Action::PrevTab => true,
+            // Only a filter kept with Enter is there to clear.
+            Action::FilterClear => self
+                .screen()
+                .table()
+                .is_some_and(|t| !t.filter().is_empty()),
             action => self.screen().applies(action),
         }
     }

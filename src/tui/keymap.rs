@@ -431,6 +431,7 @@ pub static KEYS: &[Binding] = &[
     bind!(List, [code(K::PageDown)], A::PageDown, "page down"),
     bind!(List, [key('/')], A::Filter, "filter rows as you type", "filter"),
     bind!(List, [key('s')], A::Sort, "sort by the next column (again: reverse)", "sort"),
+    bind!(List, [code(K::Esc)], A::FilterClear, "clear the filter kept with Enter", "clear filter"),
     // Impact
     bind!(Impact, [key('a')], A::Add, "log a win", "add"),
     bind!(Impact, [key('e'), code(K::Enter)], A::Edit, "edit the selected win", "edit"),

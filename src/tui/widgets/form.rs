@@ -237,6 +237,12 @@ struct Field {
     warnings: Vec<Rule>,
     /// What the field held when the form opened, to tell whether it changed.
     initial: String,
+    /// The value it opened with, exactly as stored, read while the field is
+    /// left as it opened: an edit of one field must not change the others.
+    /// Its text can differ (a note's tab shown as a space, a number written
+    /// out), and reading that back would change what the person never
+    /// touched. `None`: read back from the text.
+    kept: Option<Value>,
 }
 
 impl Field {
@@ -326,6 +332,11 @@ impl Values {
 
     /// A field's value as its kind reads it, or why it cannot be read.
     fn value(&self, field: &Field) -> Result<Value, String> {
+        if let Some(kept) = &field.kept
+            && field.snapshot() == field.initial
+        {
+            return Ok(kept.clone());
+        }
         if let Kind::Choice(pick) = &field.kind
             && let Some(problem) = pick.problem(&self.keys)
         {
@@ -507,6 +518,7 @@ impl<P: 'static> Form<P> {
             checks: Vec::new(),
             warnings: Vec::new(),
             initial: String::new(),
+            kept: None,
         };
         field.initial = field.snapshot();
         if self.values.fields.is_empty() {
@@ -530,15 +542,33 @@ impl<P: 'static> Form<P> {
             .map(|d| d.normalize().to_string())
             .unwrap_or_default();
         self.push(name, label, kind, &text, required)
+            .keeping(initial.map(Value::Number))
+    }
+
+    /// The last field added reads as `value`, if it opened with one, while
+    /// it is left as it opened. A field that opened blank is read from its
+    /// text as ever (and refused if required).
+    fn keeping(mut self, value: Option<Value>) -> Self {
+        if let Some(field) = self.values.fields.last_mut() {
+            field.kept = value;
+        }
+        self
+    }
+
+    /// Text as stored, unless blank.
+    fn kept_text(text: &str) -> Option<Value> {
+        (!text.trim().is_empty()).then(|| Value::Text(text.to_string()))
     }
 
     pub fn text<T: Slot<String>>(self, key: Key<T>, label: &str, initial: &str) -> Self {
         self.push(key.name, label, Kind::Text, initial, T::REQUIRED)
+            .keeping(Self::kept_text(initial))
     }
 
     /// Several lines: Enter starts a new one, and it can be edited in `$EDITOR`.
     pub fn note<T: Slot<String>>(self, key: Key<T>, label: &str, initial: &str) -> Self {
         self.push(key.name, label, Kind::Note, initial, T::REQUIRED)
+            .keeping(Self::kept_text(initial))
     }
 
     pub fn money<T: Slot<Decimal>>(
@@ -623,6 +653,7 @@ impl<P: 'static> Form<P> {
     ) -> Self {
         let text = initial.map(|n| n.to_string()).unwrap_or_default();
         self.push(key.name, label, Kind::Whole { unit }, &text, T::REQUIRED)
+            .keeping(initial.map(Value::Whole))
     }
 
     pub fn date<T: Slot<NaiveDate>>(
@@ -633,6 +664,7 @@ impl<P: 'static> Form<P> {
     ) -> Self {
         let text = initial.map(|d| d.to_string()).unwrap_or_default();
         self.push(key.name, label, Kind::Date, &text, T::REQUIRED)
+            .keeping(initial.map(Value::Date))
     }
 
     /// A pick-list of `T`'s options, starting on `selected`.

@@ -275,6 +275,7 @@ impl Table {
             Action::Bottom => self.step(isize::MAX / 2),
             Action::Sort => self.cycle_sort(wb),
             Action::Filter => self.start_filter(),
+            Action::FilterClear if !self.filter.is_empty() => self.clear_filter(wb),
             _ => return false,
         }
         true
