@@ -608,27 +608,37 @@ impl Disk for EditorWritesDuringFlush {
     }
 }
 
-#[test]
-fn a_program_writing_without_the_lock_while_a_save_flushes_is_not_overwritten() {
-    let (_dir, paths) = fresh();
-    // The day's backup is taken here, so the next save reads nothing more.
-    add(&mut tui_like(&paths), "alpha");
-    let disk = EditorWritesDuringFlush::default();
+/// A window over `paths` whose saves go through `disk`, with "alpha" saved
+/// (and the day's backup taken, so a save reads nothing more).
+fn window_over(paths: &Paths, disk: &EditorWritesDuringFlush) -> Session {
+    add(&mut tui_like(paths), "alpha");
     let options = OpenOptions {
         create: true,
         hold_lock: false,
     };
-    let mut window =
-        Session::open_with_disk(paths.clone(), options, Box::new(disk.clone())).expect("open");
-    *disk.0.lock().expect("plan") = Some(paths.workbook.clone());
+    Session::open_with_disk(paths.clone(), options, Box::new(disk.clone())).expect("open")
+}
+
+/// Saves `title` while an editor writes "ALPHA" over "alpha"; the save must
+/// stop, saying why.
+fn save_during_an_editors_write(window: &mut Session, disk: &EditorWritesDuringFlush, title: &str) {
+    *disk.0.lock().expect("plan") = Some(window.paths().workbook.clone());
     let saved = window
-        .apply(Edit::Add(win("bravo").into()))
+        .apply(Edit::Add(win(title).into()))
         .expect("valid edit")
         .saved;
     assert!(
         matches!(saved, Err(StoreError::ChangedWhileSaving { .. })),
         "the save stops, saying why: {saved:?}"
     );
+}
+
+#[test]
+fn a_program_writing_without_the_lock_while_a_save_flushes_is_not_overwritten() {
+    let (_dir, paths) = fresh();
+    let disk = EditorWritesDuringFlush::default();
+    let mut window = window_over(&paths, &disk);
+    save_during_an_editors_write(&mut window, &disk, "bravo");
     let on_disk = fs::read_to_string(&paths.workbook).expect("read");
     assert!(
         on_disk.contains("\"ALPHA\""),
@@ -644,14 +654,8 @@ fn a_program_writing_without_the_lock_while_a_save_flushes_is_not_overwritten() 
 #[test]
 fn a_program_writing_without_the_lock_while_a_save_folds_the_journal_loses_nothing() {
     let (_dir, paths) = fresh();
-    add(&mut tui_like(&paths), "alpha");
     let disk = EditorWritesDuringFlush::default();
-    let options = OpenOptions {
-        create: true,
-        hold_lock: false,
-    };
-    let mut window =
-        Session::open_with_disk(paths.clone(), options, Box::new(disk.clone())).expect("open");
+    let mut window = window_over(&paths, &disk);
     // `careerbook log "bravo"` adds a line to the journal.
     let mut command = Session::open(
         paths.clone(),
@@ -664,17 +668,8 @@ fn a_program_writing_without_the_lock_while_a_save_folds_the_journal_loses_nothi
     add(&mut command, "bravo");
     drop(command);
     assert!(paths.journal.exists(), "bravo is in the journal");
-    // The window saves the whole file, folding the journal in; an editor
-    // writes the workbook meanwhile.
-    *disk.0.lock().expect("plan") = Some(paths.workbook.clone());
-    let saved = window
-        .apply(Edit::Add(win("charlie").into()))
-        .expect("valid edit")
-        .saved;
-    assert!(
-        matches!(saved, Err(StoreError::ChangedWhileSaving { .. })),
-        "{saved:?}"
-    );
+    // The window saves the whole file, folding the journal in.
+    save_during_an_editors_write(&mut window, &disk, "charlie");
     assert_eq!(titles(&tui_like(&paths)), ["ALPHA", "bravo"]);
     window.retry_save().expect("saved");
     assert_eq!(titles(&tui_like(&paths)), ["ALPHA", "bravo", "charlie"]);
