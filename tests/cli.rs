@@ -84,6 +84,27 @@ fn restore_lists_nothing_on_a_fresh_directory_and_refuses_unknown_names() {
 }
 
 #[test]
+fn the_backup_list_lines_up_whatever_each_backup_was_taken_for() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let backups = dir.path().join("backups");
+    std::fs::create_dir_all(&backups).expect("backups");
+    for name in [
+        "workbook-20261120-100000-auto.ron",
+        "workbook-20261121-100000-pre-import.ron",
+    ] {
+        std::fs::write(backups.join(name), "(version: 2, next_id: 1)").expect("write");
+    }
+    let listed = stdout(&careerbook(dir.path(), &["restore"]));
+    let dates: Vec<Option<usize>> = listed
+        .lines()
+        .filter(|l| l.starts_with("workbook-"))
+        .map(|l| l.find("2026-11-"))
+        .collect();
+    assert_eq!(dates.len(), 2, "{listed}");
+    assert_eq!(dates[0], dates[1], "the dates line up:\n{listed}");
+}
+
+#[test]
 fn demo_mode_never_touches_the_real_data_directory() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = careerbook(dir.path(), &["--demo", "path", "--format", "json"]);

@@ -127,6 +127,13 @@ fn list(paths: &Paths, format: Format) -> Result<(), Failure> {
         return print(&format!("no backups yet in {}\n", paths.backups.display()));
     }
     let mut out = String::new();
+    // Names differ in length with their reason (`auto`, `pre-import`): the
+    // columns after them line up on the longest.
+    let width = rows
+        .iter()
+        .map(|r| r.name.chars().count())
+        .max()
+        .unwrap_or(0);
     for row in &rows {
         let readable = if row.readable {
             ""
@@ -134,7 +141,7 @@ fn list(paths: &Paths, format: Format) -> Result<(), Failure> {
             "  (cannot be read)"
         };
         out.push_str(&format!(
-            "{}  {}  {:<11}  {:>9} bytes{readable}\n",
+            "{:<width$}  {}  {:<11}  {:>9} bytes{readable}\n",
             row.name, row.taken, row.reason, row.bytes
         ));
     }
