@@ -105,6 +105,32 @@ fn the_backup_list_lines_up_whatever_each_backup_was_taken_for() {
 }
 
 #[test]
+fn a_restore_says_what_the_workbook_holds_now_against_before() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // The day's first save keeps the workbook as it was: empty.
+    for args in [
+        &["log", "one"][..],
+        &["log", "two"],
+        &["apply", "Acme", "SRE"],
+    ] {
+        assert!(careerbook(dir.path(), args).status.success(), "{args:?}");
+    }
+    let backups = std::fs::read_dir(dir.path().join("backups")).expect("backups");
+    let name = backups
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.ends_with("-auto.ron"))
+        .expect("the day's backup");
+    let out = careerbook(dir.path(), &["restore", &name]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("the workbook now holds 0 wins (was 2), 0 applications (was 1)\n"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
 fn demo_mode_never_touches_the_real_data_directory() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = careerbook(dir.path(), &["--demo", "path", "--format", "json"]);

@@ -1,7 +1,9 @@
 //! `careerbook path`, `careerbook restore` and `careerbook compact`.
 
 use super::{Failure, Format, print, print_json, warn};
+use crate::domain::edit::Kind;
 use crate::store::{OpenOptions, Paths, Session, backup};
+use crate::text::count;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -51,6 +53,7 @@ pub fn restore(paths: &Paths, name: Option<&str>, format: Format) -> Result<(), 
     let Some(name) = name else {
         return list(paths, format);
     };
+    let before = records(paths);
     let restored = backup::restore(paths, name).map_err(Failure::runtime)?;
     if let Some(merged) = &restored.merged {
         return print(&merged_report(name, merged, restored.kept.as_deref()));
@@ -62,6 +65,9 @@ pub fn restore(paths: &Paths, name: Option<&str>, format: Format) -> Result<(), 
         ),
         None => format!("restored {name}\n"),
     };
+    if let (Some(before), Some(after)) = (before, records(paths)) {
+        text.push_str(&counts_changed(&before, &after));
+    }
     if let Some(journal) = restored.journal {
         text.push_str(&format!(
             "the edits saved since it was last written whole (its journal) are kept as {}\n",
@@ -69,6 +75,32 @@ pub fn restore(paths: &Paths, name: Option<&str>, format: Format) -> Result<(), 
         ));
     }
     print(&text)
+}
+
+/// How many records of each kind the workbook holds, if it can be read.
+fn records(paths: &Paths) -> Option<Vec<usize>> {
+    let session = Session::open(paths.clone(), OpenOptions::default()).ok()?;
+    Some(
+        Kind::ALL
+            .iter()
+            .map(|k| k.ids(session.workbook()).len())
+            .collect(),
+    )
+}
+
+/// `the workbook now holds 300 wins (was 314)`: what a restore changed, so
+/// what it took away is said before anyone wonders where it went.
+fn counts_changed(before: &[usize], after: &[usize]) -> String {
+    let changed: Vec<String> = Kind::ALL
+        .iter()
+        .zip(before.iter().zip(after))
+        .filter(|(_, (b, a))| b != a)
+        .map(|(kind, (b, a))| format!("{} (was {b})", count(*a, kind.noun())))
+        .collect();
+    match changed.is_empty() {
+        true => "it holds as many records of each kind as the workbook did\n".into(),
+        false => format!("the workbook now holds {}\n", changed.join(", ")),
+    }
 }
 
 /// What merging an `unsaved` backup did, in a few lines.
