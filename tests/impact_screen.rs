@@ -248,3 +248,18 @@ fn sorting_the_wins_orders_them_by_the_column_and_drops_the_headings() {
     );
     assert_eq!(descending[0], newest_first[0]);
 }
+
+#[test]
+fn sorting_by_lever_follows_the_names_shown() {
+    let (_dir, mut app) = demo_app();
+    // Date up, date down, then the lever column.
+    press(&mut app, "2 s s s");
+    let screen = draw(&app, 120, 40);
+    let levers: Vec<String> = screen
+        .lines()
+        .filter(|l| l.get(3..5) == Some("20"))
+        .filter_map(|l| l.get(14..24).map(|c| c.trim().to_string()))
+        .collect();
+    assert!(levers.len() > 5, "{screen}");
+    assert!(levers.windows(2).all(|w| w[0] <= w[1]), "{levers:?}");
+}

@@ -206,7 +206,7 @@ impl Rows for WinRows {
         };
         match col {
             0 => SortKey::Date(w.date),
-            1 => SortKey::text(w.category.label()),
+            1 => SortKey::text(short_lever(w.category)),
             2 => w
                 .metric
                 .as_ref()
