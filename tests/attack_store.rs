@@ -5,7 +5,9 @@
 //! window that retired a command's journal over a vanished workbook, a
 //! pre-import backup taken by an ordinary edit, and the quick reader reading
 //! a win out of a conflict's hand-laid value or a line ron refuses.
-//! `hand_layouts_…` keeps what held up.
+//! `hand_layouts_…` and `text_laid_out_like_wins_…` keep what held up: the
+//! latter fails if any of the quick reader's guards against strings and
+//! depth is taken out.
 
 use careerbook::domain::edit::Edit;
 use careerbook::domain::impact::{Category, Win};
@@ -586,4 +588,89 @@ fn an_ordinary_edit_after_an_import_over_a_vanished_workbook_takes_no_pre_import
         after_import,
         "a one-win edit is no import"
     );
+}
+
+/// A small workbook of one win and a conflict whose kept value, laid out by
+/// hand, is `kept` (a conflict's values are any RON value). `base` and
+/// `set_aside` are the values before and after it.
+fn with_conflict(base: &str, kept: &str, set_aside: &str) -> String {
+    format!(
+        r#"(
+    version: 2,
+    next_id: 2,
+    impact: (
+        wins: [
+            (id: 1, date: "2026-11-20", title: "real", category: other),
+        ],
+    ),
+    conflicts: [
+        (
+            id: 9001,
+            about: Record(Win, 1),
+            date: "2026-11-20",
+            fields: [(
+                field: "notes",
+                base: {base},
+                kept: {kept},
+                set_aside: {set_aside},
+            )],
+        ),
+    ],
+)
+"#
+    )
+}
+
+/// A hand-laid value shaped like the workbook's impact section: to ron, a
+/// value inside the conflict; cut out as a list, a second win.
+const LOOKS_LIKE_WINS: &str = r#"(
+    impact: (
+        wins: [
+            (id: 5000, date: "2026-11-20", title: "not a win", category: other),
+        ],
+    ),
+)"#;
+
+#[test]
+fn text_laid_out_like_wins_inside_a_conflict_never_becomes_wins() {
+    let cases = [
+        // Right after the impact section, the list of a value at any depth
+        // would be taken for the section's own.
+        (
+            "a list deeper in",
+            with_conflict("\"b\"", &format!("(\n{LOOKS_LIKE_WINS},\n)"), "\"s\""),
+        ),
+        // Strings over several lines whose brackets, counted, would put the
+        // value at the depth of the workbook's own sections.
+        (
+            "brackets in strings over several lines",
+            with_conflict("\"\n)))))\n\"", LOOKS_LIKE_WINS, "\"\n(((((\n\""),
+        ),
+        // A char holding a quote ('"'), or a raw string ending in a
+        // backslash (r"\"), closes where a scan that knows only plain
+        // strings sees an open one, so the brackets of the string after it
+        // would count; an escaped quote inside a string ("\"") closes both.
+        (
+            "brackets after a char",
+            with_conflict(
+                "['\"', \")))))\", '\"']",
+                LOOKS_LIKE_WINS,
+                "['\"', \"(((((\", '\"']",
+            ),
+        ),
+        (
+            "brackets after a raw string",
+            with_conflict(
+                "[r\"\\\", \")))))\", \"\\\"\"]",
+                LOOKS_LIKE_WINS,
+                "[r\"\\\", \"(((((\", \"\\\"\"]",
+            ),
+        ),
+    ];
+    for (what, text) in cases {
+        let ron = ron_reads(&text).expect("ron reads it");
+        assert_eq!(ron.impact.wins.len(), 1, "{what}: {text}");
+        let read = careerbook_reads(&text).expect("careerbook reads it");
+        assert_eq!(read, ron, "{what}: a win appeared from inside a conflict");
+    }
 }
