@@ -66,22 +66,34 @@ fn parse_on(text: &str, cores: usize) -> Option<Workbook> {
     skeleton.push_str(&text[from..]);
     let mut workbook: Workbook = ron::Options::default().from_str(&skeleton).ok()?;
     let pieces: Vec<&Lines<'_>> = lists.iter().flat_map(|l| &l.pieces).collect();
-    let read = |piece: &Lines<'_>| {
-        piece
-            .kind
-            .parse_lines(piece.text, piece.count, &Records::default())
+    let read = |run: &[&Lines<'_>]| {
+        run.iter()
+            .map(|piece| {
+                piece
+                    .kind
+                    .parse_lines(piece.text, piece.count, &Records::default())
+            })
+            .collect::<Vec<_>>()
     };
     let parsed: Vec<Option<Workbook>> = if records < WORTH_THREADS || cores < 2 {
-        pieces.iter().map(|p| read(p)).collect()
+        read(&pieces)
     } else {
         std::thread::scope(|scope| {
-            let handles: Vec<_> = pieces
+            // A run whose thread cannot be had (a limit on tasks, in a
+            // container say) is read on this one: never a panic.
+            let runs: Vec<_> = pieces
                 .chunks(pieces.len().div_ceil(cores))
-                .map(|run| scope.spawn(move || run.iter().map(|p| read(p)).collect::<Vec<_>>()))
+                .map(|run| {
+                    let thread = std::thread::Builder::new().spawn_scoped(scope, move || read(run));
+                    (run, thread)
+                })
                 .collect();
             let mut parsed = Vec::with_capacity(pieces.len());
-            for handle in handles {
-                parsed.extend(handle.join().unwrap_or_else(|_| vec![None]));
+            for (run, thread) in runs {
+                parsed.extend(match thread {
+                    Ok(thread) => thread.join().unwrap_or_else(|_| vec![None]),
+                    Err(_) => read(run),
+                });
             }
             parsed
         })
