@@ -308,6 +308,24 @@ mod tests {
         "None", "Some(", "true", "\t", "\r", "é", "\u{202e}", "\u{a0}",
     ];
 
+    /// One to three random edits of `text`, each putting one of `bits` in
+    /// place of up to `longest` characters' worth of bytes.
+    fn damage(rng: &mut fastrand::Rng, text: &mut String, bits: &[&str], longest: usize) {
+        for _ in 0..rng.usize(1..=3) {
+            let at = loop {
+                let at = rng.usize(..=text.len());
+                if text.is_char_boundary(at) {
+                    break at;
+                }
+            };
+            let end = (at + rng.usize(0..=longest)).min(text.len());
+            let end = (end..=text.len())
+                .find(|&e| text.is_char_boundary(e))
+                .unwrap_or(at);
+            text.replace_range(at..end, bits[rng.usize(..bits.len())]);
+        }
+    }
+
     fn fixture_text() -> String {
         let fixture = include_str!("../../../tests/fixtures/workbook-v2.ron");
         String::from_utf8(to_bytes(&ron_reads(fixture)).expect("writes")).expect("utf-8")
@@ -343,19 +361,7 @@ mod tests {
         for _ in 0..tries {
             let (kind, line) = lines[rng.usize(..lines.len())];
             let mut damaged = line.to_string();
-            for _ in 0..rng.usize(1..=3) {
-                let at = loop {
-                    let at = rng.usize(..=damaged.len());
-                    if damaged.is_char_boundary(at) {
-                        break at;
-                    }
-                };
-                let end = (at + rng.usize(0..=2)).min(damaged.len());
-                let end = (end..=damaged.len())
-                    .find(|&e| damaged.is_char_boundary(e))
-                    .unwrap_or(at);
-                damaged.replace_range(at..end, HAND_EDITS[rng.usize(..HAND_EDITS.len())]);
-            }
+            damage(&mut rng, &mut damaged, HAND_EDITS, 2);
             let one = format!("{damaged}\n");
             let own = kind.parse_lines(&one, 1, &OwnLayout);
             if own.is_some() {
@@ -581,19 +587,7 @@ mod tests {
             let at = records[rng.usize(..records.len())];
             let written = lines[at];
             let mut record = written[13..written.len() - 3].to_string();
-            for _ in 0..rng.usize(1..=3) {
-                let from = loop {
-                    let from = rng.usize(..=record.len());
-                    if record.is_char_boundary(from) {
-                        break from;
-                    }
-                };
-                let to = (from + rng.usize(0..=3)).min(record.len());
-                let to = (to..=record.len())
-                    .find(|&t| record.is_char_boundary(t))
-                    .unwrap_or(from);
-                record.replace_range(from..to, bits[rng.usize(..bits.len())]);
-            }
+            damage(&mut rng, &mut record, &bits, 3);
             if rng.usize(..4) == 0 {
                 record.push_str(endings[rng.usize(..endings.len())]);
             }
