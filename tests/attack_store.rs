@@ -1,11 +1,14 @@
 //! Adversarial tests of the store's digest change and of the quick parallel
-//! reader. Every test but `hand_layouts_…` failed when it was written: a
-//! rescue that lost its base (restore then replaced the workbook instead of
-//! merging), a save that overwrote a change its own backup had just seen, a
-//! window that retired a command's journal over a vanished workbook, a
-//! pre-import backup taken by an ordinary edit, and the quick reader reading
-//! a win out of a conflict's hand-laid value or a line ron refuses.
-//! `hand_layouts_…` keeps what held up.
+//! reader. Every test but two failed when it was written: a rescue that
+//! lost its base (restore then replaced the workbook instead of merging), a
+//! save that overwrote a change its own backup had just seen, a window that
+//! retired a command's journal over a vanished workbook, a pre-import backup
+//! taken by an ordinary edit, the quick reader reading a win out of a
+//! conflict's hand-laid value or a line ron refuses, and a panic where no
+//! thread could be started.
+//! `hand_layouts_…` and `text_laid_out_like_wins_…` keep what held up: the
+//! latter fails if any of the quick reader's guards against strings and
+//! depth is taken out.
 
 use careerbook::domain::edit::Edit;
 use careerbook::domain::impact::{Category, Win};
@@ -16,6 +19,7 @@ use chrono::NaiveDate;
 use std::fs;
 use std::fs::File;
 use std::io;
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -586,4 +590,137 @@ fn an_ordinary_edit_after_an_import_over_a_vanished_workbook_takes_no_pre_import
         after_import,
         "a one-win edit is no import"
     );
+}
+
+/// A small workbook of one win and a conflict whose kept value, laid out by
+/// hand, is `kept` (a conflict's values are any RON value). `base` and
+/// `set_aside` are the values before and after it.
+fn with_conflict(base: &str, kept: &str, set_aside: &str) -> String {
+    format!(
+        r#"(
+    version: 2,
+    next_id: 2,
+    impact: (
+        wins: [
+            (id: 1, date: "2026-11-20", title: "real", category: other),
+        ],
+    ),
+    conflicts: [
+        (
+            id: 9001,
+            about: Record(Win, 1),
+            date: "2026-11-20",
+            fields: [(
+                field: "notes",
+                base: {base},
+                kept: {kept},
+                set_aside: {set_aside},
+            )],
+        ),
+    ],
+)
+"#
+    )
+}
+
+/// A hand-laid value shaped like the workbook's impact section: to ron, a
+/// value inside the conflict; cut out as a list, a second win.
+const LOOKS_LIKE_WINS: &str = r#"(
+    impact: (
+        wins: [
+            (id: 5000, date: "2026-11-20", title: "not a win", category: other),
+        ],
+    ),
+)"#;
+
+#[test]
+fn text_laid_out_like_wins_inside_a_conflict_never_becomes_wins() {
+    let cases = [
+        // Right after the impact section, the list of a value at any depth
+        // would be taken for the section's own.
+        (
+            "a list deeper in",
+            with_conflict("\"b\"", &format!("(\n{LOOKS_LIKE_WINS},\n)"), "\"s\""),
+        ),
+        // Strings over several lines whose brackets, counted, would put the
+        // value at the depth of the workbook's own sections.
+        (
+            "brackets in strings over several lines",
+            with_conflict("\"\n)))))\n\"", LOOKS_LIKE_WINS, "\"\n(((((\n\""),
+        ),
+        // A char holding a quote ('"'), or a raw string ending in a
+        // backslash (r"\"), closes where a scan that knows only plain
+        // strings sees an open one, so the brackets of the string after it
+        // would count; an escaped quote inside a string ("\"") closes both.
+        (
+            "brackets after a char",
+            with_conflict(
+                "['\"', \")))))\", '\"']",
+                LOOKS_LIKE_WINS,
+                "['\"', \"(((((\", '\"']",
+            ),
+        ),
+        (
+            "brackets after a raw string",
+            with_conflict(
+                "[r\"\\\", \")))))\", \"\\\"\"]",
+                LOOKS_LIKE_WINS,
+                "[r\"\\\", \"(((((\", \"\\\"\"]",
+            ),
+        ),
+    ];
+    for (what, text) in cases {
+        let ron = ron_reads(&text).expect("ron reads it");
+        assert_eq!(ron.impact.wins.len(), 1, "{what}: {text}");
+        let read = careerbook_reads(&text).expect("careerbook reads it");
+        assert_eq!(read, ron, "{what}: a win appeared from inside a conflict");
+    }
+}
+
+#[test]
+fn a_large_workbook_opens_when_no_thread_can_be_started() {
+    // The quick reader reads a large workbook on several threads. Where no
+    // thread can be had (a limit on processes, a container's on tasks) it
+    // must read on the one it has, not end careerbook with a panic.
+    if !rustix::process::geteuid().is_root() {
+        println!("skipped: needs root to run careerbook as another user limited to one task");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    fs::create_dir(&data).expect("data dir");
+    fs::write(data.join("workbook.ron"), big_text(4_100)).expect("seed");
+    for open_to_all in [dir.path(), &data] {
+        fs::set_permissions(
+            open_to_all,
+            std::os::unix::fs::PermissionsExt::from_mode(0o777),
+        )
+        .expect("chmod");
+    }
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_careerbook"));
+    command
+        .arg("--data-dir")
+        .arg(&data)
+        .args(["wins", "--format", "json"])
+        .env("CAREERBOOK_TODAY", "2026-12-01")
+        .uid(65534)
+        .gid(65534);
+    let one_task = || {
+        let one = rustix::process::Rlimit {
+            current: Some(1),
+            maximum: Some(1),
+        };
+        rustix::process::setrlimit(rustix::process::Resource::Nproc, one).map_err(io::Error::from)
+    };
+    // SAFETY: runs in the child between fork and exec, and only makes the
+    // `setrlimit` system call, which is async-signal-safe.
+    unsafe { command.pre_exec(one_task) };
+    let out = command.output().expect("careerbook runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let wins: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(wins.as_array().map(Vec::len), Some(4_100));
 }

@@ -483,6 +483,20 @@ mod tests {
             line.replacen("id: 7", "id: 0x7", 1),
             line.replacen("id: 7", "id: 7_0", 1),
             line.replacen("id: 7", "id: +7", 1),
+            line.replacen("id: 7", "id: -0", 1),
+            line.replacen("id: 7", "id: 7.0", 1),
+            line.replacen("id: 7", "id: 7e0", 1),
+            line.replacen("id: 7", "id: 18446744073709551616", 1),
+            // Names in forms ron takes (or refuses too) and careerbook never writes.
+            line.replacen("id: 7", "r#id: 7", 1),
+            line.replacen("cost_savings", "r#cost_savings", 1),
+            line.replacen("cost_savings", "Cost_savings", 1),
+            line.replacen("cost_savings", "cost_savings()", 1),
+            line.replacen("cost_savings", "cost_savingsé", 1),
+            line.replacen("cost_savings", "\"cost_savings\"", 1),
+            line.replacen("Some(\"two\\nlines\")", "Some(Some(\"two\\nlines\"))", 1),
+            line.replacen("lines\")", "lines\",)", 1),
+            line.replacen("baseline: None", "baseline: Nonee", 1),
             // Escapes `escape_debug` does not write, a raw string, a struct name.
             line.replacen("Cut", "\\x43ut", 1),
             line.replacen("\"Cut spend\"", "r#\"Cut spend\"#", 1),
@@ -491,8 +505,9 @@ mod tests {
             line[..line.len() - 1].to_string(),
             format!("{line} "),
         ];
-        for line in refused {
-            assert_eq!(read::<Win>(&line), None, "{line}");
+        for edited in refused {
+            assert_ne!(edited, line, "each case edits the line");
+            assert_eq!(read::<Win>(&edited), None, "{edited}");
         }
     }
 
@@ -503,6 +518,10 @@ mod tests {
             (r#""\u{10FFFF}""#, "\u{10ffff}"),
             (r#""\0\t\r\n\"\'\\""#, "\0\t\r\n\"'\\"),
             (r#""é""#, "é"),
+            // Leading zeros and upper case, up to the six digits ron reads.
+            (r#""\u{0041}\u{00004a}\u{FEFF}""#, "AJ\u{feff}"),
+            // Raw control characters: careerbook escapes them, ron takes them.
+            ("\"\t\u{7f}\u{0}\"", "\t\u{7f}\u{0}"),
         ] {
             let ron: String = ron::Options::default().from_str(escaped).expect("ron");
             assert_eq!(ron, meant);
@@ -514,7 +533,16 @@ mod tests {
             r#""\u{d800}""#,
             r#""\q""#,
             "\"a",
+            // A backslash before the closing quote: the string goes on.
+            r#""a\""#,
+            r#""\U{41}""#,
+            r#""\u41""#,
+            r#""\u{110000}""#,
+            r#""\u{DFFF}""#,
+            r#""\u{+41}""#,
         ] {
+            let ron = ron::Options::default().from_str::<String>(refused);
+            assert!(ron.is_err(), "ron refuses {refused} too");
             assert_eq!(read::<String>(refused), None, "{refused}");
         }
     }
