@@ -96,20 +96,16 @@ impl Term {
         enable_modes();
         let (tx, events) = mpsc::channel();
         let (pause, paused) = mpsc::channel();
-        read_input(tx.clone(), paused);
-        watch_for_hangup(tx.clone());
-        let requeue = tx.clone();
-        let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])
-            .map_err(|e| format!("cannot watch for signals: {e}"))?;
-        std::thread::spawn(move || {
-            if signals.forever().next().is_some() {
-                let _ = tx.send(Msg::Signal);
-            }
-        });
+        if let Err(err) = listen(tx.clone(), paused) {
+            // The shell gets its terminal back as it was.
+            disable_modes();
+            ratatui::restore();
+            return Err(err);
+        }
         Ok(Self {
             terminal,
             events: Rc::new(events),
-            requeue,
+            requeue: tx,
             scribbled: Rc::new(Cell::new(false)),
             pause,
         })
@@ -200,10 +196,23 @@ impl Drop for Term {
     }
 }
 
+/// Starts the threads that feed the loop: keys, a hang-up, SIGTERM and SIGHUP.
+fn listen(tx: Sender<Msg>, paused: Receiver<Pause>) -> Result<(), String> {
+    read_input(tx.clone(), paused)?;
+    watch_for_hangup(tx.clone())?;
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])
+        .map_err(|e| format!("cannot watch for signals: {e}"))?;
+    background(move || {
+        if signals.forever().next().is_some() {
+            let _ = tx.send(Msg::Signal);
+        }
+    })
+}
+
 /// Reads terminal events on a thread of its own and sends them to the loop;
 /// between events it honours a [`Pause`].
-fn read_input(tx: Sender<Msg>, pauses: Receiver<Pause>) {
-    std::thread::spawn(move || {
+fn read_input(tx: Sender<Msg>, pauses: Receiver<Pause>) -> Result<(), String> {
+    background(move || {
         loop {
             if let Ok(pause) = pauses.try_recv() {
                 let _ = pause.stopped.send(());
@@ -225,7 +234,7 @@ fn read_input(tx: Sender<Msg>, pauses: Receiver<Pause>) {
                 break;
             }
         }
-    });
+    })
 }
 
 /// Writes the wait on the status line (the second row from the bottom)
@@ -261,12 +270,12 @@ fn show_waiting(waiting: &Waiting, keys: &Keymap) {
 /// it: reading a hung-up terminal returns nothing, forever, so its reader
 /// thread spins at full CPU. Polling for no events at all sleeps until the
 /// hang-up and costs nothing meanwhile.
-fn watch_for_hangup(tx: Sender<Msg>) {
+fn watch_for_hangup(tx: Sender<Msg>) -> Result<(), String> {
     let stdin = std::io::stdin();
     if !stdin.is_terminal() {
-        return;
+        return Ok(());
     }
-    std::thread::spawn(move || {
+    background(move || {
         let fd = stdin.as_fd();
         let mut fds = [PollFd::new(&fd, PollFlags::empty())];
         loop {
@@ -279,7 +288,18 @@ fn watch_for_hangup(tx: Sender<Msg>) {
                 Err(_) => return,
             }
         }
-    });
+    })
+}
+
+/// Runs `work` on a thread of its own; where none can be started (a limit
+/// on tasks, in a container say) the screen is not opened, and that is said.
+fn background(work: impl FnOnce() + Send + 'static) -> Result<(), String> {
+    std::thread::Builder::new()
+        .spawn(work)
+        .map(drop)
+        .map_err(|e| {
+            format!("cannot start the full-screen workbook: no thread could be started ({e})")
+        })
 }
 
 /// Opens the workbook at `paths` in the TUI. `banner` marks demo mode.
