@@ -10,12 +10,14 @@
 //! latter fails if any of the quick reader's guards against strings and
 //! depth is taken out.
 
+mod common;
+
 use careerbook::domain::edit::Edit;
-use careerbook::domain::impact::{Category, Win};
+use careerbook::domain::impact::Win;
 use careerbook::domain::workbook::Workbook;
 use careerbook::store::disk::{Disk, RealDisk};
-use careerbook::store::{OpenOptions, Paths, Session, backup, file, migrate};
-use chrono::NaiveDate;
+use careerbook::store::{Paths, Session, backup, file, migrate};
+use common::store::{COMMAND, TUI, add, fresh, sorted_titles, tui_like, win};
 use std::fs;
 use std::fs::File;
 use std::io;
@@ -23,25 +25,15 @@ use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-fn win(id: u64, title: &str) -> Win {
-    Win {
-        id,
-        date: NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"),
-        title: title.into(),
-        category: Category::CostSavings,
-        metric: None,
-        notes: None,
-        tags: vec!["infra".into()],
-        link: None,
-    }
-}
-
 /// careerbook's own text for a workbook of `n` wins: large enough for the
 /// quick parallel reader.
 fn big_text(n: u64) -> String {
     let mut wb = Workbook::default();
     for id in 1..=n {
-        wb.impact.wins.push(win(id, &format!("win {id}")));
+        wb.impact.wins.push(Win {
+            id,
+            ..win(&format!("win {id}"))
+        });
     }
     wb.next_id = n + 1;
     String::from_utf8(file::to_bytes(&wb).expect("writes")).expect("utf-8")
@@ -64,40 +56,6 @@ fn ron_reads(text: &str) -> Result<Workbook, String> {
         .map_err(|e| e.to_string())?;
     wb.settle().map_err(|e| e.to_string())?;
     Ok(wb)
-}
-
-fn fresh() -> (tempfile::TempDir, Paths) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let paths = Paths::in_dir(dir.path().join("data"));
-    (dir, paths)
-}
-
-const TUI: OpenOptions = OpenOptions {
-    create: true,
-    hold_lock: false,
-};
-
-fn tui_like(paths: &Paths) -> Session {
-    Session::open(paths.clone(), TUI).expect("open")
-}
-
-fn titles(session: &Session) -> Vec<String> {
-    let mut titles: Vec<String> = session
-        .workbook()
-        .impact
-        .wins
-        .iter()
-        .map(|w| w.title.clone())
-        .collect();
-    titles.sort();
-    titles
-}
-
-fn add(session: &mut Session, title: &str) {
-    let applied = session
-        .apply(Edit::Add(win(0, title).into()))
-        .expect("valid edit");
-    applied.saved.expect("saved");
 }
 
 fn name_of(path: &Path) -> String {
@@ -128,7 +86,7 @@ fn a_rescue_after_a_hand_edit_broke_the_file_is_merged_by_restore_not_replacing_
     )
     .expect("hand edit");
     let applied = session
-        .apply(Edit::Add(win(0, "bravo").into()))
+        .apply(Edit::Add(win("bravo").into()))
         .expect("valid edit");
     assert!(
         applied.saved.is_err(),
@@ -147,7 +105,7 @@ fn a_rescue_after_a_hand_edit_broke_the_file_is_merged_by_restore_not_replacing_
         base.display()
     );
     assert!(restored.merged.is_some(), "merged, not replaced");
-    assert_eq!(titles(&tui_like(&paths)), ["ALPHA", "bravo"]);
+    assert_eq!(sorted_titles(&tui_like(&paths)), ["ALPHA", "bravo"]);
 }
 
 /// A disk on which every whole-file save of the workbook fails (its new
@@ -186,7 +144,7 @@ fn a_rescue_after_another_careerbook_saved_is_merged_by_restore_not_replacing_it
     let mut stuck =
         Session::open_with_disk(paths.clone(), TUI, Box::new(CannotSave)).expect("open");
     let applied = stuck
-        .apply(Edit::Add(win(0, "bravo").into()))
+        .apply(Edit::Add(win("bravo").into()))
         .expect("valid edit");
     assert!(applied.saved.is_err(), "this one cannot save");
     // Meanwhile another window saves (and so rewrites the file whole).
@@ -196,7 +154,7 @@ fn a_rescue_after_another_careerbook_saved_is_merged_by_restore_not_replacing_it
     let restored = backup::restore(&paths, &name_of(&rescued)).expect("restore");
     assert!(restored.merged.is_some(), "merged, not replaced");
     assert_eq!(
-        titles(&tui_like(&paths)),
+        sorted_titles(&tui_like(&paths)),
         ["alpha", "bravo", "charlie"],
         "the other window's win survives the restore"
     );
@@ -255,7 +213,7 @@ fn a_hand_edit_the_daily_backup_saw_is_not_then_overwritten_by_the_save() {
     *disk.0.lock().expect("plan") = Some((paths.workbook.clone(), "ALPHA".into()));
     let import = Edit::Batch(
         (0..1_000)
-            .map(|n| Edit::Add(win(0, &format!("imported {n:04}")).into()))
+            .map(|n| Edit::Add(win(&format!("imported {n:04}")).into()))
             .collect(),
     );
     let saved = session.apply(import).expect("valid").saved;
@@ -282,14 +240,7 @@ fn a_commands_saved_edit_survives_a_window_saving_over_a_vanished_workbook() {
     add(&mut tui_like(&paths), "alpha");
     let mut window = tui_like(&paths);
     // `careerbook log "bravo"`: a command appends to the journal.
-    let mut command = Session::open(
-        paths.clone(),
-        OpenOptions {
-            create: true,
-            hold_lock: true,
-        },
-    )
-    .expect("open");
+    let mut command = Session::open(paths.clone(), COMMAND).expect("open");
     add(&mut command, "bravo");
     drop(command);
     assert!(paths.journal.exists(), "saved in the journal");
@@ -297,7 +248,7 @@ fn a_commands_saved_edit_survives_a_window_saving_over_a_vanished_workbook() {
     let moved = paths.dir.join("moved-aside.ron");
     fs::rename(&paths.workbook, &moved).expect("vanish");
     let saved = window
-        .apply(Edit::Add(win(0, "charlie").into()))
+        .apply(Edit::Add(win("charlie").into()))
         .expect("valid edit")
         .saved;
     assert!(
@@ -569,7 +520,7 @@ fn an_ordinary_edit_after_an_import_over_a_vanished_workbook_takes_no_pre_import
     fs::remove_file(&paths.workbook).expect("vanish");
     let import = Edit::Batch(
         (0..1_000)
-            .map(|n| Edit::Add(win(0, &format!("imported {n:04}")).into()))
+            .map(|n| Edit::Add(win(&format!("imported {n:04}")).into()))
             .collect(),
     );
     session.apply(import).expect("valid").saved.expect("saved");

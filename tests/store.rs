@@ -1,63 +1,18 @@
 //! Attacks on the store: every test here tries to make careerbook lose or
 //! corrupt a workbook, and checks that it does not.
 
+mod common;
+
 use careerbook::domain::edit::{Edit, Kind};
-use careerbook::domain::impact::{Category, Win};
 use careerbook::store::disk::{Disk, RealDisk};
 use careerbook::store::{OpenOptions, Paths, Session, StoreError, backup, file};
 use chrono::NaiveDate;
+use common::store::{COMMAND, TUI, add, fresh, titles, tui_like, win};
 use std::fs::{self, File};
 use std::io;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
-
-fn win(title: &str) -> Win {
-    Win {
-        id: 0,
-        date: NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"),
-        title: title.into(),
-        category: Category::CostSavings,
-        metric: None,
-        notes: None,
-        tags: vec!["infra".into()],
-        link: None,
-    }
-}
-
-fn tui_like(paths: &Paths) -> Session {
-    Session::open(
-        paths.clone(),
-        OpenOptions {
-            create: true,
-            hold_lock: false,
-        },
-    )
-    .expect("open")
-}
-
-fn titles(session: &Session) -> Vec<String> {
-    session
-        .workbook()
-        .impact
-        .wins
-        .iter()
-        .map(|w| w.title.clone())
-        .collect()
-}
-
-fn add(session: &mut Session, title: &str) {
-    let applied = session
-        .apply(Edit::Add(win(title).into()))
-        .expect("valid edit");
-    applied.saved.expect("saved");
-}
-
-fn fresh() -> (tempfile::TempDir, Paths) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let paths = Paths::in_dir(dir.path().join("data"));
-    (dir, paths)
-}
 
 #[test]
 fn round_trip_keeps_every_field() {
@@ -89,14 +44,7 @@ fn first_open_creates_an_empty_workbook_but_reading_commands_do_not() {
 fn assert_refused_untouched(paths: &Paths, bytes: &[u8]) {
     fs::create_dir_all(&paths.dir).expect("dir");
     fs::write(&paths.workbook, bytes).expect("seed");
-    let err = Session::open(
-        paths.clone(),
-        OpenOptions {
-            create: true,
-            hold_lock: true,
-        },
-    )
-    .unwrap_err();
+    let err = Session::open(paths.clone(), COMMAND).unwrap_err();
     assert!(
         matches!(err, StoreError::Damaged { .. }),
         "expected Damaged, got {err:?}"
@@ -147,14 +95,7 @@ fn a_damaged_file_names_the_newest_good_backup() {
 }
 
 fn tui_like_err(paths: &Paths) -> StoreError {
-    Session::open(
-        paths.clone(),
-        OpenOptions {
-            create: true,
-            hold_lock: false,
-        },
-    )
-    .unwrap_err()
+    Session::open(paths.clone(), TUI).unwrap_err()
 }
 
 #[test]
@@ -194,14 +135,7 @@ fn a_change_saved_elsewhere_between_load_and_save_is_kept() {
     let (_dir, paths) = fresh();
     let mut tui = tui_like(&paths);
     add(&mut tui, "mine before");
-    let mut cli = Session::open(
-        paths.clone(),
-        OpenOptions {
-            create: true,
-            hold_lock: true,
-        },
-    )
-    .expect("cli open");
+    let mut cli = Session::open(paths.clone(), COMMAND).expect("cli open");
     add(&mut cli, "from the shell");
     drop(cli);
     let applied = tui
@@ -233,14 +167,7 @@ fn a_change_saved_elsewhere_between_load_and_save_is_kept() {
 fn undo_after_a_merge_removes_only_our_record() {
     let (_dir, paths) = fresh();
     let mut tui = tui_like(&paths);
-    let mut cli = Session::open(
-        paths.clone(),
-        OpenOptions {
-            create: true,
-            hold_lock: true,
-        },
-    )
-    .expect("cli");
+    let mut cli = Session::open(paths.clone(), COMMAND).expect("cli");
     add(&mut cli, "from the shell"); // gets id 1 on disk
     drop(cli);
     add(&mut tui, "mine"); // allocated id 1 in memory, re-applied as id 2
@@ -260,14 +187,7 @@ fn twenty_writers_at_once_keep_all_twenty() {
         .map(|i| {
             let paths = paths.clone();
             std::thread::spawn(move || {
-                let mut s = Session::open(
-                    paths,
-                    OpenOptions {
-                        create: true,
-                        hold_lock: true,
-                    },
-                )
-                .expect("open");
+                let mut s = Session::open(paths, COMMAND).expect("open");
                 add(&mut s, &format!("win {i}"));
             })
         })
@@ -612,10 +532,7 @@ impl Disk for EditorWritesDuringFlush {
 /// (and the day's backup taken, so a save reads nothing more).
 fn window_over(paths: &Paths, disk: &EditorWritesDuringFlush) -> Session {
     add(&mut tui_like(paths), "alpha");
-    let options = OpenOptions {
-        create: true,
-        hold_lock: false,
-    };
+    let options = TUI;
     Session::open_with_disk(paths.clone(), options, Box::new(disk.clone())).expect("open")
 }
 
@@ -657,14 +574,7 @@ fn a_program_writing_without_the_lock_while_a_save_folds_the_journal_loses_nothi
     let disk = EditorWritesDuringFlush::default();
     let mut window = window_over(&paths, &disk);
     // `careerbook log "bravo"` adds a line to the journal.
-    let mut command = Session::open(
-        paths.clone(),
-        OpenOptions {
-            create: true,
-            hold_lock: true,
-        },
-    )
-    .expect("open");
+    let mut command = Session::open(paths.clone(), COMMAND).expect("open");
     add(&mut command, "bravo");
     drop(command);
     assert!(paths.journal.exists(), "bravo is in the journal");
