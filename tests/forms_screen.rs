@@ -505,3 +505,224 @@ fn editing_one_field_leaves_every_other_as_stored() {
     assert_eq!(after.title, "Cut the log bill by 40%");
     assert_eq!(after.notes, before.notes);
 }
+
+// Fields left alone, attacked ------------------------------------------------
+//
+// Each record below holds values as a hand edit, a command or an older
+// careerbook may store them; one other field is changed in its form, and
+// the saved file must hold every other value exactly as it was.
+
+/// An offer and the current job with a bonus of more digits than the form
+/// shows (12.345% shows as 12.35%).
+const PRECISE_BONUS: &str = r#"(version: 2, next_id: 2, pipeline: (
+    offers: [(id: 1, company: "Brightline", role: Some("Lead"), base: "196000",
+              bonus: Some(percent("0.12345")), start: "2027-02-15")],
+    current_job: Some((base: "178000", bonus: Some(percent("0.15555")))),
+))"#;
+
+#[test]
+fn an_offers_bonus_of_many_digits_stays_when_only_its_role_changes() {
+    let (_dir, mut app) = app_with(PRECISE_BONUS);
+    press(&mut app, "5 v v v v");
+    press(&mut app, "e | Tab | C-u | text:Practice lead | Enter");
+    assert_eq!(app.popup_count(), 0, "{}", draw(&app, 100, 40));
+    let offer = saved(&app).pipeline.offers[0].clone();
+    assert_eq!(offer.role.as_deref(), Some("Practice lead"));
+    assert_eq!(
+        offer.bonus,
+        Some(careerbook::domain::offers::TargetBonus::Percent(
+            rust_decimal_macros::dec!(0.12345)
+        )),
+        "the bonus was not touched"
+    );
+}
+
+#[test]
+fn the_current_jobs_bonus_of_many_digits_stays_when_only_its_base_changes() {
+    let (_dir, mut app) = app_with(PRECISE_BONUS);
+    press(&mut app, "5 v v v v");
+    press(&mut app, "c | text:180000 | Enter");
+    assert_eq!(app.popup_count(), 0, "{}", draw(&app, 100, 40));
+    let job = saved(&app).pipeline.current_job.expect("a current job");
+    assert_eq!(job.base, rust_decimal_macros::dec!(180000));
+    assert_eq!(
+        job.bonus,
+        Some(careerbook::domain::offers::TargetBonus::Percent(
+            rust_decimal_macros::dec!(0.15555)
+        )),
+        "the bonus was not touched"
+    );
+}
+
+/// A win as a hand edit may leave it: a result written with spaces around.
+const HAND_MEASURED: &str = r#"(version: 2, next_id: 2, impact: (wins: [
+    (id: 1, date: "2026-11-10", title: "Cut the log bill", category: cost_savings,
+     metric: Some((text: " 30% ", value: "30", unit: "%"))),
+]))"#;
+
+#[test]
+fn a_wins_hand_written_result_stays_when_only_its_lever_changes() {
+    let (_dir, mut app) = app_with(HAND_MEASURED);
+    let before = saved(&app).impact.wins[0].clone();
+    press(&mut app, "2 e Tab Tab | text:revenue | C-s");
+    assert_eq!(app.popup_count(), 0, "{}", draw(&app, 80, 24));
+    let after = saved(&app).impact.wins[0].clone();
+    assert_eq!(after.category, Category::Revenue);
+    assert_eq!(after.metric, before.metric, "the result was not touched");
+}
+
+/// A note ending in a line break, and one holding a tab.
+const NOTE_WITH_BREAK: &str = r#"(version: 2, next_id: 2, impact: (wins: [
+    (id: 1, date: "2026-11-10", title: "Cut the log bill", category: cost_savings,
+     notes: Some("Said hi\tthen\nemailed\n")),
+]))"#;
+
+#[test]
+fn a_note_opened_in_the_editor_and_closed_unchanged_stays_as_stored() {
+    let (_dir, mut app) = app_with(NOTE_WITH_BREAK);
+    let before = saved(&app).impact.wins[0].clone();
+    // The notes are the last field: BTab from the title reaches them.
+    press(&mut app, "2 e BTab C-e");
+    let text = app
+        .take_editor_request()
+        .expect("the note goes to the editor");
+    // vi writes the file back as it read it: the text and its last line break.
+    app.editor_returned(Ok(format!("{text}\n")));
+    // Then the title is changed, and the form saved.
+    press(&mut app, "Tab | C-u | text:Cut the log bill by 40% | C-s");
+    assert_eq!(app.popup_count(), 0, "{}", draw(&app, 80, 24));
+    let after = saved(&app).impact.wins[0].clone();
+    assert_eq!(after.title, "Cut the log bill by 40%");
+    assert_eq!(
+        after.notes, before.notes,
+        "the note was not changed in the editor"
+    );
+}
+
+/// A severance entered by hand to the hundredth of a cent, and its weeks
+/// to the thousandth.
+const PRECISE_SEVERANCE: &str = r#"(version: 2, next_id: 1, runway: (
+    separation: Some("2027-02-09"),
+    severance: Some(entered(gross: "58461.5432", pay_date: "2027-02-20", weeks: Some("16.123"))),
+))"#;
+
+#[test]
+fn a_severance_of_many_digits_stays_when_only_its_pay_date_changes() {
+    let (_dir, mut app) = app_with(PRECISE_SEVERANCE);
+    let before = saved(&app).runway.severance.expect("a severance");
+    // Inputs: the last day, no accounts, no spending, then the severance.
+    press(&mut app, "3 Right Right Down Down Down e Enter");
+    assert!(draw(&app, 100, 40).contains("Severance from your offer"));
+    // The offer, the annual base, then the pay date.
+    press(&mut app, "Tab Tab | C-u | text:2027-02-27 | Enter");
+    assert_eq!(app.popup_count(), 0, "{}", draw(&app, 100, 40));
+    let after = saved(&app).runway.severance.expect("a severance");
+    use careerbook::domain::runway::Severance;
+    let (
+        Severance::Entered {
+            gross: was,
+            weeks: weeks_was,
+            ..
+        },
+        Severance::Entered {
+            gross,
+            weeks,
+            pay_date,
+            ..
+        },
+    ) = (&before, &after)
+    else {
+        panic!("entered severances: {after:?}");
+    };
+    assert_eq!(*pay_date, d(2027, 2, 27));
+    assert_eq!(gross, was, "the amount was not touched");
+    assert_eq!(weeks, weeks_was, "the weeks were not touched");
+}
+
+/// An application naming a contact and a win deleted since (a sync can
+/// bring such a link), and a grant whose ticker was written in lower case.
+const DANGLING_LINKS: &str = r#"(version: 2, next_id: 100, pipeline: (applications: [
+    (id: 1, company: "Northwind", role: "Architect", stage: applied,
+     history: [(stage: applied, date: "2026-11-02")], contacts: [98], stories: [99]),
+]), vesting: (grants: [
+    (id: 2, name: "New-hire RSU", ticker: "amzn", shares: "180", grant_date: "2024-09-16",
+     vest_start: "2024-09-16", schedule: amazon, rounding: half_up),
+]))"#;
+
+#[test]
+fn links_to_records_deleted_since_are_named_under_their_field_and_can_be_cleared() {
+    let (_dir, mut app) = app_with(DANGLING_LINKS);
+    press(&mut app, "5 e Tab | C-u | text:Principal | Enter");
+    // Not saved, and the person is told which fields and why.
+    let form = draw(&app, 100, 40);
+    assert!(form.contains("✗ there is no contact #98"), "{form}");
+    assert!(form.contains("✗ there is no win #99"), "{form}");
+    assert_eq!(saved(&app).pipeline.applications[0].role, "Architect");
+    // The focus is on the first: both cleared, the role typed is saved.
+    press(&mut app, "C-u Tab C-u Enter");
+    assert_eq!(app.popup_count(), 0, "{}", draw(&app, 100, 40));
+    let saved_app = saved(&app).pipeline.applications[0].clone();
+    assert_eq!(saved_app.role, "Principal");
+    assert!(saved_app.contacts.is_empty() && saved_app.stories.is_empty());
+}
+
+#[test]
+fn a_grants_ticker_stays_as_written_when_only_its_name_changes() {
+    let (_dir, mut app) = app_with(DANGLING_LINKS);
+    press(&mut app, "4 Right e | C-u | text:Sign-on RSU | Enter");
+    assert_eq!(app.popup_count(), 0, "{}", draw(&app, 100, 40));
+    let grant = saved(&app).vesting.grants[0].clone();
+    assert_eq!(grant.name, "Sign-on RSU");
+    assert_eq!(grant.ticker, "amzn", "the ticker was not touched");
+}
+
+/// An application with every optional field filled.
+const FILLED: &str = r#"(version: 2, next_id: 2, pipeline: (applications: [
+    (id: 1, company: "Northwind", role: "Architect", stage: applied,
+     history: [(stage: applied, date: "2026-11-02")], link: Some("https://northwind.example/job"),
+     location: Some("Remote"), salary: Some((min: Some("195000.125"), max: Some("215000"), note: Some("per year"))),
+     next_action: Some("Send the deck"), follow_up: Some("2026-12-01"), notes: Some("Met at re:Invent")),
+], current_job: Some((base: "178000", bonus: Some(percent("0.15555"))))))"#;
+
+#[test]
+fn an_optional_field_cleared_is_saved_blank_whatever_it_held() {
+    let (_dir, mut app) = app_with(FILLED);
+    // Link, location, salary from, next action, follow-up and notes cleared;
+    // salary to and its note left as they are.
+    press(
+        &mut app,
+        "5 e Tab Tab Tab Tab Tab C-u Tab C-u Tab C-u Tab Tab Tab C-u Tab C-u Tab Tab Tab C-u C-s",
+    );
+    assert_eq!(app.popup_count(), 0, "{}", draw(&app, 100, 40));
+    let saved_app = saved(&app).pipeline.applications[0].clone();
+    assert_eq!(saved_app.link, None);
+    assert_eq!(saved_app.location, None);
+    assert_eq!(saved_app.next_action, None);
+    assert_eq!(saved_app.follow_up, None);
+    assert_eq!(saved_app.notes, None);
+    let salary = saved_app.salary.expect("the rest of the range stays");
+    assert_eq!(salary.min, None);
+    assert_eq!(salary.max, Some(Decimal::from(215000)));
+    assert_eq!(salary.note.as_deref(), Some("per year"));
+    // A bonus of many digits cleared is gone, not kept.
+    press(&mut app, "v v v v c Tab C-u Enter");
+    assert_eq!(app.popup_count(), 0, "{}", draw(&app, 100, 40));
+    let job = saved(&app).pipeline.current_job.expect("a current job");
+    assert_eq!((job.base, job.bonus), (Decimal::from(178000), None));
+}
+
+#[test]
+fn a_value_retyped_as_it_was_shown_or_typed_anew_is_saved_as_meant() {
+    let (_dir, mut app) = app_with(PRECISE_BONUS);
+    press(&mut app, "5 v v v v");
+    // 12.345% shows as 12.35%: typed back as shown, it stays as stored ...
+    press(&mut app, "e Tab Tab Tab Tab C-u | text:12.35% | Enter");
+    assert_eq!(app.popup_count(), 0, "{}", draw(&app, 100, 40));
+    let bonus = |app: &App| saved(app).pipeline.offers[0].bonus;
+    use careerbook::domain::offers::TargetBonus;
+    use rust_decimal_macros::dec;
+    assert_eq!(bonus(&app), Some(TargetBonus::Percent(dec!(0.12345))));
+    // ... and any other text is read as typed.
+    press(&mut app, "e Tab Tab Tab Tab C-u | text:12.3% | Enter");
+    assert_eq!(bonus(&app), Some(TargetBonus::Percent(dec!(0.123))));
+}

@@ -89,7 +89,11 @@ pub fn win_from<P>(
     win.date = form.get(DATE)?;
     win.title = form.get(TITLE)?;
     win.category = form.get(CATEGORY)?;
-    win.metric = metric;
+    // The result is worked out from its text: while its field is untouched
+    // it stays as stored (written with its own spacing, say).
+    if original.is_none() || !form.untouched(METRIC) {
+        win.metric = metric;
+    }
     win.notes = form.get(NOTES)?;
     win.tags = normalize_tags(&form.get(TAGS)?.unwrap_or_default());
     win.link = form.get(LINK)?;

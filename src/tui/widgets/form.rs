@@ -379,6 +379,14 @@ impl Values {
         }
     }
 
+    /// Whether `key`'s field is as it opened: a value a screen works out
+    /// from its text (tags split, a result parsed, names looked up) is then
+    /// taken as stored, since working it out again could change it.
+    pub fn untouched<T>(&self, key: Key<T>) -> bool {
+        self.field(key.name)
+            .is_some_and(|f| f.snapshot() == f.initial)
+    }
+
     /// Whether anything was changed since the form opened.
     pub fn changed(&self) -> bool {
         self.fields.iter().any(|f| f.snapshot() != f.initial)
@@ -601,6 +609,7 @@ impl<P: 'static> Form<P> {
             None => String::new(),
         };
         self.push(key.name, label, Kind::AmountOrWeeks, &text, T::REQUIRED)
+            .keeping(initial.map(Value::AmountOrWeeks))
     }
 
     /// The money field just added may be negative (an overdrawn account).
@@ -641,6 +650,7 @@ impl<P: 'static> Form<P> {
     ) -> Self {
         let text = initial.map(money::format_percent).unwrap_or_default();
         self.push(key.name, label, Kind::Percent, &text, T::REQUIRED)
+            .keeping(initial.map(Value::Number))
     }
 
     /// A whole number of `unit` (plural: "months", "days", "weeks").
@@ -923,9 +933,21 @@ impl<P: 'static> Form<P> {
         let Some(field) = self.values.fields.get_mut(self.focus) else {
             return;
         };
-        let outcome = result.and_then(|text| field.input.set(text.trim_end_matches(['\n', '\r'])));
+        let ends = ['\n', '\r'];
+        let outcome = result.and_then(|text| {
+            let text = text.trim_end_matches(ends);
+            // Closed as it was (an editor ends the file with a line break):
+            // the note stays as it is, and as stored if it was not touched.
+            let same = text == field.input.text().trim_end_matches(ends);
+            if same {
+                Ok(false)
+            } else {
+                field.input.set(text).map(|()| true)
+            }
+        });
         match outcome {
-            Ok(()) => {
+            Ok(false) => {}
+            Ok(true) => {
                 field.edited();
                 self.mark(self.focus);
             }

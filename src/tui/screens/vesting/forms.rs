@@ -386,7 +386,11 @@ fn saved_word(editing: bool) -> &'static str {
 fn read_grant(form: &Form, original: Option<&Grant>, today: NaiveDate) -> Result<Grant, Refused> {
     let mut grant = original.cloned().unwrap_or_else(|| blank_grant(today));
     grant.name = form.get(NAME)?;
-    grant.ticker = form.get(TICKER)?.to_uppercase();
+    // Written as the form writes it only when typed: a ticker stored in
+    // lower case (a hand edit) stays as it is while its field is untouched.
+    if original.is_none() || !form.untouched(TICKER) {
+        grant.ticker = form.get(TICKER)?.to_uppercase();
+    }
     Ok(read_vesting(form, grant)?)
 }
 
