@@ -7,7 +7,7 @@
 
 use super::backup::{self, Reason};
 use super::digest::AsRead;
-use super::disk::RealDisk;
+use super::disk::{Disk, RealDisk};
 use super::file::{self, Parsed};
 use super::journal;
 use super::lock::{self, Lock};
@@ -126,6 +126,17 @@ pub struct CopyMerged {
 /// careerbook's live workbook is refused (see [`refuse_live`]), and so is
 /// anything but a regular file, before it is opened.
 pub fn merge_copy(paths: &Paths, copy: &Path, today: NaiveDate) -> Result<CopyMerged, String> {
+    merge_copy_with_disk(paths, copy, today, &RealDisk)
+}
+
+/// [`merge_copy`] with the copy kept as a backup through `disk`: for tests
+/// that have another program write the workbook meanwhile.
+pub fn merge_copy_with_disk(
+    paths: &Paths,
+    copy: &Path,
+    today: NaiveDate,
+    disk: &dyn Disk,
+) -> Result<CopyMerged, String> {
     match fs::metadata(copy) {
         Ok(meta) => {
             if let Some(why) = super::export::not_plain(&meta) {
@@ -158,17 +169,32 @@ pub fn merge_copy(paths: &Paths, copy: &Path, today: NaiveDate) -> Result<CopyMe
     }
     file::ensure_dirs(paths).map_err(|e| e.to_string())?;
     let _lock = Lock::acquire(&paths.lock, lock::WAIT).map_err(|e| e.to_string())?;
-    let in_place = match read_whole(paths).map_err(|e| e.to_string())? {
-        Some(current) => parse_copy(&paths.workbook, &current, "the workbook")?,
+    let read = read_whole(paths).map_err(|e| e.to_string())?;
+    let in_place = match &read {
+        Some(current) => parse_copy(&paths.workbook, current, "the workbook")?,
         None => Workbook::default(),
     };
     // The workbook in place keeps its values; the copy's differing ones wait.
     let combined = combine::combine(None, &theirs_copy, &in_place, today)
         .map_err(|e| format!("the copy could not be merged: {e}"))?;
     let merged = checked_bytes(&combined.workbook, &paths.workbook)?;
-    let kept = backup::write(&RealDisk, paths, &bytes, Reason::ConflictCopy)
+    let kept = backup::write(disk, paths, &bytes, Reason::ConflictCopy)
         .map_err(|e| format!("nothing was merged: the copy could not be kept as a backup: {e}"))?;
-    let backup_failed = replace_whole(paths, &merged).map_err(|e| e.to_string())?;
+    let backup_failed = match replace_whole(paths, read.as_deref(), &merged) {
+        Ok(backup_failed) => backup_failed,
+        Err(err) => {
+            // Kept, the copy would be taken as merged already next time.
+            let _ = fs::remove_file(&kept);
+            return Err(match err {
+                StoreError::ChangedWhileSaving { path } => format!(
+                    "{} changed on disk (another program wrote it) while the copy was being \
+                     merged into it, so nothing was merged; merge the copy again",
+                    path.display()
+                ),
+                err => err.to_string(),
+            });
+        }
+    };
     let moved = is_conflict_copy(copy) && !copy.starts_with(&paths.backups);
     let left = match moved {
         false => None,
@@ -265,10 +291,22 @@ pub(crate) fn read_whole(paths: &Paths) -> Result<Option<Vec<u8>>, StoreError> {
 }
 
 /// Replaces the workbook with `bytes`, atomically, after the day's backup of
-/// the workbook it replaces. Call while holding the lock. A failed backup
-/// does not stop the write; it is returned to be reported.
-pub(crate) fn replace_whole(paths: &Paths, bytes: &[u8]) -> Result<Option<String>, StoreError> {
+/// the workbook it replaces. Call while holding the lock. `made_from`: the
+/// workbook as [`read_whole`] read it when `bytes` were made from it (`None`:
+/// there was none); if another program (an editor, a file-sync tool, which
+/// take no lock) wrote it since, nothing is written (`ChangedWhileSaving`).
+/// A failed backup does not stop the write; it is returned to be reported.
+pub(crate) fn replace_whole(
+    paths: &Paths,
+    made_from: Option<&[u8]>,
+    bytes: &[u8],
+) -> Result<Option<String>, StoreError> {
     let old = read_whole(paths)?;
+    if old.as_deref() != made_from {
+        return Err(StoreError::ChangedWhileSaving {
+            path: paths.workbook.clone(),
+        });
+    }
     let as_read = AsRead::bytes(old.as_deref());
     let backup_failed = old.and_then(|old| {
         backup::daily(&RealDisk, paths, &old)

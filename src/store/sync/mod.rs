@@ -85,7 +85,14 @@ impl From<GitError> for SyncError {
 
 impl From<StoreError> for SyncError {
     fn from(err: StoreError) -> Self {
-        Self(err.to_string())
+        match err {
+            StoreError::ChangedWhileSaving { path } => Self(format!(
+                "{} changed on disk (another program wrote it) while careerbook was syncing, so \
+                 nothing was written over it; sync again to take that change in too",
+                path.display()
+            )),
+            err => Self(err.to_string()),
+        }
     }
 }
 
@@ -223,19 +230,23 @@ fn run(paths: &Paths, repo: &Repo, remote: &str) -> Result<Report, SyncError> {
 
 fn attempt(paths: &Paths, repo: &Repo, remote: &str, report: &mut Report) -> Result<(), SyncError> {
     let mut branch = repo.branch().map_err(SyncError)?;
-    report.committed = locked(paths, || commit_local(paths, repo, &mut report.notes))?;
+    report.committed = locked(paths, || {
+        commit_local(paths, repo, &mut report.notes).map(|c| c.summary)
+    })?;
     for _ in 0..ATTEMPTS {
         fetch(repo, remote, report)?;
         let target = remote_branch(repo, remote, &mut branch)?;
         let tip = repo.commit(&format!("refs/remotes/{remote}/{target}"))?;
         locked(paths, || {
-            if let Some(more) = commit_local(paths, repo, &mut report.notes)? {
+            let committed = commit_local(paths, repo, &mut report.notes)?;
+            if let Some(more) = committed.summary {
                 report.committed = Some(match report.committed.take() {
                     Some(first) => format!("{first}; {more}"),
                     None => more,
                 });
             }
-            integrate(paths, repo, &branch, remote, tip.as_deref(), report)
+            let here = committed.workbook.as_deref();
+            integrate(paths, repo, &branch, remote, tip.as_deref(), here, report)
         })?;
         match push(repo, remote, &target, tip.as_deref(), report)? {
             Pushed::Raced => continue,
@@ -273,33 +284,40 @@ fn commit_local(
     paths: &Paths,
     repo: &Repo,
     notes: &mut Vec<String>,
-) -> Result<Option<String>, SyncError> {
+) -> Result<Committed, SyncError> {
     refuse_linked_workbook(paths)?;
     let head = repo.commit("HEAD")?;
     let committed = match &head {
         Some(head) => repo.workbook_at(head)?,
         None => None,
     };
-    let Some(bytes) = read_whole(paths)? else {
+    let Some(mut bytes) = read_whole(paths)? else {
         let Some(committed) = committed else {
             // Nothing here yet: the remote's workbook, if any, is taken as it is.
-            return Ok(None);
+            return Ok(Committed::default());
         };
-        replace_whole(paths, &committed)?;
+        replace_whole(paths, None, &committed)?;
         notes.push("workbook.ron was missing here: it is put back as of the last sync".into());
-        return Ok(None);
+        return Ok(Committed {
+            summary: None,
+            workbook: Some(committed),
+        });
     };
     let wrote = setup::write_files(paths)?;
     let files = [WORKBOOK, setup::FILES[0], setup::FILES[1]];
     if committed.as_ref() == Some(&bytes) {
         // Unchanged since the last commit: only careerbook's git files may be new.
-        if !wrote && repo.committed_as_they_are(&setup::FILES)? {
-            return Ok(None);
-        }
         let settings = "careerbook's git settings";
-        return Ok(repo
-            .commit_files(&files, settings)?
-            .then(|| settings.to_string()));
+        let summary = match !wrote && repo.committed_as_they_are(&setup::FILES)? {
+            true => None,
+            false => repo
+                .commit_files(&files, settings)?
+                .then(|| settings.to_string()),
+        };
+        return Ok(Committed {
+            summary,
+            workbook: Some(bytes),
+        });
     }
     let last = committed
         .as_deref()
@@ -313,7 +331,9 @@ fn commit_local(
         .as_ref()
         .filter(|last| restored || now.next_id < last.next_id)
     {
-        now = restarted(paths, &now, last, notes)?;
+        let written;
+        (now, written) = restarted(paths, &bytes, &now, last, notes)?;
+        bytes = written.unwrap_or(bytes);
     }
     let changes = changes::between(last.as_ref().unwrap_or(&Workbook::default()), &now);
     let summary = match changes.is_empty() {
@@ -321,26 +341,42 @@ fn commit_local(
         false => changes.summary(),
     };
     let message = commit_message(&summary, &changes);
-    Ok(repo.commit_files(&files, &message)?.then_some(summary))
+    Ok(Committed {
+        summary: repo.commit_files(&files, &message)?.then_some(summary),
+        workbook: Some(bytes),
+    })
 }
 
-/// A workbook that does not carry on from the last synced one, merged into
-/// it without deleting anything, and written back.
+/// What committing the workbook here did.
+#[derive(Default)]
+struct Committed {
+    /// What the commit says changed; `None` when nothing was committed.
+    summary: Option<String>,
+    /// The workbook as it stands here after it (`None`: there is none):
+    /// what a merge written over it next is made from.
+    workbook: Option<Vec<u8>>,
+}
+
+/// A workbook that does not carry on from the last synced one (`now`, read
+/// as `bytes`), merged into it without deleting anything, and written back:
+/// the bytes written, if they were.
 fn restarted(
     paths: &Paths,
+    bytes: &[u8],
     now: &Workbook,
     last: &Workbook,
     notes: &mut Vec<String>,
-) -> Result<Workbook, SyncError> {
+) -> Result<(Workbook, Option<Vec<u8>>), SyncError> {
     let combined = combine(None, now, last, dates::today()).map_err(|e| {
         SyncError(format!(
             "the workbook could not be merged with the last synced one: {e}"
         ))
     })?;
     if combined.workbook == *now {
-        return Ok(combined.workbook);
+        return Ok((combined.workbook, None));
     }
-    replace_whole(paths, &file::to_bytes(&combined.workbook)?)?;
+    let written = file::to_bytes(&combined.workbook)?;
+    replace_whole(paths, Some(bytes), &written)?;
     renumbered::record(paths, &combined.renumbered)?;
     notes.push(format!(
         "workbook.ron here does not carry on from the last synced one (restored from an old \
@@ -354,7 +390,7 @@ fn restarted(
         }
     ));
     notes.extend(combined.notes);
-    Ok(combined.workbook)
+    Ok((combined.workbook, Some(written)))
 }
 
 /// Whether `careerbook restore` replaced the workbook since commit `head`
@@ -450,13 +486,15 @@ fn fetch(repo: &Repo, remote: &str, report: &Report) -> Result<(), SyncError> {
 }
 
 /// Takes in the remote's commit `tip`: as it is when this machine has
-/// nothing it lacks, merged when both have changes.
+/// nothing it lacks, merged when both have changes. `here`: the workbook as
+/// it was just committed here, which what is written over it is made from.
 fn integrate(
     paths: &Paths,
     repo: &Repo,
     branch: &str,
     remote: &str,
     tip: Option<&str>,
+    here: Option<&[u8]>,
     report: &mut Report,
 ) -> Result<(), SyncError> {
     let Some(tip) = tip else {
@@ -495,7 +533,7 @@ fn integrate(
         (Some(head), true) => merge(repo, remote, head, tip, base.is_none(), &arrived, report)?,
         _ => tip.to_string(),
     };
-    install(paths, repo, branch, head.as_deref(), &new, report)?;
+    install(paths, repo, branch, head.as_deref(), &new, here, report)?;
     // A second round (after a push lost a race) adds to the first.
     report.arrived = [report.arrived.as_str(), &arrived.summary()]
         .into_iter()
@@ -607,13 +645,16 @@ fn merge(
 
 /// Moves this machine to commit `new` (the remote's, read already, or the
 /// merge of it): the workbook written atomically first, then git's files
-/// and branch. Refused, changing nothing, when the workbook would be deleted.
+/// and branch. Refused, changing nothing, when the workbook would be deleted
+/// or is no longer `here`, the workbook `new` was made from (another
+/// program wrote it meanwhile).
 fn install(
     paths: &Paths,
     repo: &Repo,
     branch: &str,
     old: Option<&str>,
     new: &str,
+    here: Option<&[u8]>,
     report: &mut Report,
 ) -> Result<(), SyncError> {
     let bytes = repo.workbook_at(new)?;
@@ -628,18 +669,26 @@ fn install(
             report.remote
         )));
     }
-    if let Some(old) = old {
-        repo.can_move(old, new).map_err(|e| {
-            SyncError(format!(
-                "{e}: a file beside the workbook has changes of your own that the other \
-                 machine's would overwrite; commit or remove them, then sync. Nothing was changed"
-            ))
-        })?;
+    if let Some(old) = old
+        && let Err(e) = repo.can_move(old, new)
+    {
+        // git also refuses when the workbook itself changed since it was
+        // committed: another program wrote it, and it is not "beside" it.
+        if file::read_bytes(&paths.workbook)?.as_deref() != here {
+            return Err(StoreError::ChangedWhileSaving {
+                path: paths.workbook.clone(),
+            }
+            .into());
+        }
+        return Err(SyncError(format!(
+            "{e}: a file beside the workbook has changes of your own that the other \
+             machine's would overwrite; commit or remove them, then sync. Nothing was changed"
+        )));
     }
     if let Some(bytes) = &bytes
-        && read_whole(paths)?.as_ref() != Some(bytes)
+        && here != Some(bytes.as_slice())
     {
-        report.backup_failed = replace_whole(paths, bytes)?;
+        report.backup_failed = replace_whole(paths, here, bytes)?;
     }
     repo.move_to(branch, old, new, bytes.is_some())?;
     Ok(())
