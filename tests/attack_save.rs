@@ -137,9 +137,8 @@ fn an_editor_writing_while_a_sync_merges_is_not_overwritten_by_the_merge() {
     assert_eq!(synced.status.code(), Some(1));
     let said = stderr(&synced);
     assert!(
-        said.contains(
-            "workbook.ron changed on disk (another program wrote it) while careerbook was syncing"
-        ),
+        said.contains("another program changed")
+            && said.contains("workbook.ron while careerbook was syncing"),
         "{said}"
     );
     assert!(said.contains("sync again"), "{said}");
@@ -154,11 +153,11 @@ fn an_editor_writing_while_a_sync_merges_is_not_overwritten_by_the_merge() {
     assert_eq!(all, ["ALPHA", "bravo", "charlie"]);
 }
 
-/// A disk on which, the first time careerbook flushes a file, another
+/// A disk on which, the next time careerbook flushes a file, another
 /// program rewrites the workbook in place, same length (an editor, or a
-/// file-sync tool bringing a change): `(workbook, from, to)`.
+/// file-sync tool bringing a change): `(workbook, from, to)`, one plan a flush.
 #[derive(Debug, Clone, Default)]
-struct EditorWritesDuringFlush(Arc<Mutex<Option<(PathBuf, String, String)>>>);
+struct EditorWritesDuringFlush(Arc<Mutex<Vec<(PathBuf, String, String)>>>);
 
 impl Disk for EditorWritesDuringFlush {
     fn create_new(&self, path: &Path) -> io::Result<File> {
@@ -169,7 +168,8 @@ impl Disk for EditorWritesDuringFlush {
     }
     fn sync_file(&self, file: &File) -> io::Result<()> {
         RealDisk.sync_file(file)?;
-        if let Some((workbook, from, to)) = self.0.lock().expect("plan").take() {
+        let plan = self.0.lock().expect("plan").pop();
+        if let Some((workbook, from, to)) = plan {
             let now = fs::read_to_string(&workbook)?;
             assert!(now.contains(&from), "{from} is in the workbook");
             fs::write(&workbook, now.replacen(&from, &to, 1))?;
@@ -211,10 +211,11 @@ fn an_editor_writing_while_a_conflict_copy_is_merged_is_not_overwritten_and_the_
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).expect("date");
     // While the copy is kept as a backup, an editor saves "alpha" as "ALPHA".
     let disk = EditorWritesDuringFlush::default();
-    *disk.0.lock().expect("plan") = Some((paths.workbook.clone(), "alpha".into(), "ALPHA".into()));
+    let plan = (paths.workbook.clone(), "alpha".into(), "ALPHA".into());
+    disk.0.lock().expect("plan").push(plan);
     let err = copies::merge_copy_with_disk(&paths, &copy, today, &disk).expect_err("stopped");
     assert!(
-        err.contains("changed on disk (another program wrote it) while the copy was being merged"),
+        err.contains("another program changed") && err.contains("while the copy was being merged"),
         "{err}"
     );
     assert!(err.contains("merge the copy again"), "{err}");
@@ -232,4 +233,62 @@ fn an_editor_writing_while_a_conflict_copy_is_merged_is_not_overwritten_and_the_
         merged.contains(&"ALPHA") && merged.contains(&"from the laptop"),
         "{merged:?}"
     );
+}
+
+#[test]
+fn a_save_and_its_retry_both_stopped_by_another_writer_say_why_and_lose_nothing() {
+    let (dir, paths, _copy) = workbook_and_conflict_copy();
+    // The day's backup is taken by a first save, so that the next ones
+    // flush only the new workbook.
+    let options = OpenOptions {
+        create: true,
+        hold_lock: false,
+    };
+    let mut first = Session::open(paths.clone(), options).expect("opens");
+    let win = |title: &str| careerbook::domain::impact::Win {
+        id: 0,
+        date: chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"),
+        title: title.into(),
+        category: careerbook::domain::impact::Category::Other,
+        metric: None,
+        notes: None,
+        tags: Vec::new(),
+        link: None,
+    };
+    let edit = careerbook::domain::edit::Edit::Add(win("bravo").into());
+    first.apply(edit).expect("valid").saved.expect("saved");
+    drop(first);
+    // A script rewrites the workbook while the save flushes, and again
+    // while the save careerbook retries at once flushes.
+    let disk = EditorWritesDuringFlush::default();
+    let session =
+        Session::open_with_disk(paths.clone(), options, Box::new(disk.clone())).expect("opens");
+    let mut app = careerbook::tui::app::App::new(
+        session,
+        common::today(),
+        careerbook::tui::theme::Theme::plain(),
+        None,
+    );
+    for (from, to) in [("bravo", "BRAVO"), ("alpha", "ALPHA")] {
+        let plan = (paths.workbook.clone(), from.to_string(), to.to_string());
+        disk.0.lock().expect("plan").push(plan);
+    }
+    common::press(&mut app, "2 a | text:charlie | C-s");
+    // Not saved, and the status line says why, even at 80 columns.
+    let screen = common::draw(&app, 80, 24);
+    let status = screen.lines().rev().nth(1).expect("the status line");
+    assert!(status.contains("1 edit kept in memory"), "{screen}");
+    assert!(status.contains("another program changed"), "{status}");
+    let on_disk = text(&paths.workbook);
+    assert!(
+        on_disk.contains("\"ALPHA\"") && on_disk.contains("\"BRAVO\""),
+        "{on_disk}"
+    );
+    assert!(!on_disk.contains("charlie"));
+    // Ctrl-S saves it, merged with both of the script's changes.
+    common::press(&mut app, "C-s");
+    assert_eq!(app.session().unsaved(), 0, "{}", common::draw(&app, 80, 24));
+    let session = Session::open(paths.clone(), OpenOptions::default()).expect("opens");
+    assert_eq!(titles(session.workbook()), ["ALPHA", "BRAVO", "charlie"]);
+    drop(dir);
 }

@@ -187,8 +187,8 @@ pub fn merge_copy_with_disk(
             let _ = fs::remove_file(&kept);
             return Err(match err {
                 StoreError::ChangedWhileSaving { path } => format!(
-                    "{} changed on disk (another program wrote it) while the copy was being \
-                     merged into it, so nothing was merged; merge the copy again",
+                    "another program changed {} while the copy was being merged into it, so \
+                     nothing was merged; merge the copy again",
                     path.display()
                 ),
                 err => err.to_string(),

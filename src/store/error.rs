@@ -63,7 +63,8 @@ pub enum StoreError {
     #[error("not saved: {reason}")]
     ReadOnly { reason: String },
 
-    #[error("{} changed on disk while careerbook was saving, so nothing was written; the edit is kept, and saving again merges it with that change", path.display())]
+    // What happened comes before the path: a narrow status line cuts the end.
+    #[error("another program changed {} while careerbook was saving, so nothing was written; the edit is kept, and saving again merges it with that change", path.display())]
     ChangedWhileSaving { path: PathBuf },
 }
 

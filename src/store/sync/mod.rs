@@ -87,8 +87,8 @@ impl From<StoreError> for SyncError {
     fn from(err: StoreError) -> Self {
         match err {
             StoreError::ChangedWhileSaving { path } => Self(format!(
-                "{} changed on disk (another program wrote it) while careerbook was syncing, so \
-                 nothing was written over it; sync again to take that change in too",
+                "another program changed {} while careerbook was syncing, so nothing was \
+                 written over it; sync again to take that change in too",
                 path.display()
             )),
             err => Self(err.to_string()),
