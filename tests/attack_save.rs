@@ -7,15 +7,13 @@
 mod common;
 
 use careerbook::domain::workbook::Workbook;
-use careerbook::store::disk::{Disk, RealDisk};
 use careerbook::store::{OpenOptions, Paths, Session, copies};
 use common::cli::{stderr, stdout};
-use std::fs::{self, File};
-use std::io;
+use common::disk::EditorWritesDuringFlush;
+use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::sync::{Arc, Mutex};
 
 /// Two machines syncing through a bare repository, as tests/sync.rs has them.
 struct World {
@@ -153,40 +151,6 @@ fn an_editor_writing_while_a_sync_merges_is_not_overwritten_by_the_merge() {
     assert_eq!(all, ["ALPHA", "bravo", "charlie"]);
 }
 
-/// A disk on which, the next time careerbook flushes a file, another
-/// program rewrites the workbook in place, same length (an editor, or a
-/// file-sync tool bringing a change): `(workbook, from, to)`, one plan a flush.
-#[derive(Debug, Clone, Default)]
-struct EditorWritesDuringFlush(Arc<Mutex<Vec<(PathBuf, String, String)>>>);
-
-impl Disk for EditorWritesDuringFlush {
-    fn create_new(&self, path: &Path) -> io::Result<File> {
-        RealDisk.create_new(path)
-    }
-    fn write_all(&self, file: &mut File, bytes: &[u8]) -> io::Result<()> {
-        RealDisk.write_all(file, bytes)
-    }
-    fn sync_file(&self, file: &File) -> io::Result<()> {
-        RealDisk.sync_file(file)?;
-        let plan = self.0.lock().expect("plan").pop();
-        if let Some((workbook, from, to)) = plan {
-            let now = fs::read_to_string(&workbook)?;
-            assert!(now.contains(&from), "{from} is in the workbook");
-            fs::write(&workbook, now.replacen(&from, &to, 1))?;
-        }
-        Ok(())
-    }
-    fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
-        RealDisk.rename(from, to)
-    }
-    fn sync_dir(&self, dir: &Path) -> io::Result<()> {
-        RealDisk.sync_dir(dir)
-    }
-    fn remove_file(&self, path: &Path) -> io::Result<()> {
-        RealDisk.remove_file(path)
-    }
-}
-
 /// A data directory with its workbook, and a conflict copy beside it that
 /// holds one more win.
 fn workbook_and_conflict_copy() -> (tempfile::TempDir, Paths, PathBuf) {
@@ -211,8 +175,7 @@ fn an_editor_writing_while_a_conflict_copy_is_merged_is_not_overwritten_and_the_
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 26).expect("date");
     // While the copy is kept as a backup, an editor saves "alpha" as "ALPHA".
     let disk = EditorWritesDuringFlush::default();
-    let plan = (paths.workbook.clone(), "alpha".into(), "ALPHA".into());
-    disk.0.lock().expect("plan").push(plan);
+    disk.plan(&paths.workbook, "alpha", "ALPHA");
     let err = copies::merge_copy_with_disk(&paths, &copy, today, &disk).expect_err("stopped");
     assert!(
         err.contains("another program changed") && err.contains("while the copy was being merged"),
@@ -269,10 +232,8 @@ fn a_save_and_its_retry_both_stopped_by_another_writer_say_why_and_lose_nothing(
         careerbook::tui::theme::Theme::plain(),
         None,
     );
-    for (from, to) in [("bravo", "BRAVO"), ("alpha", "ALPHA")] {
-        let plan = (paths.workbook.clone(), from.to_string(), to.to_string());
-        disk.0.lock().expect("plan").push(plan);
-    }
+    disk.plan(&paths.workbook, "bravo", "BRAVO");
+    disk.plan(&paths.workbook, "alpha", "ALPHA");
     common::press(&mut app, "2 a | text:charlie | C-s");
     // Not saved, and the status line says why, even at 80 columns.
     let screen = common::draw(&app, 80, 24);

@@ -4,15 +4,12 @@
 mod common;
 
 use careerbook::domain::edit::{Edit, Kind};
-use careerbook::store::disk::{Disk, RealDisk};
 use careerbook::store::{OpenOptions, Paths, Session, StoreError, backup, file};
 use chrono::NaiveDate;
+use common::disk::EditorWritesDuringFlush;
 use common::store::{COMMAND, TUI, add, fresh, titles, tui_like, win};
-use std::fs::{self, File};
-use std::io;
+use std::fs;
 use std::os::unix::fs::PermissionsExt;
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
 
 #[test]
 fn round_trip_keeps_every_field() {
@@ -496,38 +493,6 @@ fn the_days_backup_holds_the_file_as_it_was_just_before_the_first_save() {
     assert_eq!(titles(&tui_like(&paths)), ["ALPHA", "bravo"]);
 }
 
-/// A disk on which another program that takes no lock (an editor, a sync
-/// tool) writes the workbook in place, same length, while careerbook flushes
-/// the new copy it is about to rename over it.
-#[derive(Debug, Clone, Default)]
-struct EditorWritesDuringFlush(Arc<Mutex<Option<PathBuf>>>);
-
-impl Disk for EditorWritesDuringFlush {
-    fn create_new(&self, path: &Path) -> io::Result<File> {
-        RealDisk.create_new(path)
-    }
-    fn write_all(&self, file: &mut File, bytes: &[u8]) -> io::Result<()> {
-        RealDisk.write_all(file, bytes)
-    }
-    fn sync_file(&self, file: &File) -> io::Result<()> {
-        RealDisk.sync_file(file)?;
-        if let Some(workbook) = self.0.lock().expect("plan").take() {
-            let now = fs::read_to_string(&workbook)?;
-            fs::write(&workbook, now.replacen("\"alpha\"", "\"ALPHA\"", 1))?;
-        }
-        Ok(())
-    }
-    fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
-        RealDisk.rename(from, to)
-    }
-    fn sync_dir(&self, dir: &Path) -> io::Result<()> {
-        RealDisk.sync_dir(dir)
-    }
-    fn remove_file(&self, path: &Path) -> io::Result<()> {
-        RealDisk.remove_file(path)
-    }
-}
-
 /// A window over `paths` whose saves go through `disk`, with "alpha" saved
 /// (and the day's backup taken, so a save reads nothing more).
 fn window_over(paths: &Paths, disk: &EditorWritesDuringFlush) -> Session {
@@ -539,7 +504,7 @@ fn window_over(paths: &Paths, disk: &EditorWritesDuringFlush) -> Session {
 /// Saves `title` while an editor writes "ALPHA" over "alpha"; the save must
 /// stop, saying why.
 fn save_during_an_editors_write(window: &mut Session, disk: &EditorWritesDuringFlush, title: &str) {
-    *disk.0.lock().expect("plan") = Some(window.paths().workbook.clone());
+    disk.plan(&window.paths().workbook, "\"alpha\"", "\"ALPHA\"");
     let saved = window
         .apply(Edit::Add(win(title).into()))
         .expect("valid edit")

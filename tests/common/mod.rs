@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod cli;
+pub mod disk;
 pub mod store;
 
 use careerbook::store::{OpenOptions, Paths, Session};
