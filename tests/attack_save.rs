@@ -10,6 +10,7 @@ use careerbook::domain::workbook::Workbook;
 use careerbook::store::{OpenOptions, Paths, Session, copies};
 use common::cli::{stderr, stdout};
 use common::disk::EditorWritesDuringFlush;
+use common::store::{TUI, add, tui_like};
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
@@ -203,29 +204,12 @@ fn a_save_and_its_retry_both_stopped_by_another_writer_say_why_and_lose_nothing(
     let (dir, paths, _copy) = workbook_and_conflict_copy();
     // The day's backup is taken by a first save, so that the next ones
     // flush only the new workbook.
-    let options = OpenOptions {
-        create: true,
-        hold_lock: false,
-    };
-    let mut first = Session::open(paths.clone(), options).expect("opens");
-    let win = |title: &str| careerbook::domain::impact::Win {
-        id: 0,
-        date: chrono::NaiveDate::from_ymd_opt(2026, 11, 20).expect("date"),
-        title: title.into(),
-        category: careerbook::domain::impact::Category::Other,
-        metric: None,
-        notes: None,
-        tags: Vec::new(),
-        link: None,
-    };
-    let edit = careerbook::domain::edit::Edit::Add(win("bravo").into());
-    first.apply(edit).expect("valid").saved.expect("saved");
-    drop(first);
+    add(&mut tui_like(&paths), "bravo");
     // A script rewrites the workbook while the save flushes, and again
     // while the save careerbook retries at once flushes.
     let disk = EditorWritesDuringFlush::default();
     let session =
-        Session::open_with_disk(paths.clone(), options, Box::new(disk.clone())).expect("opens");
+        Session::open_with_disk(paths.clone(), TUI, Box::new(disk.clone())).expect("opens");
     let mut app = careerbook::tui::app::App::new(
         session,
         common::today(),
