@@ -456,7 +456,15 @@ pub fn apply_and_save(
                 Err(StoreError::ChangedWhileSaving { .. }) => session.retry_save(),
                 saved => saved,
             }
-            .map_err(|err| Failure::runtime(format!("not saved: {err}")))?;
+            .map_err(|err| match err {
+                // Twice: the edit ends with this command, so it is run again.
+                StoreError::ChangedWhileSaving { path } => Failure::runtime(format!(
+                    "not saved: another program kept changing {} while careerbook was saving, \
+                     so nothing was written; run the command again",
+                    path.display()
+                )),
+                err => Failure::runtime(format!("not saved: {err}")),
+            })?;
             if let Some(problem) = saved.backup_failed {
                 warn(&format!("saved, but {problem}"));
             }
