@@ -60,9 +60,15 @@ fn apply_prints_the_application_with_its_id_and_apps_lists_it() {
             "Met at re:Invent",
             "--date",
             "2026-11-20",
+            "--salary",
+            "210k-240k",
         ],
     );
     assert!(text.starts_with("Added application #1\n"), "{text}");
+    assert!(
+        text.contains("salary       $210,000.00–$240,000.00\n"),
+        "what was saved is said: {text}"
+    );
     assert!(
         text.contains("stage        applied since 2026-11-20"),
         "{text}"

@@ -387,6 +387,7 @@ fn application_text(pipeline: &Pipeline, app: &Application, today: NaiveDate) ->
     let optional = [
         ("link", app.link.clone()),
         ("location", app.location.clone()),
+        ("salary", app.salary.as_ref().and_then(|s| s.describe())),
         ("next action", app.next_action.clone()),
         (
             "follow up",

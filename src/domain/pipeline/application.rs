@@ -216,6 +216,24 @@ impl Application {
 }
 
 impl SalaryRange {
+    /// `$210,000.00–$240,000.00 · base, USD`, `from $180,000.00`, `up to …`;
+    /// `None` when it says nothing.
+    pub fn describe(&self) -> Option<String> {
+        let range = match (self.min, self.max) {
+            (Some(min), Some(max)) if min == max => Some(money::format_money(min)),
+            (Some(min), Some(max)) => Some(format!(
+                "{}–{}",
+                money::format_money(min),
+                money::format_money(max)
+            )),
+            (Some(min), None) => Some(format!("from {}", money::format_money(min))),
+            (None, Some(max)) => Some(format!("up to {}", money::format_money(max))),
+            (None, None) => None,
+        };
+        let parts: Vec<String> = range.into_iter().chain(self.note.clone()).collect();
+        (!parts.is_empty()).then(|| parts.join(" · "))
+    }
+
     pub fn validate(&self) -> Result<(), Invalid> {
         for (field, value) in [("salary_min", self.min), ("salary_max", self.max)] {
             if value.is_some_and(|v| v.is_sign_negative() && !v.is_zero()) {
@@ -326,6 +344,37 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("valid test date")
+    }
+
+    #[test]
+    fn a_salary_range_is_described_by_what_it_says() {
+        let range = |min, max, note: Option<&str>| SalaryRange {
+            min,
+            max,
+            note: note.map(str::to_string),
+        };
+        let (low, high) = (Some(dec!(210000)), Some(dec!(240000)));
+        assert_eq!(
+            range(low, high, Some("base, USD")).describe().as_deref(),
+            Some("$210,000.00–$240,000.00 · base, USD")
+        );
+        assert_eq!(
+            range(low, low, None).describe().as_deref(),
+            Some("$210,000.00")
+        );
+        assert_eq!(
+            range(low, None, None).describe().as_deref(),
+            Some("from $210,000.00")
+        );
+        assert_eq!(
+            range(None, high, None).describe().as_deref(),
+            Some("up to $240,000.00")
+        );
+        assert_eq!(
+            range(None, None, Some("DOE")).describe().as_deref(),
+            Some("DOE")
+        );
+        assert_eq!(range(None, None, None).describe(), None);
     }
 
     fn app(stage: Stage, date: NaiveDate) -> Application {
