@@ -85,6 +85,20 @@ fn funnel_at_120x40() {
 // --- The board -------------------------------------------------------------
 
 #[test]
+fn the_selected_application_shows_its_salary_range() {
+    let (_dir, mut app) = demo_app();
+    // Wishlist, Applied, Screening, then Northwind in Interviewing.
+    press(&mut app, "5 l l l");
+    let screen = draw(&app, 120, 40);
+    assert!(
+        screen.contains(
+            "With Dana Whitfield · 2 stories to tell · $210,000.00–$240,000.00 · base, plus RSUs"
+        ),
+        "{screen}"
+    );
+}
+
+#[test]
 fn overdue_follow_ups_and_ghosting_are_said_in_words_not_colour() {
     let (_dir, mut app) = demo_app();
     press(&mut app, "5");

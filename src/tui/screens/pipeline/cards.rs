@@ -216,6 +216,7 @@ pub fn detail(
             }
         ));
     }
+    with.extend(app.salary.as_ref().and_then(|s| s.describe()));
     if !with.is_empty() {
         lines.push(Line::from(Span::styled(
             fit(&with.join(" · "), width),
