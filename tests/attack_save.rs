@@ -8,102 +8,11 @@ mod common;
 
 use careerbook::domain::workbook::Workbook;
 use careerbook::store::{OpenOptions, Paths, Session, copies};
-use common::cli::{stderr, stdout};
 use common::disk::EditorWritesDuringFlush;
 use common::store::{TUI, add, tui_like};
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-
-/// Two machines syncing through a bare repository, as tests/sync.rs has them.
-struct World {
-    tmp: tempfile::TempDir,
-}
-
-impl World {
-    fn new() -> Self {
-        let tmp = tempfile::tempdir().expect("temp dir");
-        let out = Command::new("git")
-            .args(["init", "-q", "--bare"])
-            .arg(tmp.path().join("remote.git"))
-            .output()
-            .expect("git");
-        assert!(out.status.success(), "{}", stderr(&out));
-        fs::write(tmp.path().join("gitconfig"), "").expect("empty config");
-        Self { tmp }
-    }
-
-    fn dir(&self, machine: &str) -> PathBuf {
-        self.tmp.path().join(machine)
-    }
-
-    fn run(&self, machine: &str, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_careerbook"))
-            .arg("--data-dir")
-            .arg(self.dir(machine))
-            .args(args)
-            .env("CAREERBOOK_TODAY", "2026-11-26")
-            .env_remove("CAREERBOOK_DIR")
-            .env("HOME", self.tmp.path())
-            .env("GIT_CONFIG_GLOBAL", self.tmp.path().join("gitconfig"))
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .stdin(Stdio::null())
-            .output()
-            .expect("run careerbook")
-    }
-
-    fn ok(&self, machine: &str, args: &[&str]) -> String {
-        let out = self.run(machine, args);
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{machine}: careerbook {args:?} failed: {}",
-            stderr(&out)
-        );
-        stdout(&out)
-    }
-
-    fn init(&self, machine: &str) {
-        let remote = self.tmp.path().join("remote.git");
-        self.ok(machine, &["sync", "init", &remote.to_string_lossy()]);
-    }
-
-    fn workbook(&self, machine: &str) -> Workbook {
-        let paths = Paths::in_dir(self.dir(machine));
-        let session = Session::open(paths, OpenOptions::default()).expect("opens");
-        session.workbook().clone()
-    }
-
-    /// Makes `machine`'s merge driver one that, after merging, has another
-    /// program rewrite the workbook (`sed -i`: a new file renamed in), as an
-    /// editor saving at that moment would: between the sync reading the
-    /// workbook and writing the merge over it.
-    fn editor_writes_during_merges(&self, machine: &str, from: &str, to: &str) {
-        let script = self.tmp.path().join(format!("{machine}-driver.sh"));
-        let workbook = self.dir(machine).join("workbook.ron");
-        fs::write(
-            &script,
-            format!(
-                "#!/bin/sh\n\"{}\" \"$@\"\nstatus=$?\nsed -i 's/\"{from}\"/\"{to}\"/' \"{}\"\nexit $status\n",
-                env!("CARGO_BIN_EXE_careerbook"),
-                workbook.display()
-            ),
-        )
-        .expect("write the driver");
-        fs::set_permissions(&script, fs::Permissions::from_mode(0o755)).expect("executable");
-        // Quoted as careerbook quotes its own, so a sync keeps it.
-        let driver = format!("'{}' merge-driver %O %A %B", script.display());
-        let out = Command::new("git")
-            .current_dir(self.dir(machine))
-            .args(["config", "merge.careerbook.driver", &driver])
-            .env("GIT_CONFIG_GLOBAL", self.tmp.path().join("gitconfig"))
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .output()
-            .expect("git config");
-        assert!(out.status.success(), "{}", stderr(&out));
-    }
-}
 
 fn titles(wb: &Workbook) -> Vec<&str> {
     wb.impact.wins.iter().map(|w| w.title.as_str()).collect()
@@ -111,45 +20,6 @@ fn titles(wb: &Workbook) -> Vec<&str> {
 
 fn text(path: &Path) -> String {
     fs::read_to_string(path).expect("read")
-}
-
-#[test]
-fn an_editor_writing_while_a_sync_merges_is_not_overwritten_by_the_merge() {
-    let world = World::new();
-    world.ok("a", &["log", "alpha"]);
-    world.init("a");
-    world.init("b");
-    world.ok("b", &["log", "bravo"]);
-    world.ok("b", &["sync"]);
-    world.ok("a", &["log", "charlie"]);
-    // While a's sync merges b's change, the person saves workbook.ron in an
-    // editor, with "alpha" made "ALPHA".
-    world.editor_writes_during_merges("a", "alpha", "ALPHA");
-    let synced = world.run("a", &["sync"]);
-    let on_disk = text(&world.dir("a").join("workbook.ron"));
-    assert!(
-        on_disk.contains("\"ALPHA\""),
-        "the editor's change is still there:\n{on_disk}"
-    );
-    // The sync says so, and what to do: not that a file beside the workbook
-    // has changes to commit or remove (the workbook itself!).
-    assert_eq!(synced.status.code(), Some(1));
-    let said = stderr(&synced);
-    assert!(
-        said.contains("another program changed")
-            && said.contains("workbook.ron while careerbook was syncing"),
-        "{said}"
-    );
-    assert!(said.contains("sync again"), "{said}");
-    assert!(!said.contains("commit or remove them"), "{said}");
-    // The next sync brings every change together.
-    world.ok("a", &["sync"]);
-    let mut all = titles(&world.workbook("a"))
-        .into_iter()
-        .map(str::to_string)
-        .collect::<Vec<_>>();
-    all.sort();
-    assert_eq!(all, ["ALPHA", "bravo", "charlie"]);
 }
 
 /// A data directory with its workbook, and a conflict copy beside it that

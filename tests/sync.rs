@@ -10,6 +10,7 @@ use careerbook::domain::workbook::{CURRENT_VERSION, Workbook};
 use careerbook::store::{OpenOptions, Paths, Session};
 use common::cli::{stderr, stdout};
 use std::fs;
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -1188,4 +1189,74 @@ fn a_removal_being_confirmed_while_a_sync_renumbers_the_record_removes_that_reco
         .map(|a| a.company.clone())
         .collect();
     assert_eq!(companies, ["Globex"], "{:?}", app.status());
+}
+
+/// An editor (a program that takes no lock) writing the workbook while a
+/// sync merges; tests/attack_save.rs has the other whole-file writes.
+impl World {
+    /// Makes `machine`'s merge driver one that, after merging, has another
+    /// program rewrite the workbook (`sed -i`: a new file renamed in), as an
+    /// editor saving at that moment would: between the sync reading the
+    /// workbook and writing the merge over it.
+    fn editor_writes_during_merges(&self, machine: &str, from: &str, to: &str) {
+        let script = self.tmp.path().join(format!("{machine}-driver.sh"));
+        let workbook = self.dir(machine).join("workbook.ron");
+        fs::write(
+            &script,
+            format!(
+                "#!/bin/sh\n\"{}\" \"$@\"\nstatus=$?\nsed -i 's/\"{from}\"/\"{to}\"/' \"{}\"\nexit $status\n",
+                env!("CARGO_BIN_EXE_careerbook"),
+                workbook.display()
+            ),
+        )
+        .expect("write the driver");
+        fs::set_permissions(&script, fs::Permissions::from_mode(0o755)).expect("executable");
+        // Quoted as careerbook quotes its own, so a sync keeps it.
+        let driver = format!("'{}' merge-driver %O %A %B", script.display());
+        let out = Command::new("git")
+            .current_dir(self.dir(machine))
+            .args(["config", "merge.careerbook.driver", &driver])
+            .env("GIT_CONFIG_GLOBAL", self.tmp.path().join("gitconfig"))
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .output()
+            .expect("git config");
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+}
+
+#[test]
+fn an_editor_writing_while_a_sync_merges_is_not_overwritten_by_the_merge() {
+    let world = World::new();
+    world.ok("a", &["log", "alpha"]);
+    world.init("a");
+    world.init("b");
+    world.ok("b", &["log", "bravo"]);
+    world.ok("b", &["sync"]);
+    world.ok("a", &["log", "charlie"]);
+    // While a's sync merges b's change, the person saves workbook.ron in an
+    // editor, with "alpha" made "ALPHA".
+    world.editor_writes_during_merges("a", "alpha", "ALPHA");
+    let synced = world.run("a", &["sync"]);
+    let on_disk = fs::read_to_string(world.dir("a").join("workbook.ron")).expect("read");
+    assert!(
+        on_disk.contains("\"ALPHA\""),
+        "the editor's change is still there:\n{on_disk}"
+    );
+    // The sync says so, and what to do: not that a file beside the workbook
+    // has changes to commit or remove (the workbook itself!).
+    assert_eq!(synced.status.code(), Some(1));
+    let said = stderr(&synced);
+    assert!(
+        said.contains("another program changed")
+            && said.contains("workbook.ron while careerbook was syncing"),
+        "{said}"
+    );
+    assert!(said.contains("sync again"), "{said}");
+    assert!(!said.contains("commit or remove them"), "{said}");
+    // The next sync brings every change together.
+    world.ok("a", &["sync"]);
+    let workbook = world.workbook("a");
+    let mut all = titles(&workbook);
+    all.sort();
+    assert_eq!(all, ["ALPHA", "bravo", "charlie"]);
 }
