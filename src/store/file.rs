@@ -272,8 +272,35 @@ fn describe(code: &ron::Error) -> String {
         ron::Error::ExpectedComma => {
             "expected a comma here (is one missing just before, perhaps at the end of the line above?)".to_string()
         }
+        // chrono's words for a date it cannot read: "input is out of range"
+        // (the 31st of November) says nothing to a person editing a file.
+        ron::Error::Message(message) if is_date_error(message) => format!(
+            "not a date careerbook can read ({message}): dates are written \"YYYY-MM-DD\", \
+             like \"2026-11-26\", and must exist (no 31 November)"
+        ),
+        ron::Error::IntegerOutOfBounds => {
+            "this whole number is out of range here (below zero, or far too large)".to_string()
+        }
+        ron::Error::InvalidValueForType { expected, found } if expected.contains("Decimal") => {
+            format!(
+                "{found} is not a number careerbook reads: write it in quotes with a dot \
+                 before any cents, without commas or a currency sign, like \"46000.50\""
+            )
+        }
         other => other.to_string(),
     }
+}
+
+/// Whether `message` is chrono's for a date string it could not read.
+fn is_date_error(message: &str) -> bool {
+    [
+        "input is out of range",
+        "input contains invalid characters",
+        "premature end of input",
+        "trailing input",
+        "input is not enough for unique date and time",
+    ]
+    .contains(&message)
 }
 
 /// The same error without a position (one found in text the person did not write).
@@ -605,6 +632,37 @@ mod tests {
             Parsed::Current(back) => assert_eq!(back, workbook),
             other => panic!("expected current, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_hand_edit_serde_words_badly_is_explained_in_words() {
+        let good = "(\n    version: 2,\n    impact: (wins: [(id: 1, date: \"2026-11-26\", title: \"x\")]),\n    runway: (accounts: [(id: 2, name: \"Checking\", balance: \"46000\", as_of: \"2026-11-26\")]),\n)\n";
+        let message = |from: &str, to: &str| {
+            let text = good.replacen(from, to, 1);
+            assert_ne!(text, good);
+            match parse(Path::new("w.ron"), text.as_bytes(), migrate::STEPS) {
+                Err(StoreError::Damaged { message, .. }) => message,
+                other => panic!("{from} → {to}: {other:?}"),
+            }
+        };
+        let no_such_day = message("2026-11-26", "2026-11-31");
+        assert!(
+            no_such_day.starts_with("in impact.wins[0].date: not a date careerbook can read")
+                && no_such_day.contains("\"YYYY-MM-DD\""),
+            "{no_such_day}"
+        );
+        let below_zero = message("id: 1,", "id: -4,");
+        assert_eq!(
+            below_zero,
+            "in impact.wins[0].id: this whole number is out of range here (below zero, or far too large)"
+        );
+        let with_commas = message("\"46000\"", "\"46,000\"");
+        assert!(
+            with_commas.starts_with(
+                "in runway.accounts[0].balance: the string \"46,000\" is not a number"
+            ) && with_commas.contains("\"46000.50\""),
+            "{with_commas}"
+        );
     }
 
     #[test]
