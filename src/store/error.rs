@@ -39,7 +39,9 @@ pub enum StoreError {
         limit: u64,
     },
 
-    #[error("{} was written by a newer careerbook (format version {found}; this build knows version {supported}). It is open read-only so nothing it holds is lost; update careerbook to edit it.", path.display())]
+    // Said both when such a file is shown read-only and when it cannot be
+    // read at all (fields this build does not know): true in either case.
+    #[error("{} was written by a newer careerbook (format version {found}; this build knows version {supported}), so this build changes nothing in it; update careerbook to edit it.", path.display())]
     Newer {
         path: PathBuf,
         found: u32,
