@@ -145,7 +145,9 @@ fn notice_refuses_bad_values_and_changes_nothing() {
         ],
         "--cover-ends",
     );
-    refused(dir.path(), &["notice"], "say what to save");
+    // Without a flag nothing is saved: what is saved is shown.
+    let shown = ok(dir.path(), &["notice"]);
+    assert!(shown.starts_with("No notice saved yet"), "{shown}");
     refused(
         dir.path(),
         &["notice", "--date", "2026-11-12", "--paid", "9850"],
@@ -153,6 +155,8 @@ fn notice_refuses_bad_values_and_changes_nothing() {
     );
     assert!(!dir.path().join("workbook.ron").exists());
     ok(dir.path(), &["notice", "--date", "2026-11-12"]);
+    let shown = ok(dir.path(), &["notice"]);
+    assert!(shown.starts_with("Notice: given 12 Nov 2026.\n"), "{shown}");
     refused(
         dir.path(),
         &["notice", "--review-days", "twenty"],

@@ -134,6 +134,7 @@ pub enum Command {
         no_forfeited: bool,
     },
     /// Save the layoff notice, its review window, job cover's end and the last day on payroll
+    /// (without a flag: show what is saved)
     Notice(notice::NoticeArgs),
     /// Add a cash account, or update the balance of the one with that name
     Account(money::AccountArgs),

@@ -2,7 +2,7 @@
 //! and the last day on payroll (the Runway tab's separation date), in one
 //! change; prints what was saved and the deadlines that follow.
 
-use super::input::{Changed, amount, change, optional_date, refused, refused_field, whole};
+use super::input::{amount, change, optional_date, refused, refused_field, whole};
 use super::written::print_written;
 use super::{Failure, Format, warn};
 use crate::domain::checklist::{Deadline, LayoffNotice, check_last_day, deadlines};
@@ -76,9 +76,9 @@ pub fn notice(paths: &Paths, args: NoticeArgs) -> Result<(), Failure> {
         && review_days.is_none()
         && paid.is_none();
     if !args.clear && nothing {
-        return Err(Failure::usage(
-            "say what to save: --date, --review-days, --last-day, --cover-ends or --paid (or --clear)",
-        ));
+        // Nothing to save: what is saved is shown.
+        let session = super::open_for_reading(paths)?;
+        return print_notice(session.workbook(), args.format, Said::Shown);
     }
     let changed = change(
         paths,
@@ -131,7 +131,21 @@ pub fn notice(paths: &Paths, args: NoticeArgs) -> Result<(), Failure> {
     for warning in cover_warnings(wb, last_day.is_some()) {
         warn(&format!("saved, but {warning}"));
     }
-    print_saved(&changed, args.format, args.clear)
+    let said = if args.clear {
+        Said::Cleared
+    } else {
+        Said::Saved
+    };
+    print_notice(changed.workbook(), args.format, said)
+}
+
+/// What `notice` did, for its first line.
+#[derive(Clone, Copy, PartialEq)]
+enum Said {
+    Saved,
+    Cleared,
+    /// No flag: nothing changed, the notice as saved is shown.
+    Shown,
 }
 
 /// The stored notice with the flags given laid over it; a first notice needs its date.
@@ -202,8 +216,7 @@ impl<'a> From<&'a Deadline> for DeadlineJson<'a> {
     }
 }
 
-fn print_saved(changed: &Changed<()>, format: Format, cleared: bool) -> Result<(), Failure> {
-    let wb = changed.workbook();
+fn print_notice(wb: &Workbook, format: Format, said: Said) -> Result<(), Failure> {
     let notice = wb.now.notice.as_ref();
     let all = deadlines(&wb.now, wb.runway.separation);
     let json = NoticeJson {
@@ -214,8 +227,8 @@ fn print_saved(changed: &Changed<()>, format: Format, cleared: bool) -> Result<(
     };
     print_written(format, &json, || {
         let mut out = Vec::new();
-        out.push(match (notice, cleared) {
-            (_, true) => "Notice cleared.".to_string(),
+        out.push(match (notice, said) {
+            (_, Said::Cleared) => "Notice cleared.".to_string(),
             (Some(n), _) => {
                 let review = n
                     .review_days
@@ -225,12 +238,16 @@ fn print_saved(changed: &Changed<()>, format: Format, cleared: bool) -> Result<(
                     .cover_ends
                     .map(|d| format!(", job cover ends {}", format_long(d)))
                     .unwrap_or_default();
+                let verb = if said == Said::Saved { " saved" } else { "" };
                 format!(
-                    "Notice saved: given {}{review}{cover}.",
+                    "Notice{verb}: given {}{review}{cover}.",
                     format_long(n.date)
                 )
             }
-            (None, false) => "No notice saved.".to_string(),
+            (None, Said::Shown) => {
+                "No notice saved yet: `careerbook notice --date D` saves one.".to_string()
+            }
+            (None, _) => "No notice saved.".to_string(),
         });
         if let Some(day) = wb.runway.separation {
             out.push(format!("Last day on payroll: {}.", format_long(day)));
