@@ -423,7 +423,7 @@ impl Table {
             self.render_line(frame, area, &cols, y, wb, line, selected, theme);
         }
         if show_filter {
-            self.render_filter(frame, area, theme);
+            self.render_filter(frame, area, theme, keys);
         }
     }
 
@@ -532,13 +532,21 @@ impl Table {
         }
     }
 
-    fn render_filter(&self, frame: &mut Frame, area: Rect, theme: &Theme) {
+    fn render_filter(&self, frame: &mut Frame, area: Rect, theme: &Theme, keys: &Keymap) {
         let (shown, total) = self.counts();
         let cursor = if self.filtering { "▏" } else { "" };
+        // A kept filter says how it goes: the footer may have no room for it.
+        let clear = match self.filtering {
+            true => String::new(),
+            false => format!(
+                " · {} clears",
+                keys.key_for(Scope::List, Action::FilterClear)
+            ),
+        };
         let line = Line::from(vec![
             Span::styled("/", theme.key()),
             Span::raw(format!("{}{cursor}", self.filter)),
-            Span::styled(format!("  {shown} of {total}"), theme.dim()),
+            Span::styled(format!("  {shown} of {total}{clear}"), theme.dim()),
         ]);
         frame
             .buffer_mut()
