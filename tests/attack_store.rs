@@ -395,31 +395,22 @@ fn hand_layouts_of_a_large_workbook_read_as_ron_reads_them() {
         .find(|l| l.contains("title: \"win 8\""))
         .expect("a win line")
         .to_string();
+    // The file with one edit inside the line of win 7.
+    let in_line = |from: &str, to: &str| text.replacen(&line, &line.replacen(from, to, 1), 1);
     let cases = [
         ("CRLF everywhere", text.replace('\n', "\r\n")),
         (
             "CRLF on one line",
             text.replacen(&format!("{line}\n"), &format!("{line}\r\n"), 1),
         ),
-        (
-            "a tab for the indent",
-            text.replacen(&line, &line.replacen("            (", "\t(", 1), 1),
-        ),
+        ("a tab for the indent", in_line("            (", "\t(")),
         (
             "a record on two lines",
-            text.replacen(
-                &line,
-                &line.replacen(", title", ",\n            title", 1),
-                1,
-            ),
+            in_line(", title", ",\n            title"),
         ),
         (
             "a record on two lines, both (",
-            text.replacen(
-                &line,
-                &line.replacen("tags: [", "tags: [\n            (", 1),
-                1,
-            ),
+            in_line("tags: [", "tags: [\n            ("),
         ),
         (
             "a comma missing",
@@ -467,42 +458,27 @@ fn hand_layouts_of_a_large_workbook_read_as_ron_reads_them() {
             "a form feed after the comma",
             text.replacen(&line, &format!("{line}\u{c}"), 1),
         ),
-        (
-            "tags: []",
-            text.replacen(&line, &line.replacen("tags: [\"infra\"]", "tags: []", 1), 1),
-        ),
-        (
-            "no tags",
-            text.replacen(&line, &line.replacen(", tags: [\"infra\"]", "", 1), 1),
-        ),
+        ("tags: []", in_line("tags: [\"infra\"]", "tags: []")),
+        ("no tags", in_line(", tags: [\"infra\"]", "")),
         (
             "tags as a string",
-            text.replacen(
-                &line,
-                &line.replacen("tags: [\"infra\"]", "tags: \"infra\"", 1),
-                1,
-            ),
+            in_line("tags: [\"infra\"]", "tags: \"infra\""),
         ),
         (
             "a number among the tags",
-            text.replacen(&line, &line.replacen("[\"infra\"]", "[\"infra\", 1]", 1), 1),
+            in_line("[\"infra\"]", "[\"infra\", 1]"),
         ),
         (
             "huge tags",
-            text.replacen(
-                &line,
-                &line.replacen(
-                    "[\"infra\"]",
-                    &format!(
-                        "[{}]",
-                        (0..50_000)
-                            .map(|i| format!("\"t{i}\""))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                    1,
+            in_line(
+                "[\"infra\"]",
+                &format!(
+                    "[{}]",
+                    (0..50_000)
+                        .map(|i| format!("\"t{i}\""))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
-                1,
             ),
         ),
     ];
